@@ -1,0 +1,165 @@
+import * as z from 'zod/mini';
+import { fromZodIssues } from '../errors/from-zod.js';
+import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
+import { resolveCatalogue, trustCatalogue } from './resolve.js';
+import { CatalogueSchema, COMPOSANTES, GrilleSchema, MontantSchema, type Catalogue, type Composante, type PrestationId } from './schema.js';
+
+const patch = z.strictObject({
+  montant: z.optional(MontantSchema),
+  prixUnitaire: z.optional(MontantSchema),
+  grille: z.optional(GrilleSchema),
+});
+
+function prestationPatch<const K extends string>(ids: readonly K[]) {
+  const shape = {} as Record<K, z.ZodMiniOptional<typeof patch>>;
+  for (const k of ids) shape[k] = z.optional(patch);
+  return z.optional(z.strictObject(shape));
+}
+
+const prestationsShape = {} as { [Id in PrestationId]: ReturnType<typeof prestationPatch<(typeof COMPOSANTES)[Id][number]>> };
+for (const id of Object.keys(COMPOSANTES) as PrestationId[]) {
+  (prestationsShape as Record<string, unknown>)[id] = prestationPatch(COMPOSANTES[id]);
+}
+
+/**
+ * Schéma d'un fichier de tarifs : les montants que le syndicat fournit pour compléter un
+ * catalogue, et leur référence (délibération, ou mention « montants d'exemple »).
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * TarifsSchema.safeParse({
+ *   millesime: 2026,
+ *   source: "Montants d'exemple, non publiés",
+ *   prestations: { dpo: { abonnement: { montant: '400.00' } } },
+ * }).success;
+ * //=> true
+ * ```
+ */
+export const TarifsSchema = z.strictObject({
+  millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
+  source: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  prestations: z.strictObject(prestationsShape),
+});
+
+/**
+ * Les montants fournis par le syndicat pour compléter un catalogue.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const tarifs: Tarifs = {
+ *   millesime: 2026,
+ *   source: 'Délibération du comité syndical (exemple)',
+ *   prestations: { maintenanceBase: { licenceBL: { prixUnitaire: '95.00' } } },
+ * };
+ * ```
+ */
+export type Tarifs = z.input<typeof TarifsSchema>;
+
+type Patch = z.output<typeof patch>;
+type MutableComposante = Record<string, unknown> & { modele: Composante['modele'] };
+
+const FIELD_BY_MODEL: Record<Composante['modele'], 'montant' | 'prixUnitaire' | 'grille'> = {
+  forfait: 'montant',
+  unitaire: 'prixUnitaire',
+  coefficientParPalier: 'prixUnitaire',
+  grilleStrates: 'grille',
+};
+
+function applyPatch(target: MutableComposante, p: Patch, path: (string | number)[], issues: QuoteIssue[]): void {
+  const expected = FIELD_BY_MODEL[target.modele];
+  for (const field of ['montant', 'prixUnitaire', 'grille'] as const) {
+    if (p[field] === undefined) continue;
+    if (field !== expected) {
+      issues.push({
+        code: 'VALEUR_NON_ADMISE',
+        path: [...path, field],
+        message: `Cette composante suit le modèle « ${target.modele} » : elle se complète par « ${expected} », pas par « ${field} ».`,
+      });
+    } else if (target[field] !== null) {
+      issues.push({
+        code: 'TARIF_DEJA_PUBLIE',
+        path: [...path, field],
+        message: `Ce montant est déjà publié (${JSON.stringify(target[field])}) : un fichier de tarifs ne complète que les montants non publiés.`,
+      });
+    } else {
+      target[field] = p[field];
+    }
+  }
+}
+
+function complete(base: unknown, tarifs: unknown): Catalogue {
+  const catalogue = resolveCatalogue(base, ['base']);
+  const parsed = TarifsSchema.safeParse(tarifs, { reportInput: true });
+  if (!parsed.success) throw new QuoteError(fromZodIssues(parsed.error.issues, ['tarifs']));
+  const t = parsed.data;
+  const issues: QuoteIssue[] = [];
+  if (t.millesime !== catalogue.millesime) {
+    issues.push({
+      code: 'MILLESIME_INCOHERENT',
+      path: ['tarifs', 'millesime'],
+      message: `Les tarifs sont ceux de ${t.millesime}, le catalogue celui de ${catalogue.millesime}.`,
+    });
+  }
+  const copy = JSON.parse(JSON.stringify(catalogue)) as { prestations: Record<string, { composantes: Record<string, MutableComposante> }> };
+  for (const [id, composantes] of Object.entries(t.prestations)) {
+    for (const [cid, p] of Object.entries(composantes ?? {}) as [string, Patch | undefined][]) {
+      if (!p) continue;
+      const target = copy.prestations[id]!.composantes[cid]!;
+      const before = issues.length;
+      applyPatch(target, p, ['tarifs', 'prestations', id, cid], issues);
+      if (issues.length === before) target['source'] = { origine: 'complement', reference: t.source };
+    }
+  }
+  if (issues.length > 0) throw new QuoteError(issues);
+  const checked = CatalogueSchema.safeParse(copy, { reportInput: true });
+  if (!checked.success) throw new QuoteError(fromZodIssues(checked.error.issues, ['catalogue']).map((i) => ({ ...i, code: 'CATALOGUE_INVALIDE' as const })));
+  return trustCatalogue(checked.data);
+}
+
+/**
+ * Complète un catalogue avec les montants que le syndicat fournit (ceux qui valent `null`
+ * faute d'être publiés) et valide le résultat. Chaque montant fourni porte la référence
+ * `tarifs.source` dans les lignes du devis. Un montant déjà publié ne peut pas être remplacé.
+ *
+ * @param base - le catalogue à compléter, en général `catalogue2026`
+ * @param tarifs - les montants fournis (voir {@link TarifsSchema})
+ * @returns un nouveau catalogue, gelé et validé
+ * @throws {QuoteError} avec tous les problèmes du fichier de tarifs
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const complet = completeCatalogue(catalogue2026, {
+ *   millesime: 2026,
+ *   source: "Montants d'exemple, non publiés",
+ *   prestations: { dpo: { abonnement: { montant: '400.00' } } },
+ * });
+ * complet.prestations.dpo.composantes.abonnement;
+ * //=> { modele: 'forfait', montant: '400.00', source: { origine: 'complement', … }, … }
+ * ```
+ */
+export function completeCatalogue(base: Catalogue, tarifs: Tarifs): Catalogue {
+  const result = safeCompleteCatalogue(base, tarifs);
+  if (result.success) return result.data;
+  throw new QuoteError(result.issues);
+}
+
+/**
+ * Comme {@link completeCatalogue}, mais rend `{ success, data }` ou `{ success: false, issues }`
+ * au lieu de lever une erreur.
+ *
+ * @param base - le catalogue à compléter
+ * @param tarifs - les montants fournis
+ * @returns le catalogue complété, ou tous les problèmes trouvés
+ * @category Catalogue
+ * @example
+ * ```ts
+ * safeCompleteCatalogue(catalogue2026, { millesime: 2026, source: 'x', prestations: { marchesPublics: { acces: { prixUnitaire: '60.00' } } } })
+ *   .success;
+ * //=> false (montant déjà publié : TARIF_DEJA_PUBLIE)
+ * ```
+ */
+export function safeCompleteCatalogue(base: Catalogue, tarifs: Tarifs): SafeResult<Catalogue> {
+  return guard(() => complete(base, tarifs));
+}

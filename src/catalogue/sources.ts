@@ -1,0 +1,32 @@
+import type { Source } from './schema.js';
+
+/**
+ * La page publiée par le syndicat : « Les prestations « à la carte » 2026 et leur tarification ».
+ *
+ * @example
+ * ```ts
+ * SOURCE_PAGE_2026.origine;
+ * //=> 'publie'
+ * ```
+ */
+export const SOURCE_PAGE_2026: Source = Object.freeze({
+  origine: 'publie',
+  reference:
+    "Territoire d'énergie 90, page « Les prestations « à la carte » 2026 et leur tarification » (territoiredenergie90.fr)",
+});
+
+/**
+ * La page du syndicat sur le calcul de la cotisation des établissements publics
+ * (`calcul-cotisation-info-epci`, copie non datée).
+ *
+ * @example
+ * ```ts
+ * SOURCE_COTISATION_EPCI.origine;
+ * //=> 'publie'
+ * ```
+ */
+export const SOURCE_COTISATION_EPCI: Source = Object.freeze({
+  origine: 'publie',
+  reference:
+    "Territoire d'énergie 90, page « calcul-cotisation-info-epci » : calcul de la cotisation de maintenance des établissements publics (copie non datée)",
+});

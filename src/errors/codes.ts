@@ -1,0 +1,42 @@
+/**
+ * Les codes stables des problèmes signalés par la bibliothèque, avec leur signification.
+ * Un code ne change pas de sens d'une version à l'autre ; le message, lui, peut être reformulé.
+ *
+ * @example
+ * ```ts
+ * ISSUE_CODES.TARIF_NON_PUBLIE;
+ * //=> "Le montant nécessaire n'est pas publié ; il doit être fourni par un catalogue complété."
+ * ```
+ */
+export const ISSUE_CODES = {
+  ENTREE_INVALIDE: "La donnée n'a pas le type ou la forme attendue.",
+  CHAMP_INCONNU: "Le champ n'existe pas (faute de frappe ?) et n'est donc pas accepté.",
+  CHAMP_MANQUANT: 'Un champ obligatoire est absent.',
+  VALEUR_HORS_LIMITES: "La valeur est en dehors des bornes admises.",
+  VALEUR_NON_ADMISE: "La valeur ne fait pas partie de celles qui sont admises.",
+  SIREN_INVALIDE: "Le SIREN n'a pas 9 chiffres ou sa clé de contrôle (Luhn) est fausse.",
+  SIREN_EN_DOUBLE: 'Le même SIREN apparaît deux fois.',
+  MAINTENANCE_BASE_OBLIGATOIRE:
+    "L'adhésion ne comprend pas la maintenance de base des logiciels Berger Levrault, obligatoire pour tout adhérent.",
+  POSTES_LICENCE_SUPERIEURS:
+    'Le nombre de postes sous licence Berger Levrault dépasse le nombre de postes maintenus.',
+  PALIER_INTROUVABLE: "Aucun palier du barème ne couvre cette quantité.",
+  POPULATION_REQUISE: 'La population de la collectivité est nécessaire pour ce calcul.',
+  STRATE_INTROUVABLE: "Aucune strate de population de la grille ne contient cette population.",
+  QUOTA_INCONNU: "Le quota demandé n'est pas proposé par la grille.",
+  TARIF_NON_PUBLIE: "Le montant nécessaire n'est pas publié ; il doit être fourni par un catalogue complété.",
+  TARIF_DEJA_PUBLIE: 'Le fichier de tarifs fournit un montant déjà publié, qui ne peut pas être remplacé.',
+  MILLESIME_INCOHERENT: "Le millésime demandé n'est pas celui du catalogue.",
+  CATALOGUE_INVALIDE: "Le catalogue fourni n'a pas la forme attendue.",
+  ERREUR_INTERNE: "Une erreur inattendue s'est produite ; merci de la signaler avec l'entrée qui la provoque.",
+} as const;
+
+/**
+ * Code stable d'un problème.
+ *
+ * @example
+ * ```ts
+ * const code: IssueCode = 'SIREN_INVALIDE';
+ * ```
+ */
+export type IssueCode = keyof typeof ISSUE_CODES;

@@ -1,0 +1,38 @@
+import { Dec } from '../money/decimal.js';
+import { formatEuros, formatNombre } from '../money/format.js';
+import { roundToCent } from '../money/round.js';
+import { quantiteUnite, type Priced, type Unite } from './priced.js';
+
+/**
+ * Modèle « prix unitaire » : prix × nombre d'unités. Avec `arrondi: 'entierSuperieur'`, toute
+ * unité commencée est due entière (2,5 journées → 3 journées).
+ *
+ * @param prixUnitaire - le prix d'une unité, chaîne décimale
+ * @param unites - le nombre d'unités demandé
+ * @param unite - le nom de l'unité, au singulier et au pluriel
+ * @param arrondi - `'aucun'`, ou `'entierSuperieur'` pour facturer toute unité commencée
+ * @returns la ligne chiffrée
+ * @example
+ * ```ts
+ * priceUnit('300.00', new Dec('2.5'), { un: 'journée', plusieurs: 'journées' }, 'entierSuperieur').detail;
+ * //=> "3 journées (quantité demandée : 2,5, arrondie à l'unité supérieure) × 300,00 € = 900,00 €"
+ * ```
+ */
+export function priceUnit(
+  prixUnitaire: string,
+  unites: Dec,
+  unite: Unite,
+  arrondi: 'aucun' | 'entierSuperieur',
+): Priced {
+  const quantite = arrondi === 'entierSuperieur' ? unites.ceil() : unites;
+  const montant = roundToCent(quantite.times(prixUnitaire));
+  const prix = new Dec(prixUnitaire);
+  const demande = quantite.eq(unites) ? '' : ` (quantité demandée : ${formatNombre(unites)}, arrondie à l'unité supérieure)`;
+  return {
+    quantite,
+    unite: quantite.gte(2) ? unite.plusieurs : unite.un,
+    prixUnitaire: prix,
+    montant,
+    detail: `${quantiteUnite(quantite, unite)}${demande} × ${formatEuros(prix)} = ${formatEuros(montant)}`,
+  };
+}

@@ -1,0 +1,136 @@
+import type { Composante, Prestation } from '../catalogue/schema.js';
+import type { QuoteIssue } from '../errors/quote-error.js';
+import type { Dec } from '../money/decimal.js';
+import { formatNombre } from '../money/format.js';
+import { formatStrate, priceGrid } from './banded-grid.js';
+import { priceFlat } from './flat.js';
+import { priceUnit } from './per-unit.js';
+import type { Priced } from './priced.js';
+import { priceTiered } from './tiered.js';
+
+/**
+ * Ce que la prestation mesure pour une composante : un nombre d'unités (1 pour un abonnement),
+ * et pour une grille la population et le quota.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const m: Mesure = { unites: new Dec(4) };
+ * ```
+ */
+export interface Mesure {
+  readonly unites: Dec;
+  readonly population?: number | undefined;
+  readonly quotaGo?: number | undefined;
+}
+
+/**
+ * Où se trouve la composante : sa prestation, son identifiant, le chemin de l'entrée qui la
+ * demande (pour les messages) et le millésime.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const t: Target = { prestation: catalogue2026.prestations.dpo, composanteId: 'abonnement', path: ['prestations', 'dpo'], millesime: 2026 };
+ * ```
+ */
+export interface Target {
+  readonly prestation: Prestation;
+  readonly composanteId: string;
+  readonly path: readonly (string | number)[];
+  readonly millesime: number;
+}
+
+/**
+ * Le résultat du chiffrage d'une composante : la ligne chiffrée, ou les problèmes qui l'empêchent.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const r: ComponentResult = { ok: false, issues: [] };
+ * ```
+ */
+export type ComponentResult = { readonly ok: true; readonly priced: Priced } | { readonly ok: false; readonly issues: QuoteIssue[] };
+
+function missing(t: Target, composante: Composante, field: string): QuoteIssue {
+  return {
+    code: 'TARIF_NON_PUBLIE',
+    path: t.path,
+    message:
+      `Le montant « ${composante.libelle} » de la prestation « ${t.prestation.libelle} » n'est pas publié pour ${t.millesime} ` +
+      `(catalogue : prestations.${t.prestation.id}.composantes.${t.composanteId}.${field}). ` +
+      'Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).',
+  };
+}
+
+function fail(...issues: QuoteIssue[]): ComponentResult {
+  return { ok: false, issues };
+}
+
+function priceGridComponent(composante: Extract<Composante, { modele: 'grilleStrates' }>, m: Mesure, t: Target): ComponentResult {
+  const issues: QuoteIssue[] = [];
+  if (composante.grille === null) issues.push(missing(t, composante, 'grille'));
+  if (m.population === undefined) {
+    issues.push({
+      code: 'POPULATION_REQUISE',
+      path: ['collectivite', 'population'],
+      message: `La prestation « ${t.prestation.libelle} » est calculée par strate de population : indiquez la population de la collectivité.`,
+    });
+  }
+  if (composante.grille === null || m.population === undefined || m.quotaGo === undefined) return fail(...issues);
+  const result = priceGrid(composante.grille, m.population, m.quotaGo);
+  if ('detail' in result) return { ok: true, priced: result };
+  if (result.strate) {
+    issues.push({
+      code: 'STRATE_INTROUVABLE',
+      path: ['collectivite', 'population'],
+      message: `Aucune strate de la grille « ${t.prestation.libelle} » ne contient ${formatNombre(String(m.population))} habitants (strates : ${composante.grille.strates.map(formatStrate).join(' ; ')}).`,
+    });
+  }
+  if (result.quota) {
+    issues.push({
+      code: 'QUOTA_INCONNU',
+      path: [...t.path, 'quotaGo'],
+      message: `Le quota de ${formatNombre(String(m.quotaGo))} Go n'est pas proposé ; quotas possibles : ${composante.grille.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
+    });
+  }
+  return fail(...issues);
+}
+
+/**
+ * Chiffre une composante selon son modèle de prix. Un montant non publié (`null`) donne un
+ * problème `TARIF_NON_PUBLIE` qui nomme la prestation et le montant manquant.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const acces = catalogue2026.prestations.marchesPublics.composantes.acces;
+ * const r = priceComponent(acces, { unites: new Dec(2) }, target);
+ * r.ok && r.priced.montant.toFixed(2);
+ * //=> '100.00'
+ * ```
+ */
+export function priceComponent(composante: Composante, m: Mesure, t: Target): ComponentResult {
+  switch (composante.modele) {
+    case 'forfait':
+      return composante.montant === null ? fail(missing(t, composante, 'montant')) : { ok: true, priced: priceFlat(composante.montant) };
+    case 'unitaire':
+      if (composante.prixUnitaire === null) return fail(missing(t, composante, 'prixUnitaire'));
+      return {
+        ok: true,
+        priced: priceUnit(composante.prixUnitaire, m.unites, composante.unite, composante.arrondiQuantite),
+      };
+    case 'coefficientParPalier': {
+      if (composante.prixUnitaire === null) return fail(missing(t, composante, 'prixUnitaire'));
+      const priced = priceTiered(composante.prixUnitaire, composante.paliers, m.unites.toNumber(), composante.unite);
+      if (priced) return { ok: true, priced };
+      return fail({
+        code: 'PALIER_INTROUVABLE',
+        path: t.path,
+        message: `Aucun palier du barème « ${composante.libelle} » ne couvre ${formatNombre(m.unites)} ${composante.unite.plusieurs}.`,
+      });
+    }
+    case 'grilleStrates':
+      return priceGridComponent(composante, m, t);
+  }
+}

@@ -1,0 +1,48 @@
+import { Dec } from './decimal.js';
+
+/**
+ * La règle d'arrondi de la bibliothèque, et la seule : chaque ligne est arrondie au centime,
+ * au demi supérieur (`2069,565 → 2069,57`). Un total est la somme de lignes déjà arrondies.
+ * Un zéro négatif devient zéro.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * roundToCent(new Dec('2069.568')).toFixed(2);
+ * //=> '2069.57'
+ * ```
+ */
+export function roundToCent(value: Dec): Dec {
+  const rounded = value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  return rounded.isZero() ? new Dec(0) : rounded;
+}
+
+/**
+ * Écrit un montant arrondi en chaîne décimale à deux chiffres après le point.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * toMontant(new Dec('900'));
+ * //=> '900.00'
+ * ```
+ */
+export function toMontant(value: Dec): string {
+  return roundToCent(value).toFixed(2);
+}
+
+/**
+ * Additionne des montants (chaînes décimales) sans passer par les nombres JavaScript.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * sumMontants(['2069.57', '100.00']);
+ * //=> '2169.57'
+ * ```
+ */
+export function sumMontants(montants: readonly string[]): string {
+  let total = new Dec(0);
+  for (const m of montants) total = total.plus(m);
+  return toMontant(total);
+}

@@ -1,0 +1,39 @@
+import * as z from 'zod/mini';
+import { Dec } from '../money/decimal.js';
+import { collector, definePrestation } from './define.js';
+
+/**
+ * Paramètres des marchés publics : nombre d'accès à la plateforme, et de mises en ligne de
+ * marché avec l'aide du syndicat.
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * MarchesPublicsParams.parse({ acces: 2, misesEnLigneAssistees: 1 });
+ * ```
+ */
+export const MarchesPublicsParams = z.strictObject({
+  acces: z.int().check(z.minimum(1), z.maximum(10_000)),
+  misesEnLigneAssistees: z.optional(z.int().check(z.minimum(0), z.maximum(10_000))),
+});
+
+/**
+ * Plateforme mutualisée des marchés publics : 50 € par accès, plus 32 € par marché mis en ligne
+ * avec l'aide du syndicat.
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * quote({ collectivite, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, marchesPublics: { acces: 2, misesEnLigneAssistees: 1 } } })
+ *   .lignes.map((l) => l.montant);
+ * //=> ['574.88', '100.00', '32.00']
+ * ```
+ */
+export const marchesPublics = definePrestation('marchesPublics', MarchesPublicsParams, (p, ctx) => {
+  const out = collector(ctx);
+  out.line('acces', { unites: new Dec(p.acces) }, { path: ['acces'] });
+  if (p.misesEnLigneAssistees) {
+    out.line('miseEnLigneAssistee', { unites: new Dec(p.misesEnLigneAssistees) }, { path: ['misesEnLigneAssistees'] });
+  }
+  return out.result();
+});

@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+import { Dec } from '../money/decimal.js';
+import { collector, definePrestation } from './define.js';
+
+/**
+ * Paramètres de la sauvegarde : le quota retenu, en Go (l'un de ceux de la grille).
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * SauvegardeParams.parse({ quotaGo: 100 });
+ * ```
+ */
+export const SauvegardeParams = z.strictObject({
+  quotaGo: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+});
+
+/**
+ * Sauvegarde des données : montant de la grille pour la strate de population de la collectivité
+ * et le quota retenu. La population est alors obligatoire ; la grille 2026 n'est pas publiée.
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * quote({ collectivite: { ...c, population: 850 }, prestations: { maintenanceBase: { postes: 1 }, sauvegarde: { quotaGo: 50 } } }, { catalogue: complet });
+ * ```
+ */
+export const sauvegarde = definePrestation('sauvegarde', SauvegardeParams, (p, ctx) => {
+  const out = collector(ctx);
+  out.line('grille', { unites: new Dec(1), population: ctx.collectivite.population, quotaGo: p.quotaGo });
+  return out.result();
+});

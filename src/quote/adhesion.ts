@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { cabinetNumerique } from '../prestations/cabinet-numerique.js';
+import { comedec } from '../prestations/comedec.js';
+import { dpo } from '../prestations/dpo.js';
+import { maintenanceBase } from '../prestations/maintenance-base.js';
+import { marchesPublics } from '../prestations/marches-publics.js';
+import { netEntreprises } from '../prestations/net-entreprises.js';
+import { packDemat } from '../prestations/pack-demat.js';
+import { saisineElectronique } from '../prestations/saisine-electronique.js';
+import { sauvegarde } from '../prestations/sauvegarde.js';
+import { secretariatMairie } from '../prestations/secretariat-mairie.js';
+import { CollectiviteSchema } from './collectivite.js';
+
+/**
+ * Schéma d'une adhésion : la collectivité et les prestations cochées sur l'annexe 1
+ * (une prestation sans paramètre se coche avec `{}`). Tout champ inconnu est refusé.
+ *
+ * @example
+ * ```ts
+ * AdhesionSchema.safeParse({
+ *   collectivite: { nom: 'Commune exemple', siren: '219000106', type: 'commune' },
+ *   prestations: { maintenanceBase: { postes: 2, postesLicenceBL: 0 } },
+ * }).success;
+ * //=> true
+ * ```
+ */
+export const AdhesionSchema = z.strictObject({
+  millesime: z.optional(z.int().check(z.minimum(2000), z.maximum(2100))),
+  collectivite: CollectiviteSchema,
+  prestations: z.strictObject({
+    maintenanceBase: z.optional(maintenanceBase.params),
+    sauvegarde: z.optional(sauvegarde.params),
+    netEntreprises: z.optional(netEntreprises.params),
+    packDemat: z.optional(packDemat.params),
+    saisineElectronique: z.optional(saisineElectronique.params),
+    marchesPublics: z.optional(marchesPublics.params),
+    dpo: z.optional(dpo.params),
+    cabinetNumerique: z.optional(cabinetNumerique.params),
+    comedec: z.optional(comedec.params),
+    secretariatMairie: z.optional(secretariatMairie.params),
+  }),
+});
+
+/**
+ * Une adhésion, telle que l'appelant l'écrit.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const adhesion: Adhesion = {
+ *   collectivite: { nom: 'Commune exemple', siren: '219 000 106', type: 'commune', population: 850 },
+ *   prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, marchesPublics: { acces: 1 } },
+ * };
+ * ```
+ */
+export type Adhesion = z.input<typeof AdhesionSchema>;
+
+/**
+ * Une adhésion validée (SIREN sans espaces).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const a: ValidAdhesion = AdhesionSchema.parse(adhesion);
+ * ```
+ */
+export type ValidAdhesion = z.output<typeof AdhesionSchema>;

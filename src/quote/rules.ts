@@ -1,0 +1,56 @@
+import type { Catalogue, PrestationId } from '../catalogue/schema.js';
+import type { QuoteIssue } from '../errors/quote-error.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Règle des prestations obligatoires (`obligatoire: 'toujours'` au catalogue : la maintenance
+ * de base). Elle lit l'entrée brute, pour être signalée en même temps que les erreurs de forme.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * checkMandatory({ collectivite: {}, prestations: {} }, catalogue2026)[0].code;
+ * //=> 'MAINTENANCE_BASE_OBLIGATOIRE'
+ * ```
+ */
+export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue[] {
+  if (!isRecord(input)) return [];
+  const prestations = input['prestations'];
+  if (prestations !== undefined && !isRecord(prestations)) return [];
+  const issues: QuoteIssue[] = [];
+  for (const [id, prestation] of Object.entries(catalogue.prestations) as [PrestationId, Catalogue['prestations'][PrestationId]][]) {
+    const ticked = prestations !== undefined && Object.prototype.hasOwnProperty.call(prestations, id) && prestations[id] !== undefined;
+    if (prestation.obligatoire === 'toujours' && !ticked) {
+      issues.push({
+        code: 'MAINTENANCE_BASE_OBLIGATOIRE',
+        path: ['prestations', id],
+        message: `La prestation « ${prestation.libelle} » est obligatoire pour tout adhérent : ajoutez-la (ex. « ${id}: { postes: 2 } »).`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Règle du millésime : s'il est indiqué, il doit être celui du catalogue utilisé.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * checkMillesime(2025, catalogue2026)[0].code;
+ * //=> 'MILLESIME_INCOHERENT'
+ * ```
+ */
+export function checkMillesime(millesime: number | undefined, catalogue: Catalogue): QuoteIssue[] {
+  if (millesime === undefined || millesime === catalogue.millesime) return [];
+  return [
+    {
+      code: 'MILLESIME_INCOHERENT',
+      path: ['millesime'],
+      message: `L'adhésion porte sur ${millesime}, mais le catalogue utilisé est celui de ${catalogue.millesime}.`,
+    },
+  ];
+}
