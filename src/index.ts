@@ -25,3 +25,4 @@ export { QuoteError, isQuoteError, formatPath, type QuoteIssue, type SafeResult 
 export { ISSUE_CODES, type IssueCode } from './errors/codes.js';
 export { normalizeSiren, isValidSiren } from './siren/siren.js';
 export { formatEuros, formatNombre } from './money/format.js';
+export { renderQuoteText, renderIssuesText, formatSiren } from './cli/render-text.js';

@@ -1,0 +1,23 @@
+/**
+ * Exemple : le devis 2026 d'une petite commune, sur le catalogue embarqué (montants publiés seuls).
+ * Lancer : `npm run exemple`.
+ */
+import { isQuoteError, quote, renderIssuesText, renderQuoteText, type Adhesion } from '../src/index.js';
+
+const adhesion: Adhesion = {
+  millesime: 2026,
+  collectivite: { nom: 'Commune exemple', siren: '219 000 106', type: 'commune', population: 850 },
+  prestations: {
+    maintenanceBase: { postes: 4, postesLicenceBL: 0 },
+    marchesPublics: { acces: 1, misesEnLigneAssistees: 2 },
+    secretariatMairie: { jours: 2.5 },
+  },
+};
+
+try {
+  console.log(renderQuoteText(quote(adhesion)));
+} catch (error) {
+  if (!isQuoteError(error)) throw error;
+  console.error(`Adhésion refusée :\n${renderIssuesText(error.issues)}`);
+  process.exitCode = 1;
+}
