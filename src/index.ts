@@ -25,4 +25,16 @@ export { QuoteError, isQuoteError, formatPath, type QuoteIssue, type SafeResult 
 export { ISSUE_CODES, type IssueCode } from './errors/codes.js';
 export { normalizeSiren, isValidSiren } from './siren/siren.js';
 export { formatEuros, formatNombre } from './money/format.js';
-export { renderQuoteText, renderIssuesText, formatSiren } from './cli/render-text.js';
+export { renderQuoteText, renderIssuesText, formatSiren } from './render/quote-text.js';
+export {
+  quoteAll,
+  safeQuoteAll,
+  type BatchQuote,
+  type BatchResult,
+  type BatchOptions,
+  type PrestationSummary,
+} from './batch/quote-all.js';
+export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
+export { renderQuoteCsv, renderBatchCsv } from './render/csv.js';
+export { renderBatchText } from './render/batch-text.js';
+export { renderCatalogueText } from './render/catalogue-text.js';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
+import { amountField } from './amounts.js';
 import { resolveCatalogue, trustCatalogue } from './resolve.js';
 import { CatalogueSchema, COMPOSANTES, GrilleSchema, MontantSchema, type Catalogue, type Composante, type PrestationId } from './schema.js';
 
@@ -60,15 +61,8 @@ export type Tarifs = z.input<typeof TarifsSchema>;
 type Patch = z.output<typeof patch>;
 type MutableComposante = Record<string, unknown> & { modele: Composante['modele'] };
 
-const FIELD_BY_MODEL: Record<Composante['modele'], 'montant' | 'prixUnitaire' | 'grille'> = {
-  forfait: 'montant',
-  unitaire: 'prixUnitaire',
-  coefficientParPalier: 'prixUnitaire',
-  grilleStrates: 'grille',
-};
-
 function applyPatch(target: MutableComposante, p: Patch, path: (string | number)[], issues: QuoteIssue[]): void {
-  const expected = FIELD_BY_MODEL[target.modele];
+  const expected = amountField(target.modele);
   for (const field of ['montant', 'prixUnitaire', 'grille'] as const) {
     if (p[field] === undefined) continue;
     if (field !== expected) {

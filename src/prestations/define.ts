@@ -99,7 +99,9 @@ export function collector<Id extends PrestationId>(ctx: PricingContext<Id>) {
         millesime: ctx.millesime,
       });
       if (!r.ok) {
-        result.issues.push(...r.issues);
+        for (const issue of r.issues) {
+          if (!result.issues.some((i) => i.code === issue.code && i.message === issue.message)) result.issues.push(issue);
+        }
         return;
       }
       const p = r.priced;

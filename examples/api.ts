@@ -1,6 +1,6 @@
 /**
  * Exemple : le devis 2026 d'une petite commune, sur le catalogue embarqué (montants publiés seuls).
- * Lancer : `npm run exemple`.
+ * Lancer : `npm run exemple:api`.
  */
 import { isQuoteError, quote, renderIssuesText, renderQuoteText, type Adhesion } from '../src/index.js';
 

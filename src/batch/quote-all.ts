@@ -1,0 +1,167 @@
+import { resolveCatalogue } from '../catalogue/resolve.js';
+import type { PrestationId } from '../catalogue/schema.js';
+import { guard, QuoteError, type SafeResult } from '../errors/quote-error.js';
+import { sumMontants } from '../money/round.js';
+import type { Adhesion } from '../quote/adhesion.js';
+import { safeQuote, type QuoteOptions } from '../quote/quote.js';
+import type { Quote } from '../quote/types.js';
+
+/**
+ * Le résultat d'une adhésion d'un lot : sa position, son SIREN (tel que lu, s'il est lisible),
+ * et son devis ou ses problèmes.
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const r: BatchResult = { index: 0, siren: '219000106', success: false, issues: [] };
+ * ```
+ */
+export type BatchResult = { readonly index: number; readonly siren: string | null } & SafeResult<Quote>;
+
+/**
+ * Ce que rapporte une prestation sur tout le lot.
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const s: PrestationSummary = { prestation: 'marchesPublics', libelle: '…', adherents: 12, total: '1450.00' };
+ * ```
+ */
+export interface PrestationSummary {
+  readonly prestation: PrestationId;
+  readonly libelle: string;
+  /** Nombre d'adhésions acceptées qui ont au moins une ligne de cette prestation. */
+  readonly adherents: number;
+  /** Somme des lignes de cette prestation. */
+  readonly total: string;
+}
+
+/**
+ * Le résultat d'un lot : un résultat par adhésion, dans l'ordre, et la synthèse.
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const lot: BatchQuote = quoteAll([adhesionA, adhesionB]);
+ * lot.synthese.refuses;
+ * //=> 0
+ * ```
+ */
+export interface BatchQuote {
+  readonly resultats: readonly BatchResult[];
+  readonly synthese: {
+    /** Une entrée par prestation du catalogue, dans l'ordre du catalogue. */
+    readonly parPrestation: readonly PrestationSummary[];
+    /** Somme des devis acceptés. */
+    readonly total: string;
+    readonly acceptes: number;
+    readonly refuses: number;
+  };
+}
+
+/**
+ * Options d'un lot : celles d'un devis, plus un suivi de progression facultatif.
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const options: BatchOptions = { onProgress: (fait, total) => console.error(`${fait}/${total}`) };
+ * ```
+ */
+export interface BatchOptions extends QuoteOptions {
+  /** Appelée toutes les 1 000 adhésions, et à la fin. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function readSiren(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const c = (input as { collectivite?: unknown }).collectivite;
+  if (typeof c !== 'object' || c === null) return null;
+  const siren = (c as { siren?: unknown }).siren;
+  return typeof siren === 'string' ? siren.replace(/\s+/g, '') : null;
+}
+
+function run(adhesions: unknown, options: BatchOptions | undefined): BatchQuote {
+  if (!Array.isArray(adhesions)) {
+    throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: [], message: 'Un lot est une liste d’adhésions.' }]);
+  }
+  const catalogue = resolveCatalogue(options?.catalogue);
+  const ids = Object.keys(catalogue.prestations) as PrestationId[];
+  const montants = new Map<PrestationId, string[]>(ids.map((id) => [id, []]));
+  const adherents = new Map<PrestationId, number>(ids.map((id) => [id, 0]));
+  const totals: string[] = [];
+  const resultats: BatchResult[] = [];
+  const onProgress = typeof options?.onProgress === 'function' ? options.onProgress : undefined;
+  adhesions.forEach((input: unknown, index) => {
+    const result = safeQuote(input as Adhesion, { catalogue });
+    resultats.push({ index, siren: result.success ? result.data.collectivite.siren : readSiren(input), ...result });
+    if (result.success) {
+      totals.push(result.data.total);
+      const seen = new Set<PrestationId>();
+      for (const ligne of result.data.lignes) {
+        montants.get(ligne.prestation)!.push(ligne.montant);
+        seen.add(ligne.prestation);
+      }
+      for (const id of seen) adherents.set(id, adherents.get(id)! + 1);
+    }
+    if (onProgress && ((index + 1) % 1000 === 0 || index + 1 === adhesions.length)) onProgress(index + 1, adhesions.length);
+  });
+  const acceptes = totals.length;
+  return {
+    resultats,
+    synthese: {
+      parPrestation: ids.map((id) => ({
+        prestation: id,
+        libelle: catalogue.prestations[id].libelle,
+        adherents: adherents.get(id)!,
+        total: sumMontants(montants.get(id)!),
+      })),
+      total: sumMontants(totals),
+      acceptes,
+      refuses: resultats.length - acceptes,
+    },
+  };
+}
+
+/**
+ * Établit le devis de chaque adhésion d'un lot, sans s'arrêter à la première refusée : chaque
+ * résultat est un devis ou ses problèmes, lié à sa position et à son SIREN. La synthèse donne,
+ * par prestation, le nombre d'adhérents et ce qu'elle rapporte, le total général et le nombre
+ * d'adhésions refusées.
+ *
+ * @param adhesions - la liste des adhésions
+ * @param options - `catalogue` (par défaut `catalogue2026`) et `onProgress`
+ * @returns les résultats et la synthèse
+ * @throws {QuoteError} seulement si `adhesions` n'est pas une liste ou si le catalogue est invalide
+ * @category Lot
+ * @example
+ * ```ts
+ * const lot = quoteAll([adhesionCommune, { collectivite: { nom: 'X', siren: '1', type: 'epci' }, prestations: {} }]);
+ * lot.synthese.acceptes;
+ * //=> 1
+ * lot.resultats[1].success;
+ * //=> false
+ * ```
+ */
+export function quoteAll(adhesions: readonly Adhesion[], options?: BatchOptions): BatchQuote {
+  const result = safeQuoteAll(adhesions, options);
+  if (result.success) return result.data;
+  throw new QuoteError(result.issues);
+}
+
+/**
+ * Comme {@link quoteAll}, mais rend `{ success, data }` ou `{ success: false, issues }` sans lever.
+ *
+ * @param adhesions - la liste des adhésions
+ * @param options - `catalogue` et `onProgress`
+ * @returns le lot, ou les problèmes qui l'empêchent
+ * @category Lot
+ * @example
+ * ```ts
+ * safeQuoteAll('pas une liste' as never).success;
+ * //=> false
+ * ```
+ */
+export function safeQuoteAll(adhesions: readonly Adhesion[], options?: BatchOptions): SafeResult<BatchQuote> {
+  return guard(() => run(adhesions, options));
+}

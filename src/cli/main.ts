@@ -1,0 +1,202 @@
+import { parseArgs } from 'node:util';
+import { quoteAll, type BatchQuote, type BatchResult } from '../batch/quote-all.js';
+import { catalogue2026 } from '../catalogue/2026.js';
+import { isQuoteError, type QuoteIssue } from '../errors/quote-error.js';
+import type { Adhesion } from '../quote/adhesion.js';
+import { quote } from '../quote/quote.js';
+import { renderBatchText } from '../render/batch-text.js';
+import { renderCatalogueText } from '../render/catalogue-text.js';
+import { renderBatchCsv, renderQuoteCsv } from '../render/csv.js';
+import { renderIssuesText, renderQuoteText } from '../render/quote-text.js';
+import { loadCatalogue, readBatch, readJsonFile, UsageError } from './io.js';
+
+declare const __VERSION__: string;
+
+/**
+ * Les sorties de la ligne de commande (remplaçables pour les tests).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), errIsTty: false };
+ * ```
+ */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly errIsTty: boolean;
+}
+
+const FORMATS = ['texte', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP: Record<string, string> = {
+  general: `te90-tarifs — devis des prestations « à la carte » de Territoire d'énergie 90
+
+Usage :
+  te90-tarifs devis <adhesion.json> [--tarifs <fichier.json>] [--format texte|json|csv]
+  te90-tarifs lot <fichier.json|fichier.jsonl|dossier> [--tarifs <fichier.json>] [--format texte|json|csv]
+  te90-tarifs catalogue [--millesime 2026] [--tarifs <fichier.json>] [--format texte|json]
+
+Commandes :
+  devis      le devis détaillé d'une adhésion, une facture par SIREN
+  lot        les devis de nombreuses adhésions et la synthèse par prestation
+  catalogue  les prestations, leurs règles, leurs montants et ceux qui ne sont pas publiés
+
+Options :
+  --tarifs   fichier JSON des montants fournis par le syndicat (complète le catalogue 2026)
+  --format   texte (défaut), json ou csv (séparateur « ; », virgule décimale, UTF-8 avec BOM)
+  -h, --help    cette aide (aussi : te90-tarifs <commande> --help)
+  -v, --version la version
+
+Codes de sortie : 0 succès ; 1 entrée refusée (chaque problème est affiché avec son chemin) ;
+2 mauvais usage (commande, option ou fichier introuvable).`,
+  devis: `te90-tarifs devis <adhesion.json> [--tarifs <fichier.json>] [--format texte|json|csv]
+
+Établit le devis d'une adhésion (fichier JSON) sur le catalogue 2026 embarqué, complété par
+--tarifs s'il est donné.
+  texte : un bloc par facture (SIREN), montants à la française (2 069,57 €)
+  json  : exactement l'objet rendu par quote()
+  csv   : une ligne par ligne de devis (« ; », virgule décimale, UTF-8 avec BOM)
+Sortie 1 si l'adhésion est refusée : chaque problème est affiché avec son chemin.`,
+  lot: `te90-tarifs lot <fichier.json|fichier.jsonl|dossier> [--tarifs <fichier.json>] [--format texte|json|csv]
+
+Établit le devis de chaque adhésion : liste JSON, fichier JSONL (une adhésion par ligne) ou
+dossier de fichiers .json. Ne s'arrête pas à la première refusée.
+  texte : une ligne par adhésion, les refus avec leurs problèmes, puis la synthèse par prestation
+  json  : l'objet rendu par quoteAll() (résultats et synthèse)
+  csv   : une ligne par ligne de facture de chaque adhésion acceptée ; synthèse sur la sortie d'erreur
+Sortie 1 si au moins une adhésion est refusée.`,
+  catalogue: `te90-tarifs catalogue [--millesime 2026] [--tarifs <fichier.json>] [--format texte|json]
+
+Affiche les prestations du catalogue, leur facturation, leurs règles et leurs montants, et liste
+les montants qui ne sont pas publiés (à fournir avec --tarifs).`,
+};
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        tarifs: { type: 'string' },
+        format: { type: 'string' },
+        millesime: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function formatOf(value: string | undefined, allowed: readonly Format[]): Format {
+  const format = (value ?? 'texte') as Format;
+  if (!allowed.includes(format)) throw new UsageError(`Format inconnu : « ${value} » (formats : ${allowed.join(', ')}).`);
+  return format;
+}
+
+function oneFile(positionals: string[], command: string): string {
+  if (positionals.length !== 1) throw new UsageError(`La commande « ${command} » attend un seul fichier (${positionals.length} donné(s)).`);
+  return positionals[0]!;
+}
+
+function refuse(io: CliIo, issues: readonly QuoteIssue[], format: Format): number {
+  if (format === 'json') io.out(JSON.stringify({ issues }, null, 2) + '\n');
+  else io.err(`Entrée refusée :\n${renderIssuesText(issues)}\n`);
+  return 1;
+}
+
+function devis(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  const format = formatOf(values.format, FORMATS);
+  const file = oneFile(positionals, 'devis');
+  const catalogue = loadCatalogue(values.tarifs);
+  const result = quote(readJsonFile(file) as Adhesion, { catalogue });
+  io.out(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? renderQuoteCsv(result) : renderQuoteText(result) + '\n');
+  return 0;
+}
+
+function lot(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  const format = formatOf(values.format, FORMATS);
+  const path = oneFile(positionals, 'lot');
+  const catalogue = loadCatalogue(values.tarifs);
+  const entries = readBatch(path);
+  const readable = entries.flatMap((e, i) => (e.ok ? [{ i, value: e.value }] : []));
+  const showProgress = io.errIsTty && readable.length >= 2000;
+  const batch = quoteAll(
+    readable.map((r) => r.value as Adhesion),
+    showProgress ? { catalogue, onProgress: (done, total) => io.err(`\rDevis : ${done}/${total}${done === total ? '\n' : ''}`) } : { catalogue },
+  );
+  const result = withUnreadable(batch, entries, readable.map((r) => r.i));
+  if (format === 'json') io.out(JSON.stringify(result, null, 2) + '\n');
+  else if (format === 'csv') {
+    io.out(renderBatchCsv(result));
+    io.err(renderBatchText({ ...result, resultats: result.resultats.filter((r) => !r.success) }) + '\n');
+  } else io.out(renderBatchText(result) + '\n');
+  return result.synthese.refuses > 0 ? 1 : 0;
+}
+
+function withUnreadable(batch: BatchQuote, entries: ReturnType<typeof readBatch>, positions: number[]): BatchQuote {
+  if (positions.length === entries.length) return batch;
+  const resultats: BatchResult[] = entries.map((e, i) =>
+    e.ok ? { ...batch.resultats[positions.indexOf(i)]!, index: i } : { index: i, siren: null, success: false, issues: [e.issue] },
+  );
+  const refuses = resultats.filter((r) => !r.success).length;
+  return { resultats, synthese: { ...batch.synthese, refuses } };
+}
+
+function catalogue(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  const format = formatOf(values.format, ['texte', 'json']);
+  if (positionals.length > 0) throw new UsageError('La commande « catalogue » ne prend pas de fichier (voir --tarifs).');
+  if (values.millesime !== undefined && values.millesime !== String(catalogue2026.millesime)) {
+    throw new UsageError(`Millésime non disponible : « ${values.millesime} » (disponible : ${catalogue2026.millesime}).`);
+  }
+  const c = loadCatalogue(values.tarifs);
+  io.out(format === 'json' ? JSON.stringify(c, null, 2) + '\n' : renderCatalogueText(c) + '\n');
+  return 0;
+}
+
+const COMMANDS = { devis, lot, catalogue } as const;
+
+/**
+ * Exécute la ligne de commande `te90-tarifs` et rend son code de sortie : 0 succès, 1 entrée
+ * refusée, 2 mauvais usage.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * process.exitCode = runCli(process.argv.slice(2), io);
+ * ```
+ */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  let format: Format = 'texte';
+  try {
+    const { values, positionals } = parse(argv);
+    const [command, ...rest] = positionals;
+    if (values.version) {
+      io.out(`${__VERSION__}\n`);
+      return 0;
+    }
+    if (command === undefined) {
+      io[values.help ? 'out' : 'err'](HELP['general'] + '\n');
+      return values.help ? 0 : 2;
+    }
+    if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) throw new UsageError(`Commande inconnue : « ${command} ».`);
+    if (values.help) {
+      io.out(HELP[command] + '\n');
+      return 0;
+    }
+    format = values.format === 'json' ? 'json' : 'texte';
+    return COMMANDS[command as keyof typeof COMMANDS](rest, values, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\nVoir : te90-tarifs --help\n`);
+      return 2;
+    }
+    if (isQuoteError(error)) return refuse(io, error.issues, format);
+    io.err(`Erreur interne : ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

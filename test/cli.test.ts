@@ -1,0 +1,217 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decimal } from 'decimal.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogue2026, completeCatalogue, quote, quoteAll, type Adhesion, type Tarifs } from '../src/index.js';
+
+const CLI = join(__dirname, '..', 'dist', 'cli.js');
+const EX = join(__dirname, '..', 'examples');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Lecture CSV minimale (guillemets doublés, « ; », CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') row.push(cell), (cell = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  return rows;
+}
+
+const tarifs = readJson(join(EX, 'tarifs-exemple.json')) as Tarifs;
+const complet = completeCatalogue(catalogue2026, tarifs);
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js absent : lancez « npm run build » (npm test le fait).');
+});
+
+describe('te90-tarifs devis', () => {
+  it('texte : un bloc par facture, montants à la française', () => {
+    const r = run('devis', join(EX, 'commune.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Facture SIREN 219 000 106');
+    expect(r.out).toContain('574,88 € × (4 postes × 0,9) = 2 069,57 €');
+    expect(r.out).toContain('Total général : 3 083,57 €');
+  });
+
+  it('json : exactement ce que rend quote', () => {
+    const r = run('devis', join(EX, 'epci-pack-demat.json'), '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(quote(readJson(join(EX, 'epci-pack-demat.json')) as Adhesion, { catalogue: complet }));
+  });
+
+  it('csv : BOM, « ; », virgule décimale, montants exacts retrouvés', () => {
+    const file = join(EX, 'epci-pack-demat.json');
+    const r = run('devis', file, '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('\uFEFFcollectivite;siren_collectivite;')).toBe(true);
+    const [header, ...rows] = parseCsv(r.out.slice(1));
+    const col = (name: string) => header!.indexOf(name);
+    const devis = quote(readJson(file) as Adhesion, { catalogue: complet });
+    expect(rows).toHaveLength(devis.lignes.length);
+    expect(rows.map((row) => row[col('montant')]!.replace(',', '.'))).toEqual(devis.lignes.map((l) => l.montant));
+    expect(rows.map((row) => row[col('quantite')]!.replace(',', '.'))).toEqual(devis.lignes.map((l) => l.quantite));
+    const total = rows.reduce((acc, row) => acc.plus(row[col('montant')]!.replace(',', '.')), new Decimal(0));
+    expect(total.toFixed(2)).toBe(devis.total);
+  });
+
+  it('adhésion refusée : sortie 1, chaque problème avec son chemin', () => {
+    const r = run('devis', join(EX, 'epci-pack-demat.json'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('prestations.maintenanceBase.postesLicenceBL');
+    expect(r.err).toContain('[TARIF_NON_PUBLIE]');
+    expect(r.err.match(/TARIF_NON_PUBLIE/g)).toHaveLength(4);
+    const j = run('devis', join(EX, 'epci-pack-demat.json'), '--format', 'json');
+    expect(j.code).toBe(1);
+    expect((JSON.parse(j.out) as { issues: { code: string }[] }).issues.every((i) => i.code === 'TARIF_NON_PUBLIE')).toBe(true);
+  });
+
+  it('fichiers incorrects : introuvable (2), pas du JSON (1), mauvaise forme (1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-'));
+    expect(run('devis', join(dir, 'absent.json')).code).toBe(2);
+    writeFileSync(join(dir, 'casse.json'), '{ "collectivite": ');
+    const notJson = run('devis', join(dir, 'casse.json'));
+    expect([notJson.code, notJson.err.includes('[JSON_INVALIDE]')]).toEqual([1, true]);
+    writeFileSync(join(dir, 'liste.json'), '[1, 2]');
+    const shape = run('devis', join(dir, 'liste.json'));
+    expect([shape.code, shape.err.includes('[ENTREE_INVALIDE]')]).toEqual([1, true]);
+  });
+
+  it('fichier de tarifs refusé : sortie 1 avec tous ses problèmes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-'));
+    writeFileSync(
+      join(dir, 't.json'),
+      JSON.stringify({ millesime: 2026, source: 'x', prestations: { marchesPublics: { acces: { prixUnitaire: '1.00' } }, dpo: { abonnement: { montant: 'abc' } } } }),
+    );
+    const r = run('devis', join(EX, 'commune.json'), '--tarifs', join(dir, 't.json'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('tarifs.prestations.dpo.abonnement.montant');
+  });
+});
+
+describe('te90-tarifs lot', () => {
+  const expected = () => quoteAll(readJson(join(EX, 'lot-adherents.json')) as Adhesion[], { catalogue: complet });
+
+  it('json : résultats et synthèse de quoteAll ; sortie 1 si une adhésion est refusée', () => {
+    const r = run('lot', join(EX, 'lot-adherents.json'), '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toEqual(expected());
+  });
+
+  it('jsonl : même résultat que la liste JSON', () => {
+    const r = run('lot', join(EX, 'lot-adherents.jsonl'), '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'json');
+    expect(JSON.parse(r.out)).toEqual(expected());
+  });
+
+  it('texte : refus avec leurs problèmes, synthèse par prestation', () => {
+    const r = run('lot', join(EX, 'lot-adherents.json'), '--tarifs', join(EX, 'tarifs-exemple.json'));
+    expect(r.out).toContain('Synthèse par prestation');
+    expect(r.out).toContain('REFUSÉE');
+    expect(r.out).toContain('[SIREN_EN_DOUBLE]');
+    expect(r.out).toContain(`Adhésions acceptées : ${expected().synthese.acceptes} ; refusées : ${expected().synthese.refuses}`);
+  });
+
+  it('csv : une ligne par ligne de facture de chaque adhésion acceptée', () => {
+    const r = run('lot', join(EX, 'lot-adherents.json'), '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'csv');
+    const [header, ...rows] = parseCsv(r.out.slice(1));
+    expect(header![0]).toBe('position');
+    const lines = expected().resultats.flatMap((x) => (x.success ? x.data.factures.flatMap((f) => f.lignes) : []));
+    expect(rows.map((row) => row[header!.indexOf('montant')]!.replace(',', '.'))).toEqual(lines.map((l) => l.montant));
+    expect(r.err).toContain('Synthèse par prestation');
+  });
+
+  it('dossier : chaque fichier .json ; un fichier illisible est refusé à sa place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-'));
+    const [a, b] = readJson(join(EX, 'lot-adherents.json')) as unknown[];
+    writeFileSync(join(dir, '1.json'), JSON.stringify(a));
+    writeFileSync(join(dir, '2.json'), '{ pas du json');
+    writeFileSync(join(dir, '3.json'), JSON.stringify(b));
+    writeFileSync(join(dir, 'notes.txt'), 'ignoré');
+    const r = run('lot', dir, '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'json');
+    const lot = JSON.parse(r.out) as ReturnType<typeof quoteAll>;
+    expect(lot.resultats.map((x) => [x.index, x.success])).toEqual([
+      [0, true],
+      [1, false],
+      [2, true],
+    ]);
+    expect(!lot.resultats[1]!.success && lot.resultats[1]!.issues[0]!.code).toBe('JSON_INVALIDE');
+    expect(lot.synthese.refuses).toBe(1);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('te90-tarifs catalogue', () => {
+  it('liste les règles, les montants et ceux qui ne sont pas publiés', () => {
+    const r = run('catalogue');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('574,88 €');
+    expect(r.out).toContain('16 postes et plus : 0,65');
+    expect(r.out).toContain('Montants non publiés (8)');
+    expect(r.out).toContain('prestations.dpo.abonnement.montant');
+  });
+
+  it('complété par --tarifs : tous les montants sont connus', () => {
+    const r = run('catalogue', '--millesime', '2026', '--tarifs', join(EX, 'tarifs-exemple.json'));
+    expect(r.out).toContain('Tous les montants sont connus.');
+    expect(r.out).toContain("MONTANTS D'EXEMPLE");
+  });
+
+  it('json : le catalogue embarqué', () => {
+    expect(JSON.parse(run('catalogue', '--format', 'json').out)).toEqual(catalogue2026);
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [['inconnue']],
+    [['devis']],
+    [['devis', 'a.json', 'b.json']],
+    [['devis', join(EX, 'commune.json'), '--format', 'pdf']],
+    [['devis', join(EX, 'commune.json'), '--option-inconnue']],
+    [['catalogue', '--millesime', '2025']],
+    [[]],
+  ])('mauvais usage %j : sortie 2 et renvoi vers --help', (args) => {
+    const r = run(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('te90-tarifs');
+  });
+
+  it.each(['devis', 'lot', 'catalogue'])('%s --help', (command) => {
+    const r = run(command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`te90-tarifs ${command}`);
+  });
+
+  it('--help et --version', () => {
+    expect(run('--help').out).toContain('Codes de sortie');
+    expect(run('--version').out.trim()).toBe((readJson(join(__dirname, '..', 'package.json')) as { version: string }).version);
+  });
+});
+
+describe('exemples', () => {
+  it.each(['exemple', 'exemple:epci', 'exemple:lot', 'exemple:tarifs', 'exemple:api'])('npm run %s', (script) => {
+    const r = spawnSync('npm', ['run', '-s', script], { encoding: 'utf8', cwd: join(__dirname, '..') });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Total général|Tous les montants sont connus/);
+  });
+});
