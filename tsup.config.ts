@@ -1,5 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { appsScriptGlue, excelGlue, excelMetadata, excelPage } from './src/spreadsheet/glue.js';
+
+/** Écrit, à côté du paquet autonome, les fichiers à installer dans Google Sheets et dans Excel. */
+function writeSpreadsheetGlue(dir: string): void {
+  mkdirSync(`${dir}/apps-script`, { recursive: true });
+  mkdirSync(`${dir}/excel`, { recursive: true });
+  copyFileSync(`${dir}/te90-tarifs.js`, `${dir}/apps-script/TE90Tarifs.gs`);
+  writeFileSync(`${dir}/apps-script/Fonctions.gs`, appsScriptGlue());
+  copyFileSync(`${dir}/te90-tarifs.js`, `${dir}/excel/te90-tarifs.js`);
+  writeFileSync(`${dir}/excel/functions.js`, excelGlue());
+  writeFileSync(`${dir}/excel/functions.json`, excelMetadata());
+  writeFileSync(`${dir}/excel/functions.html`, excelPage());
+}
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -20,5 +33,18 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(version) },
     treeshake: true,
+  },
+  {
+    entry: { 'te90-tarifs': 'src/spreadsheet/index.ts' },
+    outDir: 'dist/tableur',
+    format: ['iife'],
+    globalName: 'TE90Tarifs',
+    platform: 'browser',
+    target: 'es2019',
+    minify: true,
+    noExternal: [/.*/],
+    treeshake: true,
+    outExtension: () => ({ js: '.js' }),
+    onSuccess: async () => writeSpreadsheetGlue('dist/tableur'),
   },
 ]);

@@ -38,3 +38,10 @@ export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { renderQuoteCsv, renderBatchCsv } from './render/csv.js';
 export { renderBatchText } from './render/batch-text.js';
 export { renderCatalogueText } from './render/catalogue-text.js';
+export {
+  pricePrestation,
+  safePricePrestation,
+  type PrestationQuote,
+  type PricePrestationOptions,
+  type PrestationContext,
+} from './quote/price-prestation.js';

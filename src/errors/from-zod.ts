@@ -90,6 +90,9 @@ function fromOne(issue: RawIssue): QuoteIssue[] {
       return [{ code: 'VALEUR_HORS_LIMITES', path, message: `La valeur ${bound(issue, false)} ; reçu : ${got}.` }];
     case 'invalid_value': {
       const allowed = (issue.values ?? []).map((v) => (typeof v === 'string' ? `« ${v} »` : String(v)));
+      if (issue.input === undefined) {
+        return [{ code: 'CHAMP_MANQUANT', path, message: `Ce champ est obligatoire (valeur admise : ${allowed.join(', ')}).` }];
+      }
       return [
         { code: 'VALEUR_NON_ADMISE', path, message: `Valeur admise : ${allowed.join(', ')} ; reçu : ${got}.` },
       ];

@@ -1,0 +1,145 @@
+import { catalogue2026 } from '../catalogue/2026.js';
+import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
+import type { Catalogue, PrestationId } from '../catalogue/schema.js';
+import { formatPath, type QuoteIssue } from '../errors/quote-error.js';
+import type { Adhesion } from '../quote/adhesion.js';
+import { safePricePrestation } from '../quote/price-prestation.js';
+import { safeQuote } from '../quote/quote.js';
+import type { QuoteLine } from '../quote/types.js';
+import { isEmpty, quantity, type Cell, type Range } from './cells.js';
+import { readAdhesion, readTarifs } from './layout.js';
+
+type Result<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function message(issues: readonly QuoteIssue[]): string {
+  return 'Erreur : ' + issues.map((i) => `${formatPath(i.path)} : ${i.message}`).join(' ; ');
+}
+
+function catalogueFrom(tarifs: Range | undefined): Result<Catalogue> {
+  if (isEmpty(tarifs) || (Array.isArray(tarifs) && tarifs.every((r) => (Array.isArray(r) ? r.every(isEmpty) : isEmpty(r))))) {
+    return { ok: true, value: catalogue2026 };
+  }
+  const read = readTarifs(tarifs, catalogue2026.millesime);
+  const completed = safeCompleteCatalogue(catalogue2026, read.value as Tarifs);
+  const issues = [...read.issues, ...(completed.success ? [] : completed.issues)];
+  if (issues.length > 0 || !completed.success) return { ok: false, message: message(issues) };
+  return { ok: true, value: completed.data };
+}
+
+const HEADER = ['Prestation', 'Composante', 'Libellé', 'SIREN', 'Quantité', 'Unité', 'Prix unitaire', 'Montant', 'Détail', 'Source'];
+
+function row(l: QuoteLine): Cell[] {
+  return [l.prestation, l.composante, l.libelle, l.siren, Number(l.quantite), l.unite, Number(l.prixUnitaire), Number(l.montant), l.detail, l.source.reference];
+}
+
+function quoteRange(plage: Range, tarifs: Range | undefined) {
+  const catalogue = catalogueFrom(tarifs);
+  if (!catalogue.ok) return catalogue;
+  const read = readAdhesion(plage);
+  const result = safeQuote(read.value as Adhesion, { catalogue: catalogue.value });
+  const issues = [...read.issues, ...(result.success ? [] : result.issues)];
+  if (issues.length > 0 || !result.success) return { ok: false as const, message: message(issues) };
+  return { ok: true as const, value: result.data };
+}
+
+/**
+ * Devis d'une adhésion disposée en deux colonnes « champ | valeur » : une ligne d'en-tête puis
+ * une ligne par ligne de devis ; montants en nombres. En cas d'erreur, une cellule avec le message.
+ *
+ * @param plage - l'adhésion, en deux colonnes « champ | valeur »
+ * @param tarifs - facultatif : les montants fournis, en deux colonnes « champ | valeur »
+ * @returns les lignes du devis avec une ligne d'en-tête, ou `[[message d'erreur]]`
+ * @category Tableur
+ * @example
+ * ```ts
+ * devis([['collectivite.nom', 'Commune exemple'], ['collectivite.siren', '219000106'], ['collectivite.type', 'commune'], ['maintenanceBase.postes', 4], ['maintenanceBase.postesLicenceBL', 0]]);
+ * //=> [['Prestation', …, 'Montant', …], ['maintenanceBase', 'postes', …, 2069.57, …]]
+ * ```
+ */
+export function devis(plage: Range, tarifs?: Range): Cell[][] {
+  try {
+    const r = quoteRange(plage, tarifs);
+    return r.ok ? [HEADER, ...r.value.lignes.map(row)] : [[r.message]];
+  } catch (error) {
+    return [[unexpected(error)]];
+  }
+}
+
+/**
+ * Total du devis d'une adhésion disposée en deux colonnes « champ | valeur », en nombre.
+ * En cas d'erreur, le message.
+ *
+ * @param plage - l'adhésion, en deux colonnes « champ | valeur »
+ * @param tarifs - facultatif : les montants fournis
+ * @returns le total, ou le message d'erreur
+ * @category Tableur
+ * @example
+ * ```ts
+ * total([['collectivite.nom', 'X'], ['collectivite.siren', '219000106'], ['collectivite.type', 'commune'], ['maintenanceBase.postes', 4], ['maintenanceBase.postesLicenceBL', 0]]);
+ * //=> 2069.57
+ * ```
+ */
+export function total(plage: Range, tarifs?: Range): number | string {
+  try {
+    const r = quoteRange(plage, tarifs);
+    return r.ok ? Number(r.value.total) : r.message;
+  } catch (error) {
+    return unexpected(error);
+  }
+}
+
+const PARAMS: Record<PrestationId, (a: Cell, b: Cell) => { params: Record<string, unknown>; population?: unknown }> = {
+  maintenanceBase: (a, b) => ({ params: { postes: quantity(a), ...(isEmpty(b) ? {} : { postesLicenceBL: quantity(b) }) } }),
+  sauvegarde: (a, b) => ({ params: { quotaGo: quantity(a) }, population: isEmpty(b) ? undefined : quantity(b) }),
+  packDemat: () => ({ params: {} }),
+  marchesPublics: (a, b) => ({ params: { acces: quantity(a), ...(isEmpty(b) ? {} : { misesEnLigneAssistees: quantity(b) }) } }),
+  secretariatMairie: (a) => ({ params: { jours: quantity(a) } }),
+  netEntreprises: () => ({ params: {} }),
+  saisineElectronique: () => ({ params: {} }),
+  dpo: () => ({ params: {} }),
+  cabinetNumerique: () => ({ params: {} }),
+  comedec: () => ({ params: {} }),
+};
+
+/**
+ * Montant d'une prestation seule, à partir de ses paramètres : `maintenanceBase` (postes, postes
+ * sous licence), `sauvegarde` (quota en Go, population), `marchesPublics` (accès, mises en ligne
+ * assistées), `secretariatMairie` (jours) ; les autres n'en prennent pas (pack démat : pour un SIREN).
+ *
+ * @param id - l'identifiant de la prestation
+ * @param a - premier paramètre
+ * @param b - second paramètre
+ * @param tarifs - facultatif : les montants fournis
+ * @returns le montant, ou le message d'erreur
+ * @category Tableur
+ * @example
+ * ```ts
+ * prestation('marchesPublics', 2, 1);
+ * //=> 132
+ * prestation('secretariatMairie', '2,5');
+ * //=> 900
+ * ```
+ */
+export function prestation(id: Cell, a?: Cell, b?: Cell, tarifs?: Range): number | string {
+  try {
+    const catalogue = catalogueFrom(tarifs);
+    if (!catalogue.ok) return catalogue.message;
+    const key = typeof id === 'string' ? id.trim() : id;
+    const build = typeof key === 'string' && Object.prototype.hasOwnProperty.call(PARAMS, key) ? PARAMS[key as PrestationId] : undefined;
+    const args = build ? build(a, b) : { params: {} };
+    if (build && Object.keys(args.params).length === 0 && (!isEmpty(a) || !isEmpty(b))) {
+      return `Erreur : la prestation « ${String(key)} » ne prend pas de paramètre.`;
+    }
+    const r = safePricePrestation(key as PrestationId, args.params, {
+      catalogue: catalogue.value,
+      ...(args.population === undefined ? {} : { collectivite: { population: args.population as number } }),
+    });
+    return r.success ? Number(r.data.total) : message(r.issues);
+  } catch (error) {
+    return unexpected(error);
+  }
+}
+
+function unexpected(error: unknown): string {
+  return `Erreur interne : ${error instanceof Error ? error.message : String(error)}`;
+}

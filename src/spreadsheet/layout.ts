@@ -1,0 +1,138 @@
+import { COMPOSANTES, type PrestationId } from '../catalogue/schema.js';
+import type { QuoteIssue } from '../errors/quote-error.js';
+import { checkbox, decimalText, isEmpty, quantity, text, toRows } from './cells.js';
+
+const PRESTATION_IDS = Object.keys(COMPOSANTES) as PrestationId[];
+const COLLECTIVITE: Record<string, (v: unknown) => unknown> = {
+  nom: (v) => text(v),
+  siren: (v) => text(v, 9),
+  type: (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+  population: quantity,
+  parcTransfere: (v) => checkbox(v) ?? v,
+};
+
+function sirenList(value: unknown): unknown {
+  if (typeof value === 'number') return [text(value, 9)];
+  if (typeof value !== 'string') return value;
+  return value
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/**
+ * Ce que la lecture d'une plage a donné : l'objet lu et les problèmes de disposition
+ * (ligne de la plage en cause).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const r: ReadRange = { value: {}, issues: [] };
+ * ```
+ */
+export interface ReadRange {
+  readonly value: Record<string, unknown>;
+  readonly issues: QuoteIssue[];
+}
+
+function pairs(range: unknown): { row: number; key: string; value: unknown }[] {
+  const out: { row: number; key: string; value: unknown }[] = [];
+  toRows(range).forEach((cells, i) => {
+    const key = cells[0];
+    if (isEmpty(key)) return;
+    const name = String(key).trim();
+    if (i === 0 && name.toLowerCase() === 'champ') return;
+    out.push({ row: i + 1, key: name, value: cells[1] });
+  });
+  return out;
+}
+
+function unknownField(row: number, key: string, hint: string): QuoteIssue {
+  return { code: 'CHAMP_INCONNU', path: ['plage', `ligne ${row}`], message: `Champ inconnu « ${key} » ; ${hint}` };
+}
+
+/**
+ * Lit une adhésion disposée en deux colonnes « champ | valeur » :
+ * `collectivite.nom`, `collectivite.siren`, `collectivite.type`, `collectivite.population`,
+ * `collectivite.parcTransfere`, une prestation sans paramètre cochée (`dpo | oui`), ou un
+ * paramètre (`maintenanceBase.postes | 4`, `packDemat.sirens | 200000172, 200000107`).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * readAdhesion([['collectivite.nom', 'X'], ['maintenanceBase.postes', 4], ['dpo', 'oui']]).value;
+ * //=> { collectivite: { nom: 'X' }, prestations: { maintenanceBase: { postes: 4 }, dpo: {} } }
+ * ```
+ */
+export function readAdhesion(range: unknown): ReadRange {
+  const collectivite: Record<string, unknown> = {};
+  const prestations: Record<string, Record<string, unknown>> = {};
+  const value: Record<string, unknown> = { collectivite, prestations };
+  const issues: QuoteIssue[] = [];
+  for (const { row, key, value: cell } of pairs(range)) {
+    const [head, field, ...rest] = key.split('.');
+    if (head === 'millesime' && field === undefined) {
+      if (!isEmpty(cell)) value['millesime'] = quantity(cell);
+    } else if (head === 'collectivite' && field !== undefined && rest.length === 0 && COLLECTIVITE[field]) {
+      if (!isEmpty(cell)) collectivite[field] = COLLECTIVITE[field](cell);
+    } else if (PRESTATION_IDS.includes(head as PrestationId) && rest.length === 0) {
+      const id = head!;
+      if (field === undefined) {
+        const ticked = checkbox(cell);
+        if (ticked === undefined) {
+          issues.push({ code: 'ENTREE_INVALIDE', path: ['plage', `ligne ${row}`], message: `« ${key} » : écrivez oui ou non (reçu « ${String(cell)} »).` });
+        } else if (ticked) prestations[id] ??= {};
+      } else if (!isEmpty(cell)) {
+        (prestations[id] ??= {})[field] = field === 'sirens' ? sirenList(cell) : quantity(cell);
+      }
+    } else {
+      issues.push(
+        unknownField(row, key, 'champs admis : millesime, collectivite.nom|siren|type|population|parcTransfere, <prestation> ou <prestation>.<paramètre>.'),
+      );
+    }
+  }
+  return { value, issues };
+}
+
+/**
+ * Lit des tarifs disposés en deux colonnes « champ | valeur » : `source`, `millesime` (2026 par
+ * défaut), et un montant par ligne (`prestations.dpo.abonnement.montant | 400,00`). Une grille
+ * de sauvegarde s'écrit en JSON dans sa cellule.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * readTarifs([['source', 'Délibération'], ['prestations.dpo.abonnement.montant', '400,00']]).value;
+ * //=> { millesime: 2026, source: 'Délibération', prestations: { dpo: { abonnement: { montant: '400.00' } } } }
+ * ```
+ */
+export function readTarifs(range: unknown, millesime: number): ReadRange {
+  const prestations: Record<string, Record<string, Record<string, unknown>>> = {};
+  const value: Record<string, unknown> = { millesime, prestations };
+  const issues: QuoteIssue[] = [];
+  for (const { row, key, value: cell } of pairs(range)) {
+    const parts = key.split('.');
+    if (key === 'source') value['source'] = text(cell);
+    else if (key === 'millesime') value['millesime'] = quantity(cell);
+    else if (parts.length === 4 && parts[0] === 'prestations' && !isEmpty(cell)) {
+      const [, id, composante, champ] = parts as [string, string, string, string];
+      let amount: unknown = decimalText(cell) ?? cell;
+      if (champ === 'grille' && typeof cell === 'string') {
+        try {
+          amount = JSON.parse(cell);
+        } catch {
+          issues.push({ code: 'JSON_INVALIDE', path: ['tarifs', `ligne ${row}`], message: `La grille « ${key} » doit être écrite en JSON.` });
+          continue;
+        }
+      }
+      ((prestations[id] ??= {})[composante] ??= {})[champ] = amount;
+    } else if (parts.length !== 4 || parts[0] !== 'prestations') {
+      issues.push({
+        code: 'CHAMP_INCONNU',
+        path: ['tarifs', `ligne ${row}`],
+        message: `Champ inconnu « ${key} » ; champs admis : source, millesime, prestations.<prestation>.<composante>.<montant|prixUnitaire|grille>.`,
+      });
+    }
+  }
+  return { value, issues };
+}
