@@ -5,22 +5,36 @@
  * @packageDocumentation
  */
 export { quote, safeQuote, type QuoteOptions } from './quote/quote.js';
-export { AdhesionSchema, type Adhesion } from './quote/adhesion.js';
-export type { Collectivite } from './quote/collectivite.js';
+export type { Adhesion, PrestationsCochees, SansParametre } from './quote/adhesion.js';
+export type { Collectivite, CollectiviteType } from './quote/collectivite.js';
+export type { MaintenanceBaseParams } from './prestations/maintenance-base.js';
+export type { SauvegardeParams } from './prestations/sauvegarde.js';
+export type { PackDematParams } from './prestations/pack-demat.js';
+export type { MarchesPublicsParams } from './prestations/marches-publics.js';
+export type { SecretariatMairieParams } from './prestations/secretariat-mairie.js';
 export type { Quote, QuoteLine, Invoice, QuoteWarning } from './quote/types.js';
 export { catalogue2026 } from './catalogue/2026.js';
-export { completeCatalogue, safeCompleteCatalogue, TarifsSchema, type Tarifs } from './catalogue/complete.js';
+export { completeCatalogue, safeCompleteCatalogue, type Tarifs, type MontantFourni } from './catalogue/complete.js';
+export { parseCatalogue, safeParseCatalogue } from './catalogue/resolve.js';
 export {
-  CatalogueSchema,
   COMPOSANTES,
   type Catalogue,
   type Prestation,
   type PrestationId,
+  type ComposanteId,
+  type ComposantesDe,
   type Composante,
+  type ComposanteCommune,
+  type ComposanteForfait,
+  type ComposanteUnitaire,
+  type ComposanteCoefficientParPalier,
+  type ComposanteGrilleStrates,
   type Source,
+  type Unite,
   type Grille,
+  type Strate,
   type Palier,
-} from './catalogue/schema.js';
+} from './catalogue/types.js';
 export { QuoteError, isQuoteError, formatPath, type QuoteIssue, type SafeResult } from './errors/quote-error.js';
 export { ISSUE_CODES, type IssueCode } from './errors/codes.js';
 export { normalizeSiren, isValidSiren } from './siren/siren.js';

@@ -53,5 +53,5 @@ export const adhesionArb: fc.Arbitrary<Adhesion> = fc
     return {
       collectivite: { nom: 'Collectivité générée', siren: r.siren, type: r.type, population: r.population, parcTransfere: r.parcTransfere },
       prestations,
-    } as Adhesion;
+    } as unknown as Adhesion;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue2026, CatalogueSchema, completeCatalogue, COMPOSANTES, quote, safeCompleteCatalogue, type Tarifs } from '../src/index.js';
+import { catalogue2026, completeCatalogue, COMPOSANTES, parseCatalogue, quote, safeCompleteCatalogue, safeParseCatalogue, type Tarifs } from '../src/index.js';
 import { adhesion, TARIFS_TEST } from './helpers.js';
 
 function amounts(catalogue: typeof catalogue2026) {
@@ -15,7 +15,19 @@ function amounts(catalogue: typeof catalogue2026) {
 
 describe('catalogue 2026', () => {
   it('respecte son schéma', () => {
-    expect(CatalogueSchema.safeParse(catalogue2026).success).toBe(true);
+    expect(safeParseCatalogue(JSON.parse(JSON.stringify(catalogue2026))).success).toBe(true);
+  });
+
+  it('parseCatalogue valide un catalogue écrit en JSON et le gèle ; refuse un catalogue mal formé', () => {
+    const copie = parseCatalogue(JSON.parse(JSON.stringify(catalogue2026)));
+    expect(copie).toEqual(catalogue2026);
+    expect(Object.isFrozen(copie.prestations.dpo)).toBe(true);
+    const r = safeParseCatalogue({ ...catalogue2026, millesime: 2027.5, prestations: { ...catalogue2026.prestations, dpo: undefined } });
+    expect(!r.success && r.issues.map((i) => `${i.code}@${i.path.join('.')}`)).toEqual([
+      'CATALOGUE_INVALIDE@millesime',
+      'CATALOGUE_INVALIDE@prestations.dpo',
+    ]);
+    expect(safeParseCatalogue(undefined).success).toBe(false);
   });
 
   it('ne porte que les montants publiés ; tous les autres sont null', () => {

@@ -45,7 +45,7 @@ export const catalogueTest = completeCatalogue(catalogue2026, TARIFS_TEST);
 
 /** Une adhésion minimale : la maintenance de base seule. */
 export function adhesion(prestations: Record<string, unknown> = {}, collectivite: Record<string, unknown> = commune): Adhesion {
-  return { collectivite, prestations: { maintenanceBase: { postes: 2, postesLicenceBL: 0 }, ...prestations } } as Adhesion;
+  return { collectivite, prestations: { maintenanceBase: { postes: 2, postesLicenceBL: 0 }, ...prestations } } as unknown as Adhesion;
 }
 
 /** Somme exacte de chaînes décimales. */

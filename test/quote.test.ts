@@ -9,7 +9,7 @@ const codes = (input: unknown, options?: object) => {
 
 describe('quote : règles', () => {
   it('refuse une adhésion sans maintenance de base', () => {
-    const r = safeQuote({ collectivite: commune, prestations: { marchesPublics: { acces: 1 } } });
+    const r = safeQuote({ collectivite: commune, prestations: { marchesPublics: { acces: 1 } } } as never);
     expect(!r.success && r.issues).toEqual([
       expect.objectContaining({ code: 'MAINTENANCE_BASE_OBLIGATOIRE', path: ['prestations', 'maintenanceBase'] }),
     ]);
@@ -41,7 +41,7 @@ describe('quote : règles', () => {
   it('quote lève une QuoteError qui porte les problèmes', () => {
     let caught: unknown;
     try {
-      quote({ collectivite: commune, prestations: {} });
+      quote({ collectivite: commune, prestations: {} } as never);
     } catch (error) {
       caught = error;
     }

@@ -10,10 +10,14 @@ describe('types publics', () => {
     const inconnue: Adhesion = { collectivite: commune, prestations: { maintenanceBase: { postes: 2 }, dpoo: {} } };
     // @ts-expect-error postes doit être un nombre
     const malForme: Adhesion = { collectivite: commune, prestations: { maintenanceBase: { postes: '2' } } };
+    // @ts-expect-error maintenance de base obligatoire
+    const sansBase: Adhesion = { collectivite: commune, prestations: { dpo: {} } };
+    // @ts-expect-error une prestation sans paramètre se coche avec {}
+    const parametre: Adhesion = { collectivite: commune, prestations: { maintenanceBase: { postes: 2 }, dpo: { oui: true } } };
     // @ts-expect-error type de collectivité inconnu
     const type: Adhesion = { collectivite: { ...commune, type: 'mairie' }, prestations: { maintenanceBase: { postes: 2 } } };
     expectTypeOf(ok).toEqualTypeOf<Adhesion>();
-    void [inconnue, malForme, type];
+    void [inconnue, malForme, type, sansBase, parametre];
   });
 
   it('les montants sont des chaînes, pas des nombres', () => {

@@ -1,5 +1,5 @@
 import { resolveCatalogue } from '../catalogue/resolve.js';
-import type { PrestationId } from '../catalogue/schema.js';
+import type { PrestationId } from '../catalogue/types.js';
 import { guard, QuoteError, type SafeResult } from '../errors/quote-error.js';
 import { sumMontants } from '../money/round.js';
 import type { Adhesion } from '../quote/adhesion.js';

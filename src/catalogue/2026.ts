@@ -9,7 +9,7 @@
  * Il se fournit avec {@link completeCatalogue}.
  */
 import { deepFreeze } from './freeze.js';
-import type { Catalogue } from './schema.js';
+import type { Catalogue } from './types.js';
 import { SOURCE_COTISATION_EPCI, SOURCE_PAGE_2026 } from './sources.js';
 
 const poste = { un: 'poste', plusieurs: 'postes' } as const;

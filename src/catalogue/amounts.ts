@@ -1,4 +1,4 @@
-import type { Catalogue, Composante, PrestationId } from './schema.js';
+import type { Catalogue, Composante, PrestationId } from './types.js';
 
 /**
  * Le champ qui porte le montant d'une composante selon son modèle : `montant` (forfait),
@@ -53,7 +53,7 @@ export function missingAmounts(catalogue: Catalogue): MissingAmount[] {
   for (const [id, p] of Object.entries(catalogue.prestations) as [PrestationId, Catalogue['prestations'][PrestationId]][]) {
     for (const [cid, c] of Object.entries(p.composantes) as [string, Composante][]) {
       const champ = amountField(c.modele);
-      if ((c as Record<string, unknown>)[champ] === null) {
+      if ((c as unknown as Record<string, unknown>)[champ] === null) {
         out.push({ prestation: id, composante: cid, champ, libelle: c.libelle, cheminTarifs: `prestations.${id}.${cid}.${champ}` });
       }
     }

@@ -3,7 +3,8 @@ import { fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
 import { amountField } from './amounts.js';
 import { resolveCatalogue, trustCatalogue } from './resolve.js';
-import { CatalogueSchema, COMPOSANTES, GrilleSchema, MontantSchema, type Catalogue, type Composante, type PrestationId } from './schema.js';
+import { CatalogueSchema, GrilleSchema, MontantSchema } from './schema.js';
+import { COMPOSANTES, type Catalogue, type Composante, type ComposanteId, type Grille, type PrestationId } from './types.js';
 
 const patch = z.strictObject({
   montant: z.optional(MontantSchema),
@@ -22,29 +23,32 @@ for (const id of Object.keys(COMPOSANTES) as PrestationId[]) {
   (prestationsShape as Record<string, unknown>)[id] = prestationPatch(COMPOSANTES[id]);
 }
 
-/**
- * Schéma d'un fichier de tarifs : les montants que le syndicat fournit pour compléter un
- * catalogue, et leur référence (délibération, ou mention « montants d'exemple »).
- *
- * @category Catalogue
- * @example
- * ```ts
- * TarifsSchema.safeParse({
- *   millesime: 2026,
- *   source: "Montants d'exemple, non publiés",
- *   prestations: { dpo: { abonnement: { montant: '400.00' } } },
- * }).success;
- * //=> true
- * ```
- */
-export const TarifsSchema = z.strictObject({
+const tarifsSchema = z.strictObject({
   millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
   source: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
   prestations: z.strictObject(prestationsShape),
 });
 
 /**
- * Les montants fournis par le syndicat pour compléter un catalogue.
+ * Un montant fourni pour une composante : le champ qui vaut `null` au catalogue, selon le modèle
+ * de la composante (`montant` pour un forfait, `prixUnitaire` pour un prix unitaire ou un barème,
+ * `grille` pour une grille strate × quota).
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const m: MontantFourni = { montant: '400.00' };
+ * ```
+ */
+export interface MontantFourni {
+  readonly montant?: string | undefined;
+  readonly prixUnitaire?: string | undefined;
+  readonly grille?: Grille | undefined;
+}
+
+/**
+ * Les montants fournis par le syndicat pour compléter un catalogue, et leur référence
+ * (délibération, ou mention « montants d'exemple »).
  *
  * @category Catalogue
  * @example
@@ -56,7 +60,13 @@ export const TarifsSchema = z.strictObject({
  * };
  * ```
  */
-export type Tarifs = z.input<typeof TarifsSchema>;
+export interface Tarifs {
+  /** Le millésime des montants : celui du catalogue complété. */
+  readonly millesime: number;
+  /** La référence des montants (délibération…), reprise dans chaque ligne qui les utilise. */
+  readonly source: string;
+  readonly prestations: { readonly [Id in PrestationId]?: { readonly [C in ComposanteId<Id>]?: MontantFourni } };
+}
 
 type Patch = z.output<typeof patch>;
 type MutableComposante = Record<string, unknown> & { modele: Composante['modele'] };
@@ -85,7 +95,7 @@ function applyPatch(target: MutableComposante, p: Patch, path: (string | number)
 
 function complete(base: unknown, tarifs: unknown): Catalogue {
   const catalogue = resolveCatalogue(base, ['base']);
-  const parsed = TarifsSchema.safeParse(tarifs, { reportInput: true });
+  const parsed = tarifsSchema.safeParse(tarifs, { reportInput: true });
   if (!parsed.success) throw new QuoteError(fromZodIssues(parsed.error.issues, ['tarifs']));
   const t = parsed.data;
   const issues: QuoteIssue[] = [];
@@ -118,7 +128,7 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
  * `tarifs.source` dans les lignes du devis. Un montant déjà publié ne peut pas être remplacé.
  *
  * @param base - le catalogue à compléter, en général `catalogue2026`
- * @param tarifs - les montants fournis (voir {@link TarifsSchema})
+ * @param tarifs - les montants fournis (voir {@link Tarifs})
  * @returns un nouveau catalogue, gelé et validé
  * @throws {QuoteError} avec tous les problèmes du fichier de tarifs
  * @category Catalogue

@@ -1,8 +1,9 @@
 import { fromZodIssues } from '../errors/from-zod.js';
-import { QuoteError } from '../errors/quote-error.js';
+import { guard, QuoteError, type SafeResult } from '../errors/quote-error.js';
 import { catalogue2026 } from './2026.js';
 import { deepFreeze } from './freeze.js';
-import { CatalogueSchema, type Catalogue } from './schema.js';
+import { CatalogueSchema } from './schema.js';
+import type { Catalogue } from './types.js';
 
 const validated = new WeakSet<object>([catalogue2026]);
 
@@ -42,4 +43,40 @@ export function resolveCatalogue(catalogue: unknown, path: readonly (string | nu
     );
   }
   return trustCatalogue(parsed.data);
+}
+
+/**
+ * Valide un catalogue (par exemple celui de l'année prochaine, écrit en JSON) et le rend gelé,
+ * prêt pour {@link quote}.
+ *
+ * @param value - le catalogue à valider
+ * @returns le catalogue validé et gelé
+ * @throws {QuoteError} `CATALOGUE_INVALIDE`, avec tous les problèmes
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const catalogue2027 = parseCatalogue(JSON.parse(texte));
+ * quote(adhesion, { catalogue: catalogue2027 });
+ * ```
+ */
+export function parseCatalogue(value: unknown): Catalogue {
+  const result = safeParseCatalogue(value);
+  if (result.success) return result.data;
+  throw new QuoteError(result.issues);
+}
+
+/**
+ * Comme {@link parseCatalogue}, mais rend `{ success, data }` ou `{ success: false, issues }`.
+ *
+ * @param value - le catalogue à valider
+ * @returns le catalogue validé, ou tous les problèmes trouvés
+ * @category Catalogue
+ * @example
+ * ```ts
+ * safeParseCatalogue({ millesime: 2027 }).success;
+ * //=> false
+ * ```
+ */
+export function safeParseCatalogue(value: unknown): SafeResult<Catalogue> {
+  return guard(() => resolveCatalogue(value === undefined ? null : value, []));
 }

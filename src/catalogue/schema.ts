@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { COMPOSANTES, type Catalogue } from './types.js';
 
 const texte = z.string().check(z.minLength(1), z.maxLength(2000));
 
@@ -137,28 +138,6 @@ const grilleStrates = z.strictObject({
  */
 export const ComposanteSchema = z.discriminatedUnion('modele', [forfait, unitaire, coefficientParPalier, grilleStrates]);
 
-/**
- * Les composantes de prix de chaque prestation, dans l'ordre des lignes du devis.
- *
- * @example
- * ```ts
- * COMPOSANTES.maintenanceBase;
- * //=> ['postes', 'licenceBL']
- * ```
- */
-export const COMPOSANTES = {
-  maintenanceBase: ['postes', 'licenceBL'],
-  sauvegarde: ['grille'],
-  netEntreprises: ['abonnement'],
-  packDemat: ['parSiren'],
-  saisineElectronique: ['abonnement'],
-  marchesPublics: ['acces', 'miseEnLigneAssistee'],
-  dpo: ['abonnement'],
-  cabinetNumerique: ['abonnement'],
-  comedec: ['raccordement'],
-  secretariatMairie: ['journee'],
-} as const;
-
 function prestation<const Id extends string, const K extends string>(id: Id, composantes: readonly K[]) {
   const shape = {} as Record<K, typeof ComposanteSchema>;
   for (const k of composantes) shape[k] = ComposanteSchema;
@@ -172,17 +151,7 @@ function prestation<const Id extends string, const K extends string>(id: Id, com
   });
 }
 
-/**
- * Le schéma d'un catalogue annuel : les dix prestations, chacune avec ses composantes de prix.
- * Sert à valider un catalogue fourni par l'appelant.
- *
- * @example
- * ```ts
- * CatalogueSchema.safeParse(catalogue2026).success;
- * //=> true
- * ```
- */
-export const CatalogueSchema = z.strictObject({
+const catalogueSchema = z.strictObject({
   millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
   libelle: texte,
   devise: z.literal('EUR'),
@@ -200,79 +169,14 @@ export const CatalogueSchema = z.strictObject({
   }),
 });
 
-type DeepReadonly<T> = T extends (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
-
 /**
- * Un catalogue annuel des prestations et de leurs tarifs (lecture seule).
+ * Le schéma d'un catalogue annuel : les dix prestations, chacune avec ses composantes de prix.
+ * Sert à valider un catalogue fourni par l'appelant.
  *
  * @example
  * ```ts
- * const c: Catalogue = catalogue2026;
- * c.prestations.marchesPublics.composantes.acces;
+ * CatalogueSchema.safeParse(catalogue2026).success;
+ * //=> true
  * ```
  */
-export type Catalogue = DeepReadonly<z.output<typeof CatalogueSchema>>;
-
-/**
- * Identifiant d'une prestation : `'maintenanceBase'`, `'sauvegarde'`, `'packDemat'`…
- *
- * @example
- * ```ts
- * const id: PrestationId = 'secretariatMairie';
- * ```
- */
-export type PrestationId = keyof Catalogue['prestations'];
-
-/**
- * Une prestation du catalogue.
- *
- * @example
- * ```ts
- * const p: Prestation = catalogue2026.prestations.dpo;
- * ```
- */
-export type Prestation = Catalogue['prestations'][PrestationId];
-
-/**
- * Une composante de prix (une ligne de devis possible) d'une prestation.
- *
- * @example
- * ```ts
- * const c: Composante = catalogue2026.prestations.secretariatMairie.composantes.journee;
- * ```
- */
-export type Composante = DeepReadonly<z.output<typeof ComposanteSchema>>;
-
-/**
- * L'origine d'un montant.
- *
- * @example
- * ```ts
- * const s: Source = { origine: 'complement', reference: 'Délibération du comité syndical' };
- * ```
- */
-export type Source = DeepReadonly<z.output<typeof SourceSchema>>;
-
-/**
- * Une grille strate de population × quota.
- *
- * @example
- * ```ts
- * const g: Grille = { strates: [{ de: 0, a: null }], quotasGo: [50], montants: [['100.00']] };
- * ```
- */
-export type Grille = DeepReadonly<z.output<typeof GrilleSchema>>;
-
-/**
- * Un palier d'un barème à coefficient.
- *
- * @example
- * ```ts
- * const p: Palier = { de: 16, a: null, coefficient: '0.65' };
- * ```
- */
-export type Palier = DeepReadonly<z.output<typeof PalierSchema>>;
+export const CatalogueSchema: z.ZodMiniType<Catalogue, unknown> = catalogueSchema;

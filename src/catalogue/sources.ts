@@ -1,4 +1,4 @@
-import type { Source } from './schema.js';
+import type { Source } from './types.js';
 
 /**
  * La page publiée par le syndicat : « Les prestations « à la carte » 2026 et leur tarification ».

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { catalogue2026 } from '../catalogue/2026.js';
 import { completeCatalogue, type Tarifs } from '../catalogue/complete.js';
-import type { Catalogue } from '../catalogue/schema.js';
+import type { Catalogue } from '../catalogue/types.js';
 import { QuoteError, type QuoteIssue } from '../errors/quote-error.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Composante, Prestation } from '../catalogue/schema.js';
+import type { Composante, Prestation } from '../catalogue/types.js';
 import type { QuoteIssue } from '../errors/quote-error.js';
 import type { Dec } from '../money/decimal.js';
 import { formatNombre } from '../money/format.js';

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { Catalogue, Composante, PrestationId } from '../catalogue/schema.js';
+import type { Catalogue, Composante, PrestationId } from '../catalogue/types.js';
 import type { QuoteIssue } from '../errors/quote-error.js';
 import { toMontant } from '../money/round.js';
 import { priceComponent, type Mesure } from '../models/price-component.js';

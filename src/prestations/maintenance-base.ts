@@ -5,16 +5,32 @@ import { collector, definePrestation } from './define.js';
 const postes = z.int().check(z.minimum(1), z.maximum(100_000));
 
 /**
- * Paramètres de la maintenance de base : postes maintenus par TE90, dont postes sous licence
- * Berger Levrault (au plus autant que de postes).
+ * Paramètres de la maintenance de base.
  *
  * @category Prestations
  * @example
  * ```ts
- * MaintenanceBaseParams.parse({ postes: 4, postesLicenceBL: 0 });
+ * const p: MaintenanceBaseParams = { postes: 4, postesLicenceBL: 0 };
  * ```
  */
-export const MaintenanceBaseParams = z
+export interface MaintenanceBaseParams {
+  /** Postes maintenus par TE90 (entier, au moins 1). */
+  readonly postes: number;
+  /** Dont postes portant une licence Berger Levrault (part 2) ; au plus `postes`. */
+  readonly postesLicenceBL?: number | undefined;
+}
+
+/**
+ * Paramètres de la maintenance de base : postes maintenus par TE90, dont postes sous licence
+ * Berger Levrault (au plus autant que de postes).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * maintenanceBaseParams.parse({ postes: 4, postesLicenceBL: 0 });
+ * ```
+ */
+export const maintenanceBaseParams: z.ZodMiniType<MaintenanceBaseParams, unknown> = z
   .strictObject({
     postes,
     postesLicenceBL: z.optional(z.int().check(z.minimum(0), z.maximum(100_000))),
@@ -37,14 +53,14 @@ export const MaintenanceBaseParams = z
  * Part 1 : prix unitaire × (postes × coefficient du palier atteint). Part 2 : par poste
  * sous licence Berger Levrault (montant non publié en 2026).
  *
- * @category Prestations
+ * @internal
  * @example
  * ```ts
  * quote({ collectivite, prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 } } }).lignes[0].detail;
  * //=> '574,88 € × (4 postes × 0,9) = 2 069,57 €'
  * ```
  */
-export const maintenanceBase = definePrestation('maintenanceBase', MaintenanceBaseParams, (p, ctx) => {
+export const maintenanceBase = definePrestation('maintenanceBase', maintenanceBaseParams, (p, ctx) => {
   const out = collector(ctx);
   out.line('postes', { unites: new Dec(p.postes) }, { path: ['postes'] });
   if (p.postesLicenceBL === undefined) {

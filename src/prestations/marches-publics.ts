@@ -3,16 +3,32 @@ import { Dec } from '../money/decimal.js';
 import { collector, definePrestation } from './define.js';
 
 /**
- * Paramètres des marchés publics : nombre d'accès à la plateforme, et de mises en ligne de
- * marché avec l'aide du syndicat.
+ * Paramètres de la plateforme des marchés publics.
  *
  * @category Prestations
  * @example
  * ```ts
- * MarchesPublicsParams.parse({ acces: 2, misesEnLigneAssistees: 1 });
+ * const p: MarchesPublicsParams = { acces: 2, misesEnLigneAssistees: 1 };
  * ```
  */
-export const MarchesPublicsParams = z.strictObject({
+export interface MarchesPublicsParams {
+  /** Nombre d'accès à la plateforme (au moins 1). */
+  readonly acces: number;
+  /** Nombre de marchés mis en ligne avec l'aide du syndicat. */
+  readonly misesEnLigneAssistees?: number | undefined;
+}
+
+/**
+ * Paramètres des marchés publics : nombre d'accès à la plateforme, et de mises en ligne de
+ * marché avec l'aide du syndicat.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * marchesPublicsParams.parse({ acces: 2, misesEnLigneAssistees: 1 });
+ * ```
+ */
+export const marchesPublicsParams: z.ZodMiniType<MarchesPublicsParams, unknown> = z.strictObject({
   acces: z.int().check(z.minimum(1), z.maximum(10_000)),
   misesEnLigneAssistees: z.optional(z.int().check(z.minimum(0), z.maximum(10_000))),
 });
@@ -21,7 +37,7 @@ export const MarchesPublicsParams = z.strictObject({
  * Plateforme mutualisée des marchés publics : 50 € par accès, plus 32 € par marché mis en ligne
  * avec l'aide du syndicat.
  *
- * @category Prestations
+ * @internal
  * @example
  * ```ts
  * quote({ collectivite, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, marchesPublics: { acces: 2, misesEnLigneAssistees: 1 } } })
@@ -29,7 +45,7 @@ export const MarchesPublicsParams = z.strictObject({
  * //=> ['574.88', '100.00', '32.00']
  * ```
  */
-export const marchesPublics = definePrestation('marchesPublics', MarchesPublicsParams, (p, ctx) => {
+export const marchesPublics = definePrestation('marchesPublics', marchesPublicsParams, (p, ctx) => {
   const out = collector(ctx);
   out.line('acces', { unites: new Dec(p.acces) }, { path: ['acces'] });
   if (p.misesEnLigneAssistees) {

@@ -3,15 +3,29 @@ import { Dec } from '../money/decimal.js';
 import { collector, definePrestation } from './define.js';
 
 /**
- * Paramètres du secrétariat de mairie : le nombre de jours, éventuellement fractionnaire.
+ * Paramètres du secrétariat de mairie.
  *
  * @category Prestations
  * @example
  * ```ts
- * SecretariatMairieParams.parse({ jours: 2.5 });
+ * const p: SecretariatMairieParams = { jours: 2.5 };
  * ```
  */
-export const SecretariatMairieParams = z.strictObject({
+export interface SecretariatMairieParams {
+  /** Nombre de jours (peut être fractionnaire : toute journée commencée est due). */
+  readonly jours: number;
+}
+
+/**
+ * Paramètres du secrétariat de mairie : le nombre de jours, éventuellement fractionnaire.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * secretariatMairieParams.parse({ jours: 2.5 });
+ * ```
+ */
+export const secretariatMairieParams: z.ZodMiniType<SecretariatMairieParams, unknown> = z.strictObject({
   jours: z.number().check(z.gt(0), z.maximum(366)),
 });
 
@@ -19,7 +33,7 @@ export const SecretariatMairieParams = z.strictObject({
  * Secrétariat de mairie : 300 € la journée incompressible ; toute journée commencée est due
  * (2,5 jours → 3 journées → 900 €).
  *
- * @category Prestations
+ * @internal
  * @example
  * ```ts
  * quote({ collectivite, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, secretariatMairie: { jours: 2.5 } } })
@@ -27,7 +41,7 @@ export const SecretariatMairieParams = z.strictObject({
  * //=> '900.00'
  * ```
  */
-export const secretariatMairie = definePrestation('secretariatMairie', SecretariatMairieParams, (p, ctx) => {
+export const secretariatMairie = definePrestation('secretariatMairie', secretariatMairieParams, (p, ctx) => {
   const out = collector(ctx);
   out.line('journee', { unites: new Dec(p.jours) }, { path: ['jours'] });
   return out.result();

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { PrestationId } from '../catalogue/schema.js';
+import type { PrestationId } from '../catalogue/types.js';
 import { Dec } from '../money/decimal.js';
 import { collector, definePrestation, type PrestationModule } from './define.js';
 

@@ -9,12 +9,18 @@ import { packDemat } from '../prestations/pack-demat.js';
 import { saisineElectronique } from '../prestations/saisine-electronique.js';
 import { sauvegarde } from '../prestations/sauvegarde.js';
 import { secretariatMairie } from '../prestations/secretariat-mairie.js';
-import { CollectiviteSchema } from './collectivite.js';
+import { CollectiviteSchema, type Collectivite } from './collectivite.js';
+import type { MaintenanceBaseParams } from '../prestations/maintenance-base.js';
+import type { SauvegardeParams } from '../prestations/sauvegarde.js';
+import type { PackDematParams } from '../prestations/pack-demat.js';
+import type { MarchesPublicsParams } from '../prestations/marches-publics.js';
+import type { SecretariatMairieParams } from '../prestations/secretariat-mairie.js';
 
 /**
  * Schéma d'une adhésion : la collectivité et les prestations cochées sur l'annexe 1
  * (une prestation sans paramètre se coche avec `{}`). Tout champ inconnu est refusé.
  *
+ * @internal
  * @example
  * ```ts
  * AdhesionSchema.safeParse({
@@ -42,7 +48,40 @@ export const AdhesionSchema = z.strictObject({
 });
 
 /**
- * Une adhésion, telle que l'appelant l'écrit.
+ * Une prestation sans paramètre se coche avec `{}`.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const dpo: SansParametre = {};
+ * ```
+ */
+export type SansParametre = Record<string, never>;
+
+/**
+ * Les prestations cochées sur l'annexe 1 : la maintenance de base, obligatoire, et les options.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const p: PrestationsCochees = { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, dpo: {} };
+ * ```
+ */
+export interface PrestationsCochees {
+  readonly maintenanceBase: MaintenanceBaseParams;
+  readonly sauvegarde?: SauvegardeParams | undefined;
+  readonly netEntreprises?: SansParametre | undefined;
+  readonly packDemat?: PackDematParams | undefined;
+  readonly saisineElectronique?: SansParametre | undefined;
+  readonly marchesPublics?: MarchesPublicsParams | undefined;
+  readonly dpo?: SansParametre | undefined;
+  readonly cabinetNumerique?: SansParametre | undefined;
+  readonly comedec?: SansParametre | undefined;
+  readonly secretariatMairie?: SecretariatMairieParams | undefined;
+}
+
+/**
+ * Une adhésion : la collectivité et les prestations cochées sur l'annexe 1.
  *
  * @category Devis
  * @example
@@ -53,7 +92,12 @@ export const AdhesionSchema = z.strictObject({
  * };
  * ```
  */
-export type Adhesion = z.input<typeof AdhesionSchema>;
+export interface Adhesion {
+  /** Le millésime demandé ; s'il est donné, il doit être celui du catalogue. */
+  readonly millesime?: number | undefined;
+  readonly collectivite: Collectivite;
+  readonly prestations: PrestationsCochees;
+}
 
 /**
  * Une adhésion validée (SIREN sans espaces).
@@ -61,7 +105,7 @@ export type Adhesion = z.input<typeof AdhesionSchema>;
  * @internal
  * @example
  * ```ts
- * const a: ValidAdhesion = AdhesionSchema.parse(adhesion);
+ * const a: ValidAdhesion = adhesionSchema.parse(adhesion);
  * ```
  */
 export type ValidAdhesion = z.output<typeof AdhesionSchema>;

@@ -10,7 +10,7 @@ import { SirenSchema } from '../siren/schema.js';
  * CollectiviteSchema.parse({ nom: 'Commune exemple', siren: '219 000 106', type: 'commune' });
  * ```
  */
-export const CollectiviteSchema = z.strictObject({
+export const CollectiviteSchema: z.ZodMiniType<Collectivite, unknown> = z.strictObject({
   nom: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   siren: SirenSchema,
   type: z.enum(['commune', 'epci', 'syndicat', 'ccas', 'autre']),
@@ -19,12 +19,32 @@ export const CollectiviteSchema = z.strictObject({
 });
 
 /**
- * La collectivité adhérente, telle que validée (SIREN sans espaces).
+ * Nature juridique de la collectivité adhérente.
  *
  * @category Devis
  * @example
  * ```ts
- * const c: Collectivite = { nom: 'Commune exemple', siren: '219000106', type: 'commune', population: 850 };
+ * const t: CollectiviteType = 'epci';
  * ```
  */
-export type Collectivite = z.output<typeof CollectiviteSchema>;
+export type CollectiviteType = 'commune' | 'epci' | 'syndicat' | 'ccas' | 'autre';
+
+/**
+ * La collectivité adhérente.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const c: Collectivite = { nom: 'Commune exemple', siren: '219 000 106', type: 'commune', population: 850 };
+ * ```
+ */
+export interface Collectivite {
+  readonly nom: string;
+  /** 9 chiffres, clé de Luhn valide ; les espaces sont acceptés en entrée et retirés dans le devis. */
+  readonly siren: string;
+  readonly type: CollectiviteType;
+  /** Nombre d'habitants ; obligatoire pour la sauvegarde (grille par strate de population). */
+  readonly population?: number | undefined;
+  /** `true` si tout le parc informatique est transféré au syndicat (pack démat inclus d'office). */
+  readonly parcTransfere?: boolean | undefined;
+}

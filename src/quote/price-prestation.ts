@@ -1,16 +1,16 @@
 import * as z from 'zod/mini';
 import { resolveCatalogue } from '../catalogue/resolve.js';
-import type { PrestationId } from '../catalogue/schema.js';
 import { fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
 import { sumMontants } from '../money/round.js';
 import type { PrestationModule } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { SirenSchema } from '../siren/schema.js';
-import type { Catalogue } from '../catalogue/schema.js';
+import type { Catalogue, PrestationId } from '../catalogue/types.js';
+import type { CollectiviteType } from './collectivite.js';
 import type { QuoteLine, QuoteWarning } from './types.js';
 
-const ContexteSchema = z.optional(
+const ContexteSchema: z.ZodMiniType<PrestationContext | undefined, unknown> = z.optional(
   z.strictObject({
     siren: z.optional(SirenSchema),
     type: z.optional(z.enum(['commune', 'epci', 'syndicat', 'ccas', 'autre'])),
@@ -28,7 +28,11 @@ const ContexteSchema = z.optional(
  * const contexte: PrestationContext = { population: 1500 };
  * ```
  */
-export type PrestationContext = z.input<typeof ContexteSchema>;
+export interface PrestationContext {
+  readonly siren?: string | undefined;
+  readonly type?: CollectiviteType | undefined;
+  readonly population?: number | undefined;
+}
 
 /**
  * Options du chiffrage d'une prestation seule.

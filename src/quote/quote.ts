@@ -1,5 +1,5 @@
 import { resolveCatalogue } from '../catalogue/resolve.js';
-import type { Catalogue } from '../catalogue/schema.js';
+import type { Catalogue } from '../catalogue/types.js';
 import { fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
 import { sumMontants } from '../money/round.js';

@@ -1,4 +1,4 @@
-import type { Catalogue, PrestationId } from '../catalogue/schema.js';
+import type { Catalogue, PrestationId } from '../catalogue/types.js';
 import type { QuoteIssue } from '../errors/quote-error.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { PrestationId, Source } from '../catalogue/schema.js';
+import type { PrestationId, Source } from '../catalogue/types.js';
 import type { Collectivite } from './collectivite.js';
 
 /**

@@ -1,5 +1,5 @@
 import { missingAmounts } from '../catalogue/amounts.js';
-import type { Catalogue, Composante } from '../catalogue/schema.js';
+import type { Catalogue, Composante } from '../catalogue/types.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { formatStrate } from '../models/banded-grid.js';
 

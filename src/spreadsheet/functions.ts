@@ -1,6 +1,6 @@
 import { catalogue2026 } from '../catalogue/2026.js';
 import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
-import type { Catalogue, PrestationId } from '../catalogue/schema.js';
+import type { Catalogue, PrestationId } from '../catalogue/types.js';
 import { formatPath, type QuoteIssue } from '../errors/quote-error.js';
 import type { Adhesion } from '../quote/adhesion.js';
 import { safePricePrestation } from '../quote/price-prestation.js';
@@ -20,7 +20,7 @@ function catalogueFrom(tarifs: Range | undefined): Result<Catalogue> {
     return { ok: true, value: catalogue2026 };
   }
   const read = readTarifs(tarifs, catalogue2026.millesime);
-  const completed = safeCompleteCatalogue(catalogue2026, read.value as Tarifs);
+  const completed = safeCompleteCatalogue(catalogue2026, read.value as unknown as Tarifs);
   const issues = [...read.issues, ...(completed.success ? [] : completed.issues)];
   if (issues.length > 0 || !completed.success) return { ok: false, message: message(issues) };
   return { ok: true, value: completed.data };
@@ -36,7 +36,7 @@ function quoteRange(plage: Range, tarifs: Range | undefined) {
   const catalogue = catalogueFrom(tarifs);
   if (!catalogue.ok) return catalogue;
   const read = readAdhesion(plage);
-  const result = safeQuote(read.value as Adhesion, { catalogue: catalogue.value });
+  const result = safeQuote(read.value as unknown as Adhesion, { catalogue: catalogue.value });
   const issues = [...read.issues, ...(result.success ? [] : result.issues)];
   if (issues.length > 0 || !result.success) return { ok: false as const, message: message(issues) };
   return { ok: true as const, value: result.data };

@@ -1,4 +1,4 @@
-import { COMPOSANTES, type PrestationId } from '../catalogue/schema.js';
+import { COMPOSANTES, type PrestationId } from '../catalogue/types.js';
 import type { QuoteIssue } from '../errors/quote-error.js';
 import { checkbox, decimalText, isEmpty, quantity, text, toRows } from './cells.js';
 
