@@ -14,7 +14,14 @@ export type { MarchesPublicsParams } from './prestations/marches-publics.js';
 export type { SecretariatMairieParams } from './prestations/secretariat-mairie.js';
 export type { Quote, QuoteLine, Invoice, QuoteWarning } from './quote/types.js';
 export { catalogue2026 } from './catalogue/2026.js';
-export { completeCatalogue, safeCompleteCatalogue, type Tarifs, type MontantFourni } from './catalogue/complete.js';
+export {
+  completeCatalogue,
+  safeCompleteCatalogue,
+  type Tarifs,
+  type MontantFourni,
+  type MontantsFournis,
+  type MontantsFournisDe,
+} from './catalogue/complete.js';
 export { parseCatalogue, safeParseCatalogue } from './catalogue/resolve.js';
 export {
   COMPOSANTES,
@@ -23,6 +30,7 @@ export {
   type PrestationId,
   type ComposanteId,
   type ComposantesDe,
+  type PrestationsDuCatalogue,
   type Composante,
   type ComposanteCommune,
   type ComposanteForfait,

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue2026, completeCatalogue, COMPOSANTES, parseCatalogue, quote, safeCompleteCatalogue, safeParseCatalogue, type Tarifs } from '../src/index.js';
+import {
+  catalogue2026,
+  completeCatalogue,
+  COMPOSANTES,
+  parseCatalogue,
+  quote,
+  safeCompleteCatalogue,
+  safeParseCatalogue,
+  type Composante,
+  type Tarifs,
+} from '../src/index.js';
 import { adhesion, TARIFS_TEST } from './helpers.js';
 
 function amounts(catalogue: typeof catalogue2026) {
   const out: Record<string, unknown> = {};
   for (const [id, p] of Object.entries(catalogue.prestations)) {
-    for (const [cid, c] of Object.entries(p.composantes)) {
+    for (const [cid, c] of Object.entries(p.composantes) as [string, Composante][]) {
       out[`${id}.${cid}`] =
         c.modele === 'forfait' ? c.montant : c.modele === 'grilleStrates' ? c.grille : c.prixUnitaire;
     }
@@ -69,7 +79,7 @@ describe('catalogue 2026', () => {
 
   it('chaque composante cite sa source publiée', () => {
     for (const p of Object.values(catalogue2026.prestations)) {
-      for (const c of Object.values(p.composantes)) {
+      for (const c of Object.values(p.composantes) as Composante[]) {
         expect(c.source.origine).toBe('publie');
         expect(c.source.reference).toContain("Territoire d'énergie 90");
       }

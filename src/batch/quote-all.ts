@@ -16,7 +16,12 @@ import type { Quote } from '../quote/types.js';
  * const r: BatchResult = { index: 0, siren: '219000106', success: false, issues: [] };
  * ```
  */
-export type BatchResult = { readonly index: number; readonly siren: string | null } & SafeResult<Quote>;
+export type BatchResult = {
+  /** La position de l'adhésion dans le lot (à partir de 0). */
+  readonly index: number;
+  /** Son SIREN sans espaces, s'il est lisible ; sinon `null`. */
+  readonly siren: string | null;
+} & SafeResult<Quote>;
 
 /**
  * Ce que rapporte une prestation sur tout le lot.
@@ -28,7 +33,9 @@ export type BatchResult = { readonly index: number; readonly siren: string | nul
  * ```
  */
 export interface PrestationSummary {
+  /** La prestation. */
   readonly prestation: PrestationId;
+  /** Son libellé. */
   readonly libelle: string;
   /** Nombre d'adhésions acceptées qui ont au moins une ligne de cette prestation. */
   readonly adherents: number;
@@ -48,13 +55,17 @@ export interface PrestationSummary {
  * ```
  */
 export interface BatchQuote {
+  /** Un résultat par adhésion, dans l'ordre du lot. */
   readonly resultats: readonly BatchResult[];
+  /** Ce que rapporte le lot. */
   readonly synthese: {
     /** Une entrée par prestation du catalogue, dans l'ordre du catalogue. */
     readonly parPrestation: readonly PrestationSummary[];
     /** Somme des devis acceptés. */
     readonly total: string;
+    /** Nombre d'adhésions acceptées. */
     readonly acceptes: number;
+    /** Nombre d'adhésions refusées. */
     readonly refuses: number;
   };
 }
@@ -136,7 +147,7 @@ function run(adhesions: unknown, options: BatchOptions | undefined): BatchQuote 
  * @category Lot
  * @example
  * ```ts
- * const lot = quoteAll([adhesionCommune, { collectivite: { nom: 'X', siren: '1', type: 'epci' }, prestations: {} }]);
+ * const lot = quoteAll([adhesionCommune, { collectivite: { nom: 'X', siren: '1', type: 'epci' }, prestations: {} } as Adhesion]);
  * lot.synthese.acceptes;
  * //=> 1
  * lot.resultats[1].success;

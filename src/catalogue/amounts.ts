@@ -28,9 +28,13 @@ export function amountField(modele: Composante['modele']): 'montant' | 'prixUnit
  * ```
  */
 export interface MissingAmount {
+  /** La prestation. */
   readonly prestation: PrestationId;
+  /** La composante de prix. */
   readonly composante: string;
+  /** Le champ manquant. */
   readonly champ: 'montant' | 'prixUnitaire' | 'grille';
+  /** Le libellé de la composante. */
   readonly libelle: string;
   /** Le chemin où le fournir dans un fichier de tarifs (voir `completeCatalogue`). */
   readonly cheminTarifs: string;

@@ -41,8 +41,11 @@ const tarifsSchema = z.strictObject({
  * ```
  */
 export interface MontantFourni {
+  /** Le montant d'un forfait, chaîne décimale (au plus 2 décimales). */
   readonly montant?: string | undefined;
+  /** Le prix unitaire d'une composante unitaire ou à barème, chaîne décimale. */
   readonly prixUnitaire?: string | undefined;
+  /** La grille d'une composante strate × quota. */
   readonly grille?: Grille | undefined;
 }
 
@@ -65,8 +68,32 @@ export interface Tarifs {
   readonly millesime: number;
   /** La référence des montants (délibération…), reprise dans chaque ligne qui les utilise. */
   readonly source: string;
-  readonly prestations: { readonly [Id in PrestationId]?: { readonly [C in ComposanteId<Id>]?: MontantFourni } };
+  /** Les montants fournis, par prestation puis par composante. */
+  readonly prestations: MontantsFournis;
 }
+
+/**
+ * Les montants fournis, par prestation puis par composante (`prestations.dpo.abonnement.montant`).
+ * Les composantes de chaque prestation sont celles de {@link COMPOSANTES}.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const m: MontantsFournis = { dpo: { abonnement: { montant: '400.00' } } };
+ * ```
+ */
+export type MontantsFournis = { readonly [Id in PrestationId]?: MontantsFournisDe<Id> };
+
+/**
+ * Les montants fournis pour les composantes d'une prestation.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const m: MontantsFournisDe<'maintenanceBase'> = { licenceBL: { prixUnitaire: '95.00' } };
+ * ```
+ */
+export type MontantsFournisDe<Id extends PrestationId> = Readonly<Partial<Record<ComposanteId<Id>, MontantFourni>>>;
 
 type Patch = z.output<typeof patch>;
 type MutableComposante = Record<string, unknown> & { modele: Composante['modele'] };

@@ -9,15 +9,25 @@
  * ```
  */
 export const COMPOSANTES = {
+  /** Part 1 (postes maintenus) et part 2 (postes sous licence Berger Levrault). */
   maintenanceBase: ['postes', 'licenceBL'],
+  /** La grille strate de population × quota. */
   sauvegarde: ['grille'],
+  /** L'abonnement annuel. */
   netEntreprises: ['abonnement'],
+  /** Le forfait par SIREN. */
   packDemat: ['parSiren'],
+  /** L'abonnement annuel. */
   saisineElectronique: ['abonnement'],
+  /** Les accès et les mises en ligne assistées. */
   marchesPublics: ['acces', 'miseEnLigneAssistee'],
+  /** L'abonnement annuel. */
   dpo: ['abonnement'],
+  /** L'abonnement annuel. */
   cabinetNumerique: ['abonnement'],
+  /** Le raccordement. */
   comedec: ['raccordement'],
+  /** La journée incompressible. */
   secretariatMairie: ['journee'],
 } as const;
 
@@ -103,6 +113,7 @@ export interface ComposanteCommune {
  * ```
  */
 export interface ComposanteForfait extends ComposanteCommune {
+  /** Le modèle de prix. */
   readonly modele: 'forfait';
   /** Le montant, chaîne décimale ; `null` s'il n'est pas publié. */
   readonly montant: string | null;
@@ -121,7 +132,9 @@ export interface ComposanteForfait extends ComposanteCommune {
  * ```
  */
 export interface ComposanteUnitaire extends ComposanteCommune {
+  /** Le modèle de prix. */
   readonly modele: 'unitaire';
+  /** L'unité comptée. */
   readonly unite: Unite;
   /** Le prix d'une unité, chaîne décimale ; `null` s'il n'est pas publié. */
   readonly prixUnitaire: string | null;
@@ -139,7 +152,9 @@ export interface ComposanteUnitaire extends ComposanteCommune {
  * ```
  */
 export interface Palier {
+  /** Première valeur comprise. */
   readonly de: number;
+  /** Dernière valeur comprise ; `null` : sans limite. */
   readonly a: number | null;
   /** Le coefficient appliqué à toutes les unités quand ce palier est atteint, chaîne décimale. */
   readonly coefficient: string;
@@ -157,10 +172,13 @@ export interface Palier {
  * ```
  */
 export interface ComposanteCoefficientParPalier extends ComposanteCommune {
+  /** Le modèle de prix. */
   readonly modele: 'coefficientParPalier';
+  /** L'unité comptée. */
   readonly unite: Unite;
   /** Le prix d'une unité, chaîne décimale ; `null` s'il n'est pas publié. */
   readonly prixUnitaire: string | null;
+  /** Les paliers du barème, dans l'ordre. */
   readonly paliers: readonly Palier[];
 }
 
@@ -174,7 +192,9 @@ export interface ComposanteCoefficientParPalier extends ComposanteCommune {
  * ```
  */
 export interface Strate {
+  /** Première valeur comprise. */
   readonly de: number;
+  /** Dernière valeur comprise ; `null` : sans limite. */
   readonly a: number | null;
 }
 
@@ -188,6 +208,7 @@ export interface Strate {
  * ```
  */
 export interface Grille {
+  /** Les strates de population, dans l'ordre. */
   readonly strates: readonly Strate[];
   /** Les quotas proposés, en Go. */
   readonly quotasGo: readonly number[];
@@ -205,6 +226,7 @@ export interface Grille {
  * ```
  */
 export interface ComposanteGrilleStrates extends ComposanteCommune {
+  /** Le modèle de prix. */
   readonly modele: 'grilleStrates';
   /** La grille ; `null` si elle n'est pas publiée. */
   readonly grille: Grille | null;
@@ -235,8 +257,11 @@ export type Composante = ComposanteForfait | ComposanteUnitaire | ComposanteCoef
  * ```
  */
 export interface Prestation<Id extends PrestationId = PrestationId> {
+  /** L'identifiant de la prestation. */
   readonly id: Id;
+  /** Le libellé, en français. */
   readonly libelle: string;
+  /** Une description courte. */
   readonly description: string;
   /** `adherent` : une fois par adhérent ; `siren` : une fois par SIREN facturé. */
   readonly facturation: 'adherent' | 'siren';
@@ -269,8 +294,44 @@ export type ComposantesDe<Id extends PrestationId> = Id extends PrestationId ? {
  * ```
  */
 export interface Catalogue {
+  /** L'année des tarifs. */
   readonly millesime: number;
+  /** Le libellé, en français. */
   readonly libelle: string;
+  /** La devise des montants. */
   readonly devise: 'EUR';
-  readonly prestations: { readonly [Id in PrestationId]: Prestation<Id> };
+  /** Les dix prestations, par identifiant. */
+  readonly prestations: PrestationsDuCatalogue;
+}
+
+/**
+ * Les dix prestations d'un catalogue, par identifiant.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const p: PrestationsDuCatalogue = catalogue2026.prestations;
+ * ```
+ */
+export interface PrestationsDuCatalogue {
+  /** Maintenance de base des logiciels métier (Berger Levrault), obligatoire. */
+  readonly maintenanceBase: Prestation<'maintenanceBase'>;
+  /** Sauvegarde des données informatiques. */
+  readonly sauvegarde: Prestation<'sauvegarde'>;
+  /** Connecteur Net-Entreprises. */
+  readonly netEntreprises: Prestation<'netEntreprises'>;
+  /** Pack dématérialisation, facturé par SIREN. */
+  readonly packDemat: Prestation<'packDemat'>;
+  /** Saisine par voie électronique. */
+  readonly saisineElectronique: Prestation<'saisineElectronique'>;
+  /** Plateforme mutualisée des marchés publics. */
+  readonly marchesPublics: Prestation<'marchesPublics'>;
+  /** Délégué à la protection des données mutualisé. */
+  readonly dpo: Prestation<'dpo'>;
+  /** Cabinet numérique. */
+  readonly cabinetNumerique: Prestation<'cabinetNumerique'>;
+  /** Raccordement COMEDEC. */
+  readonly comedec: Prestation<'comedec'>;
+  /** Secrétariat de mairie. */
+  readonly secretariatMairie: Prestation<'secretariatMairie'>;
 }

@@ -8,7 +8,7 @@
  * //=> "Le montant nécessaire n'est pas publié ; il doit être fourni par un catalogue complété."
  * ```
  */
-export const ISSUE_CODES = {
+export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = {
   ENTREE_INVALIDE: "La donnée n'a pas le type ou la forme attendue.",
   CHAMP_INCONNU: "Le champ n'existe pas (faute de frappe ?) et n'est donc pas accepté.",
   CHAMP_MANQUANT: 'Un champ obligatoire est absent.',
@@ -31,7 +31,7 @@ export const ISSUE_CODES = {
   FICHIER_ILLISIBLE: 'Le fichier ne peut pas être lu.',
   CATALOGUE_INVALIDE: "Le catalogue fourni n'a pas la forme attendue.",
   ERREUR_INTERNE: "Une erreur inattendue s'est produite ; merci de la signaler avec l'entrée qui la provoque.",
-} as const;
+};
 
 /**
  * Code stable d'un problème.
@@ -41,4 +41,24 @@ export const ISSUE_CODES = {
  * const code: IssueCode = 'SIREN_INVALIDE';
  * ```
  */
-export type IssueCode = keyof typeof ISSUE_CODES;
+export type IssueCode =
+  | 'ENTREE_INVALIDE'
+  | 'CHAMP_INCONNU'
+  | 'CHAMP_MANQUANT'
+  | 'VALEUR_HORS_LIMITES'
+  | 'VALEUR_NON_ADMISE'
+  | 'SIREN_INVALIDE'
+  | 'SIREN_EN_DOUBLE'
+  | 'MAINTENANCE_BASE_OBLIGATOIRE'
+  | 'POSTES_LICENCE_SUPERIEURS'
+  | 'PALIER_INTROUVABLE'
+  | 'POPULATION_REQUISE'
+  | 'STRATE_INTROUVABLE'
+  | 'QUOTA_INCONNU'
+  | 'TARIF_NON_PUBLIE'
+  | 'TARIF_DEJA_PUBLIE'
+  | 'MILLESIME_INCOHERENT'
+  | 'JSON_INVALIDE'
+  | 'FICHIER_ILLISIBLE'
+  | 'CATALOGUE_INVALIDE'
+  | 'ERREUR_INTERNE';

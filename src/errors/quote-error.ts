@@ -14,8 +14,11 @@ import type { IssueCode } from './codes.js';
  * ```
  */
 export interface QuoteIssue {
+  /** Le code stable du problème (voir {@link ISSUE_CODES}). */
   readonly code: IssueCode;
+  /** Le chemin de la donnée en cause, depuis la racine de l'entrée. */
   readonly path: readonly (string | number)[];
+  /** Le problème, en français. */
   readonly message: string;
 }
 
@@ -26,7 +29,7 @@ export interface QuoteIssue {
  * @example
  * ```ts
  * try {
- *   quote({ collectivite: { nom: 'X', siren: '123', type: 'commune' }, prestations: {} });
+ *   quote({ collectivite: { nom: 'X', siren: '123', type: 'commune' }, prestations: {} } as Adhesion);
  * } catch (error) {
  *   if (isQuoteError(error)) error.issues.map((i) => i.code);
  *   //=> ['SIREN_INVALIDE', 'MAINTENANCE_BASE_OBLIGATOIRE']
@@ -91,8 +94,18 @@ export function isQuoteError(value: unknown): value is QuoteError {
  * ```
  */
 export type SafeResult<T> =
-  | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly issues: readonly QuoteIssue[] };
+  | {
+      /** Réussite. */
+      readonly success: true;
+      /** La valeur calculée. */
+      readonly data: T;
+    }
+  | {
+      /** Échec. */
+      readonly success: false;
+      /** Tous les problèmes trouvés. */
+      readonly issues: readonly QuoteIssue[];
+    };
 
 /**
  * Exécute `run` et transforme toute exception en problème : une {@link QuoteError} donne ses

@@ -68,15 +68,25 @@ export type SansParametre = Record<string, never>;
  * ```
  */
 export interface PrestationsCochees {
+  /** Maintenance de base des logiciels Berger Levrault : obligatoire. */
   readonly maintenanceBase: MaintenanceBaseParams;
+  /** Sauvegarde des données (la population de la collectivité est alors obligatoire). */
   readonly sauvegarde?: SauvegardeParams | undefined;
+  /** Connecteur Net-Entreprises (prélèvement à la source). */
   readonly netEntreprises?: SansParametre | undefined;
+  /** Pack dématérialisation, facturé par SIREN. */
   readonly packDemat?: PackDematParams | undefined;
+  /** Saisine par voie électronique. */
   readonly saisineElectronique?: SansParametre | undefined;
+  /** Plateforme mutualisée des marchés publics. */
   readonly marchesPublics?: MarchesPublicsParams | undefined;
+  /** Délégué à la protection des données mutualisé. */
   readonly dpo?: SansParametre | undefined;
+  /** Cabinet numérique (convocations dématérialisées). */
   readonly cabinetNumerique?: SansParametre | undefined;
+  /** Raccordement au projet COMEDEC. */
   readonly comedec?: SansParametre | undefined;
+  /** Secrétariat de mairie, à la journée. */
   readonly secretariatMairie?: SecretariatMairieParams | undefined;
 }
 
@@ -95,7 +105,9 @@ export interface PrestationsCochees {
 export interface Adhesion {
   /** Le millésime demandé ; s'il est donné, il doit être celui du catalogue. */
   readonly millesime?: number | undefined;
+  /** La collectivité adhérente. */
   readonly collectivite: Collectivite;
+  /** Les prestations cochées sur l'annexe 1. */
   readonly prestations: PrestationsCochees;
 }
 

@@ -39,9 +39,11 @@ export type CollectiviteType = 'commune' | 'epci' | 'syndicat' | 'ccas' | 'autre
  * ```
  */
 export interface Collectivite {
+  /** Le nom de la collectivité. */
   readonly nom: string;
   /** 9 chiffres, clé de Luhn valide ; les espaces sont acceptés en entrée et retirés dans le devis. */
   readonly siren: string;
+  /** Sa nature juridique. */
   readonly type: CollectiviteType;
   /** Nombre d'habitants ; obligatoire pour la sauvegarde (grille par strate de population). */
   readonly population?: number | undefined;

@@ -29,8 +29,11 @@ const ContexteSchema: z.ZodMiniType<PrestationContext | undefined, unknown> = z.
  * ```
  */
 export interface PrestationContext {
+  /** Le SIREN facturé (pack démat) ; sinon les lignes portent un SIREN vide. */
   readonly siren?: string | undefined;
+  /** La nature de la collectivité. */
   readonly type?: CollectiviteType | undefined;
+  /** Le nombre d'habitants (sauvegarde). */
   readonly population?: number | undefined;
 }
 
@@ -44,7 +47,9 @@ export interface PrestationContext {
  * ```
  */
 export interface PricePrestationOptions {
+  /** Ce qu'on sait de la collectivité. */
   readonly collectivite?: PrestationContext;
+  /** Le catalogue à utiliser ; par défaut `catalogue2026`. */
   readonly catalogue?: Catalogue;
 }
 
@@ -60,9 +65,13 @@ export interface PricePrestationOptions {
  * ```
  */
 export interface PrestationQuote {
+  /** La prestation chiffrée. */
   readonly prestation: PrestationId;
+  /** Ses lignes. */
   readonly lignes: readonly QuoteLine[];
+  /** Somme de ses lignes, deux décimales. */
   readonly total: string;
+  /** Les points d'attention. */
   readonly avertissements: readonly QuoteWarning[];
 }
 

@@ -120,7 +120,7 @@ export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote {
  * @category Devis
  * @example
  * ```ts
- * const r = safeQuote({ collectivite: { nom: 'X', siren: '123', type: 'commune' }, prestations: {} });
+ * const r = safeQuote({ collectivite: { nom: 'X', siren: '123', type: 'commune' }, prestations: {} } as Adhesion); // saisie reçue d'un formulaire
  * r.success ? r.data.total : r.issues.map((i) => i.code);
  * //=> ['SIREN_INVALIDE', 'MAINTENANCE_BASE_OBLIGATOIRE']
  * ```

@@ -49,7 +49,9 @@ export interface QuoteLine {
  * ```
  */
 export interface Invoice {
+  /** Le SIREN facturé. */
   readonly siren: string;
+  /** Les lignes de ce SIREN. */
   readonly lignes: readonly QuoteLine[];
   /** Somme des montants des lignes. */
   readonly total: string;
@@ -68,8 +70,11 @@ export interface Invoice {
  * ```
  */
 export interface QuoteWarning {
+  /** Le code stable de l'avertissement. */
   readonly code: 'PART2_NON_RENSEIGNEE' | 'BAREME_ETABLISSEMENTS_PUBLICS';
+  /** Le chemin de la donnée concernée. */
   readonly path: readonly (string | number)[];
+  /** L'avertissement, en français. */
   readonly message: string;
 }
 
@@ -85,7 +90,9 @@ export interface QuoteWarning {
  * ```
  */
 export interface Quote {
+  /** Le millésime du catalogue utilisé. */
   readonly millesime: number;
+  /** La collectivité, telle que validée (SIREN sans espaces). */
   readonly collectivite: Collectivite;
   /** Toutes les lignes, dans l'ordre du catalogue. */
   readonly lignes: readonly QuoteLine[];
@@ -93,6 +100,8 @@ export interface Quote {
   readonly factures: readonly Invoice[];
   /** Somme des lignes, égale à la somme des factures. */
   readonly total: string;
+  /** La devise des montants. */
   readonly devise: 'EUR';
+  /** Les points d'attention : le devis est calculé, mais à vérifier. */
   readonly avertissements: readonly QuoteWarning[];
 }

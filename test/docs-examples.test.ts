@@ -1,0 +1,140 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..');
+const INDEX = join(ROOT, 'src', 'index.ts');
+const OUT = join(ROOT, 'node_modules', '.cache', 'te90-exemples');
+
+const OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: ['node'],
+  lib: ['lib.es2022.d.ts'],
+};
+
+/** Variables que les exemples utilisent sans les définir. */
+const FIXTURES = `
+declare const adhesion: Adhesion;
+declare const adhesions: Adhesion[];
+declare const adhesionA: Adhesion;
+declare const adhesionB: Adhesion;
+declare const adhesionCommune: Adhesion;
+declare const adhesionAvecPackDemat: Adhesion;
+declare const collectivite: Collectivite;
+declare const c: Collectivite;
+declare const catalogue: Catalogue;
+declare const complet: Catalogue;
+declare const tarifs: Tarifs;
+declare const source: Source;
+declare const texte: string;
+`;
+
+interface Example {
+  readonly name: string;
+  readonly code: string;
+}
+
+function exportsOfIndex(program: ts.Program): { names: string[]; examples: Example[]; missing: string[] } {
+  const checker = program.getTypeChecker();
+  const index = program.getSourceFile(INDEX)!;
+  const symbols = checker.getExportsOfModule(checker.getSymbolAtLocation(index)!);
+  const examples: Example[] = [];
+  const missing: string[] = [];
+  for (const symbol of symbols) {
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const declaration = target.declarations?.[0];
+    if (!declaration) continue;
+    const node = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+    const tags = ts.getJSDocTags(node).filter((t) => t.tagName.text === 'example');
+    if (tags.length === 0) missing.push(symbol.name);
+    for (const tag of tags) {
+      const comment = typeof tag.comment === 'string' ? tag.comment : ts.getTextOfJSDocComment(tag.comment) ?? '';
+      const code = /```ts\n([\s\S]*?)```/.exec(comment)?.[1];
+      if (code) examples.push({ name: symbol.name, code });
+    }
+  }
+  return { names: symbols.map((s) => s.name), examples, missing };
+}
+
+function readmeExamples(file: string): Example[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => ({ name: `${file}#${i + 1}`, code: m[1]! }));
+}
+
+function typecheck(examples: readonly Example[], names: readonly string[]): string[] {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const files = examples.map((example, i) => {
+    const file = join(OUT, `exemple-${i}.ts`);
+    const body = example.code
+      .split('\n')
+      .filter((line) => !/^\s*import\s/.test(line))
+      .join('\n');
+    const importPath = './' + relative(OUT, INDEX).replace(/\\/g, '/').replace(/\.ts$/, '.js');
+    writeFileSync(
+      file,
+      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { Dec } from '${importPath.replace('index.js', 'money/decimal.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
+    );
+    return file;
+  });
+  const program = ts.createProgram(files, OPTIONS);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file && files.includes(d.file.fileName) && d.code !== 6133)
+    .map((d) => {
+      const where = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+      return `${d.file!.text.split('\n')[0]} (ligne ${where.line - 7}) : ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    });
+}
+
+describe('documentation', () => {
+  const program = ts.createProgram([INDEX], OPTIONS);
+  const { names, examples, missing } = exportsOfIndex(program);
+
+  it('chaque export public a un @example', () => {
+    expect(names.length).toBeGreaterThan(40);
+    expect(missing).toEqual([]);
+  });
+
+  it('chaque @example des exports publics, du README et des guides compile', () => {
+    const all = [...examples, ...readmeExamples('README.md'), ...readmeExamples('docs/guide.md')];
+    expect(all.length).toBeGreaterThan(40);
+    expect(typecheck(all, names)).toEqual([]);
+  }, 60_000);
+});
+
+describe('guide', () => {
+  it('documente chaque code d’erreur', async () => {
+    const { ISSUE_CODES } = await import('../src/index.js');
+    const guide = readFileSync(join(ROOT, 'docs', 'guide.md'), 'utf8');
+    for (const code of Object.keys(ISSUE_CODES)) expect(guide).toContain(`| \`${code}\` |`);
+  });
+});
+
+describe('TSDoc des modules internes', () => {
+  it('chaque déclaration exportée de src/ a une description et un @example', () => {
+    const files = ts.sys.readDirectory(join(ROOT, 'src'), ['.ts']);
+    const missing: string[] = [];
+    for (const file of files) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      for (const statement of source.statements) {
+        const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+        if (!exported || ts.isExportDeclaration(statement)) continue;
+        const name = ts.isVariableStatement(statement)
+          ? statement.declarationList.declarations.map((d) => d.name.getText(source)).join(',')
+          : ((statement as ts.DeclarationStatement).name?.getText(source) ?? '?');
+        const hasExample = ts.getJSDocTags(ts.isVariableStatement(statement) ? statement.declarationList.declarations[0]! : statement).some(
+          (t) => t.tagName.text === 'example',
+        );
+        if (!hasExample) missing.push(`${relative(ROOT, file)} : ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

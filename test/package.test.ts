@@ -1,0 +1,75 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..');
+const BIN = join(ROOT, 'node_modules', '.bin');
+let project: string;
+let tarball: string;
+
+function sh(command: string, args: string[], cwd: string): string {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} : sortie ${r.status}\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+const ADHESION = `{ collectivite: { nom: 'X', siren: '200000172', type: 'epci' }, prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 } } }`;
+
+beforeAll(() => {
+  const packs = mkdtempSync(join(tmpdir(), 'te90-pack-'));
+  sh('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packs], ROOT);
+  tarball = join(packs, readdirSync(packs).find((f) => f.endsWith('.tgz'))!);
+  project = mkdtempSync(join(tmpdir(), 'te90-projet-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'essai', version: '1.0.0', private: true }));
+  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', tarball], project);
+}, 180_000);
+
+describe('paquet publié (npm pack)', () => {
+  it('publint et arethetypeswrong ne signalent rien', () => {
+    expect(sh(join(BIN, 'publint'), [tarball], ROOT)).toMatch(/All good/);
+    expect(sh(join(BIN, 'attw'), [tarball, '--format', 'ascii'], ROOT)).toMatch(/No problems found/);
+  }, 120_000);
+
+  it('ne contient que dist, README, CHANGELOG, LICENSE et package.json', () => {
+    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
+    for (const f of files) expect(f).toMatch(/^package\/(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
+    expect(files).toContain('package/dist/cli.js');
+    expect(files).toContain('package/dist/tableur/apps-script/Fonctions.gs');
+  });
+
+  it('s’importe depuis ESM', () => {
+    writeFileSync(join(project, 'esm.mjs'), `import { quote } from '@te90/tarifs';\nconsole.log(quote(${ADHESION}).total);\n`);
+    expect(sh('node', ['esm.mjs'], project).trim()).toBe('2069.57');
+  });
+
+  it('s’importe depuis CommonJS', () => {
+    writeFileSync(join(project, 'cjs.cjs'), `const { quote, isQuoteError } = require('@te90/tarifs');\nconsole.log(quote(${ADHESION}).total, typeof isQuoteError);\n`);
+    expect(sh('node', ['cjs.cjs'], project).trim()).toBe('2069.57 function');
+  });
+
+  it('se type-vérifie depuis TypeScript (tsc --noEmit), y compris les erreurs de type attendues', () => {
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [] }, files: ['essai.ts'] }),
+    );
+    writeFileSync(
+      join(project, 'essai.ts'),
+      `import { quote, type Adhesion, type Quote } from '@te90/tarifs';
+const adhesion: Adhesion = ${ADHESION};
+const devis: Quote = quote(adhesion);
+const total: string = devis.total;
+// @ts-expect-error la maintenance de base est obligatoire
+const refusee: Adhesion = { collectivite: { nom: 'X', siren: '200000172', type: 'epci' }, prestations: {} };
+export { total, refusee };
+`,
+    );
+    sh(join(BIN, 'tsc'), ['-p', project], project);
+  });
+
+  it('fournit la commande te90-tarifs', () => {
+    const out = sh(join(project, 'node_modules', '.bin', 'te90-tarifs'), ['devis', join(ROOT, 'examples', 'commune.json')], project);
+    expect(out).toContain('Total général : 3 083,57 €');
+  });
+});
