@@ -23,6 +23,7 @@ export {
   type MontantsFournisDe,
 } from './catalogue/complete.js';
 export { parseCatalogue, safeParseCatalogue } from './catalogue/resolve.js';
+export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export {
   COMPOSANTES,
   type Catalogue,
@@ -60,6 +61,7 @@ export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { renderQuoteCsv, renderBatchCsv } from './render/csv.js';
 export { renderBatchText } from './render/batch-text.js';
 export { renderCatalogueText } from './render/catalogue-text.js';
+export { renderLintText } from './render/lint-text.js';
 export {
   pricePrestation,
   safePricePrestation,

@@ -181,6 +181,33 @@ describe('te90-tarifs catalogue', () => {
   });
 });
 
+describe('te90-tarifs verifier', () => {
+  it('catalogue 2026 : aucune erreur, les deux baisses du barème, sortie 0', () => {
+    const r = run('verifier');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Erreurs : aucune.');
+    expect(r.out).toContain('6 postes coûtent moins que 5 : 2 414,50 € au lieu de 2 586,96 €.');
+    expect(r.out).toContain('Montants non publiés (8)');
+  });
+
+  it('json, avec le fichier de tarifs d’exemple', () => {
+    const r = run('verifier', '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'json');
+    const out = JSON.parse(r.out) as { erreurs: number; avertissements: number; montantsNonPublies: unknown[] };
+    expect([r.code, out.erreurs, out.montantsNonPublies.length]).toEqual([0, 0, 0]);
+    expect(out.avertissements).toBeGreaterThanOrEqual(2);
+  });
+
+  it('fichier de tarifs incohérent : sortie 1, chaque problème au chemin du fichier', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-'));
+    const grille = { strates: [{ de: 0, a: 999 }, { de: 900, a: null }], quotasGo: [50], montants: [['1.00'], ['2.00']] };
+    writeFileSync(join(dir, 't.json'), JSON.stringify({ millesime: 2026, source: 'x', prestations: { sauvegarde: { grille: { grille } } } }));
+    const r = run('verifier', '--tarifs', join(dir, 't.json'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('tarifs.prestations.sauvegarde.grille.grille.strates[1]');
+    expect(r.err).toContain('[CATALOGUE_INCOHERENT]');
+  });
+});
+
 describe('usage', () => {
   it.each([
     [['inconnue']],
@@ -196,7 +223,7 @@ describe('usage', () => {
     expect(r.err).toContain('te90-tarifs');
   });
 
-  it.each(['devis', 'lot', 'catalogue'])('%s --help', (command) => {
+  it.each(['devis', 'lot', 'catalogue', 'verifier'])('%s --help', (command) => {
     const r = run(command, '--help');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`te90-tarifs ${command}`);

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
 import { amountField } from './amounts.js';
-import { resolveCatalogue, trustCatalogue } from './resolve.js';
+import { lintErrors, resolveCatalogue, trustCatalogue } from './resolve.js';
 import { CatalogueSchema, GrilleSchema, MontantSchema } from './schema.js';
 import { COMPOSANTES, type Catalogue, type Composante, type ComposanteId, type Grille, type PrestationId } from './types.js';
 
@@ -146,13 +146,16 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
   if (issues.length > 0) throw new QuoteError(issues);
   const checked = CatalogueSchema.safeParse(copy, { reportInput: true });
   if (!checked.success) throw new QuoteError(fromZodIssues(checked.error.issues, ['catalogue']).map((i) => ({ ...i, code: 'CATALOGUE_INVALIDE' as const })));
+  const incoherent = lintErrors(checked.data, ([, id, , cid, ...rest]) => ['tarifs', 'prestations', id!, cid!, ...rest]);
+  if (incoherent.length > 0) throw new QuoteError(incoherent);
   return trustCatalogue(checked.data);
 }
 
 /**
  * Complète un catalogue avec les montants que le syndicat fournit (ceux qui valent `null`
  * faute d'être publiés) et valide le résultat. Chaque montant fourni porte la référence
- * `tarifs.source` dans les lignes du devis. Un montant déjà publié ne peut pas être remplacé.
+ * `tarifs.source` dans les lignes du devis. Un montant déjà publié ne peut pas être remplacé, et
+ * un fichier qui rendrait le catalogue incohérent (erreurs de {@link lintCatalogue}) est refusé.
  *
  * @param base - le catalogue à compléter, en général `catalogue2026`
  * @param tarifs - les montants fournis (voir {@link Tarifs})

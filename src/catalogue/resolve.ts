@@ -1,5 +1,6 @@
 import { fromZodIssues } from '../errors/from-zod.js';
-import { guard, QuoteError, type SafeResult } from '../errors/quote-error.js';
+import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
+import { lintCatalogue } from './lint.js';
 import { catalogue2026 } from './2026.js';
 import { deepFreeze } from './freeze.js';
 import { CatalogueSchema } from './schema.js';
@@ -26,7 +27,7 @@ export function trustCatalogue(catalogue: Catalogue): Catalogue {
  * déjà validé et gelé n'est pas revalidé.
  *
  * @internal
- * @throws {QuoteError} `CATALOGUE_INVALIDE`, avec tous les problèmes, si le catalogue n'a pas la forme attendue
+ * @throws {QuoteError} `CATALOGUE_INVALIDE` si le catalogue n'a pas la forme attendue, `CATALOGUE_INCOHERENT` si ses paliers, strates ou montants sont incohérents (tous les problèmes à la fois)
  * @example
  * ```ts
  * resolveCatalogue(undefined) === catalogue2026;
@@ -42,7 +43,25 @@ export function resolveCatalogue(catalogue: unknown, path: readonly (string | nu
       fromZodIssues(parsed.error.issues, path).map((i) => ({ ...i, code: 'CATALOGUE_INVALIDE' as const })),
     );
   }
+  const incoherent = lintErrors(parsed.data, (chemin) => [...path, ...chemin]);
+  if (incoherent.length > 0) throw new QuoteError(incoherent);
   return trustCatalogue(parsed.data);
+}
+
+/**
+ * Les erreurs de {@link lintCatalogue} d'un catalogue, en problèmes `CATALOGUE_INCOHERENT`.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * lintErrors(catalogue2026, (chemin) => ['catalogue', ...chemin]);
+ * //=> []
+ * ```
+ */
+export function lintErrors(catalogue: Catalogue, at: (chemin: readonly (string | number)[]) => (string | number)[]): QuoteIssue[] {
+  return lintCatalogue(catalogue)
+    .filter((f) => f.niveau === 'erreur')
+    .map((f) => ({ code: 'CATALOGUE_INCOHERENT' as const, path: at(f.chemin), message: f.message }));
 }
 
 /**
@@ -51,7 +70,7 @@ export function resolveCatalogue(catalogue: unknown, path: readonly (string | nu
  *
  * @param value - le catalogue à valider
  * @returns le catalogue validé et gelé
- * @throws {QuoteError} `CATALOGUE_INVALIDE`, avec tous les problèmes
+ * @throws {QuoteError} `CATALOGUE_INVALIDE` ou `CATALOGUE_INCOHERENT`, avec tous les problèmes
  * @category Catalogue
  * @example
  * ```ts

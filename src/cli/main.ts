@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { quoteAll, type BatchQuote, type BatchResult } from '../batch/quote-all.js';
 import { catalogue2026 } from '../catalogue/2026.js';
+import { missingAmounts } from '../catalogue/amounts.js';
+import { lintCatalogue } from '../catalogue/lint.js';
+import { renderLintText } from '../render/lint-text.js';
 import { isQuoteError, type QuoteIssue } from '../errors/quote-error.js';
 import type { Adhesion } from '../quote/adhesion.js';
 import { quote } from '../quote/quote.js';
@@ -37,11 +40,13 @@ Usage :
   te90-tarifs devis <adhesion.json> [--tarifs <fichier.json>] [--format texte|json|csv]
   te90-tarifs lot <fichier.json|fichier.jsonl|dossier> [--tarifs <fichier.json>] [--format texte|json|csv]
   te90-tarifs catalogue [--millesime 2026] [--tarifs <fichier.json>] [--format texte|json]
+  te90-tarifs verifier [--tarifs <fichier.json>] [--format texte|json]
 
 Commandes :
   devis      le devis détaillé d'une adhésion, une facture par SIREN
   lot        les devis de nombreuses adhésions et la synthèse par prestation
   catalogue  les prestations, leurs règles, leurs montants et ceux qui ne sont pas publiés
+  verifier   la cohérence du catalogue (paliers, strates, montants, seuils où une unité de plus coûte moins)
 
 Options :
   --tarifs   fichier JSON des montants fournis par le syndicat (complète le catalogue 2026)
@@ -71,6 +76,13 @@ Sortie 1 si au moins une adhésion est refusée.`,
 
 Affiche les prestations du catalogue, leur facturation, leurs règles et leurs montants, et liste
 les montants qui ne sont pas publiés (à fournir avec --tarifs).`,
+  verifier: `te90-tarifs verifier [--tarifs <fichier.json>] [--format texte|json]
+
+Vérifie la cohérence du catalogue 2026, complété par --tarifs s'il est donné : paliers et strates
+qui se chevauchent, laissent une lacune ou ne commencent pas à la première unité, montants négatifs
+ou trop précis (erreurs), et chaque seuil où une unité de plus coûte moins cher (avertissements).
+Sortie 0 sans erreur (même avec des avertissements) ; 1 si le catalogue ou le fichier de tarifs est
+incohérent.`,
 };
 
 function parse(argv: readonly string[]) {
@@ -158,7 +170,22 @@ function catalogue(positionals: string[], values: ReturnType<typeof parse>['valu
   return 0;
 }
 
-const COMMANDS = { devis, lot, catalogue } as const;
+function verifier(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  const format = formatOf(values.format, ['texte', 'json']);
+  if (positionals.length > 0) throw new UsageError('La commande « verifier » ne prend pas de fichier (voir --tarifs).');
+  const c = loadCatalogue(values.tarifs);
+  const remarques = lintCatalogue(c);
+  const manquants = missingAmounts(c);
+  const erreurs = remarques.filter((f) => f.niveau === 'erreur').length;
+  if (format === 'json') {
+    io.out(JSON.stringify({ erreurs, avertissements: remarques.length - erreurs, remarques, montantsNonPublies: manquants }, null, 2) + '\n');
+  } else {
+    io.out(`Vérification : ${c.libelle}\n${renderLintText(remarques, manquants)}\n`);
+  }
+  return erreurs > 0 ? 1 : 0;
+}
+
+const COMMANDS = { devis, lot, catalogue, verifier } as const;
 
 /**
  * Exécute la ligne de commande `te90-tarifs` et rend son code de sortie : 0 succès, 1 entrée

@@ -30,6 +30,8 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = {
   JSON_INVALIDE: "Le fichier (ou la ligne) n'est pas du JSON valide.",
   FICHIER_ILLISIBLE: 'Le fichier ne peut pas être lu.',
   CATALOGUE_INVALIDE: "Le catalogue fourni n'a pas la forme attendue.",
+  CATALOGUE_INCOHERENT:
+    "Le catalogue (ou le fichier de tarifs qui le complète) est incohérent : paliers ou strates qui se chevauchent ou laissent une lacune, montant négatif ou trop précis…",
   ERREUR_INTERNE: "Une erreur inattendue s'est produite ; merci de la signaler avec l'entrée qui la provoque.",
 };
 
@@ -61,4 +63,5 @@ export type IssueCode =
   | 'JSON_INVALIDE'
   | 'FICHIER_ILLISIBLE'
   | 'CATALOGUE_INVALIDE'
+  | 'CATALOGUE_INCOHERENT'
   | 'ERREUR_INTERNE';

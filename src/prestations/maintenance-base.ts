@@ -37,7 +37,8 @@ export const maintenanceBaseParams: z.ZodMiniType<MaintenanceBaseParams, unknown
   })
   .check(
     z.superRefine((p, ctx) => {
-      if (p.postesLicenceBL !== undefined && p.postesLicenceBL > p.postes) {
+      const valid = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+      if (valid(p.postes) && valid(p.postesLicenceBL) && p.postesLicenceBL! > p.postes) {
         ctx.addIssue({
           code: 'custom',
           path: ['postesLicenceBL'],

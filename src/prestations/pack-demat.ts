@@ -34,13 +34,16 @@ export const packDematParams: z.ZodMiniType<PackDematParams, unknown> = z.strict
       z.minLength(1),
       z.maxLength(500),
       z.superRefine((sirens, ctx) => {
+        const first = new Map<string, number>();
         sirens.forEach((siren, i) => {
-          if (sirens.indexOf(siren) !== i) {
+          const seen = first.get(siren);
+          if (seen === undefined) first.set(siren, i);
+          else {
             ctx.addIssue({
               code: 'custom',
               path: [i],
               params: { code: 'SIREN_EN_DOUBLE' },
-              message: `Le SIREN ${siren} figure déjà dans la liste (position ${sirens.indexOf(siren)}).`,
+              message: `Le SIREN ${siren} figure déjà dans la liste (position ${seen}).`,
             });
           }
         });

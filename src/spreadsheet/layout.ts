@@ -3,6 +3,7 @@ import type { QuoteIssue } from '../errors/quote-error.js';
 import { checkbox, decimalText, isEmpty, quantity, text, toRows } from './cells.js';
 
 const PRESTATION_IDS = Object.keys(COMPOSANTES) as PrestationId[];
+const CHAMPS: readonly string[] = ['montant', 'prixUnitaire', 'grille'];
 const COLLECTIVITE: Record<string, (v: unknown) => unknown> = {
   nom: (v) => text(v),
   siren: (v) => text(v, 9),
@@ -10,6 +11,17 @@ const COLLECTIVITE: Record<string, (v: unknown) => unknown> = {
   population: quantity,
   parcTransfere: (v) => checkbox(v) ?? v,
 };
+
+const FIELD = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** Un nom de champ sûr : lettres et chiffres, et aucun nom réservé d'objet JavaScript. */
+function safeField(name: string | undefined): name is string {
+  return name !== undefined && FIELD.test(name) && name !== 'constructor' && name !== 'prototype';
+}
+
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
 
 function sirenList(value: unknown): unknown {
   if (typeof value === 'number') return [text(value, 9)];
@@ -73,9 +85,9 @@ export function readAdhesion(range: unknown): ReadRange {
     const [head, field, ...rest] = key.split('.');
     if (head === 'millesime' && field === undefined) {
       if (!isEmpty(cell)) value['millesime'] = quantity(cell);
-    } else if (head === 'collectivite' && field !== undefined && rest.length === 0 && COLLECTIVITE[field]) {
-      if (!isEmpty(cell)) collectivite[field] = COLLECTIVITE[field](cell);
-    } else if (PRESTATION_IDS.includes(head as PrestationId) && rest.length === 0) {
+    } else if (head === 'collectivite' && field !== undefined && rest.length === 0 && own(COLLECTIVITE, field)) {
+      if (!isEmpty(cell)) collectivite[field] = own(COLLECTIVITE, field)!(cell);
+    } else if (PRESTATION_IDS.includes(head as PrestationId) && rest.length === 0 && (field === undefined || safeField(field))) {
       const id = head!;
       if (field === undefined) {
         const ticked = checkbox(cell);
@@ -114,7 +126,14 @@ export function readTarifs(range: unknown, millesime: number): ReadRange {
     const parts = key.split('.');
     if (key === 'source') value['source'] = text(cell);
     else if (key === 'millesime') value['millesime'] = quantity(cell);
-    else if (parts.length === 4 && parts[0] === 'prestations' && !isEmpty(cell)) {
+    else if (
+      parts.length === 4 &&
+      parts[0] === 'prestations' &&
+      PRESTATION_IDS.includes(parts[1] as PrestationId) &&
+      (COMPOSANTES[parts[1] as PrestationId] as readonly string[]).includes(parts[2]!) &&
+      CHAMPS.includes(parts[3]!)
+    ) {
+      if (isEmpty(cell)) continue;
       const [, id, composante, champ] = parts as [string, string, string, string];
       let amount: unknown = decimalText(cell) ?? cell;
       if (champ === 'grille' && typeof cell === 'string') {
@@ -126,7 +145,7 @@ export function readTarifs(range: unknown, millesime: number): ReadRange {
         }
       }
       ((prestations[id] ??= {})[composante] ??= {})[champ] = amount;
-    } else if (parts.length !== 4 || parts[0] !== 'prestations') {
+    } else {
       issues.push({
         code: 'CHAMP_INCONNU',
         path: ['tarifs', `ligne ${row}`],
