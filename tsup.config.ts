@@ -25,12 +25,16 @@ export default defineConfig([
     clean: true,
     target: 'node20',
     treeshake: true,
+    // zod n'apparaît dans aucun type public : ses parties utiles sont incluses, ce qui évite de
+    // charger les ~150 modules de zod/mini (dont toutes les langues) à chaque démarrage.
+    noExternal: ['zod'],
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    noExternal: ['zod'],
     define: { __VERSION__: JSON.stringify(version) },
     treeshake: true,
   },

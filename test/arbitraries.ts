@@ -55,3 +55,20 @@ export const adhesionArb: fc.Arbitrary<Adhesion> = fc
       prestations,
     } as unknown as Adhesion;
   });
+
+/** Une copie de l'adhésion où le champ numéro `pick` (parcours en profondeur) vaut `junk`. */
+export function withFieldReplaced(a: Adhesion, junk: unknown, pick: number): unknown {
+  const copy = structuredClone(a) as unknown as Record<string, unknown>;
+  const targets: [Record<string, unknown>, string][] = [];
+  const walk = (o: Record<string, unknown>) => {
+    for (const k of Object.keys(o)) {
+      targets.push([o, k]);
+      const v = o[k];
+      if (v && typeof v === 'object') walk(v as Record<string, unknown>);
+    }
+  };
+  walk(copy);
+  const [obj, key] = targets[pick % targets.length]!;
+  obj[key] = junk;
+  return copy;
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, isQuoteError, quote, quoteAll, safeCompleteCatalogue, safeQuote, type Adhesion, type Quote } from '../src/index.js';
 import { devis, prestation, total } from '../src/spreadsheet/functions.js';
-import { adhesionArb } from './arbitraries.js';
+import { adhesionArb, withFieldReplaced } from './arbitraries.js';
 import { adhesion, catalogueTest, epci, TARIFS_TEST, TWO_DECIMALS } from './helpers.js';
 
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -138,19 +138,7 @@ describe('propriétés sur entrées hostiles', () => {
   it('une adhésion valide dont un champ devient hostile donne un devis correct ou une QuoteError', () => {
     fc.assert(
       fc.property(adhesionArb, hostile, fc.nat(), (a, junk, pick) => {
-        const copy = structuredClone(a) as unknown as Record<string, unknown>;
-        const targets: [Record<string, unknown>, string][] = [];
-        const walk = (o: Record<string, unknown>) => {
-          for (const k of Object.keys(o)) {
-            targets.push([o, k]);
-            const v = o[k];
-            if (v && typeof v === 'object') walk(v as Record<string, unknown>);
-          }
-        };
-        walk(copy);
-        const [obj, key] = targets[pick % targets.length]!;
-        obj[key] = junk;
-        outcome(copy, { catalogue: catalogueTest });
+        outcome(withFieldReplaced(a, junk, pick), { catalogue: catalogueTest });
       }),
       { numRuns: 300 },
     );

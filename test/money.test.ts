@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/money/decimal.js';
 import { formatEuros, formatNombre } from '../src/money/format.js';
-import { roundToCent, sumMontants, toMontant } from '../src/money/round.js';
+import { roundToCent, sumDecimals, toMontant } from '../src/money/round.js';
 
 describe('règle d’arrondi', () => {
   it('arrondit au centime, au demi supérieur', () => {
@@ -20,9 +20,9 @@ describe('règle d’arrondi', () => {
     expect(toMontant(new Dec('-0'))).toBe('0.00');
   });
 
-  it('additionne des chaînes sans perte', () => {
-    expect(sumMontants(['0.10', '0.20'])).toBe('0.30');
-    expect(sumMontants([])).toBe('0.00');
+  it('additionne sans perte', () => {
+    expect(sumDecimals([new Dec('0.10'), new Dec('0.20')])).toBe('0.30');
+    expect(sumDecimals([])).toBe('0.00');
   });
 
   it('ne dépend pas de la configuration globale de decimal.js', () => {

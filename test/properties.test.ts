@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogue2026, isQuoteError, quote, safeQuote, type Adhesion } from '../src/index.js';
-import { adhesionArb } from './arbitraries.js';
+import { adhesionArb, withFieldReplaced } from './arbitraries.js';
 import { adhesion, catalogueTest, epci, sum, TWO_DECIMALS } from './helpers.js';
 
 const RUNS = { numRuns: 150 };
@@ -99,19 +99,7 @@ describe('entrées quelconques', () => {
   it('une adhésion valide dont un champ est remplacé par n’importe quoi donne un devis ou une QuoteError', () => {
     fc.assert(
       fc.property(adhesionArb, fc.jsonValue(), fc.nat(), (a, junk, pick) => {
-        const copy = structuredClone(a) as unknown as Record<string, Record<string, unknown>>;
-        const targets: [Record<string, unknown>, string][] = [];
-        const walk = (o: Record<string, unknown>) => {
-          for (const k of Object.keys(o)) {
-            targets.push([o, k]);
-            const v = o[k];
-            if (v && typeof v === 'object') walk(v as Record<string, unknown>);
-          }
-        };
-        walk(copy);
-        const [obj, key] = targets[pick % targets.length]!;
-        obj[key] = junk;
-        assertOnlyQuoteError(copy, { catalogue: catalogueTest });
+        assertOnlyQuoteError(withFieldReplaced(a, junk, pick), { catalogue: catalogueTest });
       }),
       { numRuns: 300 },
     );

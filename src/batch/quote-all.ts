@@ -1,9 +1,12 @@
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { PrestationId } from '../catalogue/types.js';
 import { guard, QuoteError, type SafeResult } from '../errors/quote-error.js';
-import { sumMontants } from '../money/round.js';
+import { Dec } from '../money/decimal.js';
+import { toMontant } from '../money/round.js';
+
+const ZERO = new Dec(0);
 import type { Adhesion } from '../quote/adhesion.js';
-import { safeQuote, type QuoteOptions } from '../quote/quote.js';
+import { computeQuote, type QuoteOptions } from '../quote/quote.js';
 import type { Quote } from '../quote/types.js';
 
 /**
@@ -98,36 +101,41 @@ function run(adhesions: unknown, options: BatchOptions | undefined): BatchQuote 
   }
   const catalogue = resolveCatalogue(options?.catalogue);
   const ids = Object.keys(catalogue.prestations) as PrestationId[];
-  const montants = new Map<PrestationId, string[]>(ids.map((id) => [id, []]));
-  const adherents = new Map<PrestationId, number>(ids.map((id) => [id, 0]));
-  const totals: string[] = [];
+  const parPrestation = new Map(ids.map((id) => [id, { total: ZERO, adherents: 0, vu: -1 }]));
+  let total = ZERO;
+  let acceptes = 0;
   const resultats: BatchResult[] = [];
   const onProgress = typeof options?.onProgress === 'function' ? options.onProgress : undefined;
   adhesions.forEach((input: unknown, index) => {
-    const result = safeQuote(input as Adhesion, { catalogue });
-    resultats.push({ index, siren: result.success ? result.data.collectivite.siren : readSiren(input), ...result });
-    if (result.success) {
-      totals.push(result.data.total);
-      const seen = new Set<PrestationId>();
-      for (const ligne of result.data.lignes) {
-        montants.get(ligne.prestation)!.push(ligne.montant);
-        seen.add(ligne.prestation);
-      }
-      for (const id of seen) adherents.set(id, adherents.get(id)! + 1);
+    const r = guard(() => computeQuote(input, catalogue));
+    if (r.success) {
+      const { quote, montants } = r.data;
+      resultats.push({ index, siren: quote.collectivite.siren, success: true, data: quote });
+      acceptes++;
+      quote.lignes.forEach((ligne, i) => {
+        const p = parPrestation.get(ligne.prestation)!;
+        p.total = p.total.plus(montants[i]!);
+        total = total.plus(montants[i]!);
+        if (p.vu !== index) {
+          p.vu = index;
+          p.adherents++;
+        }
+      });
+    } else {
+      resultats.push({ index, siren: readSiren(input), success: false, issues: r.issues });
     }
     if (onProgress && ((index + 1) % 1000 === 0 || index + 1 === adhesions.length)) onProgress(index + 1, adhesions.length);
   });
-  const acceptes = totals.length;
   return {
     resultats,
     synthese: {
       parPrestation: ids.map((id) => ({
         prestation: id,
         libelle: catalogue.prestations[id].libelle,
-        adherents: adherents.get(id)!,
-        total: sumMontants(montants.get(id)!),
+        adherents: parPrestation.get(id)!.adherents,
+        total: toMontant(parPrestation.get(id)!.total),
       })),
-      total: sumMontants(totals),
+      total: toMontant(total),
       acceptes,
       refuses: resultats.length - acceptes,
     },

@@ -3,31 +3,38 @@ import { fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
 import { amountField } from './amounts.js';
 import { lintErrors, resolveCatalogue, trustCatalogue } from './resolve.js';
-import { CatalogueSchema, GrilleSchema, MontantSchema } from './schema.js';
+import { catalogueSchemas } from './schema.js';
 import { COMPOSANTES, type Catalogue, type Composante, type ComposanteId, type Grille, type PrestationId } from './types.js';
 
-const patch = z.strictObject({
-  montant: z.optional(MontantSchema),
-  prixUnitaire: z.optional(MontantSchema),
-  grille: z.optional(GrilleSchema),
-});
+function buildTarifsSchema() {
+  const { GrilleSchema, MontantSchema } = catalogueSchemas();
+  const patch = z.strictObject({
+    montant: z.optional(MontantSchema),
+    prixUnitaire: z.optional(MontantSchema),
+    grille: z.optional(GrilleSchema),
+  });
 
-function prestationPatch<const K extends string>(ids: readonly K[]) {
-  const shape = {} as Record<K, z.ZodMiniOptional<typeof patch>>;
-  for (const k of ids) shape[k] = z.optional(patch);
-  return z.optional(z.strictObject(shape));
+  function prestationPatch<const K extends string>(ids: readonly K[]) {
+    const shape = {} as Record<K, z.ZodMiniOptional<typeof patch>>;
+    for (const k of ids) shape[k] = z.optional(patch);
+    return z.optional(z.strictObject(shape));
+  }
+
+  const prestationsShape = {} as { [Id in PrestationId]: ReturnType<typeof prestationPatch<(typeof COMPOSANTES)[Id][number]>> };
+  for (const id of Object.keys(COMPOSANTES) as PrestationId[]) {
+    (prestationsShape as Record<string, unknown>)[id] = prestationPatch(COMPOSANTES[id]);
+  }
+
+  const tarifsSchema = z.strictObject({
+    millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
+    source: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+    prestations: z.strictObject(prestationsShape),
+  });
+  return { patch, tarifsSchema };
 }
 
-const prestationsShape = {} as { [Id in PrestationId]: ReturnType<typeof prestationPatch<(typeof COMPOSANTES)[Id][number]>> };
-for (const id of Object.keys(COMPOSANTES) as PrestationId[]) {
-  (prestationsShape as Record<string, unknown>)[id] = prestationPatch(COMPOSANTES[id]);
-}
-
-const tarifsSchema = z.strictObject({
-  millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
-  source: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-  prestations: z.strictObject(prestationsShape),
-});
+let tarifsBuilt: ReturnType<typeof buildTarifsSchema> | undefined;
+const tarifsSchemas = () => (tarifsBuilt ??= buildTarifsSchema());
 
 /**
  * Un montant fourni pour une composante : le champ qui vaut `null` au catalogue, selon le modèle
@@ -95,7 +102,7 @@ export type MontantsFournis = { readonly [Id in PrestationId]?: MontantsFournisD
  */
 export type MontantsFournisDe<Id extends PrestationId> = Readonly<Partial<Record<ComposanteId<Id>, MontantFourni>>>;
 
-type Patch = z.output<typeof patch>;
+type Patch = z.output<ReturnType<typeof buildTarifsSchema>['patch']>;
 type MutableComposante = Record<string, unknown> & { modele: Composante['modele'] };
 
 function applyPatch(target: MutableComposante, p: Patch, path: (string | number)[], issues: QuoteIssue[]): void {
@@ -122,7 +129,7 @@ function applyPatch(target: MutableComposante, p: Patch, path: (string | number)
 
 function complete(base: unknown, tarifs: unknown): Catalogue {
   const catalogue = resolveCatalogue(base, ['base']);
-  const parsed = tarifsSchema.safeParse(tarifs, { reportInput: true });
+  const parsed = tarifsSchemas().tarifsSchema.safeParse(tarifs, { reportInput: true });
   if (!parsed.success) throw new QuoteError(fromZodIssues(parsed.error.issues, ['tarifs']));
   const t = parsed.data;
   const issues: QuoteIssue[] = [];
@@ -144,7 +151,7 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
     }
   }
   if (issues.length > 0) throw new QuoteError(issues);
-  const checked = CatalogueSchema.safeParse(copy, { reportInput: true });
+  const checked = catalogueSchemas().CatalogueSchema.safeParse(copy, { reportInput: true });
   if (!checked.success) throw new QuoteError(fromZodIssues(checked.error.issues, ['catalogue']).map((i) => ({ ...i, code: 'CATALOGUE_INVALIDE' as const })));
   const incoherent = lintErrors(checked.data, ([, id, , cid, ...rest]) => ['tarifs', 'prestations', id!, cid!, ...rest]);
   if (incoherent.length > 0) throw new QuoteError(incoherent);

@@ -3,7 +3,7 @@ import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/q
 import { lintCatalogue } from './lint.js';
 import { catalogue2026 } from './2026.js';
 import { deepFreeze } from './freeze.js';
-import { CatalogueSchema } from './schema.js';
+import { catalogueSchemas } from './schema.js';
 import type { Catalogue } from './types.js';
 
 const validated = new WeakSet<object>([catalogue2026]);
@@ -37,7 +37,7 @@ export function trustCatalogue(catalogue: Catalogue): Catalogue {
 export function resolveCatalogue(catalogue: unknown, path: readonly (string | number)[] = ['catalogue']): Catalogue {
   if (catalogue === undefined) return catalogue2026;
   if (typeof catalogue === 'object' && catalogue !== null && validated.has(catalogue)) return catalogue as Catalogue;
-  const parsed = CatalogueSchema.safeParse(catalogue, { reportInput: true });
+  const parsed = catalogueSchemas().CatalogueSchema.safeParse(catalogue, { reportInput: true });
   if (!parsed.success) {
     throw new QuoteError(
       fromZodIssues(parsed.error.issues, path).map((i) => ({ ...i, code: 'CATALOGUE_INVALIDE' as const })),

@@ -1,4 +1,6 @@
-import { Dec } from '../money/decimal.js';
+import { decimalOf, Dec } from '../money/decimal.js';
+
+const ONE = new Dec(1);
 import { formatEuros, formatNombre } from '../money/format.js';
 import { roundToCent } from '../money/round.js';
 import type { Priced } from './priced.js';
@@ -67,12 +69,14 @@ export function priceGrid(grille: BandedGrid, population: number, quotaGo: numbe
   const j = grille.quotasGo.indexOf(quotaGo);
   const cell = grille.montants[i]?.[j];
   if (i < 0 || j < 0 || cell === undefined) return { strate: i < 0, quota: j < 0 };
-  const montant = roundToCent(new Dec(cell));
+  const montant = roundToCent(decimalOf(cell));
+  const montantText = montant.toFixed(2);
   return {
-    quantite: new Dec(1),
+    quantite: ONE,
     unite: 'forfait',
     prixUnitaire: montant,
     montant,
-    detail: `Strate ${formatStrate(grille.strates[i]!)}, quota ${formatNombre(String(quotaGo))} Go : ${formatEuros(montant)}`,
+    montantText,
+    detail: `Strate ${formatStrate(grille.strates[i]!)}, quota ${formatNombre(String(quotaGo))} Go : ${formatEuros(montantText)}`,
   };
 }

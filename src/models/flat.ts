@@ -1,4 +1,6 @@
-import { Dec } from '../money/decimal.js';
+import { decimalOf, Dec } from '../money/decimal.js';
+
+const ONE = new Dec(1);
 import { formatEuros } from '../money/format.js';
 import { roundToCent } from '../money/round.js';
 import type { Priced } from './priced.js';
@@ -15,6 +17,7 @@ import type { Priced } from './priced.js';
  * ```
  */
 export function priceFlat(montant: string): Priced {
-  const m = roundToCent(new Dec(montant));
-  return { quantite: new Dec(1), unite: 'forfait', prixUnitaire: m, montant: m, detail: `Forfait : ${formatEuros(m)}` };
+  const m = roundToCent(decimalOf(montant));
+  const text = m.toFixed(2);
+  return { quantite: ONE, unite: 'forfait', prixUnitaire: m, montant: m, montantText: text, detail: `Forfait : ${formatEuros(text)}` };
 }

@@ -1,4 +1,4 @@
-import { Dec } from '../money/decimal.js';
+import { decimalOf, type Dec } from '../money/decimal.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { roundToCent } from '../money/round.js';
 import { quantiteUnite, type Priced, type Unite } from './priced.js';
@@ -25,14 +25,16 @@ export function priceUnit(
   arrondi: 'aucun' | 'entierSuperieur',
 ): Priced {
   const quantite = arrondi === 'entierSuperieur' ? unites.ceil() : unites;
-  const montant = roundToCent(quantite.times(prixUnitaire));
-  const prix = new Dec(prixUnitaire);
+  const prix = decimalOf(prixUnitaire);
+  const montant = roundToCent(quantite.times(prix));
+  const montantText = montant.toFixed(2);
   const demande = quantite.eq(unites) ? '' : ` (quantité demandée : ${formatNombre(unites)}, arrondie à l'unité supérieure)`;
   return {
     quantite,
     unite: quantite.gte(2) ? unite.plusieurs : unite.un,
     prixUnitaire: prix,
     montant,
-    detail: `${quantiteUnite(quantite, unite)}${demande} × ${formatEuros(prix)} = ${formatEuros(montant)}`,
+    montantText,
+    detail: `${quantiteUnite(quantite, unite)}${demande} × ${formatEuros(prix)} = ${formatEuros(montantText)}`,
   };
 }

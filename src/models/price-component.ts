@@ -1,6 +1,6 @@
 import type { Composante, Prestation } from '../catalogue/types.js';
 import type { QuoteIssue } from '../errors/quote-error.js';
-import type { Dec } from '../money/decimal.js';
+import { Dec } from '../money/decimal.js';
 import { formatNombre } from '../money/format.js';
 import { formatStrate, priceGrid } from './banded-grid.js';
 import { priceFlat } from './flat.js';
@@ -15,11 +15,11 @@ import { priceTiered } from './tiered.js';
  * @internal
  * @example
  * ```ts
- * const m: Mesure = { unites: new Dec(4) };
+ * const m: Mesure = { unites: 4 };
  * ```
  */
 export interface Mesure {
-  readonly unites: Dec;
+  readonly unites: number;
   readonly population?: number | undefined;
   readonly quotaGo?: number | undefined;
 }
@@ -31,13 +31,14 @@ export interface Mesure {
  * @internal
  * @example
  * ```ts
- * const t: Target = { prestation: catalogue2026.prestations.dpo, composanteId: 'abonnement', path: ['prestations', 'dpo'], millesime: 2026 };
+ * const t: Target = { prestation: catalogue2026.prestations.dpo, composanteId: 'abonnement', path: () => ['prestations', 'dpo'], millesime: 2026 };
  * ```
  */
 export interface Target {
   readonly prestation: Prestation;
   readonly composanteId: string;
-  readonly path: readonly (string | number)[];
+  /** Le chemin de l'entrée, calculé seulement s'il faut signaler un problème. */
+  readonly path: () => readonly (string | number)[];
   readonly millesime: number;
 }
 
@@ -55,7 +56,7 @@ export type ComponentResult = { readonly ok: true; readonly priced: Priced } | {
 function missing(t: Target, composante: Composante, field: string): QuoteIssue {
   return {
     code: 'TARIF_NON_PUBLIE',
-    path: t.path,
+    path: t.path(),
     message:
       `Le montant « ${composante.libelle} » de la prestation « ${t.prestation.libelle} » n'est pas publié pour ${t.millesime} ` +
       `(catalogue : prestations.${t.prestation.id}.composantes.${t.composanteId}.${field}). ` +
@@ -90,7 +91,7 @@ function priceGridComponent(composante: Extract<Composante, { modele: 'grilleStr
   if (result.quota) {
     issues.push({
       code: 'QUOTA_INCONNU',
-      path: [...t.path, 'quotaGo'],
+      path: [...t.path(), 'quotaGo'],
       message: `Le quota de ${formatNombre(String(m.quotaGo))} Go n'est pas proposé ; quotas possibles : ${composante.grille.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
     });
   }
@@ -105,12 +106,35 @@ function priceGridComponent(composante: Extract<Composante, { modele: 'grilleStr
  * @example
  * ```ts
  * const acces = catalogue2026.prestations.marchesPublics.composantes.acces;
- * const r = priceComponent(acces, { unites: new Dec(2) }, target);
+ * const r = priceComponent(acces, { unites: 2 }, target);
  * r.ok && r.priced.montant.toFixed(2);
  * //=> '100.00'
  * ```
  */
 export function priceComponent(composante: Composante, m: Mesure, t: Target): ComponentResult {
+  let memo = PRICED.get(composante);
+  if (memo === undefined) {
+    memo = new Map();
+    PRICED.set(composante, memo);
+  }
+  const key = `${m.unites}|${m.population ?? ''}|${m.quotaGo ?? ''}`;
+  const known = memo.get(key);
+  if (known !== undefined) return { ok: true, priced: known };
+  const result = compute(composante, m, t);
+  if (result.ok) {
+    if (memo.size >= 1024) memo.clear();
+    memo.set(key, result.priced);
+  }
+  return result;
+}
+
+/**
+ * Les lignes chiffrées déjà calculées, par composante (objet gelé d'un catalogue validé) puis par
+ * mesure : un chiffrage ne dépend que d'elles, et son résultat est immuable.
+ */
+const PRICED = new WeakMap<Composante, Map<string, Priced>>();
+
+function compute(composante: Composante, m: Mesure, t: Target): ComponentResult {
   switch (composante.modele) {
     case 'forfait':
       return composante.montant === null ? fail(missing(t, composante, 'montant')) : { ok: true, priced: priceFlat(composante.montant) };
@@ -118,16 +142,16 @@ export function priceComponent(composante: Composante, m: Mesure, t: Target): Co
       if (composante.prixUnitaire === null) return fail(missing(t, composante, 'prixUnitaire'));
       return {
         ok: true,
-        priced: priceUnit(composante.prixUnitaire, m.unites, composante.unite, composante.arrondiQuantite),
+        priced: priceUnit(composante.prixUnitaire, new Dec(m.unites), composante.unite, composante.arrondiQuantite),
       };
     case 'coefficientParPalier': {
       if (composante.prixUnitaire === null) return fail(missing(t, composante, 'prixUnitaire'));
-      const priced = priceTiered(composante.prixUnitaire, composante.paliers, m.unites.toNumber(), composante.unite);
+      const priced = priceTiered(composante.prixUnitaire, composante.paliers, m.unites, composante.unite);
       if (priced) return { ok: true, priced };
       return fail({
         code: 'PALIER_INTROUVABLE',
-        path: t.path,
-        message: `Aucun palier du barème « ${composante.libelle} » ne couvre ${formatNombre(m.unites)} ${composante.unite.plusieurs}.`,
+        path: t.path(),
+        message: `Aucun palier du barème « ${composante.libelle} » ne couvre ${formatNombre(String(m.unites))} ${composante.unite.plusieurs}.`,
       });
     }
     case 'grilleStrates':

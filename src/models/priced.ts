@@ -18,6 +18,8 @@ export interface Priced {
   readonly unite: string;
   readonly prixUnitaire: Dec;
   readonly montant: Dec;
+  /** Le montant écrit avec deux décimales (`"2069.57"`). */
+  readonly montantText: string;
   readonly detail: string;
 }
 

@@ -1,4 +1,4 @@
-import { Dec } from '../money/decimal.js';
+import { decimalOf, Dec } from '../money/decimal.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { roundToCent } from '../money/round.js';
 import { quantiteUnite, type Priced, type Unite } from './priced.js';
@@ -57,14 +57,16 @@ export function priceTiered(
   const palier = findTier(paliers, unites);
   if (!palier) return undefined;
   const n = new Dec(unites);
-  const quantite = n.times(palier.coefficient);
-  const prix = new Dec(prixUnitaire);
+  const quantite = n.times(decimalOf(palier.coefficient));
+  const prix = decimalOf(prixUnitaire);
   const montant = roundToCent(prix.times(quantite));
+  const montantText = montant.toFixed(2);
   return {
     quantite,
     unite: `${unite.un} pondéré`,
     prixUnitaire: prix,
     montant,
-    detail: `${formatEuros(prix)} × (${quantiteUnite(n, unite)} × ${formatNombre(palier.coefficient)}) = ${formatEuros(montant)}`,
+    montantText,
+    detail: `${formatEuros(prix)} × (${quantiteUnite(n, unite)} × ${formatNombre(palier.coefficient)}) = ${formatEuros(montantText)}`,
   };
 }

@@ -24,3 +24,26 @@ export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_U
  * ```
  */
 export type Dec = Decimal;
+
+const parsed = new Map<string, Dec>();
+
+/**
+ * Le décimal d'une chaîne du catalogue (prix, coefficient), lu une seule fois : les décimaux
+ * sont immuables, une même instance sert à tous les devis.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * decimalOf('574.88') === decimalOf('574.88');
+ * //=> true
+ * ```
+ */
+export function decimalOf(text: string): Dec {
+  let d = parsed.get(text);
+  if (d === undefined) {
+    if (parsed.size >= 4096) parsed.clear();
+    d = new Dec(text);
+    parsed.set(text, d);
+  }
+  return d;
+}

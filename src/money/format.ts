@@ -1,7 +1,15 @@
 import { Dec } from './decimal.js';
 
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+
 function groupThousands(integer: string): string {
-  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return integer.length <= 3 ? integer : integer.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+function plainText(value: string | Dec | number): string {
+  if (typeof value === 'string' && PLAIN.test(value)) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return (typeof value === 'object' ? value : new Dec(value)).toFixed();
 }
 
 /**
@@ -14,11 +22,12 @@ function groupThousands(integer: string): string {
  * //=> '1 234,5'
  * ```
  */
-export function formatNombre(value: string | Dec): string {
-  const d = new Dec(value);
-  const [integer, fraction] = d.abs().toFixed().split('.');
-  const text = groupThousands(integer ?? '0') + (fraction ? ',' + fraction : '');
-  return d.isNegative() && !d.isZero() ? '-' + text : text;
+export function formatNombre(value: string | Dec | number): string {
+  const [, sign, integer, fraction] = PLAIN.exec(plainText(value))!;
+  const int = integer!.replace(/^0+(?=\d)/, '');
+  const frac = (fraction ?? '').replace(/0+$/, '');
+  const negative = sign === '-' && (/[1-9]/.test(int) || frac !== '');
+  return `${negative ? '-' : ''}${groupThousands(int)}${frac ? ',' + frac : ''}`;
 }
 
 /**
@@ -31,8 +40,8 @@ export function formatNombre(value: string | Dec): string {
  * ```
  */
 export function formatEuros(montant: string | Dec): string {
-  const d = new Dec(montant);
-  const [integer, fraction] = d.abs().toFixed(2).split('.');
-  const sign = d.isNegative() && !d.isZero() ? '-' : '';
-  return `${sign}${groupThousands(integer ?? '0')},${fraction ?? '00'} €`;
+  const text = typeof montant === 'string' && /^-?\d+\.\d\d$/.test(montant) ? montant : (typeof montant === 'object' ? montant : new Dec(montant)).toFixed(2);
+  const [, sign, integer, fraction] = PLAIN.exec(text)!;
+  const negative = sign === '-' && /[1-9]/.test(integer! + fraction!);
+  return `${negative ? '-' : ''}${groupThousands(integer!)},${fraction} €`;
 }

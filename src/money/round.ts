@@ -14,8 +14,10 @@ import { Dec } from './decimal.js';
  */
 export function roundToCent(value: Dec): Dec {
   const rounded = value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-  return rounded.isZero() ? new Dec(0) : rounded;
+  return rounded.isNegative() && rounded.isZero() ? ZERO : rounded;
 }
+
+const ZERO = new Dec(0);
 
 /**
  * Écrit un montant arrondi en chaîne décimale à deux chiffres après le point.
@@ -32,17 +34,17 @@ export function toMontant(value: Dec): string {
 }
 
 /**
- * Additionne des montants (chaînes décimales) sans passer par les nombres JavaScript.
+ * Additionne des montants déjà arrondis, en décimaux.
  *
  * @internal
  * @example
  * ```ts
- * sumMontants(['2069.57', '100.00']);
+ * sumDecimals([new Dec('2069.57'), new Dec('100')]);
  * //=> '2169.57'
  * ```
  */
-export function sumMontants(montants: readonly string[]): string {
-  let total = new Dec(0);
+export function sumDecimals(montants: readonly Dec[]): string {
+  let total = ZERO;
   for (const m of montants) total = total.plus(m);
   return toMontant(total);
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { Catalogue, Composante, PrestationId } from '../catalogue/types.js';
 import type { QuoteIssue } from '../errors/quote-error.js';
-import { toMontant } from '../money/round.js';
+import type { Dec } from '../money/decimal.js';
 import { priceComponent, type Mesure } from '../models/price-component.js';
 import type { Collectivite } from '../quote/collectivite.js';
 import type { QuoteLine, QuoteWarning } from '../quote/types.js';
@@ -30,11 +30,13 @@ export interface PricingContext<Id extends PrestationId> {
  * @internal
  * @example
  * ```ts
- * const r: PrestationResult = { lignes: [], issues: [], avertissements: [] };
+ * const r: PrestationResult = { lignes: [], montants: [], issues: [], avertissements: [] };
  * ```
  */
 export interface PrestationResult {
   readonly lignes: QuoteLine[];
+  /** Les montants des lignes, dans le même ordre, en décimaux (pour les totaux). */
+  readonly montants: Dec[];
   readonly issues: QuoteIssue[];
   readonly avertissements: QuoteWarning[];
 }
@@ -80,13 +82,13 @@ export function definePrestation<Id extends PrestationId, S extends z.ZodMiniTyp
  * @example
  * ```ts
  * const out = collector(ctx);
- * out.line('acces', { unites: new Dec(2) }, { path: ['acces'] });
+ * out.line('acces', { unites: 2 }, { path: ['acces'] });
  * out.result().lignes.length;
  * //=> 1
  * ```
  */
 export function collector<Id extends PrestationId>(ctx: PricingContext<Id>) {
-  const result: PrestationResult = { lignes: [], issues: [], avertissements: [] };
+  const result: PrestationResult = { lignes: [], montants: [], issues: [], avertissements: [] };
   const base = ['prestations', ctx.prestation.id] as const;
   return {
     /** Chiffre la composante `composanteId` pour `mesure` et ajoute sa ligne, ou ses problèmes. */
@@ -95,7 +97,7 @@ export function collector<Id extends PrestationId>(ctx: PricingContext<Id>) {
       const r = priceComponent(composante, mesure, {
         prestation: ctx.prestation,
         composanteId,
-        path: [...base, ...(where.path ?? [])],
+        path: () => [...base, ...(where.path ?? [])],
         millesime: ctx.millesime,
       });
       if (!r.ok) {
@@ -105,6 +107,7 @@ export function collector<Id extends PrestationId>(ctx: PricingContext<Id>) {
         return;
       }
       const p = r.priced;
+      result.montants.push(p.montant);
       result.lignes.push({
         prestation: ctx.prestation.id,
         composante: composanteId,
@@ -113,7 +116,7 @@ export function collector<Id extends PrestationId>(ctx: PricingContext<Id>) {
         quantite: p.quantite.toFixed(),
         unite: p.unite,
         prixUnitaire: p.prixUnitaire.toFixed(2),
-        montant: toMontant(p.montant),
+        montant: p.montantText,
         detail: ctx.dOffice ? `Inclus d'office (parc informatique transféré au syndicat). ${p.detail}` : p.detail,
         source: { origine: composante.source.origine, reference: composante.source.reference },
       });

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { Dec } from '../money/decimal.js';
 import { collector, definePrestation } from './define.js';
 
 const postes = z.int().check(z.minimum(1), z.maximum(100_000));
@@ -63,7 +62,7 @@ export const maintenanceBaseParams: z.ZodMiniType<MaintenanceBaseParams, unknown
  */
 export const maintenanceBase = definePrestation('maintenanceBase', maintenanceBaseParams, (p, ctx) => {
   const out = collector(ctx);
-  out.line('postes', { unites: new Dec(p.postes) }, { path: ['postes'] });
+  out.line('postes', { unites: p.postes }, { path: ['postes'] });
   if (p.postesLicenceBL === undefined) {
     out.warn(
       'PART2_NON_RENSEIGNEE',
@@ -71,7 +70,7 @@ export const maintenanceBase = definePrestation('maintenanceBase', maintenanceBa
       "Le nombre de postes sous licence Berger Levrault (part 2) n'est pas renseigné : seule la part 1 est chiffrée. Indiquez postesLicenceBL (0 s'il n'y en a aucun).",
     );
   } else if (p.postesLicenceBL > 0) {
-    out.line('licenceBL', { unites: new Dec(p.postesLicenceBL) }, { path: ['postesLicenceBL'] });
+    out.line('licenceBL', { unites: p.postesLicenceBL }, { path: ['postesLicenceBL'] });
   }
   if (ctx.collectivite.type === 'commune') {
     out.warn(

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { Dec } from '../money/decimal.js';
 import { collector, definePrestation } from './define.js';
 
 /**
@@ -47,9 +46,9 @@ export const marchesPublicsParams: z.ZodMiniType<MarchesPublicsParams, unknown> 
  */
 export const marchesPublics = definePrestation('marchesPublics', marchesPublicsParams, (p, ctx) => {
   const out = collector(ctx);
-  out.line('acces', { unites: new Dec(p.acces) }, { path: ['acces'] });
+  out.line('acces', { unites: p.acces }, { path: ['acces'] });
   if (p.misesEnLigneAssistees) {
-    out.line('miseEnLigneAssistee', { unites: new Dec(p.misesEnLigneAssistees) }, { path: ['misesEnLigneAssistees'] });
+    out.line('miseEnLigneAssistee', { unites: p.misesEnLigneAssistees }, { path: ['misesEnLigneAssistees'] });
   }
   return out.result();
 });

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { Dec } from '../money/decimal.js';
 import { SirenSchema } from '../siren/schema.js';
 import { collector, definePrestation } from './define.js';
 
@@ -67,7 +66,7 @@ export const packDemat = definePrestation('packDemat', packDematParams, (p, ctx)
   const out = collector(ctx);
   const sirens = p.sirens ?? [ctx.collectivite.siren];
   sirens.forEach((siren, i) => {
-    out.line('parSiren', { unites: new Dec(1) }, { siren, path: p.sirens ? ['sirens', i] : [] });
+    out.line('parSiren', { unites: 1 }, { siren, path: p.sirens ? ['sirens', i] : [] });
   });
   return out.result();
 });

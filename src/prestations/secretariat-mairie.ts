@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { Dec } from '../money/decimal.js';
 import { collector, definePrestation } from './define.js';
 
 /**
@@ -43,6 +42,6 @@ export const secretariatMairieParams: z.ZodMiniType<SecretariatMairieParams, unk
  */
 export const secretariatMairie = definePrestation('secretariatMairie', secretariatMairieParams, (p, ctx) => {
   const out = collector(ctx);
-  out.line('journee', { unites: new Dec(p.jours) }, { path: ['jours'] });
+  out.line('journee', { unites: p.jours }, { path: ['jours'] });
   return out.result();
 });

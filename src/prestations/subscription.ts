@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import type { PrestationId } from '../catalogue/types.js';
-import { Dec } from '../money/decimal.js';
 import { collector, definePrestation, type PrestationModule } from './define.js';
 
 /**
@@ -19,7 +18,7 @@ export function subscriptionPrestation<Id extends PrestationId>(
 ): PrestationModule<Id, z.ZodMiniObject<{}, z.core.$strict>> {
   return definePrestation(id, z.strictObject({}), (_params, ctx) => {
     const out = collector(ctx);
-    out.line(composanteId, { unites: new Dec(1) });
+    out.line(composanteId, { unites: 1 });
     return out.result();
   });
 }

@@ -1,4 +1,5 @@
-import { sumMontants } from '../money/round.js';
+import type { Dec } from '../money/decimal.js';
+import { sumDecimals } from '../money/round.js';
 import type { Invoice, QuoteLine } from './types.js';
 
 /**
@@ -8,16 +9,19 @@ import type { Invoice, QuoteLine } from './types.js';
  * @internal
  * @example
  * ```ts
- * toInvoices(lignes).map((f) => f.siren);
+ * toInvoices(lignes, montants).map((f) => f.siren);
  * //=> ['200000172', '200000107']
  * ```
  */
-export function toInvoices(lignes: readonly QuoteLine[]): Invoice[] {
-  const bySiren = new Map<string, QuoteLine[]>();
-  for (const ligne of lignes) {
-    const group = bySiren.get(ligne.siren);
-    if (group) group.push(ligne);
-    else bySiren.set(ligne.siren, [ligne]);
-  }
-  return [...bySiren].map(([siren, group]) => ({ siren, lignes: group, total: sumMontants(group.map((l) => l.montant)) }));
+export function toInvoices(lignes: readonly QuoteLine[], montants: readonly Dec[]): Invoice[] {
+  const first = lignes[0];
+  if (first && lignes.every((l) => l.siren === first.siren)) return [{ siren: first.siren, lignes, total: sumDecimals(montants) }];
+  const bySiren = new Map<string, { lignes: QuoteLine[]; montants: Dec[] }>();
+  lignes.forEach((ligne, i) => {
+    let group = bySiren.get(ligne.siren);
+    if (!group) bySiren.set(ligne.siren, (group = { lignes: [], montants: [] }));
+    group.lignes.push(ligne);
+    group.montants.push(montants[i]!);
+  });
+  return [...bySiren].map(([siren, g]) => ({ siren, lignes: g.lignes, total: sumDecimals(g.montants) }));
 }

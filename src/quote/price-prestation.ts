@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import { fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
-import { sumMontants } from '../money/round.js';
+import { sumDecimals } from '../money/round.js';
 import type { PrestationModule } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { SirenSchema } from '../siren/schema.js';
@@ -107,7 +107,7 @@ function compute(id: unknown, params: unknown, options: PricePrestationOptions |
   return {
     prestation: module.id,
     lignes: result.lignes,
-    total: sumMontants(result.lignes.map((l) => l.montant)),
+    total: sumDecimals(result.montants),
     avertissements: result.avertissements,
   };
 }

@@ -2,7 +2,8 @@ import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
-import { sumMontants } from '../money/round.js';
+import type { Dec } from '../money/decimal.js';
+import { sumDecimals } from '../money/round.js';
 import type { PricingContext, PrestationModule, PrestationResult } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { AdhesionSchema, type Adhesion, type ValidAdhesion } from './adhesion.js';
@@ -53,31 +54,47 @@ function priceOne(module: AnyModule, adhesion: ValidAdhesion, catalogue: Catalog
   return module.price(params as never, ctx as never);
 }
 
-function compute(input: unknown, options: unknown): Quote {
-  const catalogue = resolveCatalogue(
-    typeof options === 'object' && options !== null ? (options as { catalogue?: unknown }).catalogue : undefined,
-  );
+/**
+ * Le devis d'une adhésion sur un catalogue déjà résolu, avec les montants des lignes en décimaux
+ * (pour les totaux d'un lot).
+ *
+ * @internal
+ * @throws {QuoteError} avec tous les problèmes trouvés
+ * @example
+ * ```ts
+ * computeQuote(adhesion, catalogue2026).quote.total;
+ * ```
+ */
+export function computeQuote(input: unknown, catalogue: Catalogue): { quote: Quote; montants: Dec[] } {
   const adhesion = validate(input, catalogue);
   const lignes: QuoteLine[] = [];
+  const montants: Dec[] = [];
   const avertissements: QuoteWarning[] = [];
   const issues: QuoteIssue[] = [];
   for (const module of PRESTATIONS as readonly AnyModule[]) {
     const result = priceOne(module, adhesion, catalogue);
     if (!result) continue;
     lignes.push(...result.lignes);
+    montants.push(...result.montants);
     issues.push(...result.issues);
     avertissements.push(...result.avertissements);
   }
   if (issues.length > 0) throw new QuoteError(issues);
-  return {
+  const factures = toInvoices(lignes, montants);
+  const quote: Quote = {
     millesime: catalogue.millesime,
     collectivite: adhesion.collectivite,
     lignes,
-    factures: toInvoices(lignes),
-    total: sumMontants(lignes.map((l) => l.montant)),
+    factures,
+    total: factures.length === 1 ? factures[0]!.total : sumDecimals(montants),
     devise: 'EUR',
     avertissements,
   };
+  return { quote, montants };
+}
+
+function catalogueOf(options: unknown): Catalogue {
+  return resolveCatalogue(typeof options === 'object' && options !== null ? (options as { catalogue?: unknown }).catalogue : undefined);
 }
 
 /**
@@ -126,5 +143,5 @@ export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote {
  * ```
  */
 export function safeQuote(adhesion: Adhesion, options?: QuoteOptions): SafeResult<Quote> {
-  return guard(() => compute(adhesion, options));
+  return guard(() => computeQuote(adhesion, catalogueOf(options)).quote);
 }

@@ -5,6 +5,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const MANDATORY = new WeakMap<Catalogue, [PrestationId, Catalogue['prestations'][PrestationId]][]>();
+
+function mandatory(catalogue: Catalogue): [PrestationId, Catalogue['prestations'][PrestationId]][] {
+  let list = MANDATORY.get(catalogue);
+  if (!list) {
+    list = (Object.entries(catalogue.prestations) as [PrestationId, Catalogue['prestations'][PrestationId]][]).filter(
+      ([, p]) => p.obligatoire === 'toujours',
+    );
+    MANDATORY.set(catalogue, list);
+  }
+  return list;
+}
+
 /**
  * Règle des prestations obligatoires (`obligatoire: 'toujours'` au catalogue : la maintenance
  * de base). Elle lit l'entrée brute, pour être signalée en même temps que les erreurs de forme.
@@ -21,9 +34,9 @@ export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue
   const prestations = input['prestations'];
   if (prestations !== undefined && !isRecord(prestations)) return [];
   const issues: QuoteIssue[] = [];
-  for (const [id, prestation] of Object.entries(catalogue.prestations) as [PrestationId, Catalogue['prestations'][PrestationId]][]) {
+  for (const [id, prestation] of mandatory(catalogue)) {
     const ticked = prestations !== undefined && Object.prototype.hasOwnProperty.call(prestations, id) && prestations[id] !== undefined;
-    if (prestation.obligatoire === 'toujours' && !ticked) {
+    if (!ticked) {
       issues.push({
         code: 'MAINTENANCE_BASE_OBLIGATOIRE',
         path: ['prestations', id],
