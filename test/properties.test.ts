@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogue2026, isQuoteError, quote, safeQuote, type Adhesion } from '../src/index.js';
@@ -67,11 +68,7 @@ describe('invariants du devis', () => {
 });
 
 function compare(a: string, b: string): number {
-  const [ai, af] = a.split('.');
-  const [bi, bf] = b.split('.');
-  const x = BigInt(ai! + af!);
-  const y = BigInt(bi! + bf!);
-  return x < y ? -1 : x > y ? 1 : 0;
+  return new Decimal(a).comparedTo(b);
 }
 
 describe('entrées quelconques', () => {

@@ -4,16 +4,7 @@ import { COMPOSANTES, type Catalogue } from './types.js';
 function build() {
   const texte = z.string().check(z.minLength(1), z.maxLength(2000));
 
-  /**
-   * Montant publié : chaîne décimale positive ou nulle, au plus deux décimales (`"574.88"`).
-   *
-   * @internal
-   * @example
-   * ```ts
-   * MontantSchema.safeParse('574.88').success;
-   * //=> true
-   * ```
-   */
+  // Montant publié : chaîne décimale positive ou nulle, au plus deux décimales (`"574.88"`).
   const MontantSchema = z.string().check(
     z.regex(/^(0|[1-9]\d{0,8})(\.\d{1,2})?$/, {
       error: 'Montant attendu sous forme de chaîne décimale positive, au plus 2 décimales (ex. « 574.88 »).',
@@ -30,15 +21,7 @@ function build() {
 
   const entier = z.int().check(z.minimum(0), z.maximum(1_000_000_000));
 
-  /**
-   * D'où vient un montant : publié par le syndicat, ou fourni en complément par l'appelant.
-   *
-   * @internal
-   * @example
-   * ```ts
-   * SourceSchema.parse({ origine: 'publie', reference: 'Page tarifs 2026' });
-   * ```
-   */
+  // D'où vient un montant : publié par le syndicat, ou fourni en complément par l'appelant.
   const SourceSchema = z.strictObject({
     origine: z.enum(['publie', 'complement']),
     reference: texte,
@@ -62,15 +45,7 @@ function build() {
     arrondiQuantite: z.enum(['aucun', 'entierSuperieur']),
   });
 
-  /**
-   * Un palier d'un barème : de `de` à `a` unités (bornes comprises ; `a: null` = sans limite).
-   *
-   * @internal
-   * @example
-   * ```ts
-   * PalierSchema.parse({ de: 3, a: 5, coefficient: '0.9' });
-   * ```
-   */
+  // Un palier d'un barème : de `de` à `a` unités (bornes comprises ; `a: null` = sans limite).
   const PalierSchema = z.strictObject({ de: entier, a: z.nullable(entier), coefficient });
 
   const coefficientParPalier = z.strictObject({
@@ -83,16 +58,8 @@ function build() {
 
   const strate = z.strictObject({ de: entier, a: z.nullable(entier) });
 
-  /**
-   * Grille d'une tarification par strate de population × quota (Go) :
-   * `montants[i][j]` est le montant de la strate `i` pour le quota `j`.
-   *
-   * @internal
-   * @example
-   * ```ts
-   * GrilleSchema.parse({ strates: [{ de: 0, a: null }], quotasGo: [50], montants: [['100.00']] });
-   * ```
-   */
+  // Grille d'une tarification par strate de population × quota (Go) : `montants[i][j]` est le
+  // montant de la strate `i` pour le quota `j`.
   const GrilleSchema = z.strictObject({
     strates: z.array(strate).check(z.minLength(1), z.maxLength(100)),
     quotasGo: z.array(z.int().check(z.minimum(1), z.maximum(1_000_000))).check(z.minLength(1), z.maxLength(100)),
@@ -124,19 +91,8 @@ function build() {
     grille: z.nullable(GrilleSchema),
   });
 
-  /**
-   * Une composante de prix d'une prestation, selon l'un des quatre modèles partagés :
-   * `forfait`, `unitaire`, `coefficientParPalier`, `grilleStrates`.
-   *
-   * @internal
-   * @example
-   * ```ts
-   * ComposanteSchema.parse({
-   *   modele: 'forfait', libelle: 'Abonnement', montant: null,
-   *   source: { origine: 'publie', reference: 'Page tarifs 2026' },
-   * });
-   * ```
-   */
+  // Une composante de prix d'une prestation, selon l'un des quatre modèles partagés : `forfait`,
+  // `unitaire`, `coefficientParPalier`, `grilleStrates`.
   const ComposanteSchema = z.discriminatedUnion('modele', [forfait, unitaire, coefficientParPalier, grilleStrates]);
 
   function prestation<const Id extends string, const K extends string>(id: Id, composantes: readonly K[]) {
@@ -170,16 +126,8 @@ function build() {
     }),
   });
 
-  /**
-   * Le schéma d'un catalogue annuel : les dix prestations, chacune avec ses composantes de prix.
-   * Sert à valider un catalogue fourni par l'appelant.
-   *
-   * @example
-   * ```ts
-   * CatalogueSchema.safeParse(catalogue2026).success;
-   * //=> true
-   * ```
-   */
+  // Le schéma d'un catalogue annuel : les dix prestations, chacune avec ses composantes de prix.
+  // Sert à valider un catalogue fourni par l'appelant.
   const CatalogueSchema: z.ZodMiniType<Catalogue, unknown> = catalogueSchema;
 
   return { MontantSchema, GrilleSchema, CatalogueSchema };
