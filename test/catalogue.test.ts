@@ -7,6 +7,7 @@ import {
   quote,
   safeCompleteCatalogue,
   safeParseCatalogue,
+  safeQuote,
   type Composante,
   type Tarifs,
 } from '../src/index.js';
@@ -123,7 +124,13 @@ describe('completeCatalogue', () => {
     });
     expect(!r.success && r.issues.map((i) => `${i.code}@${i.path.join('.')}`)).toEqual([
       'ENTREE_INVALIDE@tarifs.prestations.comedec.raccordement.montant',
+      'MILLESIME_INCOHERENT@tarifs.millesime',
+      'TARIF_DEJA_PUBLIE@tarifs.prestations.marchesPublics.acces.prixUnitaire',
+      'VALEUR_NON_ADMISE@tarifs.prestations.dpo.abonnement.prixUnitaire',
     ]);
+    expect(!r.success && r.issues[0]!.message).toBe(
+      'Montant attendu sous forme de chaîne décimale positive, au plus 2 décimales (ex. « 574.88 ») ; reçu « 12.345 ».',
+    );
     const s = safeCompleteCatalogue(catalogue2026, {
       millesime: 2025,
       source: 'x',
@@ -153,6 +160,31 @@ describe('completeCatalogue', () => {
         'ENTREE_INVALIDE@tarifs.prestations.sauvegarde.grille.grille.montants.0',
       ].sort(),
     );
+  });
+
+  it('les règles de facturation et d’obligation sont celles des modules : un catalogue ne peut pas les changer', () => {
+    const c = JSON.parse(JSON.stringify(catalogue2026));
+    c.prestations.dpo.obligatoire = 'toujours';
+    c.prestations.marchesPublics.obligatoire = 'siParcTransfere';
+    c.prestations.packDemat.facturation = 'adherent';
+    const r = safeParseCatalogue(c);
+    expect(!r.success && r.issues.map((i) => `${i.code}@${i.path.join('.')}`)).toEqual([
+      'CATALOGUE_INVALIDE@prestations.packDemat.facturation',
+      'CATALOGUE_INVALIDE@prestations.marchesPublics.obligatoire',
+      'CATALOGUE_INVALIDE@prestations.dpo.obligatoire',
+    ]);
+  });
+
+  it('un modèle de prix que la prestation ne peut pas mesurer est signalé, pas ignoré', () => {
+    const c = JSON.parse(JSON.stringify(catalogue2026));
+    c.prestations.dpo.composantes.abonnement = {
+      modele: 'grilleStrates',
+      libelle: 'DPO par strate',
+      source: { origine: 'complement', reference: 'essai' },
+      grille: { strates: [{ de: 0, a: null }], quotasGo: [1], montants: [['10.00']] },
+    };
+    const r = safeQuote(adhesion({ dpo: {} }), { catalogue: c });
+    expect(!r.success && r.issues.map((i) => `${i.code}@${i.path.join('.')}`)).toEqual(['CATALOGUE_INCOHERENT@prestations.dpo']);
   });
 
   it('un catalogue complété chiffre ce qui était refusé', () => {

@@ -101,11 +101,21 @@ describe('te90-tarifs devis', () => {
     const dir = mkdtempSync(join(tmpdir(), 'te90-'));
     writeFileSync(
       join(dir, 't.json'),
-      JSON.stringify({ millesime: 2026, source: 'x', prestations: { marchesPublics: { acces: { prixUnitaire: '1.00' } }, dpo: { abonnement: { montant: 'abc' } } } }),
+      JSON.stringify({ millesime: 2025, source: 'x', prestations: { marchesPublics: { acces: { prixUnitaire: '1.00' } }, dpo: { abonnement: { montant: 'abc' } } } }),
     );
     const r = run('devis', join(EX, 'commune.json'), '--tarifs', join(dir, 't.json'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('tarifs.prestations.dpo.abonnement.montant');
+    expect(r.err).toContain('tarifs.prestations.dpo.abonnement.montant : Montant attendu');
+    expect(r.err).toContain('[MILLESIME_INCOHERENT]');
+    expect(r.err).toContain('[TARIF_DEJA_PUBLIE]');
+  });
+
+  it('csv : un nom qui ressemble à une formule n’est pas exécuté par le tableur', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-'));
+    const adhesionFormule = { ...(readJson(join(EX, 'commune.json')) as object), collectivite: { nom: '=HYPERLINK("http://x")', siren: '219000106', type: 'commune' } };
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(adhesionFormule));
+    const [, first] = parseCsv(run('devis', join(dir, 'a.json'), '--format', 'csv').out.slice(1));
+    expect(first![0]).toBe(`'=HYPERLINK("http://x")`);
   });
 });
 

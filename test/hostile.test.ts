@@ -156,6 +156,7 @@ describe('propriétés sur entrées hostiles', () => {
           completeCatalogue(catalogue2026, copy as never);
         } catch (error) {
           expect(isQuoteError(error)).toBe(true);
+          if (isQuoteError(error)) for (const i of error.issues) expect(i.code).not.toBe('ERREUR_INTERNE');
         }
       }),
       { numRuns: 200 },
@@ -165,12 +166,39 @@ describe('propriétés sur entrées hostiles', () => {
   it('des cellules hostiles dans un tableur donnent une valeur ou un message', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.oneof(fc.constantFrom('collectivite.nom', 'dpo', '__proto__.x', 'prestations.dpo.abonnement.montant'), fc.string()), hostile), { maxLength: 8 }), (rows) => {
-        expect(['number', 'string']).toContain(typeof total(rows as never, rows as never));
-        expect(Array.isArray(devis(rows as never))).toBe(true);
-        expect(['number', 'string']).toContain(typeof prestation(rows[0]?.[0] as never, rows[0]?.[1] as never));
+        const cellOk = (v: unknown) => {
+          expect(['number', 'string']).toContain(typeof v);
+          if (typeof v === 'string') expect(v).toMatch(/^Erreur : /);
+        };
+        cellOk(total(rows as never, rows as never));
+        cellOk(prestation(rows[0]?.[0] as never, rows[0]?.[1] as never));
+        const d = devis(rows as never);
+        if (d.length === 1) cellOk(d[0]![0]);
+        else expect(d[0]![0]).toBe('Prestation');
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('valeurs inhabituelles', () => {
+  it('identifiant de prestation BigInt ou symbole : refusé proprement', async () => {
+    const { safePricePrestation } = await import('../src/index.js');
+    for (const id of [1n, Symbol('x'), null, {}]) {
+      const r = safePricePrestation(id as never, {});
+      expect(!r.success && r.issues.map((i) => i.code)).toEqual(['VALEUR_NON_ADMISE']);
+    }
+  });
+
+  it('lot à trous : un résultat par position', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const lot = quoteAll([adhesion({}, epci), , adhesion({}, epci)] as never);
+    expect(lot.resultats.map((r) => [r.index, r.success])).toEqual([
+      [0, true],
+      [1, false],
+      [2, true],
+    ]);
+    expect(lot.synthese.acceptes + lot.synthese.refuses).toBe(3);
   });
 });
 

@@ -61,8 +61,9 @@ describe('quote : règles', () => {
     expect(codes(adhesion({}, { ...commune, siren: 219000106 }))).toEqual(['ENTREE_INVALIDE']);
   });
 
-  it('refuse un millésime qui n’est pas celui du catalogue', () => {
+  it('refuse un millésime qui n’est pas celui du catalogue, même si d’autres champs sont faux', () => {
     expect(codes({ ...adhesion(), millesime: 2025 })).toEqual(['MILLESIME_INCOHERENT']);
+    expect(codes({ ...adhesion({}, { ...commune, siren: '1' }), millesime: 2025 })).toEqual(['SIREN_INVALIDE', 'MILLESIME_INCOHERENT']);
     expect(quote({ ...adhesion(), millesime: 2026 }).millesime).toBe(2026);
   });
 

@@ -106,7 +106,8 @@ function run(adhesions: unknown, options: BatchOptions | undefined): BatchQuote 
   let acceptes = 0;
   const resultats: BatchResult[] = [];
   const onProgress = typeof options?.onProgress === 'function' ? options.onProgress : undefined;
-  adhesions.forEach((input: unknown, index) => {
+  for (let index = 0; index < adhesions.length; index++) {
+    const input: unknown = adhesions[index];
     const r = guard(() => computeQuote(input, catalogue));
     if (r.success) {
       const { quote, montants } = r.data;
@@ -125,7 +126,7 @@ function run(adhesions: unknown, options: BatchOptions | undefined): BatchQuote 
       resultats.push({ index, siren: readSiren(input), success: false, issues: r.issues });
     }
     if (onProgress && ((index + 1) % 1000 === 0 || index + 1 === adhesions.length)) onProgress(index + 1, adhesions.length);
-  });
+  }
   return {
     resultats,
     synthese: {

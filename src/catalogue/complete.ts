@@ -127,30 +127,48 @@ function applyPatch(target: MutableComposante, p: Patch, path: (string | number)
   }
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Les montants fournis dont la forme est correcte, lus un à un : on les vérifie même si le reste du fichier est faux. */
+function readablePatches(tarifs: unknown, patch: ReturnType<typeof buildTarifsSchema>['patch']): [PrestationId, string, Patch][] {
+  const prestations = isRecord(tarifs) ? tarifs['prestations'] : undefined;
+  if (!isRecord(prestations)) return [];
+  const out: [PrestationId, string, Patch][] = [];
+  for (const id of Object.keys(COMPOSANTES) as PrestationId[]) {
+    const composantes = Object.prototype.hasOwnProperty.call(prestations, id) ? prestations[id] : undefined;
+    if (!isRecord(composantes)) continue;
+    for (const cid of COMPOSANTES[id] as readonly string[]) {
+      const r = Object.prototype.hasOwnProperty.call(composantes, cid) ? patch.safeParse(composantes[cid]) : undefined;
+      if (r?.success) out.push([id, cid, r.data]);
+    }
+  }
+  return out;
+}
+
 function complete(base: unknown, tarifs: unknown): Catalogue {
   const catalogue = resolveCatalogue(base, ['base']);
-  const parsed = tarifsSchemas().tarifsSchema.safeParse(tarifs, { reportInput: true });
-  if (!parsed.success) throw new QuoteError(fromZodIssues(parsed.error.issues, ['tarifs']));
-  const t = parsed.data;
-  const issues: QuoteIssue[] = [];
-  if (t.millesime !== catalogue.millesime) {
+  const { patch, tarifsSchema } = tarifsSchemas();
+  const parsed = tarifsSchema.safeParse(tarifs, { reportInput: true });
+  const issues: QuoteIssue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues, ['tarifs']);
+  const millesime = isRecord(tarifs) ? tarifs['millesime'] : undefined;
+  if (Number.isSafeInteger(millesime) && millesime !== catalogue.millesime) {
     issues.push({
       code: 'MILLESIME_INCOHERENT',
       path: ['tarifs', 'millesime'],
-      message: `Les tarifs sont ceux de ${t.millesime}, le catalogue celui de ${catalogue.millesime}.`,
+      message: `Les tarifs sont ceux de ${String(millesime)}, le catalogue celui de ${catalogue.millesime}.`,
     });
   }
+  const source = parsed.success ? parsed.data.source : '';
   const copy = JSON.parse(JSON.stringify(catalogue)) as { prestations: Record<string, { composantes: Record<string, MutableComposante> }> };
-  for (const [id, composantes] of Object.entries(t.prestations)) {
-    for (const [cid, p] of Object.entries(composantes ?? {}) as [string, Patch | undefined][]) {
-      if (!p) continue;
-      const target = copy.prestations[id]!.composantes[cid]!;
-      const before = issues.length;
-      applyPatch(target, p, ['tarifs', 'prestations', id, cid], issues);
-      if (issues.length === before) target['source'] = { origine: 'complement', reference: t.source };
-    }
+  for (const [id, cid, p] of readablePatches(tarifs, patch)) {
+    const target = copy.prestations[id]!.composantes[cid]!;
+    const before = issues.length;
+    applyPatch(target, p, ['tarifs', 'prestations', id, cid], issues);
+    if (issues.length === before) target['source'] = { origine: 'complement', reference: source };
   }
-  if (issues.length > 0) throw new QuoteError(issues);
+  if (!parsed.success || issues.length > 0) throw new QuoteError(issues);
   const checked = catalogueSchemas().CatalogueSchema.safeParse(copy, { reportInput: true });
   if (!checked.success) throw new QuoteError(fromZodIssues(checked.error.issues, ['catalogue']).map((i) => ({ ...i, code: 'CATALOGUE_INVALIDE' as const })));
   const incoherent = lintErrors(checked.data, ([, id, , cid, ...rest]) => ['tarifs', 'prestations', id!, cid!, ...rest]);

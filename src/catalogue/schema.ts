@@ -6,16 +6,16 @@ function build() {
 
   // Montant publié : chaîne décimale positive ou nulle, au plus deux décimales (`"574.88"`).
   const MontantSchema = z.string().check(
-    z.regex(/^(0|[1-9]\d{0,8})(\.\d{1,2})?$/, {
-      error: 'Montant attendu sous forme de chaîne décimale positive, au plus 2 décimales (ex. « 574.88 »).',
+    z.refine((s) => /^(0|[1-9]\d{0,8})(\.\d{1,2})?$/.test(s), {
+      error: (issue) => `Montant attendu sous forme de chaîne décimale positive, au plus 2 décimales (ex. « 574.88 ») ; reçu « ${String(issue.input).slice(0, 40)} ».`,
     }),
   );
 
   const montantOuNull = z.nullable(MontantSchema);
 
   const coefficient = z.string().check(
-    z.regex(/^(0|[1-9]\d{0,3})(\.\d{1,6})?$/, {
-      error: 'Coefficient attendu sous forme de chaîne décimale positive (ex. « 0.9 »).',
+    z.refine((s) => /^(0|[1-9]\d{0,3})(\.\d{1,6})?$/.test(s), {
+      error: (issue) => `Coefficient attendu sous forme de chaîne décimale positive, au plus 6 décimales (ex. « 0.9 ») ; reçu « ${String(issue.input).slice(0, 40)} ».`,
     }),
   );
 
@@ -95,15 +95,22 @@ function build() {
   // `unitaire`, `coefficientParPalier`, `grilleStrates`.
   const ComposanteSchema = z.discriminatedUnion('modele', [forfait, unitaire, coefficientParPalier, grilleStrates]);
 
-  function prestation<const Id extends string, const K extends string>(id: Id, composantes: readonly K[]) {
+  // La facturation et l'obligation sont des règles que le module de la prestation applique :
+  // le catalogue les documente, il ne peut pas les changer.
+  function prestation<const Id extends string, const K extends string, const F extends string, const O extends string>(
+    id: Id,
+    composantes: readonly K[],
+    facturation: F,
+    obligatoire: O,
+  ) {
     const shape = {} as Record<K, typeof ComposanteSchema>;
     for (const k of composantes) shape[k] = ComposanteSchema;
     return z.strictObject({
       id: z.literal(id),
       libelle: texte,
       description: texte,
-      facturation: z.enum(['adherent', 'siren']),
-      obligatoire: z.enum(['toujours', 'siParcTransfere', 'non']),
+      facturation: z.literal(facturation),
+      obligatoire: z.literal(obligatoire),
       composantes: z.strictObject(shape),
     });
   }
@@ -113,16 +120,16 @@ function build() {
     libelle: texte,
     devise: z.literal('EUR'),
     prestations: z.strictObject({
-      maintenanceBase: prestation('maintenanceBase', COMPOSANTES.maintenanceBase),
-      sauvegarde: prestation('sauvegarde', COMPOSANTES.sauvegarde),
-      netEntreprises: prestation('netEntreprises', COMPOSANTES.netEntreprises),
-      packDemat: prestation('packDemat', COMPOSANTES.packDemat),
-      saisineElectronique: prestation('saisineElectronique', COMPOSANTES.saisineElectronique),
-      marchesPublics: prestation('marchesPublics', COMPOSANTES.marchesPublics),
-      dpo: prestation('dpo', COMPOSANTES.dpo),
-      cabinetNumerique: prestation('cabinetNumerique', COMPOSANTES.cabinetNumerique),
-      comedec: prestation('comedec', COMPOSANTES.comedec),
-      secretariatMairie: prestation('secretariatMairie', COMPOSANTES.secretariatMairie),
+      maintenanceBase: prestation('maintenanceBase', COMPOSANTES.maintenanceBase, 'adherent', 'toujours'),
+      sauvegarde: prestation('sauvegarde', COMPOSANTES.sauvegarde, 'adherent', 'non'),
+      netEntreprises: prestation('netEntreprises', COMPOSANTES.netEntreprises, 'adherent', 'non'),
+      packDemat: prestation('packDemat', COMPOSANTES.packDemat, 'siren', 'siParcTransfere'),
+      saisineElectronique: prestation('saisineElectronique', COMPOSANTES.saisineElectronique, 'adherent', 'non'),
+      marchesPublics: prestation('marchesPublics', COMPOSANTES.marchesPublics, 'adherent', 'non'),
+      dpo: prestation('dpo', COMPOSANTES.dpo, 'adherent', 'non'),
+      cabinetNumerique: prestation('cabinetNumerique', COMPOSANTES.cabinetNumerique, 'adherent', 'non'),
+      comedec: prestation('comedec', COMPOSANTES.comedec, 'adherent', 'non'),
+      secretariatMairie: prestation('secretariatMairie', COMPOSANTES.secretariatMairie, 'adherent', 'non'),
     }),
   });
 

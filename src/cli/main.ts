@@ -152,8 +152,9 @@ function lot(positionals: string[], values: ReturnType<typeof parse>['values'], 
 
 function withUnreadable(batch: BatchQuote, entries: ReturnType<typeof readBatch>, positions: number[]): BatchQuote {
   if (positions.length === entries.length) return batch;
+  const byPosition = new Map(positions.map((p, k) => [p, batch.resultats[k]!]));
   const resultats: BatchResult[] = entries.map((e, i) =>
-    e.ok ? { ...batch.resultats[positions.indexOf(i)]!, index: i } : { index: i, siren: null, success: false, issues: [e.issue] },
+    e.ok ? { ...byPosition.get(i)!, index: i } : { index: i, siren: null, success: false, issues: [e.issue] },
   );
   const refuses = resultats.filter((r) => !r.success).length;
   return { resultats, synthese: { ...batch.synthese, refuses } };

@@ -78,6 +78,13 @@ function priceGridComponent(composante: Extract<Composante, { modele: 'grilleStr
       message: `La prestation « ${t.prestation.libelle} » est calculée par strate de population : indiquez la population de la collectivité.`,
     });
   }
+  if (m.quotaGo === undefined) {
+    issues.push({
+      code: 'CATALOGUE_INCOHERENT',
+      path: t.path(),
+      message: `La composante « ${composante.libelle} » suit une grille strate × quota, mais la prestation « ${t.prestation.libelle} » ne demande pas de quota : corrigez le modèle de prix du catalogue.`,
+    });
+  }
   if (composante.grille === null || m.population === undefined || m.quotaGo === undefined) return fail(...issues);
   const result = priceGrid(composante.grille, m.population, m.quotaGo);
   if ('detail' in result) return { ok: true, priced: result };

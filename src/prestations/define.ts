@@ -94,7 +94,7 @@ export function collector<Id extends PrestationId>(ctx: PricingContext<Id>) {
     /** Chiffre la composante `composanteId` pour `mesure` et ajoute sa ligne, ou ses problèmes. */
     line(composanteId: string, mesure: Mesure, where: { path?: readonly (string | number)[]; siren?: string } = {}): void {
       const composante = (ctx.prestation.composantes as Record<string, Composante>)[composanteId]!;
-      const r = priceComponent(composante, mesure, {
+      const r = priceComponent(composante, { population: ctx.collectivite.population, ...mesure }, {
         prestation: ctx.prestation,
         composanteId,
         path: () => [...base, ...(where.path ?? [])],

@@ -40,6 +40,6 @@ export const sauvegardeParams: z.ZodMiniType<SauvegardeParams, unknown> = z.stri
  */
 export const sauvegarde = definePrestation('sauvegarde', sauvegardeParams, (p, ctx) => {
   const out = collector(ctx);
-  out.line('grille', { unites: 1, population: ctx.collectivite.population, quotaGo: p.quotaGo });
+  out.line('grille', { unites: 1, quotaGo: p.quotaGo });
   return out.result();
 });

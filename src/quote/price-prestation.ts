@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { resolveCatalogue } from '../catalogue/resolve.js';
-import { fromZodIssues } from '../errors/from-zod.js';
+import { describeValue, fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
 import { sumDecimals } from '../money/round.js';
 import type { PrestationModule } from '../prestations/define.js';
@@ -86,7 +86,7 @@ function compute(id: unknown, params: unknown, options: PricePrestationOptions |
       {
         code: 'VALEUR_NON_ADMISE',
         path: ['prestation'],
-        message: `Prestation inconnue : ${JSON.stringify(id) ?? String(id)} ; prestations : ${[...MODULES.keys()].join(', ')}.`,
+        message: `Prestation inconnue : ${describeValue(id)} ; prestations : ${[...MODULES.keys()].join(', ')}.`,
       },
     ]);
   }

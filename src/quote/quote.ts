@@ -29,7 +29,7 @@ function validate(input: unknown, catalogue: Catalogue): ValidAdhesion {
   const parsed = AdhesionSchema.safeParse(input, { reportInput: true });
   const issues: QuoteIssue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues);
   issues.push(...checkMandatory(input, catalogue));
-  if (parsed.success) issues.push(...checkMillesime(parsed.data.millesime, catalogue));
+  issues.push(...checkMillesime(input, catalogue));
   if (!parsed.success || issues.length > 0) throw new QuoteError(issues);
   return parsed.data;
 }

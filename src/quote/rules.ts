@@ -48,22 +48,24 @@ export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue
 }
 
 /**
- * Règle du millésime : s'il est indiqué, il doit être celui du catalogue utilisé.
+ * Règle du millésime : s'il est indiqué, il doit être celui du catalogue utilisé. Elle lit l'entrée
+ * brute, pour être signalée avec les autres problèmes.
  *
  * @internal
  * @example
  * ```ts
- * checkMillesime(2025, catalogue2026)[0].code;
+ * checkMillesime({ millesime: 2025 }, catalogue2026)[0].code;
  * //=> 'MILLESIME_INCOHERENT'
  * ```
  */
-export function checkMillesime(millesime: number | undefined, catalogue: Catalogue): QuoteIssue[] {
-  if (millesime === undefined || millesime === catalogue.millesime) return [];
+export function checkMillesime(input: unknown, catalogue: Catalogue): QuoteIssue[] {
+  const millesime = isRecord(input) ? input['millesime'] : undefined;
+  if (!Number.isSafeInteger(millesime) || millesime === catalogue.millesime) return [];
   return [
     {
       code: 'MILLESIME_INCOHERENT',
       path: ['millesime'],
-      message: `L'adhésion porte sur ${millesime}, mais le catalogue utilisé est celui de ${catalogue.millesime}.`,
+      message: `L'adhésion porte sur ${String(millesime)}, mais le catalogue utilisé est celui de ${catalogue.millesime}.`,
     },
   ];
 }

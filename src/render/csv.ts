@@ -18,7 +18,9 @@ const HEADER = [
 ];
 
 function cell(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  // Un texte qui commencerait par = + - @ serait lu comme une formule par le tableur.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Écrit une chaîne décimale avec une virgule décimale, sans séparateur de milliers. */

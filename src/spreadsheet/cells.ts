@@ -103,7 +103,8 @@ export function checkbox(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (isEmpty(value)) return false;
   if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
-  const text = String(value).trim().toLowerCase();
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().toLowerCase();
   return TRUE.has(text) ? true : FALSE.has(text) ? false : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { COMPOSANTES, type PrestationId } from '../catalogue/types.js';
+import { describeValue } from '../errors/from-zod.js';
 import type { QuoteIssue } from '../errors/quote-error.js';
 import { checkbox, decimalText, isEmpty, quantity, text, toRows } from './cells.js';
 
@@ -52,7 +53,7 @@ function pairs(range: unknown): { row: number; key: string; value: unknown }[] {
   toRows(range).forEach((cells, i) => {
     const key = cells[0];
     if (isEmpty(key)) return;
-    const name = String(key).trim();
+    const name = typeof key === 'string' || typeof key === 'number' ? String(key).trim() : describeValue(key);
     if (i === 0 && name.toLowerCase() === 'champ') return;
     out.push({ row: i + 1, key: name, value: cells[1] });
   });
@@ -92,7 +93,7 @@ export function readAdhesion(range: unknown): ReadRange {
       if (field === undefined) {
         const ticked = checkbox(cell);
         if (ticked === undefined) {
-          issues.push({ code: 'ENTREE_INVALIDE', path: ['plage', `ligne ${row}`], message: `« ${key} » : écrivez oui ou non (reçu « ${String(cell)} »).` });
+          issues.push({ code: 'ENTREE_INVALIDE', path: ['plage', `ligne ${row}`], message: `« ${key} » : écrivez oui ou non (reçu ${describeValue(cell)}).` });
         } else if (ticked) prestations[id] ??= {};
       } else if (!isEmpty(cell)) {
         (prestations[id] ??= {})[field] = field === 'sirens' ? sirenList(cell) : quantity(cell);
