@@ -7,6 +7,7 @@ import { toMontant } from '../money/round.js';
 const ZERO = new Dec(0);
 import type { Adhesion } from '../quote/adhesion.js';
 import { computeQuote, type QuoteOptions } from '../quote/quote.js';
+import { normalizeSiren } from '../siren/siren.js';
 import type { Quote } from '../quote/types.js';
 
 /**
@@ -92,7 +93,7 @@ function readSiren(input: unknown): string | null {
   const c = (input as { collectivite?: unknown }).collectivite;
   if (typeof c !== 'object' || c === null) return null;
   const siren = (c as { siren?: unknown }).siren;
-  return typeof siren === 'string' ? siren.replace(/\s+/g, '') : null;
+  return typeof siren === 'string' ? normalizeSiren(siren) : null;
 }
 
 function run(adhesions: unknown, options: BatchOptions | undefined): BatchQuote {

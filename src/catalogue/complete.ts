@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
+import { isRecord } from '../shared/is-record.js';
 import { amountField } from './amounts.js';
 import { lintErrors, resolveCatalogue, trustCatalogue } from './resolve.js';
 import { catalogueSchemas } from './schema.js';
@@ -125,10 +126,6 @@ function applyPatch(target: MutableComposante, p: Patch, path: (string | number)
       target[field] = p[field];
     }
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Les montants fournis dont la forme est correcte, lus un à un : on les vérifie même si le reste du fichier est faux. */

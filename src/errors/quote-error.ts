@@ -143,19 +143,3 @@ function describe(error: unknown): string {
     return 'erreur illisible';
   }
 }
-
-/**
- * Exécute `run` ; lève une {@link QuoteError}, et rien d'autre, si quelque chose échoue.
- *
- * @internal
- * @example
- * ```ts
- * orThrow(() => 42);
- * //=> 42
- * ```
- */
-export function orThrow<T>(run: () => T): T {
-  const result = guard(run);
-  if (result.success) return result.data;
-  throw new QuoteError(result.issues);
-}

@@ -1,5 +1,7 @@
+import type { PrestationId } from '../catalogue/types.js';
 import { cabinetNumerique } from './cabinet-numerique.js';
 import { comedec } from './comedec.js';
+import type { PrestationModule } from './define.js';
 import { dpo } from './dpo.js';
 import { maintenanceBase } from './maintenance-base.js';
 import { marchesPublics } from './marches-publics.js';
@@ -31,3 +33,14 @@ export const PRESTATIONS = [
   comedec,
   secretariatMairie,
 ] as const;
+
+/**
+ * Un module de prestation quelconque du registre.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const m: AnyPrestationModule = PRESTATIONS[0];
+ * ```
+ */
+export type AnyPrestationModule = PrestationModule<PrestationId, (typeof PRESTATIONS)[number]['params']>;

@@ -3,8 +3,7 @@ import { resolveCatalogue } from '../catalogue/resolve.js';
 import { describeValue, fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
 import { sumDecimals } from '../money/round.js';
-import type { PrestationModule } from '../prestations/define.js';
-import { PRESTATIONS } from '../prestations/registry.js';
+import { PRESTATIONS, type AnyPrestationModule } from '../prestations/registry.js';
 import { SirenSchema } from '../siren/schema.js';
 import type { Catalogue, PrestationId } from '../catalogue/types.js';
 import type { CollectiviteType } from './collectivite.js';
@@ -75,8 +74,7 @@ export interface PrestationQuote {
   readonly avertissements: readonly QuoteWarning[];
 }
 
-type AnyModule = PrestationModule<PrestationId, (typeof PRESTATIONS)[number]['params']>;
-const MODULES = new Map<string, AnyModule>(PRESTATIONS.map((m) => [m.id, m as AnyModule]));
+const MODULES = new Map<string, AnyPrestationModule>(PRESTATIONS.map((m) => [m.id, m as AnyPrestationModule]));
 
 function compute(id: unknown, params: unknown, options: PricePrestationOptions | undefined): PrestationQuote {
   const catalogue = resolveCatalogue(options?.catalogue);

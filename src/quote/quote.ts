@@ -4,8 +4,8 @@ import { fromZodIssues } from '../errors/from-zod.js';
 import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
 import type { Dec } from '../money/decimal.js';
 import { sumDecimals } from '../money/round.js';
-import type { PricingContext, PrestationModule, PrestationResult } from '../prestations/define.js';
-import { PRESTATIONS } from '../prestations/registry.js';
+import type { PricingContext, PrestationResult } from '../prestations/define.js';
+import { PRESTATIONS, type AnyPrestationModule } from '../prestations/registry.js';
 import { AdhesionSchema, type Adhesion, type ValidAdhesion } from './adhesion.js';
 import { toInvoices } from './invoices.js';
 import { checkMandatory, checkMillesime } from './rules.js';
@@ -34,9 +34,8 @@ function validate(input: unknown, catalogue: Catalogue): ValidAdhesion {
   return parsed.data;
 }
 
-type AnyModule = PrestationModule<(typeof PRESTATIONS)[number]['id'], (typeof PRESTATIONS)[number]['params']>;
 
-function priceOne(module: AnyModule, adhesion: ValidAdhesion, catalogue: Catalogue): PrestationResult | undefined {
+function priceOne(module: AnyPrestationModule, adhesion: ValidAdhesion, catalogue: Catalogue): PrestationResult | undefined {
   const prestation = catalogue.prestations[module.id];
   let params: unknown = adhesion.prestations[module.id];
   let dOffice = false;
@@ -71,7 +70,7 @@ export function computeQuote(input: unknown, catalogue: Catalogue): { quote: Quo
   const montants: Dec[] = [];
   const avertissements: QuoteWarning[] = [];
   const issues: QuoteIssue[] = [];
-  for (const module of PRESTATIONS as readonly AnyModule[]) {
+  for (const module of PRESTATIONS as readonly AnyPrestationModule[]) {
     const result = priceOne(module, adhesion, catalogue);
     if (!result) continue;
     lignes.push(...result.lignes);

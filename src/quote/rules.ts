@@ -1,9 +1,6 @@
 import type { Catalogue, PrestationId } from '../catalogue/types.js';
 import type { QuoteIssue } from '../errors/quote-error.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../shared/is-record.js';
 
 const MANDATORY = new WeakMap<Catalogue, [PrestationId, Catalogue['prestations'][PrestationId]][]>();
 

@@ -1,11 +1,6 @@
 import type { BatchQuote } from '../batch/quote-all.js';
 import { formatEuros } from '../money/format.js';
-import { formatSiren, renderIssuesText } from './quote-text.js';
-
-function pad(text: string, width: number, right = false): string {
-  const missing = Math.max(0, width - [...text].length);
-  return right ? ' '.repeat(missing) + text : text + ' '.repeat(missing);
-}
+import { formatSiren, pad, renderIssuesText } from './quote-text.js';
 
 /**
  * Écrit un lot en texte : une ligne par adhésion (total, ou refus avec ses problèmes), puis la

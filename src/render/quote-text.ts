@@ -10,7 +10,17 @@ const TYPES: Record<Quote['collectivite']['type'], string> = {
   autre: 'autre organisme public',
 };
 
-function pad(text: string, width: number, right = false): string {
+/**
+ * Complète un texte par des espaces jusqu'à `width` caractères (à droite, ou à gauche si `right`).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * pad('12', 4, true);
+ * //=> '  12'
+ * ```
+ */
+export function pad(text: string, width: number, right = false): string {
   const missing = Math.max(0, width - [...text].length);
   return right ? ' '.repeat(missing) + text : text + ' '.repeat(missing);
 }

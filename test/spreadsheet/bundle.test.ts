@@ -139,7 +139,8 @@ describe('fonctions Google Sheets (Apps Script)', () => {
         expect(['number', 'string']).toContain(typeof t);
         if (typeof t === 'string') expect(t).toMatch(/^Erreur : /);
         const d = call(sheets, 'TE90_DEVIS(a[0], a[1])', plage, tarifs) as unknown[][];
-        expect(Array.isArray(d)).toBe(true);
+        if (typeof t === 'string') expect(d).toEqual([[t]]);
+        else expect(d[0]![0]).toBe('Prestation');
       }),
       { numRuns: 100 },
     );
