@@ -11,7 +11,7 @@ import {
   type Composante,
   type Tarifs,
 } from '../src/index.js';
-import { adhesion, TARIFS_TEST } from './helpers.js';
+import { adhesion, catalogueTest, epci, TARIFS_TEST } from './helpers.js';
 
 function amounts(catalogue: typeof catalogue2026) {
   const out: Record<string, unknown> = {};
@@ -128,9 +128,7 @@ describe('completeCatalogue', () => {
       'TARIF_DEJA_PUBLIE@tarifs.prestations.marchesPublics.acces.prixUnitaire',
       'VALEUR_NON_ADMISE@tarifs.prestations.dpo.abonnement.prixUnitaire',
     ]);
-    expect(!r.success && r.issues[0]!.message).toBe(
-      'Montant attendu sous forme de chaîne décimale positive, au plus 2 décimales (ex. « 574.88 ») ; reçu « 12.345 ».',
-    );
+    expect(!r.success && r.issues[0]!.message).toBe('Montant trop précis : 12.345 a 3 décimales ; au plus 2 sont admises.');
     const s = safeCompleteCatalogue(catalogue2026, {
       millesime: 2025,
       source: 'x',
@@ -162,20 +160,25 @@ describe('completeCatalogue', () => {
     );
   });
 
-  it('les règles de facturation et d’obligation sont celles des modules : un catalogue ne peut pas les changer', () => {
-    const c = JSON.parse(JSON.stringify(catalogue2026));
+  it('l’obligation est celle des modules ; la facturation est une donnée du catalogue, qui décide', () => {
+    const c = JSON.parse(JSON.stringify(catalogueTest));
     c.prestations.dpo.obligatoire = 'toujours';
     c.prestations.marchesPublics.obligatoire = 'siParcTransfere';
-    c.prestations.packDemat.facturation = 'adherent';
     const r = safeParseCatalogue(c);
     expect(!r.success && r.issues.map((i) => `${i.code}@${i.path.join('.')}`)).toEqual([
-      'CATALOGUE_INVALIDE@prestations.packDemat.facturation',
       'CATALOGUE_INVALIDE@prestations.marchesPublics.obligatoire',
       'CATALOGUE_INVALIDE@prestations.dpo.obligatoire',
     ]);
+    const parSiren = adhesion({ packDemat: { sirens: ['200000172', '200000107'] } }, epci);
+    expect(quote(parSiren, { catalogue: catalogueTest }).factures.map((f) => f.siren)).toEqual(['200000172', '200000107']);
+    const autre = JSON.parse(JSON.stringify(catalogueTest));
+    autre.prestations.packDemat.facturation = 'adherent';
+    const parAdherent = quote(parSiren, { catalogue: parseCatalogue(autre) });
+    expect(parAdherent.lignes.filter((l) => l.prestation === 'packDemat').map((l) => l.siren)).toEqual(['200000172']);
+    expect(parAdherent.factures).toHaveLength(1);
   });
 
-  it('un modèle de prix que la prestation ne peut pas mesurer est signalé, pas ignoré', () => {
+  it('un modèle de prix autre que celui que la prestation déclare est refusé par le schéma', () => {
     const c = JSON.parse(JSON.stringify(catalogue2026));
     c.prestations.dpo.composantes.abonnement = {
       modele: 'grilleStrates',
@@ -184,7 +187,7 @@ describe('completeCatalogue', () => {
       grille: { strates: [{ de: 0, a: null }], quotasGo: [1], montants: [['10.00']] },
     };
     const r = safeQuote(adhesion({ dpo: {} }), { catalogue: c });
-    expect(!r.success && r.issues.map((i) => `${i.code}@${i.path.join('.')}`)).toEqual(['CATALOGUE_INCOHERENT@prestations.dpo']);
+    expect(!r.success && r.issues.map((i) => `${i.code}@${i.path.join('.')}`)).toContain('CATALOGUE_INVALIDE@catalogue.prestations.dpo.composantes.abonnement.modele');
   });
 
   it('un catalogue complété chiffre ce qui était refusé', () => {

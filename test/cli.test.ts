@@ -105,7 +105,7 @@ describe('te90-tarifs devis', () => {
     );
     const r = run('devis', join(EX, 'commune.json'), '--tarifs', join(dir, 't.json'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('tarifs.prestations.dpo.abonnement.montant : Montant attendu');
+    expect(r.err).toContain('tarifs.prestations.dpo.abonnement.montant : Montant illisible');
     expect(r.err).toContain('[MILLESIME_INCOHERENT]');
     expect(r.err).toContain('[TARIF_DEJA_PUBLIE]');
   });

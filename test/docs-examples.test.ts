@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..');
 const INDEX = join(ROOT, 'src', 'index.ts');
+const TABLEUR = join(ROOT, 'src', 'spreadsheet', 'index.ts');
 const OUT = join(ROOT, 'node_modules', '.cache', 'te90-exemples');
 
 const OPTIONS: ts.CompilerOptions = {
@@ -40,9 +41,9 @@ interface Example {
   readonly code: string;
 }
 
-function exportsOfIndex(program: ts.Program): { names: string[]; examples: Example[]; missing: string[] } {
+function exportsOfIndex(program: ts.Program, entry = INDEX): { names: string[]; examples: Example[]; missing: string[] } {
   const checker = program.getTypeChecker();
-  const index = program.getSourceFile(INDEX)!;
+  const index = program.getSourceFile(entry)!;
   const symbols = checker.getExportsOfModule(checker.getSymbolAtLocation(index)!);
   const examples: Example[] = [];
   const missing: string[] = [];
@@ -79,7 +80,7 @@ function typecheck(examples: readonly Example[], names: readonly string[]): stri
     const importPath = './' + relative(OUT, INDEX).replace(/\\/g, '/').replace(/\.ts$/, '.js');
     writeFileSync(
       file,
-      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { Dec } from '${importPath.replace('index.js', 'money/decimal.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
+      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { devis, total, prestation, type Cell, type Range } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
     );
     return file;
   });
@@ -94,16 +95,17 @@ function typecheck(examples: readonly Example[], names: readonly string[]): stri
 }
 
 describe('documentation', () => {
-  const program = ts.createProgram([INDEX], OPTIONS);
+  const program = ts.createProgram([INDEX, TABLEUR], OPTIONS);
   const { names, examples, missing } = exportsOfIndex(program);
+  const tableur = exportsOfIndex(program, TABLEUR);
 
   it('chaque export public a un @example', () => {
     expect(names.length).toBeGreaterThan(40);
-    expect(missing).toEqual([]);
+    expect([...missing, ...tableur.missing]).toEqual([]);
   });
 
   it('chaque @example des exports publics, du README et des guides compile', () => {
-    const all = [...examples, ...readmeExamples('README.md'), ...readmeExamples('docs/guide.md')];
+    const all = [...examples, ...tableur.examples, ...readmeExamples('README.md'), ...readmeExamples('docs/guide.md')];
     expect(all.length).toBeGreaterThan(40);
     expect(typecheck(all, names)).toEqual([]);
   }, 60_000);
@@ -118,23 +120,33 @@ describe('guide', () => {
 });
 
 describe('TSDoc des modules internes', () => {
-  it('chaque déclaration exportée de src/ a une description et un @example', () => {
+  it('chaque déclaration exportée de src/ est documentée ; seuls les exports publics portent un @example', () => {
+    const program = ts.createProgram([INDEX, TABLEUR], OPTIONS);
+    const checker = program.getTypeChecker();
+    const publicDeclarations = new Set<ts.Node>();
+    const entries = [INDEX, TABLEUR].flatMap((f) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(f)!)!));
+    for (const symbol of entries) {
+      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      for (const d of target.declarations ?? []) publicDeclarations.add(ts.isVariableDeclaration(d) ? d.parent.parent : d);
+    }
     const files = ts.sys.readDirectory(join(ROOT, 'src'), ['.ts']);
-    const missing: string[] = [];
+    const undocumented: string[] = [];
+    const internalExamples: string[] = [];
     for (const file of files) {
-      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const source = program.getSourceFile(file) ?? ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
       for (const statement of source.statements) {
         const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
         if (!exported || ts.isExportDeclaration(statement)) continue;
         const name = ts.isVariableStatement(statement)
           ? statement.declarationList.declarations.map((d) => d.name.getText(source)).join(',')
           : ((statement as ts.DeclarationStatement).name?.getText(source) ?? '?');
-        const hasExample = ts.getJSDocTags(ts.isVariableStatement(statement) ? statement.declarationList.declarations[0]! : statement).some(
-          (t) => t.tagName.text === 'example',
-        );
-        if (!hasExample) missing.push(`${relative(ROOT, file)} : ${name}`);
+        const node = ts.isVariableStatement(statement) ? statement.declarationList.declarations[0]! : statement;
+        if (ts.getJSDocCommentsAndTags(node).length === 0 && ts.getJSDocCommentsAndTags(statement).length === 0) undocumented.push(`${relative(ROOT, file)} : ${name}`);
+        const hasExample = ts.getJSDocTags(node).some((t) => t.tagName.text === 'example');
+        if (hasExample && !publicDeclarations.has(statement)) internalExamples.push(`${relative(ROOT, file)} : ${name}`);
       }
     }
-    expect(missing).toEqual([]);
+    expect(undocumented).toEqual([]);
+    expect(internalExamples).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue2026, isQuoteError, quote, QuoteError, safeQuote, type Adhesion } from '../src/index.js';
+import { catalogue2026, isQuoteError, quote, quoteAll, QuoteError, safeQuote, type Adhesion } from '../src/index.js';
 import { adhesion, catalogueTest, commune, epci, SIREN_COMMUNE, sum } from './helpers.js';
 
 const codes = (input: unknown, options?: object) => {
@@ -107,17 +107,10 @@ describe('quote : devis', () => {
   });
 
   it('le total est la somme des lignes arrondies, pas l’arrondi de la somme', () => {
-    // Catalogue de test où la part 2 suit elle aussi un barème à coefficient (10,01 € × 0,5).
-    const c = JSON.parse(JSON.stringify(catalogue2026));
-    c.prestations.maintenanceBase.composantes.licenceBL = {
-      ...c.prestations.maintenanceBase.composantes.postes,
-      prixUnitaire: '10.01',
-      paliers: [{ de: 1, a: null, coefficient: '0.5' }],
-    };
-    const devis = quote(adhesion({ maintenanceBase: { postes: 3, postesLicenceBL: 3 } }, epci), { catalogue: c });
-    // 574,88 × 2,7 = 1 552,176 → 1 552,18 ; 10,01 × 1,5 = 15,015 → 15,02 ; somme brute 1 567,191.
-    expect(devis.lignes.map((l) => l.montant)).toEqual(['1552.18', '15.02']);
-    expect(devis.total).toBe('1567.20');
+    // 574,88 × 2,7 = 1 552,176 → 1 552,18 par devis ; deux devis : 3 104,36 (la somme brute, 3 104,352, donnerait 3 104,35).
+    const lot = quoteAll([adhesion({ maintenanceBase: { postes: 3, postesLicenceBL: 0 } }, epci), adhesion({ maintenanceBase: { postes: 3, postesLicenceBL: 0 } }, epci)]);
+    expect(lot.resultats.map((r) => r.success && r.data.total)).toEqual(['1552.18', '1552.18']);
+    expect(lot.synthese.total).toBe('3104.36');
   });
 
   it('même entrée, même devis', () => {

@@ -23,7 +23,7 @@ describe('types publics', () => {
   it('les montants sont des chaînes, pas des nombres', () => {
     expectTypeOf<Quote['total']>().toEqualTypeOf<string>();
     expectTypeOf<Quote['lignes'][number]['montant']>().toEqualTypeOf<string>();
-    expectTypeOf<Quote['lignes'][number]['prestation']>().toEqualTypeOf<PrestationId>();
-    expectTypeOf(quote).returns.toEqualTypeOf<Quote>();
+    expectTypeOf<ReturnType<typeof quote>['lignes'][number]['prestation']>().toEqualTypeOf<PrestationId>();
+    expectTypeOf(quote).returns.toEqualTypeOf<Quote<PrestationId>>();
   });
 });

@@ -1,14 +1,16 @@
+import type { Quote, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
-import type { PrestationId } from '../catalogue/types.js';
-import { guard, QuoteError, type SafeResult } from '../errors/quote-error.js';
+import { CallerError, guard, QuoteError } from '../errors/quote-error.js';
+import { snapshot, type Snapshot } from '../input/snapshot.js';
 import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
+import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
+import { quoteSnapshot, readOption, type QuoteOptions } from '../quote/quote.js';
+import { isRecord } from '../shared/is-record.js';
+import { normalizeSiren } from '../siren/siren.js';
+import type { Adhesion } from '../validation/adhesion.js';
 
 const ZERO = new Dec(0);
-import type { Adhesion } from '../quote/adhesion.js';
-import { computeQuote, type QuoteOptions } from '../quote/quote.js';
-import { normalizeSiren } from '../siren/siren.js';
-import type { Quote } from '../quote/types.js';
 
 /**
  * Le résultat d'une adhésion d'un lot : sa position, son SIREN (tel que lu, s'il est lisible),
@@ -25,7 +27,7 @@ export type BatchResult = {
   readonly index: number;
   /** Son SIREN sans espaces, s'il est lisible ; sinon `null`. */
   readonly siren: string | null;
-} & SafeResult<Quote>;
+} & SafeResult<Quote<PrestationId>>;
 
 /**
  * Ce que rapporte une prestation sur tout le lot.
@@ -88,29 +90,45 @@ export interface BatchOptions extends QuoteOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-function readSiren(input: unknown): string | null {
-  if (typeof input !== 'object' || input === null) return null;
-  const c = (input as { collectivite?: unknown }).collectivite;
-  if (typeof c !== 'object' || c === null) return null;
-  const siren = (c as { siren?: unknown }).siren;
+function readSiren(snap: Snapshot): string | null {
+  const c = isRecord(snap.value) ? snap.value['collectivite'] : undefined;
+  const siren = isRecord(c) ? c['siren'] : undefined;
   return typeof siren === 'string' ? normalizeSiren(siren) : null;
 }
 
-function run(adhesions: unknown, options: BatchOptions | undefined): BatchQuote {
-  if (!Array.isArray(adhesions)) {
+function readEntries(adhesions: unknown): { length: number; at: (i: number) => { ok: true; value: unknown } | { ok: false } } {
+  try {
+    if (!Array.isArray(adhesions)) throw new TypeError();
+    const length = adhesions.length;
+    return {
+      length,
+      at: (i) => {
+        try {
+          return { ok: true, value: adhesions[i] as unknown };
+        } catch {
+          return { ok: false };
+        }
+      },
+    };
+  } catch {
     throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: [], message: 'Un lot est une liste d’adhésions.' }]);
   }
-  const catalogue = resolveCatalogue(options?.catalogue);
-  const ids = Object.keys(catalogue.prestations) as PrestationId[];
-  const parPrestation = new Map(ids.map((id) => [id, { total: ZERO, adherents: 0, vu: -1 }]));
+}
+
+function run(adhesions: unknown, options: unknown): BatchQuote {
+  const entries = readEntries(adhesions);
+  const catalogue = resolveCatalogue(readOption(options, 'catalogue'));
+  const progress = readOption(options, 'onProgress');
+  const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;
+  const parPrestation = new Map(PRESTATION_IDS.map((id) => [id, { total: ZERO, adherents: 0, vu: -1 }]));
   let total = ZERO;
   let acceptes = 0;
   const resultats: BatchResult[] = [];
-  const onProgress = typeof options?.onProgress === 'function' ? options.onProgress : undefined;
-  for (let index = 0; index < adhesions.length; index++) {
-    const input: unknown = adhesions[index];
-    const r = guard(() => computeQuote(input, catalogue));
-    if (r.success) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries.at(index);
+    const snap = entry.ok ? snapshot(entry.value) : undefined;
+    const r = snap ? guard(() => quoteSnapshot(snap, catalogue)) : undefined;
+    if (r?.success) {
       const { quote, montants } = r.data;
       resultats.push({ index, siren: quote.collectivite.siren, success: true, data: quote });
       acceptes++;
@@ -123,15 +141,28 @@ function run(adhesions: unknown, options: BatchOptions | undefined): BatchQuote 
           p.adherents++;
         }
       });
+    } else if (r && snap) {
+      resultats.push({ index, siren: readSiren(snap), success: false, issues: r.issues });
     } else {
-      resultats.push({ index, siren: readSiren(input), success: false, issues: r.issues });
+      resultats.push({
+        index,
+        siren: null,
+        success: false,
+        issues: [{ code: 'ENTREE_INVALIDE', path: [], message: "L'adhésion ne peut pas être lue : la lecture de la liste a levé une exception." }],
+      });
     }
-    if (onProgress && ((index + 1) % 1000 === 0 || index + 1 === adhesions.length)) onProgress(index + 1, adhesions.length);
+    if (onProgress && ((index + 1) % 1000 === 0 || index + 1 === entries.length)) {
+      try {
+        onProgress(index + 1, entries.length);
+      } catch (error) {
+        throw new CallerError(['options', 'onProgress'], error);
+      }
+    }
   }
   return {
     resultats,
     synthese: {
-      parPrestation: ids.map((id) => ({
+      parPrestation: PRESTATION_IDS.map((id) => ({
         prestation: id,
         libelle: catalogue.prestations[id].libelle,
         adherents: parPrestation.get(id)!.adherents,
@@ -146,14 +177,15 @@ function run(adhesions: unknown, options: BatchOptions | undefined): BatchQuote 
 
 /**
  * Établit le devis de chaque adhésion d'un lot, sans s'arrêter à la première refusée : chaque
- * résultat est un devis ou ses problèmes, lié à sa position et à son SIREN. La synthèse donne,
+ * résultat est un devis ou ses problèmes, lié à sa position et à son SIREN. Chaque adhésion est
+ * isolée : une entrée illisible ou hostile donne un résultat refusé, pas l'échec du lot. La synthèse donne,
  * par prestation, le nombre d'adhérents et ce qu'elle rapporte, le total général et le nombre
  * d'adhésions refusées.
  *
  * @param adhesions - la liste des adhésions
  * @param options - `catalogue` (par défaut `catalogue2026`) et `onProgress`
  * @returns les résultats et la synthèse
- * @throws {QuoteError} seulement si `adhesions` n'est pas une liste ou si le catalogue est invalide
+ * @throws {@link QuoteError} seulement si `adhesions` n'est pas une liste, si le catalogue est invalide, ou si `onProgress` lève (`RAPPEL_EN_ERREUR`)
  * @category Lot
  * @example
  * ```ts

@@ -8,9 +8,10 @@
  * Un montant que ces pages ne publient pas vaut `null` : il n'est jamais deviné.
  * Il se fournit avec {@link completeCatalogue}.
  */
-import { deepFreeze } from './freeze.js';
+import { deepFreeze } from '../shared/freeze.js';
 import type { Catalogue } from './types.js';
 import { SOURCE_COTISATION_EPCI, SOURCE_PAGE_2026 } from './sources.js';
+import { trust } from './trust.js';
 
 const poste = { un: 'poste', plusieurs: 'postes' } as const;
 const STRUCTURE_NON_PUBLIEE =
@@ -28,7 +29,7 @@ const STRUCTURE_NON_PUBLIEE =
  * //=> { modele: 'forfait', montant: null, … }
  * ```
  */
-export const catalogue2026: Catalogue = deepFreeze({
+export const catalogue2026: Catalogue = trust(deepFreeze({
   millesime: 2026,
   libelle: "Prestations « à la carte » 2026 du service informatique de Territoire d'énergie 90",
   devise: 'EUR',
@@ -236,4 +237,4 @@ export const catalogue2026: Catalogue = deepFreeze({
       },
     },
   },
-});
+}));

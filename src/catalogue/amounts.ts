@@ -1,15 +1,14 @@
-import type { Catalogue, Composante, PrestationId } from './types.js';
+import type { Composante } from '../core/shapes.js';
+import { guard } from '../errors/quote-error.js';
+import { snapshot } from '../input/snapshot.js';
+import { PRESTATIONS, type PrestationId } from '../prestations/registry.js';
+import { isRecord } from '../shared/is-record.js';
 
 /**
  * Le champ qui porte le montant d'une composante selon son modèle : `montant` (forfait),
  * `prixUnitaire` (unitaire, coefficient par palier) ou `grille` (grille strate × quota).
  *
  * @internal
- * @example
- * ```ts
- * amountField('forfait');
- * //=> 'montant'
- * ```
  */
 export function amountField(modele: Composante['modele']): 'montant' | 'prixUnitaire' | 'grille' {
   return modele === 'forfait' ? 'montant' : modele === 'grilleStrates' ? 'grille' : 'prixUnitaire';
@@ -43,7 +42,9 @@ export interface MissingAmount {
 /**
  * Liste les montants d'un catalogue qui ne sont ni publiés ni fournis (`null`).
  *
- * @param catalogue - le catalogue
+ * Accepte n'importe quelle valeur (un brouillon incomplet aussi) et ne lève jamais.
+ *
+ * @param catalogue - le catalogue, ou un brouillon
  * @returns un élément par montant manquant, dans l'ordre du catalogue
  * @category Catalogue
  * @example
@@ -52,15 +53,27 @@ export interface MissingAmount {
  * //=> 'prestations.maintenanceBase.licenceBL.prixUnitaire'
  * ```
  */
-export function missingAmounts(catalogue: Catalogue): MissingAmount[] {
-  const out: MissingAmount[] = [];
-  for (const [id, p] of Object.entries(catalogue.prestations) as [PrestationId, Catalogue['prestations'][PrestationId]][]) {
-    for (const [cid, c] of Object.entries(p.composantes) as [string, Composante][]) {
-      const champ = amountField(c.modele);
-      if ((c as unknown as Record<string, unknown>)[champ] === null) {
-        out.push({ prestation: id, composante: cid, champ, libelle: c.libelle, cheminTarifs: `prestations.${id}.${cid}.${champ}` });
+export function missingAmounts(catalogue: unknown): MissingAmount[] {
+  const result = guard(() => {
+    const draft = snapshot(catalogue).value;
+    const prestations = isRecord(draft) ? draft['prestations'] : undefined;
+    const out: MissingAmount[] = [];
+    if (!isRecord(prestations)) return out;
+    for (const d of PRESTATIONS) {
+      const p = prestations[d.id];
+      const composantes = isRecord(p) ? p['composantes'] : undefined;
+      if (!isRecord(composantes)) continue;
+      for (const [cid, declared] of Object.entries(d.composantes) as [string, { modele: Composante['modele'] }][]) {
+        const c = composantes[cid];
+        if (!isRecord(c) || !Object.prototype.hasOwnProperty.call(composantes, cid)) continue;
+        const champ = amountField(declared.modele);
+        if (c[champ] === null) {
+          const libelle = typeof c['libelle'] === 'string' ? c['libelle'] : cid;
+          out.push({ prestation: d.id, composante: cid, champ, libelle, cheminTarifs: `prestations.${d.id}.${cid}.${champ}` });
+        }
       }
     }
-  }
-  return out;
+    return out;
+  });
+  return result.success ? result.data : [];
 }

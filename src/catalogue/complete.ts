@@ -1,35 +1,28 @@
 import * as z from 'zod/mini';
-import { fromZodIssues } from '../errors/from-zod.js';
-import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
+import type { Composante, Grille, Path, QuoteIssue, SafeResult } from '../core/shapes.js';
+import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
+import { guard, isQuoteError, QuoteError } from '../errors/quote-error.js';
+import { snapshot, withoutUnreadable } from '../input/snapshot.js';
+import { PRESTATIONS, type ComposanteId, type PrestationId } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { amountField } from './amounts.js';
-import { lintErrors, resolveCatalogue, trustCatalogue } from './resolve.js';
+import { acceptCatalogue, resolveCatalogue } from './resolve.js';
 import { catalogueSchemas } from './schema.js';
-import { COMPOSANTES, type Catalogue, type Composante, type ComposanteId, type Grille, type PrestationId } from './types.js';
+import type { Catalogue } from './types.js';
 
 function buildTarifsSchema() {
-  const { GrilleSchema, MontantSchema } = catalogueSchemas();
-  const patch = z.strictObject({
-    montant: z.optional(MontantSchema),
-    prixUnitaire: z.optional(MontantSchema),
-    grille: z.optional(GrilleSchema),
-  });
-
-  function prestationPatch<const K extends string>(ids: readonly K[]) {
-    const shape = {} as Record<K, z.ZodMiniOptional<typeof patch>>;
-    for (const k of ids) shape[k] = z.optional(patch);
-    return z.optional(z.strictObject(shape));
+  const { grille, montant } = catalogueSchemas();
+  const patch = z.strictObject({ montant: z.optional(montant), prixUnitaire: z.optional(montant), grille: z.optional(grille) });
+  const prestations: Record<string, z.ZodMiniType> = {};
+  for (const d of PRESTATIONS) {
+    const shape: Record<string, z.ZodMiniType> = {};
+    for (const cid of Object.keys(d.composantes)) shape[cid] = z.optional(patch);
+    prestations[d.id] = z.optional(z.strictObject(shape));
   }
-
-  const prestationsShape = {} as { [Id in PrestationId]: ReturnType<typeof prestationPatch<(typeof COMPOSANTES)[Id][number]>> };
-  for (const id of Object.keys(COMPOSANTES) as PrestationId[]) {
-    (prestationsShape as Record<string, unknown>)[id] = prestationPatch(COMPOSANTES[id]);
-  }
-
   const tarifsSchema = z.strictObject({
     millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
     source: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-    prestations: z.strictObject(prestationsShape),
+    prestations: z.strictObject(prestations),
   });
   return { patch, tarifsSchema };
 }
@@ -103,10 +96,10 @@ export type MontantsFournis = { readonly [Id in PrestationId]?: MontantsFournisD
  */
 export type MontantsFournisDe<Id extends PrestationId> = Readonly<Partial<Record<ComposanteId<Id>, MontantFourni>>>;
 
-type Patch = z.output<ReturnType<typeof buildTarifsSchema>['patch']>;
+type Patch = { montant?: string; prixUnitaire?: string; grille?: Grille };
 type MutableComposante = Record<string, unknown> & { modele: Composante['modele'] };
 
-function applyPatch(target: MutableComposante, p: Patch, path: (string | number)[], issues: QuoteIssue[]): void {
+function applyPatch(target: MutableComposante, p: Patch, path: Path, issues: QuoteIssue[]): void {
   const expected = amountField(target.modele);
   for (const field of ['montant', 'prixUnitaire', 'grille'] as const) {
     if (p[field] === undefined) continue;
@@ -129,27 +122,36 @@ function applyPatch(target: MutableComposante, p: Patch, path: (string | number)
 }
 
 /** Les montants fournis dont la forme est correcte, lus un à un : on les vérifie même si le reste du fichier est faux. */
-function readablePatches(tarifs: unknown, patch: ReturnType<typeof buildTarifsSchema>['patch']): [PrestationId, string, Patch][] {
+function readablePatches(tarifs: unknown): [string, string, Patch][] {
+  const { patch } = tarifsSchemas();
   const prestations = isRecord(tarifs) ? tarifs['prestations'] : undefined;
   if (!isRecord(prestations)) return [];
-  const out: [PrestationId, string, Patch][] = [];
-  for (const id of Object.keys(COMPOSANTES) as PrestationId[]) {
-    const composantes = Object.prototype.hasOwnProperty.call(prestations, id) ? prestations[id] : undefined;
+  const out: [string, string, Patch][] = [];
+  for (const d of PRESTATIONS) {
+    const composantes = Object.prototype.hasOwnProperty.call(prestations, d.id) ? prestations[d.id] : undefined;
     if (!isRecord(composantes)) continue;
-    for (const cid of COMPOSANTES[id] as readonly string[]) {
+    for (const cid of Object.keys(d.composantes)) {
       const r = Object.prototype.hasOwnProperty.call(composantes, cid) ? patch.safeParse(composantes[cid]) : undefined;
-      if (r?.success) out.push([id, cid, r.data]);
+      if (r?.success) out.push([d.id, cid, r.data as Patch]);
     }
   }
   return out;
 }
 
+/** Le chemin, dans le fichier de tarifs, d'un problème trouvé dans le catalogue complété. */
+function inTarifs(chemin: Path): Path {
+  const [head, id, composantes, cid, ...rest] = chemin;
+  if (head === 'prestations' && composantes === 'composantes' && id !== undefined && cid !== undefined) return ['tarifs', 'prestations', id, cid, ...rest];
+  return ['catalogue', ...chemin];
+}
+
 function complete(base: unknown, tarifs: unknown): Catalogue {
   const catalogue = resolveCatalogue(base, ['base']);
-  const { patch, tarifsSchema } = tarifsSchemas();
-  const parsed = tarifsSchema.safeParse(tarifs, { reportInput: true });
-  const issues: QuoteIssue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues, ['tarifs']);
-  const millesime = isRecord(tarifs) ? tarifs['millesime'] : undefined;
+  const snap = snapshot(tarifs, ['tarifs']);
+  const parsed = tarifsSchemas().tarifsSchema.safeParse(snap.value, REPORT);
+  const issues: QuoteIssue[] = [...snap.issues];
+  if (!parsed.success) issues.push(...withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['tarifs']), snap));
+  const millesime = isRecord(snap.value) ? snap.value['millesime'] : undefined;
   if (Number.isSafeInteger(millesime) && millesime !== catalogue.millesime) {
     issues.push({
       code: 'MILLESIME_INCOHERENT',
@@ -159,18 +161,21 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
   }
   const source = parsed.success ? parsed.data.source : '';
   const copy = JSON.parse(JSON.stringify(catalogue)) as { prestations: Record<string, { composantes: Record<string, MutableComposante> }> };
-  for (const [id, cid, p] of readablePatches(tarifs, patch)) {
+  for (const [id, cid, p] of readablePatches(snap.value)) {
     const target = copy.prestations[id]!.composantes[cid]!;
     const before = issues.length;
     applyPatch(target, p, ['tarifs', 'prestations', id, cid], issues);
     if (issues.length === before) target['source'] = { origine: 'complement', reference: source };
   }
-  if (!parsed.success || issues.length > 0) throw new QuoteError(issues);
-  const checked = catalogueSchemas().CatalogueSchema.safeParse(copy, { reportInput: true });
-  if (!checked.success) throw new QuoteError(fromZodIssues(checked.error.issues, ['catalogue']).map((i) => ({ ...i, code: 'CATALOGUE_INVALIDE' as const })));
-  const incoherent = lintErrors(checked.data, ([, id, , cid, ...rest]) => ['tarifs', 'prestations', id!, cid!, ...rest]);
-  if (incoherent.length > 0) throw new QuoteError(incoherent);
-  return trustCatalogue(checked.data);
+  let completed: Catalogue | undefined;
+  try {
+    completed = acceptCatalogue({ value: copy, issues: [], unreadable: new Set() }, inTarifs);
+  } catch (error) {
+    if (!isQuoteError(error)) throw error;
+    issues.push(...error.issues);
+  }
+  if (issues.length > 0 || completed === undefined) throw new QuoteError(issues);
+  return completed;
 }
 
 /**
@@ -182,7 +187,7 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
  * @param base - le catalogue à compléter, en général `catalogue2026`
  * @param tarifs - les montants fournis (voir {@link Tarifs})
  * @returns un nouveau catalogue, gelé et validé
- * @throws {QuoteError} avec tous les problèmes du fichier de tarifs
+ * @throws {@link QuoteError} avec tous les problèmes du fichier de tarifs
  * @category Catalogue
  * @example
  * ```ts

@@ -1,11 +1,19 @@
+import type { Composante, ComposanteCoefficientParPalier, Grille, Modele, Palier, Path, Strate } from '../core/shapes.js';
+import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
+import { guard } from '../errors/quote-error.js';
+import { snapshot } from '../input/snapshot.js';
 import { Dec } from '../money/decimal.js';
 import { formatEuros, formatNombre } from '../money/format.js';
-import { priceTiered } from '../models/tiered.js';
-import { amountField } from './amounts.js';
-import type { Catalogue, Composante, Grille, Palier, PrestationId, Strate } from './types.js';
+import { findTier, priceTiered } from '../models/tiered.js';
+import { declarationOf } from '../prestations/registry.js';
+import { isRecord } from '../shared/is-record.js';
+import { catalogueSchemas } from './schema.js';
+import type { Catalogue } from './types.js';
 
 /**
- * Nature d'une remarque de {@link lintCatalogue}.
+ * Nature d'une remarque de {@link lintCatalogue}. `FORME_INVALIDE`, `MONTANT_ILLISIBLE`,
+ * `MONTANT_NEGATIF`, `MONTANT_TROP_PRECIS` et `GRILLE_INCOMPLETE` viennent du schéma du catalogue
+ * (la forme) ; les autres de la vérification de cohérence (bornes, quotas, seuils).
  *
  * @category Catalogue
  * @example
@@ -14,20 +22,21 @@ import type { Catalogue, Composante, Grille, Palier, PrestationId, Strate } from
  * ```
  */
 export type LintCode =
+  | 'FORME_INVALIDE'
+  | 'MONTANT_ILLISIBLE'
+  | 'MONTANT_NEGATIF'
+  | 'MONTANT_TROP_PRECIS'
+  | 'GRILLE_INCOMPLETE'
   | 'CHEVAUCHEMENT'
   | 'LACUNE'
   | 'DEBUT_MANQUANT'
   | 'BORNES_INVERSEES'
   | 'QUOTA_EN_DOUBLE'
-  | 'GRILLE_INCOMPLETE'
-  | 'MONTANT_ILLISIBLE'
-  | 'MONTANT_NEGATIF'
-  | 'MONTANT_TROP_PRECIS'
   | 'BAISSE_AU_SEUIL';
 
 /**
- * Une remarque sur un catalogue : une `erreur` rend le catalogue incohérent (il est refusé) ;
- * un `avertissement` signale un effet du barème à connaître avant de le voter.
+ * Une remarque sur un catalogue : une `erreur` rend le catalogue invalide ou incohérent (il est
+ * refusé) ; un `avertissement` signale un effet du barème à connaître avant de le voter.
  *
  * @category Catalogue
  * @example
@@ -43,51 +52,25 @@ export type LintCode =
 export interface LintFinding {
   /** La nature de la remarque. */
   readonly code: LintCode;
-  /** `erreur` : catalogue incohérent ; `avertissement` : à connaître. */
+  /** `erreur` : catalogue refusé ; `avertissement` : à connaître. */
   readonly niveau: 'erreur' | 'avertissement';
-  /** La prestation concernée. */
-  readonly prestation: PrestationId;
-  /** La composante de prix concernée. */
-  readonly composante: string;
+  /** La prestation concernée, si la remarque porte sur une prestation. */
+  readonly prestation: string | null;
+  /** La composante de prix concernée, si la remarque porte sur une composante. */
+  readonly composante: string | null;
   /** Le chemin de la donnée en cause dans le catalogue. */
-  readonly chemin: readonly (string | number)[];
+  readonly chemin: Path;
   /** La remarque, en français. */
   readonly message: string;
   /** Les chiffres qui la montrent (bornes, quantités, montants en chaînes décimales). */
   readonly chiffres: Readonly<Record<string, string | number | null>>;
 }
 
-const AMOUNT = /^-?\d+(\.\d+)?$/;
-
 interface Where {
-  readonly prestation: PrestationId;
-  readonly composante: string;
-  readonly base: readonly (string | number)[];
+  readonly base: Path;
 }
 
 type Push = (f: Omit<LintFinding, 'prestation' | 'composante'>) => void;
-
-function checkAmount(value: unknown, chemin: readonly (string | number)[], push: Push, maxDecimals = 2): void {
-  if (value === null) return;
-  const text = typeof value === 'string' ? value : String(value);
-  if (typeof value !== 'string' || !AMOUNT.test(text)) {
-    push({ code: 'MONTANT_ILLISIBLE', niveau: 'erreur', chemin, message: `Montant illisible : « ${text} » (chaîne décimale attendue).`, chiffres: { valeur: text } });
-    return;
-  }
-  if (text.startsWith('-') && !new Dec(text).isZero()) {
-    push({ code: 'MONTANT_NEGATIF', niveau: 'erreur', chemin, message: `Montant négatif : ${text}.`, chiffres: { valeur: text } });
-  }
-  const decimals = text.split('.')[1]?.length ?? 0;
-  if (decimals > maxDecimals) {
-    push({
-      code: 'MONTANT_TROP_PRECIS',
-      niveau: 'erreur',
-      chemin,
-      message: `${text} a ${decimals} décimales ; au plus ${maxDecimals} sont admises.`,
-      chiffres: { valeur: text, decimales: decimals, maximum: maxDecimals },
-    });
-  }
-}
 
 function label(n: number | null): string {
   return n === null ? 'sans limite' : formatNombre(String(n));
@@ -164,10 +147,7 @@ function checkBounds(items: readonly (Palier | Strate)[], first: number, what: N
 
 
 function lintTiered(c: Extract<Composante, { modele: 'coefficientParPalier' }>, w: Where, push: Push): void {
-  checkAmount(c.prixUnitaire, [...w.base, 'prixUnitaire'], push);
-  c.paliers.forEach((p, i) => checkAmount(p.coefficient, [...w.base, 'paliers', i, 'coefficient'], push, 6));
   checkBounds(c.paliers, 1, PALIER, [...w.base, 'paliers'], push);
-  if (c.paliers.some((p) => !AMOUNT.test(p.coefficient)) || (c.prixUnitaire !== null && !AMOUNT.test(c.prixUnitaire))) return;
   // Sans prix publié, le barème se compare en unités pondérées (unités × coefficient).
   const cost = (n: number): Dec | undefined => {
     const priced = priceTiered(c.prixUnitaire ?? '1', c.paliers, n, c.unite);
@@ -183,7 +163,7 @@ function lintTiered(c: Extract<Composante, { modele: 'coefficientParPalier' }>, 
       push({
         code: 'BAISSE_AU_SEUIL',
         niveau: 'avertissement',
-        chemin: [...w.base, 'paliers', c.paliers.findIndex((p) => n >= p.de && (p.a === null || n <= p.a))],
+        chemin: [...w.base, 'paliers', c.paliers.indexOf(findTier(c.paliers, n)!)],
         message: `${n} ${c.unite.plusieurs} coûtent moins que ${n - 1} : ${shown(current)} au lieu de ${shown(previous)}.`,
         chiffres: { avant: n - 1, apres: n, montantAvant: previous.toFixed(2), montantApres: current.toFixed(2) },
       });
@@ -192,30 +172,21 @@ function lintTiered(c: Extract<Composante, { modele: 'coefficientParPalier' }>, 
   }
 }
 
-function lintGrid(grille: Grille, w: Where, push: Push): void {
-  const base = [...w.base, 'grille'];
-  checkBounds(grille.strates, 0, STRATE, [...base, 'strates'], push);
-  grille.quotasGo.forEach((q, j) => {
-    if (grille.quotasGo.indexOf(q) !== j) {
+function checkQuotas(quotasGo: readonly number[], base: Path, push: Push): void {
+  quotasGo.forEach((q, j) => {
+    if (quotasGo.indexOf(q) !== j) {
       push({ code: 'QUOTA_EN_DOUBLE', niveau: 'erreur', chemin: [...base, 'quotasGo', j], message: `Le quota de ${q} Go figure deux fois.`, chiffres: { quotaGo: q } });
     }
   });
-  grille.strates.forEach((_, i) => {
-    const row = grille.montants[i];
-    if (!row || row.length !== grille.quotasGo.length) {
-      push({
-        code: 'GRILLE_INCOMPLETE',
-        niveau: 'erreur',
-        chemin: [...base, 'montants', i],
-        message: `La strate ${i + 1} doit avoir un montant par quota (${grille.quotasGo.length}).`,
-        chiffres: { attendus: grille.quotasGo.length, trouves: row?.length ?? 0 },
-      });
-    }
-    row?.forEach((m, j) => checkAmount(m, [...base, 'montants', i, j], push));
-  });
+}
+
+function lintGrid(grille: Grille, w: Where, push: Push): void {
+  const base = [...w.base, 'grille'];
+  checkBounds(grille.strates, 0, STRATE, [...base, 'strates'], push);
+  checkQuotas(grille.quotasGo, base, push);
   const amount = (i: number, j: number) => {
     const m = grille.montants[i]?.[j];
-    return typeof m === 'string' && AMOUNT.test(m) ? new Dec(m) : undefined;
+    return m === undefined ? undefined : new Dec(m);
   };
   const strates = grille.strates.map((s, i) => ({ s, i })).sort((x, y) => x.s.de - y.s.de);
   const quotas = grille.quotasGo.map((q, j) => ({ q, j })).sort((x, y) => x.q - y.q);
@@ -253,14 +224,94 @@ function lintGrid(grille: Grille, w: Where, push: Push): void {
   }
 }
 
+function where(chemin: Path): { prestation: string | null; composante: string | null } {
+  const prestation = chemin[0] === 'prestations' && typeof chemin[1] === 'string' ? chemin[1] : null;
+  const composante = prestation !== null && chemin[2] === 'composantes' && typeof chemin[3] === 'string' ? chemin[3] : null;
+  return { prestation, composante };
+}
+
+/** Les problèmes de forme trouvés par le schéma, en remarques. */
+function shapeFindings(issues: readonly RawIssue[]): LintFinding[] {
+  return issues.flatMap((raw) =>
+    fromZodIssues([raw]).map((i) => ({
+      code: ((raw.params as { lintCode?: LintCode } | undefined)?.lintCode ?? 'FORME_INVALIDE') as LintCode,
+      niveau: 'erreur' as const,
+      ...where(i.path),
+      chemin: i.path,
+      message: i.message,
+      chiffres: {},
+    })),
+  );
+}
+
+/** La cohérence de chaque composante de forme valide : bornes, quotas, seuils. */
+function coherenceFindings(draft: unknown): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const prestations = isRecord(draft) ? draft['prestations'] : undefined;
+  if (!isRecord(prestations)) return findings;
+  const { byModel } = catalogueSchemas();
+  for (const id of Object.keys(prestations)) {
+    const declaration = declarationOf(id);
+    const composantes = isRecord(prestations[id]) ? (prestations[id] as Record<string, unknown>)['composantes'] : undefined;
+    if (!declaration || !isRecord(composantes)) continue;
+    for (const [cid, decl] of Object.entries(declaration.composantes) as [string, { modele: Modele }][]) {
+      if (!Object.prototype.hasOwnProperty.call(composantes, cid)) continue;
+      const raw = composantes[cid];
+      const w: Where = { base: ['prestations', id, 'composantes', cid] };
+      const push: Push = (f) => findings.push({ prestation: id, composante: cid, ...f });
+      const parsed = byModel[decl.modele].safeParse(raw);
+      if (parsed.success) {
+        const c = parsed.data as Composante;
+        if (c.modele === 'coefficientParPalier') lintTiered(c, w, push);
+        else if (c.modele === 'grilleStrates' && c.grille) lintGrid(c.grille, w, push);
+        continue;
+      }
+      // Forme fausse ailleurs dans la composante : les bornes lisibles sont tout de même vérifiées.
+      const part = (schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown } }, value: unknown) => {
+        const r = schema.safeParse(value);
+        return r.success ? r.data : undefined;
+      };
+      const record = isRecord(raw) ? raw : {};
+      if (decl.modele === 'coefficientParPalier') {
+        const paliers = part(catalogueSchemas().paliers, record['paliers']) as Palier[] | undefined;
+        if (paliers) checkBounds(paliers, 1, PALIER, [...w.base, 'paliers'], push);
+      } else if (decl.modele === 'grilleStrates' && isRecord(record['grille'])) {
+        const g = record['grille'] as Record<string, unknown>;
+        const base = [...w.base, 'grille'];
+        const strates = part(catalogueSchemas().strates, g['strates']) as Strate[] | undefined;
+        if (strates) checkBounds(strates, 0, STRATE, [...base, 'strates'], push);
+        const quotas = part(catalogueSchemas().quotasGo, g['quotasGo']) as number[] | undefined;
+        if (quotas) checkQuotas(quotas, base, push);
+      }
+    }
+  }
+  return findings;
+}
+
 /**
- * Vérifie la cohérence d'un catalogue avant qu'il soit voté ou utilisé : paliers et strates qui se
- * chevauchent, laissent une lacune ou ne commencent pas à la première unité (1 poste, 0 habitant) ;
- * montants négatifs, illisibles ou trop précis ; quotas en double ; et chaque seuil où une unité
- * de plus coûte moins cher (le barème est parcouru unité par unité, chaque baisse est rapportée
- * avec les deux montants).
+ * Juge un catalogue lu (sans getter ni proxy) : sa forme par le schéma, sa cohérence par
+ * composante de forme valide. Rend le catalogue validé s'il n'y a aucune erreur.
  *
- * @param catalogue - le catalogue à vérifier (de forme valide)
+ * @internal
+ */
+export function judgeCatalogue(draft: unknown): { findings: LintFinding[]; catalogue?: Catalogue } {
+  const parsed = catalogueSchemas().catalogue.safeParse(draft, REPORT);
+  const findings = [...(parsed.success ? [] : shapeFindings(parsed.error.issues as readonly RawIssue[])), ...coherenceFindings(draft)];
+  const sorted = [...findings.filter((f) => f.niveau === 'erreur'), ...findings.filter((f) => f.niveau === 'avertissement')];
+  const ok = parsed.success && !sorted.some((f) => f.niveau === 'erreur');
+  return ok ? { findings: sorted, catalogue: parsed.data } : { findings: sorted };
+}
+
+/**
+ * Vérifie un catalogue, ou un brouillon de catalogue, avant qu'il soit voté ou utilisé. Rapporte,
+ * en une fois : les problèmes de forme (ceux que {@link parseCatalogue} refuse : champ manquant ou
+ * inconnu, montant illisible, négatif ou trop précis, grille incomplète) ; les paliers et strates
+ * qui se chevauchent, laissent une lacune ou ne commencent pas à la première unité (1 poste,
+ * 0 habitant) ; les quotas en double ; et chaque seuil où une unité de plus coûte moins cher (le
+ * barème est parcouru unité par unité, chaque baisse est rapportée avec les deux montants).
+ * Accepte n'importe quelle valeur et ne lève jamais.
+ *
+ * @param catalogue - le catalogue ou le brouillon à vérifier
  * @returns les remarques, erreurs d'abord dans l'ordre du catalogue ; aucune si tout va bien
  * @category Catalogue
  * @example
@@ -270,17 +321,14 @@ function lintGrid(grille: Grille, w: Where, push: Push): void {
  * //    '16 postes coûtent moins que 15 : 5 978,75 € au lieu de 6 036,24 €.']
  * ```
  */
-export function lintCatalogue(catalogue: Catalogue): LintFinding[] {
-  const findings: LintFinding[] = [];
-  for (const [id, prestation] of Object.entries(catalogue.prestations) as [PrestationId, Catalogue['prestations'][PrestationId]][]) {
-    for (const [cid, c] of Object.entries(prestation.composantes) as [string, Composante][]) {
-      const w: Where = { prestation: id, composante: cid, base: ['prestations', id, 'composantes', cid] };
-      const push: Push = (f) => findings.push({ prestation: id, composante: cid, ...f });
-      if (c.modele === 'coefficientParPalier') lintTiered(c, w, push);
-      else if (c.modele === 'grilleStrates') {
-        if (c.grille) lintGrid(c.grille, w, push);
-      } else checkAmount((c as unknown as Record<string, unknown>)[amountField(c.modele)], [...w.base, amountField(c.modele)], push);
-    }
-  }
-  return [...findings.filter((f) => f.niveau === 'erreur'), ...findings.filter((f) => f.niveau === 'avertissement')];
+export function lintCatalogue(catalogue: unknown): LintFinding[] {
+  const result = guard(() => {
+    const snap = snapshot(catalogue);
+    const read: LintFinding[] = snap.issues.map((i) => ({ code: 'FORME_INVALIDE', niveau: 'erreur', ...where(i.path), chemin: i.path, message: i.message, chiffres: {} }));
+    const judged = judgeCatalogue(snap.value).findings;
+    const unreadable = (f: LintFinding) => f.code === 'FORME_INVALIDE' && snap.unreadable.has(JSON.stringify(f.chemin));
+    return [...read, ...judged.filter((f) => !unreadable(f))];
+  });
+  if (result.success) return result.data;
+  return result.issues.map((i) => ({ code: 'FORME_INVALIDE', niveau: 'erreur', prestation: null, composante: null, chemin: i.path, message: i.message, chiffres: {} }));
 }

@@ -1,76 +1,63 @@
-import { fromZodIssues } from '../errors/from-zod.js';
-import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
-import { lintCatalogue } from './lint.js';
+import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
+import { guard, QuoteError } from '../errors/quote-error.js';
+import { snapshot, type Snapshot } from '../input/snapshot.js';
+import { deepFreeze } from '../shared/freeze.js';
 import { catalogue2026 } from './2026.js';
-import { deepFreeze } from './freeze.js';
-import { catalogueSchemas } from './schema.js';
+import { judgeCatalogue, type LintFinding } from './lint.js';
+import { isTrusted, trust } from './trust.js';
 import type { Catalogue } from './types.js';
 
-const validated = new WeakSet<object>([catalogue2026]);
+const SHAPE_CODES = new Set(['FORME_INVALIDE', 'MONTANT_ILLISIBLE', 'MONTANT_NEGATIF', 'MONTANT_TROP_PRECIS', 'GRILLE_INCOMPLETE']);
 
 /**
- * Marque un catalogue gelé comme déjà validé, pour ne pas le revalider à chaque devis.
+ * Les erreurs d'un catalogue en problèmes : `CATALOGUE_INVALIDE` pour la forme,
+ * `CATALOGUE_INCOHERENT` pour la cohérence, au chemin donné par `at`.
  *
  * @internal
- * @example
- * ```ts
- * trustCatalogue(deepFreeze(catalogue));
- * ```
  */
-export function trustCatalogue(catalogue: Catalogue): Catalogue {
-  validated.add(deepFreeze(catalogue));
-  return catalogue;
-}
-
-/**
- * Valide un catalogue fourni par l'appelant (ou rend le catalogue 2026 embarqué). Un catalogue
- * déjà validé et gelé n'est pas revalidé.
- *
- * @internal
- * @throws {QuoteError} `CATALOGUE_INVALIDE` si le catalogue n'a pas la forme attendue, `CATALOGUE_INCOHERENT` si ses paliers, strates ou montants sont incohérents (tous les problèmes à la fois)
- * @example
- * ```ts
- * resolveCatalogue(undefined) === catalogue2026;
- * //=> true
- * ```
- */
-export function resolveCatalogue(catalogue: unknown, path: readonly (string | number)[] = ['catalogue']): Catalogue {
-  if (catalogue === undefined) return catalogue2026;
-  if (typeof catalogue === 'object' && catalogue !== null && validated.has(catalogue)) return catalogue as Catalogue;
-  const parsed = catalogueSchemas().CatalogueSchema.safeParse(catalogue, { reportInput: true });
-  if (!parsed.success) {
-    throw new QuoteError(
-      fromZodIssues(parsed.error.issues, path).map((i) => ({ ...i, code: 'CATALOGUE_INVALIDE' as const })),
-    );
-  }
-  const incoherent = lintErrors(parsed.data, (chemin) => [...path, ...chemin]);
-  if (incoherent.length > 0) throw new QuoteError(incoherent);
-  return trustCatalogue(parsed.data);
-}
-
-/**
- * Les erreurs de {@link lintCatalogue} d'un catalogue, en problèmes `CATALOGUE_INCOHERENT`.
- *
- * @internal
- * @example
- * ```ts
- * lintErrors(catalogue2026, (chemin) => ['catalogue', ...chemin]);
- * //=> []
- * ```
- */
-export function lintErrors(catalogue: Catalogue, at: (chemin: readonly (string | number)[]) => (string | number)[]): QuoteIssue[] {
-  return lintCatalogue(catalogue)
+export function findingsToIssues(findings: readonly LintFinding[], at: (chemin: Path) => Path): QuoteIssue[] {
+  return findings
     .filter((f) => f.niveau === 'erreur')
-    .map((f) => ({ code: 'CATALOGUE_INCOHERENT' as const, path: at(f.chemin), message: f.message }));
+    .map((f) => ({ code: SHAPE_CODES.has(f.code) ? ('CATALOGUE_INVALIDE' as const) : ('CATALOGUE_INCOHERENT' as const), path: at(f.chemin), message: f.message }));
+}
+
+/**
+ * Valide un catalogue lu (copie sans getter ni proxy) et le rend gelé et de confiance.
+ *
+ * @internal
+ * @throws {QuoteError} avec tous ses problèmes de forme et de cohérence
+ */
+export function acceptCatalogue(snap: Snapshot, at: (chemin: Path) => Path): Catalogue {
+  const judged = judgeCatalogue(snap.value);
+  const read = snap.issues.map((i) => ({ ...i, path: at(i.path), code: 'CATALOGUE_INVALIDE' as const }));
+  if (judged.catalogue === undefined || read.length > 0) {
+    const unreadable = (f: LintFinding) => snap.unreadable.has(JSON.stringify(f.chemin)) && f.code === 'FORME_INVALIDE';
+    throw new QuoteError([...read, ...findingsToIssues(judged.findings.filter((f) => !unreadable(f)), at)]);
+  }
+  return trust(deepFreeze(judged.catalogue));
+}
+
+/**
+ * Le catalogue à utiliser : le catalogue 2026 embarqué par défaut ; un catalogue déjà validé tel
+ * quel ; sinon la valeur est lue une fois, validée (forme et cohérence, tous les problèmes à la
+ * fois), gelée et retenue comme catalogue de confiance.
+ *
+ * @internal
+ * @throws {QuoteError} `CATALOGUE_INVALIDE` ou `CATALOGUE_INCOHERENT`
+ */
+export function resolveCatalogue(catalogue: unknown, path: Path = ['catalogue']): Catalogue {
+  if (catalogue === undefined) return catalogue2026;
+  if (isTrusted(catalogue)) return catalogue;
+  return acceptCatalogue(snapshot(catalogue), (chemin) => [...path, ...chemin]);
 }
 
 /**
  * Valide un catalogue (par exemple celui de l'année prochaine, écrit en JSON) et le rend gelé,
- * prêt pour {@link quote}.
+ * prêt pour {@link quote}. Tous ses problèmes de forme et de cohérence sont signalés à la fois.
  *
  * @param value - le catalogue à valider
  * @returns le catalogue validé et gelé
- * @throws {QuoteError} `CATALOGUE_INVALIDE` ou `CATALOGUE_INCOHERENT`, avec tous les problèmes
+ * @throws {@link QuoteError} `CATALOGUE_INVALIDE` ou `CATALOGUE_INCOHERENT`, avec tous les problèmes
  * @category Catalogue
  * @example
  * ```ts
@@ -86,6 +73,7 @@ export function parseCatalogue(value: unknown): Catalogue {
 
 /**
  * Comme {@link parseCatalogue}, mais rend `{ success, data }` ou `{ success: false, issues }`.
+ * Ne lève jamais.
  *
  * @param value - le catalogue à valider
  * @returns le catalogue validé, ou tous les problèmes trouvés

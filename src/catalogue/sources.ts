@@ -1,13 +1,9 @@
-import type { Source } from './types.js';
+import type { Source } from '../core/shapes.js';
 
 /**
  * La page publiée par le syndicat : « Les prestations « à la carte » 2026 et leur tarification ».
  *
- * @example
- * ```ts
- * SOURCE_PAGE_2026.origine;
- * //=> 'publie'
- * ```
+ * @internal
  */
 export const SOURCE_PAGE_2026: Source = Object.freeze({
   origine: 'publie',
@@ -19,11 +15,7 @@ export const SOURCE_PAGE_2026: Source = Object.freeze({
  * La page du syndicat sur le calcul de la cotisation des établissements publics
  * (`calcul-cotisation-info-epci`, copie non datée).
  *
- * @example
- * ```ts
- * SOURCE_COTISATION_EPCI.origine;
- * //=> 'publie'
- * ```
+ * @internal
  */
 export const SOURCE_COTISATION_EPCI: Source = Object.freeze({
   origine: 'publie',

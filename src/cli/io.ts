@@ -3,16 +3,13 @@ import { basename, extname, join } from 'node:path';
 import { catalogue2026 } from '../catalogue/2026.js';
 import { completeCatalogue, type Tarifs } from '../catalogue/complete.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { QuoteError, type QuoteIssue } from '../errors/quote-error.js';
+import type { QuoteIssue } from '../core/shapes.js';
+import { QuoteError } from '../errors/quote-error.js';
 
 /**
  * Mauvais usage de la ligne de commande (code de sortie 2).
  *
  * @internal
- * @example
- * ```ts
- * throw new UsageError('Commande inconnue : « devi ».');
- * ```
  */
 export class UsageError extends Error {}
 
@@ -41,10 +38,6 @@ function parseJson(text: string, where: string): { ok: true; value: unknown } | 
  * @internal
  * @throws {UsageError} si le fichier n'existe pas
  * @throws {QuoteError} `JSON_INVALIDE` ou `FICHIER_ILLISIBLE`
- * @example
- * ```ts
- * readJsonFile('examples/commune.json');
- * ```
  */
 export function readJsonFile(path: string): unknown {
   const parsed = parseJson(readText(path), path);
@@ -56,10 +49,6 @@ export function readJsonFile(path: string): unknown {
  * Une entrée d'un lot : l'adhésion lue, ou le problème de lecture qui l'empêche.
  *
  * @internal
- * @example
- * ```ts
- * const e: BatchEntry = { ok: true, value: {} };
- * ```
  */
 export type BatchEntry = { ok: true; value: unknown } | { ok: false; issue: QuoteIssue };
 
@@ -70,11 +59,6 @@ export type BatchEntry = { ok: true; value: unknown } | { ok: false; issue: Quot
  * @internal
  * @throws {UsageError} si le chemin n'existe pas
  * @throws {QuoteError} si le fichier JSON est illisible
- * @example
- * ```ts
- * readBatch('examples/lot-adherents.json').length;
- * //=> 12
- * ```
  */
 export function readBatch(path: string): BatchEntry[] {
   let isDirectory = false;
@@ -104,10 +88,6 @@ export function readBatch(path: string): BatchEntry[] {
  *
  * @internal
  * @throws {QuoteError} si le fichier de tarifs est refusé
- * @example
- * ```ts
- * loadCatalogue('examples/tarifs-exemple.json');
- * ```
  */
 export function loadCatalogue(tarifsPath: string | undefined): Catalogue {
   if (tarifsPath === undefined) return catalogue2026;

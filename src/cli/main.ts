@@ -4,8 +4,9 @@ import { catalogue2026 } from '../catalogue/2026.js';
 import { missingAmounts } from '../catalogue/amounts.js';
 import { lintCatalogue } from '../catalogue/lint.js';
 import { renderLintText } from '../render/lint-text.js';
-import { isQuoteError, type QuoteIssue } from '../errors/quote-error.js';
-import type { Adhesion } from '../quote/adhesion.js';
+import type { QuoteIssue } from '../core/shapes.js';
+import { isQuoteError } from '../errors/quote-error.js';
+import type { Adhesion } from '../validation/adhesion.js';
 import { quote } from '../quote/quote.js';
 import { renderBatchText } from '../render/batch-text.js';
 import { renderCatalogueText } from '../render/catalogue-text.js';
@@ -19,10 +20,6 @@ declare const __VERSION__: string;
  * Les sorties de la ligne de commande (remplaçables pour les tests).
  *
  * @internal
- * @example
- * ```ts
- * const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), errIsTty: false };
- * ```
  */
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -193,10 +190,6 @@ const COMMANDS = { devis, lot, catalogue, verifier } as const;
  * refusée, 2 mauvais usage.
  *
  * @internal
- * @example
- * ```ts
- * process.exitCode = runCli(process.argv.slice(2), io);
- * ```
  */
 export function runCli(argv: readonly string[], io: CliIo): number {
   let format: Format = 'texte';

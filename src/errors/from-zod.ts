@@ -1,7 +1,12 @@
-import type { IssueCode } from './codes.js';
-import type { QuoteIssue } from './quote-error.js';
+import type { IssueCode } from '../core/codes.js';
+import type { Path, QuoteIssue } from '../core/shapes.js';
 
-interface RawIssue {
+/**
+ * Un problème tel que zod le signale (les champs que la traduction lit).
+ *
+ * @internal
+ */
+export interface RawIssue {
   readonly code?: string;
   readonly path: readonly PropertyKey[];
   readonly message: string;
@@ -13,7 +18,7 @@ interface RawIssue {
   readonly inclusive?: boolean;
   readonly keys?: readonly string[];
   readonly values?: readonly unknown[];
-  readonly params?: { readonly code?: IssueCode };
+  readonly params?: { readonly code?: IssueCode; readonly lintCode?: string };
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -30,16 +35,10 @@ const TYPE_NAMES: Record<string, string> = {
  * Décrit en français le type d'une valeur reçue.
  *
  * @internal
- * @example
- * ```ts
- * describeValue(Number.NaN);
- * //=> 'NaN'
- * ```
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'rien';
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'une liste';
   switch (typeof value) {
     case 'number':
       return Number.isFinite(value) ? `le nombre ${String(value)}` : String(value);
@@ -47,10 +46,18 @@ export function describeValue(value: unknown): string {
       return value.length > 40 ? 'une chaîne de caractères' : `la chaîne « ${value} »`;
     case 'boolean':
       return `le booléen ${String(value)}`;
-    case 'object':
-      return 'un objet';
+    case 'bigint':
+      return 'un grand entier (BigInt)';
+    case 'symbol':
+      return 'un symbole';
+    case 'function':
+      return 'une fonction';
     default:
-      return typeof value;
+      try {
+        return Array.isArray(value) ? 'une liste' : value instanceof Date ? 'une date' : 'un objet';
+      } catch {
+        return 'un objet illisible';
+      }
   }
 }
 
@@ -111,12 +118,14 @@ function fromOne(issue: RawIssue): QuoteIssue[] {
  * Un champ inconnu donne un problème par champ, au chemin du champ lui-même.
  *
  * @internal
- * @example
- * ```ts
- * fromZodIssues([{ code: 'unrecognized_keys', keys: ['postez'], path: ['prestations'], message: '' }]);
- * //=> [{ code: 'CHAMP_INCONNU', path: ['prestations', 'postez'], message: 'Champ inconnu « postez » : …' }]
- * ```
  */
-export function fromZodIssues(issues: readonly RawIssue[], prefix: readonly (string | number)[] = []): QuoteIssue[] {
+export function fromZodIssues(issues: readonly RawIssue[], prefix: Path = []): QuoteIssue[] {
   return issues.flatMap((issue) => fromOne(issue)).map((i) => (prefix.length ? { ...i, path: [...prefix, ...i.path] } : i));
 }
+
+/**
+ * Les options de `safeParse` qui gardent la valeur reçue dans chaque problème, pour les messages.
+ *
+ * @internal
+ */
+export const REPORT = Object.freeze({ reportInput: true });

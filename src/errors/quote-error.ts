@@ -1,31 +1,16 @@
-import type { IssueCode } from './codes.js';
+import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
 
 /**
- * Un problème trouvé dans une entrée : un code stable, le chemin de la donnée en cause
- * (`['prestations', 'marchesPublics', 'acces']`) et un message en français.
- *
- * @example
- * ```ts
- * const issue: QuoteIssue = {
- *   code: 'SIREN_INVALIDE',
- *   path: ['collectivite', 'siren'],
- *   message: 'Le SIREN « 123 » doit compter 9 chiffres.',
- * };
- * ```
+ * La marque des erreurs de la bibliothèque, partagée par ses builds ESM et CJS : une
+ * {@link QuoteError} levée par l'un est reconnue par le {@link isQuoteError} de l'autre.
  */
-export interface QuoteIssue {
-  /** Le code stable du problème (voir {@link ISSUE_CODES}). */
-  readonly code: IssueCode;
-  /** Le chemin de la donnée en cause, depuis la racine de l'entrée. */
-  readonly path: readonly (string | number)[];
-  /** Le problème, en français. */
-  readonly message: string;
-}
+const BRAND: unique symbol = Symbol.for('@te90/tarifs/QuoteError') as never;
 
 /**
  * L'erreur levée par la bibliothèque, et la seule. Elle porte tous les problèmes trouvés
  * dans l'entrée (`issues`), pas seulement le premier.
  *
+ * @category Erreurs
  * @example
  * ```ts
  * try {
@@ -46,6 +31,7 @@ export class QuoteError extends Error {
     this.issues = issues;
   }
 }
+Object.defineProperty(QuoteError.prototype, BRAND, { value: true });
 
 function summarize(issues: readonly QuoteIssue[]): string {
   const lines = issues.map((i) => `- ${formatPath(i.path)} : ${i.message} [${i.code}]`);
@@ -56,13 +42,14 @@ function summarize(issues: readonly QuoteIssue[]): string {
 /**
  * Écrit un chemin de donnée lisiblement : `prestations.packDemat.sirens[1]`, ou `(racine)`.
  *
+ * @category Erreurs
  * @example
  * ```ts
  * formatPath(['prestations', 'packDemat', 'sirens', 1]);
  * //=> 'prestations.packDemat.sirens[1]'
  * ```
  */
-export function formatPath(path: readonly (string | number)[]): string {
+export function formatPath(path: Path): string {
   let out = '';
   for (const part of path) {
     out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
@@ -71,8 +58,10 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 /**
- * Indique si une valeur est une {@link QuoteError}.
+ * Indique si une valeur est une {@link QuoteError}, qu'elle vienne du build ESM ou CJS de la
+ * bibliothèque. Ne lève jamais d'exception, même sur un proxy révoqué.
  *
+ * @category Erreurs
  * @example
  * ```ts
  * isQuoteError(new QuoteError([]));
@@ -82,64 +71,82 @@ export function formatPath(path: readonly (string | number)[]): string {
  * ```
  */
 export function isQuoteError(value: unknown): value is QuoteError {
-  return value instanceof QuoteError;
+  try {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Le résultat d'une fonction « sûre » : la valeur, ou les problèmes trouvés.
+ * Décrit une exception sans jamais lever : son message si c'en est un, sinon « exception illisible ».
  *
- * @example
- * ```ts
- * const r: SafeResult<string> = { success: true, data: 'ok' };
- * ```
+ * @internal
  */
-export type SafeResult<T> =
-  | {
-      /** Réussite. */
-      readonly success: true;
-      /** La valeur calculée. */
-      readonly data: T;
-    }
-  | {
-      /** Échec. */
-      readonly success: false;
-      /** Tous les problèmes trouvés. */
-      readonly issues: readonly QuoteIssue[];
-    };
+export function describeError(error: unknown): string {
+  try {
+    if (typeof error === 'string') return error.slice(0, 200);
+    const message = (error as { message?: unknown } | null)?.message;
+    return typeof message === 'string' ? message.slice(0, 200) : 'exception sans message';
+  } catch {
+    return 'exception illisible';
+  }
+}
+
+/**
+ * Une exception levée par une fonction de l'appelant (un rappel comme `onProgress`) : elle est
+ * rapportée comme telle (`RAPPEL_EN_ERREUR`), pas comme une erreur de la bibliothèque.
+ *
+ * @internal
+ */
+export class CallerError {
+  constructor(
+    readonly path: Path,
+    readonly cause: unknown,
+  ) {}
+}
+
+function isCallerError(error: unknown): error is CallerError {
+  try {
+    return error instanceof CallerError;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Exécute `run` et transforme toute exception en problème : une {@link QuoteError} donne ses
- * problèmes, toute autre exception un problème `ERREUR_INTERNE`.
+ * problèmes, une exception d'un rappel de l'appelant `RAPPEL_EN_ERREUR`, toute autre
+ * `ERREUR_INTERNE`. Ne lève jamais.
  *
  * @internal
- * @example
- * ```ts
- * guard(() => { throw new Error('boom'); }).success;
- * //=> false
- * ```
  */
 export function guard<T>(run: () => T): SafeResult<T> {
   try {
     return { success: true, data: run() };
   } catch (error) {
     if (isQuoteError(error)) return { success: false, issues: error.issues };
+    if (isCallerError(error)) {
+      return {
+        success: false,
+        issues: [
+          {
+            code: 'RAPPEL_EN_ERREUR',
+            path: error.path,
+            message: `La fonction « ${formatPath(error.path)} » fournie par l'appelant a levé une exception : ${describeError(error.cause)}. Le traitement est interrompu.`,
+          },
+        ],
+      };
+    }
     return {
       success: false,
       issues: [
         {
           code: 'ERREUR_INTERNE',
           path: [],
-          message: `Erreur inattendue pendant le calcul : ${describe(error)}. Merci de la signaler.`,
+          message: `Erreur inattendue pendant le calcul : ${describeError(error)}. Merci de la signaler.`,
         },
       ],
     };
-  }
-}
-
-function describe(error: unknown): string {
-  try {
-    return error instanceof Error ? error.message : String(error);
-  } catch {
-    return 'erreur illisible';
   }
 }

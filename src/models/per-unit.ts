@@ -1,7 +1,8 @@
 import { decimalOf, type Dec } from '../money/decimal.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { roundToCent } from '../money/round.js';
-import { quantiteUnite, type Priced, type Unite } from './priced.js';
+import type { Unite } from '../core/shapes.js';
+import { quantiteUnite, type Priced } from './priced.js';
 
 /**
  * Modèle « prix unitaire » : prix × nombre d'unités. Avec `arrondi: 'entierSuperieur'`, toute
@@ -12,11 +13,7 @@ import { quantiteUnite, type Priced, type Unite } from './priced.js';
  * @param unite - le nom de l'unité, au singulier et au pluriel
  * @param arrondi - `'aucun'`, ou `'entierSuperieur'` pour facturer toute unité commencée
  * @returns la ligne chiffrée
- * @example
- * ```ts
- * priceUnit('300.00', new Dec('2.5'), { un: 'journée', plusieurs: 'journées' }, 'entierSuperieur').detail;
- * //=> "3 journées (quantité demandée : 2,5, arrondie à l'unité supérieure) × 300,00 € = 900,00 €"
- * ```
+ * @internal
  */
 export function priceUnit(
   prixUnitaire: string,

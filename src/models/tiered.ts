@@ -1,34 +1,15 @@
 import { decimalOf, Dec } from '../money/decimal.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { roundToCent } from '../money/round.js';
-import { quantiteUnite, type Priced, type Unite } from './priced.js';
-
-/**
- * Un palier de barème : de `de` à `a` unités, bornes comprises (`a: null` : sans limite).
- *
- * @internal
- * @example
- * ```ts
- * const p: Tier = { de: 3, a: 5, coefficient: '0.9' };
- * ```
- */
-export interface Tier {
-  readonly de: number;
-  readonly a: number | null;
-  readonly coefficient: string;
-}
+import type { Palier, Unite } from '../core/shapes.js';
+import { quantiteUnite, type Priced } from './priced.js';
 
 /**
  * Trouve le palier qui contient un nombre d'unités.
  *
  * @internal
- * @example
- * ```ts
- * findTier([{ de: 1, a: 2, coefficient: '1' }, { de: 3, a: null, coefficient: '0.9' }], 4)?.coefficient;
- * //=> '0.9'
- * ```
  */
-export function findTier<T extends Tier>(paliers: readonly T[], unites: number): T | undefined {
+export function findTier<T extends Palier>(paliers: readonly T[], unites: number): T | undefined {
   return paliers.find((p) => unites >= p.de && (p.a === null || unites <= p.a));
 }
 
@@ -41,16 +22,11 @@ export function findTier<T extends Tier>(paliers: readonly T[], unites: number):
  * @param unites - le nombre d'unités (entier)
  * @param unite - le nom de l'unité, au singulier et au pluriel
  * @returns la ligne chiffrée, ou `undefined` si aucun palier ne contient ce nombre
- * @example
- * ```ts
- * const paliers = [{ de: 1, a: 2, coefficient: '1' }, { de: 3, a: 5, coefficient: '0.9' }];
- * priceTiered('574.88', paliers, 4, { un: 'poste', plusieurs: 'postes' })?.detail;
- * //=> '574,88 € × (4 postes × 0,9) = 2 069,57 €'
- * ```
+ * @internal
  */
 export function priceTiered(
   prixUnitaire: string,
-  paliers: readonly Tier[],
+  paliers: readonly Palier[],
   unites: number,
   unite: Unite,
 ): Priced | undefined {

@@ -6,11 +6,6 @@ import { Decimal } from 'decimal.js';
  * bibliothèque de l'application pourrait modifier.
  *
  * @internal
- * @example
- * ```ts
- * new Dec('574.88').times('3.6').toString();
- * //=> '2069.568'
- * ```
  */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -18,10 +13,6 @@ export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_U
  * Un nombre décimal exact manipulé par la bibliothèque.
  *
  * @internal
- * @example
- * ```ts
- * const d: Dec = new Dec('0.9');
- * ```
  */
 export type Dec = Decimal;
 
@@ -32,11 +23,6 @@ const parsed = new Map<string, Dec>();
  * sont immuables, une même instance sert à tous les devis.
  *
  * @internal
- * @example
- * ```ts
- * decimalOf('574.88') === decimalOf('574.88');
- * //=> true
- * ```
  */
 export function decimalOf(text: string): Dec {
   let d = parsed.get(text);

@@ -6,11 +6,6 @@ import { Dec } from './decimal.js';
  * Un zéro négatif devient zéro.
  *
  * @internal
- * @example
- * ```ts
- * roundToCent(new Dec('2069.568')).toFixed(2);
- * //=> '2069.57'
- * ```
  */
 export function roundToCent(value: Dec): Dec {
   const rounded = value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
@@ -23,11 +18,6 @@ const ZERO = new Dec(0);
  * Écrit un montant arrondi en chaîne décimale à deux chiffres après le point.
  *
  * @internal
- * @example
- * ```ts
- * toMontant(new Dec('900'));
- * //=> '900.00'
- * ```
  */
 export function toMontant(value: Dec): string {
   return roundToCent(value).toFixed(2);
@@ -37,11 +27,6 @@ export function toMontant(value: Dec): string {
  * Additionne des montants déjà arrondis, en décimaux.
  *
  * @internal
- * @example
- * ```ts
- * sumDecimals([new Dec('2069.57'), new Dec('100')]);
- * //=> '2169.57'
- * ```
  */
 export function sumDecimals(montants: readonly Dec[]): string {
   let total = ZERO;

@@ -5,9 +5,5 @@ import { subscriptionPrestation } from './subscription.js';
  * Montant non publié en 2026 : à fournir par un catalogue complété.
  *
  * @internal
- * @example
- * ```ts
- * quote({ collectivite, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, cabinetNumerique: {} } }, { catalogue: complet });
- * ```
  */
-export const cabinetNumerique = subscriptionPrestation('cabinetNumerique', 'abonnement');
+export const cabinetNumerique = subscriptionPrestation('cabinetNumerique', 'abonnement', "Le cabinet numérique");

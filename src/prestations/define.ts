@@ -1,132 +1,135 @@
-import type * as z from 'zod/mini';
-import type { Catalogue, Composante, PrestationId } from '../catalogue/types.js';
-import type { QuoteIssue } from '../errors/quote-error.js';
-import type { Dec } from '../money/decimal.js';
-import { priceComponent, type Mesure } from '../models/price-component.js';
-import type { Collectivite } from '../quote/collectivite.js';
-import type { QuoteLine, QuoteWarning } from '../quote/types.js';
+import type { IssueCode, WarningCode } from '../core/codes.js';
+import type { CollectiviteType, Modele, Path } from '../core/shapes.js';
+import { deepFreeze } from '../shared/freeze.js';
 
 /**
- * Ce qu'un module de prestation reçoit pour chiffrer : son entrée du catalogue, la collectivité,
- * le millésime, et si la prestation est incluse d'office.
+ * Ce que toute déclaration de paramètre porte : s'il est requis, son libellé, son unité et une aide,
+ * en français (formulaires, tableurs, aide de la ligne de commande).
  *
  * @internal
- * @example
- * ```ts
- * const ctx: PricingContext<'dpo'> = { prestation: catalogue2026.prestations.dpo, collectivite, millesime: 2026, dOffice: false };
- * ```
  */
-export interface PricingContext<Id extends PrestationId> {
-  readonly prestation: Catalogue['prestations'][Id];
-  readonly collectivite: Collectivite;
-  readonly millesime: number;
-  readonly dOffice: boolean;
+export interface ParamCommon {
+  readonly requis: boolean;
+  readonly libelle: string;
+  readonly unite: string;
+  readonly aide: string;
 }
 
 /**
- * Ce qu'un module de prestation produit : ses lignes, ou les problèmes qui les empêchent,
- * et ses avertissements.
+ * Un paramètre nombre (entier ou décimal) borné ; `auPlus` le borne par un autre paramètre.
  *
  * @internal
- * @example
- * ```ts
- * const r: PrestationResult = { lignes: [], montants: [], issues: [], avertissements: [] };
- * ```
  */
-export interface PrestationResult {
-  readonly lignes: QuoteLine[];
-  /** Les montants des lignes, dans le même ordre, en décimaux (pour les totaux). */
-  readonly montants: Dec[];
-  readonly issues: QuoteIssue[];
-  readonly avertissements: QuoteWarning[];
+export interface NumberParam extends ParamCommon {
+  readonly type: 'entier' | 'decimal';
+  readonly min: number;
+  /** `true` : la valeur doit être strictement supérieure à `min`. */
+  readonly minExclu?: boolean;
+  readonly max: number;
+  readonly auPlus?: { readonly parametre: string; readonly code: IssueCode; readonly message: string };
 }
 
 /**
- * Un module de prestation : son identifiant, le schéma de ses paramètres (ce que l'adhérent
- * coche sur l'annexe 1) et sa fonction de chiffrage.
+ * Une liste de SIREN, sans doublon : les SIREN facturés d'une prestation facturée par SIREN.
  *
  * @internal
+ */
+export interface SirensParam extends ParamCommon {
+  readonly type: 'sirens';
+  readonly max: number;
+}
+
+/**
+ * La déclaration d'un paramètre d'une prestation.
+ *
+ * @internal
+ */
+export type ParamDeclaration = NumberParam | SirensParam;
+
+/**
+ * Une prestation sans paramètre se coche avec `{}`.
+ *
+ * @category Devis
  * @example
  * ```ts
- * marchesPublics.id;
- * //=> 'marchesPublics'
+ * const dpo: SansParametre = {};
  * ```
  */
-export interface PrestationModule<Id extends PrestationId, S extends z.ZodMiniType> {
+export type SansParametre = Record<string, never>;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type ValueOf<P> = P extends { readonly type: 'sirens' } ? readonly string[] : number;
+type RequiredKeys<P> = { [K in keyof P]: P[K] extends { readonly requis: true } ? K : never }[keyof P];
+
+/**
+ * Le type des paramètres d'une prestation, déduit de leurs déclarations.
+ *
+ * @internal
+ */
+export type ParamsOf<P> = [keyof P] extends [never]
+  ? SansParametre
+  : Simplify<{ readonly [K in RequiredKeys<P>]: ValueOf<P[K]> } & { readonly [K in Exclude<keyof P, RequiredKeys<P>>]?: ValueOf<P[K]> | undefined }>;
+
+/**
+ * Ce qu'un module de prestation sait de la collectivité pour chiffrer : ses champs valides seulement.
+ *
+ * @internal
+ */
+export interface PricingContext {
+  readonly collectivite: { readonly type?: CollectiviteType | undefined };
+  /** Ajoute un avertissement, au chemin donné depuis la prestation. */
+  readonly warn: (code: WarningCode, path: Path, message: string) => void;
+}
+
+/**
+ * Une demande de chiffrage : la composante, ce qu'elle mesure (unités, quota) et le chemin du
+ * paramètre qui la demande (depuis la prestation), pour les messages.
+ *
+ * @internal
+ */
+export interface Demand<C extends string = string> {
+  readonly composante: C;
+  readonly unites?: number;
+  readonly quotaGo?: number;
+  readonly path?: Path;
+}
+
+/**
+ * La déclaration d'une prestation, en données simples et gelées, plus sa fonction de chiffrage :
+ * identifiant, libellé, facturation par défaut, obligation, composantes et leur modèle de prix,
+ * paramètres (type, bornes, libellé, unité, aide). Tout le reste en est déduit : schémas zod du
+ * catalogue et de l'adhésion, types des paramètres, `COMPOSANTES`, tableurs, ligne de commande.
+ *
+ * @internal
+ */
+export interface PrestationDeclaration<
+  Id extends string = string,
+  Cs extends Readonly<Record<string, { readonly modele: Modele }>> = Readonly<Record<string, { readonly modele: Modele }>>,
+  P extends Readonly<Record<string, ParamDeclaration>> = Readonly<Record<string, ParamDeclaration>>,
+  O extends 'toujours' | 'siParcTransfere' | 'non' = 'toujours' | 'siParcTransfere' | 'non',
+> {
   readonly id: Id;
-  readonly params: S;
-  readonly price: (params: z.output<S>, ctx: PricingContext<Id>) => PrestationResult;
+  readonly libelle: string;
+  /** Par défaut ; le catalogue de l'année décide (`siren` : une ligne par SIREN facturé). */
+  readonly facturation: 'adherent' | 'siren';
+  /** `toujours` : obligatoire ; `siParcTransfere` : incluse d'office si le parc est transféré. */
+  readonly obligatoire: O;
+  readonly composantes: Cs;
+  readonly parametres: P;
+  /** Ce que la prestation demande de chiffrer, pour des paramètres valides. */
+  readonly chiffrer: (params: ParamsOf<P>, ctx: PricingContext) => readonly Demand<keyof Cs & string>[];
 }
 
 /**
- * Déclare un module de prestation (aide au typage).
+ * Déclare une prestation : vérifie la déclaration au typage et la gèle.
  *
  * @internal
- * @example
- * ```ts
- * const dpo = definePrestation('dpo', z.strictObject({}), (_, ctx) => subscription(ctx, 'abonnement'));
- * ```
  */
-export function definePrestation<Id extends PrestationId, S extends z.ZodMiniType>(
-  id: Id,
-  params: S,
-  price: (params: z.output<S>, ctx: PricingContext<Id>) => PrestationResult,
-): PrestationModule<Id, S> {
-  return { id, params, price };
-}
-
-/**
- * Accumule les lignes, problèmes et avertissements d'une prestation.
- *
- * @internal
- * @example
- * ```ts
- * const out = collector(ctx);
- * out.line('acces', { unites: 2 }, { path: ['acces'] });
- * out.result().lignes.length;
- * //=> 1
- * ```
- */
-export function collector<Id extends PrestationId>(ctx: PricingContext<Id>) {
-  const result: PrestationResult = { lignes: [], montants: [], issues: [], avertissements: [] };
-  const base = ['prestations', ctx.prestation.id] as const;
-  return {
-    /** Chiffre la composante `composanteId` pour `mesure` et ajoute sa ligne, ou ses problèmes. */
-    line(composanteId: string, mesure: Mesure, where: { path?: readonly (string | number)[]; siren?: string } = {}): void {
-      const composante = (ctx.prestation.composantes as Record<string, Composante>)[composanteId]!;
-      const r = priceComponent(composante, { population: ctx.collectivite.population, ...mesure }, {
-        prestation: ctx.prestation,
-        composanteId,
-        path: () => [...base, ...(where.path ?? [])],
-        millesime: ctx.millesime,
-      });
-      if (!r.ok) {
-        for (const issue of r.issues) {
-          if (!result.issues.some((i) => i.code === issue.code && i.message === issue.message)) result.issues.push(issue);
-        }
-        return;
-      }
-      const p = r.priced;
-      result.montants.push(p.montant);
-      result.lignes.push({
-        prestation: ctx.prestation.id,
-        composante: composanteId,
-        libelle: composante.libelle,
-        siren: where.siren ?? ctx.collectivite.siren,
-        quantite: p.quantite.toFixed(),
-        unite: p.unite,
-        prixUnitaire: p.prixUnitaire.toFixed(2),
-        montant: p.montantText,
-        detail: ctx.dOffice ? `Inclus d'office (parc informatique transféré au syndicat). ${p.detail}` : p.detail,
-        source: { origine: composante.source.origine, reference: composante.source.reference },
-      });
-    },
-    /** Ajoute un avertissement. */
-    warn(code: QuoteWarning['code'], path: readonly (string | number)[], message: string): void {
-      result.avertissements.push({ code, path: [...base, ...path], message });
-    },
-    result(): PrestationResult {
-      return result;
-    },
-  };
+export function definePrestation<
+  const Id extends string,
+  const Cs extends Readonly<Record<string, { readonly modele: Modele }>>,
+  const P extends Readonly<Record<string, ParamDeclaration>>,
+  const O extends 'toujours' | 'siParcTransfere' | 'non',
+>(declaration: PrestationDeclaration<Id, Cs, P, O>): PrestationDeclaration<Id, Cs, P, O> {
+  return deepFreeze(declaration);
 }

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
-import { collector, definePrestation } from './define.js';
+import type { Equals } from '../shared/type-check.js';
+import { definePrestation, type ParamsOf } from './define.js';
 
 /**
  * Paramètres de la plateforme des marchés publics.
@@ -18,37 +18,45 @@ export interface MarchesPublicsParams {
 }
 
 /**
- * Paramètres des marchés publics : nombre d'accès à la plateforme, et de mises en ligne de
- * marché avec l'aide du syndicat.
- *
- * @internal
- * @example
- * ```ts
- * marchesPublicsParams.parse({ acces: 2, misesEnLigneAssistees: 1 });
- * ```
- */
-export const marchesPublicsParams: z.ZodMiniType<MarchesPublicsParams, unknown> = z.strictObject({
-  acces: z.int().check(z.minimum(1), z.maximum(10_000)),
-  misesEnLigneAssistees: z.optional(z.int().check(z.minimum(0), z.maximum(10_000))),
-});
-
-/**
  * Plateforme mutualisée des marchés publics : 50 € par accès, plus 32 € par marché mis en ligne
  * avec l'aide du syndicat.
  *
  * @internal
- * @example
- * ```ts
- * quote({ collectivite, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, marchesPublics: { acces: 2, misesEnLigneAssistees: 1 } } })
- *   .lignes.map((l) => l.montant);
- * //=> ['574.88', '100.00', '32.00']
- * ```
  */
-export const marchesPublics = definePrestation('marchesPublics', marchesPublicsParams, (p, ctx) => {
-  const out = collector(ctx);
-  out.line('acces', { unites: p.acces }, { path: ['acces'] });
-  if (p.misesEnLigneAssistees) {
-    out.line('miseEnLigneAssistee', { unites: p.misesEnLigneAssistees }, { path: ['misesEnLigneAssistees'] });
-  }
-  return out.result();
+export const marchesPublics = definePrestation({
+  id: 'marchesPublics',
+  libelle: 'Plateforme mutualisée de dématérialisation des marchés publics',
+  facturation: 'adherent',
+  obligatoire: 'non',
+  composantes: {
+    acces: { modele: 'unitaire' },
+    miseEnLigneAssistee: { modele: 'unitaire' },
+  },
+  parametres: {
+    acces: {
+      type: 'entier',
+      requis: true,
+      min: 1,
+      max: 10_000,
+      libelle: "Accès à la plateforme",
+      unite: 'accès',
+      aide: "Nombre d'accès (comptes) à la plateforme des marchés publics.",
+    },
+    misesEnLigneAssistees: {
+      type: 'entier',
+      requis: false,
+      min: 0,
+      max: 10_000,
+      libelle: 'Mises en ligne assistées',
+      unite: 'marchés',
+      aide: 'Nombre de marchés mis en ligne avec l’aide du syndicat.',
+    },
+  },
+  chiffrer(p) {
+    const acces = { composante: 'acces' as const, unites: p.acces, path: ['acces'] };
+    if (!p.misesEnLigneAssistees) return [acces];
+    return [acces, { composante: 'miseEnLigneAssistee' as const, unites: p.misesEnLigneAssistees, path: ['misesEnLigneAssistees'] }];
+  },
 });
+
+true satisfies Equals<MarchesPublicsParams, ParamsOf<typeof marchesPublics.parametres>>;

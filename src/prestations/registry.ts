@@ -1,7 +1,7 @@
-import type { PrestationId } from '../catalogue/types.js';
+import { deepFreeze } from '../shared/freeze.js';
 import { cabinetNumerique } from './cabinet-numerique.js';
 import { comedec } from './comedec.js';
-import type { PrestationModule } from './define.js';
+import type { ParamsOf, PrestationDeclaration } from './define.js';
 import { dpo } from './dpo.js';
 import { maintenanceBase } from './maintenance-base.js';
 import { marchesPublics } from './marches-publics.js';
@@ -11,17 +11,19 @@ import { saisineElectronique } from './saisine-electronique.js';
 import { sauvegarde } from './sauvegarde.js';
 import { secretariatMairie } from './secretariat-mairie.js';
 
+export type { MaintenanceBaseParams } from './maintenance-base.js';
+export type { SauvegardeParams } from './sauvegarde.js';
+export type { PackDematParams } from './pack-demat.js';
+export type { MarchesPublicsParams } from './marches-publics.js';
+export type { SecretariatMairieParams } from './secretariat-mairie.js';
+
 /**
- * Les modules de prestation, dans l'ordre du catalogue (qui est l'ordre des lignes du devis).
+ * Les déclarations des prestations, dans l'ordre du catalogue (qui est l'ordre des lignes du
+ * devis). C'est la seule liste des prestations : tout le reste en est déduit.
  *
  * @internal
- * @example
- * ```ts
- * PRESTATIONS.map((m) => m.id)[0];
- * //=> 'maintenanceBase'
- * ```
  */
-export const PRESTATIONS = [
+export const PRESTATIONS = deepFreeze([
   maintenanceBase,
   sauvegarde,
   netEntreprises,
@@ -32,15 +34,98 @@ export const PRESTATIONS = [
   cabinetNumerique,
   comedec,
   secretariatMairie,
-] as const;
+] as const);
 
 /**
- * Un module de prestation quelconque du registre.
+ * La déclaration d'une prestation quelconque du registre.
  *
  * @internal
+ */
+export type AnyDeclaration = (typeof PRESTATIONS)[number];
+
+/**
+ * Identifiant d'une prestation.
+ *
+ * @category Catalogue
  * @example
  * ```ts
- * const m: AnyPrestationModule = PRESTATIONS[0];
+ * const id: PrestationId = 'secretariatMairie';
  * ```
  */
-export type AnyPrestationModule = PrestationModule<PrestationId, (typeof PRESTATIONS)[number]['params']>;
+export type PrestationId = AnyDeclaration['id'];
+
+/**
+ * La déclaration de la prestation `Id`.
+ *
+ * @internal
+ */
+export type DeclarationOf<Id extends PrestationId> = Extract<AnyDeclaration, { readonly id: Id }>;
+
+/**
+ * Identifiant d'une composante de prix d'une prestation (`'postes'`, `'licenceBL'`, `'acces'`…).
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c: ComposanteId<'marchesPublics'> = 'miseEnLigneAssistee';
+ * ```
+ */
+export type ComposanteId<Id extends PrestationId = PrestationId> = Id extends PrestationId
+  ? keyof DeclarationOf<Id>['composantes'] & string
+  : never;
+
+/**
+ * Les paramètres de la prestation `Id`, tels qu'une adhésion les donne.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const p: ParamsDe<'marchesPublics'> = { acces: 2, misesEnLigneAssistees: 1 };
+ * ```
+ */
+export type ParamsDe<Id extends PrestationId> = ParamsOf<DeclarationOf<Id>['parametres']>;
+
+/**
+ * Les prestations obligatoires pour tout adhérent (la maintenance de base).
+ *
+ * @internal
+ */
+export type MandatoryId = Extract<AnyDeclaration, { readonly obligatoire: 'toujours' }>['id'];
+
+const BY_ID = new Map<string, AnyDeclaration>(PRESTATIONS.map((d) => [d.id, d]));
+
+/**
+ * La déclaration d'une prestation par son identifiant, ou `undefined` s'il n'en est pas un.
+ *
+ * @internal
+ */
+export function declarationOf(id: unknown): PrestationDeclaration | undefined {
+  return typeof id === 'string' ? (BY_ID.get(id) as PrestationDeclaration | undefined) : undefined;
+}
+
+/**
+ * Les identifiants des prestations, dans l'ordre du catalogue.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * PRESTATION_IDS[0];
+ * //=> 'maintenanceBase'
+ * ```
+ */
+export const PRESTATION_IDS: readonly PrestationId[] = Object.freeze(PRESTATIONS.map((d) => d.id));
+
+/**
+ * Les composantes de prix de chaque prestation, dans l'ordre des lignes du devis. Déduit des
+ * déclarations, gelé.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * COMPOSANTES.maintenanceBase;
+ * //=> ['postes', 'licenceBL']
+ * ```
+ */
+export const COMPOSANTES: { readonly [Id in PrestationId]: readonly ComposanteId<Id>[] } = deepFreeze(
+  Object.fromEntries(PRESTATIONS.map((d) => [d.id, Object.keys(d.composantes)])) as never,
+);

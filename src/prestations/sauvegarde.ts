@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
-import { collector, definePrestation } from './define.js';
+import type { Equals } from '../shared/type-check.js';
+import { definePrestation, type ParamsOf } from './define.js';
 
 /**
  * Paramètres de la sauvegarde des données.
@@ -16,30 +16,29 @@ export interface SauvegardeParams {
 }
 
 /**
- * Paramètres de la sauvegarde : le quota retenu, en Go (l'un de ceux de la grille).
- *
- * @internal
- * @example
- * ```ts
- * sauvegardeParams.parse({ quotaGo: 100 });
- * ```
- */
-export const sauvegardeParams: z.ZodMiniType<SauvegardeParams, unknown> = z.strictObject({
-  quotaGo: z.int().check(z.minimum(1), z.maximum(1_000_000)),
-});
-
-/**
  * Sauvegarde des données : montant de la grille pour la strate de population de la collectivité
  * et le quota retenu. La population est alors obligatoire ; la grille 2026 n'est pas publiée.
  *
  * @internal
- * @example
- * ```ts
- * quote({ collectivite: { ...c, population: 850 }, prestations: { maintenanceBase: { postes: 1 }, sauvegarde: { quotaGo: 50 } } }, { catalogue: complet });
- * ```
  */
-export const sauvegarde = definePrestation('sauvegarde', sauvegardeParams, (p, ctx) => {
-  const out = collector(ctx);
-  out.line('grille', { unites: 1, quotaGo: p.quotaGo });
-  return out.result();
+export const sauvegarde = definePrestation({
+  id: 'sauvegarde',
+  libelle: 'Prestation sauvegarde des données informatiques',
+  facturation: 'adherent',
+  obligatoire: 'non',
+  composantes: { grille: { modele: 'grilleStrates' } },
+  parametres: {
+    quotaGo: {
+      type: 'entier',
+      requis: true,
+      min: 1,
+      max: 1_000_000,
+      libelle: 'Quota de sauvegarde',
+      unite: 'Go',
+      aide: "Le quota retenu, en Go : l'un de ceux que la grille propose. La population de la collectivité est alors nécessaire.",
+    },
+  },
+  chiffrer: (p) => [{ composante: 'grille', quotaGo: p.quotaGo, path: ['quotaGo'] }],
 });
+
+true satisfies Equals<SauvegardeParams, ParamsOf<typeof sauvegarde.parametres>>;

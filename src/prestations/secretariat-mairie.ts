@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
-import { collector, definePrestation } from './define.js';
+import type { Equals } from '../shared/type-check.js';
+import { definePrestation, type ParamsOf } from './define.js';
 
 /**
  * Paramètres du secrétariat de mairie.
@@ -16,32 +16,30 @@ export interface SecretariatMairieParams {
 }
 
 /**
- * Paramètres du secrétariat de mairie : le nombre de jours, éventuellement fractionnaire.
- *
- * @internal
- * @example
- * ```ts
- * secretariatMairieParams.parse({ jours: 2.5 });
- * ```
- */
-export const secretariatMairieParams: z.ZodMiniType<SecretariatMairieParams, unknown> = z.strictObject({
-  jours: z.number().check(z.gt(0), z.maximum(366)),
-});
-
-/**
  * Secrétariat de mairie : 300 € la journée incompressible ; toute journée commencée est due
  * (2,5 jours → 3 journées → 900 €).
  *
  * @internal
- * @example
- * ```ts
- * quote({ collectivite, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, secretariatMairie: { jours: 2.5 } } })
- *   .lignes[1].montant;
- * //=> '900.00'
- * ```
  */
-export const secretariatMairie = definePrestation('secretariatMairie', secretariatMairieParams, (p, ctx) => {
-  const out = collector(ctx);
-  out.line('journee', { unites: p.jours }, { path: ['jours'] });
-  return out.result();
+export const secretariatMairie = definePrestation({
+  id: 'secretariatMairie',
+  libelle: 'Prestation de secrétariat de mairie',
+  facturation: 'adherent',
+  obligatoire: 'non',
+  composantes: { journee: { modele: 'unitaire' } },
+  parametres: {
+    jours: {
+      type: 'decimal',
+      requis: true,
+      min: 0,
+      minExclu: true,
+      max: 366,
+      libelle: 'Jours de secrétariat',
+      unite: 'jours',
+      aide: 'Nombre de jours, éventuellement fractionnaire : toute journée commencée est due entière.',
+    },
+  },
+  chiffrer: (p) => [{ composante: 'journee', unites: p.jours, path: ['jours'] }],
 });
+
+true satisfies Equals<SecretariatMairieParams, ParamsOf<typeof secretariatMairie.parametres>>;

@@ -1,24 +1,23 @@
-import * as z from 'zod/mini';
-import type { PrestationId } from '../catalogue/types.js';
-import { collector, definePrestation, type PrestationModule } from './define.js';
+import { definePrestation, type PrestationDeclaration } from './define.js';
 
 /**
- * Une prestation sans paramètre, cochée avec `{}` : une ligne par adhérent pour la composante donnée
- * (abonnement annuel). Sert à Net-Entreprises, saisine électronique, DPO, cabinet numérique, COMEDEC.
+ * Une prestation sans paramètre, cochée avec `{}` : une ligne par adhérent (ou par SIREN, si le
+ * catalogue la facture ainsi) pour sa seule composante, un forfait annuel.
  *
  * @internal
- * @example
- * ```ts
- * const dpo = subscriptionPrestation('dpo', 'abonnement');
- * ```
  */
-export function subscriptionPrestation<Id extends PrestationId>(
+export function subscriptionPrestation<const Id extends string, const C extends string>(
   id: Id,
-  composanteId: string,
-): PrestationModule<Id, z.ZodMiniObject<{}, z.core.$strict>> {
-  return definePrestation(id, z.strictObject({}), (_params, ctx) => {
-    const out = collector(ctx);
-    out.line(composanteId, { unites: 1 });
-    return out.result();
+  composante: C,
+  libelle: string,
+): PrestationDeclaration<Id, { readonly [K in C]: { readonly modele: 'forfait' } }, {}, 'non'> {
+  return definePrestation({
+    id,
+    libelle,
+    facturation: 'adherent',
+    obligatoire: 'non',
+    composantes: { [composante]: { modele: 'forfait' } } as { readonly [K in C]: { readonly modele: 'forfait' } },
+    parametres: {},
+    chiffrer: () => [{ composante }],
   });
 }

@@ -1,21 +1,16 @@
-import * as z from 'zod/mini';
+import type { CollectiviteType, QuoteIssue, QuoteLine, QuoteWarning, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
-import { describeValue, fromZodIssues } from '../errors/from-zod.js';
-import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { describeValue, fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
+import { guard, QuoteError } from '../errors/quote-error.js';
+import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { sumDecimals } from '../money/round.js';
-import { PRESTATIONS, type AnyPrestationModule } from '../prestations/registry.js';
-import { SirenSchema } from '../siren/schema.js';
-import type { Catalogue, PrestationId } from '../catalogue/types.js';
-import type { CollectiviteType } from './collectivite.js';
-import type { QuoteLine, QuoteWarning } from './types.js';
-
-const ContexteSchema: z.ZodMiniType<PrestationContext | undefined, unknown> = z.optional(
-  z.strictObject({
-    siren: z.optional(SirenSchema),
-    type: z.optional(z.enum(['commune', 'epci', 'syndicat', 'ccas', 'autre'])),
-    population: z.optional(z.int().check(z.minimum(0), z.maximum(100_000_000))),
-  }),
-);
+import { declarationOf, PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
+import { priceLines } from '../pricing/lines.js';
+import { isRecord } from '../shared/is-record.js';
+import { COLLECTIVITE_FIELDS } from '../validation/collectivite.js';
+import { paramsSchema } from '../validation/params.js';
+import { readOption } from './quote.js';
 
 /**
  * Ce qu'on sait de la collectivité pour chiffrer une prestation seule : tout est facultatif
@@ -67,46 +62,60 @@ export interface PrestationQuote {
   /** La prestation chiffrée. */
   readonly prestation: PrestationId;
   /** Ses lignes. */
-  readonly lignes: readonly QuoteLine[];
+  readonly lignes: readonly QuoteLine<PrestationId>[];
   /** Somme de ses lignes, deux décimales. */
   readonly total: string;
   /** Les points d'attention. */
   readonly avertissements: readonly QuoteWarning[];
 }
 
-const MODULES = new Map<string, AnyPrestationModule>(PRESTATIONS.map((m) => [m.id, m as AnyPrestationModule]));
+const CONTEXT_FIELDS = ['siren', 'type', 'population'] as const;
 
-function compute(id: unknown, params: unknown, options: PricePrestationOptions | undefined): PrestationQuote {
-  const catalogue = resolveCatalogue(options?.catalogue);
-  const module = typeof id === 'string' ? MODULES.get(id) : undefined;
-  if (!module) {
+function compute(id: unknown, params: unknown, options: unknown): PrestationQuote {
+  const catalogue = resolveCatalogue(readOption(options, 'catalogue'));
+  const declaration = declarationOf(id);
+  if (!declaration) {
     throw new QuoteError([
-      {
-        code: 'VALEUR_NON_ADMISE',
-        path: ['prestation'],
-        message: `Prestation inconnue : ${describeValue(id)} ; prestations : ${[...MODULES.keys()].join(', ')}.`,
-      },
+      { code: 'VALEUR_NON_ADMISE', path: ['prestation'], message: `Prestation inconnue : ${describeValue(id)} ; prestations : ${PRESTATION_IDS.join(', ')}.` },
     ]);
   }
+  const base = ['prestations', declaration.id];
   const issues: QuoteIssue[] = [];
-  const p = module.params.safeParse(params, { reportInput: true });
-  if (!p.success) issues.push(...fromZodIssues(p.error.issues, ['prestations', module.id]));
-  const c = ContexteSchema.safeParse(options?.collectivite, { reportInput: true });
-  if (!c.success) issues.push(...fromZodIssues(c.error.issues, ['collectivite']));
-  if (!p.success || !c.success) throw new QuoteError(issues);
-  const contexte = c.data ?? {};
-  const result = module.price(p.data as never, {
-    prestation: catalogue.prestations[module.id] as never,
-    collectivite: { nom: '', siren: contexte.siren ?? '', type: contexte.type ?? 'autre', population: contexte.population },
-    millesime: catalogue.millesime,
-    dOffice: false,
-  });
-  if (result.issues.length > 0) throw new QuoteError(result.issues);
+  const snap = snapshot(params, base);
+  const p = paramsSchema(declaration).safeParse(snap.value, REPORT);
+  issues.push(...snap.issues);
+  if (!p.success) issues.push(...withoutUnreadable(fromZodIssues(p.error.issues as readonly RawIssue[], base), snap));
+  const contexte = snapshot(readOption(options, 'collectivite'), ['collectivite']);
+  issues.push(...contexte.issues);
+  const collectivite: Record<string, unknown> = {};
+  const invalid = new Set<string>();
+  if (contexte.value !== undefined && !isRecord(contexte.value)) {
+    issues.push({ code: 'ENTREE_INVALIDE', path: ['collectivite'], message: `Attendu : un objet ; reçu : ${describeValue(contexte.value)}.` });
+  } else if (isRecord(contexte.value)) {
+    const raw = contexte.value;
+    for (const key of Object.keys(raw)) {
+      if (!(CONTEXT_FIELDS as readonly string[]).includes(key)) {
+        issues.push({ code: 'CHAMP_INCONNU', path: ['collectivite', key], message: `Champ inconnu « ${key} » : il n'est pas accepté (faute de frappe ?).` });
+      }
+    }
+    for (const field of CONTEXT_FIELDS) {
+      if (raw[field] === undefined) continue;
+      const r = COLLECTIVITE_FIELDS[field].safeParse(raw[field], REPORT);
+      if (r.success) collectivite[field] = r.data;
+      else {
+        invalid.add(field);
+        issues.push(...withoutUnreadable(fromZodIssues(r.error.issues as readonly RawIssue[], ['collectivite', field]), contexte));
+      }
+    }
+  }
+  const priced = p.success ? priceLines([{ declaration, params: p.data as Record<string, unknown>, dOffice: false }], collectivite, invalid, catalogue) : undefined;
+  if (priced) issues.push(...priced.issues);
+  if (issues.length > 0 || !priced) throw new QuoteError(issues);
   return {
-    prestation: module.id,
-    lignes: result.lignes,
-    total: sumDecimals(result.montants),
-    avertissements: result.avertissements,
+    prestation: declaration.id as PrestationId,
+    lignes: priced.lignes,
+    total: sumDecimals(priced.montants),
+    avertissements: priced.avertissements,
   };
 }
 
@@ -119,7 +128,7 @@ function compute(id: unknown, params: unknown, options: PricePrestationOptions |
  * @param params - ses paramètres (`{ acces: 2 }` ; `{}` pour une prestation sans paramètre)
  * @param options - la collectivité (population, SIREN, type) et le catalogue
  * @returns les lignes de la prestation et leur total
- * @throws {QuoteError} avec tous les problèmes trouvés
+ * @throws {@link QuoteError} avec tous les problèmes trouvés
  * @category Devis
  * @example
  * ```ts
@@ -135,6 +144,7 @@ export function pricePrestation(prestation: PrestationId, params: unknown, optio
 
 /**
  * Comme {@link pricePrestation}, mais rend `{ success, data }` ou `{ success: false, issues }`.
+ * Ne lève jamais.
  *
  * @param prestation - l'identifiant de la prestation
  * @param params - ses paramètres
@@ -147,10 +157,6 @@ export function pricePrestation(prestation: PrestationId, params: unknown, optio
  * //=> false (TARIF_NON_PUBLIE sur le catalogue embarqué)
  * ```
  */
-export function safePricePrestation(
-  prestation: PrestationId,
-  params: unknown,
-  options?: PricePrestationOptions,
-): SafeResult<PrestationQuote> {
+export function safePricePrestation(prestation: PrestationId, params: unknown, options?: PricePrestationOptions): SafeResult<PrestationQuote> {
   return guard(() => compute(prestation, params, options));
 }

@@ -1,15 +1,15 @@
+import type { Collectivite, Path, Quote, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { fromZodIssues } from '../errors/from-zod.js';
-import { guard, QuoteError, type QuoteIssue, type SafeResult } from '../errors/quote-error.js';
+import { guard, QuoteError } from '../errors/quote-error.js';
+import { toInvoices } from '../invoices/invoices.js';
 import type { Dec } from '../money/decimal.js';
 import { sumDecimals } from '../money/round.js';
-import type { PricingContext, PrestationResult } from '../prestations/define.js';
-import { PRESTATIONS, type AnyPrestationModule } from '../prestations/registry.js';
-import { AdhesionSchema, type Adhesion, type ValidAdhesion } from './adhesion.js';
-import { toInvoices } from './invoices.js';
-import { checkMandatory, checkMillesime } from './rules.js';
-import type { Quote, QuoteLine, QuoteWarning } from './types.js';
+import type { PrestationId } from '../prestations/registry.js';
+import { priceLines } from '../pricing/lines.js';
+import type { Adhesion } from '../validation/adhesion.js';
+import { checkAdhesion } from '../validation/check.js';
+import { snapshot, type Snapshot } from '../input/snapshot.js';
 
 /**
  * Options d'un devis.
@@ -25,75 +25,53 @@ export interface QuoteOptions {
   readonly catalogue?: Catalogue;
 }
 
-function validate(input: unknown, catalogue: Catalogue): ValidAdhesion {
-  const parsed = AdhesionSchema.safeParse(input, { reportInput: true });
-  const issues: QuoteIssue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues);
-  issues.push(...checkMandatory(input, catalogue));
-  issues.push(...checkMillesime(input, catalogue));
-  if (!parsed.success || issues.length > 0) throw new QuoteError(issues);
-  return parsed.data;
-}
-
-
-function priceOne(module: AnyPrestationModule, adhesion: ValidAdhesion, catalogue: Catalogue): PrestationResult | undefined {
-  const prestation = catalogue.prestations[module.id];
-  let params: unknown = adhesion.prestations[module.id];
-  let dOffice = false;
-  if (params === undefined && prestation.obligatoire === 'siParcTransfere' && adhesion.collectivite.parcTransfere) {
-    params = module.params.parse({});
-    dOffice = true;
-  }
-  if (params === undefined) return undefined;
-  const ctx: PricingContext<typeof module.id> = {
-    prestation,
-    collectivite: adhesion.collectivite,
-    millesime: catalogue.millesime,
-    dOffice,
-  };
-  return module.price(params as never, ctx as never);
+/**
+ * Le devis d'une adhésion sur un catalogue déjà résolu, avec les montants des lignes en décimaux
+ * (pour les totaux d'un lot). Validation, règles et chiffrage : tous les problèmes en une passe.
+ *
+ * @internal
+ * @throws {@link QuoteError} avec tous les problèmes trouvés
+ */
+export function computeQuote(input: unknown, catalogue: Catalogue): { quote: Quote<PrestationId>; montants: Dec[] } {
+  return quoteSnapshot(snapshot(input), catalogue);
 }
 
 /**
- * Le devis d'une adhésion sur un catalogue déjà résolu, avec les montants des lignes en décimaux
- * (pour les totaux d'un lot).
+ * Comme `computeQuote`, sur une adhésion déjà lue.
  *
  * @internal
- * @throws {QuoteError} avec tous les problèmes trouvés
- * @example
- * ```ts
- * computeQuote(adhesion, catalogue2026).quote.total;
- * ```
+ * @throws {@link QuoteError} avec tous les problèmes trouvés
  */
-export function computeQuote(input: unknown, catalogue: Catalogue): { quote: Quote; montants: Dec[] } {
-  const adhesion = validate(input, catalogue);
-  const lignes: QuoteLine[] = [];
-  const montants: Dec[] = [];
-  const avertissements: QuoteWarning[] = [];
-  const issues: QuoteIssue[] = [];
-  for (const module of PRESTATIONS as readonly AnyPrestationModule[]) {
-    const result = priceOne(module, adhesion, catalogue);
-    if (!result) continue;
-    lignes.push(...result.lignes);
-    montants.push(...result.montants);
-    issues.push(...result.issues);
-    avertissements.push(...result.avertissements);
-  }
-  if (issues.length > 0) throw new QuoteError(issues);
-  const factures = toInvoices(lignes, montants);
-  const quote: Quote = {
+export function quoteSnapshot(snap: Snapshot, catalogue: Catalogue): { quote: Quote<PrestationId>; montants: Dec[] } {
+  const checked = checkAdhesion(snap, catalogue);
+  const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue);
+  if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
+  const factures = toInvoices(priced.lignes, priced.montants);
+  const quote: Quote<PrestationId> = {
     millesime: catalogue.millesime,
-    collectivite: adhesion.collectivite,
-    lignes,
+    collectivite: checked.collectivite as Collectivite,
+    lignes: priced.lignes,
     factures,
-    total: factures.length === 1 ? factures[0]!.total : sumDecimals(montants),
+    total: factures.length === 1 ? factures[0]!.total : sumDecimals(priced.montants),
     devise: 'EUR',
-    avertissements,
+    avertissements: priced.avertissements,
   };
-  return { quote, montants };
+  return { quote, montants: priced.montants };
 }
 
-function catalogueOf(options: unknown): Catalogue {
-  return resolveCatalogue(typeof options === 'object' && options !== null ? (options as { catalogue?: unknown }).catalogue : undefined);
+/**
+ * Lit une option (une seule fois, protégée) : une option illisible est un problème de l'entrée.
+ *
+ * @internal
+ */
+export function readOption(options: unknown, name: string): unknown {
+  if (options === undefined || options === null) return undefined;
+  try {
+    return typeof options === 'object' ? (options as Record<string, unknown>)[name] : undefined;
+  } catch {
+    const path: Path = ['options', name];
+    throw new QuoteError([{ code: 'ENTREE_INVALIDE', path, message: "L'option ne peut pas être lue : sa lecture a levé une exception." }]);
+  }
 }
 
 /**
@@ -101,12 +79,13 @@ function catalogueOf(options: unknown): Catalogue {
  * obligatoire, facturation par SIREN…), chiffre chaque prestation cochée et rend les lignes,
  * une facture par SIREN et le total, en chaînes décimales exactes.
  *
- * Toute entrée est acceptée à l'exécution et validée ; le type {@link Adhesion} aide à l'écrire.
+ * L'entrée est lue une seule fois (getters et proxies compris) ; tous les problèmes de forme, de
+ * règles et de chiffrage sont signalés ensemble. Le type {@link Adhesion} aide à l'écrire.
  *
  * @param adhesion - la collectivité et les prestations cochées sur l'annexe 1
  * @param options - `catalogue` : un catalogue complété (par défaut `catalogue2026`)
  * @returns le devis
- * @throws {QuoteError} avec tous les problèmes trouvés, et aucune autre exception
+ * @throws {@link QuoteError} avec tous les problèmes trouvés, et aucune autre exception
  * @category Devis
  * @example
  * ```ts
@@ -120,7 +99,7 @@ function catalogueOf(options: unknown): Catalogue {
  * //=> '2969.57'
  * ```
  */
-export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote {
+export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote<PrestationId> {
   const result = safeQuote(adhesion, options);
   if (result.success) return result.data;
   throw new QuoteError(result.issues);
@@ -128,7 +107,8 @@ export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote {
 
 /**
  * Comme {@link quote}, mais rend le résultat au lieu de lever une erreur :
- * `{ success: true, data }` ou `{ success: false, issues }`. Ne lève jamais d'exception.
+ * `{ success: true, data }` ou `{ success: false, issues }`. Ne lève jamais d'exception, quelle que
+ * soit l'entrée.
  *
  * @param adhesion - la collectivité et les prestations cochées sur l'annexe 1
  * @param options - `catalogue` : un catalogue complété (par défaut `catalogue2026`)
@@ -141,6 +121,6 @@ export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote {
  * //=> ['SIREN_INVALIDE', 'MAINTENANCE_BASE_OBLIGATOIRE']
  * ```
  */
-export function safeQuote(adhesion: Adhesion, options?: QuoteOptions): SafeResult<Quote> {
-  return guard(() => computeQuote(adhesion, catalogueOf(options)).quote);
+export function safeQuote(adhesion: Adhesion, options?: QuoteOptions): SafeResult<Quote<PrestationId>> {
+  return guard(() => computeQuote(adhesion, resolveCatalogue(readOption(options, 'catalogue'))).quote);
 }

@@ -1,5 +1,6 @@
 import { missingAmounts } from '../catalogue/amounts.js';
-import type { Catalogue, Composante } from '../catalogue/types.js';
+import type { Composante } from '../core/shapes.js';
+import type { Catalogue } from '../catalogue/types.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { formatStrate } from '../models/banded-grid.js';
 

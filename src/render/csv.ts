@@ -1,5 +1,5 @@
 import type { BatchQuote } from '../batch/quote-all.js';
-import type { Quote, QuoteLine } from '../quote/types.js';
+import type { Quote, QuoteLine } from '../core/shapes.js';
 
 const BOM = '\uFEFF';
 const HEADER = [

@@ -1,6 +1,7 @@
-import { formatPath, type QuoteIssue } from '../errors/quote-error.js';
+import type { QuoteIssue } from '../core/shapes.js';
+import { formatPath } from '../errors/quote-error.js';
 import { formatEuros, formatNombre } from '../money/format.js';
-import type { Quote } from '../quote/types.js';
+import type { Quote } from '../core/shapes.js';
 
 const TYPES: Record<Quote['collectivite']['type'], string> = {
   commune: 'commune',
@@ -14,11 +15,6 @@ const TYPES: Record<Quote['collectivite']['type'], string> = {
  * Complète un texte par des espaces jusqu'à `width` caractères (à droite, ou à gauche si `right`).
  *
  * @internal
- * @example
- * ```ts
- * pad('12', 4, true);
- * //=> '  12'
- * ```
  */
 export function pad(text: string, width: number, right = false): string {
   const missing = Math.max(0, width - [...text].length);

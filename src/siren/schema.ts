@@ -5,11 +5,6 @@ import { isValidSiren, normalizeSiren, sirenProblem } from './siren.js';
  * Schéma d'un SIREN saisi : une chaîne, espaces retirés, 9 chiffres et clé de Luhn valide.
  *
  * @internal
- * @example
- * ```ts
- * SirenSchema.parse('200 000 172');
- * //=> '200000172'
- * ```
  */
 export const SirenSchema = z.string().check(
   z.maxLength(100),

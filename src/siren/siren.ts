@@ -40,11 +40,6 @@ export function isValidSiren(siren: string): boolean {
  * Explique en français pourquoi un SIREN (déjà sans espaces) est refusé.
  *
  * @internal
- * @example
- * ```ts
- * sirenProblem('12345');
- * //=> 'Le SIREN « 12345 » doit compter exactement 9 chiffres.'
- * ```
  */
 export function sirenProblem(siren: string): string {
   const shown = siren.length > 20 ? siren.slice(0, 20) + '…' : siren;

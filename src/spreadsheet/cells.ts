@@ -24,11 +24,6 @@ export type Range = Cell | Cell[] | Cell[][];
  * Indique si une cellule est vide.
  *
  * @internal
- * @example
- * ```ts
- * isEmpty('  ');
- * //=> true
- * ```
  */
 export function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
@@ -38,11 +33,6 @@ export function isEmpty(value: unknown): boolean {
  * Met une plage sous forme de tableau à deux dimensions.
  *
  * @internal
- * @example
- * ```ts
- * toRows('x');
- * //=> [['x']]
- * ```
  */
 export function toRows(range: unknown): unknown[][] {
   if (!Array.isArray(range)) return [[range]];
@@ -56,11 +46,6 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
  * sa forme décimale canonique (`"1234.56"`), ou `undefined` si ce n'en est pas un.
  *
  * @internal
- * @example
- * ```ts
- * decimalText('1 234,56');
- * //=> '1234.56'
- * ```
  */
 export function decimalText(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
@@ -74,11 +59,6 @@ export function decimalText(value: unknown): string | undefined {
  * contenu est rendu tel quel, pour que la validation dise ce qui ne va pas.
  *
  * @internal
- * @example
- * ```ts
- * quantity('2,5');
- * //=> 2.5
- * ```
  */
 export function quantity(value: unknown): unknown {
   if (typeof value === 'number') return value;
@@ -93,11 +73,6 @@ const FALSE = new Set(['non', 'faux', 'false', '0', 'n', 'no']);
  * Lit une case à cocher : `VRAI`, `oui`, `x`, `1` → `true` ; `FAUX`, `non`, `0`, vide → `false`.
  *
  * @internal
- * @example
- * ```ts
- * checkbox('Oui');
- * //=> true
- * ```
  */
 export function checkbox(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
@@ -112,13 +87,23 @@ export function checkbox(value: unknown): boolean | undefined {
  * Lit un texte dans une cellule (un nombre devient texte ; un SIREN saisi en nombre retrouve ses 9 chiffres).
  *
  * @internal
- * @example
- * ```ts
- * text(219000106, 9);
- * //=> '219000106'
- * ```
  */
 export function text(value: unknown, padDigits = 0): unknown {
   if (typeof value === 'number' && Number.isInteger(value)) return String(value).padStart(padDigits, '0');
   return typeof value === 'string' ? value.trim() : value;
+}
+
+/**
+ * Lit une liste de SIREN dans une cellule : séparés par des virgules, points-virgules ou retours à
+ * la ligne ; un SIREN saisi en nombre retrouve ses 9 chiffres.
+ *
+ * @internal
+ */
+export function sirenList(value: unknown): unknown {
+  if (typeof value === 'number') return [text(value, 9)];
+  if (typeof value !== 'string') return value;
+  return value
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

@@ -1,12 +1,16 @@
 import { catalogue2026 } from '../catalogue/2026.js';
 import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
-import type { Catalogue, PrestationId } from '../catalogue/types.js';
-import { formatPath, type QuoteIssue } from '../errors/quote-error.js';
-import type { Adhesion } from '../quote/adhesion.js';
+import type { Catalogue } from '../catalogue/types.js';
+import type { PrestationId } from '../prestations/registry.js';
+import type { QuoteIssue } from '../core/shapes.js';
+import { formatPath } from '../errors/quote-error.js';
+import type { Adhesion } from '../validation/adhesion.js';
 import { safePricePrestation } from '../quote/price-prestation.js';
 import { safeQuote } from '../quote/quote.js';
-import type { QuoteLine } from '../quote/types.js';
-import { isEmpty, quantity, type Cell, type Range } from './cells.js';
+import type { QuoteLine } from '../core/shapes.js';
+import { isEmpty, type Cell, type Range } from './cells.js';
+import { argumentNames, positionalArgs } from './mapping.js';
+import { declarationOf } from '../prestations/registry.js';
 import { readAdhesion, readTarifs } from './layout.js';
 
 type Result<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -88,23 +92,11 @@ export function total(plage: Range, tarifs?: Range): number | string {
   }
 }
 
-const PARAMS: Record<PrestationId, (a: Cell, b: Cell) => { params: Record<string, unknown>; population?: unknown }> = {
-  maintenanceBase: (a, b) => ({ params: { postes: quantity(a), ...(isEmpty(b) ? {} : { postesLicenceBL: quantity(b) }) } }),
-  sauvegarde: (a, b) => ({ params: { quotaGo: quantity(a) }, population: isEmpty(b) ? undefined : quantity(b) }),
-  packDemat: () => ({ params: {} }),
-  marchesPublics: (a, b) => ({ params: { acces: quantity(a), ...(isEmpty(b) ? {} : { misesEnLigneAssistees: quantity(b) }) } }),
-  secretariatMairie: (a) => ({ params: { jours: quantity(a) } }),
-  netEntreprises: () => ({ params: {} }),
-  saisineElectronique: () => ({ params: {} }),
-  dpo: () => ({ params: {} }),
-  cabinetNumerique: () => ({ params: {} }),
-  comedec: () => ({ params: {} }),
-};
-
 /**
- * Montant d'une prestation seule, à partir de ses paramètres : `maintenanceBase` (postes, postes
- * sous licence), `sauvegarde` (quota en Go, population), `marchesPublics` (accès, mises en ligne
- * assistées), `secretariatMairie` (jours) ; les autres n'en prennent pas (pack démat : pour un SIREN).
+ * Montant d'une prestation seule, à partir de ses paramètres dans l'ordre de leur déclaration :
+ * `maintenanceBase` (postes, postes sous licence), `sauvegarde` (quota en Go, population),
+ * `marchesPublics` (accès, mises en ligne assistées), `secretariatMairie` (jours), `packDemat`
+ * (SIREN facturés, séparés par des virgules) ; les autres n'en prennent pas.
  *
  * @param id - l'identifiant de la prestation
  * @param a - premier paramètre
@@ -125,10 +117,13 @@ export function prestation(id: Cell, a?: Cell, b?: Cell, tarifs?: Range): number
     const catalogue = catalogueFrom(tarifs);
     if (!catalogue.ok) return catalogue.message;
     const key = typeof id === 'string' ? id.trim() : id;
-    const build = typeof key === 'string' && Object.prototype.hasOwnProperty.call(PARAMS, key) ? PARAMS[key as PrestationId] : undefined;
-    const args = build ? build(a, b) : { params: {} };
-    if (build && Object.keys(args.params).length === 0 && (!isEmpty(a) || !isEmpty(b))) {
-      return `Erreur : la prestation « ${String(key)} » ne prend pas de paramètre.`;
+    const declaration = declarationOf(key);
+    const args = declaration ? positionalArgs(declaration, [a, b]) : { params: {}, population: undefined, extra: false };
+    if (declaration && args.extra) {
+      const expected = argumentNames(declaration);
+      return expected.length === 0
+        ? `Erreur : la prestation « ${String(key)} » ne prend pas de paramètre.`
+        : `Erreur : la prestation « ${String(key)} » prend au plus ${expected.length} paramètre(s) : ${expected.join(', ')}.`;
     }
     const r = safePricePrestation(key as PrestationId, args.params, {
       catalogue: catalogue.value,

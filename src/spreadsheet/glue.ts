@@ -11,11 +11,6 @@ function args(f: CustomFunctionSpec): string {
  * par entrée de la table, avec sa JSDoc `@customfunction`, qui appelle le global `TE90Tarifs`.
  *
  * @internal
- * @example
- * ```ts
- * appsScriptGlue().includes('function TE90_DEVIS(plage, tarifs)');
- * //=> true
- * ```
  */
 export function appsScriptGlue(): string {
   const header = `// Fonctions personnalisées TE90 pour Google Sheets. Fichier produit par « npm run build » : ne pas modifier.
@@ -45,11 +40,6 @@ function ${f.name}(${args(f)}) {
  * Produit l'enregistrement Excel des fonctions personnalisées (`CustomFunctions.associate`).
  *
  * @internal
- * @example
- * ```ts
- * excelGlue().includes('CustomFunctions.associate("TE90_TOTAL"');
- * //=> true
- * ```
  */
 export function excelGlue(): string {
   return (
@@ -69,11 +59,6 @@ export function excelGlue(): string {
  * Produit les métadonnées JSON des fonctions personnalisées Excel (`functions.json`).
  *
  * @internal
- * @example
- * ```ts
- * JSON.parse(excelMetadata()).functions[0].id;
- * //=> 'TE90_DEVIS'
- * ```
  */
 export function excelMetadata(): string {
   const functions = CUSTOM_FUNCTIONS.map((f) => ({
@@ -96,11 +81,6 @@ export function excelMetadata(): string {
  * Produit la page Excel qui charge le paquet puis l'enregistrement (`functions.html`).
  *
  * @internal
- * @example
- * ```ts
- * excelPage().includes('te90-tarifs.js');
- * //=> true
- * ```
  */
 export function excelPage(): string {
   return `<!doctype html>

@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export { devis, total, prestation } from './functions.js';
+export type { Cell, Range } from './cells.js';

@@ -1,7 +1,8 @@
-import { COMPOSANTES, type PrestationId } from '../catalogue/types.js';
+import { COMPOSANTES, type PrestationId } from '../prestations/registry.js';
 import { describeValue } from '../errors/from-zod.js';
-import type { QuoteIssue } from '../errors/quote-error.js';
-import { checkbox, decimalText, isEmpty, quantity, text, toRows } from './cells.js';
+import type { QuoteIssue } from '../core/shapes.js';
+import { checkbox, decimalText, isEmpty, quantity, sirenList, text, toRows } from './cells.js';
+import { declarationOf } from '../prestations/registry.js';
 
 const PRESTATION_IDS = Object.keys(COMPOSANTES) as PrestationId[];
 const CHAMPS: readonly string[] = ['montant', 'prixUnitaire', 'grille'];
@@ -24,24 +25,11 @@ function own<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-function sirenList(value: unknown): unknown {
-  if (typeof value === 'number') return [text(value, 9)];
-  if (typeof value !== 'string') return value;
-  return value
-    .split(/[,;\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 /**
  * Ce que la lecture d'une plage a donné : l'objet lu et les problèmes de disposition
  * (ligne de la plage en cause).
  *
  * @internal
- * @example
- * ```ts
- * const r: ReadRange = { value: {}, issues: [] };
- * ```
  */
 export interface ReadRange {
   readonly value: Record<string, unknown>;
@@ -71,11 +59,6 @@ function unknownField(row: number, key: string, hint: string): QuoteIssue {
  * paramètre (`maintenanceBase.postes | 4`, `packDemat.sirens | 200000172, 200000107`).
  *
  * @internal
- * @example
- * ```ts
- * readAdhesion([['collectivite.nom', 'X'], ['maintenanceBase.postes', 4], ['dpo', 'oui']]).value;
- * //=> { collectivite: { nom: 'X' }, prestations: { maintenanceBase: { postes: 4 }, dpo: {} } }
- * ```
  */
 export function readAdhesion(range: unknown): ReadRange {
   const collectivite: Record<string, unknown> = {};
@@ -96,7 +79,7 @@ export function readAdhesion(range: unknown): ReadRange {
           issues.push({ code: 'ENTREE_INVALIDE', path: ['plage', `ligne ${row}`], message: `« ${key} » : écrivez oui ou non (reçu ${describeValue(cell)}).` });
         } else if (ticked) prestations[id] ??= {};
       } else if (!isEmpty(cell)) {
-        (prestations[id] ??= {})[field] = field === 'sirens' ? sirenList(cell) : quantity(cell);
+        (prestations[id] ??= {})[field] = declarationOf(id)?.parametres[field]?.type === 'sirens' ? sirenList(cell) : quantity(cell);
       }
     } else {
       issues.push(
@@ -113,11 +96,6 @@ export function readAdhesion(range: unknown): ReadRange {
  * de sauvegarde s'écrit en JSON dans sa cellule.
  *
  * @internal
- * @example
- * ```ts
- * readTarifs([['source', 'Délibération'], ['prestations.dpo.abonnement.montant', '400,00']]).value;
- * //=> { millesime: 2026, source: 'Délibération', prestations: { dpo: { abonnement: { montant: '400.00' } } } }
- * ```
  */
 export function readTarifs(range: unknown, millesime: number): ReadRange {
   const prestations: Record<string, Record<string, Record<string, unknown>>> = {};

@@ -1,11 +1,11 @@
+import type { PrestationDeclaration } from '../prestations/define.js';
+import { PRESTATION_IDS, PRESTATIONS } from '../prestations/registry.js';
+import { argumentNames } from './mapping.js';
+
 /**
  * Un paramètre d'une fonction personnalisée de tableur.
  *
  * @internal
- * @example
- * ```ts
- * const p: CustomFunctionParameter = { name: 'plage', description: '…', type: 'any', dimensionality: 'matrix', example: 'A1:B12' };
- * ```
  */
 export interface CustomFunctionParameter {
   readonly name: string;
@@ -23,11 +23,6 @@ export interface CustomFunctionParameter {
  * produites à partir de cette table, et d'elle seule.
  *
  * @internal
- * @example
- * ```ts
- * CUSTOM_FUNCTIONS.map((f) => f.name);
- * //=> ['TE90_DEVIS', 'TE90_TOTAL', 'TE90_PRESTATION']
- * ```
  */
 export interface CustomFunctionSpec {
   readonly name: string;
@@ -50,21 +45,24 @@ const TARIFS: CustomFunctionParameter = {
 const PLAGE: CustomFunctionParameter = {
   name: 'plage',
   description:
-    "L'adhésion, en deux colonnes « champ | valeur » : collectivite.nom, collectivite.siren, collectivite.type, collectivite.population, maintenanceBase.postes, dpo (oui/non)…",
+    "L'adhésion, en deux colonnes « champ | valeur » : collectivite.nom, collectivite.siren, collectivite.type, collectivite.population, <prestation>.<paramètre>, <prestation> (oui/non)…",
   type: 'any',
   dimensionality: 'matrix',
   example: 'A1:B20',
 };
 
+/** Les prestations qui prennent des arguments, avec leurs noms : `maintenanceBase (postes ; postesLicenceBL)`. */
+function withArguments(): string {
+  return PRESTATIONS.flatMap((d) => {
+    const names = argumentNames(d as PrestationDeclaration);
+    return names.length === 0 ? [] : [`${d.id} (${names.join(' ; ')})`];
+  }).join(', ');
+}
+
 /**
  * Les fonctions personnalisées de tableur, dans l'ordre de la documentation.
  *
  * @internal
- * @example
- * ```ts
- * CUSTOM_FUNCTIONS[0].target;
- * //=> 'devis'
- * ```
  */
 export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   {
@@ -84,10 +82,9 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   {
     name: 'TE90_PRESTATION',
     target: 'prestation',
-    description:
-      "Montant TE90 d'une prestation seule : maintenanceBase (postes ; postes sous licence), sauvegarde (quota Go ; population), marchesPublics (accès ; mises en ligne assistées), secretariatMairie (jours) ; les autres sans paramètre.",
+    description: `Montant TE90 d'une prestation seule : ${withArguments()} ; les autres sans paramètre.`,
     parameters: [
-      { name: 'prestation', description: "L'identifiant de la prestation : maintenanceBase, marchesPublics, secretariatMairie…", type: 'string', dimensionality: 'scalar', example: '"marchesPublics"' },
+      { name: 'prestation', description: `L'identifiant de la prestation : ${PRESTATION_IDS.join(', ')}.`, type: 'string', dimensionality: 'scalar', example: JSON.stringify(PRESTATION_IDS[0]) },
       { name: 'a', description: 'Premier paramètre de la prestation (postes, quota en Go, accès, jours).', type: 'any', dimensionality: 'scalar', optional: true, example: '2' },
       { name: 'b', description: 'Second paramètre (postes sous licence, population, mises en ligne assistées).', type: 'any', dimensionality: 'scalar', optional: true, example: '1' },
       TARIFS,

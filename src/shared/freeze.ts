@@ -2,11 +2,6 @@
  * Gèle un objet et tout ce qu'il contient, pour qu'aucun appelant ne puisse le modifier.
  *
  * @internal
- * @example
- * ```ts
- * Object.isFrozen(deepFreeze({ a: { b: 1 } }).a);
- * //=> true
- * ```
  */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

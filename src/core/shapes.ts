@@ -1,0 +1,406 @@
+/**
+ * Les formes partagées par toutes les couches (catalogue, modèles, prestations, devis, affichage).
+ * Ce module est tout en bas : il n'importe que les codes de problème.
+ */
+import type { IssueCode, WarningCode } from './codes.js';
+
+/**
+ * Le chemin d'une donnée dans une entrée : `['prestations', 'packDemat', 'sirens', 1]`.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const chemin: Path = ['collectivite', 'siren'];
+ * ```
+ */
+export type Path = readonly (string | number)[];
+
+/**
+ * Un problème trouvé dans une entrée : un code stable, le chemin de la donnée en cause
+ * (`['prestations', 'marchesPublics', 'acces']`) et un message en français.
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * const issue: QuoteIssue = {
+ *   code: 'SIREN_INVALIDE',
+ *   path: ['collectivite', 'siren'],
+ *   message: 'Le SIREN « 123 » doit compter 9 chiffres.',
+ * };
+ * ```
+ */
+export interface QuoteIssue {
+  /** Le code stable du problème (voir {@link ISSUE_CODES}). */
+  readonly code: IssueCode;
+  /** Le chemin de la donnée en cause, depuis la racine de l'entrée. */
+  readonly path: Path;
+  /** Le problème, en français. */
+  readonly message: string;
+}
+
+/**
+ * Le résultat d'une fonction « sûre » : la valeur, ou les problèmes trouvés.
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * const r: SafeResult<string> = { success: true, data: 'ok' };
+ * ```
+ */
+export type SafeResult<T> =
+  | {
+      /** Réussite. */
+      readonly success: true;
+      /** La valeur calculée. */
+      readonly data: T;
+    }
+  | {
+      /** Échec. */
+      readonly success: false;
+      /** Tous les problèmes trouvés. */
+      readonly issues: readonly QuoteIssue[];
+    };
+
+/**
+ * D'où vient un montant : publié par le syndicat, ou fourni en complément par l'appelant.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const s: Source = { origine: 'complement', reference: 'Délibération du comité syndical n° …' };
+ * ```
+ */
+export interface Source {
+  /** `publie` : la page du syndicat ; `complement` : un fichier de tarifs fourni par l'appelant. */
+  readonly origine: 'publie' | 'complement';
+  /** La page publiée, ou la référence donnée par le fichier de tarifs. */
+  readonly reference: string;
+}
+
+/**
+ * Le nom d'une unité, au singulier et au pluriel.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const u: Unite = { un: 'journée', plusieurs: 'journées' };
+ * ```
+ */
+export interface Unite {
+  /** Au singulier (en dessous de 2). */
+  readonly un: string;
+  /** Au pluriel. */
+  readonly plusieurs: string;
+}
+
+/**
+ * Un palier d'un barème : de `de` à `a` unités, bornes comprises (`a: null` : sans limite).
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const p: Palier = { de: 3, a: 5, coefficient: '0.9' };
+ * ```
+ */
+export interface Palier {
+  /** Première valeur comprise. */
+  readonly de: number;
+  /** Dernière valeur comprise ; `null` : sans limite. */
+  readonly a: number | null;
+  /** Le coefficient appliqué à toutes les unités quand ce palier est atteint, chaîne décimale. */
+  readonly coefficient: string;
+}
+
+/**
+ * Une strate de population : de `de` à `a` habitants, bornes comprises (`a: null` : sans limite).
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const s: Strate = { de: 0, a: 999 };
+ * ```
+ */
+export interface Strate {
+  /** Première valeur comprise. */
+  readonly de: number;
+  /** Dernière valeur comprise ; `null` : sans limite. */
+  readonly a: number | null;
+}
+
+/**
+ * Une grille strate de population × quota : `montants[i][j]` pour la strate `i` et le quota `j`.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const g: Grille = { strates: [{ de: 0, a: 999 }, { de: 1000, a: null }], quotasGo: [50], montants: [['80.00'], ['150.00']] };
+ * ```
+ */
+export interface Grille {
+  /** Les strates de population, dans l'ordre. */
+  readonly strates: readonly Strate[];
+  /** Les quotas proposés, en Go. */
+  readonly quotasGo: readonly number[];
+  /** Une ligne par strate, un montant (chaîne décimale) par quota. */
+  readonly montants: readonly (readonly string[])[];
+}
+
+/**
+ * Ce que toute composante de prix porte, quel que soit son modèle.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c: ComposanteCommune = { libelle: 'DPO mutualisé', source: { origine: 'publie', reference: '…' } };
+ * ```
+ */
+export interface ComposanteCommune {
+  /** Le libellé de la ligne de devis. */
+  readonly libelle: string;
+  /** L'origine du montant (ou de la règle, si le montant n'est pas publié). */
+  readonly source: Source;
+  /** Une précision sur la règle ou sur ce qui n'est pas publié. */
+  readonly note?: string | undefined;
+}
+
+/**
+ * Modèle « forfait » : un montant fixe, une fois par adhérent (ou par SIREN).
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c: ComposanteForfait = { modele: 'forfait', libelle: 'DPO mutualisé', montant: null, source };
+ * ```
+ */
+export interface ComposanteForfait extends ComposanteCommune {
+  /** Le modèle de prix. */
+  readonly modele: 'forfait';
+  /** Le montant, chaîne décimale ; `null` s'il n'est pas publié. */
+  readonly montant: string | null;
+}
+
+/**
+ * Modèle « prix unitaire » : prix × nombre d'unités.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c: ComposanteUnitaire = {
+ *   modele: 'unitaire', libelle: 'Accès', unite: { un: 'accès', plusieurs: 'accès' },
+ *   prixUnitaire: '50.00', arrondiQuantite: 'aucun', source,
+ * };
+ * ```
+ */
+export interface ComposanteUnitaire extends ComposanteCommune {
+  /** Le modèle de prix. */
+  readonly modele: 'unitaire';
+  /** L'unité comptée. */
+  readonly unite: Unite;
+  /** Le prix d'une unité, chaîne décimale ; `null` s'il n'est pas publié. */
+  readonly prixUnitaire: string | null;
+  /** `entierSuperieur` : toute unité commencée est due entière (journée incompressible). */
+  readonly arrondiQuantite: 'aucun' | 'entierSuperieur';
+}
+
+/**
+ * Modèle « prix unitaire × coefficient par palier » : prix × (unités × coefficient du palier atteint).
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c = catalogue2026.prestations.maintenanceBase.composantes.postes as ComposanteCoefficientParPalier;
+ * c.paliers[1];
+ * //=> { de: 3, a: 5, coefficient: '0.9' }
+ * ```
+ */
+export interface ComposanteCoefficientParPalier extends ComposanteCommune {
+  /** Le modèle de prix. */
+  readonly modele: 'coefficientParPalier';
+  /** L'unité comptée. */
+  readonly unite: Unite;
+  /** Le prix d'une unité, chaîne décimale ; `null` s'il n'est pas publié. */
+  readonly prixUnitaire: string | null;
+  /** Les paliers du barème, dans l'ordre. */
+  readonly paliers: readonly Palier[];
+}
+
+/**
+ * Modèle « grille strate de population × quota ».
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c: ComposanteGrilleStrates = { modele: 'grilleStrates', libelle: 'Sauvegarde', grille: null, source };
+ * ```
+ */
+export interface ComposanteGrilleStrates extends ComposanteCommune {
+  /** Le modèle de prix. */
+  readonly modele: 'grilleStrates';
+  /** La grille ; `null` si elle n'est pas publiée. */
+  readonly grille: Grille | null;
+}
+
+/**
+ * Une composante de prix, selon l'un des quatre modèles partagés.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c: Composante = catalogue2026.prestations.secretariatMairie.composantes.journee;
+ * c.modele;
+ * //=> 'unitaire'
+ * ```
+ */
+export type Composante = ComposanteForfait | ComposanteUnitaire | ComposanteCoefficientParPalier | ComposanteGrilleStrates;
+
+/**
+ * Le nom d'un modèle de prix : `forfait`, `unitaire`, `coefficientParPalier`, `grilleStrates`.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const m: Modele = 'coefficientParPalier';
+ * ```
+ */
+export type Modele = Composante['modele'];
+
+/**
+ * Nature juridique de la collectivité adhérente.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const t: CollectiviteType = 'epci';
+ * ```
+ */
+export type CollectiviteType = 'commune' | 'epci' | 'syndicat' | 'ccas' | 'autre';
+
+/**
+ * La collectivité adhérente.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const c: Collectivite = { nom: 'Commune exemple', siren: '219 000 106', type: 'commune', population: 850 };
+ * ```
+ */
+export interface Collectivite {
+  /** Le nom de la collectivité. */
+  readonly nom: string;
+  /** 9 chiffres, clé de Luhn valide ; les espaces sont acceptés en entrée et retirés dans le devis. */
+  readonly siren: string;
+  /** Sa nature juridique. */
+  readonly type: CollectiviteType;
+  /** Nombre d'habitants ; obligatoire pour la sauvegarde (grille par strate de population). */
+  readonly population?: number | undefined;
+  /** `true` si tout le parc informatique est transféré au syndicat (pack démat inclus d'office). */
+  readonly parcTransfere?: boolean | undefined;
+}
+
+/**
+ * Une ligne de devis : une composante de prix d'une prestation, pour un SIREN.
+ * Quantité, prix unitaire et montant sont des chaînes décimales ; le montant a toujours
+ * deux décimales et est arrondi au centime, au demi supérieur.
+ *
+ * Le paramètre `Id` est l'identifiant de prestation : {@link quote} rend des lignes typées par
+ * {@link PrestationId}.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const ligne: QuoteLine = {
+ *   prestation: 'marchesPublics', composante: 'acces', libelle: 'Accès à la plateforme des marchés publics',
+ *   siren: '200000172', quantite: '2', unite: 'accès', prixUnitaire: '50.00', montant: '100.00',
+ *   detail: '2 accès × 50,00 € = 100,00 €', source: { origine: 'publie', reference: '…' },
+ * };
+ * ```
+ */
+export interface QuoteLine<Id extends string = string> {
+  /** La prestation du catalogue. */
+  readonly prestation: Id;
+  /** La composante de prix de la prestation (`'postes'`, `'licenceBL'`, `'acces'`…). */
+  readonly composante: string;
+  /** Le libellé de la ligne, en français. */
+  readonly libelle: string;
+  /** Le SIREN facturé. */
+  readonly siren: string;
+  /** La quantité facturée (`"3"`, ou `"3.6"` postes pondérés). */
+  readonly quantite: string;
+  /** L'unité de la quantité. */
+  readonly unite: string;
+  /** Le prix unitaire, chaîne décimale. */
+  readonly prixUnitaire: string;
+  /** Le montant de la ligne, deux décimales (`"2069.57"`). */
+  readonly montant: string;
+  /** Le calcul en français : `574,88 € × (4 postes × 0,9) = 2 069,57 €`. */
+  readonly detail: string;
+  /** L'origine des montants : publiés, ou fournis par l'appelant. */
+  readonly source: Source;
+}
+
+/**
+ * La facture d'un SIREN : ses lignes et leur total.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const f: Invoice = { siren: '200000172', lignes: [], total: '0.00' };
+ * ```
+ */
+export interface Invoice<Id extends string = string> {
+  /** Le SIREN facturé. */
+  readonly siren: string;
+  /** Les lignes de ce SIREN. */
+  readonly lignes: readonly QuoteLine<Id>[];
+  /** Somme des montants des lignes. */
+  readonly total: string;
+}
+
+/**
+ * Un avertissement : le devis est calculé, mais un point mérite l'attention.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const w: QuoteWarning = {
+ *   code: 'PART2_NON_RENSEIGNEE', path: ['prestations', 'maintenanceBase', 'postesLicenceBL'],
+ *   message: 'Le nombre de postes sous licence Berger Levrault n\'est pas renseigné…',
+ * };
+ * ```
+ */
+export interface QuoteWarning {
+  /** Le code stable de l'avertissement (voir {@link WARNING_CODES}). */
+  readonly code: WarningCode;
+  /** Le chemin de la donnée concernée. */
+  readonly path: Path;
+  /** L'avertissement, en français. */
+  readonly message: string;
+}
+
+/**
+ * Le devis d'une adhésion : lignes, factures par SIREN, total, tous en chaînes décimales.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const devis: Quote = quote(adhesion);
+ * devis.total;
+ * //=> '2069.57'
+ * ```
+ */
+export interface Quote<Id extends string = string> {
+  /** Le millésime du catalogue utilisé. */
+  readonly millesime: number;
+  /** La collectivité, telle que validée (SIREN sans espaces). */
+  readonly collectivite: Collectivite;
+  /** Toutes les lignes, dans l'ordre du catalogue. */
+  readonly lignes: readonly QuoteLine<Id>[];
+  /** Une facture par SIREN ; celle de la collectivité d'abord. */
+  readonly factures: readonly Invoice<Id>[];
+  /** Somme des lignes, égale à la somme des factures. */
+  readonly total: string;
+  /** La devise des montants. */
+  readonly devise: 'EUR';
+  /** Les points d'attention : le devis est calculé, mais à vérifier. */
+  readonly avertissements: readonly QuoteWarning[];
+}

@@ -1,0 +1,74 @@
+import * as z from 'zod/mini';
+import type { Collectivite } from '../core/shapes.js';
+import { PRESTATIONS, type MandatoryId, type ParamsDe, type PrestationId } from '../prestations/registry.js';
+import type { PrestationDeclaration } from '../prestations/define.js';
+import { CollectiviteSchema } from './collectivite.js';
+import { paramsSchema } from './params.js';
+
+/**
+ * Les prestations cochées sur l'annexe 1 : les prestations obligatoires (la maintenance de base)
+ * et les options, chacune avec ses paramètres (`{}` pour une prestation sans paramètre). Déduit des
+ * déclarations des prestations.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const p: PrestationsCochees = { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, dpo: {} };
+ * ```
+ */
+export type PrestationsCochees = { readonly [Id in MandatoryId]: ParamsDe<Id> } & {
+  readonly [Id in Exclude<PrestationId, MandatoryId>]?: ParamsDe<Id> | undefined;
+};
+
+/**
+ * Une adhésion : la collectivité et les prestations cochées sur l'annexe 1.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const adhesion: Adhesion = {
+ *   collectivite: { nom: 'Commune exemple', siren: '219 000 106', type: 'commune', population: 850 },
+ *   prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, marchesPublics: { acces: 1 } },
+ * };
+ * ```
+ */
+export interface Adhesion {
+  /** Le millésime demandé ; s'il est donné, il doit être celui du catalogue. */
+  readonly millesime?: number | undefined;
+  /** La collectivité adhérente. */
+  readonly collectivite: Collectivite;
+  /** Les prestations cochées sur l'annexe 1. */
+  readonly prestations: PrestationsCochees;
+}
+
+/**
+ * Une adhésion validée (SIREN sans espaces).
+ *
+ * @internal
+ */
+export interface ValidAdhesion {
+  readonly millesime?: number | undefined;
+  readonly collectivite: Collectivite;
+  readonly prestations: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
+}
+
+function build(): z.ZodMiniType<ValidAdhesion, unknown> {
+  const prestations: Record<string, z.ZodMiniType> = {};
+  for (const d of PRESTATIONS) prestations[d.id] = z.optional(paramsSchema(d as PrestationDeclaration));
+  return z.strictObject({
+    millesime: z.optional(z.int().check(z.minimum(2000), z.maximum(2100))),
+    collectivite: CollectiviteSchema,
+    prestations: z.strictObject(prestations),
+  }) as unknown as z.ZodMiniType<ValidAdhesion, unknown>;
+}
+
+let built: z.ZodMiniType<ValidAdhesion, unknown> | undefined;
+
+/**
+ * Le schéma zod d'une adhésion, déduit des déclarations des prestations. Tout champ inconnu est refusé.
+ *
+ * @internal
+ */
+export function adhesionSchema(): z.ZodMiniType<ValidAdhesion, unknown> {
+  return (built ??= build());
+}

@@ -1,0 +1,104 @@
+import type { Collectivite, QuoteIssue } from '../core/shapes.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
+import { withoutUnreadable, type Snapshot } from '../input/snapshot.js';
+import type { PrestationDeclaration } from '../prestations/define.js';
+import { PRESTATIONS } from '../prestations/registry.js';
+import { isRecord } from '../shared/is-record.js';
+import { adhesionSchema } from './adhesion.js';
+import { COLLECTIVITE_FIELDS } from './collectivite.js';
+import { paramsSchema } from './params.js';
+import { checkMandatory, checkMillesime } from './rules.js';
+
+/**
+ * Une prestation à chiffrer : sa déclaration, ses paramètres validés, et si elle est incluse d'office.
+ *
+ * @internal
+ */
+export interface CheckedPrestation {
+  readonly declaration: PrestationDeclaration;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly dOffice: boolean;
+}
+
+/**
+ * Ce que la validation d'une adhésion donne, en une passe : les champs valides de la collectivité
+ * (et ceux qui ne le sont pas), les prestations dont les paramètres sont valides, et tous les
+ * problèmes de lecture, de forme et de règles.
+ *
+ * @internal
+ */
+export interface CheckedAdhesion {
+  readonly collectivite: Partial<Collectivite>;
+  readonly invalid: ReadonlySet<string>;
+  readonly prestations: readonly CheckedPrestation[];
+  readonly issues: readonly QuoteIssue[];
+}
+
+type CollectiviteField = keyof typeof COLLECTIVITE_FIELDS;
+const FIELDS = Object.keys(COLLECTIVITE_FIELDS) as CollectiviteField[];
+const NO_INVALID: ReadonlySet<string> = new Set();
+
+function withDOffice(collectivite: Partial<Collectivite>, ticked: (id: string) => boolean, list: CheckedPrestation[]): CheckedPrestation[] {
+  if (collectivite.parcTransfere !== true) return list;
+  const out: CheckedPrestation[] = [];
+  for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
+    const found = list.find((p) => p.declaration === d);
+    if (found) out.push(found);
+    else if (d.obligatoire === 'siParcTransfere' && !ticked(d.id)) {
+      out.push({ declaration: d, params: paramsSchema(d).parse({}) as Record<string, unknown>, dOffice: true });
+    }
+  }
+  return out;
+}
+
+function partialCollectivite(value: unknown): { collectivite: Partial<Collectivite>; invalid: Set<string> } {
+  const collectivite: Record<string, unknown> = {};
+  const invalid = new Set<string>();
+  const raw = isRecord(value) ? value : {};
+  for (const field of FIELDS) {
+    const r = COLLECTIVITE_FIELDS[field].safeParse(Object.prototype.hasOwnProperty.call(raw, field) ? raw[field] : undefined);
+    if (r.success) {
+      if (r.data !== undefined) collectivite[field] = r.data;
+    } else invalid.add(field);
+  }
+  return { collectivite: collectivite as Partial<Collectivite>, invalid };
+}
+
+/**
+ * Juge une adhésion déjà lue (voir `snapshot`) en une passe : forme (zod), prestations obligatoires,
+ * millésime. Ne lève pas : tout problème est dans `issues`.
+ *
+ * @internal
+ */
+export function checkAdhesion(snap: Snapshot, catalogue: Catalogue): CheckedAdhesion {
+  const value = snap.value;
+  const rules = [...checkMandatory(value, catalogue), ...checkMillesime(value, catalogue)];
+  const parsed = adhesionSchema().safeParse(value, REPORT);
+  if (parsed.success) {
+    const { collectivite, prestations } = parsed.data;
+    const list: CheckedPrestation[] = [];
+    for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
+      const params = prestations[d.id];
+      if (params !== undefined) list.push({ declaration: d, params, dOffice: false });
+    }
+    return {
+      collectivite,
+      invalid: NO_INVALID,
+      prestations: withDOffice(collectivite, (id) => prestations[id] !== undefined, list),
+      issues: rules,
+    };
+  }
+  const issues = [...snap.issues, ...withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[]), snap), ...rules];
+  const root = isRecord(value) ? value : {};
+  const { collectivite, invalid } = partialCollectivite(root['collectivite']);
+  const ticked = isRecord(root['prestations']) ? (root['prestations'] as Record<string, unknown>) : {};
+  const has = (id: string) => Object.prototype.hasOwnProperty.call(ticked, id) && ticked[id] !== undefined;
+  const list: CheckedPrestation[] = [];
+  for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
+    if (!has(d.id)) continue;
+    const r = paramsSchema(d).safeParse(ticked[d.id]);
+    if (r.success) list.push({ declaration: d, params: r.data as Record<string, unknown>, dOffice: false });
+  }
+  return { collectivite, invalid, prestations: withDOffice(collectivite, has, list), issues };
+}

@@ -1,0 +1,46 @@
+import type { QuoteIssue } from '../core/shapes.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { PRESTATIONS } from '../prestations/registry.js';
+import { isRecord } from '../shared/is-record.js';
+
+/**
+ * Règle des prestations obligatoires (`obligatoire: 'toujours'` : la maintenance de base), jugée
+ * sur l'entrée lue, pour être signalée en même temps que les erreurs de forme.
+ *
+ * @internal
+ */
+export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue[] {
+  if (!isRecord(input)) return [];
+  const prestations = input['prestations'];
+  if (prestations !== undefined && !isRecord(prestations)) return [];
+  const issues: QuoteIssue[] = [];
+  for (const d of PRESTATIONS) {
+    if (d.obligatoire !== 'toujours') continue;
+    const ticked = prestations !== undefined && Object.prototype.hasOwnProperty.call(prestations, d.id) && prestations[d.id] !== undefined;
+    if (!ticked) {
+      issues.push({
+        code: 'MAINTENANCE_BASE_OBLIGATOIRE',
+        path: ['prestations', d.id],
+        message: `La prestation « ${catalogue.prestations[d.id].libelle} » est obligatoire pour tout adhérent : ajoutez-la (ex. « ${d.id}: { … } »).`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Règle du millésime : s'il est indiqué, il doit être celui du catalogue utilisé.
+ *
+ * @internal
+ */
+export function checkMillesime(input: unknown, catalogue: Catalogue): QuoteIssue[] {
+  const millesime = isRecord(input) ? input['millesime'] : undefined;
+  if (!Number.isSafeInteger(millesime) || millesime === catalogue.millesime) return [];
+  return [
+    {
+      code: 'MILLESIME_INCOHERENT',
+      path: ['millesime'],
+      message: `L'adhésion porte sur ${String(millesime)}, mais le catalogue utilisé est celui de ${catalogue.millesime}.`,
+    },
+  ];
+}
