@@ -112,6 +112,23 @@ describe('documentation', () => {
 });
 
 describe('guide', () => {
+  it('l’exemple « Ajouter une prestation » compile contre le code de la bibliothèque', () => {
+    const guide = readFileSync(join(ROOT, 'docs', 'guide.md'), 'utf8');
+    const blocks = [...guide.matchAll(/```typescript\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/^ {3}/gm, ''));
+    expect(blocks.length).toBeGreaterThan(0);
+    const dir = join(OUT, 'guide');
+    mkdirSync(dir, { recursive: true });
+    const define = './' + relative(dir, join(ROOT, 'src', 'prestations', 'define.js')).replace(/\\/g, '/');
+    const files = blocks.map((code, i) => {
+      const file = join(dir, `prestation-${i}.ts`);
+      writeFileSync(file, code.replace("'./define.js'", `'${define}'`));
+      return file;
+    });
+    const program = ts.createProgram(files, OPTIONS);
+    const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.file && files.includes(d.file.fileName));
+    expect(errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+  }, 60_000);
+
   it('documente chaque code d’erreur', async () => {
     const { ISSUE_CODES } = await import('../src/index.js');
     const guide = readFileSync(join(ROOT, 'docs', 'guide.md'), 'utf8');

@@ -7,7 +7,9 @@ import { renderLintText } from '../render/lint-text.js';
 import type { QuoteIssue } from '../core/shapes.js';
 import { isQuoteError } from '../errors/quote-error.js';
 import type { Adhesion } from '../validation/adhesion.js';
-import { quote } from '../quote/quote.js';
+import { adhesionIssues, quote } from '../quote/quote.js';
+import { QuoteError } from '../errors/quote-error.js';
+import type { Catalogue } from '../catalogue/types.js';
 import { renderBatchText } from '../render/batch-text.js';
 import { renderCatalogueText } from '../render/catalogue-text.js';
 import { renderBatchCsv, renderQuoteCsv } from '../render/csv.js';
@@ -121,8 +123,17 @@ function refuse(io: CliIo, issues: readonly QuoteIssue[], format: Format): numbe
 function devis(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
   const format = formatOf(values.format, FORMATS);
   const file = oneFile(positionals, 'devis');
-  const catalogue = loadCatalogue(values.tarifs);
-  const result = quote(readJsonFile(file) as Adhesion, { catalogue });
+  let catalogue: Catalogue | undefined;
+  let refused: readonly QuoteIssue[] = [];
+  try {
+    catalogue = loadCatalogue(values.tarifs);
+  } catch (error) {
+    if (!isQuoteError(error)) throw error;
+    refused = error.issues;
+  }
+  const input = readJsonFile(file);
+  if (catalogue === undefined) throw new QuoteError([...refused, ...adhesionIssues(input, catalogue2026)]);
+  const result = quote(input as Adhesion, { catalogue });
   io.out(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? renderQuoteCsv(result) : renderQuoteText(result) + '\n');
   return 0;
 }

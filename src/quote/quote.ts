@@ -1,4 +1,4 @@
-import type { Collectivite, Path, Quote, SafeResult } from '../core/shapes.js';
+import type { Collectivite, Path, Quote, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { guard, QuoteError } from '../errors/quote-error.js';
@@ -57,6 +57,20 @@ export function quoteSnapshot(snap: Snapshot, catalogue: Catalogue): { quote: Qu
     avertissements: priced.avertissements,
   };
   return { quote, montants: priced.montants };
+}
+
+const CATALOGUE_DEPENDENT = new Set(['TARIF_NON_PUBLIE', 'QUOTA_INCONNU', 'STRATE_INTROUVABLE', 'PALIER_INTROUVABLE']);
+
+/**
+ * Les problèmes d'une adhésion qui ne dépendent pas des montants du catalogue (forme, règles,
+ * population manquante…), jugés sur le catalogue embarqué : pour les signaler avec ceux d'un fichier
+ * de tarifs refusé, en une seule fois.
+ *
+ * @internal
+ */
+export function adhesionIssues(input: unknown, catalogue: Catalogue): QuoteIssue[] {
+  const r = guard(() => computeQuote(input, catalogue));
+  return r.success ? [] : r.issues.filter((i) => !CATALOGUE_DEPENDENT.has(i.code));
 }
 
 /**

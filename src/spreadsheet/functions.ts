@@ -6,7 +6,7 @@ import type { QuoteIssue } from '../core/shapes.js';
 import { formatPath } from '../errors/quote-error.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { safePricePrestation } from '../quote/price-prestation.js';
-import { safeQuote } from '../quote/quote.js';
+import { adhesionIssues, safeQuote } from '../quote/quote.js';
 import type { QuoteLine } from '../core/shapes.js';
 import { isEmpty, type Cell, type Range } from './cells.js';
 import { argumentNames, positionalArgs } from './mapping.js';
@@ -19,14 +19,14 @@ function message(issues: readonly QuoteIssue[]): string {
   return 'Erreur : ' + issues.map((i) => `${formatPath(i.path)} : ${i.message}`).join(' ; ');
 }
 
-function catalogueFrom(tarifs: Range | undefined): Result<Catalogue> {
+function catalogueFrom(tarifs: Range | undefined): { ok: true; value: Catalogue } | { ok: false; issues: readonly QuoteIssue[] } {
   if (isEmpty(tarifs) || (Array.isArray(tarifs) && tarifs.every((r) => (Array.isArray(r) ? r.every(isEmpty) : isEmpty(r))))) {
     return { ok: true, value: catalogue2026 };
   }
   const read = readTarifs(tarifs, catalogue2026.millesime);
   const completed = safeCompleteCatalogue(catalogue2026, read.value as unknown as Tarifs);
   const issues = [...read.issues, ...(completed.success ? [] : completed.issues)];
-  if (issues.length > 0 || !completed.success) return { ok: false, message: message(issues) };
+  if (issues.length > 0 || !completed.success) return { ok: false, issues };
   return { ok: true, value: completed.data };
 }
 
@@ -38,8 +38,11 @@ function row(l: QuoteLine): Cell[] {
 
 function quoteRange(plage: Range, tarifs: Range | undefined) {
   const catalogue = catalogueFrom(tarifs);
-  if (!catalogue.ok) return catalogue;
   const read = readAdhesion(plage);
+  if (!catalogue.ok) {
+    const all = [...catalogue.issues, ...read.issues, ...adhesionIssues(read.value, catalogue2026)];
+    return { ok: false as const, message: message(all) };
+  }
   const result = safeQuote(read.value as unknown as Adhesion, { catalogue: catalogue.value });
   const issues = [...read.issues, ...(result.success ? [] : result.issues)];
   if (issues.length > 0 || !result.success) return { ok: false as const, message: message(issues) };
@@ -115,7 +118,7 @@ export function total(plage: Range, tarifs?: Range): number | string {
 export function prestation(id: Cell, a?: Cell, b?: Cell, tarifs?: Range): number | string {
   try {
     const catalogue = catalogueFrom(tarifs);
-    if (!catalogue.ok) return catalogue.message;
+    if (!catalogue.ok) return message(catalogue.issues);
     const key = typeof id === 'string' ? id.trim() : id;
     const declaration = declarationOf(key);
     const args = declaration ? positionalArgs(declaration, [a, b]) : { params: {}, population: undefined, extra: false };

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PRESTATION_IDS } from '../../src/index.js';
+import { filesNaming, sourceFiles } from './ids.js';
+
+const SRC = join(__dirname, '..', '..', 'src');
+
+/**
+ * Les couches, de bas en haut : le flux entrée → validation → chiffrage → lignes → factures → total,
+ * puis les façades. Une couche n'importe que ses égales ou plus basses.
+ */
+const LAYERS: Record<string, number> = {
+  core: 0,
+  shared: 0,
+  money: 1,
+  siren: 1,
+  errors: 1,
+  input: 2,
+  models: 2,
+  prestations: 3,
+  catalogue: 4,
+  validation: 5,
+  pricing: 6,
+  invoices: 6,
+  quote: 7,
+  batch: 8,
+  render: 9,
+  cli: 10,
+  spreadsheet: 10,
+};
+
+function layerOf(file: string): string {
+  const rel = relative(SRC, file);
+  return rel.includes('/') ? rel.split('/')[0]! : 'index';
+}
+
+describe('architecture', () => {
+  it('l’identifiant de chaque prestation n’apparaît que dans trois fichiers de src/ : son module, le registre, les données de l’année', () => {
+    const naming = filesNaming(PRESTATION_IDS, SRC);
+    for (const id of PRESTATION_IDS) {
+      expect(naming[id]!.length, `${id} : ${naming[id]!.join(', ')}`).toBeLessThanOrEqual(3);
+      expect(naming[id]).toEqual(expect.arrayContaining(['prestations/registry.ts', 'catalogue/2026.ts']));
+    }
+  });
+
+  it('le contrôle des identifiants voit bien le code, et pas les commentaires', () => {
+    // Un identifiant ajouté dans du code d’un fichier le ferait compter ; dans un commentaire, non.
+    expect(filesNaming(['maintenanceBase'], SRC)['maintenanceBase']).toContain('prestations/maintenance-base.ts');
+    expect(filesNaming(['maintenanceBase'], SRC)['maintenanceBase']).not.toContain('quote/quote.ts');
+    expect(readFileSync(join(SRC, 'quote', 'quote.ts'), 'utf8')).toContain('maintenanceBase');
+  });
+
+  it('chaque couche n’importe que des couches égales ou plus basses', () => {
+    const wrong: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      const from = layerOf(file);
+      if (from === 'index') continue;
+      expect(LAYERS[from], `couche inconnue : ${from}`).toBeDefined();
+      for (const m of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+        const to = layerOf(resolve(dirname(file), m[1]!));
+        if (to !== from && LAYERS[to]! > LAYERS[from]!) wrong.push(`${relative(SRC, file)} → ${m[1]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
