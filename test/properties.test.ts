@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogue2026, isQuoteError, quote, safeQuote, type Adhesion } from '../src/index.js';
+import { catalogue2026, isQuoteError, parseCatalogue, quote, safeQuote, type Adhesion } from '../src/index.js';
 import { adhesionArb, withFieldReplaced } from './arbitraries.js';
 import { adhesion, catalogueTest, epci, sum, TWO_DECIMALS } from './helpers.js';
 
@@ -46,10 +46,12 @@ describe('invariants du devis', () => {
     );
   });
 
-  it('même entrée, même devis', () => {
+  it('même entrée, même devis, quel que soit l’état des mémoires (catalogue neuf ou déjà servi)', () => {
     fc.assert(
       fc.property(adhesionArb, (a) => {
-        expect(quote(structuredClone(a), { catalogue: catalogueTest })).toEqual(quote(a, { catalogue: catalogueTest }));
+        const froid = parseCatalogue(JSON.parse(JSON.stringify(catalogueTest)));
+        expect(froid).not.toBe(catalogueTest);
+        expect(quote(structuredClone(a), { catalogue: froid })).toEqual(quote(a, { catalogue: catalogueTest }));
       }),
       { numRuns: 50 },
     );
@@ -72,38 +74,72 @@ function compare(a: string, b: string): number {
 }
 
 describe('entrées quelconques', () => {
-  const assertOnlyQuoteError = (input: unknown, options?: unknown) => {
+  /** `quote` et `safeQuote` disent la même chose : le même devis, ou une QuoteError aux mêmes problèmes. */
+  const assertOnlyQuoteError = (input: unknown, options?: unknown): boolean => {
     const r = safeQuote(input as Adhesion, options as never);
-    if (!r.success) {
-      expect(r.issues.length).toBeGreaterThan(0);
-      for (const i of r.issues) {
-        expect(i.code).not.toBe('ERREUR_INTERNE');
-        expect(typeof i.message).toBe('string');
-        expect(Array.isArray(i.path)).toBe(true);
-      }
-    }
+    let thrown: unknown = undefined;
+    let data: unknown = undefined;
     try {
-      quote(input as Adhesion, options as never);
+      data = quote(input as Adhesion, options as never);
     } catch (error) {
-      expect(isQuoteError(error)).toBe(true);
+      thrown = error;
     }
+    if (r.success) {
+      expect(thrown).toBeUndefined();
+      expect(data).toEqual(r.data);
+      return true;
+    }
+    expect(r.issues.length).toBeGreaterThan(0);
+    for (const i of r.issues) {
+      expect(i.code).not.toBe('ERREUR_INTERNE');
+      expect(typeof i.message).toBe('string');
+      expect(Array.isArray(i.path)).toBe(true);
+    }
+    expect(isQuoteError(thrown)).toBe(true);
+    expect((thrown as { issues: unknown }).issues).toEqual(r.issues);
+    return false;
   };
 
   it('une valeur quelconque donne un devis ou une QuoteError, jamais autre chose', () => {
-    fc.assert(fc.property(fc.anything(), (input) => assertOnlyQuoteError(input)), { numRuns: 300 });
+    fc.assert(fc.property(fc.anything(), (input) => void assertOnlyQuoteError(input)), { numRuns: 300 });
   });
 
   it('une adhésion valide dont un champ est remplacé par n’importe quoi donne un devis ou une QuoteError', () => {
+    let accepted = 0;
+    let runs = 0;
     fc.assert(
-      fc.property(adhesionArb, fc.jsonValue(), fc.nat(), (a, junk, pick) => {
-        assertOnlyQuoteError(withFieldReplaced(a, junk, pick), { catalogue: catalogueTest });
+      fc.property(adhesionArb, fc.oneof(fc.jsonValue(), fc.integer({ min: 1, max: 100 }), fc.boolean(), fc.constantFrom('epci', 'commune')), fc.nat(), (a, junk, pick) => {
+        runs++;
+        if (assertOnlyQuoteError(withFieldReplaced(a, junk, pick), { catalogue: catalogueTest })) accepted++;
       }),
       { numRuns: 300 },
     );
+    // Le générateur atteint le chiffrage : une part des adhésions altérées reste acceptée.
+    expect(accepted / runs).toBeGreaterThan(0.05);
+    expect(accepted).toBeLessThan(runs);
   });
 
-  it('des options quelconques donnent un devis ou une QuoteError', () => {
-    fc.assert(fc.property(fc.anything(), (options) => assertOnlyQuoteError(adhesion(), options)), { numRuns: 100 });
-    assertOnlyQuoteError(adhesion(), { catalogue: catalogue2026 });
+  it('des options quelconques, catalogue compris, donnent un devis ou une QuoteError', () => {
+    const catalogueArb = fc.oneof(
+      fc.constant(catalogueTest),
+      fc.constant(catalogue2026),
+      fc.anything(),
+      fc.jsonValue().map((junk) => {
+        const c = JSON.parse(JSON.stringify(catalogueTest)) as Record<string, unknown>;
+        c['libelle'] = junk;
+        return c;
+      }),
+    );
+    let accepted = 0;
+    let withCatalogue = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.record({ catalogue: catalogueArb })), (options) => {
+        if (typeof options === 'object' && options !== null && 'catalogue' in options) withCatalogue++;
+        if (assertOnlyQuoteError(adhesion(), options)) accepted++;
+      }),
+      { numRuns: 150 },
+    );
+    expect(withCatalogue).toBeGreaterThan(30);
+    expect(accepted).toBeGreaterThan(30);
   });
 });

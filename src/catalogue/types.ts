@@ -12,7 +12,13 @@ import type { ComposanteId, DeclarationOf, PrestationId } from '../prestations/r
  * //=> 4
  * ```
  */
-export type ComposanteDe<Id extends PrestationId, C extends ComposanteId<Id>> = Extract<Composante, { readonly modele: ModelOf<DeclarationOf<Id>['composantes'], C> }>;
+export type ComposanteDe<Id extends PrestationId, C extends ComposanteId<Id>> = Extract<
+  Composante,
+  {
+    /** Le modèle de prix que la prestation déclare pour cette composante. */
+    readonly modele: ModelOf<DeclarationOf<Id>['composantes'], C>;
+  }
+>;
 
 type ModelOf<Cs, C> = C extends keyof Cs ? (Cs[C] extends { readonly modele: infer M } ? M : never) : never;
 

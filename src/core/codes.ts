@@ -1,16 +1,4 @@
-/**
- * Les codes stables des problèmes signalés par la bibliothèque, avec leur signification.
- * Un code ne change pas de sens d'une version à l'autre ; le message, lui, peut être reformulé.
- * L'objet est gelé.
- *
- * @category Erreurs
- * @example
- * ```ts
- * ISSUE_CODES.TARIF_NON_PUBLIE;
- * //=> "Le montant nécessaire n'est pas publié ; il doit être fourni par un catalogue complété."
- * ```
- */
-export const ISSUE_CODES = Object.freeze({
+const ISSUES = {
   ENTREE_INVALIDE: "La donnée n'a pas le type ou la forme attendue, ou ne peut pas être lue.",
   CHAMP_INCONNU: "Le champ n'existe pas (faute de frappe ?) et n'est donc pas accepté.",
   CHAMP_MANQUANT: 'Un champ obligatoire est absent.',
@@ -35,7 +23,7 @@ export const ISSUE_CODES = Object.freeze({
     'Le catalogue (ou le fichier de tarifs qui le complète) est incohérent : paliers ou strates qui se chevauchent ou laissent une lacune, quota en double…',
   RAPPEL_EN_ERREUR: "Une fonction fournie par l'appelant (par exemple onProgress) a levé une exception : le traitement est interrompu.",
   ERREUR_INTERNE: "Une erreur inattendue s'est produite ; merci de la signaler avec l'entrée qui la provoque.",
-} as const);
+} as const;
 
 /**
  * Code stable d'un problème.
@@ -46,7 +34,38 @@ export const ISSUE_CODES = Object.freeze({
  * const code: IssueCode = 'SIREN_INVALIDE';
  * ```
  */
-export type IssueCode = keyof typeof ISSUE_CODES;
+export type IssueCode = keyof typeof ISSUES;
+
+/**
+ * Les codes stables des problèmes signalés par la bibliothèque, avec leur signification.
+ * Un code ne change pas de sens d'une version à l'autre ; le message, lui, peut être reformulé.
+ * L'objet est gelé.
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * ISSUE_CODES.TARIF_NON_PUBLIE;
+ * //=> "Le montant nécessaire n'est pas publié ; il doit être fourni par un catalogue complété."
+ * ```
+ */
+export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = Object.freeze(ISSUES);
+
+const WARNINGS = {
+  PART2_NON_RENSEIGNEE: "Le nombre de postes sous licence Berger Levrault n'est pas renseigné : seule la part 1 de la maintenance est chiffrée.",
+  BAREME_ETABLISSEMENTS_PUBLICS:
+    "Le barème de la maintenance de base est publié pour les établissements publics ; il est appliqué à une commune faute de formule propre.",
+} as const;
+
+/**
+ * Code stable d'un avertissement.
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * const code: WarningCode = 'PART2_NON_RENSEIGNEE';
+ * ```
+ */
+export type WarningCode = keyof typeof WARNINGS;
 
 /**
  * Les codes stables des avertissements d'un devis, avec leur signification. L'objet est gelé.
@@ -58,19 +77,4 @@ export type IssueCode = keyof typeof ISSUE_CODES;
  * //=> ['PART2_NON_RENSEIGNEE', 'BAREME_ETABLISSEMENTS_PUBLICS']
  * ```
  */
-export const WARNING_CODES = Object.freeze({
-  PART2_NON_RENSEIGNEE: "Le nombre de postes sous licence Berger Levrault n'est pas renseigné : seule la part 1 de la maintenance est chiffrée.",
-  BAREME_ETABLISSEMENTS_PUBLICS:
-    "Le barème de la maintenance de base est publié pour les établissements publics ; il est appliqué à une commune faute de formule propre.",
-} as const);
-
-/**
- * Code stable d'un avertissement.
- *
- * @category Erreurs
- * @example
- * ```ts
- * const code: WarningCode = 'PART2_NON_RENSEIGNEE';
- * ```
- */
-export type WarningCode = keyof typeof WARNING_CODES;
+export const WARNING_CODES: Readonly<Record<WarningCode, string>> = Object.freeze(WARNINGS);
