@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     pool: 'threads',
     maxWorkers: 2,
+    // Machine partagée et bruyante : une marge pour les tests qui lancent des processus (aucun test n'est chronométré).
+    testTimeout: 20_000,
   },
 });

@@ -250,5 +250,5 @@ describe('exemples', () => {
     const r = spawnSync('npm', ['run', '-s', script], { encoding: 'utf8', cwd: join(__dirname, '..') });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Total général|Tous les montants sont connus/);
-  });
+  }, 60_000);
 });

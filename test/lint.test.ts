@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, lintCatalogue, parseCatalogue, safeCompleteCatalogue, safeParseCatalogue, type Tarifs } from '../src/index.js';
 
 const clone = () => JSON.parse(JSON.stringify(catalogue2026));
-const codes = (c: unknown) => lintCatalogue(c as never).map((f) => `${f.niveau}:${f.code}@${f.chemin.slice(4).join('.')}`);
+const codes = (c: unknown) => lintCatalogue(c as never).map((f) => `${f.niveau}:${f.code}@${f.path.slice(4).join('.')}`);
 
 function withGrille(grille: unknown): Tarifs {
   return { millesime: 2026, source: 'Montants de test', prestations: { sauvegarde: { grille: { grille: grille as never } } } };

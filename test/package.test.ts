@@ -66,10 +66,10 @@ export { total, refusee };
 `,
     );
     sh(join(BIN, 'tsc'), ['-p', project], project);
-  });
+  }, 60_000);
 
   it('fournit la commande te90-tarifs', () => {
     const out = sh(join(project, 'node_modules', '.bin', 'te90-tarifs'), ['devis', join(ROOT, 'examples', 'commune.json')], project);
     expect(out).toContain('Total général : 3 083,57 €');
-  });
+  }, 30_000);
 });

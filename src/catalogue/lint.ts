@@ -43,7 +43,7 @@ export type LintCode =
  * ```ts
  * const f: LintFinding = {
  *   code: 'BAISSE_AU_SEUIL', niveau: 'avertissement', prestation: 'maintenanceBase', composante: 'postes',
- *   chemin: ['prestations', 'maintenanceBase', 'composantes', 'postes', 'paliers', 2],
+ *   path: ['prestations', 'maintenanceBase', 'composantes', 'postes', 'paliers', 2],
  *   message: '6 postes coûtent moins que 5 postes : 2 414,50 € au lieu de 2 586,96 €.',
  *   chiffres: { avant: 5, apres: 6, montantAvant: '2586.96', montantApres: '2414.50' },
  * };
@@ -59,7 +59,7 @@ export interface LintFinding {
   /** La composante de prix concernée, si la remarque porte sur une composante. */
   readonly composante: string | null;
   /** Le chemin de la donnée en cause dans le catalogue. */
-  readonly chemin: Path;
+  readonly path: Path;
   /** La remarque, en français. */
   readonly message: string;
   /** Les chiffres qui la montrent (bornes, quantités, montants en chaînes décimales). */
@@ -88,13 +88,13 @@ const PALIER: Noun = { nom: 'Palier', noms: 'Paliers', premier: 'Le premier pali
 const STRATE: Noun = { nom: 'Strate', noms: 'Strates', premier: 'La première strate', dernier: 'La dernière strate', aucun: 'Aucune strate' };
 
 /** Bornes consécutives : début à `first`, ni chevauchement ni lacune, bornes dans l'ordre. */
-function checkBounds(items: readonly (Palier | Strate)[], first: number, what: Noun, chemin: readonly (string | number)[], push: Push): void {
+function checkBounds(items: readonly (Palier | Strate)[], first: number, what: Noun, path: readonly (string | number)[], push: Push): void {
   items.forEach((item, i) => {
     if (item.a !== null && item.a < item.de) {
       push({
         code: 'BORNES_INVERSEES',
         niveau: 'erreur',
-        chemin: [...chemin, i],
+        path: [...path, i],
         message: `${what.nom} ${i + 1} va de ${label(item.de)} à ${label(item.a)} : la fin précède le début.`,
         chiffres: { de: item.de, a: item.a },
       });
@@ -106,7 +106,7 @@ function checkBounds(items: readonly (Palier | Strate)[], first: number, what: N
     push({
       code: 'DEBUT_MANQUANT',
       niveau: 'erreur',
-      chemin: [...chemin, start.i],
+      path: [...path, start.i],
       message: `${what.premier} commence à ${label(start.item.de)} au lieu de ${label(first)} : les valeurs de ${label(first)} à ${label(start.item.de - 1)} n'ont pas de tarif.`,
       chiffres: { attendu: first, de: start.item.de },
     });
@@ -119,7 +119,7 @@ function checkBounds(items: readonly (Palier | Strate)[], first: number, what: N
       push({
         code: 'CHEVAUCHEMENT',
         niveau: 'erreur',
-        chemin: [...chemin, cur.i],
+        path: [...path, cur.i],
         message: `${what.noms} ${prev.i + 1} (${label(prev.item.de)} à ${label(end)}) et ${cur.i + 1} (${label(cur.item.de)} à ${label(cur.item.a)}) se chevauchent.`,
         chiffres: { finPrecedent: end, debut: cur.item.de },
       });
@@ -127,7 +127,7 @@ function checkBounds(items: readonly (Palier | Strate)[], first: number, what: N
       push({
         code: 'LACUNE',
         niveau: 'erreur',
-        chemin: [...chemin, cur.i],
+        path: [...path, cur.i],
         message: `${what.aucun} ne couvre ${label(end + 1)} à ${label(cur.item.de - 1)}.`,
         chiffres: { de: end + 1, a: cur.item.de - 1 },
       });
@@ -138,7 +138,7 @@ function checkBounds(items: readonly (Palier | Strate)[], first: number, what: N
     push({
       code: 'LACUNE',
       niveau: 'erreur',
-      chemin: [...chemin, last.i],
+      path: [...path, last.i],
       message: `${what.dernier} s'arrête à ${label(last.item.a)} : au-delà, aucun tarif.`,
       chiffres: { de: last.item.a + 1, a: null },
     });
@@ -163,7 +163,7 @@ function lintTiered(c: Extract<Composante, { modele: 'coefficientParPalier' }>, 
       push({
         code: 'BAISSE_AU_SEUIL',
         niveau: 'avertissement',
-        chemin: [...w.base, 'paliers', c.paliers.indexOf(findTier(c.paliers, n)!)],
+        path: [...w.base, 'paliers', c.paliers.indexOf(findTier(c.paliers, n)!)],
         message: `${n} ${c.unite.plusieurs} coûtent moins que ${n - 1} : ${shown(current)} au lieu de ${shown(previous)}.`,
         chiffres: { avant: n - 1, apres: n, montantAvant: previous.toFixed(2), montantApres: current.toFixed(2) },
       });
@@ -175,7 +175,7 @@ function lintTiered(c: Extract<Composante, { modele: 'coefficientParPalier' }>, 
 function checkQuotas(quotasGo: readonly number[], base: Path, push: Push): void {
   quotasGo.forEach((q, j) => {
     if (quotasGo.indexOf(q) !== j) {
-      push({ code: 'QUOTA_EN_DOUBLE', niveau: 'erreur', chemin: [...base, 'quotasGo', j], message: `Le quota de ${q} Go figure deux fois.`, chiffres: { quotaGo: q } });
+      push({ code: 'QUOTA_EN_DOUBLE', niveau: 'erreur', path: [...base, 'quotasGo', j], message: `Le quota de ${q} Go figure deux fois.`, chiffres: { quotaGo: q } });
     }
   });
 }
@@ -200,7 +200,7 @@ function lintGrid(grille: Grille, w: Where, push: Push): void {
         push({
           code: 'BAISSE_AU_SEUIL',
           niveau: 'avertissement',
-          chemin: [...base, 'montants', hi.i, j],
+          path: [...base, 'montants', hi.i, j],
           message: `Quota ${q} Go : ${label(hi.s.de)} habitants paient ${formatEuros(b)}, moins que ${label(hi.s.de - 1)} habitants (${formatEuros(a)}).`,
           chiffres: { quotaGo: q, avant: hi.s.de - 1, apres: hi.s.de, montantAvant: a.toFixed(2), montantApres: b.toFixed(2) },
         });
@@ -215,7 +215,7 @@ function lintGrid(grille: Grille, w: Where, push: Push): void {
         push({
           code: 'BAISSE_AU_SEUIL',
           niveau: 'avertissement',
-          chemin: [...base, 'montants', i, quotas[k]!.j],
+          path: [...base, 'montants', i, quotas[k]!.j],
           message: `Strate à partir de ${label(s.de)} habitants : ${quotas[k]!.q} Go coûtent ${formatEuros(b)}, moins que ${quotas[k - 1]!.q} Go (${formatEuros(a)}).`,
           chiffres: { de: s.de, quotaAvant: quotas[k - 1]!.q, quotaApres: quotas[k]!.q, montantAvant: a.toFixed(2), montantApres: b.toFixed(2) },
         });
@@ -224,9 +224,9 @@ function lintGrid(grille: Grille, w: Where, push: Push): void {
   }
 }
 
-function where(chemin: Path): { prestation: string | null; composante: string | null } {
-  const prestation = chemin[0] === 'prestations' && typeof chemin[1] === 'string' ? chemin[1] : null;
-  const composante = prestation !== null && chemin[2] === 'composantes' && typeof chemin[3] === 'string' ? chemin[3] : null;
+function where(path: Path): { prestation: string | null; composante: string | null } {
+  const prestation = path[0] === 'prestations' && typeof path[1] === 'string' ? path[1] : null;
+  const composante = prestation !== null && path[2] === 'composantes' && typeof path[3] === 'string' ? path[3] : null;
   return { prestation, composante };
 }
 
@@ -237,7 +237,7 @@ function shapeFindings(issues: readonly RawIssue[]): LintFinding[] {
       code: ((raw.params as { lintCode?: LintCode } | undefined)?.lintCode ?? 'FORME_INVALIDE') as LintCode,
       niveau: 'erreur' as const,
       ...where(i.path),
-      chemin: i.path,
+      path: i.path,
       message: i.message,
       chiffres: {},
     })),
@@ -279,9 +279,13 @@ function coherenceFindings(draft: unknown): LintFinding[] {
         const g = record['grille'] as Record<string, unknown>;
         const base = [...w.base, 'grille'];
         const strates = part(catalogueSchemas().strates, g['strates']) as Strate[] | undefined;
-        if (strates) checkBounds(strates, 0, STRATE, [...base, 'strates'], push);
         const quotas = part(catalogueSchemas().quotasGo, g['quotasGo']) as number[] | undefined;
-        if (quotas) checkQuotas(quotas, base, push);
+        const montants = part(catalogueSchemas().montantsLibres, g['montants']) as string[][] | undefined;
+        if (strates && quotas && montants) lintGrid({ strates, quotasGo: quotas, montants }, w, push);
+        else {
+          if (strates) checkBounds(strates, 0, STRATE, [...base, 'strates'], push);
+          if (quotas) checkQuotas(quotas, base, push);
+        }
       }
     }
   }
@@ -324,11 +328,11 @@ export function judgeCatalogue(draft: unknown): { findings: LintFinding[]; catal
 export function lintCatalogue(catalogue: unknown): LintFinding[] {
   const result = guard(() => {
     const snap = snapshot(catalogue);
-    const read: LintFinding[] = snap.issues.map((i) => ({ code: 'FORME_INVALIDE', niveau: 'erreur', ...where(i.path), chemin: i.path, message: i.message, chiffres: {} }));
+    const read: LintFinding[] = snap.issues.map((i) => ({ code: 'FORME_INVALIDE', niveau: 'erreur', ...where(i.path), path: i.path, message: i.message, chiffres: {} }));
     const judged = judgeCatalogue(snap.value).findings;
-    const unreadable = (f: LintFinding) => f.code === 'FORME_INVALIDE' && snap.unreadable.has(JSON.stringify(f.chemin));
+    const unreadable = (f: LintFinding) => f.code === 'FORME_INVALIDE' && snap.unreadable.has(JSON.stringify(f.path));
     return [...read, ...judged.filter((f) => !unreadable(f))];
   });
   if (result.success) return result.data;
-  return result.issues.map((i) => ({ code: 'FORME_INVALIDE', niveau: 'erreur', prestation: null, composante: null, chemin: i.path, message: i.message, chiffres: {} }));
+  return result.issues.map((i) => ({ code: 'FORME_INVALIDE', niveau: 'erreur', prestation: null, composante: null, path: i.path, message: i.message, chiffres: {} }));
 }

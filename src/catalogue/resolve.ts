@@ -15,10 +15,10 @@ const SHAPE_CODES = new Set(['FORME_INVALIDE', 'MONTANT_ILLISIBLE', 'MONTANT_NEG
  *
  * @internal
  */
-export function findingsToIssues(findings: readonly LintFinding[], at: (chemin: Path) => Path): QuoteIssue[] {
+export function findingsToIssues(findings: readonly LintFinding[], at: (path: Path) => Path): QuoteIssue[] {
   return findings
     .filter((f) => f.niveau === 'erreur')
-    .map((f) => ({ code: SHAPE_CODES.has(f.code) ? ('CATALOGUE_INVALIDE' as const) : ('CATALOGUE_INCOHERENT' as const), path: at(f.chemin), message: f.message }));
+    .map((f) => ({ code: SHAPE_CODES.has(f.code) ? ('CATALOGUE_INVALIDE' as const) : ('CATALOGUE_INCOHERENT' as const), path: at(f.path), message: f.message }));
 }
 
 /**
@@ -27,11 +27,11 @@ export function findingsToIssues(findings: readonly LintFinding[], at: (chemin: 
  * @internal
  * @throws {QuoteError} avec tous ses problèmes de forme et de cohérence
  */
-export function acceptCatalogue(snap: Snapshot, at: (chemin: Path) => Path): Catalogue {
+export function acceptCatalogue(snap: Snapshot, at: (path: Path) => Path): Catalogue {
   const judged = judgeCatalogue(snap.value);
   const read = snap.issues.map((i) => ({ ...i, path: at(i.path), code: 'CATALOGUE_INVALIDE' as const }));
   if (judged.catalogue === undefined || read.length > 0) {
-    const unreadable = (f: LintFinding) => snap.unreadable.has(JSON.stringify(f.chemin)) && f.code === 'FORME_INVALIDE';
+    const unreadable = (f: LintFinding) => snap.unreadable.has(JSON.stringify(f.path)) && f.code === 'FORME_INVALIDE';
     throw new QuoteError([...read, ...findingsToIssues(judged.findings.filter((f) => !unreadable(f)), at)]);
   }
   return trust(deepFreeze(judged.catalogue));

@@ -45,11 +45,12 @@ function build() {
   const strates = z.array(z.strictObject({ de: entier, a: z.nullable(entier) })).check(z.minLength(1), z.maxLength(100));
   const quotasGo = z.array(z.int().check(z.minimum(1), z.maximum(1_000_000))).check(z.minLength(1), z.maxLength(100));
   const paliers = z.array(z.strictObject({ de: entier, a: z.nullable(entier), coefficient })).check(z.minLength(1), z.maxLength(100));
+  const montantsLibres = z.array(z.array(montant).check(z.maxLength(100))).check(z.maxLength(100));
   const grille = z
     .strictObject({
       strates,
       quotasGo,
-      montants: z.array(z.array(montant).check(z.maxLength(100))).check(z.maxLength(100)),
+      montants: montantsLibres,
     })
     .check(
       z.superRefine((g, ctx) => {
@@ -107,7 +108,7 @@ function build() {
     prestations: z.strictObject(prestations),
   }) as unknown as z.ZodMiniType<Catalogue, unknown>;
 
-  return { montant, grille, strates, quotasGo, paliers, byModel, catalogue };
+  return { montant, grille, strates, quotasGo, paliers, montantsLibres, byModel, catalogue };
 }
 
 let built: ReturnType<typeof build> | undefined;

@@ -22,7 +22,7 @@ export function renderLintText(findings: readonly LintFinding[], missing: readon
   ] as const) {
     const list = findings.filter((f) => f.niveau === niveau);
     out.push(list.length === 0 ? `${titre} : aucune.` : `${titre} (${list.length}) :`);
-    for (const f of list) out.push(`  - ${formatPath(f.chemin)} : ${f.message} [${f.code}]`);
+    for (const f of list) out.push(`  - ${formatPath(f.path)} : ${f.message} [${f.code}]`);
   }
   out.push(
     missing.length === 0
