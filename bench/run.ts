@@ -10,6 +10,8 @@ import { build } from 'esbuild';
 import { quote, quoteAll, type Adhesion } from '../dist/index.js';
 import { CASES, complet } from './adhesions.js';
 import { BASELINES } from './baseline.js';
+import { BELFORT, FRANCE, SOURCE_DONNEES, TYPIQUES } from './data.js';
+import { measureVaried, measureVariedBatch } from './varied.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLES = 20_000;
@@ -88,6 +90,15 @@ const lots = [
   measureBatch('trois cas typiques en alternance', Array.from({ length: 10_000 }, (_, i) => CASES[i % CASES.length]!.adhesion)),
 ];
 
+// 2 bis. Données réelles et variées : toutes les communes de France, le Territoire de Belfort, et les
+// trois cas typiques déclinés en 1 000 adhésions distinctes chacun, contre le calcul à la main.
+const varies = [
+  ...TYPIQUES.map((t) => measureVaried(`${t.nom} (1 000 distinctes)`, t.adhesions, complet)),
+  measureVaried('Territoire de Belfort', BELFORT, complet),
+  measureVaried('France, toutes les communes', FRANCE, complet),
+];
+const lotVarie = measureVariedBatch(FRANCE.slice(0, 10_000), complet);
+
 // 3. Tailles.
 const esm = readFileSync(join(ROOT, 'dist', 'index.js'));
 const esmMin = await build({ entryPoints: [join(ROOT, 'dist', 'index.js')], bundle: true, minify: true, format: 'esm', write: false, platform: 'neutral', external: ['decimal.js'] });
@@ -117,7 +128,15 @@ for (let i = 0; i < 21; i++) {
 const froid = { processusNuMs: Number(median(nu).toFixed(1)), avecDevisMs: Number(median(paquet).toFixed(1)), surcoutMs: Number((median(paquet) - median(nu)).toFixed(1)) };
 
 // Tableau et objectifs.
+const france = varies[varies.length - 1]!;
 const objectifs = [
+  ...varies.slice(0, 3).map((v) => ({ objectif: `quote / calcul à la main ≤ 1,0 (${v.jeu})`, mesure: v.rapport, atteint: v.rapport <= 1 })),
+  { objectif: 'France : quote / calcul à la main ≤ 1,5', mesure: france.rapport, atteint: france.rapport <= 1.5 },
+  { objectif: 'France : ≤ 400 ms', mesure: france.quoteMs, atteint: france.quoteMs <= 400 },
+  { objectif: 'quoteAll de 10 000 adhésions variées ≤ 100 ms', mesure: lotVarie.medianeMs, atteint: lotVarie.medianeMs <= 100 },
+  { objectif: 'paquet autonome ≤ 30 Ko gzip', mesure: tailles.autonome.gzip, atteint: tailles.autonome.gzip <= 30 * 1024 },
+  { objectif: 'démarrage à froid ≤ 20 ms de plus qu’un processus nu', mesure: froid.surcoutMs, atteint: froid.surcoutMs <= 20 },
+  // Objectifs de la première version, gardés pour comparaison :
   ...devis.map((d) => ({ objectif: `quote / calcul à la main ≤ 1,5 (${d.cas})`, mesure: d.ratio, atteint: d.ratio <= 1.5 })),
   { objectif: '≥ 150 000 devis/s (petite commune)', mesure: devis[0]!.quote.opsParSeconde, atteint: devis[0]!.quote.opsParSeconde >= 150_000 },
   ...lots.map((l) => ({ objectif: `quoteAll de 10 000 ≤ 150 ms (${l.lot})`, mesure: l.medianeMs, atteint: l.medianeMs <= 150 })),
@@ -133,6 +152,14 @@ for (const d of devis) {
     `  ${d.cas.padEnd(33)} ${fmt(d.quote.opsParSeconde).padStart(10)} ${fmt(d.quote.medianeUs).padStart(7)} µs ${fmt(d.quote.p99Us).padStart(6)} µs | ${fmt(d.base.opsParSeconde).padStart(10)} ${fmt(d.base.medianeUs).padStart(6)} µs | ${fmt(d.ratio)}`,
   );
 }
+console.log(`\nDonnées réelles et variées (${SOURCE_DONNEES}), copies neuves à chaque tour, médiane de 7`);
+console.log('  Jeu                                        adhésions   quote()    à la main  rapport   devis/s    µs/devis  tas');
+for (const v of varies) {
+  console.log(
+    `  ${v.jeu.padEnd(42)} ${fmt(v.adhesions).padStart(9)} ${fmt(v.quoteMs).padStart(7)} ms ${fmt(v.baseMs).padStart(7)} ms ${fmt(v.rapport).padStart(7)} ${fmt(v.devisParSeconde).padStart(10)} ${fmt(v.usParDevis).padStart(8)} ${fmt(v.tasMo).padStart(5)} Mo`,
+  );
+}
+console.log(`  quoteAll de 10 000 communes (variées) : médiane ${fmt(lotVarie.medianeMs)} ms, tas +${fmt(lotVarie.tasMo)} Mo`);
 for (const l of lots) console.log(`\nquoteAll, ${l.adhesions} adhésions (${l.lot}) : médiane ${fmt(l.medianeMs)} ms, tas utilisé +${fmt(l.tasUtiliseMo)} Mo`);
 console.log('\nTailles                     octets      gzip');
 for (const [nom, t] of Object.entries(tailles)) console.log(`  ${nom.padEnd(24)} ${fmt(t.octets).padStart(9)} ${fmt(t.gzip).padStart(9)}`);
@@ -143,6 +170,6 @@ for (const o of objectifs) console.log(`  ${o.atteint ? 'atteint ' : 'MANQUÉ  '
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(ROOT, 'bench', 'results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, devis, lots, tailles, froid, objectifs }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, lots, tailles, froid, objectifs }, null, 2) + '\n',
 );
 console.log('\nRésultats écrits dans bench/results/latest.json');

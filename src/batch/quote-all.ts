@@ -1,6 +1,6 @@
 import type { Quote, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
-import { CallerError, guard, QuoteError } from '../errors/quote-error.js';
+import { CallerError, guard, isQuoteError, QuoteError } from '../errors/quote-error.js';
 import { snapshot, type Snapshot } from '../input/snapshot.js';
 import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
@@ -11,6 +11,7 @@ import { normalizeSiren } from '../siren/siren.js';
 import type { Adhesion } from '../validation/adhesion.js';
 
 const ZERO = new Dec(0);
+const MAX_BATCH = 10_000_000;
 
 /**
  * Le résultat d'une adhésion d'un lot : sa position, son SIREN (tel que lu, s'il est lisible),
@@ -99,7 +100,10 @@ function readSiren(snap: Snapshot): string | null {
 function readEntries(adhesions: unknown): { length: number; at: (i: number) => { ok: true; value: unknown } | { ok: false } } {
   try {
     if (!Array.isArray(adhesions)) throw new TypeError();
-    const length = adhesions.length;
+    const length: unknown = adhesions.length;
+    if (typeof length !== 'number' || !Number.isSafeInteger(length) || length > MAX_BATCH) {
+      throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: [], message: `Un lot compte au plus ${MAX_BATCH} adhésions (reçu : ${String(length)}).` }]);
+    }
     return {
       length,
       at: (i) => {
@@ -110,7 +114,8 @@ function readEntries(adhesions: unknown): { length: number; at: (i: number) => {
         }
       },
     };
-  } catch {
+  } catch (error) {
+    if (isQuoteError(error)) throw error;
     throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: [], message: 'Un lot est une liste d’adhésions.' }]);
   }
 }

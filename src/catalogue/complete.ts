@@ -159,7 +159,9 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
       message: `Les tarifs sont ceux de ${String(millesime)}, le catalogue celui de ${catalogue.millesime}.`,
     });
   }
-  const source = parsed.success ? parsed.data.source : '';
+  // Le fichier est refusé s'il a un problème de forme ; la référence ne sert alors qu'à vérifier la
+  // cohérence des autres montants, sans signaler un faux problème de source.
+  const source = parsed.success ? parsed.data.source : '(fichier de tarifs refusé)';
   const copy = JSON.parse(JSON.stringify(catalogue)) as { prestations: Record<string, { composantes: Record<string, MutableComposante> }> };
   for (const [id, cid, p] of readablePatches(snap.value)) {
     const target = copy.prestations[id]!.composantes[cid]!;

@@ -27,27 +27,9 @@ export interface Snapshot {
   readonly unreadable: ReadonlySet<string>;
 }
 
-interface State {
-  nodes: number;
-  readonly issues: QuoteIssue[];
-  readonly unreadable: Set<string>;
-  readonly ancestors: Set<object>;
-  readonly copies: Map<object, unknown>;
-}
-
-function fail(state: State, path: Path, message: string): typeof UNREADABLE {
-  state.issues.push({ code: 'ENTREE_INVALIDE', path, message });
-  state.unreadable.add(JSON.stringify(path));
-  return UNREADABLE;
-}
-
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
-}
-
-function isPlainPrototype(proto: object | null): boolean {
-  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 function exoticName(value: object): string {
@@ -60,51 +42,140 @@ function exoticName(value: object): string {
   return "un objet qui n'est pas une donnée simple (instance de classe…)";
 }
 
-function read(value: unknown, path: Path, depth: number, state: State): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const known = state.copies.get(value);
-  if (known !== undefined) return known;
-  if (state.ancestors.has(value)) return fail(state, path, 'Référence circulaire : la donnée se contient elle-même.');
-  if (++state.nodes > MAX_NODES) return fail(state, path, `Entrée trop volumineuse (plus de ${MAX_NODES} valeurs).`);
-  try {
-    const array = Array.isArray(value);
-    if (!array && !isPlainPrototype(Object.getPrototypeOf(value))) {
-      return fail(state, path, `Attendu : une donnée simple (objet, liste, texte, nombre) ; reçu : ${exoticName(value)}.`);
-    }
-    if (depth >= MAX_DEPTH) return array ? [] : {};
-    state.ancestors.add(value);
-    let copy: unknown;
-    if (array) {
-      const length = (value as unknown[]).length;
-      if (!Number.isSafeInteger(length) || length < 0 || length > MAX_NODES - state.nodes) {
-        state.ancestors.delete(value);
-        return fail(state, path, `Liste trop longue ou illisible (${String(length)} éléments).`);
-      }
-      const out: unknown[] = new Array(length);
-      for (let i = 0; i < length; i++) out[i] = readMember(value, i, path, depth, state);
-      copy = out;
-    } else {
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) setOwn(out, key, readMember(value, key, path, depth, state));
-      copy = out;
-    }
-    state.ancestors.delete(value);
-    state.copies.set(value, copy);
-    return copy;
-  } catch (error) {
-    state.ancestors.delete(value);
-    return fail(state, path, `Donnée illisible : sa lecture a levé une exception (${describeError(error)}).`);
-  }
-}
+/** La nature d'une valeur lue : donnée simple (objet, liste), primitive, ou problème déjà signalé. */
+export type Kind = 'object' | 'array' | 'primitive' | 'unreadable';
 
-function readMember(container: object, key: string | number, path: Path, depth: number, state: State): unknown {
-  let member: unknown;
-  try {
-    member = (container as Record<string | number, unknown>)[key];
-  } catch (error) {
-    return fail(state, [...path, key], `Donnée illisible : sa lecture a levé une exception (${describeError(error)}).`);
+/**
+ * Le lecteur protégé d'une entrée : chaque propriété est lue une fois (`get`), chaque valeur copiée
+ * en données simples (`copy`) ; tout problème de lecture est signalé au chemin courant (`path`, une
+ * pile que l'appelant tient à jour avec `enter` et `leave`). Ne lève jamais.
+ *
+ * @internal
+ */
+export class Reader {
+  readonly issues: QuoteIssue[] = [];
+  readonly unreadable = new Set<string>();
+  readonly path: (string | number)[];
+  private nodes = 0;
+  private readonly ancestors: object[] = [];
+  private copies: Map<object, unknown> | undefined;
+
+  constructor(base: Path = []) {
+    this.path = [...base];
   }
-  return typeof member === 'object' && member !== null ? read(member, [...path, key], depth + 1, state) : member;
+
+  /** Signale un problème de lecture au chemin courant et rend la marque d'une valeur illisible. */
+  fail(message: string): typeof UNREADABLE {
+    const path = [...this.path];
+    this.issues.push({ code: 'ENTREE_INVALIDE', path, message });
+    this.unreadable.add(JSON.stringify(path));
+    return UNREADABLE;
+  }
+
+  enter(key: string | number): void {
+    this.path.push(key);
+  }
+
+  leave(): void {
+    this.path.pop();
+  }
+
+  /** La nature d'une valeur : un objet exotique, un proxy qui lève ou une entrée trop grande est signalé. */
+  kind(value: unknown): Kind {
+    if (typeof value !== 'object' || value === null) return 'primitive';
+    if (++this.nodes > MAX_NODES) {
+      this.fail(`Entrée trop volumineuse (plus de ${MAX_NODES} valeurs).`);
+      return 'unreadable';
+    }
+    try {
+      if (Array.isArray(value)) return 'array';
+      const proto = Object.getPrototypeOf(value) as object | null;
+      if (proto === null || Object.getPrototypeOf(proto) === null) return 'object';
+      this.fail(`Attendu : une donnée simple (objet, liste, texte, nombre) ; reçu : ${exoticName(value)}.`);
+    } catch (error) {
+      this.fail(`Donnée illisible : sa lecture a levé une exception (${describeError(error)}).`);
+    }
+    return 'unreadable';
+  }
+
+  /** Les clés propres énumérables d'un objet, ou `undefined` (signalé) si elles ne peuvent être lues. */
+  keys(value: object): string[] | undefined {
+    try {
+      return Object.keys(value);
+    } catch (error) {
+      this.fail(`Donnée illisible : sa lecture a levé une exception (${describeError(error)}).`);
+      return undefined;
+    }
+  }
+
+  /** La longueur d'une liste, ou `undefined` (signalé) si elle est illisible ou démesurée. */
+  length(value: object): number | undefined {
+    let length: unknown;
+    try {
+      length = (value as unknown[]).length;
+    } catch (error) {
+      this.fail(`Donnée illisible : sa lecture a levé une exception (${describeError(error)}).`);
+      return undefined;
+    }
+    if (typeof length === 'number' && Number.isSafeInteger(length) && length >= 0 && length <= MAX_NODES - this.nodes) return length;
+    this.fail(`Liste trop longue ou illisible (${String(length)} éléments).`);
+    return undefined;
+  }
+
+  /** Lit une fois `container[key]` (un getter est appelé une fois), sans copier ; le chemin courant est celui du membre. */
+  get(container: object, key: string | number): unknown {
+    try {
+      return (container as Record<string | number, unknown>)[key];
+    } catch (error) {
+      return this.fail(`Donnée illisible : sa lecture a levé une exception (${describeError(error)}).`);
+    }
+  }
+
+  /** Copie une valeur déjà lue (au chemin courant) en données simples, en lisant une fois chacun de ses membres. */
+  copy(value: unknown, depth = 0): unknown {
+    if (typeof value === 'function') return this.fail('Attendu : une donnée simple (objet, liste, texte, nombre) ; reçu : une fonction.');
+    if (typeof value !== 'object' || value === null) return value;
+    const known = this.copies?.get(value);
+    if (known !== undefined) return known;
+    if (this.ancestors.includes(value)) return this.fail('Référence circulaire : la donnée se contient elle-même.');
+    const kind = this.kind(value);
+    if (kind === 'unreadable') return UNREADABLE;
+    if (depth >= MAX_DEPTH) return kind === 'array' ? [] : {};
+    this.ancestors.push(value);
+    let copy: unknown = UNREADABLE;
+    if (kind === 'array') {
+      const length = this.length(value);
+      if (length !== undefined) {
+        const out: unknown[] = new Array(length);
+        for (let i = 0; i < length; i++) out[i] = this.member(value, i, depth);
+        copy = out;
+      }
+    } else {
+      const keys = this.keys(value);
+      if (keys !== undefined) {
+        const out: Record<string, unknown> = {};
+        for (const key of keys) setOwn(out, key, this.member(value, key, depth));
+        copy = out;
+      }
+    }
+    this.ancestors.pop();
+    if (copy !== UNREADABLE) (this.copies ??= new Map()).set(value, copy);
+    return copy;
+  }
+
+  /** Lit et copie un membre : `copy(get(container, key))`, au chemin du membre. */
+  member(container: object, key: string | number, depth = 0): unknown {
+    this.path.push(key);
+    const raw = this.get(container, key);
+    const out = (typeof raw === 'object' && raw !== null) || typeof raw === 'function' ? this.copy(raw, depth + 1) : raw;
+    this.path.pop();
+    return out;
+  }
+
+  /** La copie lue et ses problèmes. */
+  result(value: unknown): Snapshot {
+    return { value, issues: this.issues, unreadable: this.unreadable };
+  }
 }
 
 /**
@@ -118,9 +189,8 @@ function readMember(container: object, key: string | number, path: Path, depth: 
  * @param base - le chemin de l'entrée (pour les messages)
  */
 export function snapshot(input: unknown, base: Path = []): Snapshot {
-  const state: State = { nodes: 0, issues: [], unreadable: new Set(), ancestors: new Set(), copies: new Map() };
-  const value = read(input, base, 0, state);
-  return { value, issues: state.issues, unreadable: state.unreadable };
+  const reader = new Reader(base);
+  return reader.result(reader.copy(input));
 }
 
 /**

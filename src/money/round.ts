@@ -29,6 +29,7 @@ export function toMontant(value: Dec): string {
  * @internal
  */
 export function sumDecimals(montants: readonly Dec[]): string {
+  if (montants.length === 1) return montants[0]!.toFixed(2);
   let total = ZERO;
   for (const m of montants) total = total.plus(m);
   return toMontant(total);

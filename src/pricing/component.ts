@@ -1,7 +1,6 @@
-import type { Composante, Path, QuoteIssue } from '../core/shapes.js';
+import type { Composante } from '../core/shapes.js';
 import type { Dec } from '../money/decimal.js';
 import { Dec as Decimal } from '../money/decimal.js';
-import { formatNombre } from '../money/format.js';
 import { findStrate, formatStrate, priceGrid } from '../models/banded-grid.js';
 import { priceFlat } from '../models/flat.js';
 import { priceUnit } from '../models/per-unit.js';
@@ -23,34 +22,18 @@ export interface PricedComponent {
 }
 
 /**
- * Ce qu'une composante demande : unités, quota, et la population de la collectivité (lue seulement
- * par le modèle « grille »), avec ce qu'il faut pour écrire les problèmes.
+ * Pourquoi une composante ne peut pas être chiffrée ; le message et le chemin sont écrits par
+ * l'appelant, qui sait où se trouve la composante (rien n'est alloué quand tout va bien).
  *
  * @internal
  */
-export interface ComponentRequest {
-  readonly composante: Composante;
-  readonly unites: number;
-  readonly quotaGo: number | undefined;
-  readonly population: number | undefined;
-  /** La population est donnée mais invalide : la grille ne peut pas être chiffrée. */
-  readonly populationInvalide: boolean;
-  /** Le chemin du paramètre qui demande la composante. */
-  readonly path: Path;
-  /** Le chemin de la prestation dans l'adhésion. */
-  readonly prestationPath: Path;
-  readonly prestationLibelle: string;
-  /** Où se trouve le montant dans le catalogue : `prestations.dpo.composantes.abonnement`. */
-  readonly cataloguePath: string;
-  readonly millesime: number;
-}
-
-/**
- * Le chiffrage d'une composante : ses textes et son montant, ou les problèmes qui l'empêchent.
- *
- * @internal
- */
-export type ComponentOutcome = { readonly ok: true; readonly priced: PricedComponent } | { readonly ok: false; readonly issues: QuoteIssue[] };
+export type Problem =
+  | { readonly kind: 'tarif'; readonly field: 'montant' | 'prixUnitaire' | 'grille' }
+  | { readonly kind: 'populationInvalide' }
+  | { readonly kind: 'populationManquante' }
+  | { readonly kind: 'quota'; readonly quotaGo: number; readonly quotasGo: readonly number[] }
+  | { readonly kind: 'strate'; readonly population: number; readonly strates: string }
+  | { readonly kind: 'palier'; readonly unites: number; readonly libelle: string; readonly nomUnites: string };
 
 function finish(p: Priced): PricedComponent {
   return {
@@ -60,17 +43,6 @@ function finish(p: Priced): PricedComponent {
     montant: p.montant,
     montantText: p.montantText,
     detail: p.detail,
-  };
-}
-
-function missing(r: ComponentRequest, field: string): QuoteIssue {
-  return {
-    code: 'TARIF_NON_PUBLIE',
-    path: r.path,
-    message:
-      `Le montant « ${r.composante.libelle} » de la prestation « ${r.prestationLibelle} » n'est pas publié pour ${r.millesime} ` +
-      `(catalogue : ${r.cataloguePath}.${field}). ` +
-      'Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).',
   };
 }
 
@@ -95,86 +67,63 @@ function memoized(composante: Composante, key: string | number, compute: () => P
   return done;
 }
 
-function priceGridRequest(c: Extract<Composante, { modele: 'grilleStrates' }>, r: ComponentRequest): ComponentOutcome {
-  const issues: QuoteIssue[] = [];
-  if (c.grille === null) issues.push(missing(r, 'grille'));
-  if (r.populationInvalide) {
-    issues.push({
-      code: 'POPULATION_REQUISE',
-      path: r.prestationPath,
-      message: `La prestation « ${r.prestationLibelle} » ne peut pas être chiffrée : elle dépend de la population de la collectivité, qui n'est pas valide.`,
-    });
-  } else if (r.population === undefined) {
-    issues.push({
-      code: 'POPULATION_REQUISE',
-      path: ['collectivite', 'population'],
-      message: `La prestation « ${r.prestationLibelle} » est calculée par strate de population : indiquez la population de la collectivité.`,
-    });
-  }
+function priceGridDemand(
+  c: Extract<Composante, { modele: 'grilleStrates' }>,
+  quotaGo: number | undefined,
+  population: number | undefined,
+  populationInvalide: boolean,
+): PricedComponent | Problem[] {
+  const problems: Problem[] = [];
   const grille = c.grille;
-  if (grille === null || r.quotaGo === undefined) return { ok: false, issues };
-  const quotaGo = r.quotaGo;
-  if (!grille.quotasGo.includes(quotaGo)) {
-    issues.push({
-      code: 'QUOTA_INCONNU',
-      path: r.path,
-      message: `Le quota de ${formatNombre(String(quotaGo))} Go n'est pas proposé ; quotas possibles : ${grille.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
-    });
-  }
-  const population = r.population;
+  if (grille === null) problems.push({ kind: 'tarif', field: 'grille' });
+  if (populationInvalide) problems.push({ kind: 'populationInvalide' });
+  else if (population === undefined) problems.push({ kind: 'populationManquante' });
+  if (grille === null || quotaGo === undefined) return problems;
+  if (!grille.quotasGo.includes(quotaGo)) problems.push({ kind: 'quota', quotaGo, quotasGo: grille.quotasGo });
   const strate = population === undefined ? -1 : findStrate(grille.strates, population);
   if (population !== undefined && strate < 0) {
-    issues.push({
-      code: 'STRATE_INTROUVABLE',
-      path: ['collectivite', 'population'],
-      message: `Aucune strate de la grille « ${r.prestationLibelle} » ne contient ${formatNombre(String(population))} habitants (strates : ${grille.strates.map(formatStrate).join(' ; ')}).`,
-    });
+    problems.push({ kind: 'strate', population, strates: grille.strates.map(formatStrate).join(' ; ') });
   }
-  if (issues.length > 0 || population === undefined) return { ok: false, issues };
-  const priced = memoized(c, `${strate}|${quotaGo}`, () => {
+  if (problems.length > 0 || population === undefined) return problems;
+  const priced = memoized(c, strate * 1_000_003 + quotaGo, () => {
     const p = priceGrid(grille, population, quotaGo);
     return 'detail' in p ? p : undefined;
   });
-  return priced ? { ok: true, priced } : { ok: false, issues };
+  return priced ?? problems;
 }
 
 /**
  * Chiffre une composante du catalogue selon son modèle de prix (l'adaptateur entre le catalogue et
- * les modèles). Un montant non publié (`null`) donne `TARIF_NON_PUBLIE`, qui nomme la prestation et
- * le montant manquant ; tous les problèmes de la composante sont rendus ensemble.
+ * les modèles) : la ligne chiffrée (mémorisée), ou tous les problèmes qui l'empêchent. Un montant
+ * non publié (`null`) n'est jamais deviné.
  *
  * @internal
  */
-export function priceComponent(r: ComponentRequest): ComponentOutcome {
-  const c = r.composante;
+export function priceComponent(
+  c: Composante,
+  unites: number,
+  quotaGo: number | undefined,
+  population: number | undefined,
+  populationInvalide: boolean,
+): PricedComponent | Problem[] {
   switch (c.modele) {
     case 'forfait': {
       const montant = c.montant;
-      if (montant === null) return { ok: false, issues: [missing(r, 'montant')] };
-      return { ok: true, priced: memoized(c, '', () => priceFlat(montant))! };
+      if (montant === null) return [{ kind: 'tarif', field: 'montant' }];
+      return memoized(c, 0, () => priceFlat(montant))!;
     }
     case 'unitaire': {
       const prix = c.prixUnitaire;
-      if (prix === null) return { ok: false, issues: [missing(r, 'prixUnitaire')] };
-      return { ok: true, priced: memoized(c, r.unites, () => priceUnit(prix, new Decimal(r.unites), c.unite, c.arrondiQuantite))! };
+      if (prix === null) return [{ kind: 'tarif', field: 'prixUnitaire' }];
+      return memoized(c, unites, () => priceUnit(prix, new Decimal(unites), c.unite, c.arrondiQuantite))!;
     }
     case 'coefficientParPalier': {
       const prix = c.prixUnitaire;
-      if (prix === null) return { ok: false, issues: [missing(r, 'prixUnitaire')] };
-      const priced = memoized(c, r.unites, () => priceTiered(prix, c.paliers, r.unites, c.unite));
-      if (priced) return { ok: true, priced };
-      return {
-        ok: false,
-        issues: [
-          {
-            code: 'PALIER_INTROUVABLE',
-            path: r.path,
-            message: `Aucun palier du barème « ${c.libelle} » ne couvre ${formatNombre(String(r.unites))} ${c.unite.plusieurs}.`,
-          },
-        ],
-      };
+      if (prix === null) return [{ kind: 'tarif', field: 'prixUnitaire' }];
+      const priced = memoized(c, unites, () => priceTiered(prix, c.paliers, unites, c.unite));
+      return priced ?? [{ kind: 'palier', unites, libelle: c.libelle, nomUnites: c.unite.plusieurs }];
     }
     case 'grilleStrates':
-      return priceGridRequest(c, r);
+      return priceGridDemand(c, quotaGo, population, populationInvalide);
   }
 }

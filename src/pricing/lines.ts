@@ -4,7 +4,8 @@ import type { Dec } from '../money/decimal.js';
 import type { PricingContext, PrestationDeclaration } from '../prestations/define.js';
 import type { PrestationId } from '../prestations/registry.js';
 import type { CheckedPrestation } from '../validation/check.js';
-import { priceComponent } from './component.js';
+import { formatNombre } from '../money/format.js';
+import { priceComponent, type Problem } from './component.js';
 
 /**
  * Les lignes d'un ensemble de prestations, leurs montants en décimaux (pour les totaux), les
@@ -30,6 +31,62 @@ function billedSirens(declaration: PrestationDeclaration, params: Readonly<Recor
   return [siren];
 }
 
+interface Where {
+  readonly id: string;
+  readonly entry: Prestation;
+  readonly composante: Composante;
+  readonly composanteId: string;
+  readonly path: Path | undefined;
+  readonly millesime: number;
+}
+
+/** Le problème d'une composante, écrit pour l'utilisateur, au chemin de l'entrée qui la demande. */
+function issueOf(problem: Problem, w: Where): QuoteIssue {
+  const base: Path = ['prestations', w.id];
+  const path = w.path ? [...base, ...w.path] : base;
+  switch (problem.kind) {
+    case 'tarif':
+      return {
+        code: 'TARIF_NON_PUBLIE',
+        path,
+        message:
+          `Le montant « ${w.composante.libelle} » de la prestation « ${w.entry.libelle} » n'est pas publié pour ${w.millesime} ` +
+          `(catalogue : prestations.${w.id}.composantes.${w.composanteId}.${problem.field}). ` +
+          'Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).',
+      };
+    case 'populationInvalide':
+      return {
+        code: 'POPULATION_REQUISE',
+        path: base,
+        message: `La prestation « ${w.entry.libelle} » ne peut pas être chiffrée : elle dépend de la population de la collectivité, qui n'est pas valide.`,
+      };
+    case 'populationManquante':
+      return {
+        code: 'POPULATION_REQUISE',
+        path: ['collectivite', 'population'],
+        message: `La prestation « ${w.entry.libelle} » est calculée par strate de population : indiquez la population de la collectivité.`,
+      };
+    case 'quota':
+      return {
+        code: 'QUOTA_INCONNU',
+        path,
+        message: `Le quota de ${formatNombre(String(problem.quotaGo))} Go n'est pas proposé ; quotas possibles : ${problem.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
+      };
+    case 'strate':
+      return {
+        code: 'STRATE_INTROUVABLE',
+        path: ['collectivite', 'population'],
+        message: `Aucune strate de la grille « ${w.entry.libelle} » ne contient ${formatNombre(String(problem.population))} habitants (strates : ${problem.strates}).`,
+      };
+    case 'palier':
+      return {
+        code: 'PALIER_INTROUVABLE',
+        path,
+        message: `Aucun palier du barème « ${problem.libelle} » ne couvre ${formatNombre(String(problem.unites))} ${problem.nomUnites}.`,
+      };
+  }
+}
+
 /**
  * Chiffre les prestations validées d'une adhésion : chaque module dit ce qu'il faut chiffrer, chaque
  * composante est chiffrée une fois selon son modèle, puis donne une ligne par SIREN facturé (une
@@ -46,35 +103,26 @@ export function priceLines(
 ): PricedLines {
   const out: PricedLines = { lignes: [], montants: [], avertissements: [], issues: [] };
   const siren = collectivite.siren ?? '';
+  let id = '' as PrestationId;
+  const ctx: PricingContext = {
+    collectivite,
+    warn: (code, path, message) => out.avertissements.push({ code, path: ['prestations', id, ...path], message }),
+  };
   for (const { declaration, params, dOffice } of prestations) {
-    const id = declaration.id as PrestationId;
+    id = declaration.id as PrestationId;
     const entry = catalogue.prestations[id] as Prestation;
-    const base: Path = ['prestations', id];
-    const ctx: PricingContext = {
-      collectivite,
-      warn: (code, path, message) => out.avertissements.push({ code, path: [...base, ...path], message }),
-    };
     const demands = declaration.chiffrer(params as never, ctx);
     const sirens = entry.facturation === 'siren' ? billedSirens(declaration, params, siren) : [siren];
     for (const demand of demands) {
       const composante = (entry.composantes as Readonly<Record<string, Composante>>)[demand.composante]!;
-      const r = priceComponent({
-        composante,
-        unites: demand.unites ?? 1,
-        quotaGo: demand.quotaGo,
-        population: collectivite.population,
-        populationInvalide: invalid.has('population'),
-        path: demand.path ? [...base, ...demand.path] : base,
-        prestationPath: base,
-        prestationLibelle: entry.libelle,
-        cataloguePath: `prestations.${id}.composantes.${demand.composante}`,
-        millesime: catalogue.millesime,
-      });
-      if (!r.ok) {
-        out.issues.push(...r.issues);
+      const r = priceComponent(composante, demand.unites ?? 1, demand.quotaGo, collectivite.population, invalid.has('population'));
+      if (Array.isArray(r)) {
+        for (const problem of r) {
+          out.issues.push(issueOf(problem, { id, entry, composante, composanteId: demand.composante, path: demand.path, millesime: catalogue.millesime }));
+        }
         continue;
       }
-      const p = r.priced;
+      const p = r;
       const detail = dOffice ? D_OFFICE + p.detail : p.detail;
       for (const s of sirens) {
         out.montants.push(p.montant);

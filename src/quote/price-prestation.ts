@@ -89,7 +89,8 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
   issues.push(...contexte.issues);
   const collectivite: Record<string, unknown> = {};
   const invalid = new Set<string>();
-  if (contexte.value !== undefined && !isRecord(contexte.value)) {
+  const unreadable = contexte.unreadable.has(JSON.stringify(['collectivite']));
+  if (contexte.value !== undefined && !unreadable && !isRecord(contexte.value)) {
     issues.push({ code: 'ENTREE_INVALIDE', path: ['collectivite'], message: `Attendu : un objet ; reçu : ${describeValue(contexte.value)}.` });
   } else if (isRecord(contexte.value)) {
     const raw = contexte.value;

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import type { Collectivite } from '../core/shapes.js';
 import { PRESTATIONS, type MandatoryId, type ParamsDe, type PrestationId } from '../prestations/registry.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
-import { CollectiviteSchema } from './collectivite.js';
+import { CollectiviteSchema, MILLESIME_DECLARATION } from './collectivite.js';
+import { fieldSchema } from './fields.js';
 import { paramsSchema } from './params.js';
 
 /**
@@ -56,7 +57,7 @@ function build(): z.ZodMiniType<ValidAdhesion, unknown> {
   const prestations: Record<string, z.ZodMiniType> = {};
   for (const d of PRESTATIONS) prestations[d.id] = z.optional(paramsSchema(d as PrestationDeclaration));
   return z.strictObject({
-    millesime: z.optional(z.int().check(z.minimum(2000), z.maximum(2100))),
+    millesime: fieldSchema(MILLESIME_DECLARATION),
     collectivite: CollectiviteSchema,
     prestations: z.strictObject(prestations),
   }) as unknown as z.ZodMiniType<ValidAdhesion, unknown>;

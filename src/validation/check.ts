@@ -6,6 +6,7 @@ import type { PrestationDeclaration } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { adhesionSchema } from './adhesion.js';
+import { fastAdhesion } from './fast.js';
 import { COLLECTIVITE_FIELDS } from './collectivite.js';
 import { paramsSchema } from './params.js';
 import { checkMandatory, checkMillesime } from './rules.js';
@@ -74,7 +75,8 @@ function partialCollectivite(value: unknown): { collectivite: Partial<Collectivi
 export function checkAdhesion(snap: Snapshot, catalogue: Catalogue): CheckedAdhesion {
   const value = snap.value;
   const rules = [...checkMandatory(value, catalogue), ...checkMillesime(value, catalogue)];
-  const parsed = adhesionSchema().safeParse(value, REPORT);
+  const fast = fastAdhesion(value);
+  const parsed = fast !== undefined ? ({ success: true, data: fast } as const) : adhesionSchema().safeParse(value, REPORT);
   if (parsed.success) {
     const { collectivite, prestations } = parsed.data;
     const list: CheckedPrestation[] = [];

@@ -1,6 +1,27 @@
 import * as z from 'zod/mini';
 import type { Collectivite } from '../core/shapes.js';
-import { SirenSchema } from '../siren/schema.js';
+import { fieldSchema, type FieldDeclaration } from './fields.js';
+
+/**
+ * Les champs de la collectivité, en données : d'où sont déduits leurs schémas zod et la
+ * vérification rapide.
+ *
+ * @internal
+ */
+export const COLLECTIVITE_DECLARATION = {
+  nom: { type: 'texte', requis: true, max: 200 },
+  siren: { type: 'siren', requis: true },
+  type: { type: 'choix', requis: true, valeurs: ['commune', 'epci', 'syndicat', 'ccas', 'autre'] },
+  population: { type: 'entier', requis: false, min: 0, max: 100_000_000 },
+  parcTransfere: { type: 'booleen', requis: false },
+} as const satisfies Record<keyof Collectivite, FieldDeclaration>;
+
+/**
+ * Le millésime facultatif d'une adhésion.
+ *
+ * @internal
+ */
+export const MILLESIME_DECLARATION: FieldDeclaration = { type: 'entier', requis: false, min: 2000, max: 2100 };
 
 /**
  * Le schéma de chaque champ de la collectivité, pour juger chacun à part : un champ invalide
@@ -8,17 +29,13 @@ import { SirenSchema } from '../siren/schema.js';
  *
  * @internal
  */
-export const COLLECTIVITE_FIELDS = {
-  nom: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  siren: SirenSchema,
-  type: z.enum(['commune', 'epci', 'syndicat', 'ccas', 'autre']),
-  population: z.optional(z.int().check(z.minimum(0), z.maximum(100_000_000))),
-  parcTransfere: z.optional(z.boolean()),
-} as const;
+export const COLLECTIVITE_FIELDS = Object.fromEntries(
+  Object.entries(COLLECTIVITE_DECLARATION).map(([name, f]) => [name, fieldSchema(f)]),
+) as { readonly [K in keyof typeof COLLECTIVITE_DECLARATION]: z.ZodMiniType };
 
 /**
  * Schéma de la collectivité adhérente.
  *
  * @internal
  */
-export const CollectiviteSchema: z.ZodMiniType<Collectivite, unknown> = z.strictObject(COLLECTIVITE_FIELDS);
+export const CollectiviteSchema: z.ZodMiniType<Collectivite, unknown> = z.strictObject(COLLECTIVITE_FIELDS) as never;

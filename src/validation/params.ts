@@ -1,44 +1,11 @@
 import * as z from 'zod/mini';
-import type { NumberParam, ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
-import { SirenSchema } from '../siren/schema.js';
-
-function numberSchema(p: NumberParam) {
-  const base = p.type === 'entier' ? z.int() : z.number();
-  return base.check(p.minExclu ? z.gt(p.min) : z.minimum(p.min), z.maximum(p.max));
-}
-
-function sirensSchema(max: number) {
-  return z.array(SirenSchema).check(
-    z.minLength(1),
-    z.maxLength(max),
-    z.superRefine((sirens, ctx) => {
-      const first = new Map<string, number>();
-      sirens.forEach((siren, i) => {
-        const seen = first.get(siren);
-        if (seen === undefined) first.set(siren, i);
-        else {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i],
-            input: siren,
-            params: { code: 'SIREN_EN_DOUBLE' },
-            message: `Le SIREN ${siren} figure déjà dans la liste (position ${seen}).`,
-          });
-        }
-      });
-    }),
-  );
-}
-
-function paramSchema(p: ParamDeclaration): z.ZodMiniType {
-  const schema = p.type === 'sirens' ? sirensSchema(p.max) : numberSchema(p);
-  return p.requis ? schema : z.optional(schema);
-}
+import type { PrestationDeclaration } from '../prestations/define.js';
+import { fieldSchema } from './fields.js';
 
 function build(declaration: PrestationDeclaration): z.ZodMiniType {
   const entries = Object.entries(declaration.parametres);
   const shape: Record<string, z.ZodMiniType> = {};
-  for (const [name, p] of entries) shape[name] = paramSchema(p);
+  for (const [name, p] of entries) shape[name] = fieldSchema(p);
   const bounded = entries.flatMap(([name, p]) => (p.type !== 'sirens' && p.auPlus ? [{ name, rule: p.auPlus }] : []));
   const object = z.strictObject(shape);
   if (bounded.length === 0) return object;

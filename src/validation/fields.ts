@@ -1,0 +1,121 @@
+import * as z from 'zod/mini';
+import type { ParamDeclaration } from '../prestations/define.js';
+import { isValidSiren, normalizeSiren } from '../siren/siren.js';
+import { SirenSchema } from '../siren/schema.js';
+
+/**
+ * La déclaration d'un champ simple de l'adhésion (hors paramètres de prestation) : ses règles en
+ * données, d'où sont déduits le schéma zod et la vérification rapide.
+ *
+ * @internal
+ */
+export type FieldDeclaration =
+  | { readonly type: 'texte'; readonly requis: boolean; readonly max: number }
+  | { readonly type: 'siren'; readonly requis: boolean }
+  | { readonly type: 'choix'; readonly requis: boolean; readonly valeurs: readonly string[] }
+  | { readonly type: 'entier'; readonly requis: boolean; readonly min: number; readonly max: number }
+  | { readonly type: 'booleen'; readonly requis: boolean };
+
+/** Un champ de l'adhésion ou un paramètre de prestation. */
+export type AnyField = FieldDeclaration | ParamDeclaration;
+
+function sirensSchema(max: number) {
+  return z.array(SirenSchema).check(
+    z.minLength(1),
+    z.maxLength(max),
+    z.superRefine((sirens, ctx) => {
+      const first = new Map<string, number>();
+      sirens.forEach((siren, i) => {
+        const seen = first.get(siren);
+        if (seen === undefined) first.set(siren, i);
+        else {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            input: siren,
+            params: { code: 'SIREN_EN_DOUBLE' },
+            message: `Le SIREN ${siren} figure déjà dans la liste (position ${seen}).`,
+          });
+        }
+      });
+    }),
+  );
+}
+
+function requiredSchema(f: AnyField): z.ZodMiniType {
+  switch (f.type) {
+    case 'texte':
+      return z.string().check(z.trim(), z.minLength(1), z.maxLength(f.max));
+    case 'siren':
+      return SirenSchema;
+    case 'choix':
+      return z.enum(f.valeurs as [string, ...string[]]);
+    case 'booleen':
+      return z.boolean();
+    case 'entier':
+      return z.int().check(z.minimum(f.min), z.maximum(f.max));
+    case 'decimal':
+      return z.number().check(f.minExclu ? z.gt(f.min) : z.minimum(f.min), z.maximum(f.max));
+    case 'sirens':
+      return sirensSchema(f.max);
+  }
+}
+
+/**
+ * Le schéma zod d'un champ, déduit de sa déclaration : zod est le juge de toute entrée.
+ *
+ * @internal
+ */
+export function fieldSchema(f: AnyField): z.ZodMiniType {
+  const schema = requiredSchema(f);
+  return f.requis ? schema : z.optional(schema);
+}
+
+/** Une valeur refusée par la vérification rapide : zod dira pourquoi. */
+export const REJECT: unique symbol = Symbol('à juger par zod');
+
+const SPACES = /\s/;
+
+/**
+ * La vérification rapide d'un champ, déduite de la même déclaration que son schéma zod : elle
+ * n'accepte que ce qu'elle peut prouver valide, et rend alors la même valeur que zod ; au moindre
+ * doute, `REJECT`, et zod juge. `undefined` pour un champ facultatif absent.
+ *
+ * @internal
+ */
+export function fastField(f: AnyField, value: unknown): unknown {
+  if (value === undefined) return f.requis ? REJECT : undefined;
+  switch (f.type) {
+    case 'texte': {
+      if (typeof value !== 'string') return REJECT;
+      const trimmed = value.trim();
+      return trimmed.length >= 1 && trimmed.length <= f.max ? trimmed : REJECT;
+    }
+    case 'siren':
+      return fastSiren(value);
+    case 'choix':
+      return typeof value === 'string' && f.valeurs.includes(value) ? value : REJECT;
+    case 'booleen':
+      return typeof value === 'boolean' ? value : REJECT;
+    case 'entier':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= f.min && value <= f.max ? value : REJECT;
+    case 'decimal':
+      return typeof value === 'number' && Number.isFinite(value) && (f.minExclu ? value > f.min : value >= f.min) && value <= f.max ? value : REJECT;
+    case 'sirens': {
+      if (!Array.isArray(value) || value.length < 1 || value.length > f.max) return REJECT;
+      const out: string[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) {
+        const s = fastSiren(value[i]);
+        if (s === REJECT || out.indexOf(s as string) !== -1) return REJECT;
+        out[i] = s as string;
+      }
+      return out;
+    }
+  }
+}
+
+function fastSiren(value: unknown): string | typeof REJECT {
+  if (typeof value !== 'string' || value.length > 100) return REJECT;
+  const siren = SPACES.test(value) ? normalizeSiren(value) : value;
+  return isValidSiren(siren) ? siren : REJECT;
+}

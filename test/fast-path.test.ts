@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { snapshot } from '../src/input/snapshot.js';
+import { adhesionSchema } from '../src/validation/adhesion.js';
+import { fastAdhesion } from '../src/validation/fast.js';
+import { adhesionArb, withFieldReplaced } from './arbitraries.js';
+
+/** Des valeurs au bord de chaque règle : zéros signés, bornes, nombres en chaîne, espaces, clés piégées. */
+const edgy = fc.oneof(
+  fc.constantFrom(-0, 0, 1, 2.5, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY, 100_000, 100_001, 366, 366.0001, 2000, 2100, 1999),
+  fc.constantFrom('', ' ', '  x  ', '219000106', '219 000 106', ' 219000106 ', '219000107', '2190001060', 'commune', 'Commune', 'epci', '4'),
+  fc.constantFrom(null, true, false, [], {}, ['219000106'], ['219000106', '219 000 106'], { postes: 2 }),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+
+/** Une adhésion valide, parfois altérée à un endroit, parfois avec une clé en plus. */
+const input = fc.oneof(
+  { weight: 3, arbitrary: adhesionArb.map((a) => a as unknown) },
+  { weight: 4, arbitrary: fc.tuple(adhesionArb, edgy, fc.nat()).map(([a, junk, pick]) => withFieldReplaced(a, junk, pick)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(adhesionArb, fc.constantFrom('__proto__', 'constructor', 'autre', 'millesime'), edgy).map(([a, key, junk]) => {
+      const copy = JSON.parse(JSON.stringify(a)) as Record<string, unknown>;
+      Object.defineProperty(copy, key, { value: junk, enumerable: true, writable: true, configurable: true });
+      return copy;
+    }),
+  },
+);
+
+describe('validation rapide', () => {
+  it('n’accepte jamais ce que zod refuse, et rend alors exactement la sortie de zod', () => {
+    let fast = 0;
+    let zodOk = 0;
+    fc.assert(
+      fc.property(input, (raw) => {
+        const value = snapshot(raw).value;
+        const quick = fastAdhesion(value);
+        const judged = adhesionSchema().safeParse(value);
+        if (judged.success) zodOk++;
+        if (quick === undefined) return;
+        fast++;
+        expect(judged.success).toBe(true);
+        if (!judged.success) return;
+        expect(quick).toEqual(judged.data);
+        expect(JSON.stringify(quick)).toBe(JSON.stringify(judged.data));
+      }),
+      { numRuns: 1500 },
+    );
+    // La voie rapide sert vraiment : elle prend presque toutes les entrées que zod accepte.
+    expect(fast).toBeGreaterThan(zodOk * 0.95);
+    expect(zodOk).toBeGreaterThan(300);
+  });
+
+  it('prend toutes les adhésions valides générées', () => {
+    fc.assert(
+      fc.property(adhesionArb, (a) => {
+        expect(fastAdhesion(snapshot(a).value)).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
