@@ -28,10 +28,18 @@ interface EpciBrut {
 /** La source des données, citée avec sa version. */
 export const SOURCE_DONNEES = `@etalab/decoupage-administratif ${(require('@etalab/decoupage-administratif/package.json') as { version: string }).version}`;
 
-const communes = (require('@etalab/decoupage-administratif/data/communes.json') as CommuneBrute[]).filter(
-  (c): c is CommuneBrute & { siren: string; population: number } => c.type === 'commune-actuelle' && typeof c.siren === 'string' && typeof c.population === 'number',
-);
-const epcis = require('@etalab/decoupage-administratif/data/epci.json') as EpciBrut[];
+type Commune = CommuneBrute & { siren: string; population: number; code: string };
+let loaded: { communes: Commune[]; epcis: EpciBrut[] } | undefined;
+
+/** Les données, lues au premier usage (plusieurs Mo de JSON). */
+function data(): { communes: Commune[]; epcis: EpciBrut[] } {
+  return (loaded ??= {
+    communes: (require('@etalab/decoupage-administratif/data/communes.json') as Commune[]).filter(
+      (c) => c.type === 'commune-actuelle' && typeof c.siren === 'string' && typeof c.population === 'number',
+    ),
+    epcis: require('@etalab/decoupage-administratif/data/epci.json') as EpciBrut[],
+  });
+}
 
 /** Les prestations cochées par une collectivité, selon une règle fixe tirée de sa population. */
 export function prestationsFor(population: number, sirens?: readonly string[]): Adhesion['prestations'] {
@@ -54,12 +62,15 @@ function communeAdhesion(c: { nom: string; siren: string; population: number }):
 }
 
 /** Toutes les communes de France, une adhésion chacune. */
-export const FRANCE: readonly Adhesion[] = communes.map(communeAdhesion);
+export function france(): Adhesion[] {
+  return data().communes.map(communeAdhesion);
+}
 
 /** Le Territoire de Belfort : ses communes et les EPCI dont elles sont membres. */
-export const BELFORT: readonly Adhesion[] = (() => {
+export function belfort(): Adhesion[] {
+  const { communes, epcis } = data();
   const locales = communes.filter((c) => c.departement === '90');
-  const codes = new Set(communes.filter((c) => c.departement === '90').map((c) => (c as unknown as { code: string }).code));
+  const codes = new Set(locales.map((c) => c.code));
   const lesEpci = epcis.filter((e) => e.membres.some((m) => codes.has(m.code)));
   return [
     ...locales.map(communeAdhesion),
@@ -68,7 +79,7 @@ export const BELFORT: readonly Adhesion[] = (() => {
       prestations: prestationsFor(e.populationTotale, [e.code, ...e.membres.slice(0, 2).map((m) => m.siren)]),
     })),
   ];
-})();
+}
 
 /** Un SIREN valide (clé de Luhn) tiré d'un nombre. */
 function siren(n: number): string {

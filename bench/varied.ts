@@ -5,7 +5,7 @@
 import { quote, quoteAll, type Adhesion, type Catalogue } from '../dist/index.js';
 import { handWritten } from './baseline-generic.js';
 
-const ROUNDS = 7;
+const ROUNDS = 15;
 const gc = (globalThis as { gc?: () => void }).gc;
 
 function median(values: readonly number[]): number {

@@ -173,9 +173,16 @@ describe('completeCatalogue', () => {
     expect(quote(parSiren, { catalogue: catalogueTest }).factures.map((f) => f.siren)).toEqual(['200000172', '200000107']);
     const autre = JSON.parse(JSON.stringify(catalogueTest));
     autre.prestations.packDemat.facturation = 'adherent';
-    const parAdherent = quote(parSiren, { catalogue: parseCatalogue(autre) });
-    expect(parAdherent.lignes.filter((l) => l.prestation === 'packDemat').map((l) => l.siren)).toEqual(['200000172']);
-    expect(parAdherent.factures).toHaveLength(1);
+    const parAdherent = parseCatalogue(autre);
+    // Facturée par adhérent : une ligne au SIREN de la collectivité ; une liste de SIREN est refusée, pas ignorée.
+    const sansListe = quote(adhesion({ packDemat: {} }, { ...epci, siren: '200000107' }), { catalogue: parAdherent });
+    expect(sansListe.lignes.filter((l) => l.prestation === 'packDemat').map((l) => l.siren)).toEqual(['200000107']);
+    const r2 = safeQuote(parSiren, { catalogue: parAdherent });
+    expect(!r2.success && r2.issues.map((i) => `${i.code}@${i.path.join('.')}`)).toEqual(['VALEUR_NON_ADMISE@prestations.packDemat.sirens']);
+    // Un catalogue qui omet la facturation prend celle que la prestation déclare.
+    const sansFacturation = JSON.parse(JSON.stringify(catalogueTest));
+    delete sansFacturation.prestations.packDemat.facturation;
+    expect(parseCatalogue(sansFacturation).prestations.packDemat.facturation).toBe('siren');
   });
 
   it('un modèle de prix autre que celui que la prestation déclare est refusé par le schéma', () => {

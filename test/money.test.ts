@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/money/decimal.js';
 import { formatEuros, formatNombre } from '../src/money/format.js';
-import { roundToCent, sumDecimals, toMontant } from '../src/money/round.js';
+import { roundToCent, sumMontants, toMontant } from '../src/money/round.js';
 
 describe('règle d’arrondi', () => {
   it('arrondit au centime, au demi supérieur', () => {
@@ -21,8 +21,13 @@ describe('règle d’arrondi', () => {
   });
 
   it('additionne sans perte', () => {
-    expect(sumDecimals([new Dec('0.10'), new Dec('0.20')])).toBe('0.30');
-    expect(sumDecimals([])).toBe('0.00');
+    expect(sumMontants(['0.10', '0.20'])).toBe('0.30');
+    // Même suite de montants : la somme retenue est la même, et une autre suite est recalculée.
+    expect(sumMontants(['0.10', '0.20'])).toBe('0.30');
+    expect(sumMontants(['0.10', '0.21'])).toBe('0.31');
+    expect(sumMontants(['999999999.99', '0.01', '0.01'])).toBe('1000000000.01');
+    expect(sumMontants([])).toBe('0.00');
+
   });
 
   it('ne dépend pas de la configuration globale de decimal.js', () => {

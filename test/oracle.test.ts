@@ -191,7 +191,9 @@ function oracleLines(
       break;
     }
     case 'packDemat':
-      push('parSiren', forfaitLine(draft.prestations.packDemat.composantes.parSiren.montant));
+      // Facturé par adhérent, une liste de SIREN est refusée plutôt qu'ignorée.
+      if (entry.facturation === 'adherent' && params['sirens'] !== undefined) codes.push('VALEUR_NON_ADMISE');
+      else push('parSiren', forfaitLine(draft.prestations.packDemat.composantes.parSiren.montant));
       break;
     case 'marchesPublics': {
       const c = draft.prestations.marchesPublics.composantes;
@@ -354,7 +356,7 @@ const draftArb: fc.Arbitrary<Draft> = fc
       comedec: amountArb,
       packDemat: amountArb,
     }),
-    facturationPack: facturationArb(4),
+    facturationPack: facturationArb(12),
     facturationDpo: facturationArb(1),
     acces: amountArb,
     accesArrondi: arrondiArb,

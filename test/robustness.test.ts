@@ -714,7 +714,7 @@ describe('double paquet : builds ESM et CJS de dist/', () => {
     // De confiance pour l'autre build : rendu tel quel (même objet), pas revalidé en copie.
     expect(esm.parseCatalogue(complet)).toBe(complet);
     expect(Object.isFrozen(complet)).toBe(true);
-    const registre = (globalThis as Record<symbol, unknown>)[Symbol.for('@te90/tarifs/catalogues-valides')];
+    const registre = (globalThis as Record<symbol, unknown>)[Symbol.for('@te90/tarifs/catalogues-valides/schema-1')];
     expect(registre).toBeInstanceOf(WeakSet);
     expect((registre as WeakSet<object>).has(complet)).toBe(true);
     // Témoin : une copie brute du même catalogue, elle, est validée et rendue en nouvel objet.

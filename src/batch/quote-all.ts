@@ -1,11 +1,12 @@
 import type { Quote, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
-import { CallerError, guard, isQuoteError, QuoteError } from '../errors/quote-error.js';
-import { snapshot, type Snapshot } from '../input/snapshot.js';
+import { CallerError, guard, QuoteError } from '../errors/quote-error.js';
+import type { Snapshot } from '../input/snapshot.js';
+import { readAdhesion } from '../validation/fast.js';
 import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
 import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
-import { quoteSnapshot, readOption, type QuoteOptions } from '../quote/quote.js';
+import { quoteRead, readOption, type QuoteOptions } from '../quote/quote.js';
 import { isRecord } from '../shared/is-record.js';
 import { normalizeSiren } from '../siren/siren.js';
 import type { Adhesion } from '../validation/adhesion.js';
@@ -98,26 +99,27 @@ function readSiren(snap: Snapshot): string | null {
 }
 
 function readEntries(adhesions: unknown): { length: number; at: (i: number) => { ok: true; value: unknown } | { ok: false } } {
+  let length: unknown;
   try {
-    if (!Array.isArray(adhesions)) throw new TypeError();
-    const length: unknown = adhesions.length;
-    if (typeof length !== 'number' || !Number.isSafeInteger(length) || length > MAX_BATCH) {
-      throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: [], message: `Un lot compte au plus ${MAX_BATCH} adhésions (reçu : ${String(length)}).` }]);
-    }
-    return {
-      length,
-      at: (i) => {
-        try {
-          return { ok: true, value: adhesions[i] as unknown };
-        } catch {
-          return { ok: false };
-        }
-      },
-    };
-  } catch (error) {
-    if (isQuoteError(error)) throw error;
-    throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: [], message: 'Un lot est une liste d’adhésions.' }]);
+    length = Array.isArray(adhesions) ? adhesions.length : undefined;
+  } catch {
+    length = undefined;
   }
+  if (length === undefined) throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: [], message: 'Un lot est une liste d’adhésions.' }]);
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length > MAX_BATCH) {
+    throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: [], message: `Un lot compte au plus ${MAX_BATCH} adhésions (reçu : ${String(length)}).` }]);
+  }
+  const list = adhesions as readonly unknown[];
+  return {
+    length,
+    at: (i) => {
+      try {
+        return { ok: true, value: list[i] };
+      } catch {
+        return { ok: false };
+      }
+    },
+  };
 }
 
 function run(adhesions: unknown, options: unknown): BatchQuote {
@@ -131,8 +133,9 @@ function run(adhesions: unknown, options: unknown): BatchQuote {
   const resultats: BatchResult[] = [];
   for (let index = 0; index < entries.length; index++) {
     const entry = entries.at(index);
-    const snap = entry.ok ? snapshot(entry.value) : undefined;
-    const r = snap ? guard(() => quoteSnapshot(snap, catalogue)) : undefined;
+    const read = entry.ok ? readAdhesion(entry.value) : undefined;
+    const snap = read?.snap;
+    const r = read ? guard(() => quoteRead(read, catalogue)) : undefined;
     if (r?.success) {
       const { quote, montants } = r.data;
       resultats.push({ index, siren: quote.collectivite.siren, success: true, data: quote });

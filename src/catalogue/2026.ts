@@ -12,6 +12,7 @@ import { deepFreeze } from '../shared/freeze.js';
 import type { Catalogue } from './types.js';
 import { SOURCE_COTISATION_EPCI, SOURCE_PAGE_2026 } from './sources.js';
 import { trust } from './trust.js';
+import { withDeclaredDefaults } from './defaults.js';
 
 const poste = { un: 'poste', plusieurs: 'postes' } as const;
 const STRUCTURE_NON_PUBLIEE =
@@ -29,7 +30,7 @@ const STRUCTURE_NON_PUBLIEE =
  * //=> { modele: 'forfait', montant: null, … }
  * ```
  */
-export const catalogue2026: Catalogue = trust(deepFreeze({
+export const catalogue2026: Catalogue = trust(deepFreeze(withDeclaredDefaults({
   millesime: 2026,
   libelle: "Prestations « à la carte » 2026 du service informatique de Territoire d'énergie 90",
   devise: 'EUR',
@@ -40,7 +41,6 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       libelle: 'Maintenance de base des logiciels métier (Berger Levrault)',
       description:
         "Socle obligatoire de l'adhésion : assistance à la maintenance des logiciels métier Berger Levrault (comptabilité, état civil, élections…).",
-      facturation: 'adherent',
       obligatoire: 'toujours',
       composantes: {
         postes: {
@@ -74,7 +74,6 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       libelle: 'Prestation sauvegarde des données informatiques',
       description:
         'Sauvegarde sur un serveur externalisé en salle blanche, restitution des données en cas de problème, selon le quota de Go retenu.',
-      facturation: 'adherent',
       obligatoire: 'non',
       composantes: {
         grille: {
@@ -91,7 +90,6 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       libelle: 'Connecteur Net-Entreprises (prélèvement à la source)',
       description:
         'Connecteur Berger Levrault en mode API avec la plateforme Net-Entreprises : fichiers nominatifs, déclaratifs et de contrôle du prélèvement à la source.',
-      facturation: 'adherent',
       obligatoire: 'non',
       composantes: {
         abonnement: {
@@ -109,7 +107,6 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       libelle: 'Pack dématérialisation',
       description:
         "i-parapheur, TdT Hélios, TdT ACTES et connecteur Chorus (BLES) : logiciel gratuit à l'achat, maintenance et hébergement facturés par SIREN.",
-      facturation: 'siren',
       obligatoire: 'siParcTransfere',
       composantes: {
         parSiren: {
@@ -126,7 +123,6 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       libelle: 'Saisine par voie électronique',
       description:
         'Guichet unique mutualisé de saisine des collectivités par les usagers : accusés de réception, suivi, acheminement, intégration à la gamme e.magnus.',
-      facturation: 'adherent',
       obligatoire: 'non',
       composantes: {
         abonnement: {
@@ -144,7 +140,6 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       libelle: 'Plateforme mutualisée de dématérialisation des marchés publics',
       description:
         "Profil acheteur mutualisé (solution AWS) : publicité, DCE, réception sécurisée des offres, échanges, signature électronique.",
-      facturation: 'adherent',
       obligatoire: 'non',
       composantes: {
         acces: {
@@ -169,7 +164,6 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       id: 'dpo',
       libelle: 'Délégué à la protection des données (DPO mutualisé)',
       description: 'Le syndicat est le délégué à la protection des données mutualisé de la collectivité (RGPD).',
-      facturation: 'adherent',
       obligatoire: 'non',
       composantes: {
         abonnement: {
@@ -186,7 +180,6 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       libelle: 'Le cabinet numérique',
       description:
         'Plate-forme de convocation dématérialisée des élus : preuve d\'envoi, horodatage, documents joints, envoi en nombre, RGPD.',
-      facturation: 'adherent',
       obligatoire: 'non',
       composantes: {
         abonnement: {
@@ -203,7 +196,6 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       libelle: 'Raccordement au projet COMEDEC',
       description:
         "Échange électronique des données d'état civil (ANTS, ministère de la Justice) ; cartes à puce et lecteurs fournis gratuitement par l'ANTS.",
-      facturation: 'adherent',
       obligatoire: 'non',
       composantes: {
         raccordement: {
@@ -222,7 +214,6 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       libelle: 'Prestation de secrétariat de mairie',
       description:
         "Prestation exceptionnelle pour pallier l'absence d'un agent : paies, déclarations, mandats et titres, listes électorales, état civil…",
-      facturation: 'adherent',
       obligatoire: 'non',
       composantes: {
         journee: {
@@ -237,4 +228,4 @@ export const catalogue2026: Catalogue = trust(deepFreeze({
       },
     },
   },
-}));
+})));

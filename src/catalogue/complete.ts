@@ -7,6 +7,7 @@ import { PRESTATIONS, type ComposanteId, type PrestationId } from '../prestation
 import { isRecord } from '../shared/is-record.js';
 import { amountField } from './amounts.js';
 import { acceptCatalogue, resolveCatalogue } from './resolve.js';
+import { coherenceFindings } from './lint.js';
 import { catalogueSchemas } from './schema.js';
 import type { Catalogue } from './types.js';
 
@@ -121,18 +122,29 @@ function applyPatch(target: MutableComposante, p: Patch, path: Path, issues: Quo
   }
 }
 
-/** Les montants fournis dont la forme est correcte, lus un à un : on les vérifie même si le reste du fichier est faux. */
-function readablePatches(tarifs: unknown): [string, string, Patch][] {
+/**
+ * Les montants fournis dont la forme est correcte, lus un à un : on les vérifie même si le reste du
+ * fichier est faux. D'un montant de forme fausse, la cohérence de ce qui est lisible (bornes et quotas
+ * d'une grille ou d'un barème) est tout de même vérifiée, pour tout dire en une fois.
+ */
+function readablePatches(tarifs: unknown, catalogue: Catalogue, issues: QuoteIssue[]): [string, string, Patch][] {
   const { patch } = tarifsSchemas();
   const prestations = isRecord(tarifs) ? tarifs['prestations'] : undefined;
   if (!isRecord(prestations)) return [];
   const out: [string, string, Patch][] = [];
+  const partial = (id: string, cid: string, raw: Record<string, unknown>) => {
+    const target = (catalogue.prestations as Record<string, { composantes: Record<string, object> }>)[id]!.composantes[cid]!;
+    const draft = { prestations: { [id]: { composantes: { [cid]: { ...target, ...raw } } } } };
+    for (const f of coherenceFindings(draft)) if (f.niveau === 'erreur') issues.push({ code: 'CATALOGUE_INCOHERENT', path: inTarifs(f.path), message: f.message });
+  };
   for (const d of PRESTATIONS) {
     const composantes = Object.prototype.hasOwnProperty.call(prestations, d.id) ? prestations[d.id] : undefined;
     if (!isRecord(composantes)) continue;
     for (const cid of Object.keys(d.composantes)) {
-      const r = Object.prototype.hasOwnProperty.call(composantes, cid) ? patch.safeParse(composantes[cid]) : undefined;
+      const raw = Object.prototype.hasOwnProperty.call(composantes, cid) ? composantes[cid] : undefined;
+      const r = raw === undefined ? undefined : patch.safeParse(raw);
       if (r?.success) out.push([d.id, cid, r.data as Patch]);
+      else if (r && isRecord(raw)) partial(d.id, cid, raw);
     }
   }
   return out;
@@ -163,7 +175,7 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
   // cohérence des autres montants, sans signaler un faux problème de source.
   const source = parsed.success ? parsed.data.source : '(fichier de tarifs refusé)';
   const copy = JSON.parse(JSON.stringify(catalogue)) as { prestations: Record<string, { composantes: Record<string, MutableComposante> }> };
-  for (const [id, cid, p] of readablePatches(snap.value)) {
+  for (const [id, cid, p] of readablePatches(snap.value, catalogue, issues)) {
     const target = copy.prestations[id]!.composantes[cid]!;
     const before = issues.length;
     applyPatch(target, p, ['tarifs', 'prestations', id, cid], issues);

@@ -7,6 +7,7 @@ import { formatEuros, formatNombre } from '../money/format.js';
 import { findTier, priceTiered } from '../models/tiered.js';
 import { declarationOf } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
+import { withDeclaredDefaults } from './defaults.js';
 import { catalogueSchemas } from './schema.js';
 import type { Catalogue } from './types.js';
 
@@ -244,8 +245,13 @@ function shapeFindings(issues: readonly RawIssue[]): LintFinding[] {
   );
 }
 
-/** La cohérence de chaque composante de forme valide : bornes, quotas, seuils. */
-function coherenceFindings(draft: unknown): LintFinding[] {
+/**
+ * La cohérence de chaque composante de forme valide (bornes, quotas, seuils) ; d'une composante de
+ * forme fausse ailleurs, les bornes et quotas lisibles.
+ *
+ * @internal
+ */
+export function coherenceFindings(draft: unknown): LintFinding[] {
   const findings: LintFinding[] = [];
   const prestations = isRecord(draft) ? draft['prestations'] : undefined;
   if (!isRecord(prestations)) return findings;
@@ -303,7 +309,7 @@ export function judgeCatalogue(draft: unknown): { findings: LintFinding[]; catal
   const findings = [...(parsed.success ? [] : shapeFindings(parsed.error.issues as readonly RawIssue[])), ...coherenceFindings(draft)];
   const sorted = [...findings.filter((f) => f.niveau === 'erreur'), ...findings.filter((f) => f.niveau === 'avertissement')];
   const ok = parsed.success && !sorted.some((f) => f.niveau === 'erreur');
-  return ok ? { findings: sorted, catalogue: parsed.data } : { findings: sorted };
+  return ok ? { findings: sorted, catalogue: withDeclaredDefaults(parsed.data as never) } : { findings: sorted };
 }
 
 /**

@@ -95,7 +95,7 @@ function build() {
       id: z.literal(d.id),
       libelle: texte,
       description: texte,
-      facturation: z.enum(['adherent', 'siren']),
+      facturation: z.optional(z.enum(['adherent', 'siren'])),
       obligatoire: z.literal(d.obligatoire),
       composantes: z.strictObject(composantes),
     });

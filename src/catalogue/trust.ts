@@ -6,7 +6,9 @@ import type { Catalogue } from './types.js';
  * revalidé par l'autre. La confiance ne passe jamais par une propriété du catalogue lui-même,
  * qu'une entrée pourrait porter.
  */
-const KEY = Symbol.for('@te90/tarifs/catalogues-valides');
+// La version du schéma du catalogue est dans la clé : deux versions incompatibles de la bibliothèque
+// chargées ensemble ne se font pas confiance.
+const KEY = Symbol.for('@te90/tarifs/catalogues-valides/schema-1');
 
 function registry(): WeakSet<object> {
   const holder = globalThis as { [KEY]?: WeakSet<object> };

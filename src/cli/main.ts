@@ -131,7 +131,13 @@ function devis(positionals: string[], values: ReturnType<typeof parse>['values']
     if (!isQuoteError(error)) throw error;
     refused = error.issues;
   }
-  const input = readJsonFile(file);
+  let input: unknown;
+  try {
+    input = readJsonFile(file);
+  } catch (error) {
+    if (!isQuoteError(error) || catalogue !== undefined) throw error;
+    throw new QuoteError([...refused, ...error.issues]);
+  }
   if (catalogue === undefined) throw new QuoteError([...refused, ...adhesionIssues(input, catalogue2026)]);
   const result = quote(input as Adhesion, { catalogue });
   io.out(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? renderQuoteCsv(result) : renderQuoteText(result) + '\n');

@@ -9,9 +9,7 @@ const ISSUES = {
   MAINTENANCE_BASE_OBLIGATOIRE:
     "L'adhésion ne comprend pas une prestation obligatoire pour tout adhérent (la maintenance de base des logiciels Berger Levrault).",
   POSTES_LICENCE_SUPERIEURS: 'Le nombre de postes sous licence Berger Levrault dépasse le nombre de postes maintenus.',
-  PALIER_INTROUVABLE: 'Aucun palier du barème ne couvre cette quantité.',
-  POPULATION_REQUISE: 'La population de la collectivité (valide) est nécessaire pour ce calcul.',
-  STRATE_INTROUVABLE: 'Aucune strate de population de la grille ne contient cette population.',
+  POPULATION_REQUISE: 'La population de la collectivité est nécessaire pour ce calcul, et elle manque ou n’est pas valide.',
   QUOTA_INCONNU: "Le quota demandé n'est pas proposé par la grille.",
   TARIF_NON_PUBLIE: "Le montant nécessaire n'est pas publié ; il doit être fourni par un catalogue complété.",
   TARIF_DEJA_PUBLIE: 'Le fichier de tarifs fournit un montant déjà publié, qui ne peut pas être remplacé.',

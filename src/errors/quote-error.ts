@@ -106,6 +106,14 @@ export class CallerError {
   ) {}
 }
 
+function isOwnQuoteError(error: unknown): error is QuoteError {
+  try {
+    return error instanceof QuoteError && Array.isArray(error.issues);
+  } catch {
+    return false;
+  }
+}
+
 function isCallerError(error: unknown): error is CallerError {
   try {
     return error instanceof CallerError;
@@ -125,7 +133,9 @@ export function guard<T>(run: () => T): SafeResult<T> {
   try {
     return { success: true, data: run() };
   } catch (error) {
-    if (isQuoteError(error)) return { success: false, issues: error.issues };
+    // Seules les exceptions de ce build arrivent ici : la classe suffit, et une valeur marquée venue
+    // d'ailleurs ne peut rien imposer.
+    if (isOwnQuoteError(error)) return { success: false, issues: error.issues };
     if (isCallerError(error)) {
       return {
         success: false,

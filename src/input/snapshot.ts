@@ -135,13 +135,28 @@ export class Reader {
   copy(value: unknown, depth = 0): unknown {
     if (typeof value === 'function') return this.fail('Attendu : une donnée simple (objet, liste, texte, nombre) ; reçu : une fonction.');
     if (typeof value !== 'object' || value === null) return value;
+    const opened = this.open(value, depth);
+    return typeof opened === 'string' ? this.fill(value, opened, depth) : opened.copy;
+  }
+
+  /**
+   * Ouvre un objet pour le lire : sa nature (`object` ou `array`), ou sa copie déjà faite (objet déjà
+   * lu ailleurs, référence circulaire, objet illisible ou trop profond). Un objet ouvert se termine
+   * par `fill` (lecture générique) ou par `close` (lecture faite par l'appelant).
+   */
+  open(value: object, depth: number): 'object' | 'array' | { readonly copy: unknown } {
     const known = this.copies?.get(value);
-    if (known !== undefined) return known;
-    if (this.ancestors.includes(value)) return this.fail('Référence circulaire : la donnée se contient elle-même.');
+    if (known !== undefined) return { copy: known };
+    if (this.ancestors.includes(value)) return { copy: this.fail('Référence circulaire : la donnée se contient elle-même.') };
     const kind = this.kind(value);
-    if (kind === 'unreadable') return UNREADABLE;
-    if (depth >= MAX_DEPTH) return kind === 'array' ? [] : {};
+    if (kind === 'unreadable') return { copy: UNREADABLE };
+    if (depth >= MAX_DEPTH) return { copy: kind === 'array' ? [] : {} };
     this.ancestors.push(value);
+    return kind === 'array' ? 'array' : 'object';
+  }
+
+  /** Lit tous les membres d'un objet ouvert et le ferme. */
+  fill(value: object, kind: 'object' | 'array', depth: number): unknown {
     let copy: unknown = UNREADABLE;
     if (kind === 'array') {
       const length = this.length(value);
@@ -158,9 +173,22 @@ export class Reader {
         copy = out;
       }
     }
+    return this.close(value, copy);
+  }
+
+  /** Ferme un objet ouvert avec sa copie, et la retient (une référence partagée n'est lue qu'une fois). */
+  close(value: object, copy: unknown): unknown {
     this.ancestors.pop();
-    if (copy !== UNREADABLE) (this.copies ??= new Map()).set(value, copy);
+    if (copy !== UNREADABLE) {
+      if (this.copies === undefined) this.copies = new Map();
+      this.copies.set(value, copy);
+    }
     return copy;
+  }
+
+  /** Ajoute un membre à une copie d'objet (la clé `__proto__` reste une donnée). */
+  static set(target: Record<string, unknown>, key: string, value: unknown): void {
+    setOwn(target, key, value);
   }
 
   /** Lit et copie un membre : `copy(get(container, key))`, au chemin du membre. */

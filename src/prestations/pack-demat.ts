@@ -15,6 +15,8 @@ export interface PackDematParams {
   readonly sirens?: readonly string[] | undefined;
 }
 
+const PAR_SIREN = Object.freeze([Object.freeze({ composante: 'parSiren' as const })]);
+
 /**
  * Pack dématérialisation (i-parapheur, TdT Hélios et ACTES, connecteur Chorus) : facturé par SIREN
  * au catalogue 2026, donc une ligne et une facture par SIREN listé. Inclus d'office quand le parc
@@ -38,7 +40,7 @@ export const packDemat = definePrestation({
       aide: 'Les SIREN facturés (collectivité, budgets annexes, CCAS…), sans doublon ; par défaut celui de la collectivité.',
     },
   },
-  chiffrer: () => [{ composante: 'parSiren' }],
+  chiffrer: () => PAR_SIREN,
 });
 
 true satisfies Equals<PackDematParams, ParamsOf<typeof packDemat.parametres>>;

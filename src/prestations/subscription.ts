@@ -11,6 +11,7 @@ export function subscriptionPrestation<const Id extends string, const C extends 
   composante: C,
   libelle: string,
 ): PrestationDeclaration<Id, { readonly [K in C]: { readonly modele: 'forfait' } }, {}, 'non'> {
+  const demandes = Object.freeze([Object.freeze({ composante })]);
   return definePrestation({
     id,
     libelle,
@@ -18,6 +19,6 @@ export function subscriptionPrestation<const Id extends string, const C extends 
     obligatoire: 'non',
     composantes: { [composante]: { modele: 'forfait' } } as { readonly [K in C]: { readonly modele: 'forfait' } },
     parametres: {},
-    chiffrer: () => [{ composante }],
+    chiffrer: () => demandes,
   });
 }

@@ -22,7 +22,8 @@ export interface PricedComponent {
 }
 
 /**
- * Pourquoi une composante ne peut pas être chiffrée ; le message et le chemin sont écrits par
+ * Pourquoi une composante ne peut pas être chiffrée (`strate` et `palier` ne se produisent pas sur un
+ * catalogue validé, dont les strates et paliers couvrent tout : ils restent une défense) ; le message et le chemin sont écrits par
  * l'appelant, qui sait où se trouve la composante (rien n'est alloué quand tout va bien).
  *
  * @internal

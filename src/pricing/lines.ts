@@ -22,13 +22,24 @@ export interface PricedLines {
 
 const D_OFFICE = "Inclus d'office (parc informatique transféré au syndicat). ";
 
+const SIRENS_PARAM = new Map<PrestationDeclaration, string | undefined>();
+
+/** Le nom du paramètre « liste de SIREN » s'il est rempli, pour une prestation facturée par adhérent. */
+function listedSirens(declaration: PrestationDeclaration, params: Readonly<Record<string, unknown>>): string | undefined {
+  billedSirens(declaration, params, '');
+  const name = SIRENS_PARAM.get(declaration);
+  return name !== undefined && params[name] !== undefined ? name : undefined;
+}
+
 /** Les SIREN d'une prestation facturée par SIREN : sa liste de SIREN, sinon celui de la collectivité. */
 function billedSirens(declaration: PrestationDeclaration, params: Readonly<Record<string, unknown>>, siren: string): readonly string[] {
-  for (const [name, p] of Object.entries(declaration.parametres)) {
-    const value = params[name];
-    if (p.type === 'sirens' && Array.isArray(value) && value.length > 0) return value as string[];
+  let name = SIRENS_PARAM.get(declaration);
+  if (name === undefined && !SIRENS_PARAM.has(declaration)) {
+    name = Object.entries(declaration.parametres).find(([, p]) => p.type === 'sirens')?.[0];
+    SIRENS_PARAM.set(declaration, name);
   }
-  return [siren];
+  const value = name === undefined ? undefined : params[name];
+  return Array.isArray(value) && value.length > 0 ? (value as string[]) : [siren];
 }
 
 interface Where {
@@ -74,13 +85,13 @@ function issueOf(problem: Problem, w: Where): QuoteIssue {
       };
     case 'strate':
       return {
-        code: 'STRATE_INTROUVABLE',
+        code: 'CATALOGUE_INCOHERENT',
         path: ['collectivite', 'population'],
         message: `Aucune strate de la grille « ${w.entry.libelle} » ne contient ${formatNombre(String(problem.population))} habitants (strates : ${problem.strates}).`,
       };
     case 'palier':
       return {
-        code: 'PALIER_INTROUVABLE',
+        code: 'CATALOGUE_INCOHERENT',
         path,
         message: `Aucun palier du barème « ${problem.libelle} » ne couvre ${formatNombre(String(problem.unites))} ${problem.nomUnites}.`,
       };
@@ -112,7 +123,18 @@ export function priceLines(
     id = declaration.id as PrestationId;
     const entry = catalogue.prestations[id] as Prestation;
     const demands = declaration.chiffrer(params as never, ctx);
-    const sirens = entry.facturation === 'siren' ? billedSirens(declaration, params, siren) : [siren];
+    const sirens = entry.facturation === 'siren' ? billedSirens(declaration, params, siren) : undefined;
+    if (sirens === undefined) {
+      const listed = listedSirens(declaration, params);
+      if (listed !== undefined) {
+        out.issues.push({
+          code: 'VALEUR_NON_ADMISE',
+          path: ['prestations', id, listed],
+          message: `La prestation « ${entry.libelle} » est facturée par adhérent au catalogue ${catalogue.millesime} : la liste de SIREN facturés ne s'applique pas ; retirez-la.`,
+        });
+        continue;
+      }
+    }
     for (const demand of demands) {
       const composante = (entry.composantes as Readonly<Record<string, Composante>>)[demand.composante]!;
       const r = priceComponent(composante, demand.unites ?? 1, demand.quotaGo, collectivite.population, invalid.has('population'));
@@ -124,13 +146,14 @@ export function priceLines(
       }
       const p = r;
       const detail = dOffice ? D_OFFICE + p.detail : p.detail;
-      for (const s of sirens) {
+      const count = sirens === undefined ? 1 : sirens.length;
+      for (let k = 0; k < count; k++) {
         out.montants.push(p.montant);
         out.lignes.push({
           prestation: id,
           composante: demand.composante,
           libelle: composante.libelle,
-          siren: s,
+          siren: sirens === undefined ? siren : sirens[k]!,
           quantite: p.quantite,
           unite: p.unite,
           prixUnitaire: p.prixUnitaire,

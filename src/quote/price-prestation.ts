@@ -4,7 +4,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import { describeValue, fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard, QuoteError } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
-import { sumDecimals } from '../money/round.js';
+import { totalOf } from '../invoices/invoices.js';
 import { declarationOf, PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
 import { priceLines } from '../pricing/lines.js';
 import { isRecord } from '../shared/is-record.js';
@@ -115,7 +115,7 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
   return {
     prestation: declaration.id as PrestationId,
     lignes: priced.lignes,
-    total: sumDecimals(priced.montants),
+    total: totalOf(priced.lignes),
     avertissements: priced.avertissements,
   };
 }

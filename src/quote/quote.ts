@@ -2,14 +2,14 @@ import type { Collectivite, Path, Quote, QuoteIssue, SafeResult } from '../core/
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { guard, QuoteError } from '../errors/quote-error.js';
-import { toInvoices } from '../invoices/invoices.js';
+import { toInvoices, totalOf } from '../invoices/invoices.js';
 import type { Dec } from '../money/decimal.js';
-import { sumDecimals } from '../money/round.js';
 import type { PrestationId } from '../prestations/registry.js';
 import { priceLines } from '../pricing/lines.js';
-import type { Adhesion } from '../validation/adhesion.js';
+import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
 import { checkAdhesion } from '../validation/check.js';
-import { snapshot, type Snapshot } from '../input/snapshot.js';
+import type { Snapshot } from '../input/snapshot.js';
+import { readAdhesion } from '../validation/fast.js';
 
 /**
  * Options d'un devis.
@@ -33,7 +33,7 @@ export interface QuoteOptions {
  * @throws {@link QuoteError} avec tous les problèmes trouvés
  */
 export function computeQuote(input: unknown, catalogue: Catalogue): { quote: Quote<PrestationId>; montants: Dec[] } {
-  return quoteSnapshot(snapshot(input), catalogue);
+  return quoteRead(readAdhesion(input), catalogue);
 }
 
 /**
@@ -42,24 +42,30 @@ export function computeQuote(input: unknown, catalogue: Catalogue): { quote: Quo
  * @internal
  * @throws {@link QuoteError} avec tous les problèmes trouvés
  */
-export function quoteSnapshot(snap: Snapshot, catalogue: Catalogue): { quote: Quote<PrestationId>; montants: Dec[] } {
-  const checked = checkAdhesion(snap, catalogue);
+export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefined }, catalogue: Catalogue): { quote: Quote<PrestationId>; montants: Dec[] } {
+  const checked = checkAdhesion(read.snap, catalogue, read.valid);
   const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue);
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
-  const factures = toInvoices(priced.lignes, priced.montants);
+  const factures = toInvoices(priced.lignes);
   const quote: Quote<PrestationId> = {
     millesime: catalogue.millesime,
     collectivite: checked.collectivite as Collectivite,
     lignes: priced.lignes,
     factures,
-    total: factures.length === 1 ? factures[0]!.total : sumDecimals(priced.montants),
+    total: factures.length === 1 ? factures[0]!.total : totalOf(priced.lignes),
     devise: 'EUR',
     avertissements: priced.avertissements,
   };
   return { quote, montants: priced.montants };
 }
 
-const CATALOGUE_DEPENDENT = new Set(['TARIF_NON_PUBLIE', 'QUOTA_INCONNU', 'STRATE_INTROUVABLE', 'PALIER_INTROUVABLE']);
+/**
+ * Les codes de problème qui dépendent des montants du catalogue : sans catalogue valide, ils ne
+ * disent rien de l'entrée elle-même.
+ *
+ * @internal
+ */
+export const CATALOGUE_DEPENDENT: ReadonlySet<string> = new Set(['TARIF_NON_PUBLIE', 'QUOTA_INCONNU', 'CATALOGUE_INCOHERENT']);
 
 /**
  * Les problèmes d'une adhésion qui ne dépendent pas des montants du catalogue (forme, règles,

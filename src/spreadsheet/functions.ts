@@ -6,7 +6,7 @@ import type { QuoteIssue } from '../core/shapes.js';
 import { formatPath } from '../errors/quote-error.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { safePricePrestation } from '../quote/price-prestation.js';
-import { adhesionIssues, safeQuote } from '../quote/quote.js';
+import { adhesionIssues, CATALOGUE_DEPENDENT, safeQuote } from '../quote/quote.js';
 import type { QuoteLine } from '../core/shapes.js';
 import { isEmpty, type Cell, type Range } from './cells.js';
 import { argumentNames, positionalArgs } from './mapping.js';
@@ -118,7 +118,6 @@ export function total(plage: Range, tarifs?: Range): number | string {
 export function prestation(id: Cell, a?: Cell, b?: Cell, tarifs?: Range): number | string {
   try {
     const catalogue = catalogueFrom(tarifs);
-    if (!catalogue.ok) return message(catalogue.issues);
     const key = typeof id === 'string' ? id.trim() : id;
     const declaration = declarationOf(key);
     const args = declaration ? positionalArgs(declaration, [a, b]) : { params: {}, population: undefined, extra: false };
@@ -127,6 +126,13 @@ export function prestation(id: Cell, a?: Cell, b?: Cell, tarifs?: Range): number
       return expected.length === 0
         ? `Erreur : la prestation « ${String(key)} » ne prend pas de paramètre.`
         : `Erreur : la prestation « ${String(key)} » prend au plus ${expected.length} paramètre(s) : ${expected.join(', ')}.`;
+    }
+    if (!catalogue.ok) {
+      const own = safePricePrestation(key as PrestationId, args.params, {
+        catalogue: catalogue2026,
+        ...(args.population === undefined ? {} : { collectivite: { population: args.population as number } }),
+      });
+      return message([...catalogue.issues, ...(own.success ? [] : own.issues.filter((i) => !CATALOGUE_DEPENDENT.has(i.code)))]);
     }
     const r = safePricePrestation(key as PrestationId, args.params, {
       catalogue: catalogue.value,

@@ -5,8 +5,7 @@ import { withoutUnreadable, type Snapshot } from '../input/snapshot.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
-import { adhesionSchema } from './adhesion.js';
-import { fastAdhesion } from './fast.js';
+import { adhesionSchema, type ValidAdhesion } from './adhesion.js';
 import { COLLECTIVITE_FIELDS } from './collectivite.js';
 import { paramsSchema } from './params.js';
 import { checkMandatory, checkMillesime } from './rules.js';
@@ -55,8 +54,9 @@ function withDOffice(collectivite: Partial<Collectivite>, ticked: (id: string) =
 
 function partialCollectivite(value: unknown): { collectivite: Partial<Collectivite>; invalid: Set<string> } {
   const collectivite: Record<string, unknown> = {};
+  if (!isRecord(value)) return { collectivite: collectivite as Partial<Collectivite>, invalid: new Set(FIELDS) };
   const invalid = new Set<string>();
-  const raw = isRecord(value) ? value : {};
+  const raw = value;
   for (const field of FIELDS) {
     const r = COLLECTIVITE_FIELDS[field].safeParse(Object.prototype.hasOwnProperty.call(raw, field) ? raw[field] : undefined);
     if (r.success) {
@@ -67,16 +67,15 @@ function partialCollectivite(value: unknown): { collectivite: Partial<Collectivi
 }
 
 /**
- * Juge une adhésion déjà lue (voir `snapshot`) en une passe : forme (zod), prestations obligatoires,
+ * Juge une adhésion déjà lue (voir `readAdhesion`), déjà validée par la voie rapide ou non, en une passe : forme (zod), prestations obligatoires,
  * millésime. Ne lève pas : tout problème est dans `issues`.
  *
  * @internal
  */
-export function checkAdhesion(snap: Snapshot, catalogue: Catalogue): CheckedAdhesion {
+export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: ValidAdhesion): CheckedAdhesion {
   const value = snap.value;
   const rules = [...checkMandatory(value, catalogue), ...checkMillesime(value, catalogue)];
-  const fast = fastAdhesion(value);
-  const parsed = fast !== undefined ? ({ success: true, data: fast } as const) : adhesionSchema().safeParse(value, REPORT);
+  const parsed = valid !== undefined ? ({ success: true, data: valid } as const) : adhesionSchema().safeParse(value, REPORT);
   if (parsed.success) {
     const { collectivite, prestations } = parsed.data;
     const list: CheckedPrestation[] = [];

@@ -1,88 +1,172 @@
 import type { Collectivite } from '../core/shapes.js';
+import { Reader, type Snapshot } from '../input/snapshot.js';
 import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import type { ValidAdhesion } from './adhesion.js';
 import { COLLECTIVITE_DECLARATION, MILLESIME_DECLARATION } from './collectivite.js';
 import { fastField, REJECT, type AnyField } from './fields.js';
 
-const COLLECTIVITE = Object.entries(COLLECTIVITE_DECLARATION) as [keyof Collectivite, AnyField][];
+type Fields = ReadonlyMap<string, AnyField>;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+const COLLECTIVITE: Fields = new Map(Object.entries(COLLECTIVITE_DECLARATION));
+const PARAMS = new Map<string, { declaration: PrestationDeclaration; fields: Fields }>(
+  PRESTATIONS.map((d) => [d.id, { declaration: d as PrestationDeclaration, fields: new Map(Object.entries(d.parametres)) }]),
+);
+
+/** Ce qu'une lecture d'objet donne : sa copie (pour zod au besoin) et, si tout est prouvé valide, sa valeur validée. */
+interface Read {
+  readonly copy: unknown;
+  readonly valid: Record<string, unknown> | undefined;
 }
 
-/** Les champs d'un objet lu, dans l'ordre des déclarations (celui de la sortie de zod), ou `REJECT`. */
-function fastObject(value: unknown, fields: readonly [string, AnyField][]): Record<string, unknown> | typeof REJECT {
-  if (!isPlainObject(value)) return REJECT;
-  let known = 0;
-  const out: Record<string, unknown> = {};
-  for (const [name, f] of fields) {
-    const raw = value[name];
-    if (raw !== undefined || Object.prototype.hasOwnProperty.call(value, name)) known++;
-    const v = fastField(f, raw);
-    if (v === REJECT) return REJECT;
-    if (raw !== undefined) out[name] = v;
-  }
-  return Object.keys(value).length === known ? out : REJECT;
-}
-
-const PARAM_FIELDS = new Map<PrestationDeclaration, [string, ParamDeclaration][]>();
-
-function fastParams(declaration: PrestationDeclaration, value: unknown): Record<string, unknown> | typeof REJECT {
-  let fields = PARAM_FIELDS.get(declaration);
-  if (fields === undefined) PARAM_FIELDS.set(declaration, (fields = Object.entries(declaration.parametres)));
-  const out = fastObject(value, fields);
-  if (out === REJECT) return REJECT;
-  for (const [name, p] of fields) {
-    if (p.type === 'sirens' || !p.auPlus) continue;
-    const v = out[name];
-    const limit = out[p.auPlus.parametre];
-    if (typeof v === 'number' && typeof limit === 'number' && v > limit) return REJECT;
-  }
-  return out;
+function readMember(r: Reader, container: object, key: string, depth: number): unknown {
+  r.enter(key);
+  const raw = r.get(container, key);
+  const copy = (typeof raw === 'object' && raw !== null) || typeof raw === 'function' ? r.copy(raw, depth + 1) : raw;
+  r.leave();
+  return copy;
 }
 
 /**
- * La validation rapide d'une adhésion déjà lue, déduite des mêmes déclarations que les schémas zod :
- * elle n'accepte que ce qu'elle peut prouver valide et rend alors exactement la sortie de zod ; au
- * moindre doute, `undefined`, et zod juge la même entrée. Un test de propriété le vérifie.
+ * Lit un objet dont on connaît les champs : chaque membre est lu une fois et copié ; un champ connu
+ * est vérifié à la volée. La valeur validée suit l'ordre des déclarations (celui de la sortie de zod).
+ */
+function readFields(r: Reader, value: unknown, fields: Fields, depth: number, check?: (out: Record<string, unknown>) => boolean): Read {
+  if (typeof value !== 'object' || value === null) return { copy: typeof value === 'function' ? r.copy(value) : value, valid: undefined };
+  const opened = r.open(value, depth);
+  if (typeof opened !== 'string') return { copy: opened.copy, valid: undefined };
+  if (opened === 'array') return { copy: r.fill(value, opened, depth), valid: undefined };
+  const keys = r.keys(value);
+  if (keys === undefined) return { copy: r.close(value, undefined), valid: undefined };
+  const copy: Record<string, unknown> = {};
+  const values: Record<string, unknown> = {};
+  let ok = true;
+  for (const key of keys) {
+    const member = readMember(r, value, key, depth);
+    Reader.set(copy, key, member);
+    if (!ok) continue;
+    const f = key === '__proto__' ? undefined : fields.get(key);
+    if (f === undefined) ok = false;
+    else {
+      const v = fastField(f, member);
+      if (v === REJECT) ok = false;
+      else values[key] = v;
+    }
+  }
+  r.close(value, copy);
+  if (!ok) return { copy, valid: undefined };
+  const valid: Record<string, unknown> = {};
+  for (const [name, f] of fields) {
+    const v = values[name];
+    if (v === undefined && f.requis) return { copy, valid: undefined };
+    if (Object.prototype.hasOwnProperty.call(values, name)) valid[name] = v;
+  }
+  return { copy, valid: check && !check(valid) ? undefined : valid };
+}
+
+function boundsHold(fields: Fields): (out: Record<string, unknown>) => boolean {
+  return (out) => {
+    for (const [name, f] of fields) {
+      const p = f as ParamDeclaration;
+      if (p.type === 'sirens' || !p.auPlus) continue;
+      const v = out[name];
+      const limit = out[p.auPlus.parametre];
+      if (typeof v === 'number' && typeof limit === 'number' && v > limit) return false;
+    }
+    return true;
+  };
+}
+
+const CHECKS = new Map([...PARAMS].map(([id, p]) => [id, boundsHold(p.fields)]));
+
+function readPrestations(r: Reader, value: unknown, depth: number): Read {
+  if (typeof value !== 'object' || value === null) return { copy: typeof value === 'function' ? r.copy(value) : value, valid: undefined };
+  const opened = r.open(value, depth);
+  if (typeof opened !== 'string') return { copy: opened.copy, valid: undefined };
+  if (opened === 'array') return { copy: r.fill(value, opened, depth), valid: undefined };
+  const keys = r.keys(value);
+  if (keys === undefined) return { copy: r.close(value, undefined), valid: undefined };
+  const copy: Record<string, unknown> = {};
+  const values: Record<string, Record<string, unknown> | undefined> = {};
+  let ok = true;
+  for (const key of keys) {
+    const p = key === '__proto__' ? undefined : PARAMS.get(key);
+    if (p === undefined) {
+      ok = false;
+      Reader.set(copy, key, readMember(r, value, key, depth));
+      continue;
+    }
+    r.enter(key);
+    const raw = r.get(value, key);
+    const read = readFields(r, raw, p.fields, depth + 1, CHECKS.get(key));
+    r.leave();
+    Reader.set(copy, key, read.copy);
+    if (read.copy === undefined) values[key] = undefined;
+    else if (read.valid === undefined) ok = false;
+    else values[key] = read.valid;
+  }
+  r.close(value, copy);
+  if (!ok) return { copy, valid: undefined };
+  const valid: Record<string, Record<string, unknown> | undefined> = {};
+  for (const id of PARAMS.keys()) if (Object.prototype.hasOwnProperty.call(values, id)) valid[id] = values[id];
+  return { copy, valid };
+}
+
+/**
+ * Lit une adhésion une seule fois et, dans la même passe, la valide par la voie rapide, déduite des
+ * mêmes déclarations que les schémas zod : chaque propriété est lue une fois et copiée (la copie est
+ * l'instantané que zod jugera au besoin) ; ce qui est prouvé valide donne directement la sortie
+ * qu'aurait donnée zod. Au moindre doute, `valid` est absent et zod juge la copie. Ne lève jamais.
+ *
+ * @internal
+ */
+export function readAdhesion(input: unknown): { snap: Snapshot; valid: ValidAdhesion | undefined } {
+  const r = new Reader();
+  if (typeof input !== 'object' || input === null) return { snap: r.result(r.copy(input)), valid: undefined };
+  const opened = r.open(input, 0);
+  if (typeof opened !== 'string') return { snap: r.result(opened.copy), valid: undefined };
+  if (opened === 'array') return { snap: r.result(r.fill(input, opened, 0)), valid: undefined };
+  const keys = r.keys(input);
+  if (keys === undefined) return { snap: r.result(r.close(input, undefined)), valid: undefined };
+  const copy: Record<string, unknown> = {};
+  let ok = true;
+  let collectivite: Record<string, unknown> | undefined;
+  let prestations: Record<string, unknown> | undefined;
+  let millesime: unknown;
+  let hasMillesime = false;
+  for (const key of keys) {
+    if (key === 'collectivite' || key === 'prestations') {
+      r.enter(key);
+      const raw = r.get(input, key);
+      const read = key === 'collectivite' ? readFields(r, raw, COLLECTIVITE, 1) : readPrestations(r, raw, 1);
+      r.leave();
+      Reader.set(copy, key, read.copy);
+      if (read.valid === undefined) ok = false;
+      else if (key === 'collectivite') collectivite = read.valid;
+      else prestations = read.valid;
+    } else {
+      const member = readMember(r, input, key, 0);
+      Reader.set(copy, key, member);
+      if (key !== 'millesime') ok = false;
+      else if ((millesime = fastField(MILLESIME_DECLARATION, member)) === REJECT) ok = false;
+      else hasMillesime = true;
+    }
+  }
+  r.close(input, copy);
+  const snap = r.result(copy);
+  if (!ok || collectivite === undefined || prestations === undefined || snap.issues.length > 0) return { snap, valid: undefined };
+  const valid: { millesime?: number; collectivite: Collectivite; prestations: ValidAdhesion['prestations'] } = {
+    collectivite: collectivite as unknown as Collectivite,
+    prestations: prestations as ValidAdhesion['prestations'],
+  };
+  return { snap, valid: hasMillesime ? { millesime: millesime as number, ...valid } : valid };
+}
+
+/**
+ * La validation rapide d'une valeur déjà lue (données simples) : voir {@link readAdhesion}.
  *
  * @internal
  */
 export function fastAdhesion(value: unknown): ValidAdhesion | undefined {
-  if (!isPlainObject(value)) return undefined;
-  let known = 2;
-  if (value['millesime'] !== undefined || Object.prototype.hasOwnProperty.call(value, 'millesime')) known++;
-  const millesime = fastField(MILLESIME_DECLARATION, value['millesime']);
-  if (millesime === REJECT) return undefined;
-  const collectivite = fastObject(value['collectivite'], COLLECTIVITE);
-  if (collectivite === REJECT) return undefined;
-  const ticked = value['prestations'];
-  if (!isPlainObject(ticked)) return undefined;
-  const prestations: Record<string, Record<string, unknown> | undefined> = {};
-  let ids = 0;
-  for (const declaration of PRESTATIONS as readonly PrestationDeclaration[]) {
-    const raw = ticked[declaration.id];
-    if (raw === undefined) {
-      if (Object.prototype.hasOwnProperty.call(ticked, declaration.id)) {
-        ids++;
-        prestations[declaration.id] = undefined;
-      }
-      continue;
-    }
-    ids++;
-    const params = fastParams(declaration, raw);
-    if (params === REJECT) return undefined;
-    prestations[declaration.id] = params;
-  }
-  if (Object.keys(ticked).length !== ids) return undefined;
-  if (Object.keys(value).length !== known || !Object.prototype.hasOwnProperty.call(value, 'collectivite') || !Object.prototype.hasOwnProperty.call(value, 'prestations')) {
-    return undefined;
-  }
-  const out: { millesime?: number; collectivite: Collectivite; prestations: typeof prestations } = {
-    collectivite: collectivite as unknown as Collectivite,
-    prestations,
-  };
-  if (value['millesime'] !== undefined) return { millesime: millesime as number, ...out };
-  return out;
+  return readAdhesion(value).valid;
 }

@@ -1,7 +1,14 @@
 import type { QuoteIssue } from '../core/shapes.js';
 import type { Catalogue } from '../catalogue/types.js';
+import type { PrestationDeclaration } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
+
+/** Un exemple de paramètres : chaque paramètre requis à sa plus petite valeur admise (`{ postes: 1 }`). */
+function example(d: PrestationDeclaration): string {
+  const parts = Object.entries(d.parametres).flatMap(([name, p]) => (p.requis && p.type !== 'sirens' ? [`${name}: ${p.minExclu ? p.min + 1 : p.min}`] : []));
+  return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
+}
 
 /**
  * Règle des prestations obligatoires (`obligatoire: 'toujours'` : la maintenance de base), jugée
@@ -21,7 +28,7 @@ export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue
       issues.push({
         code: 'MAINTENANCE_BASE_OBLIGATOIRE',
         path: ['prestations', d.id],
-        message: `La prestation « ${catalogue.prestations[d.id].libelle} » est obligatoire pour tout adhérent : ajoutez-la (ex. « ${d.id}: { … } »).`,
+        message: `La prestation « ${catalogue.prestations[d.id].libelle} » est obligatoire pour tout adhérent : ajoutez-la (ex. « ${d.id}: ${example(d as unknown as PrestationDeclaration)} »).`,
       });
     }
   }
@@ -35,7 +42,8 @@ export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue
  */
 export function checkMillesime(input: unknown, catalogue: Catalogue): QuoteIssue[] {
   const millesime = isRecord(input) ? input['millesime'] : undefined;
-  if (!Number.isSafeInteger(millesime) || millesime === catalogue.millesime) return [];
+  // Hors des bornes, la validation le signale déjà : un seul problème par champ.
+  if (!Number.isSafeInteger(millesime) || millesime === catalogue.millesime || (millesime as number) < 2000 || (millesime as number) > 2100) return [];
   return [
     {
       code: 'MILLESIME_INCOHERENT',
