@@ -207,6 +207,25 @@ describe('te90-tarifs verifier', () => {
     expect(out.avertissements).toBeGreaterThanOrEqual(2);
   });
 
+  it('un fichier illisible (ici un dossier) : sortie 1, FICHIER_ILLISIBLE', () => {
+    const r = run('devis', EX);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[FICHIER_ILLISIBLE]');
+  });
+
+  it('adhésion et fichier de tarifs refusés : tous leurs problèmes en une fois', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-'));
+    writeFileSync(join(dir, 'tarifs.json'), JSON.stringify({ millesime: 2026, source: 'x', prestations: { dpo: { abonnement: { montant: 'abc' } } } }));
+    writeFileSync(join(dir, 'adhesion.json'), JSON.stringify({ collectivite: { nom: 'X', siren: '123', type: 'commune' }, prestations: {} }));
+    const r = run('devis', join(dir, 'adhesion.json'), '--tarifs', join(dir, 'tarifs.json'));
+    expect(r.code).toBe(1);
+    for (const code of ['ENTREE_INVALIDE', 'SIREN_INVALIDE', 'MAINTENANCE_BASE_OBLIGATOIRE']) expect(r.err).toContain(`[${code}]`);
+    writeFileSync(join(dir, 'adhesion.json'), '{ pas du json');
+    const json = run('devis', join(dir, 'adhesion.json'), '--tarifs', join(dir, 'tarifs.json'));
+    expect(json.err).toContain('[JSON_INVALIDE]');
+    expect(json.err).toContain('[ENTREE_INVALIDE]');
+  });
+
   it('fichier de tarifs incohérent : sortie 1, chaque problème au chemin du fichier', () => {
     const dir = mkdtempSync(join(tmpdir(), 'te90-'));
     const grille = { strates: [{ de: 0, a: 999 }, { de: 900, a: null }], quotasGo: [50], montants: [['1.00'], ['2.00']] };

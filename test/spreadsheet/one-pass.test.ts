@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { prestation, total } from '../../src/spreadsheet/functions.js';
+
+const TARIFS_FAUX = [
+  ['source', 'Délibération'],
+  ['prestations.dpo.abonnement.montant', 'abc'],
+];
+
+describe('tableur : tous les problèmes en une fois', () => {
+  it('une plage d’adhésion fausse et une plage de tarifs fausse : les deux sont signalées', () => {
+    const r = total([['collectivite.nom', 'X'], ['collectivite.siren', '123'], ['collectivite.type', 'commune'], ['dpo', 'oui']], TARIFS_FAUX);
+    expect(r).toMatch(/^Erreur : /);
+    expect(r).toContain('tarifs.prestations.dpo.abonnement.montant');
+    expect(r).toContain('collectivite.siren');
+    expect(r).toContain('prestations.maintenanceBase');
+  });
+
+  it('des paramètres faux et une plage de tarifs fausse : les deux sont signalés', () => {
+    const r = prestation('marchesPublics', 0, 'x', TARIFS_FAUX);
+    expect(r).toContain('tarifs.prestations.dpo.abonnement.montant');
+    expect(r).toContain('prestations.marchesPublics.acces');
+  });
+});
