@@ -42,6 +42,9 @@ function exoticName(value: object): string {
   return "un objet qui n'est pas une donnée simple (instance de classe…)";
 }
 
+const NONE: readonly QuoteIssue[] = Object.freeze([]);
+const NO_PATHS: ReadonlySet<string> = new Set();
+
 /** La nature d'une valeur lue : donnée simple (objet, liste), primitive, ou problème déjà signalé. */
 export type Kind = 'object' | 'array' | 'primitive' | 'unreadable';
 
@@ -53,11 +56,13 @@ export type Kind = 'object' | 'array' | 'primitive' | 'unreadable';
  * @internal
  */
 export class Reader {
-  readonly issues: QuoteIssue[] = [];
-  readonly unreadable = new Set<string>();
+  private problems: QuoteIssue[] | undefined;
+  private unreadablePaths: Set<string> | undefined;
   readonly path: (string | number)[];
   private nodes = 0;
   private readonly ancestors: object[] = [];
+  /** Les objets déjà copiés, et leur copie : une liste tant qu'ils sont peu nombreux. */
+  private readonly seen: unknown[] = [];
   private copies: Map<object, unknown> | undefined;
 
   constructor(base: Path = []) {
@@ -67,8 +72,8 @@ export class Reader {
   /** Signale un problème de lecture au chemin courant et rend la marque d'une valeur illisible. */
   fail(message: string): typeof UNREADABLE {
     const path = [...this.path];
-    this.issues.push({ code: 'ENTREE_INVALIDE', path, message });
-    this.unreadable.add(JSON.stringify(path));
+    (this.problems ??= []).push({ code: 'ENTREE_INVALIDE', path, message });
+    (this.unreadablePaths ??= new Set()).add(JSON.stringify(path));
     return UNREADABLE;
   }
 
@@ -145,7 +150,7 @@ export class Reader {
    * par `fill` (lecture générique) ou par `close` (lecture faite par l'appelant).
    */
   open(value: object, depth: number): 'object' | 'array' | { readonly copy: unknown } {
-    const known = this.copies?.get(value);
+    const known = this.copies !== undefined ? this.copies.get(value) : this.known(value);
     if (known !== undefined) return { copy: known };
     if (this.ancestors.includes(value)) return { copy: this.fail('Référence circulaire : la donnée se contient elle-même.') };
     const kind = this.kind(value);
@@ -180,10 +185,21 @@ export class Reader {
   close(value: object, copy: unknown): unknown {
     this.ancestors.pop();
     if (copy !== UNREADABLE) {
-      if (this.copies === undefined) this.copies = new Map();
-      this.copies.set(value, copy);
+      if (this.copies !== undefined) this.copies.set(value, copy);
+      else if (this.seen.length < 64) this.seen.push(value, copy);
+      else {
+        this.copies = new Map();
+        for (let i = 0; i < this.seen.length; i += 2) this.copies.set(this.seen[i] as object, this.seen[i + 1]);
+        this.copies.set(value, copy);
+      }
     }
     return copy;
+  }
+
+  private known(value: object): unknown {
+    const seen = this.seen;
+    for (let i = 0; i < seen.length; i += 2) if (seen[i] === value) return seen[i + 1];
+    return undefined;
   }
 
   /** Ajoute un membre à une copie d'objet (la clé `__proto__` reste une donnée). */
@@ -202,7 +218,7 @@ export class Reader {
 
   /** La copie lue et ses problèmes. */
   result(value: unknown): Snapshot {
-    return { value, issues: this.issues, unreadable: this.unreadable };
+    return { value, issues: this.problems ?? NONE, unreadable: this.unreadablePaths ?? NO_PATHS };
   }
 }
 
