@@ -1,6 +1,13 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { appsScriptGlue, excelGlue, excelMetadata, excelPage } from './src/spreadsheet/glue.js';
+import { jsonSchemas } from './src/schemas/json-schemas.js';
+
+/** Écrit les schémas JSON des fichiers d'entrée, déduits des schémas zod. */
+function writeJsonSchemas(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`${dir}/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');
+}
 
 /** Écrit, à côté du paquet autonome, les fichiers à installer dans Google Sheets et dans Excel. */
 function writeSpreadsheetGlue(dir: string): void {
@@ -28,6 +35,7 @@ export default defineConfig([
     // zod n'apparaît dans aucun type public : ses parties utiles sont incluses, ce qui évite de
     // charger les ~150 modules de zod/mini (dont toutes les langues) à chaque démarrage.
     noExternal: ['zod'],
+    onSuccess: async () => writeJsonSchemas('dist/schemas'),
   },
   {
     entry: { cli: 'src/cli/bin.ts' },

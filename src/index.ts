@@ -53,6 +53,18 @@ export {
   type MontantsFournisDe,
 } from './catalogue/complete.js';
 export { parseCatalogue, safeParseCatalogue } from './catalogue/resolve.js';
+export { reviseCatalogue, safeReviseCatalogue, type Revision, type MontantRevise } from './catalogue/revise.js';
+export {
+  compareCatalogues,
+  safeCompareCatalogues,
+  type Comparaison,
+  type AdherentCompare,
+  type Ecart,
+  type EcartLigne,
+  type EcartFacture,
+  type CompareOptions,
+} from './batch/compare.js';
+export { renderComparisonText, renderComparisonCsv } from './render/comparison.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';

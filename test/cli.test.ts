@@ -271,3 +271,75 @@ describe('exemples', () => {
     expect(r.stdout).toMatch(/Total général|Tous les montants sont connus/);
   }, 60_000);
 });
+
+describe('te90-tarifs : catalogue d’une autre année, révision, comparaison', () => {
+  const B = join(EX, 'territoire-de-belfort');
+
+  it('--millesime choisit un catalogue embarqué, ou est refusé clairement (sortie 2)', () => {
+    expect(run('catalogue', '--millesime', '2026').code).toBe(0);
+    for (const command of ['catalogue', 'verifier']) {
+      const r = run(command, '--millesime', '2099');
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('Millésime non disponible : « 2099 »');
+      expect(r.err).toContain('--catalogue');
+    }
+  });
+
+  it('--catalogue sur devis, lot, catalogue et verifier', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-'));
+    writeFileSync(join(dir, 'a.json'), JSON.stringify((JSON.parse(readFileSync(join(B, 'adhesions.json'), 'utf8')) as unknown[])[0]));
+    const devis = run('devis', join(dir, 'a.json'), '--catalogue', join(B, 'catalogue-2027.json'));
+    expect(devis.code).toBe(0);
+    expect(devis.out).toContain('Devis 2027');
+    // commune.json demande 2026 : le catalogue 2027 le refuse (MILLESIME_INCOHERENT).
+    expect(run('devis', join(EX, 'commune.json'), '--catalogue', join(B, 'catalogue-2027.json')).err).toContain('[MILLESIME_INCOHERENT]');
+    const lot = run('lot', join(B, 'adhesions.json'), '--catalogue', join(B, 'catalogue-2027.json'), '--format', 'json');
+    expect(lot.code).toBe(0);
+    expect((JSON.parse(lot.out) as { synthese: { acceptes: number } }).synthese.acceptes).toBe(104);
+    expect(run('catalogue', '--catalogue', join(B, 'catalogue-2027.json')).out).toContain('2027');
+    expect(run('verifier', '--catalogue', join(B, 'catalogue-2027.json')).code).toBe(0);
+    expect(run('devis', join(EX, 'commune.json'), '--catalogue', join(B, 'catalogue-2027.json'), '--millesime', '2026').code).toBe(2);
+  });
+
+  it('verifier --catalogue sur un brouillon : toutes ses remarques, sortie 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-'));
+    const brouillon = JSON.parse(readFileSync(join(B, 'catalogue-2026.json'), 'utf8')) as Record<string, any>;
+    brouillon['millesime'] = 2027;
+    brouillon['prestations'].dpo.composantes.abonnement.montant = '-3.00';
+    writeFileSync(join(dir, 'brouillon.json'), JSON.stringify(brouillon));
+    const r = run('verifier', '--catalogue', join(dir, 'brouillon.json'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('[MONTANT_NEGATIF]');
+    expect(r.out).toContain('[AUTRE_ANNEE]');
+  });
+
+  it('reviser écrit le nouveau catalogue en JSON, et ses remarques sur la sortie d’erreur', () => {
+    const r = run('reviser', join(B, 'catalogue-2026.json'), join(B, 'revision-2027.json'));
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out) as { millesime: number; prestations: { dpo: { composantes: { abonnement: { montant: string } } } } };
+    expect(c.millesime).toBe(2027);
+    expect(c.prestations.dpo.composantes.abonnement.montant).toBe('320.00');
+    expect(r.err).toContain('Révision : ');
+    const embarque = run('reviser', '2026', join(B, 'revision-2027.json'));
+    expect(embarque.code).toBe(0);
+    // Sur le catalogue embarqué, un montant non publié et seulement indexé reste non publié.
+    const sur2026 = JSON.parse(embarque.out) as { prestations: { cabinetNumerique: { composantes: { abonnement: { montant: null } } } } };
+    expect(sur2026.prestations.cabinetNumerique.composantes.abonnement.montant).toBeNull();
+    expect(run('reviser', join(B, 'catalogue-2026.json')).code).toBe(2);
+  });
+
+  it('comparer : chaque adhérent sous les deux catalogues, et la synthèse', () => {
+    const r = run('comparer', '--avant', join(B, 'catalogue-2026.json'), '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'), '--format', 'json');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out) as { adherents: Record<string, unknown>[]; synthese: Record<string, string> };
+    expect(c.adherents).toHaveLength(104);
+    expect(Object.keys(c.adherents[0]!)).toEqual(expect.arrayContaining(['index', 'siren', 'nom', 'avant', 'apres', 'ecart', 'ecartPourcent']));
+    expect(c.synthese).toMatchObject({ avant: '207330.30', apres: '213825.83', ecart: '6495.53' });
+    const texte = run('comparer', '--avant', join(B, 'catalogue-2026.json'), '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'));
+    expect(texte.out).toContain('Comparaison 2026 → 2027');
+    expect(texte.out).toContain('Plus fortes hausses');
+    expect(run('comparer', '--avant', '2026', join(B, 'adhesions.json')).code).toBe(2);
+    const csv = run('comparer', '--avant', '2026', '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'), '--format', 'csv');
+    expect(csv.out.split('\r\n')[0]).toBe('\uFEFFposition;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus');
+  }, 30_000);
+});

@@ -18,6 +18,6 @@ describe('corpus de référence', () => {
   it('chaque sortie est identique, octet pour octet, à celle enregistrée (npm run corpus pour réenregistrer)', () => {
     const now = outputsOf(inputs);
     const changed = now.flatMap((o, i) => (o === recorded[i] ? [] : [i]));
-    expect(changed.slice(0, 5).map((i) => ({ entree: i, avant: recorded[i], apres: now[i] }))).toEqual([]);
+    expect(changed.slice(0, 3).map((i) => ({ entree: i, avant: recorded[i]!.slice(0, 300), apres: now[i]!.slice(0, 300) }))).toEqual([]);
   });
 });

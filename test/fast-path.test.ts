@@ -19,7 +19,7 @@ const input = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(adhesionArb, edgy, fc.nat()).map(([a, junk, pick]) => withFieldReplaced(a, junk, pick)) },
   {
     weight: 1,
-    arbitrary: fc.tuple(adhesionArb, fc.constantFrom('__proto__', 'constructor', 'autre', 'millesime'), edgy).map(([a, key, junk]) => {
+    arbitrary: fc.tuple(adhesionArb, fc.constantFrom('__proto__', 'constructor', 'autre', 'millesime', '$schema'), edgy).map(([a, key, junk]) => {
       const copy = JSON.parse(JSON.stringify(a)) as Record<string, unknown>;
       Object.defineProperty(copy, key, { value: junk, enumerable: true, writable: true, configurable: true });
       return copy;

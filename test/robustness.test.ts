@@ -757,6 +757,7 @@ const LINT_CODES = [
   'BORNES_INVERSEES',
   'QUOTA_EN_DOUBLE',
   'BAISSE_AU_SEUIL',
+  'AUTRE_ANNEE',
 ] as const satisfies readonly LintCode[];
 // La liste ci-dessus couvre tout LintCode : un code ajouté sans test fait échouer le typage.
 const exhaustif: [Exclude<LintCode, (typeof LINT_CODES)[number]>] extends [never] ? true : false = true;
@@ -950,6 +951,15 @@ describe('lintCatalogue et missingAmounts ne lèvent jamais', () => {
       },
       'prestations.maintenanceBase.composantes.postes.paliers[1]',
     ],
+    [
+      'AUTRE_ANNEE',
+      () => {
+        const b = brouillon();
+        b['millesime'] = 2027;
+        return b;
+      },
+      'libelle',
+    ],
   ];
 
   it('un brouillon par code : chaque LintCode documenté est produit', () => {
@@ -963,11 +973,12 @@ describe('lintCatalogue et missingAmounts ne lèvent jamais', () => {
     const vues = remarques.map((f) => `${f.code}@${formatPath(f.path)}`);
     expect(vues).toContain(`${code}@${chemin}`);
     // Aucune autre erreur que celle visée (les avertissements de baisse au seuil du barème publié peuvent rester).
-    expect(remarques.filter((f) => f.niveau === 'erreur').map((f) => f.code)).toEqual(code === 'BAISSE_AU_SEUIL' ? [] : [code]);
+    const avertissement = code === 'BAISSE_AU_SEUIL' || code === 'AUTRE_ANNEE';
+    expect(remarques.filter((f) => f.niveau === 'erreur').map((f) => f.code)).toEqual(avertissement ? [] : [code]);
     const visee = remarques.find((f) => f.code === code)!;
-    expect(visee.niveau).toBe(code === 'BAISSE_AU_SEUIL' ? 'avertissement' : 'erreur');
+    expect(visee.niveau).toBe(avertissement ? 'avertissement' : 'erreur');
     // Le même brouillon est refusé par parseCatalogue s'il a une erreur, accepté sinon.
-    expect(safeParseCatalogue(faire()).success).toBe(code === 'BAISSE_AU_SEUIL');
+    expect(safeParseCatalogue(faire()).success).toBe(avertissement);
   });
 });
 

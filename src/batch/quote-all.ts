@@ -98,7 +98,12 @@ function readSiren(snap: Snapshot): string | null {
   return typeof siren === 'string' ? normalizeSiren(siren) : null;
 }
 
-function readEntries(adhesions: unknown): { length: number; at: (i: number) => { ok: true; value: unknown } | { ok: false } } {
+/**
+ * Lit la liste d'un lot : sa longueur (bornée), et chaque entrée à la demande, protégée.
+ *
+ * @internal
+ */
+export function readBatchEntries(adhesions: unknown): { length: number; at: (i: number) => { ok: true; value: unknown } | { ok: false } } {
   let length: unknown;
   try {
     length = Array.isArray(adhesions) ? adhesions.length : undefined;
@@ -123,7 +128,7 @@ function readEntries(adhesions: unknown): { length: number; at: (i: number) => {
 }
 
 function run(adhesions: unknown, options: unknown): BatchQuote {
-  const entries = readEntries(adhesions);
+  const entries = readBatchEntries(adhesions);
   const catalogue = resolveCatalogue(readOption(options, 'catalogue'));
   const progress = readOption(options, 'onProgress');
   const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;

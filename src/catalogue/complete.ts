@@ -21,15 +21,22 @@ function buildTarifsSchema() {
     prestations[d.id] = z.optional(z.strictObject(shape));
   }
   const tarifsSchema = z.strictObject({
+    $schema: z.optional(z.string().check(z.maxLength(500))),
     millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
     source: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+    exemple: z.optional(z.boolean()),
     prestations: z.strictObject(prestations),
   });
   return { patch, tarifsSchema };
 }
 
 let tarifsBuilt: ReturnType<typeof buildTarifsSchema> | undefined;
-const tarifsSchemas = () => (tarifsBuilt ??= buildTarifsSchema());
+/**
+ * Les schémas zod d'un fichier de tarifs (construits au premier usage).
+ *
+ * @internal
+ */
+export const tarifsSchemas = (): ReturnType<typeof buildTarifsSchema> => (tarifsBuilt ??= buildTarifsSchema());
 
 /**
  * Un montant fourni pour une composante : le champ qui vaut `null` au catalogue, selon le modèle
@@ -70,6 +77,10 @@ export interface Tarifs {
   readonly millesime: number;
   /** La référence des montants (délibération…), reprise dans chaque ligne qui les utilise. */
   readonly source: string;
+  /** `true` : des montants d'exemple, ni publiés ni votés ; chaque ligne chiffrée avec eux le dit (`source.exemple`). */
+  readonly exemple?: boolean | undefined;
+  /** L'adresse du schéma JSON du fichier (pour les éditeurs) ; ignorée. */
+  readonly $schema?: string | undefined;
   /** Les montants fournis, par prestation puis par composante. */
   readonly prestations: MontantsFournis;
 }
@@ -174,12 +185,13 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
   // Le fichier est refusé s'il a un problème de forme ; la référence ne sert alors qu'à vérifier la
   // cohérence des autres montants, sans signaler un faux problème de source.
   const source = parsed.success ? parsed.data.source : '(fichier de tarifs refusé)';
+  const exemple = parsed.success && parsed.data.exemple === true;
   const copy = JSON.parse(JSON.stringify(catalogue)) as { prestations: Record<string, { composantes: Record<string, MutableComposante> }> };
   for (const [id, cid, p] of readablePatches(snap.value, catalogue, issues)) {
     const target = copy.prestations[id]!.composantes[cid]!;
     const before = issues.length;
     applyPatch(target, p, ['tarifs', 'prestations', id, cid], issues);
-    if (issues.length === before) target['source'] = { origine: 'complement', reference: source };
+    if (issues.length === before) target['source'] = exemple ? { origine: 'complement', reference: source, exemple: true } : { origine: 'complement', reference: source };
   }
   let completed: Catalogue | undefined;
   try {

@@ -17,5 +17,6 @@ export function withDeclaredDefaults(data: CatalogueData): Catalogue {
   for (const [id, p] of Object.entries(data.prestations) as [string, { facturation?: string }][]) {
     prestations[id] = p.facturation === undefined ? { ...p, facturation: declarationOf(id)?.facturation ?? 'adherent' } : p;
   }
-  return { ...data, prestations } as unknown as Catalogue;
+  const { $schema: _schema, ...rest } = data as CatalogueData & { $schema?: string };
+  return { ...rest, prestations } as unknown as Catalogue;
 }

@@ -14,7 +14,8 @@ import type { Catalogue } from './types.js';
 /**
  * Nature d'une remarque de {@link lintCatalogue}. `FORME_INVALIDE`, `MONTANT_ILLISIBLE`,
  * `MONTANT_NEGATIF`, `MONTANT_TROP_PRECIS` et `GRILLE_INCOMPLETE` viennent du schéma du catalogue
- * (la forme) ; les autres de la vérification de cohérence (bornes, quotas, seuils).
+ * (la forme) ; les autres de la vérification de cohérence (bornes, quotas, seuils) ; `AUTRE_ANNEE`
+ * signale un texte qui nomme une autre année que le millésime (un catalogue recopié de l'an passé).
  *
  * @category Catalogue
  * @example
@@ -33,7 +34,8 @@ export type LintCode =
   | 'DEBUT_MANQUANT'
   | 'BORNES_INVERSEES'
   | 'QUOTA_EN_DOUBLE'
-  | 'BAISSE_AU_SEUIL';
+  | 'BAISSE_AU_SEUIL'
+  | 'AUTRE_ANNEE';
 
 /**
  * Une remarque sur un catalogue : une `erreur` rend le catalogue invalide ou incohérent (il est
@@ -298,6 +300,44 @@ export function coherenceFindings(draft: unknown): LintFinding[] {
   return findings;
 }
 
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/** Un texte du catalogue (libellé, description, note) qui nomme une autre année que son millésime. */
+function yearFindings(draft: unknown): LintFinding[] {
+  const findings: LintFinding[] = [];
+  if (!isRecord(draft) || typeof draft['millesime'] !== 'number') return findings;
+  const millesime = String(draft['millesime']);
+  const check = (value: unknown, path: Path) => {
+    if (typeof value !== 'string') return;
+    const other = [...new Set(value.match(YEAR) ?? [])].filter((y) => y !== millesime);
+    if (other.length === 0) return;
+    findings.push({
+      code: 'AUTRE_ANNEE',
+      niveau: 'avertissement',
+      ...where(path),
+      path,
+      message: `Ce texte nomme ${other.join(', ')}, pas ${millesime} : « ${value.length > 80 ? value.slice(0, 80) + '…' : value} ».`,
+      chiffres: { millesime: Number(millesime), annee: Number(other[0]) },
+    });
+  };
+  check(draft['libelle'], ['libelle']);
+  const prestations = draft['prestations'];
+  if (!isRecord(prestations)) return findings;
+  for (const [id, p] of Object.entries(prestations)) {
+    if (!isRecord(p)) continue;
+    check(p['libelle'], ['prestations', id, 'libelle']);
+    check(p['description'], ['prestations', id, 'description']);
+    const composantes = p['composantes'];
+    if (!isRecord(composantes)) continue;
+    for (const [cid, c] of Object.entries(composantes)) {
+      if (!isRecord(c)) continue;
+      check(c['libelle'], ['prestations', id, 'composantes', cid, 'libelle']);
+      check(c['note'], ['prestations', id, 'composantes', cid, 'note']);
+    }
+  }
+  return findings;
+}
+
 /**
  * Juge un catalogue lu (sans getter ni proxy) : sa forme par le schéma, sa cohérence par
  * composante de forme valide. Rend le catalogue validé s'il n'y a aucune erreur.
@@ -306,7 +346,7 @@ export function coherenceFindings(draft: unknown): LintFinding[] {
  */
 export function judgeCatalogue(draft: unknown): { findings: LintFinding[]; catalogue?: Catalogue } {
   const parsed = catalogueSchemas().catalogue.safeParse(draft, REPORT);
-  const findings = [...(parsed.success ? [] : shapeFindings(parsed.error.issues as readonly RawIssue[])), ...coherenceFindings(draft)];
+  const findings = [...(parsed.success ? [] : shapeFindings(parsed.error.issues as readonly RawIssue[])), ...coherenceFindings(draft), ...yearFindings(draft)];
   const sorted = [...findings.filter((f) => f.niveau === 'erreur'), ...findings.filter((f) => f.niveau === 'avertissement')];
   const ok = parsed.success && !sorted.some((f) => f.niveau === 'erreur');
   return ok ? { findings: sorted, catalogue: withDeclaredDefaults(parsed.data as never) } : { findings: sorted };

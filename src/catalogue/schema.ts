@@ -33,12 +33,22 @@ function decimalString(what: 'Montant' | 'Coefficient', maxDecimals: number, max
   );
 }
 
+/**
+ * Les motifs des chaînes décimales (montants, coefficients), pour les schémas JSON : zod les vérifie
+ * par une fonction, qu'un schéma JSON ne peut pas porter.
+ *
+ * @internal
+ */
+export const DECIMAL_PATTERNS = new WeakMap<object, string>();
+
 function build() {
   const texte = z.string().check(z.minLength(1), z.maxLength(2000));
   const montant = decimalString('Montant', 2, 9);
   const coefficient = decimalString('Coefficient', 6, 4);
+  DECIMAL_PATTERNS.set(montant, '^(0|[1-9]\\d{0,8})(\\.\\d{1,2})?$');
+  DECIMAL_PATTERNS.set(coefficient, '^(0|[1-9]\\d{0,3})(\\.\\d{1,6})?$');
   const entier = z.int().check(z.minimum(0), z.maximum(1_000_000_000));
-  const source = z.strictObject({ origine: z.enum(['publie', 'complement']), reference: texte });
+  const source = z.strictObject({ origine: z.enum(['publie', 'complement', 'revision']), reference: texte, exemple: z.optional(z.literal(true)) });
   const unite = z.strictObject({ un: texte, plusieurs: texte });
   const commun = { libelle: texte, source, note: z.optional(texte) };
 
@@ -102,6 +112,7 @@ function build() {
   }
 
   const catalogue = z.strictObject({
+    $schema: z.optional(z.string().check(z.maxLength(500))),
     millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
     libelle: texte,
     devise: z.literal('EUR'),

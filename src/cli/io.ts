@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { catalogue2026 } from '../catalogue/2026.js';
 import { completeCatalogue, type Tarifs } from '../catalogue/complete.js';
+import { parseCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { QuoteIssue } from '../core/shapes.js';
 import { QuoteError } from '../errors/quote-error.js';
@@ -83,13 +84,62 @@ export function readBatch(path: string): BatchEntry[] {
   return (Array.isArray(value) ? value : [value]).map((v) => ({ ok: true, value: v }));
 }
 
+/** Les catalogues embarqués, par millésime. */
+const EMBEDDED: ReadonlyMap<string, Catalogue> = new Map([[String(catalogue2026.millesime), catalogue2026]]);
+
 /**
- * Le catalogue à utiliser : le catalogue 2026 embarqué, complété par un fichier de tarifs.
+ * Le choix d'un catalogue en ligne de commande : un fichier (`--catalogue`), un millésime embarqué
+ * (`--millesime`), et des montants qui le complètent (`--tarifs`).
  *
  * @internal
- * @throws {QuoteError} si le fichier de tarifs est refusé
  */
-export function loadCatalogue(tarifsPath: string | undefined): Catalogue {
-  if (tarifsPath === undefined) return catalogue2026;
-  return completeCatalogue(catalogue2026, readJsonFile(tarifsPath) as Tarifs);
+export interface CatalogueChoice {
+  readonly catalogue?: string | undefined;
+  readonly millesime?: string | undefined;
+  readonly tarifs?: string | undefined;
+}
+
+/**
+ * Un catalogue embarqué par son millésime, ou un refus d'usage qui dit lesquels existent.
+ *
+ * @internal
+ * @throws {UsageError} si aucun catalogue embarqué n'a ce millésime
+ */
+export function embedded(millesime: string): Catalogue {
+  const c = EMBEDDED.get(millesime.trim());
+  if (c) return c;
+  throw new UsageError(
+    `Millésime non disponible : « ${millesime} » ; catalogue embarqué : ${[...EMBEDDED.keys()].join(', ')}. Pour une autre année, donnez son catalogue : --catalogue fichier.json (voir « te90-tarifs reviser »).`,
+  );
+}
+
+/**
+ * Un catalogue donné par un fichier JSON, ou par le millésime d'un catalogue embarqué (`2026`).
+ *
+ * @internal
+ * @throws {UsageError} si ce n'est ni un fichier ni un millésime embarqué
+ * @throws {@link QuoteError} si le fichier est refusé
+ */
+export function catalogueFrom(reference: string): Catalogue {
+  if (/^\d{4}$/.test(reference.trim()) && !existsSync(reference)) return embedded(reference);
+  return parseCatalogue(readJsonFile(reference));
+}
+
+/**
+ * Le catalogue à utiliser : `--catalogue` (fichier), sinon `--millesime` (embarqué), sinon le
+ * catalogue 2026 embarqué ; complété par `--tarifs` s'il est donné. Avec `orMillesime`, `catalogue`
+ * peut aussi être le millésime d'un catalogue embarqué.
+ *
+ * @internal
+ * @throws {UsageError} si le millésime n'est pas embarqué, ou si `--catalogue` et `--millesime` sont donnés ensemble
+ * @throws {@link QuoteError} si le catalogue ou le fichier de tarifs est refusé
+ */
+export function loadCatalogue(choice: CatalogueChoice, orMillesime = false): Catalogue {
+  if (choice.catalogue !== undefined && choice.millesime !== undefined) {
+    throw new UsageError('Donnez --catalogue (un fichier) ou --millesime (un catalogue embarqué), pas les deux.');
+  }
+  const fromFile = (path: string) => (orMillesime ? catalogueFrom(path) : parseCatalogue(readJsonFile(path)));
+  const base = choice.catalogue !== undefined ? fromFile(choice.catalogue) : choice.millesime !== undefined ? embedded(choice.millesime) : catalogue2026;
+  if (choice.tarifs === undefined) return base;
+  return completeCatalogue(base, readJsonFile(choice.tarifs) as Tarifs);
 }

@@ -62,19 +62,24 @@ export type SafeResult<T> =
     };
 
 /**
- * D'où vient un montant : publié par le syndicat, ou fourni en complément par l'appelant.
+ * D'où vient un montant : publié par le syndicat, fourni en complément par l'appelant, ou voté par
+ * une révision du catalogue ; `exemple: true` marque un montant d'exemple (inventé pour une
+ * démonstration, ni publié ni voté), et toute ligne chiffrée avec lui.
  *
  * @category Catalogue
  * @example
  * ```ts
  * const s: Source = { origine: 'complement', reference: 'Délibération du comité syndical n° …' };
+ * const e: Source = { origine: 'revision', reference: "Révision 2027 d'exemple", exemple: true };
  * ```
  */
 export interface Source {
-  /** `publie` : la page du syndicat ; `complement` : un fichier de tarifs fourni par l'appelant. */
-  readonly origine: 'publie' | 'complement';
-  /** La page publiée, ou la référence donnée par le fichier de tarifs. */
+  /** `publie` : la page du syndicat ; `complement` : un fichier de tarifs ; `revision` : une révision du catalogue. */
+  readonly origine: 'publie' | 'complement' | 'revision';
+  /** La page publiée, la référence du fichier de tarifs ou la délibération de la révision. */
   readonly reference: string;
+  /** `true` : montant d'exemple, ni publié ni voté. */
+  readonly exemple?: true | undefined;
 }
 
 /**

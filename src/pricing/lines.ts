@@ -159,7 +159,7 @@ export function priceLines(
           prixUnitaire: p.prixUnitaire,
           montant: p.montantText,
           detail,
-          source: { origine: composante.source.origine, reference: composante.source.reference },
+          source: composante.source.exemple ? { origine: composante.source.origine, reference: composante.source.reference, exemple: true } : { origine: composante.source.origine, reference: composante.source.reference },
         });
       }
     }

@@ -17,7 +17,12 @@ const HEADER = [
   'origine_montant',
 ];
 
-function cell(value: string): string {
+/**
+ * Une cellule CSV : protégée contre les formules, entre guillemets si besoin.
+ *
+ * @internal
+ */
+export function cell(value: string): string {
   // Un texte qui commencerait par = + - @ serait lu comme une formule par le tableur.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Collectivite } from '../core/shapes.js';
 import { PRESTATIONS, type MandatoryId, type ParamsDe, type PrestationId } from '../prestations/registry.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
-import { CollectiviteSchema, MILLESIME_DECLARATION } from './collectivite.js';
+import { CollectiviteSchema, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
 import { fieldSchema } from './fields.js';
 import { paramsSchema } from './params.js';
 
@@ -34,6 +34,8 @@ export type PrestationsCochees = { readonly [Id in MandatoryId]: ParamsDe<Id> } 
  * ```
  */
 export interface Adhesion {
+  /** L'adresse du schéma JSON du fichier (pour les éditeurs) ; ignorée. */
+  readonly $schema?: string | undefined;
   /** Le millésime demandé ; s'il est donné, il doit être celui du catalogue. */
   readonly millesime?: number | undefined;
   /** La collectivité adhérente. */
@@ -48,6 +50,7 @@ export interface Adhesion {
  * @internal
  */
 export interface ValidAdhesion {
+  readonly $schema?: string | undefined;
   readonly millesime?: number | undefined;
   readonly collectivite: Collectivite;
   readonly prestations: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
@@ -57,6 +60,7 @@ function build(): z.ZodMiniType<ValidAdhesion, unknown> {
   const prestations: Record<string, z.ZodMiniType> = {};
   for (const d of PRESTATIONS) prestations[d.id] = z.optional(paramsSchema(d as PrestationDeclaration));
   return z.strictObject({
+    $schema: fieldSchema(SCHEMA_DECLARATION),
     millesime: fieldSchema(MILLESIME_DECLARATION),
     collectivite: CollectiviteSchema,
     prestations: z.strictObject(prestations),

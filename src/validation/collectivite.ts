@@ -17,6 +17,13 @@ export const COLLECTIVITE_DECLARATION = {
 } as const satisfies Record<keyof Collectivite, FieldDeclaration>;
 
 /**
+ * La clé `$schema` facultative d'un fichier d'entrée (l'adresse de son schéma JSON, pour les éditeurs).
+ *
+ * @internal
+ */
+export const SCHEMA_DECLARATION: FieldDeclaration = { type: 'texte', requis: false, max: 500 };
+
+/**
  * Le millésime facultatif d'une adhésion.
  *
  * @internal

@@ -3,7 +3,7 @@ import { Reader, type Snapshot } from '../input/snapshot.js';
 import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import type { ValidAdhesion } from './adhesion.js';
-import { COLLECTIVITE_DECLARATION, MILLESIME_DECLARATION } from './collectivite.js';
+import { COLLECTIVITE_DECLARATION, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
 import { fastField, REJECT, type AnyField } from './fields.js';
 
 type Fields = ReadonlyMap<string, AnyField>;
@@ -134,6 +134,8 @@ export function readAdhesion(input: unknown): { snap: Snapshot; valid: ValidAdhe
   let prestations: Record<string, unknown> | undefined;
   let millesime: unknown;
   let hasMillesime = false;
+  let schema: unknown;
+  let hasSchema = false;
   for (const key of keys) {
     if (key === 'collectivite' || key === 'prestations') {
       r.enter(key);
@@ -147,7 +149,10 @@ export function readAdhesion(input: unknown): { snap: Snapshot; valid: ValidAdhe
     } else {
       const member = readMember(r, input, key, 0);
       Reader.set(copy, key, member);
-      if (key !== 'millesime') ok = false;
+      if (key === '$schema') {
+        if ((schema = fastField(SCHEMA_DECLARATION, member)) === REJECT) ok = false;
+        else hasSchema = true;
+      } else if (key !== 'millesime') ok = false;
       else if ((millesime = fastField(MILLESIME_DECLARATION, member)) === REJECT) ok = false;
       else hasMillesime = true;
     }
@@ -159,7 +164,8 @@ export function readAdhesion(input: unknown): { snap: Snapshot; valid: ValidAdhe
     collectivite: collectivite as unknown as Collectivite,
     prestations: prestations as ValidAdhesion['prestations'],
   };
-  return { snap, valid: hasMillesime ? { millesime: millesime as number, ...valid } : valid };
+  const withMillesime = hasMillesime ? { millesime: millesime as number, ...valid } : valid;
+  return { snap, valid: hasSchema ? { $schema: schema as string, ...withMillesime } : withMillesime };
 }
 
 /**

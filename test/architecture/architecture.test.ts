@@ -28,6 +28,7 @@ const LAYERS: Record<string, number> = {
   render: 9,
   cli: 10,
   spreadsheet: 10,
+  schemas: 10,
 };
 
 function layerOf(file: string): string {

@@ -1,0 +1,384 @@
+import type { Quote, QuoteIssue, SafeResult } from '../core/shapes.js';
+import { resolveCatalogue } from '../catalogue/resolve.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { CallerError, guard, QuoteError } from '../errors/quote-error.js';
+import { Dec } from '../money/decimal.js';
+import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
+import { quoteRead, readOption } from '../quote/quote.js';
+import { isRecord } from '../shared/is-record.js';
+import { normalizeSiren } from '../siren/siren.js';
+import type { Adhesion } from '../validation/adhesion.js';
+import { readAdhesion } from '../validation/fast.js';
+import { readBatchEntries } from './quote-all.js';
+
+/**
+ * Un écart entre deux montants : avant, après (`null` si absent de ce côté), l'écart en euros et en
+ * pour cent (`null` quand il n'y a pas de montant avant, ou qu'il est nul).
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const e: Ecart = { avant: '100.00', apres: '102.00', ecart: '2.00', ecartPourcent: '2.00' };
+ * ```
+ */
+export interface Ecart {
+  /** Le montant avant, ou `null`. */
+  readonly avant: string | null;
+  /** Le montant après, ou `null`. */
+  readonly apres: string | null;
+  /** Après − avant, en euros (un côté absent compte pour zéro). */
+  readonly ecart: string;
+  /** L'écart en pour cent de l'avant, deux décimales ; `null` sans montant avant non nul. */
+  readonly ecartPourcent: string | null;
+}
+
+/**
+ * L'écart d'une ligne de devis (une composante d'une prestation, pour un SIREN).
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const l: EcartLigne = { prestation: 'dpo', composante: 'abonnement', siren: '219000106', avant: '300.00', apres: '306.00', ecart: '6.00', ecartPourcent: '2.00' };
+ * ```
+ */
+export interface EcartLigne extends Ecart {
+  /** La prestation. */
+  readonly prestation: PrestationId;
+  /** La composante de prix. */
+  readonly composante: string;
+  /** Le SIREN facturé. */
+  readonly siren: string;
+}
+
+/**
+ * L'écart de la facture d'un SIREN.
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const f: EcartFacture = { siren: '219000106', avant: '2069.57', apres: '2110.96', ecart: '41.39', ecartPourcent: '2.00' };
+ * ```
+ */
+export interface EcartFacture extends Ecart {
+  /** Le SIREN facturé. */
+  readonly siren: string;
+}
+
+/**
+ * Un adhérent comparé sous deux catalogues : ses totaux (ou `null` s'il est refusé de ce côté, avec
+ * pourquoi), l'écart par ligne, par facture et au total.
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const a: AdherentCompare = {
+ *   index: 0, siren: '219000106', nom: 'Commune exemple', avant: { total: '100.00' }, apres: { total: '102.00' },
+ *   ecart: '2.00', ecartPourcent: '2.00', lignes: [], factures: [], refus: {},
+ * };
+ * ```
+ */
+export interface AdherentCompare {
+  /** La position de l'adhésion dans le lot. */
+  readonly index: number;
+  /** Son SIREN, s'il est lisible. */
+  readonly siren: string | null;
+  /** Son nom, s'il est lisible. */
+  readonly nom: string | null;
+  /** Son total avant, ou `null` s'il est refusé sous l'ancien catalogue. */
+  readonly avant: {
+    /** Le total du devis. */
+    readonly total: string;
+  } | null;
+  /** Son total après, ou `null` s'il est refusé sous le nouveau catalogue. */
+  readonly apres: {
+    /** Le total du devis. */
+    readonly total: string;
+  } | null;
+  /** Après − avant, ou `null` si l'un des deux côtés est refusé. */
+  readonly ecart: string | null;
+  /** L'écart en pour cent, ou `null`. */
+  readonly ecartPourcent: string | null;
+  /** L'écart de chaque ligne (vide si un côté est refusé). */
+  readonly lignes: readonly EcartLigne[];
+  /** L'écart de chaque facture (vide si un côté est refusé). */
+  readonly factures: readonly EcartFacture[];
+  /** Pourquoi l'adhésion est refusée, de chaque côté où elle l'est. */
+  readonly refus: {
+    /** Les problèmes sous l'ancien catalogue. */
+    readonly avant?: readonly QuoteIssue[];
+    /** Les problèmes sous le nouveau catalogue. */
+    readonly apres?: readonly QuoteIssue[];
+  };
+}
+
+/**
+ * La comparaison d'un lot sous deux catalogues : chaque adhérent et la synthèse.
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const c: Comparaison = compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue });
+ * c.synthese.ecart;
+ * ```
+ */
+export interface Comparaison {
+  /** Un résultat par adhésion, dans l'ordre du lot. */
+  readonly adherents: readonly AdherentCompare[];
+  /** Ce que le changement de catalogue fait au lot. */
+  readonly synthese: {
+    /** Somme des devis acceptés sous l'ancien catalogue. */
+    readonly avant: string;
+    /** Somme des devis acceptés sous le nouveau catalogue. */
+    readonly apres: string;
+    /** Après − avant. */
+    readonly ecart: string;
+    /** L'écart en pour cent, ou `null`. */
+    readonly ecartPourcent: string | null;
+    /** Ce que rapporte chaque prestation avant et après (adhésions acceptées de chaque côté). */
+    readonly parPrestation: readonly (Ecart & {
+      /** La prestation. */
+      readonly prestation: PrestationId;
+      /** Son libellé (nouveau catalogue). */
+      readonly libelle: string;
+    })[];
+    /** Les plus fortes hausses (au plus dix), des adhérents acceptés des deux côtés. */
+    readonly hausses: readonly {
+      /** La position de l'adhésion. */
+      readonly index: number;
+      /** Le nom de l'adhérent. */
+      readonly nom: string | null;
+      /** Son SIREN. */
+      readonly siren: string | null;
+      /** La hausse, en euros. */
+      readonly ecart: string;
+      /** La hausse, en pour cent. */
+      readonly ecartPourcent: string | null;
+    }[];
+    /** Adhérents acceptés des deux côtés dont le total monte. */
+    readonly enHausse: number;
+    /** Adhérents acceptés des deux côtés dont le total baisse. */
+    readonly enBaisse: number;
+    /** Adhérents acceptés des deux côtés dont le total ne bouge pas. */
+    readonly stables: number;
+    /** Adhésions acceptées sous l'ancien catalogue. */
+    readonly acceptesAvant: number;
+    /** Adhésions acceptées sous le nouveau catalogue. */
+    readonly acceptesApres: number;
+    /** Adhésions acceptées sous l'ancien catalogue et refusées sous le nouveau. */
+    readonly refuseesApresSeulement: number;
+    /** Adhésions refusées sous l'ancien catalogue et acceptées sous le nouveau. */
+    readonly refuseesAvantSeulement: number;
+  };
+}
+
+/**
+ * Options d'une comparaison : les deux catalogues, et un suivi de progression facultatif.
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const o: CompareOptions = { avant: catalogue2026, apres: catalogue };
+ * ```
+ */
+export interface CompareOptions {
+  /** Le catalogue de référence (l'année en cours). */
+  readonly avant: Catalogue;
+  /** Le catalogue comparé (l'année prochaine). */
+  readonly apres: Catalogue;
+  /** Appelée toutes les 1 000 adhésions, et à la fin. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+const ZERO = new Dec(0);
+const HUNDRED = new Dec(100);
+
+function percent(ecart: Dec, avant: Dec | null): string | null {
+  if (avant === null || avant.isZero()) return null;
+  const p = ecart.times(HUNDRED).dividedBy(avant).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  return (p.isZero() ? ZERO : p).toFixed(2);
+}
+
+function ecartOf(avant: string | null, apres: string | null): Ecart {
+  const a = avant === null ? null : new Dec(avant);
+  const b = apres === null ? null : new Dec(apres);
+  const e = (b ?? ZERO).minus(a ?? ZERO);
+  return { avant, apres, ecart: (e.isZero() ? ZERO : e).toFixed(2), ecartPourcent: percent(e, a) };
+}
+
+/** Regroupe les montants par clé (somme), dans l'ordre de première apparition. */
+function sums(entries: readonly (readonly [string, string])[]): Map<string, Dec> {
+  const out = new Map<string, Dec>();
+  for (const [key, montant] of entries) out.set(key, (out.get(key) ?? ZERO).plus(montant));
+  return out;
+}
+
+function lineDiffs(avant: Quote<PrestationId>, apres: Quote<PrestationId>): EcartLigne[] {
+  const key = (l: Quote<PrestationId>['lignes'][number]) => `${l.prestation}|${l.composante}|${l.siren}`;
+  const a = sums(avant.lignes.map((l) => [key(l), l.montant] as const));
+  const b = sums(apres.lignes.map((l) => [key(l), l.montant] as const));
+  const keys = [...new Set([...a.keys(), ...b.keys()])];
+  return keys.map((k) => {
+    const [prestation, composante, siren] = k.split('|') as [PrestationId, string, string];
+    return { prestation, composante, siren, ...ecartOf(a.get(k)?.toFixed(2) ?? null, b.get(k)?.toFixed(2) ?? null) };
+  });
+}
+
+function invoiceDiffs(avant: Quote, apres: Quote): EcartFacture[] {
+  const a = new Map(avant.factures.map((f) => [f.siren, f.total]));
+  const b = new Map(apres.factures.map((f) => [f.siren, f.total]));
+  return [...new Set([...a.keys(), ...b.keys()])].map((siren) => ({ siren, ...ecartOf(a.get(siren) ?? null, b.get(siren) ?? null) }));
+}
+
+function readIdentity(value: unknown): { siren: string | null; nom: string | null } {
+  const c = isRecord(value) ? value['collectivite'] : undefined;
+  const siren = isRecord(c) && typeof c['siren'] === 'string' ? normalizeSiren(c['siren']) : null;
+  const nom = isRecord(c) && typeof c['nom'] === 'string' ? c['nom'].trim() : null;
+  return { siren, nom };
+}
+
+function run(adhesions: unknown, options: unknown): Comparaison {
+  const entries = readBatchEntries(adhesions);
+  const avant = resolveCatalogue(readOption(options, 'avant'), ['avant']);
+  const apres = resolveCatalogue(readOption(options, 'apres'), ['apres']);
+  const progress = readOption(options, 'onProgress');
+  const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;
+  const totals = { avant: ZERO, apres: ZERO };
+  const byPrestation = new Map(PRESTATION_IDS.map((id) => [id, { avant: ZERO, apres: ZERO, vuAvant: false, vuApres: false }]));
+  const adherents: AdherentCompare[] = [];
+  const hausses: { index: number; nom: string | null; siren: string | null; ecart: Dec; ecartPourcent: string | null }[] = [];
+  let enHausse = 0;
+  let enBaisse = 0;
+  let stables = 0;
+  let acceptesAvant = 0;
+  let acceptesApres = 0;
+  let refuseesApresSeulement = 0;
+  let refuseesAvantSeulement = 0;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries.at(index);
+    const read = entry.ok ? readAdhesion(entry.value) : undefined;
+    const unreadable: SafeResult<never> = { success: false, issues: [{ code: 'ENTREE_INVALIDE', path: [], message: "L'adhésion ne peut pas être lue." }] };
+    const a = read ? guard(() => quoteRead(read, avant).quote) : unreadable;
+    const b = read ? guard(() => quoteRead(read, apres).quote) : unreadable;
+    const identity = a.success ? { siren: a.data.collectivite.siren, nom: a.data.collectivite.nom } : b.success ? { siren: b.data.collectivite.siren, nom: b.data.collectivite.nom } : read ? readIdentity(read.snap.value) : { siren: null, nom: null };
+    for (const [side, r] of [['avant', a], ['apres', b]] as const) {
+      if (!r.success) continue;
+      totals[side] = totals[side].plus(r.data.total);
+      for (const l of r.data.lignes) {
+        const p = byPrestation.get(l.prestation)!;
+        p[side] = p[side].plus(l.montant);
+      }
+    }
+    if (a.success) acceptesAvant++;
+    if (b.success) acceptesApres++;
+    if (a.success && !b.success) refuseesApresSeulement++;
+    if (!a.success && b.success) refuseesAvantSeulement++;
+    const refus = { ...(a.success ? {} : { avant: a.issues }), ...(b.success ? {} : { apres: b.issues }) };
+    if (a.success && b.success) {
+      const total = ecartOf(a.data.total, b.data.total);
+      const e = new Dec(total.ecart);
+      if (e.isPositive() && !e.isZero()) enHausse++;
+      else if (e.isNegative() && !e.isZero()) enBaisse++;
+      else stables++;
+      hausses.push({ index, ...identity, ecart: e, ecartPourcent: total.ecartPourcent });
+      adherents.push({
+        index,
+        ...identity,
+        avant: { total: a.data.total },
+        apres: { total: b.data.total },
+        ecart: total.ecart,
+        ecartPourcent: total.ecartPourcent,
+        lignes: lineDiffs(a.data, b.data),
+        factures: invoiceDiffs(a.data, b.data),
+        refus,
+      });
+    } else {
+      adherents.push({
+        index,
+        ...identity,
+        avant: a.success ? { total: a.data.total } : null,
+        apres: b.success ? { total: b.data.total } : null,
+        ecart: null,
+        ecartPourcent: null,
+        lignes: [],
+        factures: [],
+        refus,
+      });
+    }
+    if (onProgress && ((index + 1) % 1000 === 0 || index + 1 === entries.length)) {
+      try {
+        onProgress(index + 1, entries.length);
+      } catch (error) {
+        throw new CallerError(['options', 'onProgress'], error);
+      }
+    }
+  }
+  const total = ecartOf(totals.avant.toFixed(2), totals.apres.toFixed(2));
+  return {
+    adherents,
+    synthese: {
+      avant: total.avant!,
+      apres: total.apres!,
+      ecart: total.ecart,
+      ecartPourcent: total.ecartPourcent,
+      parPrestation: PRESTATION_IDS.map((id) => {
+        const p = byPrestation.get(id)!;
+        return { prestation: id, libelle: apres.prestations[id].libelle, ...ecartOf(p.avant.toFixed(2), p.apres.toFixed(2)) };
+      }),
+      hausses: hausses
+        .filter((h) => h.ecart.isPositive() && !h.ecart.isZero())
+        .sort((x, y) => y.ecart.comparedTo(x.ecart) || x.index - y.index)
+        .slice(0, 10)
+        .map((h) => ({ ...h, ecart: h.ecart.toFixed(2) })),
+      enHausse,
+      enBaisse,
+      stables,
+      acceptesAvant,
+      acceptesApres,
+      refuseesApresSeulement,
+      refuseesAvantSeulement,
+    },
+  };
+}
+
+/**
+ * Compare ce que chaque adhérent paie sous deux catalogues (par exemple l'année en cours et la
+ * révision votée pour l'année prochaine) : l'écart par ligne, par facture (SIREN) et au total, en
+ * euros et en pour cent ; les adhésions refusées d'un côté et pas de l'autre, avec pourquoi ; et la
+ * synthèse (recette par prestation avant et après, total, plus fortes hausses, nombre d'adhérents en
+ * hausse, en baisse ou stables). Tout est calculé en décimal exact : sur les adhérents acceptés des
+ * deux côtés, la somme des écarts est l'écart de leurs totaux.
+ *
+ * @param adhesions - les adhésions
+ * @param options - `avant`, `apres` (les deux catalogues) et `onProgress`
+ * @returns la comparaison
+ * @throws {@link QuoteError} seulement si le lot ou un catalogue est invalide, ou si `onProgress` lève
+ * @category Lot
+ * @example
+ * ```ts
+ * const catalogue2027 = reviseCatalogue(complet, { millesime: 2027, libelle: 'Tarifs 2027', source: 'Délibération …', indexation: { pourcentage: '2' } });
+ * const c = compareCatalogues(adhesions, { avant: complet, apres: catalogue2027 });
+ * c.synthese.ecartPourcent;
+ * ```
+ */
+export function compareCatalogues(adhesions: readonly Adhesion[], options: CompareOptions): Comparaison {
+  const result = safeCompareCatalogues(adhesions, options);
+  if (result.success) return result.data;
+  throw new QuoteError(result.issues);
+}
+
+/**
+ * Comme {@link compareCatalogues}, mais rend `{ success, data }` ou `{ success: false, issues }`. Ne lève jamais.
+ *
+ * @param adhesions - les adhésions
+ * @param options - les deux catalogues
+ * @returns la comparaison, ou les problèmes qui l'empêchent
+ * @category Lot
+ * @example
+ * ```ts
+ * safeCompareCatalogues('pas une liste' as never, { avant: catalogue2026, apres: catalogue2026 }).success;
+ * //=> false
+ * ```
+ */
+export function safeCompareCatalogues(adhesions: readonly Adhesion[], options: CompareOptions): SafeResult<Comparaison> {
+  return guard(() => run(adhesions, options));
+}

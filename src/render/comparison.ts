@@ -1,0 +1,88 @@
+import type { Comparaison } from '../batch/compare.js';
+import { formatEuros, formatNombre } from '../money/format.js';
+import { cell } from './csv.js';
+import { formatSiren, pad, renderIssuesText } from './quote-text.js';
+
+function euros(value: string | null): string {
+  return value === null ? 'refusé' : formatEuros(value);
+}
+
+function signed(value: string | null): string {
+  if (value === null) return '—';
+  if (/^-?0\.00$/.test(value)) return formatEuros('0.00');
+  return value.startsWith('-') ? formatEuros(value) : `+${formatEuros(value)}`;
+}
+
+function pourcent(value: string | null): string {
+  if (value === null) return '—';
+  if (/^-?0(\.0+)?$/.test(value)) return '0 %';
+  return `${value.startsWith('-') ? '' : '+'}${formatNombre(value)} %`;
+}
+
+/**
+ * Écrit une comparaison en texte : une ligne par adhérent (avant, après, écart), les refus d'un côté
+ * avec leurs problèmes, puis la synthèse (recette par prestation, total, plus fortes hausses).
+ *
+ * @param comparaison - une comparaison rendue par {@link compareCatalogues}
+ * @param titres - les noms des deux catalogues (`['2026', '2027']`)
+ * @returns le texte
+ * @category Affichage
+ * @example
+ * ```ts
+ * console.log(renderComparisonText(compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue }), ['2026', '2027']));
+ * ```
+ */
+export function renderComparisonText(comparaison: Comparaison, titres: readonly [string, string] = ['avant', 'après']): string {
+  const [t1, t2] = titres;
+  const out: string[] = [`Comparaison ${t1} → ${t2} : ${comparaison.adherents.length} adhésion(s)`, ''];
+  out.push(`  ${pad('Adhérent', 40)} ${pad('SIREN', 11)} ${pad(t1, 14, true)} ${pad(t2, 14, true)} ${pad('écart', 14, true)} ${pad('%', 9, true)}`);
+  for (const a of comparaison.adherents) {
+    out.push(
+      `  ${pad(a.nom ?? `#${a.index + 1}`, 40)} ${pad(a.siren ? formatSiren(a.siren) : '—', 11)} ${pad(euros(a.avant?.total ?? null), 14, true)} ${pad(euros(a.apres?.total ?? null), 14, true)} ${pad(signed(a.ecart), 14, true)} ${pad(pourcent(a.ecartPourcent), 9, true)}`,
+    );
+    for (const [side, titre] of [['avant', t1], ['apres', t2]] as const) {
+      const issues = a.refus[side];
+      if (issues) out.push(`      refusée en ${titre} :`, renderIssuesText(issues).replace(/^/gm, '    '));
+    }
+  }
+  const s = comparaison.synthese;
+  const width = Math.max(10, ...s.parPrestation.map((p) => [...p.libelle].length));
+  out.push('', 'Synthèse par prestation (adhésions acceptées de chaque côté) :');
+  out.push(`  ${pad('Prestation', width)}  ${pad(t1, 14, true)}  ${pad(t2, 14, true)}  ${pad('écart', 14, true)}  ${pad('%', 9, true)}`);
+  for (const p of s.parPrestation) {
+    out.push(`  ${pad(p.libelle, width)}  ${pad(formatEuros(p.avant!), 14, true)}  ${pad(formatEuros(p.apres!), 14, true)}  ${pad(signed(p.ecart), 14, true)}  ${pad(pourcent(p.ecartPourcent), 9, true)}`);
+  }
+  out.push('', `Total ${t1} : ${formatEuros(s.avant)} ; total ${t2} : ${formatEuros(s.apres)} ; écart : ${signed(s.ecart)} (${pourcent(s.ecartPourcent)})`);
+  out.push(`Adhérents en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}`);
+  out.push(`Acceptées en ${t1} : ${s.acceptesAvant} ; en ${t2} : ${s.acceptesApres} ; refusées seulement en ${t2} : ${s.refuseesApresSeulement} ; seulement en ${t1} : ${s.refuseesAvantSeulement}`);
+  if (s.hausses.length > 0) {
+    out.push('', 'Plus fortes hausses :');
+    for (const h of s.hausses) out.push(`  ${pad(h.nom ?? `#${h.index + 1}`, 40)} ${pad(signed(h.ecart), 14, true)} ${pad(pourcent(h.ecartPourcent), 9, true)}`);
+  }
+  return out.join('\n');
+}
+
+/**
+ * Écrit une comparaison en CSV pour tableur : une ligne par adhérent (position, nom, SIREN, total avant,
+ * total après, écart, écart en %, refus), séparateur `;`, virgule décimale, UTF-8 avec BOM.
+ *
+ * @param comparaison - une comparaison rendue par {@link compareCatalogues}
+ * @returns le texte CSV
+ * @category Affichage
+ * @example
+ * ```ts
+ * renderComparisonCsv(compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue })).split('\r\n')[0];
+ * //=> '\uFEFFposition;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus'
+ * ```
+ */
+export function renderComparisonCsv(comparaison: Comparaison): string {
+  const comma = (v: string | null | undefined) => (v === null || v === undefined ? '' : v.replace('.', ','));
+  const rows = ['position;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus'];
+  for (const a of comparaison.adherents) {
+    const refus = [...(a.refus.avant ?? []).map((i) => `avant : ${i.code}`), ...(a.refus.apres ?? []).map((i) => `après : ${i.code}`)].join(', ');
+    rows.push(
+      [String(a.index + 1), a.nom ?? '', a.siren ?? '', comma(a.avant?.total), comma(a.apres?.total), comma(a.ecart), comma(a.ecartPourcent), refus].map(cell).join(';'),
+    );
+  }
+  return '\uFEFF' + rows.join('\r\n') + '\r\n';
+}
