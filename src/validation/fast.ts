@@ -27,22 +27,30 @@ function readMember(r: Reader, container: object, key: string, depth: number): u
   return copy;
 }
 
-/**
- * Lit un objet dont on connaît les champs : chaque membre est lu une fois et copié ; un champ connu
- * est vérifié à la volée. La valeur validée suit l'ordre des déclarations (celui de la sortie de zod).
- */
-function readFields(r: Reader, value: unknown, fields: Fields, depth: number, check?: (out: Record<string, unknown>) => boolean): Read {
+/** Ouvre un objet à lire champ par champ ; toute autre valeur est copiée telle quelle (et n'est pas valide). */
+function openRecord(r: Reader, value: unknown, depth: number): Read | { keys: string[]; record: object } {
   if (typeof value !== 'object' || value === null) return { copy: typeof value === 'function' ? r.copy(value) : value, valid: undefined };
   const opened = r.open(value, depth);
   if (typeof opened !== 'string') return { copy: opened.copy, valid: undefined };
   if (opened === 'array') return { copy: r.fill(value, opened, depth), valid: undefined };
   const keys = r.keys(value);
   if (keys === undefined) return { copy: r.close(value, undefined), valid: undefined };
+  return { keys, record: value };
+}
+
+/**
+ * Lit un objet dont on connaît les champs : chaque membre est lu une fois et copié ; un champ connu
+ * est vérifié à la volée. La valeur validée suit l'ordre des déclarations (celui de la sortie de zod).
+ */
+function readFields(r: Reader, value: unknown, fields: Fields, depth: number, check?: (out: Record<string, unknown>) => boolean): Read {
+  const opened = openRecord(r, value, depth);
+  if (!('keys' in opened)) return opened;
+  const { keys, record } = opened;
   const copy: Record<string, unknown> = {};
   const values: Record<string, unknown> = {};
   let ok = true;
   for (const key of keys) {
-    const member = readMember(r, value, key, depth);
+    const member = readMember(r, record, key, depth);
     Reader.set(copy, key, member);
     if (!ok) continue;
     const f = key === '__proto__' ? undefined : fields.get(key);
@@ -53,7 +61,7 @@ function readFields(r: Reader, value: unknown, fields: Fields, depth: number, ch
       else values[key] = v;
     }
   }
-  r.close(value, copy);
+  r.close(record, copy);
   if (!ok) return { copy, valid: undefined };
   const valid: Record<string, unknown> = {};
   for (const [name, f] of fields) {
@@ -80,12 +88,9 @@ function boundsHold(fields: Fields): (out: Record<string, unknown>) => boolean {
 const CHECKS = new Map([...PARAMS].map(([id, p]) => [id, boundsHold(p.fields)]));
 
 function readPrestations(r: Reader, value: unknown, depth: number): Read {
-  if (typeof value !== 'object' || value === null) return { copy: typeof value === 'function' ? r.copy(value) : value, valid: undefined };
-  const opened = r.open(value, depth);
-  if (typeof opened !== 'string') return { copy: opened.copy, valid: undefined };
-  if (opened === 'array') return { copy: r.fill(value, opened, depth), valid: undefined };
-  const keys = r.keys(value);
-  if (keys === undefined) return { copy: r.close(value, undefined), valid: undefined };
+  const opened = openRecord(r, value, depth);
+  if (!('keys' in opened)) return opened;
+  const { keys, record } = opened;
   const copy: Record<string, unknown> = {};
   const values: Record<string, Record<string, unknown> | undefined> = {};
   let ok = true;
@@ -93,11 +98,11 @@ function readPrestations(r: Reader, value: unknown, depth: number): Read {
     const p = key === '__proto__' ? undefined : PARAMS.get(key);
     if (p === undefined) {
       ok = false;
-      Reader.set(copy, key, readMember(r, value, key, depth));
+      Reader.set(copy, key, readMember(r, record, key, depth));
       continue;
     }
     r.enter(key);
-    const raw = r.get(value, key);
+    const raw = r.get(record, key);
     const read = readFields(r, raw, p.fields, depth + 1, CHECKS.get(key));
     r.leave();
     Reader.set(copy, key, read.copy);
@@ -105,7 +110,7 @@ function readPrestations(r: Reader, value: unknown, depth: number): Read {
     else if (read.valid === undefined) ok = false;
     else values[key] = read.valid;
   }
-  r.close(value, copy);
+  r.close(record, copy);
   if (!ok) return { copy, valid: undefined };
   const valid: Record<string, Record<string, unknown> | undefined> = {};
   for (const id of PARAMS.keys()) if (Object.prototype.hasOwnProperty.call(values, id)) valid[id] = values[id];
