@@ -1,6 +1,8 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
-import { appsScriptGlue, excelGlue, excelMetadata, excelPage } from './src/spreadsheet/glue.js';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+import { appsScriptGlue, EXCEL_FILES, excelIcon, excelManifest, excelMetadata, excelPage, excelScript } from './src/spreadsheet/glue.js';
 import { jsonSchemas } from './src/schemas/json-schemas.js';
 
 /** Écrit les schémas JSON des fichiers d'entrée, déduits des schémas zod. */
@@ -9,26 +11,62 @@ function writeJsonSchemas(dir: string): void {
   for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`${dir}/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');
 }
 
-/** Écrit, à côté du paquet autonome, les fichiers à installer dans Google Sheets et dans Excel. */
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+/**
+ * Écrit, à côté du paquet autonome, les fichiers à installer : pour Google Sheets, le paquet et
+ * les fonctions (deux fichiers Apps Script) ; pour Excel, un script autonome (le paquet et
+ * l'enregistrement des fonctions), ses métadonnées, sa page, son manifeste et ses icônes.
+ */
 function writeSpreadsheetGlue(dir: string): void {
+  const bundle = readFileSync(`${dir}/te90-tarifs.js`, 'utf8');
+  rmSync(`${dir}/apps-script`, { recursive: true, force: true });
+  rmSync(`${dir}/excel`, { recursive: true, force: true });
   mkdirSync(`${dir}/apps-script`, { recursive: true });
   mkdirSync(`${dir}/excel`, { recursive: true });
-  copyFileSync(`${dir}/te90-tarifs.js`, `${dir}/apps-script/TE90Tarifs.gs`);
+  writeFileSync(`${dir}/apps-script/TE90Tarifs.gs`, bundle);
   writeFileSync(`${dir}/apps-script/Fonctions.gs`, appsScriptGlue());
-  copyFileSync(`${dir}/te90-tarifs.js`, `${dir}/excel/te90-tarifs.js`);
-  writeFileSync(`${dir}/excel/functions.js`, excelGlue());
-  writeFileSync(`${dir}/excel/functions.json`, excelMetadata());
-  writeFileSync(`${dir}/excel/functions.html`, excelPage());
+  writeFileSync(`${dir}/excel/${EXCEL_FILES.script}`, excelScript(bundle));
+  writeFileSync(`${dir}/excel/${EXCEL_FILES.metadata}`, excelMetadata());
+  writeFileSync(`${dir}/excel/${EXCEL_FILES.page}`, excelPage());
+  writeFileSync(`${dir}/excel/manifest.xml`, excelManifest(version));
+  writeFileSync(`${dir}/excel/${EXCEL_FILES.icon}`, excelIcon(32));
+  writeFileSync(`${dir}/excel/${EXCEL_FILES.iconHighResolution}`, excelIcon(64));
+  // Ces fichiers sont des scripts (IIFE) pour les tableurs, pas des modules ES : ce dossier n'est pas « type: module ».
+  writeFileSync(`${dir}/package.json`, JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 }
 
-const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+/**
+ * Le paquet autonome ne doit définir qu'un global, `TE90Tarifs`. Deux sortes de modules écrivent
+ * sur `globalThis` pour partager un état entre plusieurs copies chargées ensemble :
+ * - zod, sa configuration (`__zod_globalConfig` dans zod/v4/core/core.js, `__zod_globalRegistry`
+ *   dans registries.js) ;
+ * - la bibliothèque, ses catalogues de confiance (clé `Symbol.for(…)` dans src/catalogue/trust.ts),
+ *   partagés entre ses builds ESM et CJS.
+ * Le paquet autonome est une seule copie, scellée : dans ces modules, `globalThis` devient un objet
+ * propre au paquet. La construction échoue si l'un d'eux cesse d'écrire ainsi (le test du contexte
+ * nu dit s'il reste un global).
+ */
+const PRIVATE_GLOBALS = /([\\/]zod[\\/]v4[\\/]core[\\/](core|registries)\.js|[\\/]src[\\/]catalogue[\\/]trust\.ts)$/;
+const privateGlobals: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'globaux-prives',
+  setup(build) {
+    build.onLoad({ filter: PRIVATE_GLOBALS }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!/\bglobalThis\b/.test(source)) throw new Error(`globaux-prives : ${args.path} n'écrit plus sur globalThis, revoir ce greffon.`);
+      const contents = `var __te90Globals = {};\n${source.replace(/\bglobalThis\b/g, '__te90Globals')}`;
+      return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
 
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    // Pas de carte de sources : le code livré n'est pas minifié et se lit tel quel ; l'archive reste petite.
+    sourcemap: false,
     clean: true,
     target: 'node20',
     treeshake: true,
@@ -57,6 +95,7 @@ export default defineConfig([
     noExternal: [/.*/],
     treeshake: true,
     outExtension: () => ({ js: '.js' }),
+    esbuildPlugins: [privateGlobals],
     onSuccess: async () => writeSpreadsheetGlue('dist/tableur'),
   },
 ]);

@@ -3,7 +3,8 @@
  * tel que les utilisateurs le reçoivent, affiche un tableau et écrit bench/results/latest.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -99,12 +100,36 @@ const varies = [
 ];
 const lotVarie = measureVariedBatch(france().slice(0, 10_000), complet);
 
+// 2 ter. La ligne de commande sur un très gros lot (115 000 adhésions, JSONL) : durée et mémoire
+// (RSS maximale) du processus, sortie JSON écrite au fil de l'eau.
+const gros = join(tmpdir(), `te90-lot-${process.pid}.jsonl`);
+{
+  const base = france();
+  const lignes: string[] = [];
+  for (let i = 0; lignes.length < 115_000; i++) lignes.push(JSON.stringify(base[i % base.length]));
+  writeFileSync(gros, lignes.join('\n') + '\n');
+}
+const mesureRss = `data:text/javascript,process.on("exit",()=>process.stderr.write("RSS="+process.resourceUsage().maxRSS+"\\n"))`;
+const cli = ['texte', 'json'].map((format) => {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', mesureRss, join(ROOT, 'dist', 'cli.js'), 'lot', gros, '--tarifs', join(ROOT, 'examples', 'tarifs-exemple.json'), '--format', format], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
+  const rssKo = Number(/RSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { format, adhesions: 115_000, secondes: Number(((performance.now() - t0) / 1000).toFixed(1)), rssMo: Number((rssKo / 1024).toFixed(0)), sortie: r.status };
+});
+rmSync(gros, { force: true });
+
 // 3. Tailles.
 const esm = readFileSync(join(ROOT, 'dist', 'index.js'));
 const esmMin = await build({ entryPoints: [join(ROOT, 'dist', 'index.js')], bundle: true, minify: true, format: 'esm', write: false, platform: 'neutral', external: ['decimal.js'] });
 const esmMinAvecDecimal = await build({ entryPoints: [join(ROOT, 'dist', 'index.js')], bundle: true, minify: true, format: 'esm', write: false, platform: 'neutral', mainFields: ['module', 'main'] });
 const autonome = readFileSync(join(ROOT, 'dist', 'tableur', 'te90-tarifs.js'));
+const pack = JSON.parse(spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }).stdout) as { size: number; unpackedSize: number; entryCount: number }[];
 const tailles = {
+  archiveNpm: { octets: pack[0]!.unpackedSize, gzip: pack[0]!.size, fichiers: pack[0]!.entryCount },
   esm: { octets: esm.length, gzip: gz(esm) },
   esmMinifie: { octets: esmMin.outputFiles[0]!.contents.length, gzip: gz(esmMin.outputFiles[0]!.contents) },
   esmMinifieAvecDecimal: { octets: esmMinAvecDecimal.outputFiles[0]!.contents.length, gzip: gz(esmMinAvecDecimal.outputFiles[0]!.contents) },
@@ -160,9 +185,11 @@ for (const v of varies) {
   );
 }
 console.log(`  quoteAll de 10 000 communes (variées) : médiane ${fmt(lotVarie.medianeMs)} ms, tas +${fmt(lotVarie.tasMo)} Mo`);
+for (const c of cli) console.log(`\nLigne de commande, lot de ${fmt(c.adhesions)} adhésions (JSONL), --format ${c.format} : ${fmt(c.secondes)} s, RSS max ${fmt(c.rssMo)} Mo (sortie ${c.sortie})`);
 for (const l of lots) console.log(`\nquoteAll, ${l.adhesions} adhésions (${l.lot}) : médiane ${fmt(l.medianeMs)} ms, tas utilisé +${fmt(l.tasUtiliseMo)} Mo`);
 console.log('\nTailles                     octets      gzip');
 for (const [nom, t] of Object.entries(tailles)) console.log(`  ${nom.padEnd(24)} ${fmt(t.octets).padStart(9)} ${fmt(t.gzip).padStart(9)}`);
+console.log(`  (archiveNpm : taille décompressée, taille de l'archive, ${tailles.archiveNpm.fichiers} fichiers)`);
 console.log(`\nDémarrage à froid (médiane de 21) : processus nu ${fmt(froid.processusNuMs)} ms ; import + 1 devis ${fmt(froid.avecDevisMs)} ms ; surcoût ${fmt(froid.surcoutMs)} ms`);
 console.log('\nObjectifs');
 for (const o of objectifs) console.log(`  ${o.atteint ? 'atteint ' : 'MANQUÉ  '} ${o.objectif} : ${fmt(o.mesure)}`);
@@ -170,6 +197,6 @@ for (const o of objectifs) console.log(`  ${o.atteint ? 'atteint ' : 'MANQUÉ  '
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(ROOT, 'bench', 'results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, lots, tailles, froid, objectifs }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, cli, lots, tailles, froid, objectifs }, null, 2) + '\n',
 );
 console.log('\nRésultats écrits dans bench/results/latest.json');

@@ -2,7 +2,7 @@
  * Exemple : le devis 2026 d'une petite commune, sur le catalogue embarqué (montants publiés seuls).
  * Lancer : `npm run exemple:api`.
  */
-import { isQuoteError, quote, renderIssuesText, renderQuoteText, type Adhesion } from '../src/index.js';
+import { isQuoteError, quote, renderIssuesText, renderQuoteText, type Adhesion } from '@te90/tarifs';
 
 const adhesion: Adhesion = {
   millesime: 2026,

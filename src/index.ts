@@ -81,6 +81,7 @@ export {
   type PrestationSummary,
 } from './batch/quote-all.js';
 export { renderQuoteCsv, renderBatchCsv } from './render/csv.js';
+export { renderQuoteHtml, type HtmlOptions } from './render/quote-html.js';
 export { renderBatchText } from './render/batch-text.js';
 export { renderCatalogueText } from './render/catalogue-text.js';
 export { renderLintText } from './render/lint-text.js';

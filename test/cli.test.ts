@@ -122,15 +122,23 @@ describe('te90-tarifs devis', () => {
 describe('te90-tarifs lot', () => {
   const expected = () => quoteAll(readJson(join(EX, 'lot-adherents.json')) as Adhesion[], { catalogue: complet });
 
-  it('json : résultats et synthèse de quoteAll ; sortie 1 si une adhésion est refusée', () => {
-    const r = run('lot', join(EX, 'lot-adherents.json'), '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'json');
+  /** Le lot attendu, chaque résultat avec le fichier (et la ligne) d'où vient l'adhésion. */
+  const withFiles = (fichier: (i: number) => string) => {
+    const lot = expected();
+    return { ...lot, resultats: lot.resultats.map((r) => ({ ...r, fichier: fichier(r.index) })) };
+  };
+
+  it('json : résultats et synthèse de quoteAll, chaque résultat avec son fichier ; sortie 1 si une adhésion est refusée', () => {
+    const file = join(EX, 'lot-adherents.json');
+    const r = run('lot', file, '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'json');
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out)).toEqual(expected());
+    expect(JSON.parse(r.out)).toEqual(withFiles(() => file));
   });
 
-  it('jsonl : même résultat que la liste JSON', () => {
-    const r = run('lot', join(EX, 'lot-adherents.jsonl'), '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'json');
-    expect(JSON.parse(r.out)).toEqual(expected());
+  it('jsonl : même résultat que la liste JSON, chaque résultat nomme sa ligne', () => {
+    const file = join(EX, 'lot-adherents.jsonl');
+    const r = run('lot', file, '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'json');
+    expect(JSON.parse(r.out)).toEqual(withFiles((i) => `${file}:${i + 1}`));
   });
 
   it('texte : refus avec leurs problèmes, synthèse par prestation', () => {
@@ -158,11 +166,11 @@ describe('te90-tarifs lot', () => {
     writeFileSync(join(dir, '3.json'), JSON.stringify(b));
     writeFileSync(join(dir, 'notes.txt'), 'ignoré');
     const r = run('lot', dir, '--tarifs', join(EX, 'tarifs-exemple.json'), '--format', 'json');
-    const lot = JSON.parse(r.out) as ReturnType<typeof quoteAll>;
-    expect(lot.resultats.map((x) => [x.index, x.success])).toEqual([
-      [0, true],
-      [1, false],
-      [2, true],
+    const lot = JSON.parse(r.out) as Omit<ReturnType<typeof quoteAll>, 'resultats'> & { resultats: (ReturnType<typeof quoteAll>['resultats'][number] & { fichier: string })[] };
+    expect(lot.resultats.map((x) => [x.index, x.success, x.fichier])).toEqual([
+      [0, true, join(dir, '1.json')],
+      [1, false, join(dir, '2.json')],
+      [2, true, join(dir, '3.json')],
     ]);
     expect(!lot.resultats[1]!.success && lot.resultats[1]!.issues[0]!.code).toBe('JSON_INVALIDE');
     expect(lot.synthese.refuses).toBe(1);

@@ -80,7 +80,7 @@ function typecheck(examples: readonly Example[], names: readonly string[]): stri
     const importPath = './' + relative(OUT, INDEX).replace(/\\/g, '/').replace(/\.ts$/, '.js');
     writeFileSync(
       file,
-      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { devis, total, prestation, type Cell, type Range } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
+      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { devis, total, prestation, tableau, type Cell, type Range } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
     );
     return file;
   });

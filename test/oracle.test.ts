@@ -698,7 +698,8 @@ describe('oracle décimal : chaque modèle de prix, sur des catalogues tirés au
       }),
       { numRuns: 40 },
     );
-    reach.expectHighShare();
+    // Un lot compte plusieurs adhésions : une seule refusée (pack démat listé mais facturé par adhérent…) compte pour le lot.
+    reach.expectHighShare(0.8);
   }, LONG);
 
   it('catalogue complété (completeCatalogue sur catalogue2026) : montants fournis tirés, barème publié inchangé', () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,12 +32,33 @@ describe('paquet publié (npm pack)', () => {
     expect(sh(join(BIN, 'attw'), [tarball, '--format', 'ascii'], ROOT)).toMatch(/No problems found/);
   }, 120_000);
 
-  it('ne contient que dist, README, CHANGELOG, LICENSE et package.json', () => {
+  it('ne contient que dist, le guide, la page des tableurs, README, CHANGELOG, LICENSE et package.json ; sans carte de sources', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-    for (const f of files) expect(f).toMatch(/^package\/(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
+    for (const f of files) expect(f).toMatch(/^package\/(dist\/|docs\/guide\.md$|docs\/tableur\.md$|docs\/README\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    // Les liens du README vers la documentation mènent à des fichiers livrés dans le paquet.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(https:\/\/unpkg\.com\/@te90\/tarifs\/([^)]+)\)/g)].map((m) => `package/${m[1]}`);
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const link of links) expect(files).toContain(link);
+    expect(readme).not.toMatch(/\]\((docs|examples)\//);
     expect(files).toContain('package/dist/cli.js');
     expect(files).toContain('package/dist/tableur/apps-script/Fonctions.gs');
+    expect(files).toContain('package/dist/tableur/excel/manifest.xml');
+    // Une seule copie de chaque construction distincte (paquet autonome, Excel, Apps Script).
+    expect(files.filter((f) => f.endsWith('/te90-tarifs.js'))).toEqual(['package/dist/tableur/te90-tarifs.js']);
   });
+
+  it('package.json : pas d’adresse inventée, bin sans avertissement de npm, schémas et tableurs exportés', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(JSON.stringify(pkg)).not.toMatch(/example\.invalid/);
+    expect(pkg['bin']).toEqual({ 'te90-tarifs': 'dist/cli.js' });
+    const r = spawnSync('npm', ['pack', '--dry-run', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+    expect(r.stderr).not.toMatch(/npm warn/i);
+    const resolved = sh('node', ['-e', "console.log(require.resolve('@te90/tarifs/schemas/catalogue.schema.json'))"], project);
+    expect(resolved).toContain('dist/schemas/catalogue.schema.json');
+    expect(pkg['keywords']).toEqual(expect.arrayContaining(['excel', 'google-sheets', 'cli']));
+  }, 60_000);
 
   it('s’importe depuis ESM', () => {
     writeFileSync(join(project, 'esm.mjs'), `import { quote } from '@te90/tarifs';\nconsole.log(quote(${ADHESION}).total);\n`);

@@ -8,7 +8,7 @@
  */
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogue2026, completeCatalogue, reviseCatalogue, type Revision, type Tarifs } from '../../dist/index.js';
+import { catalogue2026, completeCatalogue, reviseCatalogue, type Revision, type Tarifs } from '@te90/tarifs';
 import { belfort, SOURCE_DONNEES } from '../../bench/data.js';
 
 const HERE = import.meta.dirname;

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { catalogue2026 } from '../catalogue/2026.js';
 import { completeCatalogue, type Tarifs } from '../catalogue/complete.js';
 import { parseCatalogue } from '../catalogue/resolve.js';
@@ -14,23 +14,199 @@ import { QuoteError } from '../errors/quote-error.js';
  */
 export class UsageError extends Error {}
 
-function readText(path: string): string {
+/**
+ * Le nom de fichier qui désigne l'entrée standard.
+ *
+ * @internal
+ */
+export const STDIN = '-';
+
+/**
+ * Lit toute l'entrée standard (pour le fichier `-`).
+ *
+ * @internal
+ */
+export type StdinReader = () => Promise<Uint8Array>;
+
+const ERRNO: Readonly<Record<string, string>> = {
+  ENOENT: 'introuvable',
+  EACCES: 'permission refusée',
+  EPERM: 'opération non permise',
+  EISDIR: "c'est un dossier",
+  ENOTDIR: "un élément du chemin n'est pas un dossier",
+  ELOOP: 'trop de liens symboliques',
+  ENAMETOOLONG: 'nom trop long',
+  EMFILE: 'trop de fichiers ouverts',
+  EIO: "erreur d'entrée-sortie",
+  ENOSPC: 'plus de place sur le disque',
+  EDQUOT: 'quota de disque dépassé',
+  EROFS: 'système de fichiers en lecture seule',
+  EFBIG: 'fichier trop grand',
+  EPIPE: 'sortie fermée',
+  EAGAIN: 'ressource momentanément indisponible',
+  EBADF: 'descripteur de fichier invalide',
+  ENXIO: 'périphérique ou adresse inexistant',
+};
+
+/**
+ * Une erreur système en français : « permission refusée (EACCES) ».
+ *
+ * @internal
+ */
+export function describeErrno(code: string | undefined): string {
+  if (code === undefined) return 'erreur inconnue';
+  const text = ERRNO[code];
+  return text === undefined ? code : `${text} (${code})`;
+}
+
+/**
+ * Le nom de l'entrée standard dans le champ `fichier` des résultats d'un lot.
+ *
+ * @internal
+ */
+export const STDIN_LABEL = '(entrée standard)';
+
+/**
+ * Le nom d'une entrée dans un message : le chemin tel qu'il est donné, ou « l'entrée standard ».
+ *
+ * @internal
+ */
+export function inputName(path: string): string {
+  return path === STDIN || path === STDIN_LABEL ? "l'entrée standard" : path;
+}
+
+function unreadable(message: string): QuoteIssue {
+  return { code: 'FICHIER_ILLISIBLE', path: [], message };
+}
+
+/** La position (octet, ligne) de la première séquence qui n'est pas de l'UTF-8 valide. */
+function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number } {
+  let line = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b === 0x0a) line++;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return { offset: i, line };
+    const second = bytes[i + 1]!;
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (second < low || second > high) return { offset: i, line };
+    for (let k = 2; k < length; k++) {
+      const c = bytes[i + k]!;
+      if (c < 0x80 || c > 0xbf) return { offset: i, line };
+    }
+    i += length;
+  }
+  return { offset: bytes.length, line };
+}
+
+/**
+ * Le texte d'un fichier, qui doit être en UTF-8 (avec ou sans BOM). Un fichier dans un autre
+ * encodage (Latin-1, Windows-1252) est refusé, plutôt que lu avec des caractères défigurés.
+ *
+ * @internal
+ * @throws {QuoteError} `FICHIER_ILLISIBLE` si le texte n'est pas de l'UTF-8 valide
+ */
+export function decodeUtf8(bytes: Uint8Array, name: string): string {
   try {
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') throw new UsageError(`Fichier introuvable : ${path}`);
-    throw new QuoteError([{ code: 'FICHIER_ILLISIBLE', path: [], message: `Impossible de lire ${path} (${code ?? 'erreur'}).` }]);
+    if (!(error instanceof TypeError)) {
+      throw new QuoteError([unreadable(`${name} est trop volumineux pour être lu en une fois (${bytes.length} octets) : découpez-le (par exemple en plusieurs fichiers JSONL).`)]);
+    }
+    const { offset, line } = firstInvalidUtf8(bytes);
+    const byte = offset < bytes.length ? `l'octet 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')}` : 'un caractère tronqué';
+    throw new QuoteError([
+      unreadable(
+        `${name} n'est pas encodé en UTF-8 : ${byte} à la ligne ${line} (octet n° ${offset + 1}) ne peut pas être lu. Le fichier est sans doute en Latin-1 ou Windows-1252 : enregistrez-le en UTF-8.`,
+      ),
+    ]);
   }
 }
 
-function parseJson(text: string, where: string): { ok: true; value: unknown } | { ok: false; issue: QuoteIssue } {
+/** Lecture d'un fichier (ouvert une seule fois) : ses octets, ou pourquoi il ne peut pas être lu. */
+type FileRead = { ok: true; bytes: Uint8Array } | { ok: false; directory: boolean; code: string | undefined };
+
+function readFileOnce(path: string): FileRead {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    return { ok: false, directory: false, code: (error as { code?: string }).code };
+  }
+  try {
+    if (fstatSync(fd).isDirectory()) return { ok: false, directory: true, code: 'EISDIR' };
+    return { ok: true, bytes: readFileSync(fd) };
+  } catch (error) {
+    return { ok: false, directory: false, code: (error as { code?: string }).code };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Les octets d'un fichier donné en argument, lu une seule fois.
+ *
+ * @internal
+ * @throws {UsageError} si le fichier n'existe pas
+ * @throws {QuoteError} `FICHIER_ILLISIBLE` s'il ne peut pas être lu (dossier, permission…)
+ */
+function readBytes(path: string): Uint8Array {
+  return readBytesFrom(path, readFileOnce(path));
+}
+
+function readBytesFrom(path: string, read: FileRead): Uint8Array {
+  if (read.ok) return read.bytes;
+  if (read.code === 'ENOENT') throw new UsageError(`Fichier introuvable : ${path}`);
+  if (read.directory) throw new QuoteError([unreadable(`${path} est un dossier, pas un fichier.`)]);
+  throw new QuoteError([unreadable(`Impossible de lire ${path} : ${describeErrno(read.code)}.`)]);
+}
+
+/** Les noms de l'entrée standard dans le système de fichiers. */
+const STDIN_PATHS: ReadonlySet<string> = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/**
+ * `/dev/stdin` ne s'ouvre pas quand l'entrée standard est une socket (ENXIO, par exemple sous
+ * `child_process.spawn`) : elle est alors lue comme « - ».
+ */
+function isStdinSocket(path: string, read: FileRead): boolean {
+  return !read.ok && read.code === 'ENXIO' && STDIN_PATHS.has(path);
+}
+
+async function readInputBytes(path: string, readStdin: StdinReader | undefined): Promise<Uint8Array> {
+  if (path !== STDIN) {
+    const read = readFileOnce(path);
+    if (!isStdinSocket(path, read)) return readBytesFrom(path, read);
+  }
+  if (readStdin === undefined) throw new UsageError("L'entrée standard (« - ») n'est pas disponible ici.");
+  try {
+    return await readStdin();
+  } catch (error) {
+    throw new QuoteError([unreadable(`Impossible de lire l'entrée standard : ${describeErrno((error as { code?: string }).code)}.`)]);
+  }
+}
+
+function readText(path: string): string {
+  return decodeUtf8(readBytes(path), path);
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; detail: string };
+
+function tryParse(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, issue: { code: 'JSON_INVALIDE', path: [], message: `${where} n'est pas du JSON valide (${detail}).` } };
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function invalidJson(where: string, detail: string): QuoteIssue {
+  return { code: 'JSON_INVALIDE', path: [], message: `${where} n'est pas du JSON valide (${detail}).` };
 }
 
 /**
@@ -41,8 +217,22 @@ function parseJson(text: string, where: string): { ok: true; value: unknown } | 
  * @throws {QuoteError} `JSON_INVALIDE` ou `FICHIER_ILLISIBLE`
  */
 export function readJsonFile(path: string): unknown {
-  const parsed = parseJson(readText(path), path);
-  if (!parsed.ok) throw new QuoteError([parsed.issue]);
+  const parsed = tryParse(readText(path));
+  if (!parsed.ok) throw new QuoteError([invalidJson(path, parsed.detail)]);
+  return parsed.value;
+}
+
+/**
+ * Lit un fichier JSON donné en argument, ou l'entrée standard pour `-`.
+ *
+ * @internal
+ * @throws {UsageError} si le fichier n'existe pas
+ * @throws {QuoteError} `JSON_INVALIDE` ou `FICHIER_ILLISIBLE`
+ */
+export async function readJsonInput(path: string, readStdin: StdinReader | undefined): Promise<unknown> {
+  const name = inputName(path);
+  const parsed = tryParse(decodeUtf8(await readInputBytes(path, readStdin), name));
+  if (!parsed.ok) throw new QuoteError([invalidJson(subject(path), parsed.detail)]);
   return parsed.value;
 }
 
@@ -54,34 +244,165 @@ export function readJsonFile(path: string): unknown {
 export type BatchEntry = { ok: true; value: unknown } | { ok: false; issue: QuoteIssue };
 
 /**
- * Lit un lot : un fichier JSON (liste d'adhésions, ou une seule), un fichier JSONL (une adhésion
- * par ligne non vide), ou un dossier (chaque fichier `.json`, par ordre alphabétique).
+ * Une entrée d'un lot et le fichier d'où elle vient : le chemin, suivi pour un fichier JSONL du
+ * numéro de la ligne (`lot.jsonl:3`) ; `-` pour l'entrée standard.
+ *
+ * @internal
+ */
+export interface LocatedEntry {
+  /** Le fichier (et la ligne) de l'entrée. */
+  readonly fichier: string;
+  /** L'adhésion lue, ou le problème qui l'empêche. */
+  readonly entry: BatchEntry;
+}
+
+/**
+ * Un lot ouvert : le nombre de ses entrées, et les entrées elles-mêmes, lues une à une.
+ *
+ * @internal
+ */
+export interface BatchSource {
+  /** Le nombre d'entrées du lot. */
+  readonly count: number;
+  /** Les entrées, dans l'ordre (un dossier est lu fichier par fichier, au fil du parcours). */
+  readonly entries: () => Iterable<LocatedEntry>;
+}
+
+/** Les lignes d'un texte, avec leur numéro (à partir de 1), sans les copier toutes d'un coup. */
+function* lines(text: string): Generator<{ line: number; text: string }> {
+  let start = 0;
+  let line = 1;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const raw = text.slice(start, end);
+    yield { line, text: raw.endsWith('\r') ? raw.slice(0, -1) : raw };
+    start = end + 1;
+    line++;
+  }
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Un texte qui n'est pas un document JSON est du JSONL si l'une de ses lignes est, seule, un objet JSON. */
+function looksLikeJsonLines(text: string): boolean {
+  for (const { text: line } of lines(text)) {
+    const t = line.trim();
+    if (t.startsWith('{') && t.endsWith('}')) {
+      const parsed = tryParse(t);
+      if (parsed.ok && isObject(parsed.value)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Le lot d'un texte, reconnu par son contenu : un document JSON (une liste d'adhésions, ou une
+ * seule), sinon du JSONL (une adhésion par ligne non vide).
+ *
+ * @internal
+ * @throws {QuoteError} `JSON_INVALIDE` si le texte n'est ni l'un ni l'autre, ou s'il est vide
+ */
+export function batchFromText(text: string, label: string): BatchSource {
+  const name = inputName(label);
+  if (text.trim() === '') {
+    throw new QuoteError([{ code: 'JSON_INVALIDE', path: [], message: `${subject(label)} est vide : aucune adhésion (un lot vide s'écrit []).` }]);
+  }
+  const whole = tryParse(text);
+  if (whole.ok) {
+    const list: readonly unknown[] = Array.isArray(whole.value) ? whole.value : [whole.value];
+    return {
+      count: list.length,
+      *entries() {
+        for (const value of list) yield { fichier: label, entry: { ok: true, value } };
+      },
+    };
+  }
+  if (!looksLikeJsonLines(text)) {
+    throw new QuoteError([invalidJson(subject(label), `${whole.detail} ; ce n'est pas non plus du JSONL, une adhésion par ligne`)]);
+  }
+  let count = 0;
+  for (const l of lines(text)) if (l.text.trim() !== '') count++;
+  return {
+    count,
+    *entries() {
+      for (const l of lines(text)) {
+        if (l.text.trim() === '') continue;
+        const parsed = tryParse(l.text);
+        const fichier = `${label}:${l.line}`;
+        yield { fichier, entry: parsed.ok ? { ok: true, value: parsed.value } : { ok: false, issue: invalidJson(`La ligne ${l.line} de ${name}`, parsed.detail) } };
+      }
+    },
+  };
+}
+
+/** Le sujet d'une phrase : le chemin tel qu'il est donné, ou « L'entrée standard ». */
+function subject(label: string): string {
+  return label === STDIN || label === STDIN_LABEL ? "L'entrée standard" : label;
+}
+
+/** Une entrée d'un dossier : lue, ou refusée en nommant son fichier (dossier, lien cassé, illisible, pas du JSON). */
+function directoryEntry(path: string): BatchEntry {
+  const read = readFileOnce(path);
+  if (!read.ok) {
+    let reason = read.directory ? "c'est un dossier, pas un fichier" : describeErrno(read.code);
+    if (read.code === 'ENOENT') {
+      let link = false;
+      try {
+        link = lstatSync(path).isSymbolicLink();
+      } catch {
+        link = false;
+      }
+      reason = link ? 'lien symbolique vers un fichier introuvable' : 'fichier introuvable (supprimé pendant la lecture ?)';
+    }
+    return { ok: false, issue: unreadable(`Impossible de lire ${path} : ${reason}.`) };
+  }
+  let text: string;
+  try {
+    text = decodeUtf8(read.bytes, path);
+  } catch (error) {
+    if (error instanceof QuoteError && error.issues[0] !== undefined) return { ok: false, issue: error.issues[0] };
+    throw error;
+  }
+  const parsed = tryParse(text);
+  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, issue: invalidJson(path, parsed.detail) };
+}
+
+/**
+ * Ouvre un lot : un fichier JSON (liste d'adhésions, ou une seule) ou JSONL (une adhésion par ligne
+ * non vide), reconnus par leur contenu et lus une seule fois (un tube, `/dev/stdin`, `<(…)`
+ * conviennent) ; l'entrée standard pour `-` ; ou un dossier (chaque fichier `.json`, par ordre
+ * alphabétique, lu au fil du parcours ; une entrée illisible est un résultat refusé qui nomme son
+ * fichier).
  *
  * @internal
  * @throws {UsageError} si le chemin n'existe pas
- * @throws {QuoteError} si le fichier JSON est illisible
+ * @throws {QuoteError} si le fichier est illisible, n'est pas de l'UTF-8, ou n'est ni du JSON ni du JSONL
  */
-export function readBatch(path: string): BatchEntry[] {
-  let isDirectory = false;
+export async function openBatch(path: string, readStdin: StdinReader | undefined): Promise<BatchSource> {
+  if (path === STDIN) return batchFromText(decodeUtf8(await readInputBytes(path, readStdin), inputName(path)), STDIN_LABEL);
+  const read = readFileOnce(path);
+  if (isStdinSocket(path, read)) return batchFromText(decodeUtf8(await readInputBytes(STDIN, readStdin), path), path);
+  if (read.ok) return batchFromText(decodeUtf8(read.bytes, path), path);
+  if (read.code === 'ENOENT') throw new UsageError(`Fichier ou dossier introuvable : ${path}`);
+  if (!read.directory) throw new QuoteError([unreadable(`Impossible de lire ${path} : ${describeErrno(read.code)}.`)]);
+  let names: string[];
   try {
-    isDirectory = statSync(path).isDirectory();
-  } catch {
-    throw new UsageError(`Fichier ou dossier introuvable : ${path}`);
+    names = readdirSync(path).filter((f) => extname(f).toLowerCase() === '.json').sort();
+  } catch (error) {
+    throw new QuoteError([unreadable(`Impossible de lire le dossier ${path} : ${describeErrno((error as { code?: string }).code)}.`)]);
   }
-  if (isDirectory) {
-    const files = readdirSync(path).filter((f) => extname(f).toLowerCase() === '.json').sort();
-    return files.map((f) => parseJson(readText(join(path, f)), f));
-  }
-  const text = readText(path);
-  if (extname(path).toLowerCase() === '.jsonl') {
-    const entries: BatchEntry[] = [];
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (line.trim() !== '') entries.push(parseJson(line, `La ligne ${i + 1} de ${basename(path)}`));
-    });
-    return entries;
-  }
-  const value = readJsonFile(path);
-  return (Array.isArray(value) ? value : [value]).map((v) => ({ ok: true, value: v }));
+  return {
+    count: names.length,
+    *entries() {
+      for (const name of names) {
+        const file = join(path, name);
+        yield { fichier: file, entry: directoryEntry(file) };
+      }
+    },
+  };
 }
 
 /** Les catalogues embarqués, par millésime. */

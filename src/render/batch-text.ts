@@ -1,6 +1,49 @@
-import type { BatchQuote } from '../batch/quote-all.js';
+import type { BatchQuote, BatchResult } from '../batch/quote-all.js';
 import { formatEuros } from '../money/format.js';
 import { formatSiren, pad, renderIssuesText } from './quote-text.js';
+
+/**
+ * La première ligne d'un lot en texte : « Lot de 12 adhésion(s) ».
+ *
+ * @internal
+ */
+export function renderBatchHeading(count: number): string {
+  return `Lot de ${count} adhésion(s)`;
+}
+
+/**
+ * Un résultat d'un lot en texte : une ligne (nom, SIREN, total), ou le refus et ses problèmes ;
+ * avec `fichier`, le fichier d'où vient l'adhésion.
+ *
+ * @internal
+ */
+export function renderBatchResultText(r: BatchResult, fichier?: string): string {
+  const siren = r.siren ? `SIREN ${formatSiren(r.siren)}` : 'SIREN illisible';
+  if (r.success) {
+    const line = `  #${r.index + 1}  ${pad(r.data.collectivite.nom, 40)} ${pad(siren, 17)} ${pad(formatEuros(r.data.total), 14, true)}`;
+    return fichier === undefined ? line : `${line}  ${fichier}`;
+  }
+  const where = fichier === undefined ? '' : ` — ${fichier}`;
+  return [`  #${r.index + 1}  REFUSÉE (${siren})${where} :`, renderIssuesText(r.issues).replace(/^/gm, '    ')].join('\n');
+}
+
+/**
+ * La synthèse d'un lot en texte : par prestation, puis le total et le nombre d'adhésions acceptées
+ * et refusées.
+ *
+ * @internal
+ */
+export function renderBatchSummaryText(s: BatchQuote['synthese']): string {
+  const out: string[] = [];
+  const width = Math.max(...s.parPrestation.map((p) => [...p.libelle].length));
+  out.push('Synthèse par prestation :');
+  out.push(`  ${pad('Prestation', width)}  ${pad('Adhérents', 9, true)}  ${pad('Montant', 16, true)}`);
+  for (const p of s.parPrestation) {
+    out.push(`  ${pad(p.libelle, width)}  ${pad(String(p.adherents), 9, true)}  ${pad(formatEuros(p.total), 16, true)}`);
+  }
+  out.push('', `Total général : ${formatEuros(s.total)}`, `Adhésions acceptées : ${s.acceptes} ; refusées : ${s.refuses}`);
+  return out.join('\n');
+}
 
 /**
  * Écrit un lot en texte : une ligne par adhésion (total, ou refus avec ses problèmes), puis la
@@ -15,22 +58,5 @@ import { formatSiren, pad, renderIssuesText } from './quote-text.js';
  * ```
  */
 export function renderBatchText(lot: BatchQuote): string {
-  const out: string[] = [`Lot de ${lot.resultats.length} adhésion(s)`, ''];
-  for (const r of lot.resultats) {
-    const siren = r.siren ? `SIREN ${formatSiren(r.siren)}` : 'SIREN illisible';
-    if (r.success) {
-      out.push(`  #${r.index + 1}  ${pad(r.data.collectivite.nom, 40)} ${pad(siren, 17)} ${pad(formatEuros(r.data.total), 14, true)}`);
-    } else {
-      out.push(`  #${r.index + 1}  REFUSÉE (${siren}) :`, renderIssuesText(r.issues).replace(/^/gm, '    '));
-    }
-  }
-  const s = lot.synthese;
-  const width = Math.max(...s.parPrestation.map((p) => [...p.libelle].length));
-  out.push('', 'Synthèse par prestation :');
-  out.push(`  ${pad('Prestation', width)}  ${pad('Adhérents', 9, true)}  ${pad('Montant', 16, true)}`);
-  for (const p of s.parPrestation) {
-    out.push(`  ${pad(p.libelle, width)}  ${pad(String(p.adherents), 9, true)}  ${pad(formatEuros(p.total), 16, true)}`);
-  }
-  out.push('', `Total général : ${formatEuros(s.total)}`, `Adhésions acceptées : ${s.acceptes} ; refusées : ${s.refuses}`);
-  return out.join('\n');
+  return [renderBatchHeading(lot.resultats.length), '', ...lot.resultats.map((r) => renderBatchResultText(r)), '', renderBatchSummaryText(lot.synthese)].join('\n');
 }

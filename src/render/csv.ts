@@ -1,7 +1,15 @@
-import type { BatchQuote } from '../batch/quote-all.js';
+import type { BatchQuote, BatchResult } from '../batch/quote-all.js';
 import type { Quote, QuoteLine } from '../core/shapes.js';
 
 const BOM = '\uFEFF';
+
+/**
+ * Le BOM UTF-8 qui ouvre un CSV (pour que les tableurs le lisent en UTF-8).
+ *
+ * @internal
+ */
+export const CSV_BOM = BOM;
+
 const HEADER = [
   'collectivite',
   'siren_collectivite',
@@ -33,7 +41,7 @@ function decimalComma(value: string): string {
   return value.replace('.', ',');
 }
 
-function row(devis: Quote, l: QuoteLine, prefix: string[]): string {
+function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: readonly string[] = []): string {
   return [
     ...prefix,
     devis.collectivite.nom,
@@ -48,6 +56,7 @@ function row(devis: Quote, l: QuoteLine, prefix: string[]): string {
     decimalComma(l.montant),
     l.detail,
     l.source.origine,
+    ...suffix,
   ]
     .map(cell)
     .join(';');
@@ -84,10 +93,29 @@ export function renderQuoteCsv(devis: Quote): string {
  * ```
  */
 export function renderBatchCsv(lot: BatchQuote): string {
-  const rows = [['position', ...HEADER].join(';')];
-  for (const r of lot.resultats) {
-    if (!r.success) continue;
-    for (const f of r.data.factures) for (const l of f.lignes) rows.push(row(r.data, l, [String(r.index + 1)]));
-  }
+  const rows = [renderBatchCsvHeader()];
+  for (const r of lot.resultats) rows.push(...renderBatchCsvRows(r));
   return BOM + rows.join('\r\n') + '\r\n';
+}
+
+/**
+ * L'en-tête du CSV d'un lot (sans BOM ni fin de ligne), suivi des colonnes `extra`.
+ *
+ * @internal
+ */
+export function renderBatchCsvHeader(extra: readonly string[] = []): string {
+  return ['position', ...HEADER, ...extra].join(';');
+}
+
+/**
+ * Les lignes CSV d'un résultat d'un lot (aucune s'il est refusé), sans fin de ligne, suivies des
+ * cellules `extra`.
+ *
+ * @internal
+ */
+export function renderBatchCsvRows(r: BatchResult, extra: readonly string[] = []): string[] {
+  if (!r.success) return [];
+  const rows: string[] = [];
+  for (const f of r.data.factures) for (const l of f.lignes) rows.push(row(r.data, l, [String(r.index + 1)], extra));
+  return rows;
 }

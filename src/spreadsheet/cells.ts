@@ -1,3 +1,6 @@
+import { describeValue } from '../errors/from-zod.js';
+import { Dec } from '../money/decimal.js';
+
 /**
  * Une valeur de cellule telle qu'un tableur la passe : nombre, texte, booléen, date, ou vide.
  *
@@ -42,13 +45,61 @@ export function toRows(range: unknown): unknown[][] {
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /**
+ * Indique si une valeur est une date, d'où qu'elle vienne : une date passée par Apps Script ou par
+ * un autre contexte JavaScript n'est pas toujours une instance du `Date` du paquet.
+ *
+ * @internal
+ */
+export function isDate(value: unknown): value is Date {
+  if (value === null || typeof value !== 'object') return false;
+  try {
+    return Object.prototype.toString.call(value) === '[object Date]';
+  } catch {
+    return false;
+  }
+}
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * Décrit en français le contenu d'une cellule, pour un message : une date est « une date » (avec
+ * son jour), le reste comme ailleurs dans la bibliothèque.
+ *
+ * @internal
+ */
+export function describeCell(value: unknown): string {
+  if (!isDate(value)) return describeValue(value);
+  try {
+    const time = value.getTime();
+    if (Number.isNaN(time)) return 'une date invalide';
+    return `une date (${twoDigits(value.getDate())}/${twoDigits(value.getMonth() + 1)}/${value.getFullYear()})`;
+  } catch {
+    return 'une date';
+  }
+}
+
+/**
+ * Un nombre de cellule tel que le tableur l'affiche : arrondi à 15 chiffres significatifs, la
+ * précision d'affichage de Google Sheets et d'Excel (`=0,1+0,2` vaut 0,30000000000000004 pour
+ * JavaScript et 0,3 pour le tableur). C'est une lecture de cellule, pas un calcul de montant.
+ *
+ * @internal
+ */
+export function cellNumber(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+}
+
+/**
  * Lit un nombre décimal écrit à la française ou à l'anglaise (`2,5`, `1 234,56`, `2.5`) et rend
- * sa forme décimale canonique (`"1234.56"`), ou `undefined` si ce n'en est pas un.
+ * sa forme décimale canonique (`"1234.56"`), ou `undefined` si ce n'en est pas un. Un nombre du
+ * tableur est lu comme il est affiché (15 chiffres significatifs), sans notation exponentielle.
  *
  * @internal
  */
 export function decimalText(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? new Dec(value.toPrecision(15)).toFixed() : undefined;
   if (typeof value !== 'string') return undefined;
   const text = value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
   return DECIMAL.test(text) ? text : undefined;
@@ -61,7 +112,7 @@ export function decimalText(value: unknown): string | undefined {
  * @internal
  */
 export function quantity(value: unknown): unknown {
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number') return cellNumber(value);
   const text = decimalText(value);
   return text === undefined ? value : Number(text);
 }
@@ -77,7 +128,7 @@ const FALSE = new Set(['non', 'faux', 'false', '0', 'n', 'no']);
 export function checkbox(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (isEmpty(value)) return false;
-  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
+  if (typeof value === 'number') return cellNumber(value) === 1 ? true : cellNumber(value) === 0 ? false : undefined;
   if (typeof value !== 'string') return undefined;
   const text = value.trim().toLowerCase();
   return TRUE.has(text) ? true : FALSE.has(text) ? false : undefined;
@@ -89,7 +140,7 @@ export function checkbox(value: unknown): boolean | undefined {
  * @internal
  */
 export function text(value: unknown, padDigits = 0): unknown {
-  if (typeof value === 'number' && Number.isInteger(value)) return String(value).padStart(padDigits, '0');
+  if (typeof value === 'number' && Number.isInteger(cellNumber(value))) return String(cellNumber(value)).padStart(padDigits, '0');
   return typeof value === 'string' ? value.trim() : value;
 }
 

@@ -1,32 +1,87 @@
 import { catalogue2026 } from '../catalogue/2026.js';
 import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
 import type { Catalogue } from '../catalogue/types.js';
-import type { PrestationId } from '../prestations/registry.js';
-import type { QuoteIssue } from '../core/shapes.js';
+import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
+import type { Path, Quote, QuoteIssue, QuoteLine } from '../core/shapes.js';
 import { formatPath } from '../errors/quote-error.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { safePricePrestation } from '../quote/price-prestation.js';
 import { adhesionIssues, CATALOGUE_DEPENDENT, safeQuote } from '../quote/quote.js';
-import type { QuoteLine } from '../core/shapes.js';
-import { isEmpty, type Cell, type Range } from './cells.js';
+import { describeCell, isDate, isEmpty, toRows, type Cell, type Range } from './cells.js';
 import { argumentNames, positionalArgs } from './mapping.js';
 import { declarationOf } from '../prestations/registry.js';
-import { readAdhesion, readTarifs } from './layout.js';
+import { fieldName, readAdhesion, readAdhesionEntries, readTarifs, type ReadRange } from './layout.js';
 
-type Result<T> = { ok: true; value: T } | { ok: false; message: string };
+/** Le début de tout message d'erreur rendu dans une cellule : les glues des tableurs le reconnaissent. */
+const PREFIX = 'Erreur : ';
 
-function message(issues: readonly QuoteIssue[]): string {
-  return 'Erreur : ' + issues.map((i) => `${formatPath(i.path)} : ${i.message}`).join(' ; ');
+/** Les problèmes que la lecture des plages a déjà signalés (une date dans une cellule…) n'ont pas à l'être deux fois. */
+function uncovered(issues: readonly QuoteIssue[], covered: readonly string[]): QuoteIssue[] {
+  if (covered.length === 0) return [...issues];
+  return issues.filter((i) => {
+    const p = formatPath(i.path);
+    return !covered.some((c) => p === c || p.startsWith(`${c}.`) || p.startsWith(`${c}[`));
+  });
 }
 
-function catalogueFrom(tarifs: Range | undefined): { ok: true; value: Catalogue } | { ok: false; issues: readonly QuoteIssue[] } {
+const CATALOGUE_HINT = /\s*\(catalogue : prestations\.([A-Za-z0-9]+)\.composantes\.([A-Za-z0-9]+)\.([A-Za-z]+)\)\.\s*Fournissez-le[^]*$/;
+
+/**
+ * Un problème de la bibliothèque réécrit pour l'utilisateur d'un tableur : il fournit les montants
+ * dans la plage `tarifs`, pas par `completeCatalogue` ni par l'option `--tarifs` de la ligne de commande.
+ */
+function forSpreadsheet(issue: QuoteIssue): string {
+  let message = issue.message;
+  const hint = issue.code === 'TARIF_NON_PUBLIE' ? CATALOGUE_HINT.exec(message) : null;
+  if (hint) {
+    const [, id, composante, champ] = hint;
+    message =
+      `${message.slice(0, hint.index)} : indiquez-le dans la plage tarifs, sur une ligne « prestations.${id}.${composante}.${champ} »` +
+      (champ === 'grille' ? ' (la grille, écrite en JSON).' : '.');
+  }
+  return message
+    .replace(/« ([A-Za-z0-9]+): (\{[^»]*\}) »/g, (_, id: string, body: string) => {
+      // Un exemple écrit en JSON (« maintenanceBase: { postes: 1 } ») devient des champs de la plage.
+      const fields = [...body.matchAll(/([A-Za-z0-9]+): ([^,}\s]+)/g)];
+      return fields.length === 0 ? `« ${id} » : oui` : fields.map(([, name, v]) => `« ${id}.${name!} » : ${v!}`).join(', ');
+    })
+    .replace(/un booléen \(true ou false\)/g, 'oui ou non')
+    .replace(/\s*\(completeCatalogue, ou --tarifs en ligne de commande\)/g, ' (plage tarifs)')
+    .replace(/\b[Uu]n catalogue complété\b/g, 'la plage tarifs')
+    .replace(/\b(un|le) fichier de tarifs\b/g, 'la plage tarifs')
+    .replace(/\b(Un|Le) fichier de tarifs\b/g, 'La plage tarifs');
+}
+
+/**
+ * L'endroit d'un problème, dit comme l'utilisateur du tableur le voit : la ligne d'une plage, la
+ * colonne d'un tableau, le champ tel qu'il l'écrit (`maintenanceBase.postes`, sans `prestations.`),
+ * ou le paramètre de `PRESTATION` (`postes (paramètre 1)`).
+ */
+function where(path: Path, positional: readonly string[] = []): string {
+  const [root, ...rest] = path;
+  if (rest.length === 1 && typeof rest[0] === 'string' && /^(ligne|colonne) \d+$/.test(rest[0])) return root === 'tableau' ? rest[0] : `${String(root)}, ${rest[0]}`;
+  if (root === 'tarifs') return rest.length === 0 ? 'tarifs' : `tarifs, ${formatPath(rest)}`;
+  const name = root === 'prestations' && rest.length === 2 ? rest[1] : root === 'collectivite' && rest[0] === 'population' ? 'population' : undefined;
+  const position = typeof name === 'string' ? positional.indexOf(name) : -1;
+  if (position >= 0) return `${name as string} (paramètre ${position + 1})`;
+  if (root === 'prestations' && rest.length > 0) return formatPath(rest);
+  return formatPath(path);
+}
+
+function describe(issues: readonly QuoteIssue[], positional?: readonly string[]): string {
+  return PREFIX + issues.map((i) => `${where(i.path, positional)} : ${forSpreadsheet(i)}`).join(' ; ');
+}
+
+type Catalogued = { ok: true; value: Catalogue } | { ok: false; issues: readonly QuoteIssue[] };
+
+function catalogueFrom(tarifs: Range | undefined): Catalogued {
   if (isEmpty(tarifs) || (Array.isArray(tarifs) && tarifs.every((r) => (Array.isArray(r) ? r.every(isEmpty) : isEmpty(r))))) {
     return { ok: true, value: catalogue2026 };
   }
   const read = readTarifs(tarifs, catalogue2026.millesime);
   const completed = safeCompleteCatalogue(catalogue2026, read.value as unknown as Tarifs);
-  const issues = [...read.issues, ...(completed.success ? [] : completed.issues)];
-  if (issues.length > 0 || !completed.success) return { ok: false, issues };
+  const issues = [...read.issues, ...(completed.success ? [] : uncovered(completed.issues, read.covered))];
+  if (issues.length > 0 || !completed.success) return { ok: false, issues: issues.length > 0 ? issues : completed.success ? [] : completed.issues };
   return { ok: true, value: completed.data };
 }
 
@@ -36,22 +91,23 @@ function row(l: QuoteLine): Cell[] {
   return [l.prestation, l.composante, l.libelle, l.siren, Number(l.quantite), l.unite, Number(l.prixUnitaire), Number(l.montant), l.detail, l.source.reference];
 }
 
-function quoteRange(plage: Range, tarifs: Range | undefined) {
-  const catalogue = catalogueFrom(tarifs);
-  const read = readAdhesion(plage);
+type Quoted = { ok: true; value: Quote } | { ok: false; message: string };
+
+function quoteRead(read: ReadRange, catalogue: Catalogued): Quoted {
   if (!catalogue.ok) {
-    const all = [...catalogue.issues, ...read.issues, ...adhesionIssues(read.value, catalogue2026)];
-    return { ok: false as const, message: message(all) };
+    const all = [...catalogue.issues, ...read.issues, ...uncovered(adhesionIssues(read.value, catalogue2026), read.covered)];
+    return { ok: false, message: describe(all) };
   }
   const result = safeQuote(read.value as unknown as Adhesion, { catalogue: catalogue.value });
-  const issues = [...read.issues, ...(result.success ? [] : result.issues)];
-  if (issues.length > 0 || !result.success) return { ok: false as const, message: message(issues) };
-  return { ok: true as const, value: result.data };
+  if (result.success && read.issues.length === 0) return { ok: true, value: result.data };
+  const issues = [...read.issues, ...(result.success ? [] : uncovered(result.issues, read.covered))];
+  return { ok: false, message: describe(issues.length > 0 ? issues : result.success ? [] : result.issues) };
 }
 
 /**
  * Devis d'une adhésion disposée en deux colonnes « champ | valeur » : une ligne d'en-tête puis
- * une ligne par ligne de devis ; montants en nombres. En cas d'erreur, une cellule avec le message.
+ * une ligne par ligne de devis ; montants en nombres. En cas d'erreur, une seule cellule avec le
+ * message (qui commence par `Erreur : `), pour qu'il se lise en entier dans la feuille.
  *
  * @param plage - l'adhésion, en deux colonnes « champ | valeur »
  * @param tarifs - facultatif : les montants fournis, en deux colonnes « champ | valeur »
@@ -65,7 +121,7 @@ function quoteRange(plage: Range, tarifs: Range | undefined) {
  */
 export function devis(plage: Range, tarifs?: Range): Cell[][] {
   try {
-    const r = quoteRange(plage, tarifs);
+    const r = quoteRead(readAdhesion(plage), catalogueFrom(tarifs));
     return r.ok ? [HEADER, ...r.value.lignes.map(row)] : [[r.message]];
   } catch (error) {
     return [[unexpected(error)]];
@@ -74,7 +130,8 @@ export function devis(plage: Range, tarifs?: Range): Cell[][] {
 
 /**
  * Total du devis d'une adhésion disposée en deux colonnes « champ | valeur », en nombre.
- * En cas d'erreur, le message.
+ * En cas d'erreur, le message (qui commence par `Erreur : `) ; les fonctions de tableur
+ * `TOTAL` en font une erreur de cellule (`#ERROR!` dans Google Sheets, `#VALEUR!` dans Excel).
  *
  * @param plage - l'adhésion, en deux colonnes « champ | valeur »
  * @param tarifs - facultatif : les montants fournis
@@ -88,7 +145,7 @@ export function devis(plage: Range, tarifs?: Range): Cell[][] {
  */
 export function total(plage: Range, tarifs?: Range): number | string {
   try {
-    const r = quoteRange(plage, tarifs);
+    const r = quoteRead(readAdhesion(plage), catalogueFrom(tarifs));
     return r.ok ? Number(r.value.total) : r.message;
   } catch (error) {
     return unexpected(error);
@@ -99,11 +156,13 @@ export function total(plage: Range, tarifs?: Range): number | string {
  * Montant d'une prestation seule, à partir de ses paramètres dans l'ordre de leur déclaration :
  * `maintenanceBase` (postes, postes sous licence), `sauvegarde` (quota en Go, population),
  * `marchesPublics` (accès, mises en ligne assistées), `secretariatMairie` (jours), `packDemat`
- * (SIREN facturés, séparés par des virgules) ; les autres n'en prennent pas.
+ * (SIREN facturés, séparés par des virgules) ; les autres n'en prennent pas. En cas d'erreur, le
+ * message (qui commence par `Erreur : `) ; la fonction de tableur `PRESTATION` en fait une erreur
+ * de cellule.
  *
  * @param id - l'identifiant de la prestation
- * @param a - premier paramètre
- * @param b - second paramètre
+ * @param parametre1 - son premier paramètre
+ * @param parametre2 - son second paramètre
  * @param tarifs - facultatif : les montants fournis
  * @returns le montant, ou le message d'erreur
  * @category Tableur
@@ -115,35 +174,99 @@ export function total(plage: Range, tarifs?: Range): number | string {
  * //=> 900
  * ```
  */
-export function prestation(id: Cell, a?: Cell, b?: Cell, tarifs?: Range): number | string {
+export function prestation(id: Cell, parametre1?: Cell, parametre2?: Cell, tarifs?: Range): number | string {
   try {
     const catalogue = catalogueFrom(tarifs);
     const key = typeof id === 'string' ? id.trim() : id;
+    if (isDate(key)) {
+      const issue: QuoteIssue = { code: 'VALEUR_NON_ADMISE', path: ['prestation'], message: `Prestation inconnue : ${describeCell(key)} ; prestations : ${PRESTATION_IDS.join(', ')}.` };
+      return describe([...(catalogue.ok ? [] : catalogue.issues), issue]);
+    }
     const declaration = declarationOf(key);
-    const args = declaration ? positionalArgs(declaration, [a, b]) : { params: {}, population: undefined, extra: false };
-    if (declaration && args.extra) {
-      const expected = argumentNames(declaration);
-      return expected.length === 0
-        ? `Erreur : la prestation « ${String(key)} » ne prend pas de paramètre.`
-        : `Erreur : la prestation « ${String(key)} » prend au plus ${expected.length} paramètre(s) : ${expected.join(', ')}.`;
-    }
-    if (!catalogue.ok) {
-      const own = safePricePrestation(key as PrestationId, args.params, {
-        catalogue: catalogue2026,
-        ...(args.population === undefined ? {} : { collectivite: { population: args.population as number } }),
-      });
-      return message([...catalogue.issues, ...(own.success ? [] : own.issues.filter((i) => !CATALOGUE_DEPENDENT.has(i.code)))]);
-    }
-    const r = safePricePrestation(key as PrestationId, args.params, {
-      catalogue: catalogue.value,
-      ...(args.population === undefined ? {} : { collectivite: { population: args.population as number } }),
+    const names = declaration ? argumentNames(declaration) : [];
+    const cells = [parametre1, parametre2];
+    const dates: QuoteIssue[] = [];
+    cells.forEach((cell, i) => {
+      const name = names[i];
+      if (!isDate(cell) || name === undefined) return;
+      const path: Path = name === 'population' && !Object.prototype.hasOwnProperty.call(declaration!.parametres, name) ? ['collectivite', 'population'] : ['prestations', String(key), name];
+      dates.push({ code: 'ENTREE_INVALIDE', path, message: `la cellule contient ${describeCell(cell)}, pas ${declaration!.parametres[name]?.type === 'sirens' ? 'une liste de SIREN' : 'un nombre'}.` });
+      cells[i] = undefined;
     });
-    return r.success ? Number(r.data.total) : message(r.issues);
+    const covered = dates.map((d) => formatPath(d.path));
+    const args = declaration ? positionalArgs(declaration, cells) : { params: {}, population: undefined, extra: false };
+    if (declaration && args.extra) {
+      return names.length === 0
+        ? `${PREFIX}la prestation « ${String(key)} » ne prend pas de paramètre.`
+        : `${PREFIX}la prestation « ${String(key)} » prend au plus ${names.length} paramètre(s) : ${names.join(', ')}.`;
+    }
+    const contexte = args.population === undefined ? {} : { collectivite: { population: args.population as number } };
+    if (!catalogue.ok) {
+      const own = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue2026, ...contexte });
+      const ownIssues = own.success ? [] : uncovered(own.issues, covered).filter((i) => !CATALOGUE_DEPENDENT.has(i.code));
+      return describe([...catalogue.issues, ...dates, ...ownIssues], names);
+    }
+    const r = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue.value, ...contexte });
+    if (r.success && dates.length === 0) return Number(r.data.total);
+    return describe([...dates, ...(r.success ? [] : uncovered(r.issues, covered))], names);
   } catch (error) {
     return unexpected(error);
   }
 }
 
+/** Ce que `tableau` rend en face de la ligne d'en-tête. */
+const TABLE_HEADER = 'Total';
+
+/**
+ * Totaux des devis d'un tableau d'adhésions, en un seul appel : une ligne d'en-tête qui nomme les
+ * champs (`collectivite.nom`, `collectivite.siren`, `maintenanceBase.postes`, `dpo`…, comme la
+ * première colonne d'une plage « champ | valeur »), puis une ligne par adhérent. Rend une colonne
+ * alignée sur le tableau : `Total` en face de l'en-tête, puis pour chaque adhérent son total (en
+ * nombre) ou le message d'erreur de sa ligne (qui commence par `Erreur : `) ; une ligne vide reste
+ * vide. Les colonnes sans en-tête sont ignorées. Les tarifs sont lus une seule fois.
+ *
+ * @param table - l'en-tête puis une ligne par adhérent
+ * @param tarifs - facultatif : les montants fournis, en deux colonnes « champ | valeur »
+ * @returns une ligne par ligne du tableau
+ * @category Tableur
+ * @example
+ * Dans une feuille dont les lignes 1 à 3 portent `collectivite.nom`, `collectivite.siren`,
+ * `collectivite.type`, `maintenanceBase.postes` puis deux adhérents :
+ * ```text
+ * =TE90_TABLEAU(A1:D3)      (Google Sheets)
+ * =TE90.TABLEAU(A1:D3)      (Excel)
+ * → Total ; 2069,57 ; Erreur : collectivite.siren : …
+ * ```
+ */
+export function tableau(table: Range, tarifs?: Range): Cell[][] {
+  let count = 1;
+  try {
+    const rows = toRows(table);
+    count = Math.max(1, rows.length);
+    const catalogue = catalogueFrom(tarifs);
+    const columns = (rows[0] ?? []).flatMap((cell, j) => (isEmpty(cell) ? [] : [{ key: fieldName(cell), j }]));
+    return rows.map((cells, i): Cell[] => {
+      if (i === 0) return [TABLE_HEADER];
+      if (columns.length === 0) return cells.every(isEmpty) ? [''] : [`${PREFIX}la première ligne du tableau doit nommer les champs (collectivite.nom, collectivite.siren…).`];
+      if (columns.every((c) => isEmpty(cells[c.j]))) return [''];
+      const read = readAdhesionEntries(
+        columns.map((c) => ({ key: c.key, value: cells[c.j], where: `colonne ${c.j + 1}` })),
+        'tableau',
+      );
+      const r = quoteRead(read, catalogue);
+      return [r.ok ? Number(r.value.total) : r.message];
+    });
+  } catch (error) {
+    return Array.from({ length: count }, () => [unexpected(error)]);
+  }
+}
+
 function unexpected(error: unknown): string {
-  return `Erreur interne : ${error instanceof Error ? error.message : String(error)}`;
+  let detail: string;
+  try {
+    detail = error instanceof Error ? error.message : String(error);
+  } catch {
+    detail = 'exception illisible';
+  }
+  return `Erreur interne : ${detail}`;
 }

@@ -1,7 +1,6 @@
 import { COMPOSANTES, type PrestationId } from '../prestations/registry.js';
-import { describeValue } from '../errors/from-zod.js';
 import type { QuoteIssue } from '../core/shapes.js';
-import { checkbox, decimalText, isEmpty, quantity, sirenList, text, toRows } from './cells.js';
+import { checkbox, decimalText, describeCell, isDate, isEmpty, quantity, sirenList, text, toRows } from './cells.js';
 import { declarationOf } from '../prestations/registry.js';
 
 const PRESTATION_IDS = Object.keys(COMPOSANTES) as PrestationId[];
@@ -12,6 +11,14 @@ const COLLECTIVITE: Record<string, (v: unknown) => unknown> = {
   type: (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
   population: quantity,
   parcTransfere: (v) => checkbox(v) ?? v,
+};
+/** Ce qu'attend chaque champ de la collectivité, pour le message d'une cellule qui contient une date. */
+const COLLECTIVITE_ATTENDU: Record<string, string> = {
+  nom: 'un texte',
+  siren: 'un SIREN',
+  type: 'un texte',
+  population: 'un nombre',
+  parcTransfere: 'oui ou non',
 };
 
 const FIELD = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -26,68 +33,149 @@ function own<T>(record: Record<string, T>, key: string): T | undefined {
 }
 
 /**
- * Ce que la lecture d'une plage a donné : l'objet lu et les problèmes de disposition
- * (ligne de la plage en cause).
+ * Ce que la lecture d'une plage a donné : l'objet lu, les problèmes de disposition (à l'endroit de
+ * la plage en cause : `['plage', 'ligne 3']`, `['tableau', 'colonne 2']`), et les champs déjà
+ * signalés (chemins de l'objet lu, `collectivite.population`), dont la validation n'a plus rien
+ * à dire.
  *
  * @internal
  */
 export interface ReadRange {
   readonly value: Record<string, unknown>;
   readonly issues: QuoteIssue[];
+  readonly covered: readonly string[];
 }
 
-function pairs(range: unknown): { row: number; key: string; value: unknown }[] {
-  const out: { row: number; key: string; value: unknown }[] = [];
+/**
+ * Une cellule « champ » et sa valeur, avec l'endroit où elles sont dans la plage (`ligne 3` pour
+ * une plage en deux colonnes, `colonne 3` pour un tableau).
+ *
+ * @internal
+ */
+export interface Entry {
+  readonly key: string;
+  readonly value: unknown;
+  readonly where: string;
+}
+
+/**
+ * Le nom d'un champ lu dans une cellule : le texte sans ses espaces, un nombre en texte, et pour
+ * tout autre contenu sa description (qui ne sera reconnue comme aucun champ).
+ *
+ * @internal
+ */
+export function fieldName(cell: unknown): string {
+  return typeof cell === 'string' || typeof cell === 'number' ? String(cell).trim() : describeCell(cell);
+}
+
+function pairs(range: unknown): Entry[] {
+  const out: Entry[] = [];
   toRows(range).forEach((cells, i) => {
     const key = cells[0];
     if (isEmpty(key)) return;
-    const name = typeof key === 'string' || typeof key === 'number' ? String(key).trim() : describeValue(key);
+    const name = fieldName(key);
     if (i === 0 && name.toLowerCase() === 'champ') return;
-    out.push({ row: i + 1, key: name, value: cells[1] });
+    out.push({ key: name, value: cells[1], where: `ligne ${i + 1}` });
   });
   return out;
 }
 
-function unknownField(row: number, key: string, hint: string): QuoteIssue {
-  return { code: 'CHAMP_INCONNU', path: ['plage', `ligne ${row}`], message: `Champ inconnu « ${key} » ; ${hint}` };
+/**
+ * Les problèmes des champs nommés plusieurs fois : le second l'emporterait en silence sur le
+ * premier, l'utilisateur ne saurait pas lequel compte.
+ */
+function duplicates(entries: readonly Entry[], root: string): { issues: QuoteIssue[]; kept: Entry[] } {
+  const seen = new Map<string, string>();
+  const issues: QuoteIssue[] = [];
+  const kept: Entry[] = [];
+  for (const entry of entries) {
+    const first = seen.get(entry.key);
+    if (first === undefined) {
+      seen.set(entry.key, entry.where);
+      kept.push(entry);
+    } else {
+      issues.push({
+        code: 'ENTREE_INVALIDE',
+        path: [root, entry.where],
+        message: `« ${entry.key} » figure deux fois (${first} et ${entry.where}) : n'en gardez qu'un, sinon on ne sait pas lequel compte.`,
+      });
+    }
+  }
+  return { issues, kept };
 }
 
+function dateIssue(root: string, entry: Entry, expected: string): QuoteIssue {
+  return {
+    code: 'ENTREE_INVALIDE',
+    path: [root, entry.where],
+    message: `« ${entry.key} » : la cellule contient ${describeCell(entry.value)}, pas ${expected} ; vérifiez son format (Format › Nombre, ou Texte brut).`,
+  };
+}
+
+function unknownField(root: string, where: string, key: string, hint: string): QuoteIssue {
+  return { code: 'CHAMP_INCONNU', path: [root, where], message: `Champ inconnu « ${key} » ; ${hint}` };
+}
+
+const ADHESION_FIELDS = 'champs admis : millesime, collectivite.nom|siren|type|population|parcTransfere, <prestation> ou <prestation>.<paramètre>.';
+
 /**
- * Lit une adhésion disposée en deux colonnes « champ | valeur » :
- * `collectivite.nom`, `collectivite.siren`, `collectivite.type`, `collectivite.population`,
- * `collectivite.parcTransfere`, une prestation sans paramètre cochée (`dpo | oui`), ou un
- * paramètre (`maintenanceBase.postes | 4`, `packDemat.sirens | 200000172, 200000107`).
+ * Lit une adhésion à partir de ses champs (`collectivite.nom`, `collectivite.siren`,
+ * `collectivite.type`, `collectivite.population`, `collectivite.parcTransfere`, une prestation
+ * sans paramètre cochée (`dpo | oui`), ou un paramètre (`maintenanceBase.postes | 4`,
+ * `packDemat.sirens | 200000172, 200000107`)), où qu'ils soient dans la plage.
  *
+ * @param root - le nom de la plage dans les messages (`plage`, `tableau`)
  * @internal
  */
-export function readAdhesion(range: unknown): ReadRange {
+export function readAdhesionEntries(entries: readonly Entry[], root: string): ReadRange {
   const collectivite: Record<string, unknown> = {};
   const prestations: Record<string, Record<string, unknown>> = {};
   const value: Record<string, unknown> = { collectivite, prestations };
-  const issues: QuoteIssue[] = [];
-  for (const { row, key, value: cell } of pairs(range)) {
+  const { issues, kept } = duplicates(entries, root);
+  const covered: string[] = [];
+  for (const entry of kept) {
+    const { key, value: cell, where } = entry;
     const [head, field, ...rest] = key.split('.');
     if (head === 'millesime' && field === undefined) {
-      if (!isEmpty(cell)) value['millesime'] = quantity(cell);
+      if (isDate(cell)) {
+        issues.push(dateIssue(root, entry, 'une année'));
+        covered.push('millesime');
+      } else if (!isEmpty(cell)) value['millesime'] = quantity(cell);
     } else if (head === 'collectivite' && field !== undefined && rest.length === 0 && own(COLLECTIVITE, field)) {
-      if (!isEmpty(cell)) collectivite[field] = own(COLLECTIVITE, field)!(cell);
+      if (isDate(cell)) {
+        issues.push(dateIssue(root, entry, COLLECTIVITE_ATTENDU[field]!));
+        covered.push(key);
+      } else if (!isEmpty(cell)) collectivite[field] = own(COLLECTIVITE, field)!(cell);
     } else if (PRESTATION_IDS.includes(head as PrestationId) && rest.length === 0 && (field === undefined || safeField(field))) {
       const id = head!;
       if (field === undefined) {
-        const ticked = checkbox(cell);
+        const ticked = isDate(cell) ? undefined : checkbox(cell);
         if (ticked === undefined) {
-          issues.push({ code: 'ENTREE_INVALIDE', path: ['plage', `ligne ${row}`], message: `« ${key} » : écrivez oui ou non (reçu ${describeValue(cell)}).` });
+          issues.push({ code: 'ENTREE_INVALIDE', path: [root, where], message: `« ${key} » : écrivez oui ou non (reçu ${describeCell(cell)}).` });
         } else if (ticked) prestations[id] ??= {};
+      } else if (isDate(cell)) {
+        const sirens = declarationOf(id)?.parametres[field]?.type === 'sirens';
+        issues.push(dateIssue(root, entry, sirens ? 'une liste de SIREN' : 'un nombre'));
+        prestations[id] ??= {};
+        covered.push(`prestations.${id}.${field}`);
       } else if (!isEmpty(cell)) {
         (prestations[id] ??= {})[field] = declarationOf(id)?.parametres[field]?.type === 'sirens' ? sirenList(cell) : quantity(cell);
       }
     } else {
-      issues.push(
-        unknownField(row, key, 'champs admis : millesime, collectivite.nom|siren|type|population|parcTransfere, <prestation> ou <prestation>.<paramètre>.'),
-      );
+      issues.push(unknownField(root, where, key, ADHESION_FIELDS));
     }
   }
-  return { value, issues };
+  return { value, issues, covered };
+}
+
+/**
+ * Lit une adhésion disposée en deux colonnes « champ | valeur » (voir {@link readAdhesionEntries}) ;
+ * une première ligne `champ | valeur` est un en-tête.
+ *
+ * @internal
+ */
+export function readAdhesion(range: unknown): ReadRange {
+  return readAdhesionEntries(pairs(range), 'plage');
 }
 
 /**
@@ -100,12 +188,22 @@ export function readAdhesion(range: unknown): ReadRange {
 export function readTarifs(range: unknown, millesime: number): ReadRange {
   const prestations: Record<string, Record<string, Record<string, unknown>>> = {};
   const value: Record<string, unknown> = { millesime, prestations };
-  const issues: QuoteIssue[] = [];
-  for (const { row, key, value: cell } of pairs(range)) {
+  const { issues, kept } = duplicates(pairs(range), 'tarifs');
+  const covered: string[] = [];
+  for (const entry of kept) {
+    const { key, value: cell, where } = entry;
     const parts = key.split('.');
-    if (key === 'source') value['source'] = text(cell);
-    else if (key === 'millesime') value['millesime'] = quantity(cell);
-    else if (
+    if (key === 'source') {
+      if (isDate(cell)) {
+        issues.push(dateIssue('tarifs', entry, 'un texte'));
+        covered.push('tarifs.source');
+      } else value['source'] = text(cell);
+    } else if (key === 'millesime') {
+      if (isDate(cell)) {
+        issues.push(dateIssue('tarifs', entry, 'une année'));
+        covered.push('tarifs.millesime');
+      } else value['millesime'] = quantity(cell);
+    } else if (
       parts.length === 4 &&
       parts[0] === 'prestations' &&
       PRESTATION_IDS.includes(parts[1] as PrestationId) &&
@@ -113,24 +211,26 @@ export function readTarifs(range: unknown, millesime: number): ReadRange {
       CHAMPS.includes(parts[3]!)
     ) {
       if (isEmpty(cell)) continue;
+      if (isDate(cell)) {
+        issues.push(dateIssue('tarifs', entry, 'un montant'));
+        continue;
+      }
       const [, id, composante, champ] = parts as [string, string, string, string];
       let amount: unknown = decimalText(cell) ?? cell;
       if (champ === 'grille' && typeof cell === 'string') {
         try {
           amount = JSON.parse(cell);
         } catch {
-          issues.push({ code: 'JSON_INVALIDE', path: ['tarifs', `ligne ${row}`], message: `La grille « ${key} » doit être écrite en JSON.` });
+          issues.push({ code: 'JSON_INVALIDE', path: ['tarifs', where], message: `La grille « ${key} » doit être écrite en JSON.` });
           continue;
         }
       }
       ((prestations[id] ??= {})[composante] ??= {})[champ] = amount;
     } else {
-      issues.push({
-        code: 'CHAMP_INCONNU',
-        path: ['tarifs', `ligne ${row}`],
-        message: `Champ inconnu « ${key} » ; champs admis : source, millesime, prestations.<prestation>.<composante>.<montant|prixUnitaire|grille>.`,
-      });
+      issues.push(
+        unknownField('tarifs', where, key, 'champs admis : source, millesime, prestations.<prestation>.<composante>.<montant|prixUnitaire|grille>.'),
+      );
     }
   }
-  return { value, issues };
+  return { value, issues, covered };
 }

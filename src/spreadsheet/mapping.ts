@@ -1,4 +1,5 @@
 import type { PrestationDeclaration } from '../prestations/define.js';
+import { PRESTATIONS } from '../prestations/registry.js';
 import { isEmpty, quantity, sirenList } from './cells.js';
 
 /**
@@ -33,4 +34,29 @@ export function positionalArgs(
     else params[name] = declaration.parametres[name]!.type === 'sirens' ? sirenList(cell) : quantity(cell);
   });
   return { params, population, extra: cells.slice(names.length).some((c) => !isEmpty(c)) };
+}
+
+/**
+ * Le nombre de paramètres positionnels de la fonction de tableur `PRESTATION` : le plus grand
+ * nombre d'arguments d'une prestation, déduit des déclarations.
+ *
+ * @internal
+ */
+export function positionalCount(): number {
+  return Math.max(0, ...PRESTATIONS.map((d) => argumentNames(d as PrestationDeclaration).length));
+}
+
+/**
+ * Ce que signifie chaque paramètre positionnel de `PRESTATION`, prestation par prestation :
+ * `[[{ id: 'maintenanceBase', name: 'postes' }, …], [{ id: 'maintenanceBase', name: 'postesLicenceBL' }, …]]`.
+ *
+ * @internal
+ */
+export function positionalMeanings(): { id: string; name: string }[][] {
+  return Array.from({ length: positionalCount() }, (_, i) =>
+    PRESTATIONS.flatMap((d) => {
+      const name = argumentNames(d as PrestationDeclaration)[i];
+      return name === undefined ? [] : [{ id: d.id as string, name }];
+    }),
+  );
 }

@@ -1,6 +1,21 @@
-import type { PrestationDeclaration } from '../prestations/define.js';
-import { PRESTATION_IDS, PRESTATIONS } from '../prestations/registry.js';
-import { argumentNames } from './mapping.js';
+import { PRESTATION_IDS } from '../prestations/registry.js';
+import { positionalCount, positionalMeanings } from './mapping.js';
+
+/**
+ * L'espace de noms des fonctions dans Excel (`=TE90.TOTAL(…)`) ; dans Google Sheets, qui n'a pas
+ * d'espace de noms, il préfixe le nom (`=TE90_TOTAL(…)`).
+ *
+ * @internal
+ */
+export const NAMESPACE = 'TE90';
+
+/**
+ * La longueur maximale d'une description dans les métadonnées Excel (`functions.json`) : la
+ * limite des schémas de Microsoft, anciens compris.
+ *
+ * @internal
+ */
+export const MAX_DESCRIPTION = 128;
 
 /**
  * Un paramètre d'une fonction personnalisée de tableur.
@@ -15,27 +30,54 @@ export interface CustomFunctionParameter {
   readonly optional?: boolean;
   /** Exemple de plage ou de valeur, pour la documentation d'Apps Script. */
   readonly example: string;
+  /** Une description plus complète, pour Apps Script, qui n'a pas la limite d'Excel. */
+  readonly details?: string;
 }
 
 /**
- * Une fonction personnalisée : son nom dans le tableur, la fonction du paquet qu'elle appelle,
- * sa description, ses paramètres et son résultat. Les glues Apps Script et Excel sont
- * produites à partir de cette table, et d'elle seule.
+ * Comment une fonction rend une erreur dans la feuille :
+ * - `cellule` : le message dans une cellule du résultat (un devis se lit en entier) ;
+ * - `exception` : une erreur de cellule (`#ERROR!` dans Google Sheets, `#VALEUR!` dans Excel), le
+ *   message dans la note ou l'info-bulle de la cellule, pour qu'une somme ne l'ignore pas ;
+ * - `lignes` : ligne par ligne (le message dans Google Sheets, une erreur `#VALEUR!` dans Excel).
+ *
+ * @internal
+ */
+export type ErrorStyle = 'cellule' | 'exception' | 'lignes';
+
+/**
+ * Une fonction personnalisée : son nom dans le tableur (sans l'espace de noms), la fonction du
+ * paquet qu'elle appelle, sa description, ses paramètres et son résultat. Les fichiers
+ * d'installation d'Apps Script et d'Excel (glue, métadonnées, manifeste) sont produits à partir de
+ * cette table, et d'elle seule.
  *
  * @internal
  */
 export interface CustomFunctionSpec {
   readonly name: string;
-  readonly target: 'devis' | 'total' | 'prestation';
+  readonly target: 'devis' | 'total' | 'prestation' | 'tableau';
   readonly description: string;
   readonly parameters: readonly CustomFunctionParameter[];
-  readonly result: { readonly type: 'any' | 'number'; readonly dimensionality: 'scalar' | 'matrix'; readonly description: string };
+  readonly result: {
+    readonly type: 'any' | 'number';
+    readonly dimensionality: 'scalar' | 'matrix';
+    readonly description: string;
+    readonly errors: ErrorStyle;
+  };
+}
+
+/**
+ * Le nom d'une fonction dans Google Sheets : `TE90_TOTAL`.
+ *
+ * @internal
+ */
+export function sheetsName(f: CustomFunctionSpec): string {
+  return `${NAMESPACE}_${f.name}`;
 }
 
 const TARIFS: CustomFunctionParameter = {
   name: 'tarifs',
-  description:
-    'Facultatif : les montants fournis par le syndicat, en deux colonnes « champ | valeur » (source, prestations.<prestation>.<composante>.<montant|prixUnitaire|grille>).',
+  description: 'Facultatif : les montants fournis par le syndicat, en deux colonnes « champ | valeur » (source, prestations.…).',
   type: 'any',
   dimensionality: 'matrix',
   optional: true,
@@ -44,19 +86,52 @@ const TARIFS: CustomFunctionParameter = {
 
 const PLAGE: CustomFunctionParameter = {
   name: 'plage',
-  description:
-    "L'adhésion, en deux colonnes « champ | valeur » : collectivite.nom, collectivite.siren, collectivite.type, collectivite.population, <prestation>.<paramètre>, <prestation> (oui/non)…",
+  description: "L'adhésion en deux colonnes « champ | valeur » : collectivite.nom, collectivite.siren, <prestation>.<paramètre>…",
   type: 'any',
   dimensionality: 'matrix',
   example: 'A1:B20',
 };
 
-/** Les prestations qui prennent des arguments, avec leurs noms : `maintenanceBase (postes ; postesLicenceBL)`. */
-function withArguments(): string {
-  return PRESTATIONS.flatMap((d) => {
-    const names = argumentNames(d as PrestationDeclaration);
-    return names.length === 0 ? [] : [`${d.id} (${names.join(' ; ')})`];
-  }).join(', ');
+const TABLE: CustomFunctionParameter = {
+  name: 'tableau',
+  description: "L'en-tête des champs (collectivite.nom, collectivite.siren, <prestation>.<paramètre>…), puis une ligne par adhérent.",
+  type: 'any',
+  dimensionality: 'matrix',
+  example: 'A1:H50',
+};
+
+/** La plus longue des descriptions qui tient dans la limite d'Excel. */
+function fitting(...candidates: string[]): string {
+  const found = candidates.find((c) => c.length <= MAX_DESCRIPTION);
+  if (found === undefined) throw new Error(`Description trop longue pour Excel (${MAX_DESCRIPTION} caractères au plus) : ${candidates[0]}`);
+  return found;
+}
+
+const ORDINALS = ['Premier', 'Deuxième', 'Troisième', 'Quatrième'];
+
+/**
+ * Les paramètres positionnels de `PRESTATION` : leur sens dépend de la prestation (premier : postes,
+ * quota en Go, accès…). Ils s'appellent donc `parametre1`, `parametre2`, et leur description, déduite
+ * des déclarations, dit ce qu'ils sont pour chaque prestation.
+ */
+function positionalParameters(): CustomFunctionParameter[] {
+  if (positionalCount() !== 2) {
+    throw new Error(`La fonction prestation() prend 2 paramètres positionnels, les déclarations en demandent ${positionalCount()} : mettez-la à jour.`);
+  }
+  return positionalMeanings().map((meanings, i) => {
+    const ordinal = ORDINALS[i] ?? `${i + 1}e`;
+    const withIds = meanings.map((m) => `${m.name} (${m.id})`).join(', ');
+    const names = [...new Set(meanings.map((m) => m.name))].join(', ');
+    return {
+      name: `parametre${i + 1}`,
+      description: fitting(`${ordinal} paramètre (facultatif), selon la prestation : ${withIds}.`, `${ordinal} paramètre (facultatif), selon la prestation : ${names}.`),
+      details: `${ordinal} paramètre (facultatif), selon la prestation : ${withIds}.`,
+      type: 'any',
+      dimensionality: 'scalar',
+      optional: true,
+      example: String(i + 1),
+    };
+  });
 }
 
 /**
@@ -66,29 +141,42 @@ function withArguments(): string {
  */
 export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   {
-    name: 'TE90_DEVIS',
+    name: 'DEVIS',
     target: 'devis',
     description: "Devis TE90 d'une adhésion : une ligne d'en-tête puis une ligne par ligne de devis (montants en nombres).",
     parameters: [PLAGE, TARIFS],
-    result: { type: 'any', dimensionality: 'matrix', description: "Les lignes du devis avec leur en-tête, ou un message d'erreur." },
+    result: { type: 'any', dimensionality: 'matrix', description: "Les lignes du devis avec leur en-tête, ou le message d'erreur.", errors: 'cellule' },
   },
   {
-    name: 'TE90_TOTAL',
+    name: 'TOTAL',
     target: 'total',
     description: "Total du devis TE90 d'une adhésion, en euros.",
     parameters: [PLAGE, TARIFS],
-    result: { type: 'any', dimensionality: 'scalar', description: "Le total en euros, ou un message d'erreur." },
+    result: { type: 'number', dimensionality: 'scalar', description: 'Le total en euros.', errors: 'exception' },
   },
   {
-    name: 'TE90_PRESTATION',
+    name: 'PRESTATION',
     target: 'prestation',
-    description: `Montant TE90 d'une prestation seule : ${withArguments()} ; les autres sans paramètre.`,
+    description: "Montant TE90 d'une prestation seule, à partir de ses paramètres dans l'ordre de sa déclaration.",
     parameters: [
-      { name: 'prestation', description: `L'identifiant de la prestation : ${PRESTATION_IDS.join(', ')}.`, type: 'string', dimensionality: 'scalar', example: JSON.stringify(PRESTATION_IDS[0]) },
-      { name: 'a', description: 'Premier paramètre de la prestation (postes, quota en Go, accès, jours).', type: 'any', dimensionality: 'scalar', optional: true, example: '2' },
-      { name: 'b', description: 'Second paramètre (postes sous licence, population, mises en ligne assistées).', type: 'any', dimensionality: 'scalar', optional: true, example: '1' },
+      {
+        name: 'prestation',
+        description: fitting(`L'identifiant de la prestation : ${PRESTATION_IDS.join(', ')}.`, `L'identifiant de la prestation, entre guillemets (ex. "${PRESTATION_IDS[0]}").`),
+        details: `L'identifiant de la prestation, entre guillemets : ${PRESTATION_IDS.join(', ')}.`,
+        type: 'string',
+        dimensionality: 'scalar',
+        example: JSON.stringify(PRESTATION_IDS[0]),
+      },
+      ...positionalParameters(),
       TARIFS,
     ],
-    result: { type: 'any', dimensionality: 'scalar', description: "Le montant en euros, ou un message d'erreur." },
+    result: { type: 'number', dimensionality: 'scalar', description: 'Le montant en euros.', errors: 'exception' },
+  },
+  {
+    name: 'TABLEAU',
+    target: 'tableau',
+    description: "Totaux TE90 d'un tableau d'adhésions (une ligne par adhérent), en un seul appel : « Total » puis un total par ligne.",
+    parameters: [TABLE, TARIFS],
+    result: { type: 'any', dimensionality: 'matrix', description: "« Total » en face de l'en-tête, puis le total de chaque ligne, ou son erreur.", errors: 'lignes' },
   },
 ];

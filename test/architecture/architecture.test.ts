@@ -29,6 +29,7 @@ const LAYERS: Record<string, number> = {
   cli: 10,
   spreadsheet: 10,
   schemas: 10,
+  simulator: 10,
 };
 
 function layerOf(file: string): string {

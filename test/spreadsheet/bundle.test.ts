@@ -1,24 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import vm from 'node:vm';
 import { parse } from 'acorn';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, pricePrestation, quote, type Adhesion, type Tarifs } from '../../src/index.js';
-
-const DIR = join(__dirname, '..', '..', 'dist', 'tableur');
-const read = (file: string) => readFileSync(join(DIR, file), 'utf8');
-
-/** Un contexte JavaScript nu, comme Apps Script : ni require, ni process, ni minuteries, ni modules. */
-function bareContext(extra: Record<string, unknown> = {}): vm.Context {
-  return vm.createContext({ ...extra });
-}
-
-function call(ctx: vm.Context, expression: string, ...args: unknown[]): unknown {
-  ctx['__args'] = JSON.stringify(args);
-  return JSON.parse(JSON.stringify(vm.runInContext(`(function () { var a = JSON.parse(__args); return ${expression}; })()`, ctx)));
-}
+import { bareContext, call, globalsOf, read, sheetsContext, thrown } from './built.js';
 
 const PLAGE = [
   ['champ', 'valeur'],
@@ -62,17 +48,24 @@ const TARIFS: Tarifs = {
   },
 };
 
+/** Une adhésion minimale, en deux colonnes, et son total (la maintenance de base de 4 postes). */
+const BASE = [
+  ['collectivite.nom', 'Commune exemple'],
+  ['collectivite.siren', '219000106'],
+  ['collectivite.type', 'commune'],
+  ['maintenanceBase.postes', 4],
+];
+const BASE_TOTAL = Number(pricePrestation('maintenanceBase', { postes: 4 }).total);
+
 let sheets: vm.Context;
 
 beforeAll(() => {
-  sheets = bareContext();
-  vm.runInContext(read('apps-script/TE90Tarifs.gs'), sheets);
-  vm.runInContext(read('apps-script/Fonctions.gs'), sheets);
+  sheets = sheetsContext();
 });
 
 describe('paquet autonome', () => {
   it('s’analyse en ES2019, comme le paquet et les glues', () => {
-    for (const file of ['te90-tarifs.js', 'apps-script/Fonctions.gs', 'excel/functions.js']) {
+    for (const file of ['te90-tarifs.js', 'apps-script/TE90Tarifs.gs', 'apps-script/Fonctions.gs', 'excel/functions.js']) {
       expect(() => parse(read(file), { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
     }
   });
@@ -85,6 +78,20 @@ describe('paquet autonome', () => {
       'undefined',
     ]);
     expect(vm.runInContext('typeof TE90Tarifs.devis', sheets)).toBe('function');
+  });
+
+  it('ne définit qu’un global, TE90Tarifs, même après avoir chiffré (ni __zod_globalConfig, ni symbole)', () => {
+    const ctx = bareContext();
+    const before = globalsOf(ctx);
+    vm.runInContext(read('te90-tarifs.js'), ctx);
+    vm.runInContext(`TE90Tarifs.total(${JSON.stringify(PLAGE)}, ${JSON.stringify(TARIFS_PLAGE)})`, ctx);
+    vm.runInContext(`TE90Tarifs.tableau([['collectivite.nom'], ['X']])`, ctx);
+    expect(globalsOf(ctx).filter((k) => !before.includes(k))).toEqual(['TE90Tarifs']);
+  });
+
+  it('les fichiers Apps Script sont le paquet et les fonctions, sans autre copie du paquet', () => {
+    expect(read('apps-script/TE90Tarifs.gs')).toBe(read('te90-tarifs.js'));
+    expect(read('apps-script/Fonctions.gs')).not.toContain('__zod');
   });
 });
 
@@ -112,51 +119,143 @@ describe('fonctions Google Sheets (Apps Script)', () => {
   it('TE90_PRESTATION : une prestation seule', () => {
     expect(call(sheets, 'TE90_PRESTATION("marchesPublics", 2, 1)')).toBe(132);
     expect(call(sheets, 'TE90_PRESTATION("secretariatMairie", "2,5")')).toBe(900);
-    expect(call(sheets, 'TE90_PRESTATION("maintenanceBase", 4, "")')).toBe(
-      Number(pricePrestation('maintenanceBase', { postes: 4 }).total),
-    );
+    expect(call(sheets, 'TE90_PRESTATION("maintenanceBase", 4, "")')).toBe(BASE_TOTAL);
     expect(call(sheets, 'TE90_PRESTATION("dpo", "", "", a[0])', TARIFS_PLAGE)).toBe(1400);
   });
 
-  it('une entrée incorrecte donne un message lisible, jamais une exception', () => {
-    const msg = call(sheets, 'TE90_TOTAL(a[0])', [['collectivite.nom', 'X'], ['collectivite.siren', '123']]) as string;
-    expect(msg).toMatch(/^Erreur : /);
-    expect(msg).toContain('collectivite.siren');
-    expect(msg).toContain('obligatoire');
-    expect(call(sheets, 'TE90_DEVIS(a[0])', [['dpo', 'oui']])).toEqual([[expect.stringMatching(/^Erreur : /)]]);
-    expect(call(sheets, 'TE90_PRESTATION("inconnue", 1)')).toMatch(/Prestation inconnue/);
-    expect(call(sheets, 'TE90_PRESTATION("dpo", 3)')).toMatch(/ne prend pas de paramètre/);
-    expect(call(sheets, 'TE90_TOTAL(a[0], a[1])', PLAGE, [['source', 'x'], ['prestations.marchesPublics.acces.prixUnitaire', 60]])).toMatch(
-      /TARIF_DEJA_PUBLIE|déjà publié/,
+  it('TE90_TOTAL et TE90_PRESTATION lèvent Error(message) : #ERROR! et le message dans la note, qu’une somme n’ignore pas', () => {
+    const e = thrown(() => call(sheets, 'TE90_TOTAL(a[0])', [['collectivite.nom', 'X'], ['collectivite.siren', '123']]));
+    expect(e?.name).toBe('Error');
+    expect(e?.message).not.toMatch(/^Erreur/);
+    expect(e?.message).toContain('collectivite.siren');
+    expect(e?.message).toContain('obligatoire');
+    expect(thrown(() => call(sheets, 'TE90_PRESTATION("inconnue", 1)'))?.message).toMatch(/Prestation inconnue/);
+    expect(thrown(() => call(sheets, 'TE90_PRESTATION("dpo", 3)'))?.message).toMatch(/ne prend pas de paramètre/);
+    expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0], a[1])', PLAGE, [['source', 'x'], ['prestations.marchesPublics.acces.prixUnitaire', 60]]))?.message).toMatch(
+      /déjà publié/,
     );
   });
 
-  it('propriété : des cellules quelconques donnent une valeur ou un message, jamais une exception', () => {
+  it('TE90_DEVIS rend son message dans une cellule, pour qu’il se lise en entier', () => {
+    expect(call(sheets, 'TE90_DEVIS(a[0])', [['dpo', 'oui']])).toEqual([[expect.stringMatching(/^Erreur : /)]]);
+  });
+
+  it('les messages nomment la plage tarifs, jamais completeCatalogue ni --tarifs', () => {
+    const sans = (expression: string, ...args: unknown[]) => thrown(() => call(sheets, expression, ...args))?.message ?? '';
+    const messages = [
+      sans('TE90_TOTAL(a[0])', [...BASE, ['dpo', 'oui']]),
+      sans('TE90_TOTAL(a[0])', [...BASE, ['maintenanceBase.postesLicenceBL', 2]]),
+      sans('TE90_PRESTATION("dpo")'),
+      sans('TE90_PRESTATION("sauvegarde", 50, 1000)'),
+      sans('TE90_TOTAL(a[0], a[1])', BASE, [['source', 'x'], ['prestations.marchesPublics.acces.prixUnitaire', 60]]),
+      ...(call(sheets, 'TE90_DEVIS(a[0])', [['dpo', 'oui']]) as string[][])[0]!,
+    ];
+    for (const m of messages) {
+      expect(m).not.toMatch(/completeCatalogue|--tarifs|fichier de tarifs|catalogue complété/);
+    }
+    expect(messages[0]).toContain('indiquez-le dans la plage tarifs, sur une ligne « prestations.dpo.abonnement.montant »');
+    expect(messages[1]).toContain('« prestations.maintenanceBase.licenceBL.prixUnitaire »');
+    expect(messages[3]).toContain('« prestations.sauvegarde.grille.grille » (la grille, écrite en JSON)');
+    expect(messages[4]).toContain('la plage tarifs ne complète que les montants non publiés');
+    // Un exemple de correction se lit comme une ligne de la plage, pas comme du JSON.
+    expect(messages[5]).toContain('« maintenanceBase.postes » : 1');
+  });
+
+  it('une date (du tableur ou d’un autre contexte JavaScript) est « une date », avec son jour', () => {
+    const sameRealm = thrown(() => vm.runInContext(`TE90_TOTAL(${JSON.stringify(BASE)}.concat([['collectivite.population', new Date(2026, 0, 5)]]))`, sheets));
+    const fn = vm.runInContext('TE90_TOTAL', sheets) as (plage: unknown) => unknown;
+    const otherRealm = thrown(() => fn([...BASE, ['collectivite.population', new Date(2026, 0, 5)]]));
+    const siren = thrown(() => fn([...BASE.slice(0, 1), ['collectivite.siren', new Date(2026, 0, 5)], ...BASE.slice(2)]));
+    for (const e of [sameRealm, otherRealm]) {
+      expect(e?.message).toBe(
+        'plage, ligne 5 : « collectivite.population » : la cellule contient une date (05/01/2026), pas un nombre ; vérifiez son format (Format › Nombre, ou Texte brut).',
+      );
+    }
+    // Le champ est signalé une fois : pas de « obligatoire » en plus pour le SIREN écrit en date.
+    expect(siren?.message).toBe(
+      'plage, ligne 2 : « collectivite.siren » : la cellule contient une date (05/01/2026), pas un SIREN ; vérifiez son format (Format › Nombre, ou Texte brut).',
+    );
+    const prestationFn = vm.runInContext('TE90_PRESTATION', sheets) as (...a: unknown[]) => unknown;
+    expect(thrown(() => prestationFn('maintenanceBase', new Date(2026, 0, 5)))?.message).toBe('postes (paramètre 1) : la cellule contient une date (05/01/2026), pas un nombre.');
+    expect(thrown(() => prestationFn(new Date(2026, 0, 5)))?.message).toMatch(/^prestation : Prestation inconnue : une date \(05\/01\/2026\)/);
+  });
+
+  it('un champ écrit deux fois est signalé, dans la plage comme dans les tarifs', () => {
+    expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0])', [...BASE, ['maintenanceBase.postes', 5]]))?.message).toBe(
+      "plage, ligne 5 : « maintenanceBase.postes » figure deux fois (ligne 4 et ligne 5) : n'en gardez qu'un, sinon on ne sait pas lequel compte.",
+    );
+    const tarifs = [
+      ['source', 'x'],
+      ['prestations.dpo.abonnement.montant', '1,00'],
+      ['prestations.dpo.abonnement.montant', '2,00'],
+    ];
+    expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0], a[1])', [...BASE, ['dpo', 'oui']], tarifs))?.message).toMatch(
+      /^tarifs, ligne 3 : « prestations\.dpo\.abonnement\.montant » figure deux fois \(ligne 2 et ligne 3\)/,
+    );
+  });
+
+  it('un nombre se lit comme le tableur l’affiche (15 chiffres significatifs) : =0,1+0,2 vaut 0,3', () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    const dpo = [['source', 'x'], ['prestations.dpo.abonnement.montant', 0.1 + 0.2]];
+    const avecDpo = call(sheets, 'TE90_TOTAL(a[0], a[1])', [...BASE, ['dpo', 'oui']], dpo) as number;
+    expect(new Decimal(avecDpo).minus(BASE_TOTAL).toFixed(2)).toBe('0.30');
+    const postes = [...BASE.slice(0, 3), ['maintenanceBase.postes', 0.1 * 3 * 10]];
+    expect(0.1 * 3 * 10).not.toBe(3);
+    expect(call(sheets, 'TE90_TOTAL(a[0])', postes)).toBe(Number(pricePrestation('maintenanceBase', { postes: 3 }).total));
+    expect(call(sheets, 'TE90_PRESTATION("secretariatMairie", a[0])', 0.1 + 0.2 + 2.2)).toBe(900);
+    expect(call(sheets, 'TE90_TABLEAU(a[0])', [['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes'], ['X', 219000106, 'commune', 0.1 * 3 * 10]])).toEqual([
+      ['Total'],
+      [Number(pricePrestation('maintenanceBase', { postes: 3 }).total)],
+    ]);
+  });
+
+  it('TE90_TABLEAU : un tableau d’adhérents en un appel, un total (ou le message) par ligne, aligné sur le tableau', () => {
+    const table = [
+      ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'collectivite.population', 'maintenanceBase.postes', 'maintenanceBase.postesLicenceBL', 'dpo', ''],
+      ['Commune A', '219000106', 'commune', 850, 4, 0, 'non', 'note libre'],
+      ['Commune B', '123', 'commune', 850, 4, 0, '', ''],
+      ['', '', '', '', '', '', '', ''],
+      ['Communauté C', '200 000 172', 'epci', '12 500', 18, 12, 'oui', ''],
+    ];
+    const out = call(sheets, 'TE90_TABLEAU(a[0], a[1])', table, TARIFS_PLAGE) as unknown[][];
+    const catalogue = completeCatalogue(catalogue2026, TARIFS);
+    const expected = (prestations: Adhesion['prestations'], collectivite: Adhesion['collectivite']) => Number(quote({ collectivite, prestations }, { catalogue }).total);
+    expect(out).toEqual([
+      ['Total'],
+      [expected({ maintenanceBase: { postes: 4, postesLicenceBL: 0 } }, { nom: 'Commune A', siren: '219000106', type: 'commune', population: 850 })],
+      [expect.stringMatching(/^Erreur : collectivite\.siren : /)],
+      [''],
+      [expected({ maintenanceBase: { postes: 18, postesLicenceBL: 12 }, dpo: {} }, { nom: 'Communauté C', siren: '200000172', type: 'epci', population: 12500 })],
+    ]);
+    // Sans tarifs, la ligne qui coche le DPO dit où fournir son montant ; les autres sont chiffrées.
+    const sansTarifs = call(sheets, 'TE90_TABLEAU(a[0])', table) as unknown[][];
+    expect(sansTarifs[1]).toEqual(out[1]);
+    expect(sansTarifs[4]![0]).toMatch(/plage tarifs/);
+    // Un en-tête faux est signalé sur chaque ligne, avec sa colonne.
+    expect(call(sheets, 'TE90_TABLEAU(a[0])', [['collectivite.nom', 'collectivite.nom', 'adresse'], ['A', 'B', 'C']])).toEqual([
+      ['Total'],
+      [expect.stringMatching(/^Erreur : colonne 2 : « collectivite\.nom » figure deux fois \(colonne 1 et colonne 2\).*colonne 3 : Champ inconnu « adresse »/)],
+    ]);
+    expect(call(sheets, 'TE90_TABLEAU(a[0])', [['', ''], ['A', 'B']])).toEqual([['Total'], [expect.stringMatching(/première ligne du tableau doit nommer les champs/)]]);
+  });
+
+  it('propriété : des cellules quelconques donnent une valeur, ou une exception qui porte un message', () => {
     const cell = fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(''), fc.constant(null), fc.constantFrom(...PLAGE.map((r) => r[0])));
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell), { maxLength: 12 }), fc.array(fc.tuple(cell, cell), { maxLength: 4 }), (plage, tarifs) => {
-        const t = call(sheets, 'TE90_TOTAL(a[0], a[1])', plage, tarifs);
-        expect(['number', 'string']).toContain(typeof t);
-        if (typeof t === 'string') expect(t).toMatch(/^Erreur : /);
+        const e = thrown(() => call(sheets, 'TE90_TOTAL(a[0], a[1])', plage, tarifs));
+        if (e) {
+          expect(e.name).toBe('Error');
+          expect(e.message.length).toBeGreaterThan(0);
+          expect(e.message).not.toMatch(/^Erreur : /);
+        } else expect(typeof call(sheets, 'TE90_TOTAL(a[0], a[1])', plage, tarifs)).toBe('number');
         const d = call(sheets, 'TE90_DEVIS(a[0], a[1])', plage, tarifs) as unknown[][];
-        if (typeof t === 'string') expect(d).toEqual([[t]]);
+        if (e) expect(d).toEqual([[`Erreur : ${e.message}`]]);
         else expect(d[0]![0]).toBe('Prestation');
+        const t = call(sheets, 'TE90_TABLEAU(a[0], a[1])', plage.length > 0 ? [plage.map((r) => r[0]), plage.map((r) => r[1])] : [], tarifs) as unknown[][];
+        for (const [v] of t.slice(1)) expect(typeof v === 'number' || v === '' || /^Erreur : /.test(String(v))).toBe(true);
       }),
       { numRuns: 100 },
     );
-  });
-});
-
-describe('fonctions Excel', () => {
-  it('chaque fonction des métadonnées est enregistrée et répond comme dans Sheets', () => {
-    const registered: Record<string, (...args: unknown[]) => unknown> = {};
-    const ctx = bareContext({ CustomFunctions: { associate: (id: string, fn: (...a: unknown[]) => unknown) => (registered[id] = fn) } });
-    vm.runInContext(read('excel/te90-tarifs.js'), ctx);
-    vm.runInContext(read('excel/functions.js'), ctx);
-    const meta = JSON.parse(read('excel/functions.json')) as { functions: { id: string; parameters: { optional?: boolean }[] }[] };
-    expect(Object.keys(registered).sort()).toEqual(meta.functions.map((f) => f.id).sort());
-    expect(registered['TE90_PRESTATION']!('marchesPublics', 2, 1, null)).toBe(132);
-    expect(JSON.stringify(registered['TE90_TOTAL']!(PLAGE, TARIFS_PLAGE))).toBe(JSON.stringify(call(sheets, 'TE90_TOTAL(a[0], a[1])', PLAGE, TARIFS_PLAGE)));
-    expect(read('excel/functions.html')).toContain('<script src="te90-tarifs.js"></script>');
   });
 });

@@ -1,6 +1,7 @@
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { checkbox, decimalText, quantity, text, toRows } from '../../src/spreadsheet/cells.js';
-import { readAdhesion, readTarifs } from '../../src/spreadsheet/layout.js';
+import { cellNumber, checkbox, decimalText, describeCell, isDate, quantity, text, toRows } from '../../src/spreadsheet/cells.js';
+import { readAdhesion, readAdhesionEntries, readTarifs } from '../../src/spreadsheet/layout.js';
 
 describe('cellules', () => {
   it('lit les décimaux à la française ou à l’anglaise, sans passer par un calcul', () => {
@@ -12,6 +13,31 @@ describe('cellules', () => {
     expect(decimalText(Number.NaN)).toBeUndefined();
     expect(quantity('2,5')).toBe(2.5);
     expect(quantity('abc')).toBe('abc');
+  });
+
+  it('lit un nombre comme le tableur l’affiche : 15 chiffres significatifs, sans notation exponentielle', () => {
+    expect(cellNumber(0.1 + 0.2)).toBe(0.3);
+    expect(cellNumber(0.1 * 3 * 10)).toBe(3);
+    expect(cellNumber(1234.56)).toBe(1234.56);
+    expect(cellNumber(Number.NaN)).toBeNaN();
+    expect(decimalText(0.1 + 0.2)).toBe('0.3');
+    expect(decimalText(1e-7)).toBe('0.0000001');
+    expect(decimalText(1e21)).toBe('1000000000000000000000');
+    expect(decimalText(-0)).toBe('0');
+    expect(quantity(0.1 + 0.2)).toBe(0.3);
+    expect(text(219000106.00000003, 9)).toBe('219000106');
+    expect(checkbox(1.0000000000000002)).toBe(true);
+    // Un texte est lu tel qu'il est écrit : rien n'est arrondi.
+    expect(decimalText('0,30000000000000004')).toBe('0.30000000000000004');
+  });
+
+  it('reconnaît une date, même venue d’un autre contexte JavaScript, et la nomme « une date »', () => {
+    const other = vm.runInNewContext('new Date(2026, 0, 5)') as unknown;
+    expect(other instanceof Date).toBe(false);
+    expect([isDate(new Date()), isDate(other), isDate({}), isDate('2026-01-05'), isDate(null)]).toEqual([true, true, false, false, false]);
+    expect(describeCell(other)).toBe('une date (05/01/2026)');
+    expect(describeCell(new Date(Number.NaN))).toBe('une date invalide');
+    expect(describeCell('x')).toBe('la chaîne « x »');
   });
 
   it('lit les cases à cocher', () => {
@@ -67,6 +93,48 @@ describe('disposition « champ | valeur »', () => {
       ['ENTREE_INVALIDE', 'plage ligne 2'],
       ['CHAMP_INCONNU', 'plage ligne 3'],
     ]);
+  });
+
+  it('signale un champ écrit deux fois, au lieu de garder le second en silence', () => {
+    const r = readAdhesion([
+      ['maintenanceBase.postes', 4],
+      ['dpo', 'oui'],
+      ['maintenanceBase.postes', 5],
+    ]);
+    expect(r.issues).toEqual([
+      {
+        code: 'ENTREE_INVALIDE',
+        path: ['plage', 'ligne 3'],
+        message: "« maintenanceBase.postes » figure deux fois (ligne 1 et ligne 3) : n'en gardez qu'un, sinon on ne sait pas lequel compte.",
+      },
+    ]);
+    expect(r.value['prestations']).toEqual({ maintenanceBase: { postes: 4 }, dpo: {} });
+    const t = readTarifs(
+      [
+        ['source', 'a'],
+        ['source', 'b'],
+      ],
+      2026,
+    );
+    expect(t.issues.map((i) => [i.code, i.path.join(' ')])).toEqual([['ENTREE_INVALIDE', 'tarifs ligne 2']]);
+  });
+
+  it('une date dans une cellule est signalée là où elle est, et son champ n’est pas signalé une seconde fois', () => {
+    const date = vm.runInNewContext('new Date(2026, 0, 5)') as unknown;
+    const r = readAdhesionEntries(
+      [
+        { key: 'collectivite.siren', value: date, where: 'colonne 2' },
+        { key: 'maintenanceBase.postes', value: date, where: 'colonne 4' },
+        { key: 'dpo', value: date, where: 'colonne 5' },
+      ],
+      'tableau',
+    );
+    expect(r.issues.map((i) => [i.path.join(' '), i.message])).toEqual([
+      ['tableau colonne 2', '« collectivite.siren » : la cellule contient une date (05/01/2026), pas un SIREN ; vérifiez son format (Format › Nombre, ou Texte brut).'],
+      ['tableau colonne 4', '« maintenanceBase.postes » : la cellule contient une date (05/01/2026), pas un nombre ; vérifiez son format (Format › Nombre, ou Texte brut).'],
+      ['tableau colonne 5', '« dpo » : écrivez oui ou non (reçu une date (05/01/2026)).'],
+    ]);
+    expect(r.covered).toEqual(['collectivite.siren', 'prestations.maintenanceBase.postes']);
   });
 
   it('lit des tarifs, montants en chaînes décimales', () => {

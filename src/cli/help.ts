@@ -1,0 +1,155 @@
+const DOCS = `Documentation : README.md et docs/guide.md du paquet @te90/tarifs (une fois installé :
+node_modules/@te90/tarifs/README.md et node_modules/@te90/tarifs/docs/guide.md).`;
+
+const CATALOGUE_OPTIONS = `  --catalogue <fichier.json>  un catalogue complet (par ex. celui de l'année prochaine, voir « reviser »)
+  --millesime <année>         un catalogue embarqué (2026) ; refusé s'il n'existe pas
+  --tarifs <fichier.json>     les montants fournis par le syndicat, qui complètent le catalogue`;
+
+const EXIT_CODES = `Codes de sortie : 0 succès ; 1 entrée refusée (chaque problème est affiché avec son chemin) ;
+2 mauvais usage (commande, option ou fichier introuvable) ; 3 erreur interne (un défaut de
+te90-tarifs : merci de la signaler avec la commande et l'entrée qui la provoquent) ; 4 écriture
+impossible sur la sortie standard (disque plein, fichier en lecture seule…). Une sortie fermée par
+le lecteur (par exemple « … | head -1 ») termine sans message, avec le code 0.`;
+
+/**
+ * Les textes d'aide : `general` (te90-tarifs --help) et un par commande.
+ *
+ * @internal
+ */
+export const HELP: Readonly<Record<string, string>> = {
+  general: `te90-tarifs — devis des prestations « à la carte » de Territoire d'énergie 90
+
+Usage :
+  te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
+  te90-tarifs lot <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
+  te90-tarifs catalogue [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
+  te90-tarifs verifier [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
+  te90-tarifs reviser <catalogue.json|2026> <revision.json>
+  te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv]
+
+Commandes :
+  devis      le devis détaillé d'une adhésion, une facture par SIREN
+  lot        les devis de nombreuses adhésions et la synthèse par prestation
+  catalogue  les prestations, leurs règles, leurs montants et ceux qui ne sont pas publiés
+  verifier   la cohérence d'un catalogue (paliers, strates, montants, seuils où une unité de plus coûte moins)
+  reviser    le catalogue d'un nouveau millésime, à partir du précédent et d'une révision votée
+  comparer   ce que chaque adhérent paie sous deux catalogues, et la synthèse
+
+Options :
+${CATALOGUE_OPTIONS}
+  --format   texte (défaut), json ou csv (séparateur « ; », virgule décimale, UTF-8 avec BOM)
+  -h, --help    cette aide (aussi : te90-tarifs <commande> --help)
+  -v, --version la version
+
+Fichiers : en UTF-8 (un fichier en Latin-1 ou Windows-1252 est refusé). « - » lit l'entrée standard.
+
+Exemples :
+  te90-tarifs devis adhesion.json --tarifs tarifs.json
+  te90-tarifs lot adhesions.jsonl --tarifs tarifs.json --format csv > devis.csv
+  te90-tarifs catalogue --tarifs tarifs.json
+  te90-tarifs verifier --catalogue catalogue-2027.json
+  te90-tarifs reviser 2026 revision-2027.json > catalogue-2027.json
+  te90-tarifs comparer --avant 2026 --apres catalogue-2027.json adhesions.json
+
+${EXIT_CODES}
+${DOCS}`,
+  devis: `te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
+
+Établit le devis d'une adhésion (fichier JSON en UTF-8, ou « - » pour l'entrée standard) sur le
+catalogue choisi (2026 embarqué par défaut).
+${CATALOGUE_OPTIONS}
+  texte : un bloc par facture (SIREN), montants à la française (2 069,57 €)
+  json  : exactement l'objet rendu par quote()
+  csv   : une ligne par ligne de devis (« ; », virgule décimale, UTF-8 avec BOM)
+Sortie 1 si l'adhésion est refusée : chaque problème est affiché avec son chemin.
+
+Exemples :
+  te90-tarifs devis examples/commune.json --tarifs examples/tarifs-exemple.json
+  te90-tarifs devis adhesion.json --tarifs tarifs.json --format csv > devis.csv
+  te90-tarifs devis - --format json < adhesion.json
+
+${EXIT_CODES}
+${DOCS}`,
+  lot: `te90-tarifs lot <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
+
+Établit le devis de chaque adhésion : liste JSON, fichier JSONL (une adhésion par ligne) ou
+dossier de fichiers .json. Ne s'arrête pas à la première refusée.
+Un fichier (ou « - », l'entrée standard ; un tube ou <(…) conviennent aussi) est lu une seule fois,
+et reconnu par son contenu : un document JSON (une liste d'adhésions, ou une seule), sinon du JSONL.
+Dans un dossier, une entrée illisible (un dossier nommé x.json, un lien cassé, un fichier qui n'est
+pas du JSON ou pas en UTF-8) est une adhésion refusée qui nomme son fichier.
+Chaque résultat nomme son fichier : « lot.json », « lot.jsonl:3 » (la ligne), « dossier/a.json »,
+« (entrée standard):3 ». Les résultats sont écrits au fur et à mesure (mémoire bornée).
+${CATALOGUE_OPTIONS}
+  texte : une ligne par adhésion, les refus avec leurs problèmes, puis la synthèse par prestation
+  json  : l'objet rendu par quoteAll() (résultats et synthèse), chaque résultat avec son « fichier »
+  csv   : une ligne par ligne de facture de chaque adhésion acceptée (dernière colonne : fichier) ;
+          sur la sortie d'erreur : le nombre d'adhésions du lot, les refus et la synthèse
+Sortie 1 si au moins une adhésion est refusée.
+
+Exemples :
+  te90-tarifs lot examples/lot-adherents.jsonl --tarifs examples/tarifs-exemple.json
+  te90-tarifs lot adhesions/ --tarifs tarifs.json --format json > lot.json
+  cat adhesions-*.jsonl | te90-tarifs lot - --format csv > devis.csv
+
+${EXIT_CODES}
+${DOCS}`,
+  catalogue: `te90-tarifs catalogue [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
+
+Affiche les prestations du catalogue, leur facturation, leurs règles et leurs montants, et liste
+les montants qui ne sont pas publiés (à fournir avec --tarifs).
+${CATALOGUE_OPTIONS}
+
+Exemples :
+  te90-tarifs catalogue
+  te90-tarifs catalogue --tarifs tarifs.json
+  te90-tarifs catalogue --millesime 2026 --format json > catalogue-2026.json
+
+${EXIT_CODES}
+${DOCS}`,
+  verifier: `te90-tarifs verifier [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
+
+Vérifie un catalogue (2026 embarqué par défaut, ou --catalogue, même incomplet) : forme, paliers et
+strates qui se chevauchent, laissent une lacune ou ne commencent pas à la première unité, montants
+mal écrits (erreurs) ; chaque seuil où une unité de plus coûte moins cher, et les textes qui nomment
+une autre année (avertissements).
+${CATALOGUE_OPTIONS}
+Sortie 0 sans erreur (même avec des avertissements) ; 1 si le catalogue ou le fichier de tarifs est
+refusé.
+
+Exemples :
+  te90-tarifs verifier --tarifs tarifs.json
+  te90-tarifs verifier --catalogue catalogue-2027.json --format json
+
+${EXIT_CODES}
+${DOCS}`,
+  reviser: `te90-tarifs reviser <catalogue.json|2026> <revision.json>
+
+Établit le catalogue d'un nouveau millésime : le catalogue de base (un fichier, ou le millésime d'un
+catalogue embarqué) et une révision votée (millesime, libelle, source, indexation, montants
+changés). Écrit le nouveau catalogue en JSON sur la sortie standard, et ses remarques
+(vérification) sur la sortie d'erreur. Sortie 1 si la révision est refusée.
+
+Exemples :
+  te90-tarifs reviser examples/territoire-de-belfort/catalogue-2026.json \\
+    examples/territoire-de-belfort/revision-2027.json > catalogue-2027.json
+  te90-tarifs reviser 2026 revision-2027.json > catalogue-2027.json
+
+${EXIT_CODES}
+${DOCS}`,
+  comparer: `te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json|2026> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv]
+
+Chiffre chaque adhésion du lot sous les deux catalogues : l'écart par adhérent (en euros et en %),
+les adhésions refusées d'un côté seulement et pourquoi, la recette par prestation avant et après,
+les plus fortes hausses. --tarifs-avant et --tarifs-apres complètent chacun des deux catalogues.
+Le lot se lit comme pour « lot » : fichier JSON ou JSONL, dossier, ou « - » (l'entrée standard).
+  json : l'objet rendu par compareCatalogues(), chaque adhérent avec son « fichier »
+
+Exemples :
+  npm run exemple:comparer   (dans le dépôt du paquet)
+  te90-tarifs comparer --avant 2026 --apres catalogue-2027.json adhesions.json --tarifs-avant tarifs-2026.json
+  te90-tarifs comparer --avant catalogue-2026.json --apres catalogue-2027.json - --format csv < adhesions.jsonl
+
+${EXIT_CODES}
+${DOCS}`,
+};

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..');
+let out: string;
+const page = (file: string) => readFileSync(join(out, file), 'utf8');
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'te90-api-'));
+  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'typedoc'), ['--out', out, '--logLevel', 'Warn'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`typedoc : sortie ${r.status}\n${r.stdout}\n${r.stderr}`);
+}, 120_000);
+
+describe('documentation de l’API (TypeDoc)', () => {
+  it('en français : titres « Exemple » et « Lève », et le type de l’exception lié', () => {
+    const quote = page('functions/quote.html');
+    expect(quote).toMatch(/>Exemple</);
+    expect(quote).toMatch(/>Lève</);
+    expect(quote).not.toMatch(/>(Example|Throws)</);
+    expect(quote).toMatch(/href="[^"]*QuoteError\.html"/);
+  });
+
+  it('la version est affichée, et aucun module « index » parasite', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(page('index.html')).toContain(`v${version}`);
+    expect(existsSync(join(out, 'modules', 'index.html'))).toBe(false);
+    expect(page('functions/quote.html')).not.toMatch(/>index</);
+  });
+
+  it('les exports sont rangés par catégorie, dans un ordre sensé', () => {
+    const sections = [...page('modules.html').matchAll(/data-key="section-([^"]+)"/g)].map((m) => m[1]);
+    expect(sections.slice(0, 4)).toEqual(['Devis', 'Lot', 'Catalogue', 'Prestations']);
+  });
+
+  it('chaque document a un titre', () => {
+    for (const file of ['documents/Guide.html', 'documents/Tableurs.html']) expect(page(file)).toMatch(/<title>[A-Z][^<|]+ \|/);
+  });
+});

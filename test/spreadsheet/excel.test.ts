@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogue2026, completeCatalogue, pricePrestation, quote, type Adhesion } from '../../src/index.js';
+import { PRESTATIONS } from '../../src/prestations/registry.js';
+import { argumentNames } from '../../src/spreadsheet/mapping.js';
+import { bareContext, call, DIR, excelContext, globalsOf, read, sheetsContext, StubExcelError, thrown } from './built.js';
+
+interface Metadata {
+  $schema: string;
+  functions: {
+    id: string;
+    name: string;
+    description: string;
+    parameters: { name: string; description: string; type: string; dimensionality: string; optional?: boolean }[];
+    result: { type: string; dimensionality: string };
+  }[];
+}
+
+const BASE = [
+  ['collectivite.nom', 'Commune exemple'],
+  ['collectivite.siren', '219000106'],
+  ['collectivite.type', 'commune'],
+  ['maintenanceBase.postes', 4],
+];
+const BASE_TOTAL = Number(pricePrestation('maintenanceBase', { postes: 4 }).total);
+const TARIFS_DPO = [
+  ['source', 'Montants de test (inventés)'],
+  ['prestations.dpo.abonnement.montant', '400,00'],
+];
+
+let excel: ReturnType<typeof excelContext>;
+let meta: Metadata;
+
+beforeAll(() => {
+  excel = excelContext();
+  meta = JSON.parse(read('excel/functions.json')) as Metadata;
+});
+
+describe('complément Excel : fichiers', () => {
+  it('functions.js est autonome : seul, dans un contexte nu qui n’a que CustomFunctions, il enregistre chaque fonction', () => {
+    expect(Object.keys(excel.registered).sort()).toEqual(meta.functions.map((f) => f.id).sort());
+    expect(excel.registered['TOTAL']!(BASE, null)).toBe(BASE_TOTAL);
+    // Aucun autre fichier n'est chargé : ni te90-tarifs.js à côté, ni page qui le chargerait.
+    expect(() => readFileSync(join(DIR, 'excel', 'te90-tarifs.js'))).toThrow();
+    expect(read('excel/functions.html')).not.toContain('te90-tarifs.js');
+    expect(read('excel/functions.html')).toContain('<script src="functions.js"></script>');
+  });
+
+  it('functions.js n’ajoute qu’un global, TE90Tarifs (l’enregistrement est dans une fonction)', () => {
+    const ctx = bareContext({ CustomFunctions: { associate: () => undefined, Error: StubExcelError, ErrorCode: { invalidValue: '#VALUE!' } } });
+    const before = globalsOf(ctx);
+    vm.runInContext(read('excel/functions.js'), ctx);
+    expect(globalsOf(ctx).filter((k) => !before.includes(k))).toEqual(['TE90Tarifs']);
+  });
+
+  it('functions.json : $schema, noms sans préfixe (=TE90.DEVIS…), descriptions de 128 caractères au plus', () => {
+    expect(meta.$schema).toBe('https://developer.microsoft.com/json-schemas/office-js/custom-functions.schema.json');
+    expect(meta.functions.map((f) => f.name)).toEqual(['DEVIS', 'TOTAL', 'PRESTATION', 'TABLEAU']);
+    for (const f of meta.functions) {
+      expect(f.id).toBe(f.name);
+      expect(f.name).not.toMatch(/TE90/);
+      expect(f.name).toMatch(/^[A-Z][A-Z0-9._]{2,}$/);
+      for (const d of [f.description, ...f.parameters.map((p) => p.description)]) expect(d.length, d).toBeLessThanOrEqual(128);
+    }
+  });
+
+  it('functions.json : des noms de paramètres parlants, déduits des déclarations', () => {
+    for (const f of meta.functions) {
+      for (const p of f.parameters) expect(p.name).toMatch(/^[a-z][A-Za-z0-9]{4,}$/);
+    }
+    const prestation = meta.functions.find((f) => f.name === 'PRESTATION')!;
+    expect(prestation.parameters.map((p) => p.name)).toEqual(['prestation', 'parametre1', 'parametre2', 'tarifs']);
+    // Chaque paramètre positionnel dit ce qu'il est pour chaque prestation qui en prend.
+    PRESTATIONS.forEach((d) => {
+      argumentNames(d as never).forEach((name, i) => expect(prestation.parameters[i + 1]!.description).toContain(name));
+    });
+    expect(meta.functions.find((f) => f.name === 'TOTAL')!.result.type).toBe('number');
+    expect(meta.functions.find((f) => f.name === 'PRESTATION')!.result.type).toBe('number');
+  });
+
+  it('manifest.xml : complément de fonctions seul, espace de noms TE90, adresse de base à remplacer, aucune adresse inventée', () => {
+    const xml = read('excel/manifest.xml');
+    expect(wellFormed(xml)).toEqual([]);
+    expect(xml).toContain('xsi:type="TaskPaneApp"');
+    expect(xml).toContain('<ExtensionPoint xsi:type="CustomFunctions">');
+    expect(xml).toContain('<Namespace resid="Functions.Namespace" />');
+    expect(xml).toContain('<bt:String id="Functions.Namespace" DefaultValue="TE90" />');
+    expect(xml).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1\.2" \/>/);
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect(xml).toContain(`<Version>${/^\d+\.\d+\.\d+/.exec(version)![0]}.0</Version>`);
+    // Chaque adresse est sous {{URL_DE_BASE}} et désigne un fichier construit à côté du manifeste.
+    const urls = [...xml.matchAll(/DefaultValue="(\{\{URL_DE_BASE\}\}[^"]*)"/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThanOrEqual(5);
+    for (const url of urls) {
+      const file = url.replace('{{URL_DE_BASE}}/', '');
+      expect(() => readFileSync(join(DIR, 'excel', file)), file).not.toThrow();
+    }
+    for (const resource of ['Functions.Script.Url', 'Functions.Metadata.Url', 'Functions.Page.Url']) {
+      expect(xml).toMatch(new RegExp(`<bt:Url id="${resource.replace(/\./g, '\\.')}" DefaultValue="\\{\\{URL_DE_BASE\\}\\}/functions\\.(js|json|html)" />`));
+    }
+    const others = [...xml.matchAll(/https?:\/\/[^"\s<]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('http://schemas.microsoft.com/') && !u.startsWith('http://www.w3.org/'));
+    expect(others).toEqual([]);
+    expect(xml).toContain('=TE90.DEVIS, =TE90.TOTAL, =TE90.PRESTATION, =TE90.TABLEAU');
+  });
+
+  it('les icônes du manifeste sont des PNG valides, de 32 et 64 pixels', () => {
+    for (const [file, size] of [
+      ['icon-32.png', 32],
+      ['icon-64.png', 64],
+    ] as const) {
+      const png = readFileSync(join(DIR, 'excel', file));
+      expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+      const idatLength = png.readUInt32BE(33);
+      expect(png.subarray(37, 41).toString('latin1')).toBe('IDAT');
+      expect(inflateSync(png.subarray(41, 41 + idatLength))).toHaveLength(size * (1 + 3 * size));
+    }
+  });
+});
+
+describe('complément Excel : fonctions', () => {
+  it('répondent comme dans Google Sheets', () => {
+    const sheets = sheetsContext();
+    expect(excel.registered['PRESTATION']!('marchesPublics', 2, 1, null)).toBe(132);
+    expect(excel.registered['TOTAL']!(BASE, TARIFS_DPO)).toBe(call(sheets, 'TE90_TOTAL(a[0], a[1])', BASE, TARIFS_DPO));
+    expect(JSON.stringify(excel.registered['DEVIS']!(BASE, null))).toBe(JSON.stringify(call(sheets, 'TE90_DEVIS(a[0])', BASE)));
+  });
+
+  it('TOTAL et PRESTATION lèvent CustomFunctions.Error(invalidValue, message) : #VALEUR!, pas un texte que SOMME ignorerait', () => {
+    const e = thrown(() => excel.registered['TOTAL']!([['collectivite.nom', 'X'], ['collectivite.siren', '123']], null));
+    expect(e?.value).toBeInstanceOf(StubExcelError);
+    expect((e?.value as StubExcelError).code).toBe('#VALUE!');
+    expect(e?.message).toMatch(/^collectivite\.siren : /);
+    const p = thrown(() => excel.registered['PRESTATION']!('dpo', null, null, null));
+    expect(p?.value).toBeInstanceOf(StubExcelError);
+    expect(p?.message).toContain('plage tarifs');
+    expect(thrown(() => excel.registered['PRESTATION']!('dpo', null, null, TARIFS_DPO))).toBeUndefined();
+  });
+
+  it('DEVIS rend son message dans une cellule, lisible en entier', () => {
+    expect(excel.registered['DEVIS']!([['dpo', 'oui']], null)).toEqual([[expect.stringMatching(/^Erreur : /)]]);
+  });
+
+  it('TABLEAU : un total par ligne, une erreur #VALEUR! (avec son message) sur chaque ligne refusée', () => {
+    const table = [
+      ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'dpo'],
+      ['Commune A', 219000106, 'commune', 4, 'non'],
+      ['Commune B', '123', 'commune', 4, 'non'],
+      ['Commune C', '219000106', 'commune', 4, 'oui'],
+    ];
+    const out = excel.registered['TABLEAU']!(table, TARIFS_DPO) as unknown[][];
+    const catalogue = completeCatalogue(catalogue2026, { millesime: 2026, source: 'x', prestations: { dpo: { abonnement: { montant: '400.00' } } } });
+    const collectivite = { nom: 'Commune C', siren: '219000106', type: 'commune' } as const;
+    expect(out[0]).toEqual(['Total']);
+    expect(out[1]).toEqual([BASE_TOTAL]);
+    expect(out[2]![0]).toBeInstanceOf(StubExcelError);
+    expect((out[2]![0] as StubExcelError).message).toMatch(/^collectivite\.siren : /);
+    expect(out[3]).toEqual([Number(quote({ collectivite, prestations: { maintenanceBase: { postes: 4 }, dpo: {} } } as Adhesion, { catalogue }).total)]);
+  });
+});
+
+/** Vérifie qu'un XML est bien formé (balises appariées, attributs entre guillemets) ; rend les problèmes trouvés. */
+function wellFormed(xml: string): string[] {
+  const problems: string[] = [];
+  const body = xml.replace(/^<\?xml[^>]*\?>\s*/, '').replace(/<!--[\s\S]*?-->/g, '');
+  const stack: string[] = [];
+  for (const m of body.matchAll(/<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<|>/g)) {
+    if (m[0] === '<' || m[0] === '>') {
+      problems.push(`caractère isolé à ${m.index}`);
+      continue;
+    }
+    const [, closing, name, , selfClosing] = m;
+    if (closing) {
+      if (stack.pop() !== name) problems.push(`</${name!}> inattendu`);
+    } else if (!selfClosing) stack.push(name!);
+  }
+  if (stack.length > 0) problems.push(`non fermés : ${stack.join(', ')}`);
+  return problems;
+}
