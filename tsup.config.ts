@@ -60,6 +60,18 @@ const privateGlobals: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/**
+ * Le simulateur en un seul fichier HTML, qui s'ouvre hors ligne (file://) : la page d'exemple, avec
+ * son paquet inclus dans la page au lieu d'être chargé depuis dist/.
+ */
+function writeSimulatorPage(dir: string): void {
+  const page = readFileSync('examples/simulateur/index.html', 'utf8');
+  const bundle = readFileSync(`${dir}/simulateur.js`, 'utf8').replace(/<\/script/gi, '<\\/script');
+  const inlined = page.replace(/<!-- TE90_SCRIPT -->[\s\S]*<!-- \/TE90_SCRIPT -->/, () => `<script>\n${bundle}</script>`);
+  if (inlined === page) throw new Error('examples/simulateur/index.html : marques TE90_SCRIPT introuvables.');
+  writeFileSync(`${dir}/index.html`, inlined);
+}
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -97,5 +109,17 @@ export default defineConfig([
     outExtension: () => ({ js: '.js' }),
     esbuildPlugins: [privateGlobals],
     onSuccess: async () => writeSpreadsheetGlue('dist/tableur'),
+  },
+  {
+    entry: { simulateur: 'src/simulator/index.ts' },
+    outDir: 'dist/simulateur',
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    noExternal: [/.*/],
+    treeshake: true,
+    outExtension: () => ({ js: '.js' }),
+    onSuccess: async () => writeSimulatorPage('dist/simulateur'),
   },
 ]);

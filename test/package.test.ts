@@ -34,12 +34,13 @@ describe('paquet publié (npm pack)', () => {
 
   it('ne contient que dist, le guide, la page des tableurs, README, CHANGELOG, LICENSE et package.json ; sans carte de sources', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-    for (const f of files) expect(f).toMatch(/^package\/(dist\/|docs\/guide\.md$|docs\/tableur\.md$|docs\/README\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
+    for (const f of files) expect(f).toMatch(/^package\/(dist\/|docs\/guide\.md$|docs\/tableur\.md$|docs\/README\.md$|docs\/images\/[a-z-]+\.jpg$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     // Les liens du README vers la documentation mènent à des fichiers livrés dans le paquet.
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const links = [...readme.matchAll(/\]\(https:\/\/unpkg\.com\/@te90\/tarifs\/([^)]+)\)/g)].map((m) => `package/${m[1]}`);
-    expect(links.length).toBeGreaterThanOrEqual(2);
+    expect(links.length).toBeGreaterThanOrEqual(4);
+    expect(links).toEqual(expect.arrayContaining(['package/docs/images/simulateur.jpg', 'package/docs/images/devis-imprimable.jpg']));
     for (const link of links) expect(files).toContain(link);
     expect(readme).not.toMatch(/\]\((docs|examples)\//);
     expect(files).toContain('package/dist/cli.js');

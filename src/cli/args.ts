@@ -10,6 +10,9 @@ const OPTIONS = {
   apres: { type: 'string' },
   'tarifs-avant': { type: 'string' },
   'tarifs-apres': { type: 'string' },
+  numero: { type: 'string' },
+  date: { type: 'string' },
+  validite: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -24,6 +27,9 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   apres: 'catalogue-2027.json',
   'tarifs-avant': 'tarifs-2026.json',
   'tarifs-apres': 'tarifs-2027.json',
+  numero: 'D-2026-0042',
+  date: '2026-11-29',
+  validite: '30',
 };
 
 /**

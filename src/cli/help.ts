@@ -53,7 +53,7 @@ Exemples :
 
 ${EXIT_CODES}
 ${DOCS}`,
-  devis: `te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
+  devis: `te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv|html] [--numero N] [--date AAAA-MM-JJ] [--validite JOURS]
 
 Établit le devis d'une adhésion (fichier JSON en UTF-8, ou « - » pour l'entrée standard) sur le
 catalogue choisi (2026 embarqué par défaut).
@@ -61,12 +61,15 @@ ${CATALOGUE_OPTIONS}
   texte : un bloc par facture (SIREN), montants à la française (2 069,57 €)
   json  : exactement l'objet rendu par quote()
   csv   : une ligne par ligne de devis (« ; », virgule décimale, UTF-8 avec BOM)
+  html  : un devis imprimable (A4), autonome : numéro (--numero), date (--date, aujourd'hui par
+          défaut) et validité en jours (--validite, 30 par défaut)
 Sortie 1 si l'adhésion est refusée : chaque problème est affiché avec son chemin.
 
 Exemples :
   te90-tarifs devis examples/commune.json --tarifs examples/tarifs-exemple.json
   te90-tarifs devis adhesion.json --tarifs tarifs.json --format csv > devis.csv
   te90-tarifs devis - --format json < adhesion.json
+  te90-tarifs devis adhesion.json --format html --numero D-2026-0042 --validite 30 > devis.html
 
 ${EXIT_CODES}
 ${DOCS}`,

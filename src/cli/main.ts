@@ -11,6 +11,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import { renderCatalogueText } from '../render/catalogue-text.js';
 import { renderQuoteCsv } from '../render/csv.js';
 import { renderIssuesText, renderQuoteText } from '../render/quote-text.js';
+import { renderQuoteHtml } from '../render/quote-html.js';
 import { catalogueFrom, describeErrno, embedded, loadCatalogue, openBatch, readJsonFile, readJsonInput, UsageError, type BatchEntry } from './io.js';
 import { reviseCatalogue, type Revision } from '../catalogue/revise.js';
 import { compareCatalogues, type AdherentCompare, type Comparaison } from '../batch/compare.js';
@@ -44,7 +45,7 @@ export interface CliIo {
 }
 
 const FORMATS = ['texte', 'json', 'csv'] as const;
-type Format = (typeof FORMATS)[number];
+type Format = (typeof FORMATS)[number] | 'html';
 type Values = ParsedArgs['values'];
 
 /** Les codes de sortie de la ligne de commande. */
@@ -68,8 +69,9 @@ async function refuse(io: CliIo, issues: readonly QuoteIssue[], format: Format):
 }
 
 async function devis(positionals: string[], values: Values, io: CliIo): Promise<number> {
-  const format = formatOf(values.format, FORMATS);
+  const format = formatOf(values.format, [...FORMATS, 'html']);
   const file = oneFile(positionals, 'devis');
+  const html = format === 'html' ? htmlOptions(values) : undefined;
   let catalogue: Catalogue | undefined;
   let refused: readonly QuoteIssue[] = [];
   try {
@@ -87,8 +89,26 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
   }
   if (catalogue === undefined) throw new QuoteError([...refused, ...adhesionIssues(input, catalogue2026)]);
   const result = quote(input as Adhesion, { catalogue });
+  if (html) {
+    await io.out(renderQuoteHtml(result, { ...html, numero: html.numero ?? `${result.millesime}-${result.collectivite.siren}-${html.date.replaceAll('-', '')}` }));
+    return EXIT.ok;
+  }
   await io.out(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? renderQuoteCsv(result) : renderQuoteText(result) + '\n');
   return EXIT.ok;
+}
+
+/**
+ * Les options du devis imprimable : la date (aujourd'hui par défaut — la ligne de commande peut lire
+ * l'horloge, la bibliothèque non), le numéro et la validité en jours.
+ */
+function htmlOptions(values: Values): { numero: string | undefined; date: string; validiteJours: number } {
+  const date = values.date ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`Date invalide : « ${date} » (format attendu : AAAA-MM-JJ, par exemple 2026-11-29).`);
+  const validite = values.validite ?? '30';
+  if (!/^\d{1,3}$/.test(validite) || Number(validite) < 1 || Number(validite) > 366) {
+    throw new UsageError(`Validité invalide : « ${validite} » (un nombre de jours, de 1 à 366).`);
+  }
+  return { numero: values.numero, date, validiteJours: Number(validite) };
 }
 
 /** La progression d'un long lot sur la sortie d'erreur (un terminal), effacée avant tout autre message. */

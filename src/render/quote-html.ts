@@ -91,8 +91,8 @@ const STYLE = `
   thead th { background: #eeeeee; border-bottom: 2px solid #3a3a3a; }
   tr { page-break-inside: avoid; }
   td.montant, th.montant { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-  .detail { display: block; color: #3a3a3a; font-size: 9.5pt; }
-  .source { display: block; color: #666666; font-size: 8.5pt; }
+  .detail { display: block; color: #3a3a3a; font-size: 9.5pt; font-weight: 400; }
+  .source { display: block; color: #595959; font-size: 8.5pt; font-weight: 400; }
   tfoot th, tfoot td { border-top: 2px solid #3a3a3a; font-weight: 700; }
   .total { font-size: 13pt; font-weight: 700; text-align: right; margin: 6mm 0 0; }
   .avertissements { margin-top: 6mm; border-left: 4px solid #000091; padding: 1mm 4mm; }

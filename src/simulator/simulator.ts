@@ -1,0 +1,277 @@
+/// <reference lib="dom" />
+import type { Path, QuoteIssue } from '../core/shapes.js';
+import { catalogue2026 } from '../catalogue/2026.js';
+import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
+import { safeParseCatalogue } from '../catalogue/resolve.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { formatPath } from '../errors/quote-error.js';
+import { formatEuros, formatNombre } from '../money/format.js';
+import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
+import { PRESTATIONS } from '../prestations/registry.js';
+import { safeQuote } from '../quote/quote.js';
+import { renderQuoteHtml } from '../render/quote-html.js';
+import type { Adhesion } from '../validation/adhesion.js';
+import { COLLECTIVITE_DECLARATION } from '../validation/collectivite.js';
+
+/** Un champ du formulaire : son élément de saisie, le chemin de la donnée, et son message d'erreur. */
+interface Field {
+  readonly path: string;
+  readonly input: HTMLInputElement | HTMLSelectElement;
+  readonly error: HTMLElement;
+}
+
+const TYPES: Record<string, string> = { commune: 'Commune', epci: 'EPCI', syndicat: 'Syndicat', ccas: 'CCAS', autre: 'Autre organisme public' };
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function idOf(path: string): string {
+  return 'champ-' + path.replace(/[^A-Za-z0-9]+/g, '-');
+}
+
+/** Un champ libellé, avec son aide et sa zone d'erreur reliées (RGAA : étiquette, description, erreur). */
+function labelled(doc: Document, path: string, label: string, input: HTMLInputElement | HTMLSelectElement, help?: string): { wrapper: HTMLElement; field: Field } {
+  const id = idOf(path);
+  const wrapper = el(doc, 'div', { class: 'champ' });
+  input.id = id;
+  input.name = path;
+  input.dataset['path'] = path;
+  const described: string[] = [];
+  wrapper.append(el(doc, 'label', { for: id }, label));
+  if (help) {
+    const h = el(doc, 'p', { class: 'aide', id: `${id}-aide` }, help);
+    wrapper.append(h);
+    described.push(h.id);
+  }
+  wrapper.append(input);
+  const error = el(doc, 'p', { class: 'erreur', id: `${id}-erreur`, 'aria-live': 'polite' });
+  described.push(error.id);
+  input.setAttribute('aria-describedby', described.join(' '));
+  wrapper.append(error);
+  return { wrapper, field: { path, input, error } };
+}
+
+function numberInput(doc: Document, p: ParamDeclaration): HTMLInputElement {
+  const input = el(doc, 'input', { type: 'text', inputmode: p.type === 'entier' ? 'numeric' : 'decimal', autocomplete: 'off' });
+  return input;
+}
+
+/** Lit un nombre saisi à la française (`2,5`, `1 234`) ; rend le texte tel quel s'il n'en est pas un, pour que la validation le dise. */
+function readNumber(text: string): unknown {
+  const t = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (t === '') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text;
+}
+
+/**
+ * Monte le simulateur de devis dans un élément de la page : un formulaire déduit des déclarations des
+ * prestations (collectivité, puis chaque prestation et ses paramètres), un fichier de tarifs à charger,
+ * le devis recalculé à chaque saisie, chaque erreur affichée à côté de son champ, et « Imprimer » qui
+ * ouvre le devis imprimable. Rend une fonction qui recalcule (utile aux tests).
+ *
+ * @internal
+ */
+export function mountSimulator(root: HTMLElement): { update: () => void } {
+  const doc = root.ownerDocument;
+  const fields: Field[] = [];
+  let catalogue: Catalogue = catalogue2026;
+  let tarifsIssues: readonly QuoteIssue[] = [];
+  const form = el(doc, 'form', { novalidate: '', 'aria-describedby': 'simulateur-intro' });
+  form.addEventListener('submit', (e) => e.preventDefault());
+
+  // La collectivité.
+  const collectivite = el(doc, 'fieldset');
+  collectivite.append(el(doc, 'legend', {}, 'La collectivité'));
+  for (const [name, f] of Object.entries(COLLECTIVITE_DECLARATION)) {
+    const path = `collectivite.${name}`;
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (f.type === 'choix') {
+      input = el(doc, 'select');
+      for (const v of f.valeurs) input.append(el(doc, 'option', { value: v }, TYPES[v] ?? v));
+    } else if (f.type === 'booleen') {
+      input = el(doc, 'input', { type: 'checkbox' });
+    } else input = el(doc, 'input', { type: 'text', autocomplete: name === 'nom' ? 'organization' : 'off', ...(f.type === 'entier' ? { inputmode: 'numeric' } : {}) });
+    const labels: Record<string, [string, string | undefined]> = {
+      nom: ['Nom', undefined],
+      siren: ['SIREN', '9 chiffres ; les espaces sont acceptés.'],
+      type: ['Nature', undefined],
+      population: ['Population (facultatif)', 'Nécessaire aux prestations calculées par strate de population.'],
+      parcTransfere: ['Parc informatique transféré au syndicat', 'Le pack démat est alors inclus d’office.'],
+    };
+    const [label, help] = labels[name] ?? [name, undefined];
+    const { wrapper, field } = labelled(doc, path, label + (f.requis ? ' (obligatoire)' : ''), input, help);
+    if (f.requis) input.setAttribute('aria-required', 'true');
+    collectivite.append(wrapper);
+    fields.push(field);
+  }
+  form.append(collectivite);
+
+  // Les prestations, dans l'ordre du catalogue.
+  for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
+    const set = el(doc, 'fieldset', { class: 'prestation' });
+    set.append(el(doc, 'legend', {}, d.libelle + (d.obligatoire === 'toujours' ? ' (obligatoire)' : '')));
+    const path = `prestations.${d.id}`;
+    const box = el(doc, 'input', { type: 'checkbox' });
+    if (d.obligatoire === 'toujours') {
+      box.checked = true;
+      box.disabled = true;
+    }
+    const { wrapper, field } = labelled(doc, path, 'Cocher cette prestation', box);
+    wrapper.classList.add('coche');
+    set.append(wrapper);
+    fields.push(field);
+    for (const [name, p] of Object.entries(d.parametres)) {
+      const input = p.type === 'sirens' ? el(doc, 'input', { type: 'text', autocomplete: 'off' }) : numberInput(doc, p);
+      const help = p.type === 'sirens' ? `${p.aide} Séparez-les par des virgules.` : `${p.aide} (${p.type === 'entier' ? 'entier' : 'nombre'} de ${p.minExclu ? 'plus de ' : ''}${formatNombre(p.min)} à ${formatNombre(p.max)} ${p.unite})`;
+      const r = labelled(doc, `${path}.${name}`, p.libelle + (p.requis ? '' : ' (facultatif)'), input, help);
+      set.append(r.wrapper);
+      fields.push(r.field);
+    }
+    form.append(set);
+  }
+
+  // Le fichier de tarifs.
+  const tarifsSet = el(doc, 'fieldset');
+  tarifsSet.append(el(doc, 'legend', {}, 'Montants non publiés (facultatif)'));
+  const file = el(doc, 'input', { type: 'file', accept: 'application/json,.json' });
+  const tarifsField = labelled(doc, 'tarifs', 'Fichier de tarifs ou catalogue (JSON)', file, 'Les montants que le syndicat fournit ; sans eux, les prestations au montant non publié sont refusées.');
+  tarifsSet.append(tarifsField.wrapper);
+  const tarifsState = el(doc, 'p', { class: 'etat', 'aria-live': 'polite' }, 'Catalogue 2026 embarqué (montants publiés seuls).');
+  tarifsSet.append(tarifsState);
+  form.append(tarifsSet);
+
+  // Le devis.
+  const result = el(doc, 'section', { class: 'resultat', 'aria-labelledby': 'devis-titre' });
+  result.append(el(doc, 'h2', { id: 'devis-titre' }, 'Devis'));
+  const total = el(doc, 'p', { class: 'total', id: 'total', 'aria-live': 'polite' });
+  const lignes = el(doc, 'div', { id: 'lignes' });
+  const globales = el(doc, 'ul', { class: 'erreurs', id: 'erreurs', 'aria-live': 'polite' });
+  const imprimer = el(doc, 'button', { type: 'button', id: 'imprimer' }, 'Imprimer le devis');
+  result.append(total, globales, lignes, imprimer);
+  root.append(form, result);
+
+  function read(): Adhesion {
+    const collectiviteValue: Record<string, unknown> = {};
+    const prestations: Record<string, Record<string, unknown>> = {};
+    for (const f of fields) {
+      const [head, id, param] = f.path.split('.');
+      if (head === 'collectivite') {
+        const input = f.input as HTMLInputElement;
+        if (input.type === 'checkbox') {
+          if (input.checked) collectiviteValue[id!] = true;
+        } else if (input.value.trim() !== '') collectiviteValue[id!] = id === 'population' ? readNumber(input.value) : input.value;
+      } else if (head === 'prestations' && param === undefined) {
+        if ((f.input as HTMLInputElement).checked) prestations[id!] ??= {};
+      } else if (head === 'prestations' && param !== undefined) {
+        const text = f.input.value.trim();
+        if (text === '' || !(prestations[id!] !== undefined)) continue;
+        const d = PRESTATIONS.find((x) => x.id === id) as PrestationDeclaration | undefined;
+        prestations[id!]![param] = d?.parametres[param]?.type === 'sirens' ? text.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '') : readNumber(text);
+      }
+    }
+    return { collectivite: collectiviteValue, prestations } as unknown as Adhesion;
+  }
+
+  /** Le champ le plus précis dont le chemin commence le chemin d'un problème. */
+  function fieldFor(path: Path): Field | undefined {
+    const text = formatPath(path).replace(/\[(\d+)\]/g, '.$1');
+    let best: Field | undefined;
+    for (const f of fields) {
+      if ((text === f.path || text.startsWith(f.path + '.')) && (!best || f.path.length > best.path.length)) best = f;
+    }
+    return best;
+  }
+
+  function showIssues(issues: readonly QuoteIssue[]): void {
+    for (const f of [...fields, tarifsField.field]) {
+      f.error.textContent = '';
+      f.input.removeAttribute('aria-invalid');
+    }
+    globales.replaceChildren();
+    for (const raw of issues) {
+      // Ici, un montant manquant se fournit par le fichier de tarifs du formulaire.
+      const issue = { ...raw, message: raw.message.replace(/Fournissez-le dans un catalogue complété \(completeCatalogue, ou --tarifs en ligne de commande\)\./, 'Chargez un fichier de tarifs qui le fournit (en bas du formulaire).') };
+      const f = issue.path[0] === 'tarifs' || issue.path[0] === 'catalogue' ? tarifsField.field : fieldFor(issue.path);
+      if (f) {
+        f.error.textContent = f.error.textContent ? `${f.error.textContent} ${issue.message}` : issue.message;
+        f.input.setAttribute('aria-invalid', 'true');
+      } else globales.append(el(doc, 'li', {}, `${formatPath(issue.path)} : ${issue.message}`));
+    }
+  }
+
+  let last: ReturnType<typeof safeQuote> | undefined;
+  function update(): void {
+    const r = safeQuote(read(), { catalogue });
+    last = r;
+    showIssues([...tarifsIssues, ...(r.success ? [] : r.issues)]);
+    lignes.replaceChildren();
+    imprimer.disabled = !r.success;
+    if (!r.success) {
+      total.textContent = `Devis incomplet : ${r.issues.length} problème(s) à corriger.`;
+      return;
+    }
+    total.textContent = `Total : ${formatEuros(r.data.total)}`;
+    const table = el(doc, 'table');
+    table.append(el(doc, 'caption', {}, `Lignes du devis ${r.data.millesime}`));
+    const head = el(doc, 'thead');
+    const hr = el(doc, 'tr');
+    for (const h of ['Prestation', 'SIREN', 'Calcul', 'Montant']) hr.append(el(doc, 'th', { scope: 'col' }, h));
+    head.append(hr);
+    const body = el(doc, 'tbody');
+    for (const l of r.data.lignes) {
+      const tr = el(doc, 'tr');
+      tr.append(el(doc, 'th', { scope: 'row' }, l.libelle), el(doc, 'td', {}, l.siren), el(doc, 'td', {}, l.detail), el(doc, 'td', { class: 'montant' }, formatEuros(l.montant)));
+      body.append(tr);
+    }
+    table.append(head, body);
+    lignes.append(table);
+  }
+
+  imprimer.addEventListener('click', () => {
+    if (!last?.success) return;
+    const html = renderQuoteHtml(last.data, { numero: `SIMULATION-${last.data.collectivite.siren}`, date: new Date().toISOString().slice(0, 10) });
+    const win = doc.defaultView?.open('', '_blank');
+    if (!win) return;
+    win.document.open();
+    win.document.write(html);
+    win.document.close();
+    win.focus();
+    win.print();
+  });
+
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    void chosen.text().then((text) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        tarifsIssues = [{ code: 'JSON_INVALIDE', path: ['tarifs'], message: `Le fichier « ${chosen.name} » n'est pas du JSON valide.` }];
+        update();
+        return;
+      }
+      const asCatalogue = typeof value === 'object' && value !== null && 'devise' in value;
+      const r = asCatalogue ? safeParseCatalogue(value) : safeCompleteCatalogue(catalogue2026, value as Tarifs);
+      if (r.success) {
+        catalogue = r.data;
+        tarifsIssues = [];
+        tarifsState.textContent = `${catalogue.libelle} — complété par « ${chosen.name} ».`;
+      } else {
+        catalogue = catalogue2026;
+        tarifsIssues = r.issues;
+        tarifsState.textContent = `Fichier « ${chosen.name} » refusé : le catalogue 2026 embarqué reste utilisé.`;
+      }
+      update();
+    });
+  });
+
+  form.addEventListener('input', update);
+  form.addEventListener('change', update);
+  update();
+  return { update };
+}

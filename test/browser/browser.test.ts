@@ -1,0 +1,169 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogue2026, completeCatalogue, formatEuros, quote, type Adhesion, type Tarifs } from '../../src/index.js';
+import { total as totalTableur } from '../../src/spreadsheet/functions.js';
+import { chromiumPath, INSTALL_HINT, launch, serve } from './chromium.js';
+
+const ROOT = join(__dirname, '..', '..');
+const SORTIE = join(ROOT, 'test-output');
+const IN_CI = process.env['CI'] === 'true' || process.env['CI'] === '1';
+const available = chromiumPath() !== undefined;
+if (!available && !IN_CI) console.warn(INSTALL_HINT);
+
+const TARIFS = JSON.parse(JSON.stringify((await import('../../examples/tarifs-exemple.json', { with: { type: 'json' } })).default)) as Tarifs;
+const ADHESIONS: Adhesion[] = [
+  { collectivite: { nom: 'Commune', siren: '219000106', type: 'commune', population: 850 }, prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, marchesPublics: { acces: 2, misesEnLigneAssistees: 1 }, secretariatMairie: { jours: 2.5 } } },
+  { collectivite: { nom: 'Communauté', siren: '200000172', type: 'epci', population: 12_500 }, prestations: { maintenanceBase: { postes: 18, postesLicenceBL: 3 }, packDemat: { sirens: ['200000172', '200000107'] }, sauvegarde: { quotaGo: 100 }, dpo: {} } },
+];
+
+const PAGE_ESM = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Essai ESM</title>
+<script type="importmap">{ "imports": { "decimal.js": "/node_modules/decimal.js/decimal.mjs" } }</script>
+<script type="module">import * as lib from '/dist/index.js'; window.lib = lib; window.pret = true;</script></head><body></body></html>`;
+const PAGE_AUTONOME = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Essai autonome</title>
+<script src="/dist/tableur/te90-tarifs.js"></script></head><body></body></html>`;
+
+function range(a: Adhesion): (string | number)[][] {
+  const c = a.collectivite;
+  const rows: (string | number)[][] = [['collectivite.nom', c.nom], ['collectivite.siren', c.siren], ['collectivite.type', c.type]];
+  if (c.population !== undefined) rows.push(['collectivite.population', c.population]);
+  for (const [id, params] of Object.entries(a.prestations)) {
+    const entries = Object.entries(params as Record<string, unknown>);
+    if (entries.length === 0) rows.push([id, 'oui']);
+    for (const [k, v] of entries) rows.push([`${id}.${k}`, Array.isArray(v) ? v.join(', ') : (v as number)]);
+  }
+  return rows;
+}
+
+async function typeInto(page: Page, path: string, text: string): Promise<void> {
+  const id = '#champ-' + path.replace(/[^A-Za-z0-9]+/g, '-');
+  await page.click(id, { count: 3 });
+  await page.keyboard.press('Backspace');
+  await page.type(id, text);
+}
+
+(available || IN_CI ? describe : describe.skip)('dans un vrai navigateur (Chromium, sans tête)', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serve>>;
+  const complet = completeCatalogue(catalogue2026, TARIFS);
+
+  beforeAll(async () => {
+    mkdirSync(SORTIE, { recursive: true });
+    browser = await launch();
+    server = await serve(ROOT, { '/essai-esm.html': PAGE_ESM, '/essai-autonome.html': PAGE_AUTONOME });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('le build ESM importé par une page (import map pour decimal.js) donne les mêmes devis que Node', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/essai-esm.html`);
+    await page.waitForFunction('window.pret === true', { timeout: 20_000 });
+    const dansLeNavigateur = await page.evaluate(
+      (adhesions, tarifs) => {
+        const lib = (window as unknown as { lib: typeof import('../../src/index.js') }).lib;
+        const c = lib.completeCatalogue(lib.catalogue2026, tarifs);
+        return adhesions.map((a) => JSON.stringify(lib.quote(a, { catalogue: c })));
+      },
+      ADHESIONS,
+      TARIFS,
+    );
+    expect(dansLeNavigateur).toEqual(ADHESIONS.map((a) => JSON.stringify(quote(a, { catalogue: complet }))));
+    await page.close();
+  }, 60_000);
+
+  it('le paquet autonome (tableurs) donne les mêmes totaux que Node', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/essai-autonome.html`);
+    const totaux = await page.evaluate((plages) => plages.map((p) => (window as unknown as { TE90Tarifs: { total: (r: unknown) => unknown } }).TE90Tarifs.total(p)), ADHESIONS.slice(0, 1).map(range));
+    expect(totaux).toEqual([totalTableur(range(ADHESIONS[0]!))]);
+    expect(totaux[0]).toBe(Number(quote(ADHESIONS[0]!).total));
+    await page.close();
+  }, 60_000);
+
+  describe('le simulateur (dist/simulateur/index.html, ouvert hors ligne)', () => {
+    let page: Page;
+
+    beforeAll(async () => {
+      page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 1000 });
+      await page.goto(`file://${join(ROOT, 'dist', 'simulateur', 'index.html')}`);
+      await page.waitForSelector('#champ-collectivite-nom');
+    }, 60_000);
+
+    it('rempli comme un utilisateur, il affiche le devis que rend quote()', async () => {
+      await typeInto(page, 'collectivite.nom', 'Commune de Tessin');
+      await typeInto(page, 'collectivite.siren', '219 000 106');
+      await page.select('#champ-collectivite-type', 'commune');
+      await typeInto(page, 'prestations.maintenanceBase.postes', '4');
+      await typeInto(page, 'prestations.maintenanceBase.postesLicenceBL', '0');
+      await page.click('#champ-prestations-marchesPublics');
+      await typeInto(page, 'prestations.marchesPublics.acces', '2');
+      await page.click('#champ-prestations-secretariatMairie');
+      await typeInto(page, 'prestations.secretariatMairie.jours', '2,5');
+      const attendu = quote({
+        collectivite: { nom: 'Commune de Tessin', siren: '219000106', type: 'commune' },
+        prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, marchesPublics: { acces: 2 }, secretariatMairie: { jours: 2.5 } },
+      });
+      expect(await page.$eval('#total', (e) => e.textContent)).toBe(`Total : ${formatEuros(attendu.total)}`);
+      const montants = await page.$$eval('#lignes td.montant', (cells) => cells.map((c) => c.textContent));
+      expect(montants).toEqual(attendu.lignes.map((l) => formatEuros(l.montant)));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      writeFileSync(join(SORTIE, 'simulateur.png'), await page.screenshot({ fullPage: true }));
+      // La capture du README (docs/images) : l'écran visible, en JPEG.
+      writeFileSync(join(SORTIE, 'simulateur.jpg'), await page.screenshot({ type: 'jpeg', quality: 70 }));
+    }, 60_000);
+
+    it('chaque erreur s’affiche à côté de son champ', async () => {
+      await typeInto(page, 'collectivite.siren', '219 000 107');
+      await page.click('#champ-prestations-sauvegarde');
+      await typeInto(page, 'prestations.sauvegarde.quotaGo', '50');
+      const erreurSiren = await page.$eval('#champ-collectivite-siren-erreur', (e) => e.textContent);
+      expect(erreurSiren).toMatch(/clé de contrôle du SIREN/);
+      expect(await page.$eval('#champ-collectivite-siren', (e) => e.getAttribute('aria-invalid'))).toBe('true');
+      // La grille de sauvegarde n'est pas publiée : le problème est au champ du quota.
+      expect(await page.$eval('#champ-prestations-sauvegarde-quotaGo-erreur', (e) => e.textContent)).toMatch(/n'est pas publié .* Chargez un fichier de tarifs/);
+      expect(await page.$eval('#total', (e) => e.textContent)).toMatch(/Devis incomplet/);
+      expect(await page.$eval('#imprimer', (e) => (e as HTMLButtonElement).disabled)).toBe(true);
+      writeFileSync(join(SORTIE, 'simulateur-erreurs.png'), await page.screenshot({ fullPage: true }));
+      await page.click('#champ-prestations-sauvegarde');
+      await typeInto(page, 'collectivite.siren', '219000106');
+      expect(await page.$eval('#champ-collectivite-siren-erreur', (e) => e.textContent)).toBe('');
+    }, 60_000);
+
+    it('un fichier de tarifs se charge, et « Imprimer » ouvre le devis imprimable', async () => {
+      const input = (await page.$('#champ-tarifs')) as ElementHandle<HTMLInputElement>;
+      await input.uploadFile(join(ROOT, 'examples', 'tarifs-exemple.json'));
+      await page.waitForFunction(() => document.querySelector('.etat')?.textContent?.includes('complété'), { timeout: 10_000 });
+      await page.click('#champ-prestations-dpo');
+      expect(await page.$eval('#lignes', (e) => e.textContent)).toContain('Forfait : 300,00 €');
+      const popup = new Promise<Page>((resolve) => browser.once('targetcreated', async (t) => resolve((await t.page())!)));
+      await page.click('#imprimer');
+      const devis = await popup;
+      await devis.waitForFunction(() => document.title.startsWith('Devis'), { timeout: 10_000 });
+      const texte = await devis.evaluate(() => document.body.textContent ?? '');
+      expect(texte).toContain('Devis n°');
+      expect(texte).toContain("Montants d'exemple");
+      expect(await devis.evaluate(() => document.documentElement.lang)).toBe('fr');
+      await devis.setViewport({ width: 900, height: 1200 });
+      writeFileSync(join(SORTIE, 'devis-imprimable.png'), await devis.screenshot({ fullPage: true }));
+      writeFileSync(join(SORTIE, 'devis-imprimable.jpg'), await devis.screenshot({ fullPage: true, type: 'jpeg', quality: 70 }));
+      // L'impression demandée par « Imprimer » occupe la fenêtre : le PDF se tire d'une copie du document.
+      const copie = await browser.newPage();
+      await copie.setContent(await devis.content());
+      const pdf = await copie.pdf({ format: 'A4', printBackground: true });
+      expect(Buffer.from(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      writeFileSync(join(SORTIE, 'devis-imprimable.pdf'), pdf);
+      await copie.close();
+      await devis.close();
+    }, 60_000);
+
+    afterAll(async () => {
+      await page?.close();
+    });
+  });
+});
