@@ -24,7 +24,6 @@ function writeSpreadsheetGlue(dir: string): void {
   rmSync(`${dir}/excel`, { recursive: true, force: true });
   mkdirSync(`${dir}/apps-script`, { recursive: true });
   mkdirSync(`${dir}/excel`, { recursive: true });
-  writeFileSync(`${dir}/apps-script/TE90Tarifs.gs`, bundle);
   writeFileSync(`${dir}/apps-script/Fonctions.gs`, appsScriptGlue());
   writeFileSync(`${dir}/excel/${EXCEL_FILES.script}`, excelScript(bundle));
   writeFileSync(`${dir}/excel/${EXCEL_FILES.metadata}`, excelMetadata());

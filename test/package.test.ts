@@ -45,9 +45,11 @@ describe('paquet publié (npm pack)', () => {
     expect(readme).not.toMatch(/\]\((docs|examples)\//);
     expect(files).toContain('package/dist/cli.js');
     expect(files).toContain('package/dist/tableur/apps-script/Fonctions.gs');
+    expect(files).not.toContain('package/dist/simulateur/simulateur.js');
+    expect(files).toContain('package/dist/simulateur/index.html');
     expect(files).toContain('package/dist/tableur/excel/manifest.xml');
     // Une seule copie de chaque construction distincte (paquet autonome, Excel, Apps Script).
-    expect(files.filter((f) => f.endsWith('/te90-tarifs.js'))).toEqual(['package/dist/tableur/te90-tarifs.js']);
+    expect(files.filter((f) => f.endsWith('/te90-tarifs.js') || f.endsWith('.gs') && !f.endsWith('Fonctions.gs'))).toEqual(['package/dist/tableur/te90-tarifs.js']);
   });
 
   it('package.json : pas d’adresse inventée, bin sans avertissement de npm, schémas et tableurs exportés', () => {

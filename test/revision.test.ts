@@ -73,6 +73,16 @@ describe('reviseCatalogue', () => {
     expect(quote(adhesion({ dpo: {} }, epci), { catalogue: complet }).lignes[1]!.source.exemple).toBe(true);
   });
 
+  it('un montant d’exemple indexé reste marqué ; des paliers changés n’empêchent pas d’indexer le prix', () => {
+    const exemple = completeCatalogue(catalogue2026, { ...TARIFS_TEST, exemple: true });
+    const r = reviseCatalogue(exemple, { ...REVISION, indexation: { pourcentage: '10' }, prestations: { maintenanceBase: { postes: { paliers: [{ de: 1, a: null, coefficient: '1' }] } } } });
+    expect(r.prestations.dpo.composantes.abonnement.montant).toBe('440.00');
+    expect(r.prestations.dpo.composantes.abonnement.source).toEqual({ origine: 'revision', reference: REVISION.source, exemple: true });
+    expect(r.prestations.marchesPublics.composantes.acces.source).toEqual({ origine: 'revision', reference: REVISION.source });
+    expect(r.prestations.maintenanceBase.composantes.postes.prixUnitaire).toBe('632.37');
+    expect(r.prestations.maintenanceBase.composantes.postes.paliers).toEqual([{ de: 1, a: null, coefficient: '1' }]);
+  });
+
   it('refuse une révision fausse avec tous ses problèmes, aux chemins de la révision', () => {
     const r = safeReviseCatalogue(catalogueTest, {
       millesime: 1999,
@@ -132,6 +142,12 @@ describe('compareCatalogues', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('le millésime écrit dans une adhésion ne la fait pas refuser par l’autre catalogue', () => {
+    const c = compareCatalogues([{ ...adhesion({}, epci), millesime: 2026 } as Adhesion], { avant: catalogueTest, apres });
+    expect(c.adherents[0]!.refus).toEqual({});
+    expect(c.adherents[0]!.apres).not.toBeNull();
   });
 
   it('dit qui est refusé d’un côté seulement, et pourquoi ; les écarts en pour cent', () => {

@@ -236,6 +236,18 @@ function readIdentity(value: unknown): { siren: string | null; nom: string | nul
   return { siren, nom };
 }
 
+/**
+ * Une adhésion sans son millésime : la comparaison la chiffre sous deux catalogues d'années
+ * différentes, le millésime écrit pour l'un ne doit pas la faire refuser par l'autre.
+ */
+function withoutMillesime(read: ReturnType<typeof readAdhesion>): ReturnType<typeof readAdhesion> {
+  const value = read.snap.value;
+  if (!isRecord(value) || !('millesime' in value)) return read;
+  const { millesime: _a, ...rest } = value;
+  const valid = read.valid === undefined ? undefined : (({ millesime: _b, ...others }) => others)(read.valid);
+  return { snap: { ...read.snap, value: rest }, valid };
+}
+
 function run(adhesions: unknown, options: unknown): Comparaison {
   const entries = readBatchEntries(adhesions);
   const avant = resolveCatalogue(readOption(options, 'avant'), ['avant']);
@@ -255,7 +267,7 @@ function run(adhesions: unknown, options: unknown): Comparaison {
   let refuseesAvantSeulement = 0;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries.at(index);
-    const read = entry.ok ? readAdhesion(entry.value) : undefined;
+    const read = entry.ok ? withoutMillesime(readAdhesion(entry.value)) : undefined;
     const unreadable: SafeResult<never> = { success: false, issues: [{ code: 'ENTREE_INVALIDE', path: [], message: "L'adhésion ne peut pas être lue." }] };
     const a = read ? guard(() => quoteRead(read, avant).quote) : unreadable;
     const b = read ? guard(() => quoteRead(read, apres).quote) : unreadable;
@@ -346,7 +358,8 @@ function run(adhesions: unknown, options: unknown): Comparaison {
  * euros et en pour cent ; les adhésions refusées d'un côté et pas de l'autre, avec pourquoi ; et la
  * synthèse (recette par prestation avant et après, total, plus fortes hausses, nombre d'adhérents en
  * hausse, en baisse ou stables). Tout est calculé en décimal exact : sur les adhérents acceptés des
- * deux côtés, la somme des écarts est l'écart de leurs totaux.
+ * deux côtés, la somme des écarts est l'écart de leurs totaux. Le millésime que porte une adhésion
+ * est ignoré : elle est chiffrée sous chacun des deux catalogues.
  *
  * @param adhesions - les adhésions
  * @param options - `avant`, `apres` (les deux catalogues) et `onProgress`

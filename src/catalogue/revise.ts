@@ -134,6 +134,7 @@ function reviseComposante(
 ): void {
   const field = amountField(c.modele);
   let changed = false;
+  let amountFixed = false;
   for (const key of ['montant', 'prixUnitaire', 'grille', 'paliers'] as const) {
     if (patch?.[key] === undefined) continue;
     if (!admitted(c.modele, key)) {
@@ -142,16 +143,21 @@ function reviseComposante(
     }
     c[key] = patch[key];
     changed = true;
+    if (key === field) amountFixed = true;
   }
   const amount = c[field];
-  if (!changed && factor !== undefined && amount !== null) {
+  // Un montant que la révision ne fixe pas suit l'indexation, même si ses paliers changent ; indexé,
+  // un montant d'exemple reste marqué comme tel.
+  let indexedExample = false;
+  if (!amountFixed && factor !== undefined && amount !== null) {
     if (field === 'grille') {
       const g = amount as Grille;
       c[field] = { ...g, montants: g.montants.map((row) => row.map((m) => indexed(m, factor))) };
     } else c[field] = indexed(amount as string, factor);
     changed = true;
+    indexedExample = c.source.exemple === true;
   }
-  c.source = changed ? revised : carried(c.source);
+  c.source = !changed ? carried(c.source) : indexedExample && !revised.exemple ? { ...revised, exemple: true } : revised;
 }
 
 function admitted(modele: Composante['modele'], key: string): boolean {

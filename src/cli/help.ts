@@ -20,7 +20,7 @@ export const HELP: Readonly<Record<string, string>> = {
   general: `te90-tarifs — devis des prestations « à la carte » de Territoire d'énergie 90
 
 Usage :
-  te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
+  te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv|html]
   te90-tarifs lot <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
   te90-tarifs catalogue [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
   te90-tarifs verifier [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
@@ -37,7 +37,8 @@ Commandes :
 
 Options :
 ${CATALOGUE_OPTIONS}
-  --format   texte (défaut), json ou csv (séparateur « ; », virgule décimale, UTF-8 avec BOM)
+  --format   texte (défaut), json ou csv (séparateur « ; », virgule décimale, UTF-8 avec BOM) ;
+             pour devis, aussi html (un devis imprimable : --numero, --date, --validite)
   -h, --help    cette aide (aussi : te90-tarifs <commande> --help)
   -v, --version la version
 

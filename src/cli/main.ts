@@ -102,8 +102,12 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
  * l'horloge, la bibliothèque non), le numéro et la validité en jours.
  */
 function htmlOptions(values: Values): { numero: string | undefined; date: string; validiteJours: number } {
-  const date = values.date ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`Date invalide : « ${date} » (format attendu : AAAA-MM-JJ, par exemple 2026-11-29).`);
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const date = values.date ?? today;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const real = m !== null && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === date;
+  if (!real) throw new UsageError(`Date invalide : « ${date} » (une date qui existe, au format AAAA-MM-JJ, par exemple 2026-11-29).`);
   const validite = values.validite ?? '30';
   if (!/^\d{1,3}$/.test(validite) || Number(validite) < 1 || Number(validite) > 366) {
     throw new UsageError(`Validité invalide : « ${validite} » (un nombre de jours, de 1 à 366).`);

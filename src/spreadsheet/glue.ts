@@ -44,7 +44,7 @@ function call(f: CustomFunctionSpec): string {
  */
 export function appsScriptGlue(): string {
   const header = `// Fonctions personnalisées ${NAMESPACE} pour Google Sheets. Fichier produit par « npm run build » : ne pas modifier.
-// Il s'appuie sur le fichier TE90Tarifs.gs (le paquet autonome), à copier dans le même projet Apps Script.
+// Il s'appuie sur le paquet autonome (dist/tableur/te90-tarifs.js), à copier dans le même projet Apps Script sous le nom TE90Tarifs.
 `;
   const functions = CUSTOM_FUNCTIONS.map((f) => {
     const params = f.parameters.map((p) => ` * @param {${p.example}} ${p.name} ${p.details ?? p.description}`).join('\n');

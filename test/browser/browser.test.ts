@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, formatEuros, quote, type Adhesion, type Tarifs } from '../../src/index.js';
-import { total as totalTableur } from '../../src/spreadsheet/functions.js';
+import { devis as devisTableur, total as totalTableur } from '../../src/spreadsheet/functions.js';
 import { chromiumPath, INSTALL_HINT, launch, serve } from './chromium.js';
 
 const ROOT = join(__dirname, '..', '..');
@@ -32,6 +32,16 @@ function range(a: Adhesion): (string | number)[][] {
     const entries = Object.entries(params as Record<string, unknown>);
     if (entries.length === 0) rows.push([id, 'oui']);
     for (const [k, v] of entries) rows.push([`${id}.${k}`, Array.isArray(v) ? v.join(', ') : (v as number)]);
+  }
+  return rows;
+}
+
+function tarifsRange(t: Tarifs): (string | number)[][] {
+  const rows: (string | number)[][] = [['source', t.source]];
+  for (const [id, composantes] of Object.entries(t.prestations)) {
+    for (const [cid, champs] of Object.entries(composantes as Record<string, Record<string, unknown>>)) {
+      for (const [champ, v] of Object.entries(champs)) rows.push([`prestations.${id}.${cid}.${champ}`, typeof v === 'string' ? v : JSON.stringify(v)]);
+    }
   }
   return rows;
 }
@@ -76,12 +86,20 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
     await page.close();
   }, 60_000);
 
-  it('le paquet autonome (tableurs) donne les mêmes totaux que Node', async () => {
+  it('le paquet autonome (tableurs) donne les mêmes devis que Node, tarifs compris', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/essai-autonome.html`);
-    const totaux = await page.evaluate((plages) => plages.map((p) => (window as unknown as { TE90Tarifs: { total: (r: unknown) => unknown } }).TE90Tarifs.total(p)), ADHESIONS.slice(0, 1).map(range));
-    expect(totaux).toEqual([totalTableur(range(ADHESIONS[0]!))]);
-    expect(totaux[0]).toBe(Number(quote(ADHESIONS[0]!).total));
+    const plageTarifs = tarifsRange(TARIFS);
+    const dansLeNavigateur = await page.evaluate(
+      (plages, tarifs) => {
+        const t = (window as unknown as { TE90Tarifs: { devis: (r: unknown, t: unknown) => unknown; total: (r: unknown, t: unknown) => unknown } }).TE90Tarifs;
+        return plages.map((p) => ({ devis: t.devis(p, tarifs), total: t.total(p, tarifs) }));
+      },
+      ADHESIONS.map(range),
+      plageTarifs,
+    );
+    expect(dansLeNavigateur).toEqual(ADHESIONS.map((a) => ({ devis: devisTableur(range(a), plageTarifs), total: totalTableur(range(a), plageTarifs) })));
+    expect(dansLeNavigateur.map((r) => r.total)).toEqual(ADHESIONS.map((a) => Number(quote(a, { catalogue: complet }).total)));
     await page.close();
   }, 60_000);
 

@@ -37,7 +37,7 @@ export function thrown(f: () => unknown): { name: string; message: string; value
 /** Les fonctions Google Sheets (Apps Script) : le paquet puis les fonctions, dans un contexte nu. */
 export function sheetsContext(): vm.Context {
   const ctx = bareContext();
-  vm.runInContext(read('apps-script/TE90Tarifs.gs'), ctx);
+  vm.runInContext(read('te90-tarifs.js'), ctx);
   vm.runInContext(read('apps-script/Fonctions.gs'), ctx);
   return ctx;
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { parse } from 'acorn';
 import { Decimal } from 'decimal.js';
@@ -5,6 +7,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, pricePrestation, quote, type Adhesion, type Tarifs } from '../../src/index.js';
 import { bareContext, call, globalsOf, read, sheetsContext, thrown } from './built.js';
+
+const DIST_TABLEUR = join(__dirname, '..', '..', 'dist', 'tableur');
 
 const PLAGE = [
   ['champ', 'valeur'],
@@ -65,7 +69,7 @@ beforeAll(() => {
 
 describe('paquet autonome', () => {
   it('s’analyse en ES2019, comme le paquet et les glues', () => {
-    for (const file of ['te90-tarifs.js', 'apps-script/TE90Tarifs.gs', 'apps-script/Fonctions.gs', 'excel/functions.js']) {
+    for (const file of ['te90-tarifs.js', 'apps-script/Fonctions.gs', 'excel/functions.js']) {
       expect(() => parse(read(file), { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
     }
   });
@@ -89,9 +93,10 @@ describe('paquet autonome', () => {
     expect(globalsOf(ctx).filter((k) => !before.includes(k))).toEqual(['TE90Tarifs']);
   });
 
-  it('les fichiers Apps Script sont le paquet et les fonctions, sans autre copie du paquet', () => {
-    expect(read('apps-script/TE90Tarifs.gs')).toBe(read('te90-tarifs.js'));
+  it('une seule copie de chaque construction : Apps Script n’a que ses fonctions, le paquet est te90-tarifs.js', () => {
+    expect(existsSync(join(DIST_TABLEUR, 'apps-script', 'TE90Tarifs.gs'))).toBe(false);
     expect(read('apps-script/Fonctions.gs')).not.toContain('__zod');
+    expect(read('apps-script/Fonctions.gs').length).toBeLessThan(10_000);
   });
 });
 
