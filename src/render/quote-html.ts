@@ -1,7 +1,7 @@
 import type { Path, Quote, QuoteIssue } from '../core/shapes.js';
 import { QuoteError } from '../errors/quote-error.js';
 import { formatEuros, formatNombre } from '../money/format.js';
-import { formatSiren } from './quote-text.js';
+import { formatSiren, TYPES } from './quote-text.js';
 
 /**
  * Ce que le devis imprimable affiche en plus du devis : son numéro, sa date et sa durée de validité,
@@ -23,14 +23,6 @@ export interface HtmlOptions {
   /** L'émetteur (par défaut : Territoire d'énergie 90, service informatique). */
   readonly emetteur?: string | undefined;
 }
-
-const TYPES: Record<Quote['collectivite']['type'], string> = {
-  commune: 'commune',
-  epci: 'EPCI',
-  syndicat: 'syndicat',
-  ccas: 'CCAS',
-  autre: 'autre organisme public',
-};
 
 const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 

@@ -3,7 +3,12 @@ import { formatPath } from '../errors/quote-error.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import type { Quote } from '../core/shapes.js';
 
-const TYPES: Record<Quote['collectivite']['type'], string> = {
+/**
+ * La nature d'une collectivité, écrite pour un lecteur.
+ *
+ * @internal
+ */
+export const TYPES: Readonly<Record<Quote['collectivite']['type'], string>> = {
   commune: 'commune',
   epci: 'EPCI',
   syndicat: 'syndicat',
