@@ -132,8 +132,9 @@ function run(adhesions: unknown, options: unknown): BatchQuote {
   const catalogue = resolveCatalogue(readOption(options, 'catalogue'));
   const progress = readOption(options, 'onProgress');
   const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;
-  const parPrestation = new Map(PRESTATION_IDS.map((id) => [id, { total: ZERO, adherents: 0, vu: -1 }]));
-  let total = ZERO;
+  // Les montants d'un lot se répètent : on compte chaque montant par prestation, et l'on n'additionne
+  // (en décimal exact) qu'à la fin, montant × nombre d'occurrences.
+  const parPrestation = new Map(PRESTATION_IDS.map((id) => [id, { montants: new Map<string, number>(), adherents: 0, vu: -1 }]));
   let acceptes = 0;
   const resultats: BatchResult[] = [];
   for (let index = 0; index < entries.length; index++) {
@@ -142,18 +143,17 @@ function run(adhesions: unknown, options: unknown): BatchQuote {
     const snap = read?.snap;
     const r = read ? guard(() => quoteRead(read, catalogue)) : undefined;
     if (r?.success) {
-      const { quote, montants } = r.data;
+      const { quote } = r.data;
       resultats.push({ index, siren: quote.collectivite.siren, success: true, data: quote });
       acceptes++;
-      quote.lignes.forEach((ligne, i) => {
+      for (const ligne of quote.lignes) {
         const p = parPrestation.get(ligne.prestation)!;
-        p.total = p.total.plus(montants[i]!);
-        total = total.plus(montants[i]!);
+        p.montants.set(ligne.montant, (p.montants.get(ligne.montant) ?? 0) + 1);
         if (p.vu !== index) {
           p.vu = index;
           p.adherents++;
         }
-      });
+      }
     } else if (r && snap) {
       resultats.push({ index, siren: readSiren(snap), success: false, issues: r.issues });
     } else {
@@ -172,6 +172,14 @@ function run(adhesions: unknown, options: unknown): BatchQuote {
       }
     }
   }
+  let total = ZERO;
+  const totals = new Map<PrestationId, Dec>();
+  for (const [id, p] of parPrestation) {
+    let sum = ZERO;
+    for (const [montant, count] of p.montants) sum = sum.plus(new Dec(montant).times(count));
+    totals.set(id, sum);
+    total = total.plus(sum);
+  }
   return {
     resultats,
     synthese: {
@@ -179,7 +187,7 @@ function run(adhesions: unknown, options: unknown): BatchQuote {
         prestation: id,
         libelle: catalogue.prestations[id].libelle,
         adherents: parPrestation.get(id)!.adherents,
-        total: toMontant(parPrestation.get(id)!.total),
+        total: toMontant(totals.get(id)!),
       })),
       total: toMontant(total),
       acceptes,
