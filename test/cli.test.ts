@@ -347,6 +347,10 @@ describe('te90-tarifs : catalogue d’une autre année, révision, comparaison',
     expect(texte.out).toContain('Comparaison 2026 → 2027');
     expect(texte.out).toContain('Plus fortes hausses');
     expect(run('comparer', '--avant', '2026', join(B, 'adhesions.json')).code).toBe(2);
+    // Un montant manquant se fournit ici par --tarifs-avant ou --tarifs-apres.
+    const manque = run('comparer', '--avant', '2026', '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'));
+    expect(manque.out).toContain('(--tarifs-avant ou --tarifs-apres)');
+    expect(manque.out).not.toContain('--tarifs en ligne de commande');
     const csv = run('comparer', '--avant', '2026', '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'), '--format', 'csv');
     expect(csv.out.split('\r\n')[0]).toBe('\uFEFFposition;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus');
   }, 30_000);

@@ -201,13 +201,26 @@ async function comparer(positionals: string[], values: Values, io: CliIo): Promi
   }
   const readable = entries.flatMap((e, i) => (e.ok ? [{ i, value: e.value }] : []));
   const result = compareCatalogues(readable.map((r) => r.value as Adhesion), { avant, apres });
-  const comparaison = withUnreadableCompared(result, entries, readable.map((r) => r.i));
+  const comparaison = forComparer(withUnreadableCompared(result, entries, readable.map((r) => r.i)));
   if (format === 'json') {
     const adherents = comparaison.adherents.map(({ index, ...rest }, i) => ({ index, fichier: fichiers[i]!, ...rest }));
     await io.out(JSON.stringify({ ...comparaison, adherents }, null, 2) + '\n');
   } else if (format === 'csv') await io.out(renderComparisonCsv(comparaison));
   else await io.out(renderComparisonText(comparaison, [String(avant.millesime), String(apres.millesime)]) + '\n');
   return EXIT.ok;
+}
+
+/** Ici, un montant manquant se fournit par --tarifs-avant ou --tarifs-apres, pas par --tarifs. */
+function forComparer(c: Comparaison): Comparaison {
+  const fix = (issues: readonly QuoteIssue[] | undefined) =>
+    issues?.map((i) => ({ ...i, message: i.message.replace('(completeCatalogue, ou --tarifs en ligne de commande)', '(--tarifs-avant ou --tarifs-apres)') }));
+  return {
+    ...c,
+    adherents: c.adherents.map((a) => ({
+      ...a,
+      refus: { ...(a.refus.avant ? { avant: fix(a.refus.avant)! } : {}), ...(a.refus.apres ? { apres: fix(a.refus.apres)! } : {}) },
+    })),
+  };
 }
 
 function withUnreadableCompared(result: Comparaison, entries: readonly BatchEntry[], positions: number[]): Comparaison {
