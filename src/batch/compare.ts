@@ -1,7 +1,7 @@
 import type { Quote, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { CallerError, guard, QuoteError } from '../errors/quote-error.js';
+import { CallerError, guard, unwrap } from '../errors/quote-error.js';
 import { Dec } from '../money/decimal.js';
 import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
 import { quoteRead, readOption } from '../quote/quote.js';
@@ -269,8 +269,8 @@ function run(adhesions: unknown, options: unknown): Comparaison {
     const entry = entries.at(index);
     const read = entry.ok ? withoutMillesime(readAdhesion(entry.value)) : undefined;
     const unreadable: SafeResult<never> = { success: false, issues: [{ code: 'ENTREE_INVALIDE', path: [], message: "L'adhésion ne peut pas être lue." }] };
-    const a = read ? guard(() => quoteRead(read, avant).quote) : unreadable;
-    const b = read ? guard(() => quoteRead(read, apres).quote) : unreadable;
+    const a = read ? guard(() => quoteRead(read, avant)) : unreadable;
+    const b = read ? guard(() => quoteRead(read, apres)) : unreadable;
     const identity = a.success ? { siren: a.data.collectivite.siren, nom: a.data.collectivite.nom } : b.success ? { siren: b.data.collectivite.siren, nom: b.data.collectivite.nom } : read ? readIdentity(read.snap.value) : { siren: null, nom: null };
     for (const [side, r] of [['avant', a], ['apres', b]] as const) {
       if (!r.success) continue;
@@ -374,9 +374,7 @@ function run(adhesions: unknown, options: unknown): Comparaison {
  * ```
  */
 export function compareCatalogues(adhesions: readonly Adhesion[], options: CompareOptions): Comparaison {
-  const result = safeCompareCatalogues(adhesions, options);
-  if (result.success) return result.data;
-  throw new QuoteError(result.issues);
+  return unwrap(safeCompareCatalogues(adhesions, options));
 }
 
 /**

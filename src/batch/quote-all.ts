@@ -1,6 +1,7 @@
 import type { Quote, SafeResult } from '../core/shapes.js';
+import type { Catalogue } from '../catalogue/types.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
-import { CallerError, guard, QuoteError } from '../errors/quote-error.js';
+import { CallerError, guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import type { Snapshot } from '../input/snapshot.js';
 import { readAdhesion } from '../validation/fast.js';
 import { Dec } from '../money/decimal.js';
@@ -127,43 +128,82 @@ export function readBatchEntries(adhesions: unknown): { length: number; at: (i: 
   };
 }
 
+/**
+ * Le devis d'une adhésion d'un lot, isolé : son devis, ou ses problèmes (une entrée illisible, ou
+ * hostile, est un résultat refusé, jamais l'échec du lot).
+ *
+ * @internal
+ */
+export function quoteBatchEntry(entry: { ok: true; value: unknown } | { ok: false }, index: number, catalogue: Catalogue): BatchResult {
+  if (!entry.ok) {
+    return {
+      index,
+      siren: null,
+      success: false,
+      issues: [{ code: 'ENTREE_INVALIDE', path: [], message: "L'adhésion ne peut pas être lue : la lecture de la liste a levé une exception." }],
+    };
+  }
+  const read = readAdhesion(entry.value);
+  const r = guard(() => quoteRead(read, catalogue));
+  return r.success ? { index, siren: r.data.collectivite.siren, success: true, data: r.data } : { index, siren: readSiren(read.snap), success: false, issues: r.issues };
+}
+
+/**
+ * La synthèse d'un lot, cumulée résultat par résultat : chaque montant est compté par prestation,
+ * et les sommes (en décimal exact) ne sont faites qu'une fois, montant × nombre d'occurrences.
+ *
+ * @internal
+ */
+export class BatchTally {
+  private readonly parPrestation = new Map(PRESTATION_IDS.map((id) => [id, { montants: new Map<string, number>(), adherents: 0 }]));
+  private acceptes = 0;
+  private refuses = 0;
+
+  constructor(private readonly catalogue: Catalogue) {}
+
+  /** Ajoute le résultat d'une adhésion. */
+  add(result: SafeResult<Quote<PrestationId>>): void {
+    if (!result.success) {
+      this.refuses++;
+      return;
+    }
+    this.acceptes++;
+    const seen = new Set<PrestationId>();
+    for (const ligne of result.data.lignes) {
+      const p = this.parPrestation.get(ligne.prestation)!;
+      p.montants.set(ligne.montant, (p.montants.get(ligne.montant) ?? 0) + 1);
+      if (!seen.has(ligne.prestation)) {
+        seen.add(ligne.prestation);
+        p.adherents++;
+      }
+    }
+  }
+
+  /** La synthèse des résultats ajoutés. */
+  synthese(): BatchQuote['synthese'] {
+    let total = ZERO;
+    const parPrestation = PRESTATION_IDS.map((id) => {
+      const p = this.parPrestation.get(id)!;
+      let sum = ZERO;
+      for (const [montant, count] of p.montants) sum = sum.plus(new Dec(montant).times(count));
+      total = total.plus(sum);
+      return { prestation: id, libelle: this.catalogue.prestations[id].libelle, adherents: p.adherents, total: toMontant(sum) };
+    });
+    return { parPrestation, total: toMontant(total), acceptes: this.acceptes, refuses: this.refuses };
+  }
+}
+
 function run(adhesions: unknown, options: unknown): BatchQuote {
   const entries = readBatchEntries(adhesions);
   const catalogue = resolveCatalogue(readOption(options, 'catalogue'));
   const progress = readOption(options, 'onProgress');
   const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;
-  // Les montants d'un lot se répètent : on compte chaque montant par prestation, et l'on n'additionne
-  // (en décimal exact) qu'à la fin, montant × nombre d'occurrences.
-  const parPrestation = new Map(PRESTATION_IDS.map((id) => [id, { montants: new Map<string, number>(), adherents: 0, vu: -1 }]));
-  let acceptes = 0;
+  const tally = new BatchTally(catalogue);
   const resultats: BatchResult[] = [];
   for (let index = 0; index < entries.length; index++) {
-    const entry = entries.at(index);
-    const read = entry.ok ? readAdhesion(entry.value) : undefined;
-    const snap = read?.snap;
-    const r = read ? guard(() => quoteRead(read, catalogue)) : undefined;
-    if (r?.success) {
-      const { quote } = r.data;
-      resultats.push({ index, siren: quote.collectivite.siren, success: true, data: quote });
-      acceptes++;
-      for (const ligne of quote.lignes) {
-        const p = parPrestation.get(ligne.prestation)!;
-        p.montants.set(ligne.montant, (p.montants.get(ligne.montant) ?? 0) + 1);
-        if (p.vu !== index) {
-          p.vu = index;
-          p.adherents++;
-        }
-      }
-    } else if (r && snap) {
-      resultats.push({ index, siren: readSiren(snap), success: false, issues: r.issues });
-    } else {
-      resultats.push({
-        index,
-        siren: null,
-        success: false,
-        issues: [{ code: 'ENTREE_INVALIDE', path: [], message: "L'adhésion ne peut pas être lue : la lecture de la liste a levé une exception." }],
-      });
-    }
+    const result = quoteBatchEntry(entries.at(index), index, catalogue);
+    tally.add(result);
+    resultats.push(result);
     if (onProgress && ((index + 1) % 1000 === 0 || index + 1 === entries.length)) {
       try {
         onProgress(index + 1, entries.length);
@@ -172,28 +212,7 @@ function run(adhesions: unknown, options: unknown): BatchQuote {
       }
     }
   }
-  let total = ZERO;
-  const totals = new Map<PrestationId, Dec>();
-  for (const [id, p] of parPrestation) {
-    let sum = ZERO;
-    for (const [montant, count] of p.montants) sum = sum.plus(new Dec(montant).times(count));
-    totals.set(id, sum);
-    total = total.plus(sum);
-  }
-  return {
-    resultats,
-    synthese: {
-      parPrestation: PRESTATION_IDS.map((id) => ({
-        prestation: id,
-        libelle: catalogue.prestations[id].libelle,
-        adherents: parPrestation.get(id)!.adherents,
-        total: toMontant(totals.get(id)!),
-      })),
-      total: toMontant(total),
-      acceptes,
-      refuses: resultats.length - acceptes,
-    },
-  };
+  return { resultats, synthese: tally.synthese() };
 }
 
 /**
@@ -218,9 +237,7 @@ function run(adhesions: unknown, options: unknown): BatchQuote {
  * ```
  */
 export function quoteAll(adhesions: readonly Adhesion[], options?: BatchOptions): BatchQuote {
-  const result = safeQuoteAll(adhesions, options);
-  if (result.success) return result.data;
-  throw new QuoteError(result.issues);
+  return unwrap(safeQuoteAll(adhesions, options));
 }
 
 /**

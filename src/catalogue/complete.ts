@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Composante, Grille, Path, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
-import { guard, isQuoteError, QuoteError } from '../errors/quote-error.js';
+import { guard, isQuoteError, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { PRESTATIONS, type ComposanteId, type PrestationId } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
@@ -227,9 +227,7 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
  * ```
  */
 export function completeCatalogue(base: Catalogue, tarifs: Tarifs): Catalogue {
-  const result = safeCompleteCatalogue(base, tarifs);
-  if (result.success) return result.data;
-  throw new QuoteError(result.issues);
+  return unwrap(safeCompleteCatalogue(base, tarifs));
 }
 
 /**

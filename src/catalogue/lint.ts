@@ -1,4 +1,4 @@
-import type { Composante, ComposanteCoefficientParPalier, Grille, Modele, Palier, Path, Strate } from '../core/shapes.js';
+import type { Composante, Grille, Modele, Palier, Path, Strate } from '../core/shapes.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard } from '../errors/quote-error.js';
 import { snapshot } from '../input/snapshot.js';

@@ -1,5 +1,5 @@
 import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
-import { guard, QuoteError } from '../errors/quote-error.js';
+import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, type Snapshot } from '../input/snapshot.js';
 import { deepFreeze } from '../shared/freeze.js';
 import { catalogue2026 } from './2026.js';
@@ -66,9 +66,7 @@ export function resolveCatalogue(catalogue: unknown, path: Path = ['catalogue'])
  * ```
  */
 export function parseCatalogue(value: unknown): Catalogue {
-  const result = safeParseCatalogue(value);
-  if (result.success) return result.data;
-  throw new QuoteError(result.issues);
+  return unwrap(safeParseCatalogue(value));
 }
 
 /**

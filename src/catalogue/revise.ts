@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Composante, Grille, Palier, Path, QuoteIssue, SafeResult, Source } from '../core/shapes.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
-import { guard, QuoteError } from '../errors/quote-error.js';
+import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
@@ -255,9 +255,7 @@ function revise(base: unknown, revision: unknown): Catalogue {
  * ```
  */
 export function reviseCatalogue(base: Catalogue, revision: Revision): Catalogue {
-  const result = safeReviseCatalogue(base, revision);
-  if (result.success) return result.data;
-  throw new QuoteError(result.issues);
+  return unwrap(safeReviseCatalogue(base, revision));
 }
 
 /**

@@ -1,10 +1,7 @@
-import { quoteAll, type BatchQuote, type BatchResult } from '../batch/quote-all.js';
+import { BatchTally, quoteBatchEntry, type BatchQuote, type BatchResult } from '../batch/quote-all.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { Dec } from '../money/decimal.js';
-import { toMontant } from '../money/round.js';
 import { renderBatchHeading, renderBatchResultText, renderBatchSummaryText } from '../render/batch-text.js';
 import { CSV_BOM, renderBatchCsvHeader, renderBatchCsvRows } from '../render/csv.js';
-import type { Adhesion } from '../validation/adhesion.js';
 import type { BatchSource, LocatedEntry } from './io.js';
 
 /**
@@ -33,63 +30,14 @@ export type BatchSynthese = BatchQuote['synthese'];
 export type Write = (text: string) => void | Promise<void>;
 
 /**
- * Le devis d'une entrée d'un lot, exactement comme `quoteAll` l'établit pour cette adhésion, et sa
- * part de la synthèse (`undefined` pour une entrée illisible, qui est refusée).
+ * Le devis d'une entrée d'un lot, exactement comme `quoteAll` l'établit, avec son fichier.
  *
  * @internal
  */
-export function quoteEntry(located: LocatedEntry, index: number, catalogue: Catalogue): { result: FileBatchResult; synthese: BatchSynthese | undefined } {
+export function quoteEntry(located: LocatedEntry, index: number, catalogue: Catalogue): FileBatchResult {
   const { fichier, entry } = located;
-  if (!entry.ok) return { result: { index, fichier, siren: null, success: false, issues: [entry.issue] }, synthese: undefined };
-  const one = quoteAll([entry.value as Adhesion], { catalogue });
-  const { index: _, ...rest } = one.resultats[0]!;
-  return { result: { index, fichier, ...rest }, synthese: one.synthese };
-}
-
-/**
- * La synthèse d'un lot, cumulée adhésion par adhésion (en décimaux exacts) : la même que celle
- * que `quoteAll` rend pour tout le lot.
- *
- * @internal
- */
-export class BatchSummary {
-  private readonly seed: BatchSynthese;
-  private readonly totals: Dec[];
-  private readonly adherents: number[];
-  private total = new Dec(0);
-  private acceptes = 0;
-  private refuses = 0;
-
-  constructor(catalogue: Catalogue) {
-    this.seed = quoteAll([], { catalogue }).synthese;
-    this.totals = this.seed.parPrestation.map((p) => new Dec(p.total));
-    this.adherents = this.seed.parPrestation.map((p) => p.adherents);
-  }
-
-  /** Ajoute la synthèse d'une adhésion (`undefined` : une entrée illisible, refusée). */
-  add(synthese: BatchSynthese | undefined): void {
-    if (synthese === undefined) {
-      this.refuses++;
-      return;
-    }
-    synthese.parPrestation.forEach((p, k) => {
-      this.totals[k] = this.totals[k]!.plus(p.total);
-      this.adherents[k]! += p.adherents;
-    });
-    this.total = this.total.plus(synthese.total);
-    this.acceptes += synthese.acceptes;
-    this.refuses += synthese.refuses;
-  }
-
-  /** La synthèse du lot. */
-  result(): BatchSynthese {
-    return {
-      parPrestation: this.seed.parPrestation.map((p, k) => ({ ...p, adherents: this.adherents[k]!, total: toMontant(this.totals[k]!) })),
-      total: toMontant(this.total),
-      acceptes: this.acceptes,
-      refuses: this.refuses,
-    };
-  }
+  if (!entry.ok) return { index, fichier, siren: null, success: false, issues: [entry.issue] };
+  return { fichier, ...quoteBatchEntry({ ok: true, value: entry.value }, index, catalogue) };
 }
 
 /**
@@ -178,19 +126,19 @@ export async function streamBatch(
   sink: BatchSink,
   onProgress?: (done: number, total: number) => void,
 ): Promise<BatchSynthese> {
-  const summary = new BatchSummary(catalogue);
+  const tally = new BatchTally(catalogue);
   const started = sink.begin(source.count);
   if (started) await started;
   let index = 0;
   for (const located of source.entries()) {
-    const { result, synthese } = quoteEntry(located, index, catalogue);
-    summary.add(synthese);
+    const result = quoteEntry(located, index, catalogue);
+    tally.add(result);
     const written = sink.result(result);
     if (written) await written;
     index++;
     if (onProgress && (index % 1000 === 0 || index === source.count)) onProgress(index, source.count);
   }
-  const synthese = summary.result();
+  const synthese = tally.synthese();
   const ended = sink.end(synthese);
   if (ended) await ended;
   return synthese;

@@ -160,3 +160,14 @@ export function guard<T>(run: () => T): SafeResult<T> {
     };
   }
 }
+
+/**
+ * La valeur d'un résultat « sûr », ou la {@link QuoteError} de ses problèmes : la variante qui lève
+ * de chaque fonction `safe…`.
+ *
+ * @internal
+ */
+export function unwrap<T>(result: SafeResult<T>): T {
+  if (result.success) return result.data;
+  throw new QuoteError(result.issues);
+}

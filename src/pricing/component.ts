@@ -1,6 +1,5 @@
 import type { Composante } from '../core/shapes.js';
-import type { Dec } from '../money/decimal.js';
-import { Dec as Decimal } from '../money/decimal.js';
+import { Dec } from '../money/decimal.js';
 import { findStrate, formatStrate, priceGrid } from '../models/banded-grid.js';
 import { priceFlat } from '../models/flat.js';
 import { priceUnit } from '../models/per-unit.js';
@@ -8,7 +7,7 @@ import type { Priced } from '../models/priced.js';
 import { priceTiered } from '../models/tiered.js';
 
 /**
- * Une composante chiffrée, prête à devenir des lignes : textes finis, montant en décimal.
+ * Une composante chiffrée, prête à devenir des lignes : ses textes finis.
  *
  * @internal
  */
@@ -16,7 +15,6 @@ export interface PricedComponent {
   readonly quantite: string;
   readonly unite: string;
   readonly prixUnitaire: string;
-  readonly montant: Dec;
   readonly montantText: string;
   readonly detail: string;
 }
@@ -41,7 +39,6 @@ function finish(p: Priced): PricedComponent {
     quantite: p.quantite.toFixed(),
     unite: p.unite,
     prixUnitaire: p.prixUnitaire.toFixed(2),
-    montant: p.montant,
     montantText: p.montantText,
     detail: p.detail,
   };
@@ -116,7 +113,7 @@ export function priceComponent(
     case 'unitaire': {
       const prix = c.prixUnitaire;
       if (prix === null) return [{ kind: 'tarif', field: 'prixUnitaire' }];
-      return memoized(c, unites, () => priceUnit(prix, new Decimal(unites), c.unite, c.arrondiQuantite))!;
+      return memoized(c, unites, () => priceUnit(prix, new Dec(unites), c.unite, c.arrondiQuantite))!;
     }
     case 'coefficientParPalier': {
       const prix = c.prixUnitaire;

@@ -1,6 +1,5 @@
 import type { Collectivite, Composante, Path, QuoteIssue, QuoteLine, QuoteWarning } from '../core/shapes.js';
 import type { Catalogue, Prestation } from '../catalogue/types.js';
-import type { Dec } from '../money/decimal.js';
 import type { PricingContext, PrestationDeclaration } from '../prestations/define.js';
 import type { PrestationId } from '../prestations/registry.js';
 import type { CheckedPrestation } from '../validation/check.js';
@@ -8,14 +7,13 @@ import { formatNombre } from '../money/format.js';
 import { priceComponent, type Problem } from './component.js';
 
 /**
- * Les lignes d'un ensemble de prestations, leurs montants en décimaux (pour les totaux), les
- * avertissements, et les problèmes de chiffrage de chaque prestation.
+ * Les lignes d'un ensemble de prestations, les avertissements, et les problèmes de chiffrage de
+ * chaque prestation.
  *
  * @internal
  */
 export interface PricedLines {
   readonly lignes: QuoteLine<PrestationId>[];
-  readonly montants: Dec[];
   readonly avertissements: QuoteWarning[];
   readonly issues: QuoteIssue[];
 }
@@ -24,20 +22,15 @@ const D_OFFICE = "Inclus d'office (parc informatique transféré au syndicat). "
 
 const SIRENS_PARAM = new Map<PrestationDeclaration, string | undefined>();
 
-/** Le nom du paramètre « liste de SIREN » s'il est rempli, pour une prestation facturée par adhérent. */
-function listedSirens(declaration: PrestationDeclaration, params: Readonly<Record<string, unknown>>): string | undefined {
-  billedSirens(declaration, params, '');
-  const name = SIRENS_PARAM.get(declaration);
-  return name !== undefined && params[name] !== undefined ? name : undefined;
+/** Le nom du paramètre « liste de SIREN » d'une prestation, s'il en a un. */
+function sirensParam(declaration: PrestationDeclaration): string | undefined {
+  if (!SIRENS_PARAM.has(declaration)) SIRENS_PARAM.set(declaration, Object.entries(declaration.parametres).find(([, p]) => p.type === 'sirens')?.[0]);
+  return SIRENS_PARAM.get(declaration);
 }
 
 /** Les SIREN d'une prestation facturée par SIREN : sa liste de SIREN, sinon celui de la collectivité. */
 function billedSirens(declaration: PrestationDeclaration, params: Readonly<Record<string, unknown>>, siren: string): readonly string[] {
-  let name = SIRENS_PARAM.get(declaration);
-  if (name === undefined && !SIRENS_PARAM.has(declaration)) {
-    name = Object.entries(declaration.parametres).find(([, p]) => p.type === 'sirens')?.[0];
-    SIRENS_PARAM.set(declaration, name);
-  }
+  const name = sirensParam(declaration);
   const value = name === undefined ? undefined : params[name];
   return Array.isArray(value) && value.length > 0 ? (value as string[]) : [siren];
 }
@@ -112,7 +105,7 @@ export function priceLines(
   invalid: ReadonlySet<string>,
   catalogue: Catalogue,
 ): PricedLines {
-  const out: PricedLines = { lignes: [], montants: [], avertissements: [], issues: [] };
+  const out: PricedLines = { lignes: [], avertissements: [], issues: [] };
   const siren = collectivite.siren ?? '';
   let id = '' as PrestationId;
   const ctx: PricingContext = {
@@ -125,8 +118,8 @@ export function priceLines(
     const demands = declaration.chiffrer(params as never, ctx);
     const sirens = entry.facturation === 'siren' ? billedSirens(declaration, params, siren) : undefined;
     if (sirens === undefined) {
-      const listed = listedSirens(declaration, params);
-      if (listed !== undefined) {
+      const listed = sirensParam(declaration);
+      if (listed !== undefined && params[listed] !== undefined) {
         out.issues.push({
           code: 'VALEUR_NON_ADMISE',
           path: ['prestations', id, listed],
@@ -148,7 +141,6 @@ export function priceLines(
       const detail = dOffice ? D_OFFICE + p.detail : p.detail;
       const count = sirens === undefined ? 1 : sirens.length;
       for (let k = 0; k < count; k++) {
-        out.montants.push(p.montant);
         out.lignes.push({
           prestation: id,
           composante: demand.composante,

@@ -2,7 +2,7 @@ import type { CollectiviteType, QuoteIssue, QuoteLine, QuoteWarning, SafeResult 
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { describeValue, fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
-import { guard, QuoteError } from '../errors/quote-error.js';
+import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { totalOf } from '../invoices/invoices.js';
 import { declarationOf, PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
@@ -138,9 +138,7 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
  * ```
  */
 export function pricePrestation(prestation: PrestationId, params: unknown, options?: PricePrestationOptions): PrestationQuote {
-  const result = safePricePrestation(prestation, params, options);
-  if (result.success) return result.data;
-  throw new QuoteError(result.issues);
+  return unwrap(safePricePrestation(prestation, params, options));
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { Collectivite, Path, Quote, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { guard, QuoteError } from '../errors/quote-error.js';
+import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { toInvoices, totalOf } from '../invoices/invoices.js';
-import type { Dec } from '../money/decimal.js';
 import type { PrestationId } from '../prestations/registry.js';
 import { priceLines } from '../pricing/lines.js';
 import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
@@ -26,13 +25,12 @@ export interface QuoteOptions {
 }
 
 /**
- * Le devis d'une adhésion sur un catalogue déjà résolu, avec les montants des lignes en décimaux
- * (pour les totaux d'un lot). Validation, règles et chiffrage : tous les problèmes en une passe.
+ * Le devis d'une adhésion sur un catalogue déjà résolu. Validation, règles et chiffrage : tous les problèmes en une passe.
  *
  * @internal
  * @throws {@link QuoteError} avec tous les problèmes trouvés
  */
-export function computeQuote(input: unknown, catalogue: Catalogue): { quote: Quote<PrestationId>; montants: Dec[] } {
+export function computeQuote(input: unknown, catalogue: Catalogue): Quote<PrestationId> {
   return quoteRead(readAdhesion(input), catalogue);
 }
 
@@ -42,12 +40,12 @@ export function computeQuote(input: unknown, catalogue: Catalogue): { quote: Quo
  * @internal
  * @throws {@link QuoteError} avec tous les problèmes trouvés
  */
-export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefined }, catalogue: Catalogue): { quote: Quote<PrestationId>; montants: Dec[] } {
+export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefined }, catalogue: Catalogue): Quote<PrestationId> {
   const checked = checkAdhesion(read.snap, catalogue, read.valid);
   const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue);
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
   const factures = toInvoices(priced.lignes);
-  const quote: Quote<PrestationId> = {
+  return {
     millesime: catalogue.millesime,
     collectivite: checked.collectivite as Collectivite,
     lignes: priced.lignes,
@@ -56,7 +54,6 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
     devise: 'EUR',
     avertissements: priced.avertissements,
   };
-  return { quote, montants: priced.montants };
 }
 
 /**
@@ -120,9 +117,7 @@ export function readOption(options: unknown, name: string): unknown {
  * ```
  */
 export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote<PrestationId> {
-  const result = safeQuote(adhesion, options);
-  if (result.success) return result.data;
-  throw new QuoteError(result.issues);
+  return unwrap(safeQuote(adhesion, options));
 }
 
 /**
@@ -142,5 +137,5 @@ export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote<Prestat
  * ```
  */
 export function safeQuote(adhesion: Adhesion, options?: QuoteOptions): SafeResult<Quote<PrestationId>> {
-  return guard(() => computeQuote(adhesion, resolveCatalogue(readOption(options, 'catalogue'))).quote);
+  return guard(() => computeQuote(adhesion, resolveCatalogue(readOption(options, 'catalogue'))));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { pricePrestation } from '../../src/index.js';
 
 /** Les fichiers construits par `npm run build` pour les tableurs. */
 export const DIR = join(__dirname, '..', '..', 'dist', 'tableur');
@@ -67,3 +68,12 @@ export function excelContext(): { ctx: vm.Context; registered: Record<string, (.
   vm.runInContext(read('excel/functions.js'), ctx);
   return { ctx, registered };
 }
+
+/** Une adhésion minimale, en deux colonnes, et son total (la maintenance de base de 4 postes). */
+export const BASE = [
+  ['collectivite.nom', 'Commune exemple'],
+  ['collectivite.siren', '219000106'],
+  ['collectivite.type', 'commune'],
+  ['maintenanceBase.postes', 4],
+];
+export const BASE_TOTAL = Number(pricePrestation('maintenanceBase', { postes: 4 }).total);

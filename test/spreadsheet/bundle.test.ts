@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, pricePrestation, quote, type Adhesion, type Tarifs } from '../../src/index.js';
-import { bareContext, call, globalsOf, read, sheetsContext, thrown } from './built.js';
+import { bareContext, BASE, BASE_TOTAL, call, globalsOf, read, sheetsContext, thrown } from './built.js';
 
 const DIST_TABLEUR = join(__dirname, '..', '..', 'dist', 'tableur');
 
@@ -52,14 +52,6 @@ const TARIFS: Tarifs = {
   },
 };
 
-/** Une adhésion minimale, en deux colonnes, et son total (la maintenance de base de 4 postes). */
-const BASE = [
-  ['collectivite.nom', 'Commune exemple'],
-  ['collectivite.siren', '219000106'],
-  ['collectivite.type', 'commune'],
-  ['maintenanceBase.postes', 4],
-];
-const BASE_TOTAL = Number(pricePrestation('maintenanceBase', { postes: 4 }).total);
 
 let sheets: vm.Context;
 

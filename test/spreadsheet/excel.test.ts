@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogue2026, completeCatalogue, pricePrestation, quote, type Adhesion } from '../../src/index.js';
+import { catalogue2026, completeCatalogue, quote, type Adhesion } from '../../src/index.js';
 import { PRESTATIONS } from '../../src/prestations/registry.js';
 import { argumentNames } from '../../src/spreadsheet/mapping.js';
-import { bareContext, call, DIR, excelContext, globalsOf, read, sheetsContext, StubExcelError, thrown } from './built.js';
+import { bareContext, BASE, BASE_TOTAL, call, DIR, excelContext, globalsOf, read, sheetsContext, StubExcelError, thrown } from './built.js';
 
 interface Metadata {
   $schema: string;
@@ -19,13 +19,6 @@ interface Metadata {
   }[];
 }
 
-const BASE = [
-  ['collectivite.nom', 'Commune exemple'],
-  ['collectivite.siren', '219000106'],
-  ['collectivite.type', 'commune'],
-  ['maintenanceBase.postes', 4],
-];
-const BASE_TOTAL = Number(pricePrestation('maintenanceBase', { postes: 4 }).total);
 const TARIFS_DPO = [
   ['source', 'Montants de test (inventés)'],
   ['prestations.dpo.abonnement.montant', '400,00'],
