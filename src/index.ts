@@ -28,13 +28,9 @@ export type {
   Palier,
   Strate,
   Grille,
-  Modele,
-  Composante,
+  StrateForfait,
+  Calcul,
   ComposanteCommune,
-  ComposanteForfait,
-  ComposanteUnitaire,
-  ComposanteCoefficientParPalier,
-  ComposanteGrilleStrates,
   Collectivite,
   CollectiviteType,
   Quote,
@@ -42,6 +38,18 @@ export type {
   Invoice,
   QuoteWarning,
 } from './core/shapes.js';
+export {
+  MODELES,
+  type Modele,
+  type Composante,
+  type ChampsDeTarif,
+  type ComposanteForfait,
+  type ComposanteUnitaire,
+  type ComposanteCoefficientParPalier,
+  type ComposanteGrilleStrates,
+  type ComposanteParHabitant,
+  type ComposanteForfaitParStrate,
+} from './models/registry.js';
 export { catalogue2026 } from './catalogue/2026.js';
 export type { Catalogue, Prestation, ComposanteDe, ComposantesDe, PrestationsDuCatalogue } from './catalogue/types.js';
 export {

@@ -1,18 +1,9 @@
-import type { Composante } from '../core/shapes.js';
 import { guard } from '../errors/quote-error.js';
 import { snapshot } from '../input/snapshot.js';
 import { PRESTATIONS, type PrestationId } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
-
-/**
- * Le champ qui porte le montant d'une composante selon son modèle : `montant` (forfait),
- * `prixUnitaire` (unitaire, coefficient par palier) ou `grille` (grille strate × quota).
- *
- * @internal
- */
-export function amountField(modele: Composante['modele']): 'montant' | 'prixUnitaire' | 'grille' {
-  return modele === 'forfait' ? 'montant' : modele === 'grilleStrates' ? 'grille' : 'prixUnitaire';
-}
+import { modelOf } from '../models/registry.js';
+import { withDeclarations } from './defaults.js';
 
 /**
  * Un montant manquant d'un catalogue : où il se trouve, et où le fournir dans un fichier de tarifs.
@@ -21,7 +12,7 @@ export function amountField(modele: Composante['modele']): 'montant' | 'prixUnit
  * @example
  * ```ts
  * const m: MissingAmount = {
- *   prestation: 'dpo', composante: 'abonnement', champ: 'montant', libelle: 'DPO mutualisé',
+ *   prestation: 'dpo', composante: 'abonnement', champ: 'montant', modele: 'forfait', libelle: 'DPO mutualisé',
  *   cheminTarifs: 'prestations.dpo.abonnement.montant',
  * };
  * ```
@@ -31,8 +22,10 @@ export interface MissingAmount {
   readonly prestation: PrestationId;
   /** La composante de prix. */
   readonly composante: string;
-  /** Le champ manquant. */
-  readonly champ: 'montant' | 'prixUnitaire' | 'grille';
+  /** Le champ manquant (`montant`, `prixUnitaire`, `grille`… selon le modèle de la composante). */
+  readonly champ: string;
+  /** Le modèle de prix de la composante. */
+  readonly modele: string;
   /** Le libellé de la composante. */
   readonly libelle: string;
   /** Le chemin où le fournir dans un fichier de tarifs (voir `completeCatalogue`). */
@@ -55,7 +48,7 @@ export interface MissingAmount {
  */
 export function missingAmounts(catalogue: unknown): MissingAmount[] {
   const result = guard(() => {
-    const draft = snapshot(catalogue).value;
+    const draft = withDeclarations(snapshot(catalogue).value);
     const prestations = isRecord(draft) ? draft['prestations'] : undefined;
     const out: MissingAmount[] = [];
     if (!isRecord(prestations)) return out;
@@ -63,13 +56,15 @@ export function missingAmounts(catalogue: unknown): MissingAmount[] {
       const p = prestations[d.id];
       const composantes = isRecord(p) ? p['composantes'] : undefined;
       if (!isRecord(composantes)) continue;
-      for (const [cid, declared] of Object.entries(d.composantes) as [string, { modele: Composante['modele'] }][]) {
+      for (const cid of Object.keys(d.composantes)) {
         const c = composantes[cid];
         if (!isRecord(c) || !Object.prototype.hasOwnProperty.call(composantes, cid)) continue;
-        const champ = amountField(declared.modele);
-        if (c[champ] === null) {
+        const model = modelOf(c['modele']);
+        if (model === undefined) continue;
+        for (const [champ, spec] of Object.entries(model.champs)) {
+          if (!spec.nullable || c[champ] !== null) continue;
           const libelle = typeof c['libelle'] === 'string' ? c['libelle'] : cid;
-          out.push({ prestation: d.id, composante: cid, champ, libelle, cheminTarifs: `prestations.${d.id}.${cid}.${champ}` });
+          out.push({ prestation: d.id, composante: cid, champ, modele: model.nom, libelle, cheminTarifs: `prestations.${d.id}.${cid}.${champ}` });
         }
       }
     }

@@ -1,19 +1,18 @@
 import * as z from 'zod/mini';
-import type { Composante, Grille, Path, QuoteIssue, SafeResult } from '../core/shapes.js';
+import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard, isQuoteError, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
-import { PRESTATIONS, type ComposanteId, type PrestationId } from '../prestations/registry.js';
+import type { ChampsDeTarif } from '../models/registry.js';
+import { declarationOf, PRESTATIONS, type ComposanteId, type PrestationId } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
-import { amountField } from './amounts.js';
+import { completeComposante, patchSchema, type Mutable, type Patch } from './patch.js';
 import { acceptCatalogue, resolveCatalogue } from './resolve.js';
 import { coherenceFindings } from './lint.js';
-import { catalogueSchemas } from './schema.js';
 import type { Catalogue } from './types.js';
 
 function buildTarifsSchema() {
-  const { grille, montant } = catalogueSchemas();
-  const patch = z.strictObject({ montant: z.optional(montant), prixUnitaire: z.optional(montant), grille: z.optional(grille) });
+  const patch = patchSchema();
   const prestations: Record<string, z.ZodMiniType> = {};
   for (const d of PRESTATIONS) {
     const shape: Record<string, z.ZodMiniType> = {};
@@ -39,24 +38,18 @@ let tarifsBuilt: ReturnType<typeof buildTarifsSchema> | undefined;
 export const tarifsSchemas = (): ReturnType<typeof buildTarifsSchema> => (tarifsBuilt ??= buildTarifsSchema());
 
 /**
- * Un montant fourni pour une composante : le champ qui vaut `null` au catalogue, selon le modèle
- * de la composante (`montant` pour un forfait, `prixUnitaire` pour un prix unitaire ou un barème,
- * `grille` pour une grille strate × quota).
+ * Ce qu'un fichier de tarifs fournit pour une composante : les champs de son modèle qui valent `null`
+ * (`montant` pour un forfait, `prixUnitaire` pour un prix unitaire ou un barème, `grille`…), ou, si
+ * aucun de ses montants n'est publié, un autre modèle admis (`modele`) avec ses champs.
  *
  * @category Catalogue
  * @example
  * ```ts
  * const m: MontantFourni = { montant: '400.00' };
+ * const p: MontantFourni = { modele: 'parHabitant', prixParHabitant: '0.045', plancher: '50.00' };
  * ```
  */
-export interface MontantFourni {
-  /** Le montant d'un forfait, chaîne décimale (au plus 2 décimales). */
-  readonly montant?: string | undefined;
-  /** Le prix unitaire d'une composante unitaire ou à barème, chaîne décimale. */
-  readonly prixUnitaire?: string | undefined;
-  /** La grille d'une composante strate × quota. */
-  readonly grille?: Grille | undefined;
-}
+export type MontantFourni = ChampsDeTarif;
 
 /**
  * Les montants fournis par le syndicat pour compléter un catalogue, et leur référence
@@ -107,31 +100,6 @@ export type MontantsFournis = { readonly [Id in PrestationId]?: MontantsFournisD
  * ```
  */
 export type MontantsFournisDe<Id extends PrestationId> = Readonly<Partial<Record<ComposanteId<Id>, MontantFourni>>>;
-
-type Patch = { montant?: string; prixUnitaire?: string; grille?: Grille };
-type MutableComposante = Record<string, unknown> & { modele: Composante['modele'] };
-
-function applyPatch(target: MutableComposante, p: Patch, path: Path, issues: QuoteIssue[]): void {
-  const expected = amountField(target.modele);
-  for (const field of ['montant', 'prixUnitaire', 'grille'] as const) {
-    if (p[field] === undefined) continue;
-    if (field !== expected) {
-      issues.push({
-        code: 'VALEUR_NON_ADMISE',
-        path: [...path, field],
-        message: `Cette composante suit le modèle « ${target.modele} » : elle se complète par « ${expected} », pas par « ${field} ».`,
-      });
-    } else if (target[field] !== null) {
-      issues.push({
-        code: 'TARIF_DEJA_PUBLIE',
-        path: [...path, field],
-        message: `Ce montant est déjà publié (${JSON.stringify(target[field])}) : un fichier de tarifs ne complète que les montants non publiés.`,
-      });
-    } else {
-      target[field] = p[field];
-    }
-  }
-}
 
 /**
  * Les montants fournis dont la forme est correcte, lus un à un : on les vérifie même si le reste du
@@ -186,12 +154,11 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
   // cohérence des autres montants, sans signaler un faux problème de source.
   const source = parsed.success ? parsed.data.source : '(fichier de tarifs refusé)';
   const exemple = parsed.success && parsed.data.exemple === true;
-  const copy = JSON.parse(JSON.stringify(catalogue)) as { prestations: Record<string, { composantes: Record<string, MutableComposante> }> };
+  const copy = JSON.parse(JSON.stringify(catalogue)) as { prestations: Record<string, { composantes: Record<string, Mutable> }> };
   for (const [id, cid, p] of readablePatches(snap.value, catalogue, issues)) {
-    const target = copy.prestations[id]!.composantes[cid]!;
-    const before = issues.length;
-    applyPatch(target, p, ['tarifs', 'prestations', id, cid], issues);
-    if (issues.length === before) target['source'] = exemple ? { origine: 'complement', reference: source, exemple: true } : { origine: 'complement', reference: source };
+    const composantes = copy.prestations[id]!.composantes;
+    const done = completeComposante(composantes[cid]!, p, declarationOf(id)!.composantes[cid]!, ['tarifs', 'prestations', id, cid], issues);
+    if (done !== undefined) composantes[cid] = { ...done, source: exemple ? { origine: 'complement', reference: source, exemple: true } : { origine: 'complement', reference: source } };
   }
   let completed: Catalogue | undefined;
   try {

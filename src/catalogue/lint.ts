@@ -1,13 +1,14 @@
-import type { Composante, Grille, Modele, Palier, Path, Strate } from '../core/shapes.js';
+import type { Path } from '../core/shapes.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard } from '../errors/quote-error.js';
 import { snapshot } from '../input/snapshot.js';
-import { Dec } from '../money/decimal.js';
-import { formatEuros, formatNombre } from '../money/format.js';
-import { findTier, priceTiered } from '../models/tiered.js';
+import type { Push } from '../models/bands.js';
+import type { ModelDeclaration } from '../models/define.js';
+import { FIELD_KINDS } from '../models/fields.js';
+import { modelOf, type Modele } from '../models/registry.js';
 import { declarationOf } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
-import { withDeclaredDefaults } from './defaults.js';
+import { withDeclarations } from './defaults.js';
 import { catalogueSchemas } from './schema.js';
 import type { Catalogue } from './types.js';
 
@@ -69,187 +70,56 @@ export interface LintFinding {
   readonly chiffres: Readonly<Record<string, string | number | null>>;
 }
 
-interface Where {
-  readonly base: Path;
-}
-
-type Push = (f: Omit<LintFinding, 'prestation' | 'composante'>) => void;
-
-function label(n: number | null): string {
-  return n === null ? 'sans limite' : formatNombre(String(n));
-}
-
-interface Noun {
-  readonly nom: string;
-  readonly noms: string;
-  readonly premier: string;
-  readonly dernier: string;
-  readonly aucun: string;
-}
-
-const PALIER: Noun = { nom: 'Palier', noms: 'Paliers', premier: 'Le premier palier', dernier: 'Le dernier palier', aucun: 'Aucun palier' };
-const STRATE: Noun = { nom: 'Strate', noms: 'Strates', premier: 'La première strate', dernier: 'La dernière strate', aucun: 'Aucune strate' };
-
-/** Bornes consécutives : début à `first`, ni chevauchement ni lacune, bornes dans l'ordre. */
-function checkBounds(items: readonly (Palier | Strate)[], first: number, what: Noun, path: readonly (string | number)[], push: Push): void {
-  items.forEach((item, i) => {
-    if (item.a !== null && item.a < item.de) {
-      push({
-        code: 'BORNES_INVERSEES',
-        niveau: 'erreur',
-        path: [...path, i],
-        message: `${what.nom} ${i + 1} va de ${label(item.de)} à ${label(item.a)} : la fin précède le début.`,
-        chiffres: { de: item.de, a: item.a },
-      });
-    }
-  });
-  const sorted = items.map((item, i) => ({ item, i })).sort((x, y) => x.item.de - y.item.de);
-  const start = sorted[0];
-  if (start && start.item.de !== first) {
-    push({
-      code: 'DEBUT_MANQUANT',
-      niveau: 'erreur',
-      path: [...path, start.i],
-      message: `${what.premier} commence à ${label(start.item.de)} au lieu de ${label(first)} : les valeurs de ${label(first)} à ${label(start.item.de - 1)} n'ont pas de tarif.`,
-      chiffres: { attendu: first, de: start.item.de },
-    });
-  }
-  for (let k = 1; k < sorted.length; k++) {
-    const prev = sorted[k - 1]!;
-    const cur = sorted[k]!;
-    const end = prev.item.a;
-    if (end === null || cur.item.de <= end) {
-      push({
-        code: 'CHEVAUCHEMENT',
-        niveau: 'erreur',
-        path: [...path, cur.i],
-        message: `${what.noms} ${prev.i + 1} (${label(prev.item.de)} à ${label(end)}) et ${cur.i + 1} (${label(cur.item.de)} à ${label(cur.item.a)}) se chevauchent.`,
-        chiffres: { finPrecedent: end, debut: cur.item.de },
-      });
-    } else if (cur.item.de > end + 1) {
-      push({
-        code: 'LACUNE',
-        niveau: 'erreur',
-        path: [...path, cur.i],
-        message: `${what.aucun} ne couvre ${label(end + 1)} à ${label(cur.item.de - 1)}.`,
-        chiffres: { de: end + 1, a: cur.item.de - 1 },
-      });
-    }
-  }
-  const last = sorted[sorted.length - 1];
-  if (last && last.item.a !== null) {
-    push({
-      code: 'LACUNE',
-      niveau: 'erreur',
-      path: [...path, last.i],
-      message: `${what.dernier} s'arrête à ${label(last.item.a)} : au-delà, aucun tarif.`,
-      chiffres: { de: last.item.a + 1, a: null },
-    });
-  }
-}
-
-
-function lintTiered(c: Extract<Composante, { modele: 'coefficientParPalier' }>, w: Where, push: Push): void {
-  checkBounds(c.paliers, 1, PALIER, [...w.base, 'paliers'], push);
-  // Sans prix publié, le barème se compare en unités pondérées (unités × coefficient).
-  const cost = (n: number): Dec | undefined => {
-    const priced = priceTiered(c.prixUnitaire ?? '1', c.paliers, n, c.unite);
-    return priced && (c.prixUnitaire === null ? priced.quantite : priced.montant);
-  };
-  const finite = c.paliers.flatMap((p) => (p.a === null ? [p.de] : [p.a, p.de]));
-  const end = Math.min(Math.max(1, ...finite) + 1, 100_000);
-  let previous = cost(1);
-  for (let n = 2; n <= end; n++) {
-    const current = cost(n);
-    if (previous && current && current.lt(previous)) {
-      const shown = (d: Dec) => (c.prixUnitaire === null ? `${formatNombre(d)} ${c.unite.plusieurs} pondérés` : formatEuros(d));
-      push({
-        code: 'BAISSE_AU_SEUIL',
-        niveau: 'avertissement',
-        path: [...w.base, 'paliers', c.paliers.indexOf(findTier(c.paliers, n)!)],
-        message: `${n} ${c.unite.plusieurs} coûtent moins que ${n - 1} : ${shown(current)} au lieu de ${shown(previous)}.`,
-        chiffres: { avant: n - 1, apres: n, montantAvant: previous.toFixed(2), montantApres: current.toFixed(2) },
-      });
-    }
-    previous = current;
-  }
-}
-
-function checkQuotas(quotasGo: readonly number[], base: Path, push: Push): void {
-  quotasGo.forEach((q, j) => {
-    if (quotasGo.indexOf(q) !== j) {
-      push({ code: 'QUOTA_EN_DOUBLE', niveau: 'erreur', path: [...base, 'quotasGo', j], message: `Le quota de ${q} Go figure deux fois.`, chiffres: { quotaGo: q } });
-    }
-  });
-}
-
-function lintGrid(grille: Grille, w: Where, push: Push): void {
-  const base = [...w.base, 'grille'];
-  checkBounds(grille.strates, 0, STRATE, [...base, 'strates'], push);
-  checkQuotas(grille.quotasGo, base, push);
-  const amount = (i: number, j: number) => {
-    const m = grille.montants[i]?.[j];
-    return m === undefined ? undefined : new Dec(m);
-  };
-  const strates = grille.strates.map((s, i) => ({ s, i })).sort((x, y) => x.s.de - y.s.de);
-  const quotas = grille.quotasGo.map((q, j) => ({ q, j })).sort((x, y) => x.q - y.q);
-  for (const { q, j } of quotas) {
-    for (let k = 1; k < strates.length; k++) {
-      const lo = strates[k - 1]!;
-      const hi = strates[k]!;
-      const a = amount(lo.i, j);
-      const b = amount(hi.i, j);
-      if (a && b && b.lt(a)) {
-        push({
-          code: 'BAISSE_AU_SEUIL',
-          niveau: 'avertissement',
-          path: [...base, 'montants', hi.i, j],
-          message: `Quota ${q} Go : ${label(hi.s.de)} habitants paient ${formatEuros(b)}, moins que ${label(hi.s.de - 1)} habitants (${formatEuros(a)}).`,
-          chiffres: { quotaGo: q, avant: hi.s.de - 1, apres: hi.s.de, montantAvant: a.toFixed(2), montantApres: b.toFixed(2) },
-        });
-      }
-    }
-  }
-  for (const { s, i } of strates) {
-    for (let k = 1; k < quotas.length; k++) {
-      const a = amount(i, quotas[k - 1]!.j);
-      const b = amount(i, quotas[k]!.j);
-      if (a && b && b.lt(a)) {
-        push({
-          code: 'BAISSE_AU_SEUIL',
-          niveau: 'avertissement',
-          path: [...base, 'montants', i, quotas[k]!.j],
-          message: `Strate à partir de ${label(s.de)} habitants : ${quotas[k]!.q} Go coûtent ${formatEuros(b)}, moins que ${quotas[k - 1]!.q} Go (${formatEuros(a)}).`,
-          chiffres: { de: s.de, quotaAvant: quotas[k - 1]!.q, quotaApres: quotas[k]!.q, montantAvant: a.toFixed(2), montantApres: b.toFixed(2) },
-        });
-      }
-    }
-  }
-}
-
 function where(path: Path): { prestation: string | null; composante: string | null } {
   const prestation = path[0] === 'prestations' && typeof path[1] === 'string' ? path[1] : null;
   const composante = prestation !== null && path[2] === 'composantes' && typeof path[3] === 'string' ? path[3] : null;
   return { prestation, composante };
 }
 
+/** Un modèle de prix que la composante n'admet pas (le schéma le dit « aucune forme admise »). */
+function badModel(raw: RawIssue): LintFinding | undefined {
+  const path = raw.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const [head, id, composantes, cid, field] = path;
+  if (raw.code !== 'invalid_union' || head !== 'prestations' || composantes !== 'composantes' || field !== 'modele') return undefined;
+  const declared = declarationOf(id)?.composantes[String(cid)];
+  if (declared === undefined) return undefined;
+  const admis = declared.modeles.map((m) => `« ${m} »`).join(', ');
+  const recu = typeof raw.input === 'string' ? `« ${raw.input.slice(0, 40)} »` : 'une valeur qui n’est pas un nom de modèle';
+  return {
+    code: 'FORME_INVALIDE',
+    niveau: 'erreur',
+    ...where(path),
+    path,
+    message: `Modèle de prix non admis pour cette composante : ${recu} ; modèles admis : ${admis}.`,
+    chiffres: { modele: typeof raw.input === 'string' ? raw.input.slice(0, 40) : null },
+  };
+}
+
 /** Les problèmes de forme trouvés par le schéma, en remarques. */
 function shapeFindings(issues: readonly RawIssue[]): LintFinding[] {
-  return issues.flatMap((raw) =>
-    fromZodIssues([raw]).map((i) => ({
+  return issues.flatMap((raw) => {
+    const model = badModel(raw);
+    return model ? [model] : fromZodIssues([raw]).map((i) => ({
       code: ((raw.params as { lintCode?: LintCode } | undefined)?.lintCode ?? 'FORME_INVALIDE') as LintCode,
       niveau: 'erreur' as const,
       ...where(i.path),
       path: i.path,
       message: i.message,
       chiffres: {},
-    })),
-  );
+    }));
+  });
+}
+
+/** Le modèle qu'une composante d'un brouillon (complété par les déclarations) suit, s'il est admis. */
+function modelFor(modeles: readonly string[], raw: unknown): ModelDeclaration | undefined {
+  const nom = isRecord(raw) ? raw['modele'] : undefined;
+  return typeof nom === 'string' && modeles.includes(nom) ? modelOf(nom) : undefined;
 }
 
 /**
- * La cohérence de chaque composante de forme valide (bornes, quotas, seuils) ; d'une composante de
- * forme fausse ailleurs, les bornes et quotas lisibles.
+ * La cohérence de chaque composante d'un brouillon complété par les déclarations : de forme valide,
+ * celle de ses champs (bornes, quotas) et celle que son modèle vérifie (seuils) ; de forme fausse
+ * ailleurs, celle de ses champs lisibles.
  *
  * @internal
  */
@@ -257,44 +127,48 @@ export function coherenceFindings(draft: unknown): LintFinding[] {
   const findings: LintFinding[] = [];
   const prestations = isRecord(draft) ? draft['prestations'] : undefined;
   if (!isRecord(prestations)) return findings;
-  const { byModel } = catalogueSchemas();
+  const { byModel, fieldSchemas } = catalogueSchemas();
   for (const id of Object.keys(prestations)) {
     const declaration = declarationOf(id);
     const composantes = isRecord(prestations[id]) ? (prestations[id] as Record<string, unknown>)['composantes'] : undefined;
     if (!declaration || !isRecord(composantes)) continue;
-    for (const [cid, decl] of Object.entries(declaration.composantes) as [string, { modele: Modele }][]) {
+    for (const [cid, declared] of Object.entries(declaration.composantes)) {
       if (!Object.prototype.hasOwnProperty.call(composantes, cid)) continue;
       const raw = composantes[cid];
-      const w: Where = { base: ['prestations', id, 'composantes', cid] };
+      const model = modelFor(declared.modeles, raw);
+      if (model === undefined || !isRecord(raw)) continue;
+      const base: Path = ['prestations', id, 'composantes', cid];
       const push: Push = (f) => findings.push({ prestation: id, composante: cid, ...f });
-      const parsed = byModel[decl.modele].safeParse(raw);
+      const parsed = byModel[model.nom as Modele].safeParse(raw);
       if (parsed.success) {
-        const c = parsed.data as Composante;
-        if (c.modele === 'coefficientParPalier') lintTiered(c, w, push);
-        else if (c.modele === 'grilleStrates' && c.grille) lintGrid(c.grille, w, push);
+        for (const [name, spec] of Object.entries(model.champs)) {
+          const value = (parsed.data as Record<string, unknown>)[name];
+          if (value !== null && value !== undefined) FIELD_KINDS[spec.kind].check?.(value as never, [...base, name], push);
+        }
+        model.verifier?.(parsed.data as never, base, push);
         continue;
       }
-      // Forme fausse ailleurs dans la composante : les bornes lisibles sont tout de même vérifiées.
-      const part = (schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown } }, value: unknown) => {
-        const r = schema.safeParse(value);
-        return r.success ? r.data : undefined;
-      };
-      const record = isRecord(raw) ? raw : {};
-      if (decl.modele === 'coefficientParPalier') {
-        const paliers = part(catalogueSchemas().paliers, record['paliers']) as Palier[] | undefined;
-        if (paliers) checkBounds(paliers, 1, PALIER, [...w.base, 'paliers'], push);
-      } else if (decl.modele === 'grilleStrates' && isRecord(record['grille'])) {
-        const g = record['grille'] as Record<string, unknown>;
-        const base = [...w.base, 'grille'];
-        const strates = part(catalogueSchemas().strates, g['strates']) as Strate[] | undefined;
-        const quotas = part(catalogueSchemas().quotasGo, g['quotasGo']) as number[] | undefined;
-        const montants = part(catalogueSchemas().montantsLibres, g['montants']) as string[][] | undefined;
-        if (strates && quotas && montants) lintGrid({ strates, quotasGo: quotas, montants }, w, push);
-        else {
-          if (strates) checkBounds(strates, 0, STRATE, [...base, 'strates'], push);
-          if (quotas) checkQuotas(quotas, base, push);
+      // Forme fausse ailleurs : les champs lisibles sont tout de même vérifiés, et les seuils si tous le sont.
+      const readable: Record<string, unknown> = { ...raw };
+      let all = true;
+      for (const [name, spec] of Object.entries(model.champs)) {
+        const kind = FIELD_KINDS[spec.kind];
+        const value = raw[name];
+        if (value === null || value === undefined) {
+          if (value === null ? !spec.nullable : !spec.optional) all = false;
+          continue;
+        }
+        const r = fieldSchemas[model.nom as Modele][name]!.safeParse(value);
+        if (r.success) {
+          kind.check?.(r.data as never, [...base, name], push);
+          readable[name] = r.data;
+        } else {
+          kind.checkReadable?.(value, [...base, name], push);
+          readable[name] = kind.lenient?.(value);
+          if (readable[name] === undefined) all = false;
         }
       }
+      if (all) model.verifier?.(readable as never, base, push);
     }
   }
   return findings;
@@ -344,12 +218,15 @@ function yearFindings(draft: unknown): LintFinding[] {
  *
  * @internal
  */
-export function judgeCatalogue(draft: unknown): { findings: LintFinding[]; catalogue?: Catalogue } {
+export function judgeCatalogue(value: unknown): { findings: LintFinding[]; catalogue?: Catalogue } {
+  const draft = withDeclarations(value);
   const parsed = catalogueSchemas().catalogue.safeParse(draft, REPORT);
   const findings = [...(parsed.success ? [] : shapeFindings(parsed.error.issues as readonly RawIssue[])), ...coherenceFindings(draft), ...yearFindings(draft)];
   const sorted = [...findings.filter((f) => f.niveau === 'erreur'), ...findings.filter((f) => f.niveau === 'avertissement')];
   const ok = parsed.success && !sorted.some((f) => f.niveau === 'erreur');
-  return ok ? { findings: sorted, catalogue: withDeclaredDefaults(parsed.data as never) } : { findings: sorted };
+  if (!ok) return { findings: sorted };
+  const { $schema: _schema, ...catalogue } = parsed.data as Catalogue & { $schema?: string };
+  return { findings: sorted, catalogue };
 }
 
 /**

@@ -1,36 +1,29 @@
 import * as z from 'zod/mini';
-import type { Composante, Grille, Palier, Path, QuoteIssue, SafeResult, Source } from '../core/shapes.js';
+import type { QuoteIssue, SafeResult, Source } from '../core/shapes.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
+import type { ChampsDeTarif } from '../models/registry.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
-import { amountField } from './amounts.js';
+import { patchSchema, reviseComposante, type Mutable, type Patch } from './patch.js';
 import { acceptCatalogue, resolveCatalogue } from './resolve.js';
-import { catalogueSchemas } from './schema.js';
 import type { Catalogue } from './types.js';
 
 /**
- * Ce qu'une révision change à une composante : son montant (selon son modèle), ses paliers, ou sa grille.
+ * Ce qu'une révision change à une composante : ses montants, ses paliers ou sa grille (tout champ de
+ * son modèle), ou un autre modèle admis (`modele`) avec ses champs.
  *
  * @category Catalogue
  * @example
  * ```ts
  * const r: MontantRevise = { prixUnitaire: '55.00' };
+ * const dpo: MontantRevise = { modele: 'forfaitParStrate', strates: [{ de: 0, a: 999, montant: '150.00' }, { de: 1000, a: null, montant: '300.00' }] };
  * ```
  */
-export interface MontantRevise {
-  /** Le montant d'un forfait. */
-  readonly montant?: string | undefined;
-  /** Le prix unitaire d'une composante unitaire ou à barème. */
-  readonly prixUnitaire?: string | undefined;
-  /** Les paliers d'un barème (coefficients et bornes). */
-  readonly paliers?: readonly Palier[] | undefined;
-  /** La grille d'une composante strate × quota. */
-  readonly grille?: Grille | undefined;
-}
+export type MontantRevise = ChampsDeTarif;
 
 /**
  * Une révision du catalogue : le nouveau millésime voté par le comité syndical, avec sa délibération,
@@ -77,8 +70,7 @@ export interface Revision {
 }
 
 function buildRevisionSchema() {
-  const { montant, grille, paliers } = catalogueSchemas();
-  const patch = z.strictObject({ montant: z.optional(montant), prixUnitaire: z.optional(montant), paliers: z.optional(paliers), grille: z.optional(grille) });
+  const patch = patchSchema();
   const prestations: Record<string, z.ZodMiniType> = {};
   for (const d of PRESTATIONS) {
     const shape: Record<string, z.ZodMiniType> = {};
@@ -116,63 +108,12 @@ export function revisionSchema(): ReturnType<typeof buildRevisionSchema> {
 }
 
 type Parsed = z.output<ReturnType<typeof buildRevisionSchema>>;
-type Patch = MontantRevise;
-type Mutable = Record<string, unknown> & { modele: Composante['modele']; source: Source };
 
 function indexed(value: string, factor: Dec): string {
   return toMontant(new Dec(value).times(factor));
 }
 
-function reviseComposante(
-  c: Mutable,
-  patch: Patch | undefined,
-  factor: Dec | undefined,
-  revised: Source,
-  carried: (old: Source) => Source,
-  path: Path,
-  issues: QuoteIssue[],
-): void {
-  const field = amountField(c.modele);
-  let changed = false;
-  let amountFixed = false;
-  for (const key of ['montant', 'prixUnitaire', 'grille', 'paliers'] as const) {
-    if (patch?.[key] === undefined) continue;
-    if (!admitted(c.modele, key)) {
-      issues.push(mismatch(c.modele, key, [...path, key]));
-      continue;
-    }
-    c[key] = patch[key];
-    changed = true;
-    if (key === field) amountFixed = true;
-  }
-  const amount = c[field];
-  // Un montant que la révision ne fixe pas suit l'indexation, même si ses paliers changent ; indexé,
-  // un montant d'exemple reste marqué comme tel.
-  let indexedExample = false;
-  if (!amountFixed && factor !== undefined && amount !== null) {
-    if (field === 'grille') {
-      const g = amount as Grille;
-      c[field] = { ...g, montants: g.montants.map((row) => row.map((m) => indexed(m, factor))) };
-    } else c[field] = indexed(amount as string, factor);
-    changed = true;
-    indexedExample = c.source.exemple === true;
-  }
-  c.source = !changed ? carried(c.source) : indexedExample && !revised.exemple ? { ...revised, exemple: true } : revised;
-}
-
-function admitted(modele: Composante['modele'], key: string): boolean {
-  return key === amountField(modele) || (key === 'paliers' && modele === 'coefficientParPalier');
-}
-
-function mismatch(modele: Composante['modele'], key: string, path: Path): QuoteIssue {
-  return {
-    code: 'VALEUR_NON_ADMISE',
-    path,
-    message: `Cette composante suit le modèle « ${modele} » : elle se révise par « ${amountField(modele)} »${modele === 'coefficientParPalier' ? ' ou « paliers »' : ''}, pas par « ${key} ».`,
-  };
-}
-
-/** Les champs d'une révision qui ne conviennent pas au modèle de leur composante, lus même si le reste est faux. */
+/** Les champs et modèles d'une révision qui ne conviennent pas à leur composante, lus même si le reste est faux. */
 function modelMismatches(catalogue: Catalogue, revision: unknown): QuoteIssue[] {
   const issues: QuoteIssue[] = [];
   const prestations = isRecord(revision) ? revision['prestations'] : undefined;
@@ -180,13 +121,11 @@ function modelMismatches(catalogue: Catalogue, revision: unknown): QuoteIssue[] 
   for (const d of PRESTATIONS) {
     const patches = prestations[d.id];
     if (!isRecord(patches)) continue;
-    for (const cid of Object.keys(d.composantes)) {
+    for (const [cid, declared] of Object.entries(d.composantes)) {
       const patch = patches[cid];
       if (!isRecord(patch)) continue;
-      const modele = (catalogue.prestations[d.id].composantes as Record<string, Composante>)[cid]!.modele;
-      for (const key of ['montant', 'prixUnitaire', 'grille', 'paliers']) {
-        if (patch[key] !== undefined && !admitted(modele, key)) issues.push(mismatch(modele, key, ['revision', 'prestations', d.id, cid, key]));
-      }
+      const c = (catalogue.prestations[d.id].composantes as Record<string, unknown>)[cid] as Mutable;
+      reviseComposante(c, patch, undefined, declared, ['revision', 'prestations', d.id, cid], issues);
     }
   }
   return issues;
@@ -213,11 +152,15 @@ function revise(base: unknown, revision: unknown): Catalogue {
   copy.millesime = r.millesime;
   copy.libelle = r.libelle;
   for (const d of PRESTATIONS) {
-    for (const cid of Object.keys(d.composantes)) {
-      const c = copy.prestations[d.id]!.composantes[cid]!;
+    for (const [cid, declared] of Object.entries(d.composantes)) {
+      const composantes = copy.prestations[d.id]!.composantes;
+      const c = composantes[cid]!;
       const patch = (r.prestations?.[d.id] as Record<string, Patch | undefined> | undefined)?.[cid];
-      const index = sauf.has(d.id) || sauf.has(`${d.id}.${cid}`) ? undefined : factor;
-      reviseComposante(c, patch, index, revised, carried, ['revision', 'prestations', d.id, cid], issues);
+      const index = factor === undefined || sauf.has(d.id) || sauf.has(`${d.id}.${cid}`) ? undefined : (m: string) => indexed(m, factor);
+      const done = reviseComposante(c, patch, index, declared, ['revision', 'prestations', d.id, cid], issues);
+      // Indexé, un montant d'exemple reste marqué comme tel.
+      const source = !done.changed ? carried(c.source) : done.indexedExample && !revised.exemple ? { ...revised, exemple: true as const } : revised;
+      composantes[cid] = { ...done.composante, source };
     }
   }
   if (issues.length > 0) throw new QuoteError(issues);

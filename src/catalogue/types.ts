@@ -1,8 +1,8 @@
-import type { Composante } from '../core/shapes.js';
+import type { Composante } from '../models/registry.js';
 import type { ComposanteId, DeclarationOf, PrestationId } from '../prestations/registry.js';
 
 /**
- * La composante `C` de la prestation `Id`, du modèle de prix que sa déclaration fixe.
+ * La composante `C` de la prestation `Id`, de l'un des modèles de prix que sa déclaration admet.
  *
  * @category Catalogue
  * @example
@@ -15,12 +15,12 @@ import type { ComposanteId, DeclarationOf, PrestationId } from '../prestations/r
 export type ComposanteDe<Id extends PrestationId, C extends ComposanteId<Id>> = Extract<
   Composante,
   {
-    /** Le modèle de prix que la prestation déclare pour cette composante. */
+    /** L'un des modèles de prix que la prestation admet pour cette composante. */
     readonly modele: ModelOf<DeclarationOf<Id>['composantes'], C>;
   }
 >;
 
-type ModelOf<Cs, C> = C extends keyof Cs ? (Cs[C] extends { readonly modele: infer M } ? M : never) : never;
+type ModelOf<Cs, C> = C extends keyof Cs ? (Cs[C] extends { readonly modeles: readonly (infer M)[] } ? M : never) : never;
 
 /**
  * Les composantes de prix d'une prestation, par identifiant.
@@ -57,7 +57,7 @@ export interface Prestation<Id extends PrestationId = PrestationId> {
    * catalogue qui décide.
    */
   readonly facturation: 'adherent' | 'siren';
-  /** `toujours` : obligatoire ; `siParcTransfere` : incluse d'office si le parc est transféré ; `non` : facultative. Fixé par la prestation. */
+  /** `toujours` : obligatoire ; `siParcTransfere` : incluse d'office si le parc est transféré ; `non` : facultative. Fixé par la déclaration de la prestation. */
   readonly obligatoire: DeclarationOf<Id>['obligatoire'];
   /** Les composantes de prix, chacune donnant une ligne de devis. */
   readonly composantes: ComposantesDe<Id>;

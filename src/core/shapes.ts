@@ -169,105 +169,72 @@ export interface ComposanteCommune {
 }
 
 /**
- * Modèle « forfait » : un montant fixe, une fois par adhérent (ou par SIREN).
+ * Une strate de population et son forfait : de `de` à `a` habitants, bornes comprises
+ * (`a: null` : sans limite), et le montant dû par un adhérent de cette strate.
  *
  * @category Catalogue
  * @example
  * ```ts
- * const c: ComposanteForfait = { modele: 'forfait', libelle: 'DPO mutualisé', montant: null, source };
+ * const s: StrateForfait = { de: 0, a: 499, montant: '120.00' };
  * ```
  */
-export interface ComposanteForfait extends ComposanteCommune {
-  /** Le modèle de prix. */
-  readonly modele: 'forfait';
-  /** Le montant, chaîne décimale ; `null` s'il n'est pas publié. */
-  readonly montant: string | null;
+export interface StrateForfait extends Strate {
+  /** Le forfait de la strate, chaîne décimale. */
+  readonly montant: string;
 }
 
 /**
- * Modèle « prix unitaire » : prix × nombre d'unités.
+ * Le calcul d'une ligne, en données : ce que le modèle de prix a lu et appliqué. Les phrases du devis
+ * (`detail`) en sont écrites ; un programme lit ce calcul, jamais la phrase. Montants et prix en
+ * chaînes décimales.
  *
- * @category Catalogue
+ * - `fixe` : un montant fixe ;
+ * - `produit` : quantité × prix unitaire (`demandee` : la quantité demandée, quand toute unité
+ *   commencée est due) ;
+ * - `pondere` : prix × (unités × coefficient du palier atteint) ;
+ * - `case` : la case d'une grille strate de population × quota ;
+ * - `proportionnel` : population × prix par habitant, borné par un plancher et un plafond ;
+ * - `parStrate` : le forfait de la strate de population.
+ *
+ * @category Devis
  * @example
  * ```ts
- * const c: ComposanteUnitaire = {
- *   modele: 'unitaire', libelle: 'Accès', unite: { un: 'accès', plusieurs: 'accès' },
- *   prixUnitaire: '50.00', arrondiQuantite: 'aucun', source,
- * };
+ * const c: Calcul = { type: 'produit', quantite: '2', unite: { un: 'accès', plusieurs: 'accès' }, prixUnitaire: '50.00', montant: '100.00' };
  * ```
  */
-export interface ComposanteUnitaire extends ComposanteCommune {
-  /** Le modèle de prix. */
-  readonly modele: 'unitaire';
-  /** L'unité comptée. */
-  readonly unite: Unite;
-  /** Le prix d'une unité, chaîne décimale ; `null` s'il n'est pas publié. */
-  readonly prixUnitaire: string | null;
-  /** `entierSuperieur` : toute unité commencée est due entière (journée incompressible). */
-  readonly arrondiQuantite: 'aucun' | 'entierSuperieur';
-}
-
-/**
- * Modèle « prix unitaire × coefficient par palier » : prix × (unités × coefficient du palier atteint).
- *
- * @category Catalogue
- * @example
- * ```ts
- * const c = catalogue2026.prestations.maintenanceBase.composantes.postes as ComposanteCoefficientParPalier;
- * c.paliers[1];
- * //=> { de: 3, a: 5, coefficient: '0.9' }
- * ```
- */
-export interface ComposanteCoefficientParPalier extends ComposanteCommune {
-  /** Le modèle de prix. */
-  readonly modele: 'coefficientParPalier';
-  /** L'unité comptée. */
-  readonly unite: Unite;
-  /** Le prix d'une unité, chaîne décimale ; `null` s'il n'est pas publié. */
-  readonly prixUnitaire: string | null;
-  /** Les paliers du barème, dans l'ordre. */
-  readonly paliers: readonly Palier[];
-}
-
-/**
- * Modèle « grille strate de population × quota ».
- *
- * @category Catalogue
- * @example
- * ```ts
- * const c: ComposanteGrilleStrates = { modele: 'grilleStrates', libelle: 'Sauvegarde', grille: null, source };
- * ```
- */
-export interface ComposanteGrilleStrates extends ComposanteCommune {
-  /** Le modèle de prix. */
-  readonly modele: 'grilleStrates';
-  /** La grille ; `null` si elle n'est pas publiée. */
-  readonly grille: Grille | null;
-}
-
-/**
- * Une composante de prix, selon l'un des quatre modèles partagés.
- *
- * @category Catalogue
- * @example
- * ```ts
- * const c: Composante = catalogue2026.prestations.secretariatMairie.composantes.journee;
- * c.modele;
- * //=> 'unitaire'
- * ```
- */
-export type Composante = ComposanteForfait | ComposanteUnitaire | ComposanteCoefficientParPalier | ComposanteGrilleStrates;
-
-/**
- * Le nom d'un modèle de prix : `forfait`, `unitaire`, `coefficientParPalier`, `grilleStrates`.
- *
- * @category Catalogue
- * @example
- * ```ts
- * const m: Modele = 'coefficientParPalier';
- * ```
- */
-export type Modele = Composante['modele'];
+export type Calcul =
+  | { readonly type: 'fixe'; readonly montant: string }
+  | {
+      readonly type: 'produit';
+      readonly quantite: string;
+      /** La quantité demandée, quand elle a été arrondie à l'unité supérieure. */
+      readonly demandee?: string | undefined;
+      readonly unite: Unite;
+      readonly prixUnitaire: string;
+      readonly montant: string;
+    }
+  | {
+      readonly type: 'pondere';
+      readonly unites: string;
+      readonly unite: Unite;
+      readonly coefficient: string;
+      readonly prixUnitaire: string;
+      readonly montant: string;
+    }
+  | { readonly type: 'case'; readonly strate: Strate; readonly quotaGo: number; readonly montant: string }
+  | {
+      readonly type: 'proportionnel';
+      readonly population: number;
+      readonly prixParHabitant: string;
+      /** population × prix, avant plancher et plafond, arrondi au centime. */
+      readonly brut: string;
+      readonly plancher?: string | undefined;
+      readonly plafond?: string | undefined;
+      /** Ce qui a été retenu : le calcul, le plancher ou le plafond. */
+      readonly retenu: 'calcul' | 'plancher' | 'plafond';
+      readonly montant: string;
+    }
+  | { readonly type: 'parStrate'; readonly strate: Strate; readonly population: number; readonly montant: string };
 
 /**
  * Nature juridique de la collectivité adhérente.
@@ -317,6 +284,7 @@ export interface Collectivite {
  *   prestation: 'marchesPublics', composante: 'acces', libelle: 'Accès à la plateforme des marchés publics',
  *   siren: '200000172', quantite: '2', unite: 'accès', prixUnitaire: '50.00', montant: '100.00',
  *   detail: '2 accès × 50,00 € = 100,00 €', source: { origine: 'publie', reference: '…' },
+ *   calcul: { type: 'produit', quantite: '2', unite: { un: 'accès', plusieurs: 'accès' }, prixUnitaire: '50.00', montant: '100.00' },
  * };
  * ```
  */
@@ -333,12 +301,14 @@ export interface QuoteLine<Id extends string = string> {
   readonly quantite: string;
   /** L'unité de la quantité. */
   readonly unite: string;
-  /** Le prix unitaire, chaîne décimale. */
+  /** Le prix unitaire, chaîne décimale (deux à quatre décimales). */
   readonly prixUnitaire: string;
   /** Le montant de la ligne, deux décimales (`"2069.57"`). */
   readonly montant: string;
-  /** Le calcul en français : `574,88 € × (4 postes × 0,9) = 2 069,57 €`. */
+  /** Le calcul en français : `574,88 € × (4 postes × 0,9) = 2 069,57 €`, écrit à partir de `calcul`. */
   readonly detail: string;
+  /** Le calcul en données (ce que le modèle de prix a lu et appliqué). */
+  readonly calcul: Calcul;
   /** L'origine des montants : publiés, ou fournis par l'appelant. */
   readonly source: Source;
 }

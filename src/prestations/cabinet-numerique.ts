@@ -6,4 +6,9 @@ import { subscriptionPrestation } from './subscription.js';
  *
  * @internal
  */
-export const cabinetNumerique = subscriptionPrestation('cabinetNumerique', 'abonnement', "Le cabinet numérique");
+export const cabinetNumerique = subscriptionPrestation(
+  'cabinetNumerique', 'abonnement',
+  "Le cabinet numérique",
+  'Cabinet numérique',
+  'Plate-forme de convocation dématérialisée des élus : preuve d\'envoi, horodatage, documents joints, envoi en nombre, RGPD.',
+);

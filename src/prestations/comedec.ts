@@ -6,4 +6,9 @@ import { subscriptionPrestation } from './subscription.js';
  *
  * @internal
  */
-export const comedec = subscriptionPrestation('comedec', 'raccordement', "Raccordement au projet COMEDEC");
+export const comedec = subscriptionPrestation(
+  'comedec', 'raccordement',
+  "Raccordement au projet COMEDEC",
+  'Raccordement COMEDEC',
+  "Échange électronique des données d'état civil (ANTS, ministère de la Justice) ; cartes à puce et lecteurs fournis gratuitement par l'ANTS.",
+);

@@ -1,5 +1,7 @@
 import type { IssueCode, WarningCode } from '../core/codes.js';
-import type { CollectiviteType, Modele, Path } from '../core/shapes.js';
+import type { CollectiviteType, Path } from '../core/shapes.js';
+import type { Measures } from '../models/define.js';
+import type { Modele } from '../models/registry.js';
 import { deepFreeze } from '../shared/freeze.js';
 
 /**
@@ -82,21 +84,35 @@ export interface PricingContext {
 }
 
 /**
- * Une demande de chiffrage : la composante, ce qu'elle mesure (unités, quota) et le chemin du
- * paramètre qui la demande (depuis la prestation), pour les messages.
+ * Une demande de chiffrage : la composante, ses mesures par nom (quantité, quota ; la population
+ * vient de la collectivité) et le chemin du paramètre qui la demande (depuis la prestation), pour
+ * les messages.
  *
  * @internal
  */
 export interface Demand<C extends string = string> {
   readonly composante: C;
-  readonly unites?: number;
-  readonly quotaGo?: number;
+  readonly mesures?: Measures;
   readonly path?: Path;
 }
 
 /**
+ * La déclaration d'une composante de prix : les modèles qu'elle peut prendre (une famille du
+ * registre des modèles ; le premier est celui par défaut), le libellé de sa ligne de devis, et les
+ * valeurs par défaut des champs de structure de ses modèles (unité, arrondi).
+ *
+ * @internal
+ */
+export interface ComposanteDeclaration {
+  readonly modeles: readonly Modele[];
+  readonly libelle: string;
+  readonly defauts?: Readonly<Record<string, unknown>>;
+}
+
+/**
  * La déclaration d'une prestation, en données simples et gelées, plus sa fonction de chiffrage :
- * identifiant, libellé, facturation par défaut, obligation, composantes et leur modèle de prix,
+ * identifiant, libellé, description, facturation par défaut, obligation, composantes (libellé et
+ * modèles de prix admis),
  * paramètres (type, bornes, libellé, unité, aide). Tout le reste en est déduit : schémas zod du
  * catalogue et de l'adhésion, types des paramètres, `COMPOSANTES`, tableurs, ligne de commande.
  *
@@ -104,12 +120,14 @@ export interface Demand<C extends string = string> {
  */
 export interface PrestationDeclaration<
   Id extends string = string,
-  Cs extends Readonly<Record<string, { readonly modele: Modele }>> = Readonly<Record<string, { readonly modele: Modele }>>,
+  Cs extends Readonly<Record<string, ComposanteDeclaration>> = Readonly<Record<string, ComposanteDeclaration>>,
   P extends Readonly<Record<string, ParamDeclaration>> = Readonly<Record<string, ParamDeclaration>>,
   O extends 'toujours' | 'siParcTransfere' | 'non' = 'toujours' | 'siParcTransfere' | 'non',
 > {
   readonly id: Id;
   readonly libelle: string;
+  /** Ce qu'est la prestation, en une ou deux phrases. */
+  readonly description: string;
   /** Par défaut ; le catalogue de l'année décide (`siren` : une ligne par SIREN facturé). */
   readonly facturation: 'adherent' | 'siren';
   /** `toujours` : obligatoire ; `siParcTransfere` : incluse d'office si le parc est transféré. */
@@ -127,7 +145,7 @@ export interface PrestationDeclaration<
  */
 export function definePrestation<
   const Id extends string,
-  const Cs extends Readonly<Record<string, { readonly modele: Modele }>>,
+  const Cs extends Readonly<Record<string, ComposanteDeclaration>>,
   const P extends Readonly<Record<string, ParamDeclaration>>,
   const O extends 'toujours' | 'siParcTransfere' | 'non',
 >(declaration: PrestationDeclaration<Id, Cs, P, O>): PrestationDeclaration<Id, Cs, P, O> {

@@ -6,4 +6,9 @@ import { subscriptionPrestation } from './subscription.js';
  *
  * @internal
  */
-export const dpo = subscriptionPrestation('dpo', 'abonnement', "Délégué à la protection des données (DPO mutualisé)");
+export const dpo = subscriptionPrestation(
+  'dpo', 'abonnement',
+  "Délégué à la protection des données (DPO mutualisé)",
+  'DPO mutualisé',
+  'Le syndicat est le délégué à la protection des données mutualisé de la collectivité (RGPD).',
+);

@@ -1,21 +1,7 @@
-import type { Equals } from '../shared/type-check.js';
-import { definePrestation, type ParamsOf } from './define.js';
+import { FAMILIES } from '../models/registry.js';
+import { definePrestation } from './define.js';
 
-/**
- * Paramètres de la maintenance de base.
- *
- * @category Prestations
- * @example
- * ```ts
- * const p: MaintenanceBaseParams = { postes: 4, postesLicenceBL: 0 };
- * ```
- */
-export interface MaintenanceBaseParams {
-  /** Postes maintenus par TE90 (entier, au moins 1). */
-  readonly postes: number;
-  /** Dont postes portant une licence Berger Levrault (part 2) ; au plus `postes`. */
-  readonly postesLicenceBL?: number | undefined;
-}
+const POSTE = { un: 'poste', plusieurs: 'postes' };
 
 /**
  * Maintenance de base des logiciels Berger Levrault, obligatoire pour tout adhérent.
@@ -27,11 +13,21 @@ export interface MaintenanceBaseParams {
 export const maintenanceBase = definePrestation({
   id: 'maintenanceBase',
   libelle: 'Maintenance de base des logiciels métier (Berger Levrault)',
+  description:
+    "Socle obligatoire de l'adhésion : assistance à la maintenance des logiciels métier Berger Levrault (comptabilité, état civil, élections…).",
   facturation: 'adherent',
   obligatoire: 'toujours',
   composantes: {
-    postes: { modele: 'coefficientParPalier' },
-    licenceBL: { modele: 'unitaire' },
+    postes: {
+      modeles: FAMILIES.bareme,
+      libelle: 'Maintenance de base — part 1 : postes maintenus par TE90',
+      defauts: { unite: POSTE },
+    },
+    licenceBL: {
+      modeles: FAMILIES.parUnite,
+      libelle: 'Maintenance de base — part 2 : postes sous licence Berger Levrault',
+      defauts: { unite: POSTE, arrondiQuantite: 'aucun' },
+    },
   },
   parametres: {
     postes: {
@@ -59,7 +55,7 @@ export const maintenanceBase = definePrestation({
     },
   },
   chiffrer(p, ctx) {
-    const demandes = [{ composante: 'postes' as const, unites: p.postes, path: ['postes'] }];
+    const demandes = [{ composante: 'postes' as const, mesures: { quantite: p.postes }, path: ['postes'] }];
     if (p.postesLicenceBL === undefined) {
       ctx.warn(
         'PART2_NON_RENSEIGNEE',
@@ -74,9 +70,7 @@ export const maintenanceBase = definePrestation({
         "Le barème de la maintenance de base est publié pour les établissements publics ; aucune formule distincte n'est publiée pour les communes : vérifiez qu'il s'applique.",
       );
     }
-    if (p.postesLicenceBL) return [...demandes, { composante: 'licenceBL' as const, unites: p.postesLicenceBL, path: ['postesLicenceBL'] }];
+    if (p.postesLicenceBL) return [...demandes, { composante: 'licenceBL' as const, mesures: { quantite: p.postesLicenceBL }, path: ['postesLicenceBL'] }];
     return demandes;
   },
 });
-
-true satisfies Equals<MaintenanceBaseParams, ParamsOf<typeof maintenanceBase.parametres>>;

@@ -1,21 +1,5 @@
-import type { Equals } from '../shared/type-check.js';
-import { definePrestation, type ParamsOf } from './define.js';
-
-/**
- * Paramètres de la plateforme des marchés publics.
- *
- * @category Prestations
- * @example
- * ```ts
- * const p: MarchesPublicsParams = { acces: 2, misesEnLigneAssistees: 1 };
- * ```
- */
-export interface MarchesPublicsParams {
-  /** Nombre d'accès à la plateforme (au moins 1). */
-  readonly acces: number;
-  /** Nombre de marchés mis en ligne avec l'aide du syndicat. */
-  readonly misesEnLigneAssistees?: number | undefined;
-}
+import { FAMILIES } from '../models/registry.js';
+import { definePrestation } from './define.js';
 
 /**
  * Plateforme mutualisée des marchés publics : 50 € par accès, plus 32 € par marché mis en ligne
@@ -26,11 +10,21 @@ export interface MarchesPublicsParams {
 export const marchesPublics = definePrestation({
   id: 'marchesPublics',
   libelle: 'Plateforme mutualisée de dématérialisation des marchés publics',
+  description:
+    "Profil acheteur mutualisé (solution AWS) : publicité, DCE, réception sécurisée des offres, échanges, signature électronique.",
   facturation: 'adherent',
   obligatoire: 'non',
   composantes: {
-    acces: { modele: 'unitaire' },
-    miseEnLigneAssistee: { modele: 'unitaire' },
+    acces: {
+      modeles: FAMILIES.parUnite,
+      libelle: 'Accès à la plateforme des marchés publics',
+      defauts: { unite: { un: 'accès', plusieurs: 'accès' }, arrondiQuantite: 'aucun' },
+    },
+    miseEnLigneAssistee: {
+      modeles: FAMILIES.parUnite,
+      libelle: "Aide du syndicat à la mise en ligne d'un marché",
+      defauts: { unite: { un: 'mise en ligne assistée', plusieurs: 'mises en ligne assistées' }, arrondiQuantite: 'aucun' },
+    },
   },
   parametres: {
     acces: {
@@ -53,10 +47,8 @@ export const marchesPublics = definePrestation({
     },
   },
   chiffrer(p) {
-    const acces = { composante: 'acces' as const, unites: p.acces, path: ['acces'] };
+    const acces = { composante: 'acces' as const, mesures: { quantite: p.acces }, path: ['acces'] };
     if (!p.misesEnLigneAssistees) return [acces];
-    return [acces, { composante: 'miseEnLigneAssistee' as const, unites: p.misesEnLigneAssistees, path: ['misesEnLigneAssistees'] }];
+    return [acces, { composante: 'miseEnLigneAssistee' as const, mesures: { quantite: p.misesEnLigneAssistees }, path: ['misesEnLigneAssistees'] }];
   },
 });
-
-true satisfies Equals<MarchesPublicsParams, ParamsOf<typeof marchesPublics.parametres>>;

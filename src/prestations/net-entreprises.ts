@@ -6,4 +6,9 @@ import { subscriptionPrestation } from './subscription.js';
  *
  * @internal
  */
-export const netEntreprises = subscriptionPrestation('netEntreprises', 'abonnement', "Connecteur Net-Entreprises (prélèvement à la source)");
+export const netEntreprises = subscriptionPrestation(
+  'netEntreprises', 'abonnement',
+  "Connecteur Net-Entreprises (prélèvement à la source)",
+  'Connecteur Net-Entreprises',
+  'Connecteur Berger Levrault en mode API avec la plateforme Net-Entreprises : fichiers nominatifs, déclaratifs et de contrôle du prélèvement à la source.',
+);

@@ -1,19 +1,5 @@
-import type { Equals } from '../shared/type-check.js';
-import { definePrestation, type ParamsOf } from './define.js';
-
-/**
- * Paramètres du pack dématérialisation.
- *
- * @category Prestations
- * @example
- * ```ts
- * const p: PackDematParams = { sirens: ['200000172', '200 000 107'] };
- * ```
- */
-export interface PackDematParams {
-  /** Les SIREN facturés, sans doublon ; par défaut celui de la collectivité. */
-  readonly sirens?: readonly string[] | undefined;
-}
+import { FAMILIES } from '../models/registry.js';
+import { definePrestation } from './define.js';
 
 const PAR_SIREN = Object.freeze([Object.freeze({ composante: 'parSiren' as const })]);
 
@@ -27,9 +13,11 @@ const PAR_SIREN = Object.freeze([Object.freeze({ composante: 'parSiren' as const
 export const packDemat = definePrestation({
   id: 'packDemat',
   libelle: 'Pack dématérialisation',
+  description:
+    "i-parapheur, TdT Hélios, TdT ACTES et connecteur Chorus (BLES) : logiciel gratuit à l'achat, maintenance et hébergement facturés par SIREN.",
   facturation: 'siren',
   obligatoire: 'siParcTransfere',
-  composantes: { parSiren: { modele: 'forfait' } },
+  composantes: { parSiren: { modeles: FAMILIES.forfaitFixe, libelle: 'Pack dématérialisation — maintenance et hébergement' } },
   parametres: {
     sirens: {
       type: 'sirens',
@@ -42,5 +30,3 @@ export const packDemat = definePrestation({
   },
   chiffrer: () => PAR_SIREN,
 });
-
-true satisfies Equals<PackDematParams, ParamsOf<typeof packDemat.parametres>>;

@@ -11,11 +11,6 @@ import { saisineElectronique } from './saisine-electronique.js';
 import { sauvegarde } from './sauvegarde.js';
 import { secretariatMairie } from './secretariat-mairie.js';
 
-export type { MaintenanceBaseParams } from './maintenance-base.js';
-export type { SauvegardeParams } from './sauvegarde.js';
-export type { PackDematParams } from './pack-demat.js';
-export type { MarchesPublicsParams } from './marches-publics.js';
-export type { SecretariatMairieParams } from './secretariat-mairie.js';
 
 /**
  * Les déclarations des prestations, dans l'ordre du catalogue (qui est l'ordre des lignes du
@@ -129,3 +124,62 @@ export const PRESTATION_IDS: readonly PrestationId[] = Object.freeze(PRESTATIONS
 export const COMPOSANTES: { readonly [Id in PrestationId]: readonly ComposanteId<Id>[] } = deepFreeze(
   Object.fromEntries(PRESTATIONS.map((d) => [d.id, Object.keys(d.composantes)])) as never,
 );
+
+/**
+ * Paramètres de la maintenance de base, déduits de sa déclaration : `postes` (entier, au moins 1) et
+ * `postesLicenceBL` (part 2, au plus `postes` ; facultatif).
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p: MaintenanceBaseParams = { postes: 4, postesLicenceBL: 0 };
+ * ```
+ */
+export type MaintenanceBaseParams = ParamsDe<'maintenanceBase'>;
+
+/**
+ * Paramètres de la sauvegarde des données, déduits de sa déclaration : `quotaGo`, l'un des quotas de la grille.
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p: SauvegardeParams = { quotaGo: 100 };
+ * ```
+ */
+export type SauvegardeParams = ParamsDe<'sauvegarde'>;
+
+/**
+ * Paramètres du pack dématérialisation, déduits de sa déclaration : `sirens`, les SIREN facturés
+ * (sans doublon ; par défaut celui de la collectivité).
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p: PackDematParams = { sirens: ['200000172', '200 000 107'] };
+ * ```
+ */
+export type PackDematParams = ParamsDe<'packDemat'>;
+
+/**
+ * Paramètres de la plateforme des marchés publics, déduits de sa déclaration : `acces` (au moins 1)
+ * et `misesEnLigneAssistees` (facultatif).
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p: MarchesPublicsParams = { acces: 2, misesEnLigneAssistees: 1 };
+ * ```
+ */
+export type MarchesPublicsParams = ParamsDe<'marchesPublics'>;
+
+/**
+ * Paramètres du secrétariat de mairie, déduits de sa déclaration : `jours` (peut être fractionnaire :
+ * toute journée commencée est due).
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p: SecretariatMairieParams = { jours: 2.5 };
+ * ```
+ */
+export type SecretariatMairieParams = ParamsDe<'secretariatMairie'>;

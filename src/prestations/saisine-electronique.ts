@@ -6,4 +6,9 @@ import { subscriptionPrestation } from './subscription.js';
  *
  * @internal
  */
-export const saisineElectronique = subscriptionPrestation('saisineElectronique', 'abonnement', "Saisine par voie électronique");
+export const saisineElectronique = subscriptionPrestation(
+  'saisineElectronique', 'abonnement',
+  "Saisine par voie électronique",
+  'Saisine par voie électronique',
+  'Guichet unique mutualisé de saisine des collectivités par les usagers : accusés de réception, suivi, acheminement, intégration à la gamme e.magnus.',
+);

@@ -1,19 +1,5 @@
-import type { Equals } from '../shared/type-check.js';
-import { definePrestation, type ParamsOf } from './define.js';
-
-/**
- * Paramètres de la sauvegarde des données.
- *
- * @category Prestations
- * @example
- * ```ts
- * const p: SauvegardeParams = { quotaGo: 100 };
- * ```
- */
-export interface SauvegardeParams {
-  /** Le quota retenu, en Go : l'un de ceux que la grille propose. */
-  readonly quotaGo: number;
-}
+import { FAMILIES } from '../models/registry.js';
+import { definePrestation } from './define.js';
 
 /**
  * Sauvegarde des données : montant de la grille pour la strate de population de la collectivité
@@ -24,9 +10,11 @@ export interface SauvegardeParams {
 export const sauvegarde = definePrestation({
   id: 'sauvegarde',
   libelle: 'Prestation sauvegarde des données informatiques',
+  description:
+    'Sauvegarde sur un serveur externalisé en salle blanche, restitution des données en cas de problème, selon le quota de Go retenu.',
   facturation: 'adherent',
   obligatoire: 'non',
-  composantes: { grille: { modele: 'grilleStrates' } },
+  composantes: { grille: { modeles: FAMILIES.grille, libelle: 'Sauvegarde externalisée (strate de population × quota)' } },
   parametres: {
     quotaGo: {
       type: 'entier',
@@ -38,7 +26,5 @@ export const sauvegarde = definePrestation({
       aide: "Le quota retenu, en Go : l'un de ceux que la grille propose. La population de la collectivité est alors nécessaire.",
     },
   },
-  chiffrer: (p) => [{ composante: 'grille', quotaGo: p.quotaGo, path: ['quotaGo'] }],
+  chiffrer: (p) => [{ composante: 'grille', mesures: { quotaGo: p.quotaGo }, path: ['quotaGo'] }],
 });
-
-true satisfies Equals<SauvegardeParams, ParamsOf<typeof sauvegarde.parametres>>;

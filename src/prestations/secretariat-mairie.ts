@@ -1,19 +1,5 @@
-import type { Equals } from '../shared/type-check.js';
-import { definePrestation, type ParamsOf } from './define.js';
-
-/**
- * Paramètres du secrétariat de mairie.
- *
- * @category Prestations
- * @example
- * ```ts
- * const p: SecretariatMairieParams = { jours: 2.5 };
- * ```
- */
-export interface SecretariatMairieParams {
-  /** Nombre de jours (peut être fractionnaire : toute journée commencée est due). */
-  readonly jours: number;
-}
+import { FAMILIES } from '../models/registry.js';
+import { definePrestation } from './define.js';
 
 /**
  * Secrétariat de mairie : 300 € la journée incompressible ; toute journée commencée est due
@@ -24,9 +10,17 @@ export interface SecretariatMairieParams {
 export const secretariatMairie = definePrestation({
   id: 'secretariatMairie',
   libelle: 'Prestation de secrétariat de mairie',
+  description:
+    "Prestation exceptionnelle pour pallier l'absence d'un agent : paies, déclarations, mandats et titres, listes électorales, état civil…",
   facturation: 'adherent',
   obligatoire: 'non',
-  composantes: { journee: { modele: 'unitaire' } },
+  composantes: {
+    journee: {
+      modeles: FAMILIES.parUnite,
+      libelle: 'Secrétariat de mairie, à la journée incompressible',
+      defauts: { unite: { un: 'journée', plusieurs: 'journées' }, arrondiQuantite: 'entierSuperieur' },
+    },
+  },
   parametres: {
     jours: {
       type: 'decimal',
@@ -39,7 +33,5 @@ export const secretariatMairie = definePrestation({
       aide: 'Nombre de jours, éventuellement fractionnaire : toute journée commencée est due entière.',
     },
   },
-  chiffrer: (p) => [{ composante: 'journee', unites: p.jours, path: ['jours'] }],
+  chiffrer: (p) => [{ composante: 'journee', mesures: { quantite: p.jours }, path: ['jours'] }],
 });
-
-true satisfies Equals<SecretariatMairieParams, ParamsOf<typeof secretariatMairie.parametres>>;

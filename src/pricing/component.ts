@@ -1,13 +1,10 @@
-import type { Composante } from '../core/shapes.js';
-import { Dec } from '../money/decimal.js';
-import { findStrate, formatStrate, priceGrid } from '../models/banded-grid.js';
-import { priceFlat } from '../models/flat.js';
-import { priceUnit } from '../models/per-unit.js';
-import type { Priced } from '../models/priced.js';
-import { priceTiered } from '../models/tiered.js';
+import type { Calcul } from '../core/shapes.js';
+import type { MeasureName, Measures, ModelProblem } from '../models/define.js';
+import { modelOf, type Composante } from '../models/registry.js';
 
 /**
- * Une composante chiffrée, prête à devenir des lignes : ses textes finis.
+ * Une composante chiffrée, prête à devenir des lignes : quantité, unité, prix et montant en chaînes
+ * décimales, et le calcul en données.
  *
  * @internal
  */
@@ -16,112 +13,71 @@ export interface PricedComponent {
   readonly unite: string;
   readonly prixUnitaire: string;
   readonly montantText: string;
-  readonly detail: string;
+  readonly calcul: Calcul;
 }
 
 /**
- * Pourquoi une composante ne peut pas être chiffrée (`strate` et `palier` ne se produisent pas sur un
- * catalogue validé, dont les strates et paliers couvrent tout : ils restent une défense) ; le message et le chemin sont écrits par
+ * Pourquoi une composante ne peut pas être chiffrée : un montant non publié (`null`), une mesure qui
+ * manque ou n'est pas valide, ou ce que le modèle refuse. Le message et le chemin sont écrits par
  * l'appelant, qui sait où se trouve la composante (rien n'est alloué quand tout va bien).
  *
  * @internal
  */
 export type Problem =
-  | { readonly kind: 'tarif'; readonly field: 'montant' | 'prixUnitaire' | 'grille' }
-  | { readonly kind: 'populationInvalide' }
-  | { readonly kind: 'populationManquante' }
-  | { readonly kind: 'quota'; readonly quotaGo: number; readonly quotasGo: readonly number[] }
-  | { readonly kind: 'strate'; readonly population: number; readonly strates: string }
-  | { readonly kind: 'palier'; readonly unites: number; readonly libelle: string; readonly nomUnites: string };
-
-function finish(p: Priced): PricedComponent {
-  return {
-    quantite: p.quantite.toFixed(),
-    unite: p.unite,
-    prixUnitaire: p.prixUnitaire.toFixed(2),
-    montantText: p.montantText,
-    detail: p.detail,
-  };
-}
+  | { readonly kind: 'tarif'; readonly field: string }
+  | { readonly kind: 'mesure'; readonly mesure: MeasureName; readonly invalide: boolean }
+  | ModelProblem;
 
 /**
- * Les chiffrages déjà faits, par composante (objet gelé d'un catalogue validé), puis par ce que
- * son modèle lit : rien pour un forfait, les unités pour un prix unitaire ou un barème, la strate
- * et le quota pour une grille.
+ * Les chiffrages déjà faits, par composante (objet gelé d'un catalogue validé), puis par ce que son
+ * modèle lit (sa clé de mémoire).
  */
 const MEMO = new WeakMap<Composante, Map<string | number, PricedComponent>>();
 const MEMO_LIMIT = 1024;
 
-function memoized(composante: Composante, key: string | number, compute: () => Priced | undefined): PricedComponent | undefined {
-  let byKey = MEMO.get(composante);
-  if (byKey === undefined) MEMO.set(composante, (byKey = new Map()));
-  const known = byKey.get(key);
-  if (known !== undefined) return known;
-  const priced = compute();
-  if (priced === undefined) return undefined;
-  const done = finish(priced);
-  if (byKey.size >= MEMO_LIMIT) byKey.clear();
-  byKey.set(key, done);
-  return done;
-}
-
-function priceGridDemand(
-  c: Extract<Composante, { modele: 'grilleStrates' }>,
-  quotaGo: number | undefined,
-  population: number | undefined,
-  populationInvalide: boolean,
-): PricedComponent | Problem[] {
-  const problems: Problem[] = [];
-  const grille = c.grille;
-  if (grille === null) problems.push({ kind: 'tarif', field: 'grille' });
-  if (populationInvalide) problems.push({ kind: 'populationInvalide' });
-  else if (population === undefined) problems.push({ kind: 'populationManquante' });
-  if (grille === null || quotaGo === undefined) return problems;
-  if (!grille.quotasGo.includes(quotaGo)) problems.push({ kind: 'quota', quotaGo, quotasGo: grille.quotasGo });
-  const strate = population === undefined ? -1 : findStrate(grille.strates, population);
-  if (population !== undefined && strate < 0) {
-    problems.push({ kind: 'strate', population, strates: grille.strates.map(formatStrate).join(' ; ') });
-  }
-  if (problems.length > 0 || population === undefined) return problems;
-  const priced = memoized(c, strate * 1_000_003 + quotaGo, () => {
-    const p = priceGrid(grille, population, quotaGo);
-    return 'detail' in p ? p : undefined;
-  });
-  return priced ?? problems;
+/** Un prix unitaire écrit avec au moins deux décimales (`50.00`, `0.045`). */
+function priceText(d: { toFixed(n?: number): string; decimalPlaces(): number }): string {
+  return d.toFixed(Math.max(2, d.decimalPlaces()));
 }
 
 /**
  * Chiffre une composante du catalogue selon son modèle de prix (l'adaptateur entre le catalogue et
- * les modèles) : la ligne chiffrée (mémorisée), ou tous les problèmes qui l'empêchent. Un montant
- * non publié (`null`) n'est jamais deviné.
+ * le registre des modèles) : la ligne chiffrée (mémorisée), ou tous les problèmes qui l'empêchent.
+ * Un montant non publié (`null`) n'est jamais deviné ; une mesure que le modèle lit doit être là.
  *
+ * @param invalid - les mesures présentes mais pas valides (la population d'une collectivité refusée)
  * @internal
  */
-export function priceComponent(
-  c: Composante,
-  unites: number,
-  quotaGo: number | undefined,
-  population: number | undefined,
-  populationInvalide: boolean,
-): PricedComponent | Problem[] {
-  switch (c.modele) {
-    case 'forfait': {
-      const montant = c.montant;
-      if (montant === null) return [{ kind: 'tarif', field: 'montant' }];
-      return memoized(c, 0, () => priceFlat(montant))!;
-    }
-    case 'unitaire': {
-      const prix = c.prixUnitaire;
-      if (prix === null) return [{ kind: 'tarif', field: 'prixUnitaire' }];
-      return memoized(c, unites, () => priceUnit(prix, new Dec(unites), c.unite, c.arrondiQuantite))!;
-    }
-    case 'coefficientParPalier': {
-      const prix = c.prixUnitaire;
-      if (prix === null) return [{ kind: 'tarif', field: 'prixUnitaire' }];
-      const priced = memoized(c, unites, () => priceTiered(prix, c.paliers, unites, c.unite));
-      return priced ?? [{ kind: 'palier', unites, libelle: c.libelle, nomUnites: c.unite.plusieurs }];
-    }
-    case 'grilleStrates':
-      return priceGridDemand(c, quotaGo, population, populationInvalide);
+export function priceComponent(c: Composante, mesures: Measures, invalid: ReadonlySet<MeasureName>): PricedComponent | Problem[] {
+  const model = modelOf(c.modele)!;
+  const tarif = c as unknown as Readonly<Record<string, unknown>>;
+  let problems: Problem[] | undefined;
+  for (const name in model.champs) if (tarif[name] === null) (problems ??= []).push({ kind: 'tarif', field: name });
+  const unknown = problems !== undefined;
+  for (const m of model.mesures) {
+    if (invalid.has(m)) (problems ??= []).push({ kind: 'mesure', mesure: m, invalide: true });
+    else if (mesures[m] === undefined) (problems ??= []).push({ kind: 'mesure', mesure: m, invalide: false });
   }
+  if (problems !== undefined) {
+    if (!unknown && model.controler) problems.push(...model.controler(tarif as never, mesures));
+    return problems;
+  }
+  const known = mesures as Readonly<Record<MeasureName, number>>;
+  const key = model.cle ? model.cle(tarif as never, known) : model.mesures.map((m) => known[m]).join('|');
+  let byKey = MEMO.get(c);
+  if (byKey === undefined) MEMO.set(c, (byKey = new Map()));
+  const memo = byKey.get(key);
+  if (memo !== undefined) return memo;
+  const r = model.chiffrer(tarif as never, known);
+  if ('kind' in r) return [r];
+  const done: PricedComponent = {
+    quantite: r.quantite.toFixed(),
+    unite: r.unite,
+    prixUnitaire: priceText(r.prixUnitaire),
+    montantText: r.montant.toFixed(2),
+    calcul: r.calcul,
+  };
+  if (byKey.size >= MEMO_LIMIT) byKey.clear();
+  byKey.set(key, done);
+  return done;
 }

@@ -1,4 +1,7 @@
-import type { Collectivite, Composante, Path, QuoteIssue, QuoteLine, QuoteWarning } from '../core/shapes.js';
+import type { Calcul, Collectivite, Path, QuoteIssue, QuoteLine, QuoteWarning } from '../core/shapes.js';
+import type { MeasureName } from '../models/define.js';
+import type { Composante } from '../models/registry.js';
+import { describeCalcul, formatStrate } from '../wording/terms.js';
 import type { Catalogue, Prestation } from '../catalogue/types.js';
 import type { PricingContext, PrestationDeclaration } from '../prestations/define.js';
 import type { PrestationId } from '../prestations/registry.js';
@@ -17,6 +20,19 @@ export interface PricedLines {
   readonly avertissements: QuoteWarning[];
   readonly issues: QuoteIssue[];
 }
+
+/** Une copie du calcul mémorisé : chaque devis rendu est à lui seul. */
+function copyCalcul(c: Calcul): Calcul {
+  const out: Record<string, unknown> = { ...c };
+  for (const key in out) {
+    const v = out[key];
+    if (typeof v === 'object' && v !== null) out[key] = { ...v };
+  }
+  return out as unknown as Calcul;
+}
+
+const POPULATION: ReadonlySet<MeasureName> = new Set(['population']);
+const NONE: ReadonlySet<MeasureName> = new Set();
 
 const D_OFFICE = "Inclus d'office (parc informatique transféré au syndicat). ";
 
@@ -58,17 +74,18 @@ function issueOf(problem: Problem, w: Where): QuoteIssue {
           `(catalogue : prestations.${w.id}.composantes.${w.composanteId}.${problem.field}). ` +
           'Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).',
       };
-    case 'populationInvalide':
-      return {
-        code: 'POPULATION_REQUISE',
-        path: base,
-        message: `La prestation « ${w.entry.libelle} » ne peut pas être chiffrée : elle dépend de la population de la collectivité, qui n'est pas valide.`,
-      };
-    case 'populationManquante':
+    case 'mesure':
+      if (problem.invalide) {
+        return {
+          code: 'POPULATION_REQUISE',
+          path: base,
+          message: `La prestation « ${w.entry.libelle} » ne peut pas être chiffrée : elle dépend de la population de la collectivité, qui n'est pas valide.`,
+        };
+      }
       return {
         code: 'POPULATION_REQUISE',
         path: ['collectivite', 'population'],
-        message: `La prestation « ${w.entry.libelle} » est calculée par strate de population : indiquez la population de la collectivité.`,
+        message: `La prestation « ${w.entry.libelle} » est calculée selon la population : indiquez la population de la collectivité.`,
       };
     case 'quota':
       return {
@@ -80,13 +97,13 @@ function issueOf(problem: Problem, w: Where): QuoteIssue {
       return {
         code: 'CATALOGUE_INCOHERENT',
         path: ['collectivite', 'population'],
-        message: `Aucune strate de la grille « ${w.entry.libelle} » ne contient ${formatNombre(String(problem.population))} habitants (strates : ${problem.strates}).`,
+        message: `Aucune strate de la grille « ${w.entry.libelle} » ne contient ${formatNombre(String(problem.population))} habitants (strates : ${problem.strates.map(formatStrate).join(' ; ')}).`,
       };
     case 'palier':
       return {
         code: 'CATALOGUE_INCOHERENT',
         path,
-        message: `Aucun palier du barème « ${problem.libelle} » ne couvre ${formatNombre(String(problem.unites))} ${problem.nomUnites}.`,
+        message: `Aucun palier du barème « ${w.composante.libelle} » ne couvre ${formatNombre(String(problem.unites))} ${'unite' in w.composante ? w.composante.unite.plusieurs : 'unités'}.`,
       };
   }
 }
@@ -130,7 +147,7 @@ export function priceLines(
     }
     for (const demand of demands) {
       const composante = (entry.composantes as Readonly<Record<string, Composante>>)[demand.composante]!;
-      const r = priceComponent(composante, demand.unites ?? 1, demand.quotaGo, collectivite.population, invalid.has('population'));
+      const r = priceComponent(composante, { quantite: 1, ...demand.mesures, population: collectivite.population }, invalid.has('population') ? POPULATION : NONE);
       if (Array.isArray(r)) {
         for (const problem of r) {
           out.issues.push(issueOf(problem, { id, entry, composante, composanteId: demand.composante, path: demand.path, millesime: catalogue.millesime }));
@@ -138,7 +155,8 @@ export function priceLines(
         continue;
       }
       const p = r;
-      const detail = dOffice ? D_OFFICE + p.detail : p.detail;
+      const text = describeCalcul(p.calcul);
+      const detail = dOffice ? D_OFFICE + text : text;
       const count = sirens === undefined ? 1 : sirens.length;
       for (let k = 0; k < count; k++) {
         out.lignes.push({
@@ -151,6 +169,7 @@ export function priceLines(
           prixUnitaire: p.prixUnitaire,
           montant: p.montantText,
           detail,
+          calcul: copyCalcul(p.calcul),
           source: composante.source.exemple ? { origine: composante.source.origine, reference: composante.source.reference, exemple: true } : { origine: composante.source.origine, reference: composante.source.reference },
         });
       }

@@ -1,43 +1,55 @@
 import { missingAmounts } from '../catalogue/amounts.js';
-import type { Composante } from '../core/shapes.js';
 import type { Catalogue } from '../catalogue/types.js';
+import type { Grille, Palier, StrateForfait, Unite } from '../core/shapes.js';
+import type { FieldKind } from '../models/fields.js';
+import { modelOf, type Composante } from '../models/registry.js';
 import { formatEuros, formatNombre } from '../money/format.js';
-import { formatStrate } from '../models/banded-grid.js';
+import { formatPrix, formatStrate } from '../wording/terms.js';
 
 const NON_PUBLIE = 'NON PUBLIÉ';
 
-function montant(value: string | null): string {
-  return value === null ? NON_PUBLIE : formatEuros(value);
-}
-
-function rule(c: Composante): string[] {
-  switch (c.modele) {
-    case 'forfait':
-      return [`forfait : ${montant(c.montant)}`];
-    case 'unitaire':
-      return [
-        `${montant(c.prixUnitaire)} par ${c.unite.un}` +
-          (c.arrondiQuantite === 'entierSuperieur' ? ' (toute unité commencée est due)' : ''),
-      ];
-    case 'coefficientParPalier':
-      return [
-        `${montant(c.prixUnitaire)} × (${c.unite.plusieurs} × coefficient du palier, appliqué à tous) :`,
-        ...c.paliers.map(
-          (p) => `  ${p.a === null ? `${p.de} ${c.unite.plusieurs} et plus` : `${p.de} à ${p.a} ${c.unite.plusieurs}`} : ${formatNombre(p.coefficient)}`,
-        ),
-      ];
-    case 'grilleStrates':
-      if (c.grille === null) return [`grille strate de population × quota : ${NON_PUBLIE}`];
-      return [
-        `grille strate de population × quota (${c.grille.quotasGo.map((q) => `${q} Go`).join(' | ')}) :`,
-        ...c.grille.strates.map((s, i) => `  ${formatStrate(s)} : ${(c.grille!.montants[i] ?? []).map(montant).join(' | ')}`),
-      ];
+/** Une valeur de champ écrite en français, selon sa sorte ; ses lignes de détail à part. */
+function describeField(kind: FieldKind, value: unknown, unite: Unite | undefined): string[] {
+  if (value === null) return [NON_PUBLIE];
+  switch (kind) {
+    case 'montant':
+      return [formatEuros(value as string)];
+    case 'prix':
+      return [formatPrix(value as string)];
+    case 'unite':
+      return [(value as Unite).un];
+    case 'arrondi':
+      return [value === 'entierSuperieur' ? 'toute unité commencée est due' : 'aucun'];
+    case 'paliers': {
+      const u = unite?.plusieurs ?? 'unités';
+      return ['', ...(value as Palier[]).map((p) => `  ${p.a === null ? `${p.de} ${u} et plus` : `${p.de} à ${p.a} ${u}`} : ${formatNombre(p.coefficient)}`)];
+    }
+    case 'grille': {
+      const g = value as Grille;
+      return [`(${g.quotasGo.map((q) => `${q} Go`).join(' | ')})`, ...g.strates.map((s, i) => `  ${formatStrate(s)} : ${(g.montants[i] ?? []).map((m) => formatEuros(m)).join(' | ')}`)];
+    }
+    case 'stratesForfait':
+      return ['', ...(value as StrateForfait[]).map((s) => `  ${formatStrate(s)} : ${formatEuros(s.montant)}`)];
   }
 }
 
+/** La règle d'une composante : son modèle, puis chaque champ de son modèle. */
+function rule(c: Composante): string[] {
+  const model = modelOf(c.modele)!;
+  const record = c as unknown as Record<string, unknown>;
+  const unite = record['unite'] as Unite | undefined;
+  const out = [model.libelle];
+  for (const [name, spec] of Object.entries(model.champs)) {
+    if (record[name] === undefined || spec.kind === 'unite') continue;
+    const [first = '', ...rest] = describeField(spec.kind, record[name], unite);
+    out.push(`${spec.libelle}${first === '' ? '' : ` : ${first}`}`, ...rest.map((r) => `  ${r}`));
+  }
+  return out;
+}
+
 /**
- * Écrit un catalogue en texte : chaque prestation, sa facturation, ses règles et ses montants,
- * puis la liste des montants non publiés.
+ * Écrit un catalogue en texte : chaque prestation, sa facturation, ses règles (le modèle de prix de
+ * chaque composante et ses champs) et ses montants, puis la liste des montants non publiés.
  *
  * @param catalogue - le catalogue
  * @returns le texte

@@ -2,9 +2,15 @@ import { COMPOSANTES, type PrestationId } from '../prestations/registry.js';
 import type { QuoteIssue } from '../core/shapes.js';
 import { checkbox, decimalText, describeCell, isDate, isEmpty, quantity, sirenList, text, toRows } from './cells.js';
 import { declarationOf } from '../prestations/registry.js';
+import { FIELD_KINDS, type FieldSpec } from '../models/fields.js';
+import { MODELS } from '../models/registry.js';
 
 const PRESTATION_IDS = Object.keys(COMPOSANTES) as PrestationId[];
-const CHAMPS: readonly string[] = ['montant', 'prixUnitaire', 'grille'];
+/** Les champs d'un tarif et la façon dont leur cellule s'écrit, déduits du registre des modèles. */
+const CHAMPS = new Map<string, 'decimal' | 'json' | 'texte'>([
+  ['modele', 'texte'],
+  ...MODELS.flatMap((m) => (Object.entries(m.champs) as [string, FieldSpec][]).map(([name, spec]) => [name, FIELD_KINDS[spec.kind].cellule] as const)),
+]);
 const COLLECTIVITE: Record<string, (v: unknown) => unknown> = {
   nom: (v) => text(v),
   siren: (v) => text(v, 9),
@@ -180,8 +186,9 @@ export function readAdhesion(range: unknown): ReadRange {
 
 /**
  * Lit des tarifs disposés en deux colonnes « champ | valeur » : `source`, `millesime` (2026 par
- * défaut), et un montant par ligne (`prestations.dpo.abonnement.montant | 400,00`). Une grille
- * de sauvegarde s'écrit en JSON dans sa cellule.
+ * défaut), et un champ de tarif par ligne (`prestations.dpo.abonnement.montant | 400,00`), une cellule
+ * par montant ; au besoin le modèle (`prestations.dpo.abonnement.modele | parHabitant`). Une grille ou
+ * des strates s'écrivent en JSON dans leur cellule.
  *
  * @internal
  */
@@ -208,7 +215,7 @@ export function readTarifs(range: unknown, millesime: number): ReadRange {
       parts[0] === 'prestations' &&
       PRESTATION_IDS.includes(parts[1] as PrestationId) &&
       (COMPOSANTES[parts[1] as PrestationId] as readonly string[]).includes(parts[2]!) &&
-      CHAMPS.includes(parts[3]!)
+      CHAMPS.has(parts[3]!)
     ) {
       if (isEmpty(cell)) continue;
       if (isDate(cell)) {
@@ -216,19 +223,20 @@ export function readTarifs(range: unknown, millesime: number): ReadRange {
         continue;
       }
       const [, id, composante, champ] = parts as [string, string, string, string];
-      let amount: unknown = decimalText(cell) ?? cell;
-      if (champ === 'grille' && typeof cell === 'string') {
+      const cellule = CHAMPS.get(champ)!;
+      let amount: unknown = cellule === 'decimal' ? (decimalText(cell) ?? cell) : cellule === 'texte' ? text(cell) : cell;
+      if (cellule === 'json' && typeof cell === 'string') {
         try {
           amount = JSON.parse(cell);
         } catch {
-          issues.push({ code: 'JSON_INVALIDE', path: ['tarifs', where], message: `La grille « ${key} » doit être écrite en JSON.` });
+          issues.push({ code: 'JSON_INVALIDE', path: ['tarifs', where], message: `Le champ « ${key} » doit être écrit en JSON.` });
           continue;
         }
       }
       ((prestations[id] ??= {})[composante] ??= {})[champ] = amount;
     } else {
       issues.push(
-        unknownField('tarifs', where, key, 'champs admis : source, millesime, prestations.<prestation>.<composante>.<montant|prixUnitaire|grille>.'),
+        unknownField('tarifs', where, key, `champs admis : source, millesime, prestations.<prestation>.<composante>.<${[...CHAMPS.keys()].join('|')}>.`),
       );
     }
   }

@@ -1,16 +1,18 @@
+import { modelOf } from '../models/registry.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { isEmpty, quantity, sirenList } from './cells.js';
 
 /**
  * Les arguments positionnels d'une prestation dans un tableur, déduits de sa déclaration : ses
- * paramètres dans l'ordre, puis la population si l'un de ses modèles de prix la lit (grille).
+ * paramètres dans l'ordre, puis la population si l'un des modèles de prix qu'elle admet la lit
+ * (grille, prix par habitant, forfait par strate).
  *
  * @internal
  */
 export function argumentNames(declaration: PrestationDeclaration): string[] {
   const names = Object.keys(declaration.parametres);
-  if (Object.values(declaration.composantes).some((c) => c.modele === 'grilleStrates')) names.push('population');
+  if (Object.values(declaration.composantes).some((c) => c.modeles.some((m) => modelOf(m)!.mesures.includes('population')))) names.push('population');
   return names;
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRESTATION_IDS } from '../../src/index.js';
-import { filesNaming, sourceFiles } from './ids.js';
+import { MODELES, PRESTATION_IDS } from '../../src/index.js';
+import { filesNaming, filesNamingExactly, kebab, sourceFiles } from './ids.js';
 
 const SRC = join(__dirname, '..', '..', 'src');
 
@@ -16,6 +16,7 @@ const LAYERS: Record<string, number> = {
   money: 1,
   siren: 1,
   errors: 1,
+  wording: 1,
   input: 2,
   models: 2,
   prestations: 3,
@@ -44,6 +45,23 @@ describe('architecture', () => {
       expect(naming[id]!.length, `${id} : ${naming[id]!.join(', ')}`).toBeLessThanOrEqual(3);
       expect(naming[id]).toEqual(expect.arrayContaining(['prestations/registry.ts', 'catalogue/2026.ts']));
     }
+  });
+
+  it('le nom de chaque modèle de prix n’apparaît que dans trois fichiers de src/ au plus : son module, le registre des modèles, et un autre', () => {
+    const naming = filesNamingExactly(MODELES, SRC);
+    for (const nom of MODELES) {
+      expect(naming[nom]!.length, `${nom} : ${naming[nom]!.join(', ')}`).toBeLessThanOrEqual(3);
+      expect(naming[nom]).toEqual(expect.arrayContaining([`models/${kebab(nom)}.ts`, 'models/registry.ts']));
+    }
+  });
+
+  it('le contrôle des noms de modèle voit le code (identifiant, texte, chemin d’import), pas les commentaires ni les mots d’une phrase', () => {
+    const naming = filesNamingExactly(['forfait', 'unitaire'], SRC);
+    // « forfait » est aussi un mot des phrases du devis (« Forfait : 300,00 € ») : il ne compte pas.
+    expect(readFileSync(join(SRC, 'wording', 'terms.ts'), 'utf8')).toContain('Forfait');
+    expect(naming['forfait']).not.toContain('wording/terms.ts');
+    // Le registre l'importe par son chemin : il compte.
+    expect(naming['unitaire']).toContain('models/registry.ts');
   });
 
   it('le contrôle des identifiants voit bien le code, et pas les commentaires', () => {

@@ -127,7 +127,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     expect(e?.message).toContain('collectivite.siren');
     expect(e?.message).toContain('obligatoire');
     expect(thrown(() => call(sheets, 'TE90_PRESTATION("inconnue", 1)'))?.message).toMatch(/Prestation inconnue/);
-    expect(thrown(() => call(sheets, 'TE90_PRESTATION("dpo", 3)'))?.message).toMatch(/ne prend pas de paramètre/);
+    expect(thrown(() => call(sheets, 'TE90_PRESTATION("dpo", 3, 4)'))?.message).toMatch(/prend au plus 1 paramètre\(s\) : population/);
     expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0], a[1])', PLAGE, [['source', 'x'], ['prestations.marchesPublics.acces.prixUnitaire', 60]]))?.message).toMatch(
       /déjà publié/,
     );

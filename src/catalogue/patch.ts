@@ -1,0 +1,185 @@
+import * as z from 'zod/mini';
+import type { Path, QuoteIssue, Source } from '../core/shapes.js';
+import type { ModelDeclaration } from '../models/define.js';
+import { carriesAmounts, FIELD_KINDS, type FieldSpec } from '../models/fields.js';
+import { kit } from '../models/kit.js';
+import { MODELS, modelOf, type Modele } from '../models/registry.js';
+import type { ComposanteDeclaration } from '../prestations/define.js';
+
+/**
+ * Ce qu'un fichier de tarifs ou une révision dit d'une composante : au besoin un autre modèle de prix
+ * (`modele`), et des champs de son modèle.
+ *
+ * @internal
+ */
+export type Patch = Readonly<Record<string, unknown>> & { readonly modele?: string };
+
+/**
+ * Une composante en cours de modification (copie JSON d'une composante validée).
+ *
+ * @internal
+ */
+export type Mutable = Record<string, unknown> & { modele: Modele; libelle: string; source: Source; note?: string };
+
+/**
+ * Le schéma de ce qu'un fichier de tarifs ou une révision peut dire d'une composante : `modele`, et
+ * tout champ d'un modèle du registre, chacun de sa forme ; qu'un champ ou un modèle convienne à la
+ * composante se vérifie ensuite, avec un message qui dit lesquels conviennent.
+ *
+ * @internal
+ */
+export function patchSchema(): z.ZodMiniType {
+  const shape: Record<string, z.ZodMiniType> = { modele: z.optional(z.enum(MODELS.map((m) => m.nom) as unknown as [string, ...string[]])) };
+  for (const model of MODELS) {
+    for (const [name, spec] of Object.entries(model.champs) as [string, FieldSpec][]) shape[name] ??= z.optional(FIELD_KINDS[spec.kind].schema(kit()));
+  }
+  return z.strictObject(shape);
+}
+
+/** Les noms des champs d'un modèle, écrits pour un message : « montant » ou « prixUnitaire ». */
+function names(fields: readonly string[]): string {
+  return fields.map((f) => `« ${f} »`).join(' ou ');
+}
+
+/** Les montants publiables (`null` tant qu'ils ne sont pas publiés) d'un modèle. */
+function publishable(model: ModelDeclaration): string[] {
+  return Object.entries(model.champs)
+    .filter(([, spec]) => spec.nullable)
+    .map(([name]) => name);
+}
+
+/** Aucun montant de la composante n'est publié : un fichier de tarifs peut tout en dire, modèle compris. */
+function nothingPublished(c: Mutable): boolean {
+  return publishable(modelOf(c.modele)!).every((name) => c[name] === null);
+}
+
+/**
+ * Une composante refaite selon un autre modèle : son libellé, sa note, les valeurs de structure que
+ * sa déclaration donne, puis les champs fournis.
+ */
+function remodel(c: Mutable, modele: Modele, declared: ComposanteDeclaration, patch: Patch): Mutable {
+  const model = modelOf(modele)!;
+  const out: Record<string, unknown> = { modele, libelle: c.libelle };
+  for (const name of Object.keys(model.champs)) {
+    if (patch[name] !== undefined) out[name] = patch[name];
+    else if (declared.defauts?.[name] !== undefined) out[name] = declared.defauts[name];
+  }
+  out['source'] = c.source;
+  if (c.note !== undefined) out['note'] = c.note;
+  return out as Mutable;
+}
+
+/**
+ * Vérifie qu'un changement de modèle est admis, et rend le modèle visé (celui de la composante s'il
+ * n'en change pas).
+ */
+function targetModel(c: Mutable, patch: Patch, declared: ComposanteDeclaration, path: Path, issues: QuoteIssue[]): ModelDeclaration | undefined {
+  if (patch.modele === undefined || patch.modele === c.modele) return modelOf(c.modele)!;
+  if (!(declared.modeles as readonly string[]).includes(patch.modele)) {
+    issues.push({
+      code: 'VALEUR_NON_ADMISE',
+      path: [...path, 'modele'],
+      message: `Le modèle « ${patch.modele} » n'est pas admis pour cette composante ; modèles admis : ${declared.modeles.map((m) => `« ${m} »`).join(', ')}.`,
+    });
+    return undefined;
+  }
+  return modelOf(patch.modele)!;
+}
+
+/** Les champs fournis qui ne sont pas des champs du modèle visé. */
+function foreignFields(model: ModelDeclaration, patch: Patch, allowed: readonly string[], verb: string, path: Path, issues: QuoteIssue[]): boolean {
+  let ok = true;
+  for (const key of Object.keys(patch)) {
+    if (key === 'modele' || patch[key] === undefined || allowed.includes(key)) continue;
+    ok = false;
+    issues.push({
+      code: 'VALEUR_NON_ADMISE',
+      path: [...path, key],
+      message: `Cette composante suit le modèle « ${model.nom} » : elle se ${verb} par ${names(allowed)}, pas par « ${key} ».`,
+    });
+  }
+  return ok;
+}
+
+/**
+ * Complète une composante par un fichier de tarifs : les montants qui valent `null` (jamais un
+ * montant publié), ou, si aucun de ses montants n'est publié, un autre modèle admis avec ses champs.
+ * Rend la composante complétée, ou `undefined` si rien n'a changé ou si un problème a été trouvé.
+ *
+ * @internal
+ */
+export function completeComposante(c: Mutable, patch: Patch, declared: ComposanteDeclaration, path: Path, issues: QuoteIssue[]): Mutable | undefined {
+  const before = issues.length;
+  const model = targetModel(c, patch, declared, path, issues);
+  if (model === undefined) return undefined;
+  if (model.nom !== c.modele) {
+    if (!nothingPublished(c)) {
+      issues.push({
+        code: 'TARIF_DEJA_PUBLIE',
+        path: [...path, 'modele'],
+        message: `Les montants de cette composante sont publiés (modèle « ${c.modele} ») : un fichier de tarifs ne peut pas en changer le modèle.`,
+      });
+      return undefined;
+    }
+    if (!foreignFields(model, patch, Object.keys(model.champs), 'complète', path, issues)) return undefined;
+    return remodel(c, model.nom as Modele, declared, patch);
+  }
+  const empty = nothingPublished(c);
+  // Un montant facultatif (plancher, plafond) se fournit tant que rien n'est publié.
+  const amounts = Object.entries(model.champs)
+    .filter(([name, spec]) => carriesAmounts(spec) && (spec.nullable || (spec.optional && empty && c[name] === undefined)))
+    .map(([name]) => name);
+  if (!foreignFields(model, patch, amounts.length > 0 ? amounts : publishable(model), 'complète', path, issues)) return undefined;
+  const out = { ...c };
+  for (const name of amounts) {
+    if (patch[name] === undefined) continue;
+    if (c[name] !== null && c[name] !== undefined) {
+      issues.push({
+        code: 'TARIF_DEJA_PUBLIE',
+        path: [...path, name],
+        message: `Ce montant est déjà publié (${JSON.stringify(c[name])}) : un fichier de tarifs ne complète que les montants non publiés.`,
+      });
+    } else out[name] = patch[name];
+  }
+  return issues.length === before ? out : undefined;
+}
+
+/**
+ * Révise une composante : les champs que la révision fixe (montants, paliers… ou un autre modèle
+ * admis), puis l'indexation des montants connus qu'elle ne fixe pas. Rend la composante et si elle a
+ * changé, et si l'un des montants changés est un montant d'exemple indexé.
+ *
+ * @internal
+ */
+export function reviseComposante(
+  c: Mutable,
+  patch: Patch | undefined,
+  index: ((montant: string) => string) | undefined,
+  declared: ComposanteDeclaration,
+  path: Path,
+  issues: QuoteIssue[],
+): { composante: Mutable; changed: boolean; indexedExample: boolean } {
+  const model = patch === undefined ? modelOf(c.modele)! : targetModel(c, patch, declared, path, issues);
+  if (model === undefined || (patch !== undefined && !foreignFields(model, patch, Object.keys(model.champs), 'révise', path, issues))) {
+    return { composante: c, changed: false, indexedExample: false };
+  }
+  if (patch !== undefined && model.nom !== c.modele) return { composante: remodel(c, model.nom as Modele, declared, patch), changed: true, indexedExample: false };
+  const out: Mutable = { ...c };
+  let changed = false;
+  for (const [name, value] of Object.entries(patch ?? {})) {
+    if (name === 'modele' || value === undefined) continue;
+    out[name] = value;
+    changed = true;
+  }
+  let indexedExample = false;
+  if (index !== undefined) {
+    for (const [name, spec] of Object.entries(model.champs)) {
+      const mapAmounts = FIELD_KINDS[spec.kind].mapAmounts;
+      if (mapAmounts === undefined || patch?.[name] !== undefined || out[name] === null || out[name] === undefined) continue;
+      out[name] = mapAmounts(out[name] as never, index);
+      changed = true;
+      indexedExample = c.source.exemple === true;
+    }
+  }
+  return { composante: out, changed, indexedExample };
+}

@@ -1,0 +1,88 @@
+import { decimalOf, Dec } from '../money/decimal.js';
+import { formatEuros, formatNombre } from '../money/format.js';
+import { roundToCent } from '../money/round.js';
+import type { Palier, Unite } from '../core/shapes.js';
+import { findBand } from './bands.js';
+import { defineModel, type ComposanteOf } from './define.js';
+
+function weighted(prix: string, paliers: readonly Palier[], unites: number): { quantite: Dec; montant: Dec; palier: Palier } | undefined {
+  const palier = paliers[findBand(paliers, unites)];
+  if (!palier) return undefined;
+  const quantite = new Dec(unites).times(decimalOf(palier.coefficient));
+  return { quantite, montant: roundToCent(decimalOf(prix).times(quantite)), palier };
+}
+
+/**
+ * Modèle « prix unitaire × coefficient par palier » : le coefficient du palier atteint s'applique à
+ * toutes les unités. Montant = prix × (unités × coefficient).
+ *
+ * @internal
+ */
+export const coefficientParPalier = defineModel({
+  nom: 'coefficientParPalier',
+  libelle: 'prix unitaire × coefficient du palier atteint',
+  champs: {
+    unite: { kind: 'unite', libelle: "L'unité comptée" },
+    prixUnitaire: { kind: 'prix', libelle: 'Prix unitaire', nullable: true },
+    paliers: { kind: 'paliers', libelle: 'Paliers du barème' },
+  },
+  mesures: ['quantite'],
+  cle: (_, m) => m.quantite,
+  chiffrer: (t, m) => {
+    const w = weighted(t.prixUnitaire, t.paliers, m.quantite);
+    if (!w) return { kind: 'palier', unites: m.quantite };
+    return {
+      quantite: w.quantite,
+      unite: `${t.unite.un} pondéré`,
+      prixUnitaire: decimalOf(t.prixUnitaire),
+      montant: w.montant,
+      calcul: {
+        type: 'pondere',
+        unites: String(m.quantite),
+        unite: t.unite,
+        coefficient: w.palier.coefficient,
+        prixUnitaire: t.prixUnitaire,
+        montant: w.montant.toFixed(2),
+      },
+    };
+  },
+  // Chaque seuil où une unité de plus coûte moins ; sans prix publié, le barème se compare en
+  // unités pondérées (unités × coefficient).
+  verifier: (t, path, push) => {
+    const paliers = t.paliers;
+    const cost = (n: number): Dec | undefined => {
+      const w = weighted(t.prixUnitaire ?? '1', paliers, n);
+      return w && (t.prixUnitaire === null ? w.quantite : w.montant);
+    };
+    const shown = (d: Dec, u: Unite) => (t.prixUnitaire === null ? `${formatNombre(d)} ${u.plusieurs} pondérés` : formatEuros(d));
+    const finite = paliers.flatMap((p) => (p.a === null ? [p.de] : [p.a, p.de]));
+    const end = Math.min(Math.max(1, ...finite) + 1, 100_000);
+    let previous = cost(1);
+    for (let n = 2; n <= end; n++) {
+      const current = cost(n);
+      if (previous && current && current.lt(previous)) {
+        push({
+          code: 'BAISSE_AU_SEUIL',
+          niveau: 'avertissement',
+          path: [...path, 'paliers', findBand(paliers, n)],
+          message: `${n} ${t.unite.plusieurs} coûtent moins que ${n - 1} : ${shown(current, t.unite)} au lieu de ${shown(previous, t.unite)}.`,
+          chiffres: { avant: n - 1, apres: n, montantAvant: previous.toFixed(2), montantApres: current.toFixed(2) },
+        });
+      }
+      previous = current;
+    }
+  },
+});
+
+/**
+ * Modèle « prix unitaire × coefficient par palier » : prix × (unités × coefficient du palier atteint).
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c = catalogue2026.prestations.maintenanceBase.composantes.postes as ComposanteCoefficientParPalier;
+ * c.paliers[1];
+ * //=> { de: 3, a: 5, coefficient: '0.9' }
+ * ```
+ */
+export type ComposanteCoefficientParPalier = ComposanteOf<typeof coefficientParPalier>;

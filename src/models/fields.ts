@@ -1,0 +1,129 @@
+import type * as z from 'zod/mini';
+import type { Grille, Palier, Path, StrateForfait, Unite } from '../core/shapes.js';
+import { isRecord } from '../shared/is-record.js';
+import { checkBounds, checkQuotas, PALIER, STRATE, type Push } from './bands.js';
+import { kit, type Kit } from './kit.js';
+
+/**
+ * Les sortes de champ dont un tarif est fait. Chaque sorte dit son schéma, si elle porte des
+ * montants (complétés, indexés, listés comme manquants), ses vérifications de cohérence et la
+ * façon dont un tableur l'écrit. Un modèle de prix n'est qu'une liste de champs de ces sortes.
+ *
+ * @internal
+ */
+export interface FieldKinds {
+  /** Un montant, 2 décimales. */
+  readonly montant: string;
+  /** Un prix unitaire, jusqu'à 4 décimales. */
+  readonly prix: string;
+  readonly unite: Unite;
+  readonly arrondi: 'aucun' | 'entierSuperieur';
+  readonly paliers: readonly Palier[];
+  readonly grille: Grille;
+  readonly stratesForfait: readonly StrateForfait[];
+}
+
+/**
+ * Une sorte de champ.
+ *
+ * @internal
+ */
+export type FieldKind = keyof FieldKinds;
+
+/**
+ * La déclaration d'un champ d'un modèle : sa sorte, son libellé (tableurs, montants manquants), s'il
+ * peut valoir `null` (montant non publié) ou manquer.
+ *
+ * @internal
+ */
+export interface FieldSpec {
+  readonly kind: FieldKind;
+  readonly libelle: string;
+  /** `true` : le champ vaut `null` tant que le montant n'est pas publié. */
+  readonly nullable?: true;
+  /** `true` : le champ peut être omis. */
+  readonly optional?: true;
+}
+
+interface KindBehaviour {
+  readonly schema: (k: Kit) => z.ZodMiniType;
+  /** Applique une fonction à chaque montant ; absent : le champ ne porte pas de montant. */
+  readonly mapAmounts?: (value: never, f: (montant: string) => string) => unknown;
+  /** Vérifie la cohérence d'une valeur de forme valide. */
+  readonly check?: (value: never, path: Path, push: Push) => void;
+  /** Vérifie ce qui est lisible d'une valeur de forme fausse. */
+  readonly checkReadable?: (raw: unknown, path: Path, push: Push) => void;
+  /** Lit une valeur de forme fausse assez pour vérifier ses seuils (une grille incomplète), ou `undefined`. */
+  readonly lenient?: (raw: unknown) => unknown;
+  /** Comment un tableur écrit le champ dans sa cellule. */
+  readonly cellule: 'decimal' | 'json' | 'texte';
+}
+
+function readable<T>(schema: z.ZodMiniType, value: unknown): T | undefined {
+  const r = schema.safeParse(value);
+  return r.success ? (r.data as T) : undefined;
+}
+
+/**
+ * Ce que fait chaque sorte de champ.
+ *
+ * @internal
+ */
+export const FIELD_KINDS: { readonly [K in FieldKind]: KindBehaviour } = {
+  montant: { schema: (k) => k.montant, mapAmounts: (v: string, f) => f(v), cellule: 'decimal' },
+  prix: { schema: (k) => k.prix, mapAmounts: (v: string, f) => f(v), cellule: 'decimal' },
+  unite: { schema: (k) => k.unite, cellule: 'json' },
+  arrondi: { schema: (k) => k.arrondi, cellule: 'texte' },
+  paliers: {
+    schema: (k) => k.paliers,
+    check: (v: readonly Palier[], path, push) => checkBounds(v, PALIER, path, push),
+    checkReadable: (raw, path, push) => {
+      const v = readable<Palier[]>(kit().paliers, raw);
+      if (v) checkBounds(v, PALIER, path, push);
+    },
+    cellule: 'json',
+  },
+  grille: {
+    schema: (k) => k.grille,
+    mapAmounts: (g: Grille, f) => ({ ...g, montants: g.montants.map((row) => row.map(f)) }),
+    check: (g: Grille, path, push) => {
+      checkBounds(g.strates, STRATE, [...path, 'strates'], push);
+      checkQuotas(g.quotasGo, [...path, 'quotasGo'], push);
+    },
+    checkReadable: (raw, path, push) => {
+      if (!isRecord(raw)) return;
+      const strates = readable<Grille['strates']>(kit().strates, raw['strates']);
+      const quotas = readable<number[]>(kit().quotasGo, raw['quotasGo']);
+      if (strates) checkBounds(strates, STRATE, [...path, 'strates'], push);
+      if (quotas) checkQuotas(quotas, [...path, 'quotasGo'], push);
+    },
+    lenient: (raw) => {
+      if (!isRecord(raw)) return undefined;
+      const strates = readable<Grille['strates']>(kit().strates, raw['strates']);
+      const quotasGo = readable<number[]>(kit().quotasGo, raw['quotasGo']);
+      const montants = readable<string[][]>(kit().montantsLibres, raw['montants']);
+      return strates && quotasGo && montants ? { strates, quotasGo, montants } : undefined;
+    },
+    cellule: 'json',
+  },
+  stratesForfait: {
+    schema: (k) => k.stratesForfait,
+    mapAmounts: (v: readonly StrateForfait[], f) => v.map((s) => ({ ...s, montant: f(s.montant) })),
+    check: (v: readonly StrateForfait[], path, push) => checkBounds(v, STRATE, path, push),
+    checkReadable: (raw, path, push) => {
+      if (!Array.isArray(raw)) return;
+      const bands = raw.filter((s): s is { de: number; a: number | null } => isRecord(s) && Number.isSafeInteger(s['de']) && (s['a'] === null || Number.isSafeInteger(s['a'])));
+      if (bands.length === raw.length) checkBounds(bands, STRATE, path, push);
+    },
+    cellule: 'json',
+  },
+};
+
+/**
+ * Vrai si un champ porte des montants (complétés par un fichier de tarifs, indexés par une révision).
+ *
+ * @internal
+ */
+export function carriesAmounts(spec: FieldSpec): boolean {
+  return FIELD_KINDS[spec.kind].mapAmounts !== undefined;
+}
