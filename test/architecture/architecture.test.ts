@@ -16,6 +16,7 @@ const LAYERS: Record<string, number> = {
   money: 1,
   siren: 1,
   errors: 1,
+  wording: 1,
   input: 2,
   models: 2,
   prestations: 3,
