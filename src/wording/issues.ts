@@ -67,7 +67,7 @@ export interface IssueParamsByCode {
     | { readonly raison: 'cellule'; readonly attendu: 'sirens' | 'nombre'; readonly recu: string }
     | { readonly raison: 'optionIllisible' }
     | { readonly raison: 'lotPasListe' }
-    | { readonly raison: 'lotTropLong'; readonly maximum: number; readonly recu: number }
+    | { readonly raison: 'lotTropLong'; readonly maximum: number; readonly recu: number | string }
     | { readonly raison: 'adhesionIllisible' }
     | { readonly raison: 'listeIllisibleLot' }
     | { readonly raison: 'numeroDevis'; readonly minimum: number; readonly maximum: number }
@@ -137,7 +137,8 @@ export interface IssueParamsByCode {
     | { readonly raison: 'lecture'; readonly fichier: string; readonly erreur: string }
     | { readonly raison: 'lectureDossier'; readonly fichier: string; readonly erreur: string }
     | { readonly raison: 'entreeStandard'; readonly erreur: string };
-  CATALOGUE_INVALIDE: LintParams | ReadingParams;
+  /** Une remarque de forme du catalogue, ou un problème de lecture (mêmes paramètres que `ENTREE_INVALIDE`). */
+  CATALOGUE_INVALIDE: LintParams | IssueParamsByCode['ENTREE_INVALIDE'];
   CATALOGUE_INCOHERENT:
     | { readonly raison: 'strate'; readonly libellePrestation: string; readonly population: number; readonly strates: readonly string[] }
     | { readonly raison: 'palier'; readonly libelle: string; readonly unites: number; readonly nomUnites: string }
@@ -361,7 +362,7 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `Impossible de lire l'entrée standard : ${p.erreur}.`;
     }
   },
-  CATALOGUE_INVALIDE: (p) => (p.raison === 'lint' ? p.texte : reading(p)),
+  CATALOGUE_INVALIDE: (p, voice) => (p.raison === 'lint' ? p.texte : ISSUE_MESSAGES.ENTREE_INVALIDE(p, voice)),
   CATALOGUE_INCOHERENT: (p) => {
     switch (p.raison) {
       case 'strate':
@@ -445,7 +446,8 @@ export function inVoice<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voi
   if (params === undefined) return item;
   const table = (isWarning(item) ? WARNING_MESSAGES : ISSUE_MESSAGES) as unknown as Readonly<Record<string, (p: IssueParams, v: Voice) => string>>;
   const build = Object.prototype.hasOwnProperty.call(table, item.code) ? table[item.code] : undefined;
-  const message = build === undefined ? item.message : build(params, voice);
+  // Un texte transmis tel quel (sans paramètres de rédaction) n'a qu'une voix.
+  const message = build === undefined || params['raison'] === 'texte' ? item.message : build(params, voice);
   return message === item.message ? item : { ...item, message };
 }
 
