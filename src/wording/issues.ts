@@ -157,9 +157,18 @@ export interface WarningParamsByCode {
   BAREME_ETABLISSEMENTS_PUBLICS: Record<string, never>;
 }
 
-// Chaque forme de paramètres est bien un IssueParams (vérifié à la compilation).
 type Check<T extends Record<string, IssueParams>> = T;
+/**
+ * Vérifié à la compilation : les paramètres de chaque code de problème sont des données simples ({@link IssueParams}).
+ *
+ * @internal
+ */
 export type _IssueParamsAreData = Check<{ [C in IssueCode]: IssueParamsByCode[C] }>;
+/**
+ * Vérifié à la compilation : les paramètres de chaque code d'avertissement sont des données simples.
+ *
+ * @internal
+ */
 export type _WarningParamsAreData = Check<{ [C in WarningCode]: WarningParamsByCode[C] }>;
 
 // ---------------------------------------------------------------------------------------------
