@@ -22,6 +22,8 @@ export {
 export type {
   Path,
   QuoteIssue,
+  IssueParam,
+  IssueParams,
   SafeResult,
   Source,
   Unite,
@@ -77,6 +79,7 @@ export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';
 export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './core/codes.js';
+export { inVoice, type Voice } from './wording/issues.js';
 export { normalizeSiren, isValidSiren } from './siren/siren.js';
 export { formatEuros, formatNombre } from './money/format.js';
 export { renderQuoteText, renderIssuesText, formatSiren } from './render/quote-text.js';

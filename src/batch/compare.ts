@@ -10,6 +10,7 @@ import { normalizeSiren } from '../siren/siren.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { readAdhesion } from '../validation/fast.js';
 import { readBatchEntries } from './quote-all.js';
+import { makeIssue } from '../wording/issues.js';
 
 /**
  * Un écart entre deux montants : avant, après (`null` si absent de ce côté), l'écart en euros et en
@@ -268,7 +269,7 @@ function run(adhesions: unknown, options: unknown): Comparaison {
   for (let index = 0; index < entries.length; index++) {
     const entry = entries.at(index);
     const read = entry.ok ? withoutMillesime(readAdhesion(entry.value)) : undefined;
-    const unreadable: SafeResult<never> = { success: false, issues: [{ code: 'ENTREE_INVALIDE', path: [], message: "L'adhésion ne peut pas être lue." }] };
+    const unreadable: SafeResult<never> = { success: false, issues: [makeIssue('ENTREE_INVALIDE', [], { raison: 'adhesionIllisible' })] };
     const a = read ? guard(() => quoteRead(read, avant)) : unreadable;
     const b = read ? guard(() => quoteRead(read, apres)) : unreadable;
     const identity = a.success ? { siren: a.data.collectivite.siren, nom: a.data.collectivite.nom } : b.success ? { siren: b.data.collectivite.siren, nom: b.data.collectivite.nom } : read ? readIdentity(read.snap.value) : { siren: null, nom: null };

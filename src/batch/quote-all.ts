@@ -4,6 +4,7 @@ import { resolveCatalogue } from '../catalogue/resolve.js';
 import { CallerError, guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import type { Snapshot } from '../input/snapshot.js';
 import { readAdhesion } from '../validation/fast.js';
+import { makeIssue } from '../wording/issues.js';
 import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
 import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
@@ -111,9 +112,11 @@ export function readBatchEntries(adhesions: unknown): { length: number; at: (i: 
   } catch {
     length = undefined;
   }
-  if (length === undefined) throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: [], message: 'Un lot est une liste d’adhésions.' }]);
+  if (length === undefined) throw new QuoteError([makeIssue('ENTREE_INVALIDE', [], { raison: 'lotPasListe' })]);
   if (typeof length !== 'number' || !Number.isSafeInteger(length) || length > MAX_BATCH) {
-    throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: [], message: `Un lot compte au plus ${MAX_BATCH} adhésions (reçu : ${String(length)}).` }]);
+    // Une longueur qui n'est pas un nombre entier sûr est rapportée telle quelle, en texte.
+    const recu = typeof length === 'number' && Number.isFinite(length) ? length : String(length);
+    throw new QuoteError([makeIssue('ENTREE_INVALIDE', [], { raison: 'lotTropLong', maximum: MAX_BATCH, recu })]);
   }
   const list = adhesions as readonly unknown[];
   return {
@@ -140,7 +143,7 @@ export function quoteBatchEntry(entry: { ok: true; value: unknown } | { ok: fals
       index,
       siren: null,
       success: false,
-      issues: [{ code: 'ENTREE_INVALIDE', path: [], message: "L'adhésion ne peut pas être lue : la lecture de la liste a levé une exception." }],
+      issues: [makeIssue('ENTREE_INVALIDE', [], { raison: 'listeIllisibleLot' })],
     };
   }
   const read = readAdhesion(entry.value);

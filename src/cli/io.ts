@@ -6,6 +6,7 @@ import { parseCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { QuoteIssue } from '../core/shapes.js';
 import { QuoteError } from '../errors/quote-error.js';
+import { makeIssue, type IssueParamsByCode } from '../wording/issues.js';
 
 /**
  * Mauvais usage de la ligne de commande (code de sortie 2).
@@ -75,8 +76,8 @@ export function inputName(path: string): string {
   return path === STDIN || path === STDIN_LABEL ? "l'entrée standard" : path;
 }
 
-function unreadable(message: string): QuoteIssue {
-  return { code: 'FICHIER_ILLISIBLE', path: [], message };
+function unreadable(params: IssueParamsByCode['FICHIER_ILLISIBLE']): QuoteIssue {
+  return makeIssue('FICHIER_ILLISIBLE', [], params);
 }
 
 /** La position (octet, ligne) de la première séquence qui n'est pas de l'UTF-8 valide. */
@@ -117,15 +118,11 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
     if (!(error instanceof TypeError)) {
-      throw new QuoteError([unreadable(`${name} est trop volumineux pour être lu en une fois (${bytes.length} octets) : découpez-le (par exemple en plusieurs fichiers JSONL).`)]);
+      throw new QuoteError([unreadable({ raison: 'tropVolumineux', fichier: name, octets: bytes.length })]);
     }
     const { offset, line } = firstInvalidUtf8(bytes);
-    const byte = offset < bytes.length ? `l'octet 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')}` : 'un caractère tronqué';
-    throw new QuoteError([
-      unreadable(
-        `${name} n'est pas encodé en UTF-8 : ${byte} à la ligne ${line} (octet n° ${offset + 1}) ne peut pas être lu. Le fichier est sans doute en Latin-1 ou Windows-1252 : enregistrez-le en UTF-8.`,
-      ),
-    ]);
+    const octet = offset < bytes.length ? bytes[offset]! : null;
+    throw new QuoteError([unreadable({ raison: 'encodage', fichier: name, octet, ligne: line, position: offset + 1 })]);
   }
 }
 
@@ -163,8 +160,8 @@ function readBytes(path: string): Uint8Array {
 function readBytesFrom(path: string, read: FileRead): Uint8Array {
   if (read.ok) return read.bytes;
   if (read.code === 'ENOENT') throw new UsageError(`Fichier introuvable : ${path}`);
-  if (read.directory) throw new QuoteError([unreadable(`${path} est un dossier, pas un fichier.`)]);
-  throw new QuoteError([unreadable(`Impossible de lire ${path} : ${describeErrno(read.code)}.`)]);
+  if (read.directory) throw new QuoteError([unreadable({ raison: 'dossier', fichier: path })]);
+  throw new QuoteError([unreadable({ raison: 'lecture', fichier: path, erreur: describeErrno(read.code) })]);
 }
 
 /** Les noms de l'entrée standard dans le système de fichiers. */
@@ -187,7 +184,7 @@ async function readInputBytes(path: string, readStdin: StdinReader | undefined):
   try {
     return await readStdin();
   } catch (error) {
-    throw new QuoteError([unreadable(`Impossible de lire l'entrée standard : ${describeErrno((error as { code?: string }).code)}.`)]);
+    throw new QuoteError([unreadable({ raison: 'entreeStandard', erreur: describeErrno((error as { code?: string }).code) })]);
   }
 }
 
@@ -205,8 +202,8 @@ function tryParse(text: string): Parsed {
   }
 }
 
-function invalidJson(where: string, detail: string): QuoteIssue {
-  return { code: 'JSON_INVALIDE', path: [], message: `${where} n'est pas du JSON valide (${detail}).` };
+function invalidJson(source: string, detail: string, more: { ligne?: number; jsonl?: false } = {}): QuoteIssue {
+  return makeIssue('JSON_INVALIDE', [], { raison: 'syntaxe', source, detail, ...more });
 }
 
 /**
@@ -308,7 +305,7 @@ function looksLikeJsonLines(text: string): boolean {
 export function batchFromText(text: string, label: string): BatchSource {
   const name = inputName(label);
   if (text.trim() === '') {
-    throw new QuoteError([{ code: 'JSON_INVALIDE', path: [], message: `${subject(label)} est vide : aucune adhésion (un lot vide s'écrit []).` }]);
+    throw new QuoteError([makeIssue('JSON_INVALIDE', [], { raison: 'vide', source: subject(label) })]);
   }
   const whole = tryParse(text);
   if (whole.ok) {
@@ -321,7 +318,7 @@ export function batchFromText(text: string, label: string): BatchSource {
     };
   }
   if (!looksLikeJsonLines(text)) {
-    throw new QuoteError([invalidJson(subject(label), `${whole.detail} ; ce n'est pas non plus du JSONL, une adhésion par ligne`)]);
+    throw new QuoteError([invalidJson(subject(label), whole.detail, { jsonl: false })]);
   }
   let count = 0;
   for (const l of lines(text)) if (l.text.trim() !== '') count++;
@@ -332,7 +329,7 @@ export function batchFromText(text: string, label: string): BatchSource {
         if (l.text.trim() === '') continue;
         const parsed = tryParse(l.text);
         const fichier = `${label}:${l.line}`;
-        yield { fichier, entry: parsed.ok ? { ok: true, value: parsed.value } : { ok: false, issue: invalidJson(`La ligne ${l.line} de ${name}`, parsed.detail) } };
+        yield { fichier, entry: parsed.ok ? { ok: true, value: parsed.value } : { ok: false, issue: invalidJson(name, parsed.detail, { ligne: l.line }) } };
       }
     },
   };
@@ -357,7 +354,7 @@ function directoryEntry(path: string): BatchEntry {
       }
       reason = link ? 'lien symbolique vers un fichier introuvable' : 'fichier introuvable (supprimé pendant la lecture ?)';
     }
-    return { ok: false, issue: unreadable(`Impossible de lire ${path} : ${reason}.`) };
+    return { ok: false, issue: unreadable({ raison: 'lecture', fichier: path, erreur: reason }) };
   }
   let text: string;
   try {
@@ -387,12 +384,12 @@ export async function openBatch(path: string, readStdin: StdinReader | undefined
   if (isStdinSocket(path, read)) return batchFromText(decodeUtf8(await readInputBytes(STDIN, readStdin), path), path);
   if (read.ok) return batchFromText(decodeUtf8(read.bytes, path), path);
   if (read.code === 'ENOENT') throw new UsageError(`Fichier ou dossier introuvable : ${path}`);
-  if (!read.directory) throw new QuoteError([unreadable(`Impossible de lire ${path} : ${describeErrno(read.code)}.`)]);
+  if (!read.directory) throw new QuoteError([unreadable({ raison: 'lecture', fichier: path, erreur: describeErrno(read.code) })]);
   let names: string[];
   try {
     names = readdirSync(path).filter((f) => extname(f).toLowerCase() === '.json').sort();
   } catch (error) {
-    throw new QuoteError([unreadable(`Impossible de lire le dossier ${path} : ${describeErrno((error as { code?: string }).code)}.`)]);
+    throw new QuoteError([unreadable({ raison: 'lectureDossier', fichier: path, erreur: describeErrno((error as { code?: string }).code) })]);
   }
   return {
     count: names.length,

@@ -7,6 +7,7 @@ import { isQuoteError } from '../errors/quote-error.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { adhesionIssues, quote } from '../quote/quote.js';
 import { QuoteError } from '../errors/quote-error.js';
+import { inVoice } from '../wording/issues.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { renderCatalogueText } from '../render/catalogue-text.js';
 import { renderQuoteCsv } from '../render/csv.js';
@@ -213,7 +214,7 @@ async function comparer(positionals: string[], values: Values, io: CliIo): Promi
 /** Ici, un montant manquant se fournit par --tarifs-avant ou --tarifs-apres, pas par --tarifs. */
 function forComparer(c: Comparaison): Comparaison {
   const fix = (issues: readonly QuoteIssue[] | undefined) =>
-    issues?.map((i) => ({ ...i, message: i.message.replace('(completeCatalogue, ou --tarifs en ligne de commande)', '(--tarifs-avant ou --tarifs-apres)') }));
+    issues?.map((i) => inVoice(i, 'comparer'));
   return {
     ...c,
     adherents: c.adherents.map((a) => ({

@@ -16,6 +16,31 @@ import type { IssueCode, WarningCode } from './codes.js';
 export type Path = readonly (string | number)[];
 
 /**
+ * Une valeur de paramètre d'un problème : une donnée simple (texte, nombre, booléen, `null`) ou une
+ * liste de textes ou de nombres.
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * const attendus: IssueParam = ['prixUnitaire', 'paliers'];
+ * ```
+ */
+export type IssueParam = string | number | boolean | null | readonly (string | number)[];
+
+/**
+ * Les paramètres d'un problème ou d'un avertissement : les données dont son message est rédigé
+ * (valeur attendue, valeur reçue, bornes, valeurs admises, SIREN, prestation…). Un programme lit le
+ * code et ces paramètres, jamais le texte du message, qui peut être reformulé.
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * const params: IssueParams = { raison: 'cle', siren: '200000173' };
+ * ```
+ */
+export type IssueParams = Readonly<Record<string, IssueParam>>;
+
+/**
  * Un problème trouvé dans une entrée : un code stable, le chemin de la donnée en cause
  * (`['prestations', 'marchesPublics', 'acces']`) et un message en français.
  *
@@ -25,7 +50,8 @@ export type Path = readonly (string | number)[];
  * const issue: QuoteIssue = {
  *   code: 'SIREN_INVALIDE',
  *   path: ['collectivite', 'siren'],
- *   message: 'Le SIREN « 123 » doit compter 9 chiffres.',
+ *   message: 'Le SIREN « 123 » doit compter exactement 9 chiffres.',
+ *   params: { raison: 'longueur', siren: '123' },
  * };
  * ```
  */
@@ -34,8 +60,10 @@ export interface QuoteIssue {
   readonly code: IssueCode;
   /** Le chemin de la donnée en cause, depuis la racine de l'entrée. */
   readonly path: Path;
-  /** Le problème, en français. */
+  /** Le problème, en français, rédigé à partir du code et des paramètres. */
   readonly message: string;
+  /** Les données du problème, d'où son message est rédigé : à lire plutôt que le message. */
+  readonly params?: IssueParams;
 }
 
 /**
@@ -348,8 +376,10 @@ export interface QuoteWarning {
   readonly code: WarningCode;
   /** Le chemin de la donnée concernée. */
   readonly path: Path;
-  /** L'avertissement, en français. */
+  /** L'avertissement, en français, rédigé à partir du code et des paramètres. */
   readonly message: string;
+  /** Les données de l'avertissement, d'où son message est rédigé. */
+  readonly params?: IssueParams;
 }
 
 /**

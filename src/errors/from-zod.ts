@@ -1,5 +1,6 @@
 import type { IssueCode } from '../core/codes.js';
-import type { Path, QuoteIssue } from '../core/shapes.js';
+import type { IssueParams, Path, QuoteIssue } from '../core/shapes.js';
+import { makeIssue } from '../wording/issues.js';
 
 /**
  * Un problème tel que zod le signale (les champs que la traduction lit).
@@ -18,18 +19,9 @@ export interface RawIssue {
   readonly inclusive?: boolean;
   readonly keys?: readonly string[];
   readonly values?: readonly unknown[];
-  readonly params?: { readonly code?: IssueCode; readonly lintCode?: string };
+  /** Un problème `custom` : son code, ses paramètres de rédaction, ou le code d'une remarque du catalogue. */
+  readonly params?: { readonly code?: IssueCode; readonly params?: IssueParams; readonly lintCode?: string };
 }
-
-const TYPE_NAMES: Record<string, string> = {
-  string: 'une chaîne de caractères',
-  number: 'un nombre',
-  int: 'un nombre entier',
-  boolean: 'un booléen (true ou false)',
-  object: 'un objet',
-  array: 'une liste',
-  null: 'null',
-};
 
 /**
  * Décrit en français le type d'une valeur reçue.
@@ -61,55 +53,55 @@ export function describeValue(value: unknown): string {
   }
 }
 
-function bound(issue: RawIssue, small: boolean): string {
-  const limit = String(small ? issue.minimum : issue.maximum);
-  if (issue.origin === 'string') {
-    return small ? 'ne doit pas être vide' : `doit compter au plus ${limit} caractères`;
-  }
-  if (issue.origin === 'array') {
-    return small ? `doit compter au moins ${limit} élément(s)` : `doit compter au plus ${limit} éléments`;
-  }
-  if (small) return issue.inclusive === false ? `doit être strictement supérieur à ${limit}` : `doit valoir au moins ${limit}`;
-  return issue.inclusive === false ? `doit être strictement inférieur à ${limit}` : `doit valoir au plus ${limit}`;
+/** Une borne de zod (nombre, ou grand entier) en donnée de paramètre. */
+function limitOf(value: unknown): number | string {
+  return typeof value === 'number' ? value : String(value);
+}
+
+/** Une valeur admise par zod en donnée de paramètre : un texte ou un nombre (un booléen, `null`… en texte). */
+function valueOf(value: unknown): string | number {
+  return typeof value === 'string' || typeof value === 'number' ? value : String(value);
+}
+
+/** Les paramètres de rédaction qu'un problème `custom` porte déjà (voir `ctx.addIssue`). */
+function customIssue(issue: RawIssue, path: Path): QuoteIssue {
+  const own = issue.params;
+  if (own?.code !== undefined && own.params !== undefined) return makeIssue(own.code, path, own.params as never);
+  if (own?.lintCode !== undefined) return makeIssue('ENTREE_INVALIDE', path, { raison: 'lint', lintCode: own.lintCode, texte: issue.message });
+  // Un problème sans paramètres de rédaction : son texte est transmis tel quel.
+  const texte: IssueParams = { raison: 'texte', texte: issue.message };
+  return { code: own?.code ?? 'ENTREE_INVALIDE', path, message: issue.message, params: texte };
 }
 
 function fromOne(issue: RawIssue): QuoteIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const got = describeValue(issue.input);
+  const recu = describeValue(issue.input);
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) {
-        const message = path.length === 0 ? 'Aucune donnée reçue.' : 'Ce champ est obligatoire.';
-        return [{ code: 'CHAMP_MANQUANT', path, message }];
-      }
-      const expected = TYPE_NAMES[issue.expected ?? ''] ?? String(issue.expected);
-      return [{ code: 'ENTREE_INVALIDE', path, message: `Attendu : ${expected} ; reçu : ${got}.` }];
+      const attendu = String(issue.expected);
+      if (issue.input === undefined) return [makeIssue('CHAMP_MANQUANT', path, { raison: path.length === 0 ? 'racine' : 'champ', attendu })];
+      return [makeIssue('ENTREE_INVALIDE', path, { raison: 'type', attendu, recu })];
     }
     case 'unrecognized_keys':
-      return (issue.keys ?? []).map((key) => ({
-        code: 'CHAMP_INCONNU' as const,
-        path: [...path, key],
-        message: `Champ inconnu « ${key} » : il n'est pas accepté (faute de frappe ?).`,
-      }));
+      return (issue.keys ?? []).map((champ) => makeIssue('CHAMP_INCONNU', [...path, champ], { champ }));
     case 'too_small':
-      return [{ code: 'VALEUR_HORS_LIMITES', path, message: `La valeur ${bound(issue, true)} ; reçu : ${got}.` }];
-    case 'too_big':
-      return [{ code: 'VALEUR_HORS_LIMITES', path, message: `La valeur ${bound(issue, false)} ; reçu : ${got}.` }];
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const limite = limitOf(small ? issue.minimum : issue.maximum);
+      const origine = String(issue.origin);
+      return [makeIssue('VALEUR_HORS_LIMITES', path, { raison: small ? 'minimum' : 'maximum', limite, origine, inclusif: issue.inclusive !== false, recu })];
+    }
     case 'invalid_value': {
-      const allowed = (issue.values ?? []).map((v) => (typeof v === 'string' ? `« ${v} »` : String(v)));
-      if (issue.input === undefined) {
-        return [{ code: 'CHAMP_MANQUANT', path, message: `Ce champ est obligatoire (valeur admise : ${allowed.join(', ')}).` }];
-      }
-      return [
-        { code: 'VALEUR_NON_ADMISE', path, message: `Valeur admise : ${allowed.join(', ')} ; reçu : ${got}.` },
-      ];
+      const valeurs = (issue.values ?? []).map(valueOf);
+      if (issue.input === undefined) return [makeIssue('CHAMP_MANQUANT', path, { raison: 'choix', valeurs })];
+      return [makeIssue('VALEUR_NON_ADMISE', path, { raison: 'choix', valeurs, recu })];
     }
     case 'custom':
-      return [{ code: issue.params?.code ?? 'ENTREE_INVALIDE', path, message: issue.message }];
+      return [customIssue(issue, path)];
     case 'invalid_union':
-      return [{ code: 'ENTREE_INVALIDE', path, message: `Aucune des formes admises ne correspond ; reçu : ${got}.` }];
+      return [makeIssue('ENTREE_INVALIDE', path, { raison: 'union', recu })];
     default:
-      return [{ code: 'ENTREE_INVALIDE', path, message: `Donnée invalide ; reçu : ${got}.` }];
+      return [makeIssue('ENTREE_INVALIDE', path, { raison: 'autre', recu })];
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
+import { makeIssue } from '../wording/issues.js';
 
 /**
  * La marque des erreurs de la bibliothèque, partagée par ses builds ESM et CJS : une
@@ -139,24 +140,12 @@ export function guard<T>(run: () => T): SafeResult<T> {
     if (isCallerError(error)) {
       return {
         success: false,
-        issues: [
-          {
-            code: 'RAPPEL_EN_ERREUR',
-            path: error.path,
-            message: `La fonction « ${formatPath(error.path)} » fournie par l'appelant a levé une exception : ${describeError(error.cause)}. Le traitement est interrompu.`,
-          },
-        ],
+        issues: [makeIssue('RAPPEL_EN_ERREUR', error.path, { fonction: formatPath(error.path), detail: describeError(error.cause) })],
       };
     }
     return {
       success: false,
-      issues: [
-        {
-          code: 'ERREUR_INTERNE',
-          path: [],
-          message: `Erreur inattendue pendant le calcul : ${describeError(error)}. Merci de la signaler.`,
-        },
-      ],
+      issues: [makeIssue('ERREUR_INTERNE', [], { detail: describeError(error) })],
     };
   }
 }

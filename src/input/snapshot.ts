@@ -1,5 +1,6 @@
 import type { Path, QuoteIssue } from '../core/shapes.js';
 import { describeError } from '../errors/quote-error.js';
+import { makeIssue, type IssueParamsByCode } from '../wording/issues.js';
 
 /**
  * La marque d'une valeur qui n'a pas pu être lue (getter ou piège de proxy qui lève, référence
@@ -70,9 +71,9 @@ export class Reader {
   }
 
   /** Signale un problème de lecture au chemin courant et rend la marque d'une valeur illisible. */
-  fail(message: string): typeof UNREADABLE {
+  fail(params: IssueParamsByCode['ENTREE_INVALIDE']): typeof UNREADABLE {
     const path = [...this.path];
-    (this.problems ??= []).push({ code: 'ENTREE_INVALIDE', path, message });
+    (this.problems ??= []).push(makeIssue('ENTREE_INVALIDE', path, params));
     (this.unreadablePaths ??= new Set()).add(JSON.stringify(path));
     return UNREADABLE;
   }
@@ -89,16 +90,16 @@ export class Reader {
   kind(value: unknown): Kind {
     if (typeof value !== 'object' || value === null) return 'primitive';
     if (++this.nodes > MAX_NODES) {
-      this.fail(`Entrée trop volumineuse (plus de ${MAX_NODES} valeurs).`);
+      this.fail({ raison: 'volumineuse', maximum: MAX_NODES });
       return 'unreadable';
     }
     try {
       if (Array.isArray(value)) return 'array';
       const proto = Object.getPrototypeOf(value) as object | null;
       if (proto === null || Object.getPrototypeOf(proto) === null) return 'object';
-      this.fail(`Attendu : une donnée simple (objet, liste, texte, nombre) ; reçu : ${exoticName(value)}.`);
+      this.fail({ raison: 'type', attendu: 'donneeSimple', recu: exoticName(value) });
     } catch (error) {
-      this.fail(`Donnée illisible : sa lecture a levé une exception (${describeError(error)}).`);
+      this.fail({ raison: 'illisible', detail: describeError(error) });
     }
     return 'unreadable';
   }
@@ -108,7 +109,7 @@ export class Reader {
     try {
       return Object.keys(value);
     } catch (error) {
-      this.fail(`Donnée illisible : sa lecture a levé une exception (${describeError(error)}).`);
+      this.fail({ raison: 'illisible', detail: describeError(error) });
       return undefined;
     }
   }
@@ -119,11 +120,11 @@ export class Reader {
     try {
       length = (value as unknown[]).length;
     } catch (error) {
-      this.fail(`Donnée illisible : sa lecture a levé une exception (${describeError(error)}).`);
+      this.fail({ raison: 'illisible', detail: describeError(error) });
       return undefined;
     }
     if (typeof length === 'number' && Number.isSafeInteger(length) && length >= 0 && length <= MAX_NODES - this.nodes) return length;
-    this.fail(`Liste trop longue ou illisible (${String(length)} éléments).`);
+    this.fail({ raison: 'listeIllisible', longueur: String(length) });
     return undefined;
   }
 
@@ -132,13 +133,13 @@ export class Reader {
     try {
       return (container as Record<string | number, unknown>)[key];
     } catch (error) {
-      return this.fail(`Donnée illisible : sa lecture a levé une exception (${describeError(error)}).`);
+      return this.fail({ raison: 'illisible', detail: describeError(error) });
     }
   }
 
   /** Copie une valeur déjà lue (au chemin courant) en données simples, en lisant une fois chacun de ses membres. */
   copy(value: unknown, depth = 0): unknown {
-    if (typeof value === 'function') return this.fail('Attendu : une donnée simple (objet, liste, texte, nombre) ; reçu : une fonction.');
+    if (typeof value === 'function') return this.fail({ raison: 'type', attendu: 'donneeSimple', recu: 'une fonction' });
     if (typeof value !== 'object' || value === null) return value;
     const opened = this.open(value, depth);
     return typeof opened === 'string' ? this.fill(value, opened, depth) : opened.copy;
@@ -152,7 +153,7 @@ export class Reader {
   open(value: object, depth: number): 'object' | 'array' | { readonly copy: unknown } {
     const known = this.copies !== undefined ? this.copies.get(value) : this.known(value);
     if (known !== undefined) return { copy: known };
-    if (this.ancestors.includes(value)) return { copy: this.fail('Référence circulaire : la donnée se contient elle-même.') };
+    if (this.ancestors.includes(value)) return { copy: this.fail({ raison: 'circulaire' }) };
     const kind = this.kind(value);
     if (kind === 'unreadable') return { copy: UNREADABLE };
     if (depth >= MAX_DEPTH) return { copy: kind === 'array' ? [] : {} };

@@ -2,6 +2,7 @@ import type { CollectiviteType, QuoteIssue, QuoteLine, QuoteWarning, SafeResult 
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { describeValue, fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
+import { makeIssue } from '../wording/issues.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { totalOf } from '../invoices/invoices.js';
@@ -75,9 +76,7 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
   const catalogue = resolveCatalogue(readOption(options, 'catalogue'));
   const declaration = declarationOf(id);
   if (!declaration) {
-    throw new QuoteError([
-      { code: 'VALEUR_NON_ADMISE', path: ['prestation'], message: `Prestation inconnue : ${describeValue(id)} ; prestations : ${PRESTATION_IDS.join(', ')}.` },
-    ]);
+    throw new QuoteError([makeIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeValue(id), prestations: PRESTATION_IDS })]);
   }
   const base = ['prestations', declaration.id];
   const issues: QuoteIssue[] = [];
@@ -91,12 +90,12 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
   const invalid = new Set<string>();
   const unreadable = contexte.unreadable.has(JSON.stringify(['collectivite']));
   if (contexte.value !== undefined && !unreadable && !isRecord(contexte.value)) {
-    issues.push({ code: 'ENTREE_INVALIDE', path: ['collectivite'], message: `Attendu : un objet ; reçu : ${describeValue(contexte.value)}.` });
+    issues.push(makeIssue('ENTREE_INVALIDE', ['collectivite'], { raison: 'type', attendu: 'object', recu: describeValue(contexte.value) }));
   } else if (isRecord(contexte.value)) {
     const raw = contexte.value;
     for (const key of Object.keys(raw)) {
       if (!(CONTEXT_FIELDS as readonly string[]).includes(key)) {
-        issues.push({ code: 'CHAMP_INCONNU', path: ['collectivite', key], message: `Champ inconnu « ${key} » : il n'est pas accepté (faute de frappe ?).` });
+        issues.push(makeIssue('CHAMP_INCONNU', ['collectivite', key], { champ: key }));
       }
     }
     for (const field of CONTEXT_FIELDS) {

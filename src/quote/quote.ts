@@ -9,6 +9,7 @@ import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
 import { checkAdhesion } from '../validation/check.js';
 import type { Snapshot } from '../input/snapshot.js';
 import { readAdhesion } from '../validation/fast.js';
+import { makeIssue } from '../wording/issues.js';
 
 /**
  * Options d'un devis.
@@ -87,7 +88,7 @@ export function readOption(options: unknown, name: string): unknown {
     return typeof options === 'object' ? (options as Record<string, unknown>)[name] : undefined;
   } catch {
     const path: Path = ['options', name];
-    throw new QuoteError([{ code: 'ENTREE_INVALIDE', path, message: "L'option ne peut pas être lue : sa lecture a levé une exception." }]);
+    throw new QuoteError([makeIssue('ENTREE_INVALIDE', path, { raison: 'optionIllisible' })]);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Path, Quote, QuoteIssue } from '../core/shapes.js';
 import { QuoteError } from '../errors/quote-error.js';
+import { makeIssue } from '../wording/issues.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { formatSiren, TYPES } from './quote-text.js';
 
@@ -51,17 +52,17 @@ function checkOptions(options: unknown): { numero: string; jour: number; validit
   const at = (field: string): Path => ['options', field];
   const numero = o['numero'];
   if (typeof numero !== 'string' || numero.trim() === '' || numero.length > 100) {
-    issues.push({ code: 'ENTREE_INVALIDE', path: at('numero'), message: 'Le numéro du devis est obligatoire : un texte de 1 à 100 caractères.' });
+    issues.push(makeIssue('ENTREE_INVALIDE', at('numero'), { raison: 'numeroDevis', minimum: 1, maximum: 100 }));
   }
   const jour = typeof o['date'] === 'string' ? dayNumber(o['date']) : undefined;
-  if (jour === undefined) issues.push({ code: 'ENTREE_INVALIDE', path: at('date'), message: 'La date du devis est obligatoire, au format AAAA-MM-JJ (ex. 2026-11-29).' });
+  if (jour === undefined) issues.push(makeIssue('ENTREE_INVALIDE', at('date'), { raison: 'dateDevis', format: 'AAAA-MM-JJ', exemple: '2026-11-29' }));
   const validite = o['validiteJours'] ?? 30;
   if (typeof validite !== 'number' || !Number.isSafeInteger(validite) || validite < 1 || validite > 366) {
-    issues.push({ code: 'VALEUR_HORS_LIMITES', path: at('validiteJours'), message: 'La durée de validité est un nombre entier de jours, de 1 à 366.' });
+    issues.push(makeIssue('VALEUR_HORS_LIMITES', at('validiteJours'), { raison: 'validiteJours', minimum: 1, maximum: 366 }));
   }
   const emetteur = o['emetteur'] ?? "Territoire d'énergie 90 — service informatique";
   if (typeof emetteur !== 'string' || emetteur.trim() === '' || emetteur.length > 200) {
-    issues.push({ code: 'ENTREE_INVALIDE', path: at('emetteur'), message: "L'émetteur est un texte de 1 à 200 caractères." });
+    issues.push(makeIssue('ENTREE_INVALIDE', at('emetteur'), { raison: 'emetteur', minimum: 1, maximum: 200 }));
   }
   if (issues.length > 0) throw new QuoteError(issues);
   return { numero: (numero as string).trim(), jour: jour!, validite: validite as number, emetteur: emetteur as string };

@@ -5,6 +5,7 @@ import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
 import { safeParseCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { formatPath } from '../errors/quote-error.js';
+import { inVoice, makeIssue } from '../wording/issues.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
@@ -194,7 +195,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     globales.replaceChildren();
     for (const raw of issues) {
       // Ici, un montant manquant se fournit par le fichier de tarifs du formulaire.
-      const issue = { ...raw, message: raw.message.replace(/Fournissez-le dans un catalogue complété \(completeCatalogue, ou --tarifs en ligne de commande\)\./, 'Chargez un fichier de tarifs qui le fournit (en bas du formulaire).') };
+      const issue = inVoice(raw, 'simulateur');
       const f = issue.path[0] === 'tarifs' || issue.path[0] === 'catalogue' ? tarifsField.field : fieldFor(issue.path);
       if (f) {
         f.error.textContent = f.error.textContent ? `${f.error.textContent} ${issue.message}` : issue.message;
@@ -251,7 +252,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
       try {
         value = JSON.parse(text);
       } catch {
-        tarifsIssues = [{ code: 'JSON_INVALIDE', path: ['tarifs'], message: `Le fichier « ${chosen.name} » n'est pas du JSON valide.` }];
+        tarifsIssues = [makeIssue('JSON_INVALIDE', ['tarifs'], { raison: 'fichier', fichier: chosen.name })];
         update();
         return;
       }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { issueMessage } from '../wording/issues.js';
 import { isValidSiren, normalizeSiren, sirenProblem } from './siren.js';
 
 /**
@@ -11,7 +12,8 @@ export const SirenSchema = z.string().check(
   z.overwrite(normalizeSiren),
   z.superRefine((siren, ctx) => {
     if (!isValidSiren(siren)) {
-      ctx.addIssue({ code: 'custom', message: sirenProblem(siren), params: { code: 'SIREN_INVALIDE' } });
+      const params = { raison: sirenProblem(siren), siren } as const;
+      ctx.addIssue({ code: 'custom', message: issueMessage('SIREN_INVALIDE', params), params: { code: 'SIREN_INVALIDE', params } });
     }
   }),
 );

@@ -37,12 +37,11 @@ export function isValidSiren(siren: string): boolean {
 }
 
 /**
- * Explique en français pourquoi un SIREN (déjà sans espaces) est refusé.
+ * Pourquoi un SIREN (déjà sans espaces) est refusé : `longueur` (pas 9 chiffres) ou `cle` (clé de
+ * Luhn fausse).
  *
  * @internal
  */
-export function sirenProblem(siren: string): string {
-  const shown = siren.length > 20 ? siren.slice(0, 20) + '…' : siren;
-  if (!/^\d{9}$/.test(siren)) return `Le SIREN « ${shown} » doit compter exactement 9 chiffres.`;
-  return `La clé de contrôle du SIREN « ${shown} » est fausse (erreur de saisie ?).`;
+export function sirenProblem(siren: string): 'longueur' | 'cle' {
+  return /^\d{9}$/.test(siren) ? 'cle' : 'longueur';
 }

@@ -4,6 +4,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
 import type { Path, Quote, QuoteIssue, QuoteLine } from '../core/shapes.js';
 import { formatPath } from '../errors/quote-error.js';
+import { inVoice, makeIssue } from '../wording/issues.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { safePricePrestation } from '../quote/price-prestation.js';
 import { adhesionIssues, CATALOGUE_DEPENDENT, safeQuote } from '../quote/quote.js';
@@ -24,32 +25,13 @@ function uncovered(issues: readonly QuoteIssue[], covered: readonly string[]): Q
   });
 }
 
-const CATALOGUE_HINT = /\s*\(catalogue : prestations\.([A-Za-z0-9]+)\.composantes\.([A-Za-z0-9]+)\.([A-Za-z]+)\)\.\s*Fournissez-le[^]*$/;
-
 /**
- * Un problème de la bibliothèque réécrit pour l'utilisateur d'un tableur : il fournit les montants
- * dans la plage `tarifs`, pas par `completeCatalogue` ni par l'option `--tarifs` de la ligne de commande.
+ * Un problème de la bibliothèque rédigé pour l'utilisateur d'un tableur, d'après son code et ses
+ * paramètres : il fournit les montants dans la plage `tarifs` (pas par `completeCatalogue` ni par
+ * l'option `--tarifs`), écrit les booléens « oui ou non » et les paramètres en champs de plage.
  */
 function forSpreadsheet(issue: QuoteIssue): string {
-  let message = issue.message;
-  const hint = issue.code === 'TARIF_NON_PUBLIE' ? CATALOGUE_HINT.exec(message) : null;
-  if (hint) {
-    const [, id, composante, champ] = hint;
-    message =
-      `${message.slice(0, hint.index)} : indiquez-le dans la plage tarifs, sur une ligne « prestations.${id}.${composante}.${champ} »` +
-      (champ === 'grille' ? ' (la grille, écrite en JSON).' : '.');
-  }
-  return message
-    .replace(/« ([A-Za-z0-9]+): (\{[^»]*\}) »/g, (_, id: string, body: string) => {
-      // Un exemple écrit en JSON (« maintenanceBase: { postes: 1 } ») devient des champs de la plage.
-      const fields = [...body.matchAll(/([A-Za-z0-9]+): ([^,}\s]+)/g)];
-      return fields.length === 0 ? `« ${id} » : oui` : fields.map(([, name, v]) => `« ${id}.${name!} » : ${v!}`).join(', ');
-    })
-    .replace(/un booléen \(true ou false\)/g, 'oui ou non')
-    .replace(/\s*\(completeCatalogue, ou --tarifs en ligne de commande\)/g, ' (plage tarifs)')
-    .replace(/\b[Uu]n catalogue complété\b/g, 'la plage tarifs')
-    .replace(/\b(un|le) fichier de tarifs\b/g, 'la plage tarifs')
-    .replace(/\b(Un|Le) fichier de tarifs\b/g, 'La plage tarifs');
+  return inVoice(issue, 'tableur').message;
 }
 
 /**
@@ -179,7 +161,7 @@ export function prestation(id: Cell, parametre1?: Cell, parametre2?: Cell, tarif
     const catalogue = catalogueFrom(tarifs);
     const key = typeof id === 'string' ? id.trim() : id;
     if (isDate(key)) {
-      const issue: QuoteIssue = { code: 'VALEUR_NON_ADMISE', path: ['prestation'], message: `Prestation inconnue : ${describeCell(key)} ; prestations : ${PRESTATION_IDS.join(', ')}.` };
+      const issue = makeIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeCell(key), prestations: PRESTATION_IDS });
       return describe([...(catalogue.ok ? [] : catalogue.issues), issue]);
     }
     const declaration = declarationOf(key);
@@ -190,7 +172,7 @@ export function prestation(id: Cell, parametre1?: Cell, parametre2?: Cell, tarif
       const name = names[i];
       if (!isDate(cell) || name === undefined) return;
       const path: Path = name === 'population' && !Object.prototype.hasOwnProperty.call(declaration!.parametres, name) ? ['collectivite', 'population'] : ['prestations', String(key), name];
-      dates.push({ code: 'ENTREE_INVALIDE', path, message: `la cellule contient ${describeCell(cell)}, pas ${declaration!.parametres[name]?.type === 'sirens' ? 'une liste de SIREN' : 'un nombre'}.` });
+      dates.push(makeIssue('ENTREE_INVALIDE', path, { raison: 'cellule', attendu: declaration!.parametres[name]?.type === 'sirens' ? 'sirens' : 'nombre', recu: describeCell(cell) }));
       cells[i] = undefined;
     });
     const covered = dates.map((d) => formatPath(d.path));

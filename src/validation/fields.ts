@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { ParamDeclaration } from '../prestations/define.js';
+import { issueMessage } from '../wording/issues.js';
 import { isValidSiren, normalizeSiren } from '../siren/siren.js';
 import { SirenSchema } from '../siren/schema.js';
 
@@ -33,8 +34,8 @@ function sirensSchema(max: number) {
             code: 'custom',
             path: [i],
             input: siren,
-            params: { code: 'SIREN_EN_DOUBLE' },
-            message: `Le SIREN ${siren} figure déjà dans la liste (position ${seen}).`,
+            params: { code: 'SIREN_EN_DOUBLE', params: { siren, position: seen } },
+            message: issueMessage('SIREN_EN_DOUBLE', { siren, position: seen }),
           });
         }
       });

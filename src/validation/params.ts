@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { PrestationDeclaration } from '../prestations/define.js';
+import { makeIssue } from '../wording/issues.js';
 import { fieldSchema } from './fields.js';
 
 function build(declaration: PrestationDeclaration): z.ZodMiniType {
@@ -17,13 +18,9 @@ function build(declaration: PrestationDeclaration): z.ZodMiniType {
         const limit = values[rule.parametre];
         const limitValid = shape[rule.parametre]?.safeParse(limit).success === true;
         if (typeof value === 'number' && typeof limit === 'number' && limitValid && value > limit) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [name],
-            input: value,
-            params: { code: rule.code },
-            message: rule.message.replace('{valeur}', String(value)).replace('{limite}', String(limit)),
-          });
+          // La règle est rédigée par la table des messages, d'après son code : valeur et limite en paramètres.
+          const issue = makeIssue(rule.code, [name], { valeur: value, limite: limit } as never);
+          ctx.addIssue({ code: 'custom', path: [name], input: value, params: { code: rule.code, params: issue.params }, message: issue.message });
         }
       }
     }),

@@ -2,12 +2,13 @@ import type { QuoteIssue } from '../core/shapes.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
+import { makeIssue } from '../wording/issues.js';
 import { isRecord } from '../shared/is-record.js';
 
 /** Un exemple de paramètres : chaque paramètre requis à sa plus petite valeur admise (`{ postes: 1 }`). */
-function example(d: PrestationDeclaration): string {
-  const parts = Object.entries(d.parametres).flatMap(([name, p]) => (p.requis && p.type !== 'sirens' ? [`${name}: ${p.minExclu ? p.min + 1 : p.min}`] : []));
-  return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
+function example(d: PrestationDeclaration): { champsExemple: string[]; valeursExemple: number[] } {
+  const parts = Object.entries(d.parametres).flatMap(([name, p]) => (p.requis && p.type !== 'sirens' ? [[name, p.minExclu ? p.min + 1 : p.min] as const] : []));
+  return { champsExemple: parts.map(([name]) => name), valeursExemple: parts.map(([, v]) => v) };
 }
 
 /**
@@ -25,11 +26,13 @@ export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue
     if (d.obligatoire !== 'toujours') continue;
     const ticked = prestations !== undefined && Object.prototype.hasOwnProperty.call(prestations, d.id) && prestations[d.id] !== undefined;
     if (!ticked) {
-      issues.push({
-        code: 'MAINTENANCE_BASE_OBLIGATOIRE',
-        path: ['prestations', d.id],
-        message: `La prestation « ${catalogue.prestations[d.id].libelle} » est obligatoire pour tout adhérent : ajoutez-la (ex. « ${d.id}: ${example(d as unknown as PrestationDeclaration)} »).`,
-      });
+      issues.push(
+        makeIssue('MAINTENANCE_BASE_OBLIGATOIRE', ['prestations', d.id], {
+          prestation: d.id,
+          libellePrestation: catalogue.prestations[d.id].libelle,
+          ...example(d as unknown as PrestationDeclaration),
+        }),
+      );
     }
   }
   return issues;
@@ -44,11 +47,5 @@ export function checkMillesime(input: unknown, catalogue: Catalogue): QuoteIssue
   const millesime = isRecord(input) ? input['millesime'] : undefined;
   // Hors des bornes, la validation le signale déjà : un seul problème par champ.
   if (!Number.isSafeInteger(millesime) || millesime === catalogue.millesime || (millesime as number) < 2000 || (millesime as number) > 2100) return [];
-  return [
-    {
-      code: 'MILLESIME_INCOHERENT',
-      path: ['millesime'],
-      message: `L'adhésion porte sur ${String(millesime)}, mais le catalogue utilisé est celui de ${catalogue.millesime}.`,
-    },
-  ];
+  return [makeIssue('MILLESIME_INCOHERENT', ['millesime'], { raison: 'adhesion', millesime: millesime as number, millesimeCatalogue: catalogue.millesime })];
 }

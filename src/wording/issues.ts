@@ -1,0 +1,466 @@
+/**
+ * La rédaction des problèmes et des avertissements : UNE table de messages, par code (et, quand un
+ * code a plusieurs rédactions, par le paramètre `raison`). Un message est une fonction du code et des
+ * paramètres, et de rien d'autre ; chaque interface (bibliothèque, ligne de commande, `comparer`,
+ * tableurs, simulateur) le rédige dans sa « voix », là où l'utilisateur fournit les choses autrement.
+ *
+ * Aucune interface ne lit ni ne réécrit le texte d'un message : elle relit son code et ses paramètres
+ * ({@link inVoice}).
+ *
+ * Cette couche est tout en bas : elle n'importe que `core`, `shared` et `money`.
+ */
+import type { IssueCode, WarningCode } from '../core/codes.js';
+import type { IssueParam, IssueParams, Path, QuoteIssue, QuoteWarning } from '../core/shapes.js';
+import { formatNombre } from '../money/format.js';
+
+/**
+ * La voix d'un message : qui le lit, et donc comment il fournit ce qui manque.
+ *
+ * - `bibliotheque` : l'appelant de la bibliothèque (un montant manquant se fournit par `completeCatalogue`) ;
+ * - `ligneDeCommande` : `te90-tarifs` (option `--tarifs`) ;
+ * - `comparer` : `te90-tarifs comparer` (options `--tarifs-avant` et `--tarifs-apres`) ;
+ * - `tableur` : les fonctions de tableur (plage `tarifs`, booléens « oui ou non », champs de plage) ;
+ * - `simulateur` : le formulaire du simulateur (fichier de tarifs chargé en bas du formulaire).
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * const voix: Voice = 'tableur';
+ * ```
+ */
+export type Voice = 'bibliotheque' | 'ligneDeCommande' | 'comparer' | 'tableur' | 'simulateur';
+
+// ---------------------------------------------------------------------------------------------
+// Les paramètres de chaque code.
+// ---------------------------------------------------------------------------------------------
+
+/** Un texte déjà rédigé par une autre table (une remarque de `lintCatalogue`), transmis tel quel. */
+export type LintParams = {
+  readonly raison: 'lint';
+  /** Le code de la remarque (`CHEVAUCHEMENT`, `MONTANT_ILLISIBLE`…). */
+  readonly lintCode: string;
+  /** Son texte. */
+  readonly texte: string;
+};
+
+/** Les problèmes de lecture d'une entrée (getter qui lève, référence circulaire, objet exotique…). */
+export type ReadingParams =
+  | { readonly raison: 'volumineuse'; readonly maximum: number }
+  | { readonly raison: 'illisible'; readonly detail: string }
+  | { readonly raison: 'listeIllisible'; readonly longueur: string }
+  | { readonly raison: 'circulaire' };
+
+/**
+ * Les paramètres de chaque code de problème. `recu` est toujours la valeur reçue décrite en français
+ * (« la chaîne « abc » », « le nombre 3 »).
+ *
+ * @internal
+ */
+export interface IssueParamsByCode {
+  ENTREE_INVALIDE:
+    | ReadingParams
+    | { readonly raison: 'type'; readonly attendu: string; readonly recu: string }
+    | { readonly raison: 'union'; readonly recu: string }
+    | { readonly raison: 'autre'; readonly recu: string }
+    | { readonly raison: 'texte'; readonly texte: string }
+    | LintParams
+    | { readonly raison: 'cellule'; readonly attendu: 'sirens' | 'nombre'; readonly recu: string }
+    | { readonly raison: 'optionIllisible' }
+    | { readonly raison: 'lotPasListe' }
+    | { readonly raison: 'lotTropLong'; readonly maximum: number; readonly recu: number | string }
+    | { readonly raison: 'adhesionIllisible' }
+    | { readonly raison: 'listeIllisibleLot' }
+    | { readonly raison: 'numeroDevis'; readonly minimum: number; readonly maximum: number }
+    | { readonly raison: 'dateDevis'; readonly format: string; readonly exemple: string }
+    | { readonly raison: 'emetteur'; readonly minimum: number; readonly maximum: number };
+  CHAMP_INCONNU: { readonly champ: string };
+  CHAMP_MANQUANT:
+    | { readonly raison: 'racine'; readonly attendu: string }
+    | { readonly raison: 'champ'; readonly attendu: string }
+    | { readonly raison: 'choix'; readonly valeurs: readonly (string | number)[] };
+  VALEUR_HORS_LIMITES:
+    | {
+        readonly raison: 'minimum' | 'maximum';
+        /** La borne (`minimum` ou `maximum` selon la raison). */
+        readonly limite: number | string;
+        /** Ce qui est borné : `string` (longueur), `array` (nombre d'éléments), `number`… */
+        readonly origine: string;
+        readonly inclusif: boolean;
+        readonly recu: string;
+      }
+    | { readonly raison: 'validiteJours'; readonly minimum: number; readonly maximum: number };
+  VALEUR_NON_ADMISE:
+    | { readonly raison: 'choix'; readonly valeurs: readonly (string | number)[]; readonly recu: string }
+    | { readonly raison: 'prestation'; readonly recu: string; readonly prestations: readonly string[] }
+    | {
+        readonly raison: 'champDuModele';
+        readonly modele: string;
+        readonly attendus: readonly string[];
+        readonly recu: string;
+        readonly operation: 'complete' | 'revise';
+      }
+    | { readonly raison: 'modeleNonAdmis'; readonly modele: string; readonly admis: readonly string[] }
+    | { readonly raison: 'sirensSurAdherent'; readonly libellePrestation: string; readonly millesime: number };
+  SIREN_INVALIDE: { readonly raison: 'longueur' | 'cle'; readonly siren: string };
+  SIREN_EN_DOUBLE: { readonly siren: string; readonly position: number };
+  MAINTENANCE_BASE_OBLIGATOIRE: {
+    readonly prestation: string;
+    readonly libellePrestation: string;
+    /** Les paramètres de l'exemple (« maintenanceBase: { postes: 1 } »), et leurs valeurs. */
+    readonly champsExemple: readonly string[];
+    readonly valeursExemple: readonly number[];
+  };
+  POSTES_LICENCE_SUPERIEURS: { readonly valeur: number; readonly limite: number };
+  POPULATION_REQUISE: { readonly raison: 'invalide' | 'manquante'; readonly libellePrestation: string };
+  QUOTA_INCONNU: { readonly quotaGo: number; readonly quotasGo: readonly number[] };
+  TARIF_NON_PUBLIE: {
+    readonly prestation: string;
+    readonly composante: string;
+    readonly champ: string;
+    /** Le libellé de la composante. */
+    readonly libelle: string;
+    readonly libellePrestation: string;
+    readonly millesime: number;
+  };
+  TARIF_DEJA_PUBLIE: { readonly champ: string; readonly valeur: IssueParam };
+  MILLESIME_INCOHERENT:
+    | { readonly raison: 'adhesion'; readonly millesime: number; readonly millesimeCatalogue: number }
+    | { readonly raison: 'tarifs'; readonly millesimeTarifs: number; readonly millesimeCatalogue: number };
+  JSON_INVALIDE:
+    | { readonly raison: 'syntaxe'; readonly source: string; readonly ligne?: number; readonly detail: string; readonly jsonl?: boolean }
+    | { readonly raison: 'vide'; readonly source: string }
+    | { readonly raison: 'fichier'; readonly fichier: string };
+  FICHIER_ILLISIBLE:
+    | { readonly raison: 'tropVolumineux'; readonly fichier: string; readonly octets: number }
+    | { readonly raison: 'encodage'; readonly fichier: string; readonly octet: number | null; readonly ligne: number; readonly position: number }
+    | { readonly raison: 'dossier'; readonly fichier: string }
+    | { readonly raison: 'lecture'; readonly fichier: string; readonly erreur: string }
+    | { readonly raison: 'lectureDossier'; readonly fichier: string; readonly erreur: string }
+    | { readonly raison: 'entreeStandard'; readonly erreur: string };
+  /** Une remarque de forme du catalogue, ou un problème de lecture (mêmes paramètres que `ENTREE_INVALIDE`). */
+  CATALOGUE_INVALIDE: LintParams | IssueParamsByCode['ENTREE_INVALIDE'];
+  CATALOGUE_INCOHERENT:
+    | { readonly raison: 'strate'; readonly libellePrestation: string; readonly population: number; readonly strates: readonly string[] }
+    | { readonly raison: 'palier'; readonly libelle: string; readonly unites: number; readonly nomUnites: string }
+    | LintParams;
+  RAPPEL_EN_ERREUR: { readonly fonction: string; readonly detail: string };
+  ERREUR_INTERNE: { readonly detail: string };
+}
+
+/**
+ * Les paramètres de chaque code d'avertissement.
+ *
+ * @internal
+ */
+export interface WarningParamsByCode {
+  PART2_NON_RENSEIGNEE: Record<string, never>;
+  BAREME_ETABLISSEMENTS_PUBLICS: Record<string, never>;
+}
+
+type Check<T extends Record<string, IssueParams>> = T;
+/**
+ * Vérifié à la compilation : les paramètres de chaque code de problème sont des données simples ({@link IssueParams}).
+ *
+ * @internal
+ */
+export type _IssueParamsAreData = Check<{ [C in IssueCode]: IssueParamsByCode[C] }>;
+/**
+ * Vérifié à la compilation : les paramètres de chaque code d'avertissement sont des données simples.
+ *
+ * @internal
+ */
+export type _WarningParamsAreData = Check<{ [C in WarningCode]: WarningParamsByCode[C] }>;
+
+// ---------------------------------------------------------------------------------------------
+// Les briques des messages.
+// ---------------------------------------------------------------------------------------------
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: 'une chaîne de caractères',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  boolean: 'un booléen (true ou false)',
+  object: 'un objet',
+  array: 'une liste',
+  null: 'null',
+  donneeSimple: 'une donnée simple (objet, liste, texte, nombre)',
+};
+
+/** Le type attendu, en français ; dans un tableur, un booléen s'écrit « oui ou non ». */
+function typeName(attendu: string, voice: Voice): string {
+  if (attendu === 'boolean' && voice === 'tableur') return 'oui ou non';
+  return TYPE_NAMES[attendu] ?? attendu;
+}
+
+/** Une liste de valeurs admises : les textes entre guillemets, les nombres tels quels. */
+function allowed(valeurs: readonly (string | number)[]): string {
+  return valeurs.map((v) => (typeof v === 'string' ? `« ${v} »` : String(v))).join(', ');
+}
+
+function quoted(list: readonly string[]): string {
+  return list.map((v) => `« ${v} »`).join(' ou ');
+}
+
+function bound(p: { raison: 'minimum' | 'maximum'; limite: number | string; origine: string; inclusif: boolean }): string {
+  const small = p.raison === 'minimum';
+  const limit = String(p.limite);
+  if (p.origine === 'string') return small ? 'ne doit pas être vide' : `doit compter au plus ${limit} caractères`;
+  if (p.origine === 'array') return small ? `doit compter au moins ${limit} élément(s)` : `doit compter au plus ${limit} éléments`;
+  if (small) return p.inclusif ? `doit valoir au moins ${limit}` : `doit être strictement supérieur à ${limit}`;
+  return p.inclusif ? `doit valoir au plus ${limit}` : `doit être strictement inférieur à ${limit}`;
+}
+
+function reading(p: ReadingParams): string {
+  switch (p.raison) {
+    case 'volumineuse':
+      return `Entrée trop volumineuse (plus de ${p.maximum} valeurs).`;
+    case 'illisible':
+      return `Donnée illisible : sa lecture a levé une exception (${p.detail}).`;
+    case 'listeIllisible':
+      return `Liste trop longue ou illisible (${p.longueur} éléments).`;
+    case 'circulaire':
+      return 'Référence circulaire : la donnée se contient elle-même.';
+  }
+}
+
+/** Comment l'utilisateur fournit un montant non publié, selon la voix. */
+function supplyMissing(p: IssueParamsByCode['TARIF_NON_PUBLIE'], voice: Voice): string {
+  const head = `Le montant « ${p.libelle} » de la prestation « ${p.libellePrestation} » n'est pas publié pour ${p.millesime}`;
+  if (voice === 'tableur') {
+    return `${head} : indiquez-le dans la plage tarifs, sur une ligne « prestations.${p.prestation}.${p.composante}.${p.champ} »${p.champ === 'grille' ? ' (la grille, écrite en JSON).' : '.'}`;
+  }
+  const where = `${head} (catalogue : prestations.${p.prestation}.composantes.${p.composante}.${p.champ}). `;
+  switch (voice) {
+    case 'comparer':
+      return `${where}Fournissez-le dans un catalogue complété (--tarifs-avant ou --tarifs-apres).`;
+    case 'simulateur':
+      return `${where}Chargez un fichier de tarifs qui le fournit (en bas du formulaire).`;
+    default:
+      return `${where}Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).`;
+  }
+}
+
+/** L'exemple d'une prestation obligatoire : « maintenanceBase: { postes: 1 } », ou dans un tableur « maintenanceBase.postes » : 1. */
+function mandatoryExample(p: IssueParamsByCode['MAINTENANCE_BASE_OBLIGATOIRE'], voice: Voice): string {
+  const fields = p.champsExemple.map((name, i) => [name, p.valeursExemple[i]] as const);
+  if (voice === 'tableur') return fields.length === 0 ? `« ${p.prestation} » : oui` : fields.map(([name, v]) => `« ${p.prestation}.${name} » : ${String(v)}`).join(', ');
+  const body = fields.length === 0 ? '{}' : `{ ${fields.map(([name, v]) => `${name}: ${String(v)}`).join(', ')} }`;
+  return `« ${p.prestation}: ${body} »`;
+}
+
+/** Ce que l'utilisateur appelle « le fichier de tarifs » : dans un tableur, la plage tarifs. */
+function tarifsFile(voice: Voice): string {
+  return voice === 'tableur' ? 'la plage tarifs' : 'un fichier de tarifs';
+}
+
+// ---------------------------------------------------------------------------------------------
+// La table.
+// ---------------------------------------------------------------------------------------------
+
+type Builders<Codes extends string, Params extends Record<Codes, unknown>> = { readonly [C in Codes]: (params: Params[C], voice: Voice) => string };
+
+const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
+  ENTREE_INVALIDE: (p, voice) => {
+    switch (p.raison) {
+      case 'type':
+        return `Attendu : ${typeName(p.attendu, voice)} ; reçu : ${p.recu}.`;
+      case 'union':
+        return `Aucune des formes admises ne correspond ; reçu : ${p.recu}.`;
+      case 'autre':
+        return `Donnée invalide ; reçu : ${p.recu}.`;
+      case 'texte':
+      case 'lint':
+        return p.texte;
+      case 'cellule':
+        return `la cellule contient ${p.recu}, pas ${p.attendu === 'sirens' ? 'une liste de SIREN' : 'un nombre'}.`;
+      case 'optionIllisible':
+        return "L'option ne peut pas être lue : sa lecture a levé une exception.";
+      case 'lotPasListe':
+        return 'Un lot est une liste d’adhésions.';
+      case 'lotTropLong':
+        return `Un lot compte au plus ${p.maximum} adhésions (reçu : ${p.recu}).`;
+      case 'adhesionIllisible':
+        return "L'adhésion ne peut pas être lue.";
+      case 'listeIllisibleLot':
+        return "L'adhésion ne peut pas être lue : la lecture de la liste a levé une exception.";
+      case 'numeroDevis':
+        return `Le numéro du devis est obligatoire : un texte de ${p.minimum} à ${p.maximum} caractères.`;
+      case 'dateDevis':
+        return `La date du devis est obligatoire, au format ${p.format} (ex. ${p.exemple}).`;
+      case 'emetteur':
+        return `L'émetteur est un texte de ${p.minimum} à ${p.maximum} caractères.`;
+      default:
+        return reading(p);
+    }
+  },
+  CHAMP_INCONNU: (p) => `Champ inconnu « ${p.champ} » : il n'est pas accepté (faute de frappe ?).`,
+  CHAMP_MANQUANT: (p) => {
+    switch (p.raison) {
+      case 'racine':
+        return 'Aucune donnée reçue.';
+      case 'champ':
+        return 'Ce champ est obligatoire.';
+      case 'choix':
+        return `Ce champ est obligatoire (valeur admise : ${allowed(p.valeurs)}).`;
+    }
+  },
+  VALEUR_HORS_LIMITES: (p) => {
+    if (p.raison === 'validiteJours') return `La durée de validité est un nombre entier de jours, de ${p.minimum} à ${p.maximum}.`;
+    return `La valeur ${bound(p)} ; reçu : ${p.recu}.`;
+  },
+  VALEUR_NON_ADMISE: (p) => {
+    switch (p.raison) {
+      case 'choix':
+        return `Valeur admise : ${allowed(p.valeurs)} ; reçu : ${p.recu}.`;
+      case 'prestation':
+        return `Prestation inconnue : ${p.recu} ; prestations : ${p.prestations.join(', ')}.`;
+      case 'champDuModele':
+        return `Cette composante suit le modèle « ${p.modele} » : elle se ${p.operation === 'complete' ? 'complète' : 'révise'} par ${quoted(p.attendus)}, pas par « ${p.recu} ».`;
+      case 'modeleNonAdmis':
+        return `Le modèle « ${p.modele} » n'est pas admis pour cette composante ; modèles admis : ${p.admis.map((m) => `« ${m} »`).join(', ')}.`;
+      case 'sirensSurAdherent':
+        return `La prestation « ${p.libellePrestation} » est facturée par adhérent au catalogue ${p.millesime} : la liste de SIREN facturés ne s'applique pas ; retirez-la.`;
+    }
+  },
+  SIREN_INVALIDE: (p) => {
+    const shown = p.siren.length > 20 ? p.siren.slice(0, 20) + '…' : p.siren;
+    return p.raison === 'longueur' ? `Le SIREN « ${shown} » doit compter exactement 9 chiffres.` : `La clé de contrôle du SIREN « ${shown} » est fausse (erreur de saisie ?).`;
+  },
+  SIREN_EN_DOUBLE: (p) => `Le SIREN ${p.siren} figure déjà dans la liste (position ${p.position}).`,
+  MAINTENANCE_BASE_OBLIGATOIRE: (p, voice) =>
+    `La prestation « ${p.libellePrestation} » est obligatoire pour tout adhérent : ajoutez-la (ex. ${mandatoryExample(p, voice)}).`,
+  POSTES_LICENCE_SUPERIEURS: (p) => `Les postes sous licence Berger Levrault (${p.valeur}) ne peuvent dépasser les postes maintenus (${p.limite}).`,
+  POPULATION_REQUISE: (p) =>
+    p.raison === 'invalide'
+      ? `La prestation « ${p.libellePrestation} » ne peut pas être chiffrée : elle dépend de la population de la collectivité, qui n'est pas valide.`
+      : `La prestation « ${p.libellePrestation} » est calculée par strate de population : indiquez la population de la collectivité.`,
+  QUOTA_INCONNU: (p) => `Le quota de ${formatNombre(String(p.quotaGo))} Go n'est pas proposé ; quotas possibles : ${p.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
+  TARIF_NON_PUBLIE: supplyMissing,
+  TARIF_DEJA_PUBLIE: (p, voice) => `Ce montant est déjà publié (${JSON.stringify(p.valeur)}) : ${tarifsFile(voice)} ne complète que les montants non publiés.`,
+  MILLESIME_INCOHERENT: (p) =>
+    p.raison === 'adhesion'
+      ? `L'adhésion porte sur ${p.millesime}, mais le catalogue utilisé est celui de ${p.millesimeCatalogue}.`
+      : `Les tarifs sont ceux de ${p.millesimeTarifs}, le catalogue celui de ${p.millesimeCatalogue}.`,
+  JSON_INVALIDE: (p) => {
+    switch (p.raison) {
+      case 'syntaxe': {
+        const where = p.ligne === undefined ? p.source : `La ligne ${p.ligne} de ${p.source}`;
+        return `${where} n'est pas du JSON valide (${p.detail}${p.jsonl === false ? " ; ce n'est pas non plus du JSONL, une adhésion par ligne" : ''}).`;
+      }
+      case 'vide':
+        return `${p.source} est vide : aucune adhésion (un lot vide s'écrit []).`;
+      case 'fichier':
+        return `Le fichier « ${p.fichier} » n'est pas du JSON valide.`;
+    }
+  },
+  FICHIER_ILLISIBLE: (p) => {
+    switch (p.raison) {
+      case 'tropVolumineux':
+        return `${p.fichier} est trop volumineux pour être lu en une fois (${p.octets} octets) : découpez-le (par exemple en plusieurs fichiers JSONL).`;
+      case 'encodage': {
+        const byte = p.octet === null ? 'un caractère tronqué' : `l'octet 0x${p.octet.toString(16).toUpperCase().padStart(2, '0')}`;
+        return `${p.fichier} n'est pas encodé en UTF-8 : ${byte} à la ligne ${p.ligne} (octet n° ${p.position}) ne peut pas être lu. Le fichier est sans doute en Latin-1 ou Windows-1252 : enregistrez-le en UTF-8.`;
+      }
+      case 'dossier':
+        return `${p.fichier} est un dossier, pas un fichier.`;
+      case 'lecture':
+        return `Impossible de lire ${p.fichier} : ${p.erreur}.`;
+      case 'lectureDossier':
+        return `Impossible de lire le dossier ${p.fichier} : ${p.erreur}.`;
+      case 'entreeStandard':
+        return `Impossible de lire l'entrée standard : ${p.erreur}.`;
+    }
+  },
+  CATALOGUE_INVALIDE: (p, voice) => (p.raison === 'lint' ? p.texte : ISSUE_MESSAGES.ENTREE_INVALIDE(p, voice)),
+  CATALOGUE_INCOHERENT: (p) => {
+    switch (p.raison) {
+      case 'strate':
+        return `Aucune strate de la grille « ${p.libellePrestation} » ne contient ${formatNombre(String(p.population))} habitants (strates : ${p.strates.join(' ; ')}).`;
+      case 'palier':
+        return `Aucun palier du barème « ${p.libelle} » ne couvre ${formatNombre(String(p.unites))} ${p.nomUnites}.`;
+      case 'lint':
+        return p.texte;
+    }
+  },
+  RAPPEL_EN_ERREUR: (p) => `La fonction « ${p.fonction} » fournie par l'appelant a levé une exception : ${p.detail}. Le traitement est interrompu.`,
+  ERREUR_INTERNE: (p) => `Erreur inattendue pendant le calcul : ${p.detail}. Merci de la signaler.`,
+};
+
+const WARNING_MESSAGES: Builders<WarningCode, WarningParamsByCode> = {
+  PART2_NON_RENSEIGNEE: () =>
+    "Le nombre de postes sous licence Berger Levrault (part 2) n'est pas renseigné : seule la part 1 est chiffrée. Indiquez postesLicenceBL (0 s'il n'y en a aucun).",
+  BAREME_ETABLISSEMENTS_PUBLICS: () =>
+    "Le barème de la maintenance de base est publié pour les établissements publics ; aucune formule distincte n'est publiée pour les communes : vérifiez qu'il s'applique.",
+};
+
+// ---------------------------------------------------------------------------------------------
+// L'interface de la couche.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Le message d'un problème, rédigé à partir de son code et de ses paramètres seuls.
+ *
+ * @internal
+ */
+export function issueMessage<C extends IssueCode>(code: C, params: IssueParamsByCode[C], voice: Voice = 'bibliotheque'): string {
+  return (ISSUE_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice);
+}
+
+/**
+ * Le message d'un avertissement, rédigé à partir de son code et de ses paramètres seuls.
+ *
+ * @internal
+ */
+export function warningMessage<C extends WarningCode>(code: C, params: WarningParamsByCode[C], voice: Voice = 'bibliotheque'): string {
+  return (WARNING_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice);
+}
+
+/**
+ * Un problème : son code, son chemin, ses paramètres, et le message (voix de la bibliothèque) qui en
+ * est rédigé.
+ *
+ * @internal
+ */
+export function makeIssue<C extends IssueCode>(code: C, path: Path, params: IssueParamsByCode[C]): QuoteIssue {
+  return { code, path, message: issueMessage(code, params), params: params as IssueParams };
+}
+
+/**
+ * Un avertissement : son code, son chemin, ses paramètres, et le message qui en est rédigé.
+ *
+ * @internal
+ */
+export function makeWarning<C extends WarningCode>(code: C, path: Path, params: WarningParamsByCode[C]): QuoteWarning {
+  return { code, path, message: warningMessage(code, params), params: params as IssueParams };
+}
+
+function isWarning(item: QuoteIssue | QuoteWarning): item is QuoteWarning {
+  return Object.prototype.hasOwnProperty.call(WARNING_MESSAGES, item.code);
+}
+
+/**
+ * Le même problème (ou avertissement), son message rédigé dans une autre voix à partir de son code et
+ * de ses paramètres (jamais de son texte). Un problème sans paramètres (venu d'un code qui ne les
+ * fournit pas encore) garde son message tel quel.
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * const r = safeQuote(adhesion);
+ * if (!r.success) r.issues.map((i) => inVoice(i, 'tableur').message);
+ * ```
+ */
+export function inVoice<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voice): T {
+  const params = item.params;
+  if (params === undefined) return item;
+  const table = (isWarning(item) ? WARNING_MESSAGES : ISSUE_MESSAGES) as unknown as Readonly<Record<string, (p: IssueParams, v: Voice) => string>>;
+  const build = Object.prototype.hasOwnProperty.call(table, item.code) ? table[item.code] : undefined;
+  // Un texte transmis tel quel (sans paramètres de rédaction) n'a qu'une voix.
+  const message = build === undefined || params['raison'] === 'texte' ? item.message : build(params, voice);
+  return message === item.message ? item : { ...item, message };
+}
+
+/** Les codes qui ont une rédaction (tous), pour les tests. @internal */
+export const WORDED_ISSUE_CODES: readonly IssueCode[] = Object.freeze(Object.keys(ISSUE_MESSAGES) as IssueCode[]);
+/** Les codes d'avertissement qui ont une rédaction (tous), pour les tests. @internal */
+export const WORDED_WARNING_CODES: readonly WarningCode[] = Object.freeze(Object.keys(WARNING_MESSAGES) as WarningCode[]);
