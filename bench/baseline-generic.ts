@@ -19,13 +19,14 @@ export function handWritten(catalogue: Catalogue): (a: Adhesion) => string {
   const licence = new D(mb.licenceBL.prixUnitaire!);
   const grille = p.sauvegarde.composantes.grille.grille!;
   const cases = grille.montants.map((row) => row.map((m) => new D(m)));
-  const forfait = (m: string | null) => new D(m!);
-  const net = forfait(p.netEntreprises.composantes.abonnement.montant);
-  const pack = forfait(p.packDemat.composantes.parSiren.montant);
-  const saisine = forfait(p.saisineElectronique.composantes.abonnement.montant);
-  const dpo = forfait(p.dpo.composantes.abonnement.montant);
-  const cabinet = forfait(p.cabinetNumerique.composantes.abonnement.montant);
-  const comedec = forfait(p.comedec.composantes.raccordement.montant);
+  // Le calcul à la main suppose des forfaits (le modèle par défaut de ces composantes).
+  const forfait = (c: { readonly modele: string }) => new D((c as unknown as { readonly montant: string }).montant);
+  const net = forfait(p.netEntreprises.composantes.abonnement);
+  const pack = forfait(p.packDemat.composantes.parSiren);
+  const saisine = forfait(p.saisineElectronique.composantes.abonnement);
+  const dpo = forfait(p.dpo.composantes.abonnement);
+  const cabinet = forfait(p.cabinetNumerique.composantes.abonnement);
+  const comedec = forfait(p.comedec.composantes.raccordement);
   const acces = new D(p.marchesPublics.composantes.acces.prixUnitaire!);
   const mel = new D(p.marchesPublics.composantes.miseEnLigneAssistee.prixUnitaire!);
   const journee = new D(p.secretariatMairie.composantes.journee.prixUnitaire!);

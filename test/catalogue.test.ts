@@ -18,7 +18,7 @@ function amounts(catalogue: typeof catalogue2026) {
   for (const [id, p] of Object.entries(catalogue.prestations)) {
     for (const [cid, c] of Object.entries(p.composantes) as [string, Composante][]) {
       out[`${id}.${cid}`] =
-        c.modele === 'forfait' ? c.montant : c.modele === 'grilleStrates' ? c.grille : c.prixUnitaire;
+        c.modele === 'forfait' ? c.montant : c.modele === 'grilleStrates' ? c.grille : 'prixUnitaire' in c ? c.prixUnitaire : undefined;
     }
   }
   return out;

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, quote, quoteAll, type Adhesion, type Tarifs } from '../src/index.js';
-import { TARIF_NON_PUBLIE_CONVERTI } from './wording/pending.js';
 
 const CLI = join(__dirname, '..', 'dist', 'cli.js');
 const EX = join(__dirname, '..', 'examples');
@@ -350,11 +349,9 @@ describe('te90-tarifs : catalogue d’une autre année, révision, comparaison',
     expect(run('comparer', '--avant', '2026', join(B, 'adhesions.json')).code).toBe(2);
     // Un montant manquant se fournit ici par --tarifs-avant ou --tarifs-apres.
     const manque = run('comparer', '--avant', '2026', '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'));
-    // La voix de comparer suit les paramètres du problème (voir wording/pending.ts).
-    if (TARIF_NON_PUBLIE_CONVERTI) {
-      expect(manque.out).toContain('(--tarifs-avant ou --tarifs-apres)');
-      expect(manque.out).not.toContain('--tarifs en ligne de commande');
-    } else expect(manque.out).toContain('TARIF_NON_PUBLIE');
+    // La voix de comparer est rédigée d'après les paramètres du problème.
+    expect(manque.out).toContain('(--tarifs-avant ou --tarifs-apres)');
+    expect(manque.out).not.toContain('--tarifs en ligne de commande');
     const csv = run('comparer', '--avant', '2026', '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'), '--format', 'csv');
     expect(csv.out.split('\r\n')[0]).toBe('\uFEFFposition;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus');
   }, 30_000);

@@ -112,16 +112,22 @@ describe('documentation', () => {
 });
 
 describe('guide', () => {
-  it('l’exemple « Ajouter une prestation » compile contre le code de la bibliothèque', () => {
+  it('les exemples « Ajouter une prestation » et « Ajouter un modèle de prix » compilent contre le code de la bibliothèque', () => {
     const guide = readFileSync(join(ROOT, 'docs', 'guide.md'), 'utf8');
     const blocks = [...guide.matchAll(/```typescript\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/^ {3}/gm, ''));
-    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
     const dir = join(OUT, 'guide');
     mkdirSync(dir, { recursive: true });
-    const define = './' + relative(dir, join(ROOT, 'src', 'prestations', 'define.js')).replace(/\\/g, '/');
     const files = blocks.map((code, i) => {
-      const file = join(dir, `prestation-${i}.ts`);
-      writeFileSync(file, code.replace("'./define.js'", `'${define}'`));
+      // Chaque exemple dit où il vit (« // src/models/….ts ») : ses imports relatifs y sont résolus.
+      const home = /^\/\/ (src\/[\w-]+)\//.exec(code)?.[1];
+      expect(home, `exemple ${i} : première ligne « // src/<dossier>/<fichier>.ts »`).toBeDefined();
+      const file = join(dir, `exemple-${i}.ts`);
+      const rewritten = code.replace(/from '(\.{1,2}\/[^']+)'/g, (_, spec: string) => {
+        const target = './' + relative(dir, join(ROOT, home!, spec)).replace(/\\/g, '/');
+        return `from '${target}'`;
+      });
+      writeFileSync(file, rewritten);
       return file;
     });
     const program = ts.createProgram(files, OPTIONS);

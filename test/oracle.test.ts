@@ -1,5 +1,5 @@
 /**
- * Tests de propriétés « avec oracle » des quatre modèles de prix, par l'API publique seulement.
+ * Tests de propriétés « avec oracle » des modèles de prix, par l'API publique seulement.
  *
  * Chaque propriété tire un catalogue au hasard (copie JSON de `catalogue2026` dont les montants,
  * coefficients, paliers, strates, quotas et grilles sont remplacés), le valide avec
@@ -26,6 +26,8 @@ import {
   safeQuote,
   type Adhesion,
   type Catalogue,
+  type ChampsDeTarif,
+  type Composante,
   type PrestationId,
   type Quote,
   type Tarifs,
@@ -73,6 +75,14 @@ interface MutableGrille {
   quotasGo: number[];
   montants: string[][];
 }
+interface MutableStrateForfait {
+  de: number;
+  a: number | null;
+  montant: string;
+}
+
+/** La composante d'un abonnement du brouillon : un forfait, un prix par habitant ou un forfait par strate. */
+type AdherentComposante = Extract<DeepMutable<Composante>, { modele: 'forfait' | 'parHabitant' | 'forfaitParStrate' }>;
 
 /** L'ordre des prestations du catalogue, qui est celui des lignes du devis (écrit ici, pas relu de `src/`). */
 const ORDER = [
@@ -98,6 +108,17 @@ const SUBSCRIPTIONS = {
 } as const;
 type SubscriptionId = keyof typeof SUBSCRIPTIONS;
 const SUBSCRIPTION_IDS = Object.keys(SUBSCRIPTIONS) as SubscriptionId[];
+
+/** La composante unique d'un abonnement du brouillon. */
+function subscriptionOf(draft: Draft, id: SubscriptionId): AdherentComposante {
+  return (draft.prestations[id].composantes as Record<string, AdherentComposante>)[SUBSCRIPTIONS[id]]!;
+}
+
+/** Une composante d'abonnement qui doit être un forfait (celles de `catalogue2026`, et des brouillons qui en sont copiés). */
+function forfaitOf(c: AdherentComposante): Extract<AdherentComposante, { modele: 'forfait' }> {
+  if (c.modele !== 'forfait') throw new Error(`oracle : forfait attendu, ${c.modele} reçu`);
+  return c;
+}
 
 interface ExpectedLine {
   prestation: string;
@@ -148,6 +169,30 @@ function tieredLine(prix: string | null, paliers: readonly MutablePalier[], n: n
   if (found.length !== 1) throw new Error(`oracle : ${found.length} paliers contiennent ${n} (générateur incohérent)`);
   const q = new D(n).times(found[0]!.coefficient);
   return { quantite: q.toFixed(), prixUnitaire: new D(prix).toFixed(2), montant: cents(new D(prix).times(q)) };
+}
+
+/** Un prix unitaire tel qu'une ligne l'écrit : au moins deux décimales, sans zéro inutile au-delà (`0.50`, `0.045`). */
+function priceText(prix: string): string {
+  const d = new D(prix);
+  return d.toFixed(Math.max(2, d.decimalPlaces()));
+}
+
+/** Prix par habitant : population × prix arrondi au centime (demi supérieur), ramené dans [plancher, plafond]. */
+function perInhabitantLine(c: { prixParHabitant: string | null; plancher?: string | undefined; plafond?: string | undefined }, population: number): LineBody {
+  if (c.prixParHabitant === null) throw new Error('oracle : prix par habitant absent (générateur incomplet)');
+  let m = round2(new D(population).times(c.prixParHabitant));
+  if (c.plancher !== undefined) m = D.max(m, c.plancher);
+  if (c.plafond !== undefined) m = D.min(m, c.plafond);
+  return { quantite: String(population), prixUnitaire: priceText(c.prixParHabitant), montant: m.toFixed(2) };
+}
+
+/** Forfait par strate : le montant de la seule strate qui contient la population. */
+function bandFlatLine(strates: readonly MutableStrateForfait[] | null, population: number): LineBody {
+  if (strates === null) throw new Error('oracle : strates absentes (générateur incomplet)');
+  const found = strates.filter((s) => population >= s.de && (s.a === null || population <= s.a));
+  if (found.length !== 1) throw new Error(`oracle : ${found.length} strates contiennent ${population} (générateur incohérent)`);
+  const m = cents(new D(found[0]!.montant));
+  return { quantite: '1', prixUnitaire: m, montant: m };
 }
 
 /** Lignes attendues d'une prestation, ou les codes d'erreur attendus. */
@@ -211,8 +256,11 @@ function oracleLines(
     }
     default: {
       const composante = SUBSCRIPTIONS[id];
-      const c = (draft.prestations[id].composantes as Record<string, { montant: string | null }>)[composante]!;
-      push(composante, forfaitLine(c.montant));
+      const c = subscriptionOf(draft, id);
+      if (c.modele === 'forfait') push(composante, forfaitLine(c.montant));
+      else if (ctx.population === undefined) codes.push('POPULATION_REQUISE');
+      else if (c.modele === 'parHabitant') push(composante, perInhabitantLine(c, ctx.population));
+      else push(composante, bandFlatLine(c.strates, ctx.population));
     }
   }
   return { lines, codes };
@@ -374,12 +422,12 @@ const draftArb: fc.Arbitrary<Draft> = fc
     p.maintenanceBase.composantes.licenceBL.prixUnitaire = r.licencePrix;
     p.maintenanceBase.composantes.licenceBL.arrondiQuantite = r.licenceArrondi;
     p.sauvegarde.composantes.grille.grille = r.grille;
-    p.netEntreprises.composantes.abonnement.montant = r.forfaits.netEntreprises;
-    p.saisineElectronique.composantes.abonnement.montant = r.forfaits.saisineElectronique;
-    p.dpo.composantes.abonnement.montant = r.forfaits.dpo;
+    forfaitOf(p.netEntreprises.composantes.abonnement).montant = r.forfaits.netEntreprises;
+    forfaitOf(p.saisineElectronique.composantes.abonnement).montant = r.forfaits.saisineElectronique;
+    forfaitOf(p.dpo.composantes.abonnement).montant = r.forfaits.dpo;
     p.dpo.facturation = r.facturationDpo;
-    p.cabinetNumerique.composantes.abonnement.montant = r.forfaits.cabinetNumerique;
-    p.comedec.composantes.raccordement.montant = r.forfaits.comedec;
+    forfaitOf(p.cabinetNumerique.composantes.abonnement).montant = r.forfaits.cabinetNumerique;
+    forfaitOf(p.comedec.composantes.raccordement).montant = r.forfaits.comedec;
     p.packDemat.composantes.parSiren.montant = r.forfaits.packDemat;
     p.packDemat.facturation = r.facturationPack;
     p.marchesPublics.composantes.acces.prixUnitaire = r.acces;
@@ -406,6 +454,89 @@ function spaced(siren: string, withSpaces: boolean): string {
 function nearBounds(bounds: readonly { de: number; a: number | null }[], min: number): fc.Arbitrary<number> {
   const edges = [...new Set(bounds.flatMap((b) => [b.de - 1, b.de, b.de + 1, ...(b.a === null ? [] : [b.a, b.a + 1])]).filter((v) => v >= min))];
   return fc.constantFrom(...edges);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Générateurs : les modèles d'un forfait par adhérent, choisis par un fichier de tarifs.
+// ---------------------------------------------------------------------------------------------
+
+type ForfaitTarif = { modele?: 'forfait'; montant: string };
+type ParHabitantTarif = { modele: 'parHabitant'; prixParHabitant: string; plancher?: string; plafond?: string };
+type ForfaitParStrateTarif = { modele: 'forfaitParStrate'; strates: MutableStrateForfait[] };
+/** Ce qu'un fichier de tarifs dit d'un abonnement (le modèle `forfait` est parfois nommé, parfois sous-entendu). */
+type AdherentTarif = ForfaitTarif | ParHabitantTarif | ForfaitParStrateTarif;
+
+/** La population admise : un entier de 0 à 100 000 000. */
+const MAX_POPULATION = 100_000_000;
+
+/** Un prix par habitant : jusqu'à 4 décimales, le plus souvent quelques centimes. */
+const prixParHabitantArb = decimalText(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9_999 })), 4);
+/** Un plancher ou un plafond : un montant modeste, pour que les populations tirées les franchissent. */
+const borneArb = decimalText(fc.oneof(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 99_999 })), 2);
+
+const forfaitTarifArb: fc.Arbitrary<ForfaitTarif> = fc.tuple(amountArb, fc.boolean()).map(([montant, named]) => (named ? { modele: 'forfait', montant } : { montant }));
+
+/** Prix par habitant, plancher et plafond facultatifs ; plancher ≤ plafond (sinon BORNES_INVERSEES refuse le catalogue). */
+const parHabitantTarifArb: fc.Arbitrary<ParHabitantTarif> = fc
+  .record({ prix: prixParHabitantArb, x: fc.option(borneArb, { nil: undefined }), y: fc.option(borneArb, { nil: undefined }) })
+  .map(({ prix, x, y }) => {
+    const [plancher, plafond] = x !== undefined && y !== undefined && new D(y).lt(x) ? [y, x] : [x, y];
+    return {
+      modele: 'parHabitant',
+      prixParHabitant: prix,
+      ...(plancher === undefined ? {} : { plancher }),
+      ...(plafond === undefined ? {} : { plafond }),
+    };
+  });
+
+/** Des strates contiguës de 0 à l'infini, dans un ordre quelconque, chacune avec son montant. */
+const forfaitParStrateTarifArb: fc.Arbitrary<ForfaitParStrateTarif> = boundsArb(0, 200_000, 6).chain((bounds) =>
+  fc
+    .array(amountArb, { minLength: bounds.length, maxLength: bounds.length })
+    .map((montants) => ({ modele: 'forfaitParStrate', strates: bounds.map((b, k) => ({ ...b, montant: montants[k]! })) })),
+);
+
+const adherentTarifArb: fc.Arbitrary<AdherentTarif> = fc.oneof(forfaitTarifArb, parHabitantTarifArb, forfaitParStrateTarifArb);
+
+/** Les populations où un abonnement change d'avis : bords des strates, seuils du plancher et du plafond. */
+function populationEdges(t: AdherentTarif): number[] {
+  if (t.modele === 'forfaitParStrate') return t.strates.flatMap((s) => [s.de - 1, s.de, ...(s.a === null ? [] : [s.a, s.a + 1])]);
+  if (t.modele !== 'parHabitant' || new D(t.prixParHabitant).isZero()) return [];
+  return [t.plancher, t.plafond].flatMap((borne) => {
+    if (borne === undefined) return [];
+    const seuil = new D(borne).dividedBy(t.prixParHabitant).floor();
+    return [seuil.minus(1), seuil, seuil.plus(1), seuil.plus(2)].filter((v) => v.lte(MAX_POPULATION)).map((v) => v.toNumber());
+  });
+}
+
+/** Une population près des seuils des tarifs donnés, ou quelconque. */
+function populationFor(tarifs: readonly AdherentTarif[]): fc.Arbitrary<number> {
+  const edges = [...new Set(tarifs.flatMap(populationEdges))].filter((v) => v >= 0 && v <= MAX_POPULATION);
+  const any = fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 300_000 }), fc.integer({ min: 0, max: MAX_POPULATION }));
+  return edges.length === 0 ? any : fc.oneof({ arbitrary: fc.constantFrom(...edges), weight: 2 }, { arbitrary: any, weight: 1 });
+}
+
+/** Le fichier de tarifs qui choisit ces modèles pour ces abonnements. */
+function tarifsChoosing(choices: Partial<Record<SubscriptionId, AdherentTarif>>): Tarifs {
+  const prestations: Record<string, Record<string, ChampsDeTarif>> = {};
+  for (const id of SUBSCRIPTION_IDS) {
+    const t = choices[id];
+    if (t !== undefined) prestations[id] = { [SUBSCRIPTIONS[id]]: JSON.parse(JSON.stringify(t)) as ChampsDeTarif };
+  }
+  return { millesime: 2026, source: 'Modèles et montants tirés au hasard (test)', prestations: prestations as Tarifs['prestations'] };
+}
+
+/** Le brouillon de l'oracle : catalogue2026 où ces abonnements prennent ces modèles, écrit à la main (sans completeCatalogue). */
+function draftChoosing(choices: Partial<Record<SubscriptionId, AdherentTarif>>): Draft {
+  const draft = cloneCatalogue2026();
+  for (const id of SUBSCRIPTION_IDS) {
+    const t = choices[id];
+    if (t === undefined) continue;
+    const old = subscriptionOf(draft, id);
+    const replaced = { libelle: old.libelle, source: old.source, ...JSON.parse(JSON.stringify(t)), modele: t.modele ?? 'forfait' } as AdherentComposante;
+    (draft.prestations[id].composantes as Record<string, AdherentComposante>)[SUBSCRIPTIONS[id]] = replaced;
+  }
+  return draft;
 }
 
 /** Des jours de secrétariat : décimaux « de saisie » (au plus 3 décimales) ou flottants quelconques dans ]0, 366]. */
@@ -727,12 +858,12 @@ describe('oracle décimal : chaque modèle de prix, sur des catalogues tirés au
         const p = draft.prestations;
         p.maintenanceBase.composantes.licenceBL.prixUnitaire = t.licence;
         p.sauvegarde.composantes.grille.grille = t.grille;
-        p.netEntreprises.composantes.abonnement.montant = ne;
+        forfaitOf(p.netEntreprises.composantes.abonnement).montant = ne;
         p.packDemat.composantes.parSiren.montant = pd;
-        p.saisineElectronique.composantes.abonnement.montant = se;
-        p.dpo.composantes.abonnement.montant = dpo;
-        p.cabinetNumerique.composantes.abonnement.montant = cn;
-        p.comedec.composantes.raccordement.montant = co;
+        forfaitOf(p.saisineElectronique.composantes.abonnement).montant = se;
+        forfaitOf(p.dpo.composantes.abonnement).montant = dpo;
+        forfaitOf(p.cabinetNumerique.composantes.abonnement).montant = cn;
+        forfaitOf(p.comedec.composantes.raccordement).montant = co;
         return adhesionArb(draft, 'tout').map((adhesion) => ({ tarifs, draft, adhesion }));
       });
     fc.assert(
@@ -742,6 +873,123 @@ describe('oracle décimal : chaque modèle de prix, sur des catalogues tirés au
       { numRuns: 60 },
     );
     reach.expectHighShare();
+  }, LONG);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 1 bis. Les forfaits par adhérent selon la population, choisis par un fichier de tarifs.
+// ---------------------------------------------------------------------------------------------
+
+describe('oracle décimal : abonnements au prix par habitant ou forfait par strate (completeCatalogue, puis quote)', () => {
+  /** Une adhésion à la maintenance de base et à la prestation `id`, de population donnée (ou omise). */
+  function subscriptionAdhesion(siren: string, id: SubscriptionId, population: number | undefined, postes: number): Adhesion {
+    return assemble({
+      siren,
+      spacedSiren: false,
+      type: 'commune',
+      population,
+      parcTransfere: undefined,
+      prestations: { maintenanceBase: { postes, postesLicenceBL: 0 }, [id]: {} },
+    });
+  }
+
+  function lineOf(q: Quote, id: SubscriptionId): Quote['lignes'][number] {
+    const l = q.lignes.find((x) => x.prestation === id);
+    if (!l) expect.fail(`ligne ${id} absente`);
+    return l;
+  }
+
+  const subscriptionIdArb = fc.constantFrom(...SUBSCRIPTION_IDS);
+
+  it('prix par habitant : montant = arrondi au demi supérieur de population × prix, ramené dans [plancher, plafond]', () => {
+    const reach = reachCounter();
+    const clamped = { plancher: 0, plafond: 0, calcul: 0 };
+    const arb = fc.tuple(parHabitantTarifArb, subscriptionIdArb).chain(([t, id]) =>
+      fc.record({ t: fc.constant(t), id: fc.constant(id), population: populationFor([t]), siren: sirenArb, postes: fc.integer({ min: 1, max: 40 }) }),
+    );
+    fc.assert(
+      fc.property(arb, ({ t, id, population, siren, postes }) => {
+        const catalogue = completeCatalogue(catalogue2026, tarifsChoosing({ [id]: t }));
+        const adhesion = subscriptionAdhesion(siren, id, population, postes);
+        reach.record(checkQuote(catalogue, draftChoosing({ [id]: t }), adhesion));
+
+        // Le calcul redit en clair, sans l'oracle commun.
+        const brut = new D(population).times(t.prixParHabitant).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+        let attendu = brut;
+        if (t.plancher !== undefined && brut.lt(t.plancher)) {
+          attendu = new D(t.plancher);
+          clamped.plancher++;
+        } else if (t.plafond !== undefined && brut.gt(t.plafond)) {
+          attendu = new D(t.plafond);
+          clamped.plafond++;
+        } else clamped.calcul++;
+        const l = lineOf(quote(adhesion, { catalogue }), id);
+        expect(l.montant).toBe(attendu.toFixed(2));
+        expect(l.quantite).toBe(String(population));
+        expect(new D(l.prixUnitaire).eq(t.prixParHabitant)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+    reach.expectHighShare();
+    // Les trois issues sont atteintes : relevé au plancher, ramené au plafond, calcul retenu.
+    expect(clamped.plancher, JSON.stringify(clamped)).toBeGreaterThan(0);
+    expect(clamped.plafond, JSON.stringify(clamped)).toBeGreaterThan(0);
+    expect(clamped.calcul, JSON.stringify(clamped)).toBeGreaterThan(0);
+  }, LONG);
+
+  it('forfait par strate : montant de la strate qui contient la population, strates tirées couvrant 0 à l’infini', () => {
+    const reach = reachCounter();
+    const arb = fc.tuple(forfaitParStrateTarifArb, subscriptionIdArb).chain(([t, id]) =>
+      fc.record({ t: fc.constant(t), id: fc.constant(id), population: populationFor([t]), siren: sirenArb, postes: fc.integer({ min: 1, max: 40 }) }),
+    );
+    fc.assert(
+      fc.property(arb, ({ t, id, population, siren, postes }) => {
+        const catalogue = completeCatalogue(catalogue2026, tarifsChoosing({ [id]: t }));
+        const adhesion = subscriptionAdhesion(siren, id, population, postes);
+        reach.record(checkQuote(catalogue, draftChoosing({ [id]: t }), adhesion));
+
+        // La strate cherchée en clair : triées par début, la dernière qui commence au plus à la population.
+        const sorted = [...t.strates].sort((x, y) => x.de - y.de);
+        const strate = sorted.filter((s) => s.de <= population).pop()!;
+        expect(strate.a === null || population <= strate.a).toBe(true);
+        const l = lineOf(quote(adhesion, { catalogue }), id);
+        expect(l.montant).toBe(new D(strate.montant).toFixed(2));
+        expect(l.prixUnitaire).toBe(l.montant);
+        expect(l.quantite).toBe('1');
+      }),
+      { numRuns: 150 },
+    );
+    reach.expectHighShare();
+  }, LONG);
+
+  it('les cinq abonnements, chacun d’un modèle tiré ; population parfois omise (POPULATION_REQUISE si un modèle la lit)', () => {
+    const reach = reachCounter();
+    const arb = fc
+      .record({
+        choices: fc.record({ netEntreprises: adherentTarifArb, saisineElectronique: adherentTarifArb, dpo: adherentTarifArb, cabinetNumerique: adherentTarifArb, comedec: adherentTarifArb }),
+        siren: sirenArb,
+        postes: fc.integer({ min: 1, max: 40 }),
+        dropPopulation: fc.oneof({ arbitrary: fc.constant(false), weight: 10 }, { arbitrary: fc.constant(true), weight: 1 }),
+      })
+      .chain((r) => {
+        const chosen = Object.values(r.choices) as AdherentTarif[];
+        return fc.tuple(populationFor(chosen), fc.subarray(SUBSCRIPTION_IDS, { minLength: 1 })).map(([population, subs]) => ({ ...r, population, subs }));
+      });
+    fc.assert(
+      fc.property(arb, ({ choices, siren, postes, dropPopulation, population, subs }) => {
+        const catalogue = completeCatalogue(catalogue2026, tarifsChoosing(choices));
+        const prestations: MutablePrestations = { maintenanceBase: { postes, postesLicenceBL: 0 } };
+        for (const id of subs) prestations[id] = {};
+        const adhesion = assemble({ siren, spacedSiren: false, type: 'epci', population: dropPopulation ? undefined : population, parcTransfere: undefined, prestations });
+        const priced = checkQuote(catalogue, draftChoosing(choices), adhesion);
+        reach.record(priced);
+        // Refusé si et seulement si la population manque et qu'un abonnement demandé la lit.
+        const readsPopulation = subs.some((id) => choices[id].modele === 'parHabitant' || choices[id].modele === 'forfaitParStrate');
+        expect(priced).toBe(!(dropPopulation && readsPopulation));
+      }),
+      { numRuns: 100 },
+    );
+    reach.expectHighShare(0.8);
   }, LONG);
 });
 

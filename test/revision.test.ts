@@ -14,10 +14,17 @@ import {
   safeReviseCatalogue,
   type Adhesion,
   type Catalogue,
+  type Composante,
   type Revision,
 } from '../src/index.js';
 import { adhesionArb } from './arbitraries.js';
 import { adhesion, catalogueTest, epci, TARIFS_TEST } from './helpers.js';
+
+/** Le montant d'une composante « forfait » (les abonnements des catalogues de ces tests en sont). */
+function montantForfait(c: Composante): string | null {
+  if (c.modele !== 'forfait') throw new Error(`composante « forfait » attendue, « ${c.modele} » reçue`);
+  return c.montant;
+}
 
 const BELFORT = join(__dirname, '..', 'examples', 'territoire-de-belfort');
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as unknown;
@@ -49,8 +56,8 @@ describe('reviseCatalogue', () => {
   it('indexe les autres montants, arrondis au centime au demi supérieur, sauf les exceptions, qui sont reportées', () => {
     // 32,00 × 1,025 = 32,80 ; 133,33 × 1,025 = 136,66325 → 136,66 ; 110,10 × 1,025 = 112,8525 → 112,85.
     expect(p.marchesPublics.composantes.miseEnLigneAssistee.prixUnitaire).toBe('32.80');
-    expect(p.cabinetNumerique.composantes.abonnement.montant).toBe('136.66');
-    expect(p.netEntreprises.composantes.abonnement.montant).toBe('112.85');
+    expect(montantForfait(p.cabinetNumerique.composantes.abonnement)).toBe('136.66');
+    expect(montantForfait(p.netEntreprises.composantes.abonnement)).toBe('112.85');
     expect(p.sauvegarde.composantes.grille.grille!.montants[0]).toEqual(['82.00', '123.00', '184.50']);
     expect(p.secretariatMairie.composantes.journee.prixUnitaire).toBe('300.00');
     expect(p.secretariatMairie.composantes.journee.source.reference).toMatch(/^Reporté du catalogue 2026 : /);
@@ -60,7 +67,7 @@ describe('reviseCatalogue', () => {
 
   it('un montant non publié reste non publié : rien n’est inventé', () => {
     const r = reviseCatalogue(catalogue2026, { ...REVISION, prestations: {} });
-    expect(r.prestations.dpo.composantes.abonnement.montant).toBeNull();
+    expect(montantForfait(r.prestations.dpo.composantes.abonnement)).toBeNull();
     expect(r.prestations.dpo.composantes.abonnement.source.reference).toMatch(/^Reporté du catalogue 2026/);
     expect(r.prestations.marchesPublics.composantes.acces.prixUnitaire).toBe('51.25');
   });
@@ -76,7 +83,7 @@ describe('reviseCatalogue', () => {
   it('un montant d’exemple indexé reste marqué ; des paliers changés n’empêchent pas d’indexer le prix', () => {
     const exemple = completeCatalogue(catalogue2026, { ...TARIFS_TEST, exemple: true });
     const r = reviseCatalogue(exemple, { ...REVISION, indexation: { pourcentage: '10' }, prestations: { maintenanceBase: { postes: { paliers: [{ de: 1, a: null, coefficient: '1' }] } } } });
-    expect(r.prestations.dpo.composantes.abonnement.montant).toBe('440.00');
+    expect(montantForfait(r.prestations.dpo.composantes.abonnement)).toBe('440.00');
     expect(r.prestations.dpo.composantes.abonnement.source).toEqual({ origine: 'revision', reference: REVISION.source, exemple: true });
     expect(r.prestations.marchesPublics.composantes.acces.source).toEqual({ origine: 'revision', reference: REVISION.source });
     expect(r.prestations.maintenanceBase.composantes.postes.prixUnitaire).toBe('632.37');

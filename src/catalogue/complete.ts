@@ -7,7 +7,8 @@ import type { ChampsDeTarif } from '../models/registry.js';
 import { declarationOf, PRESTATIONS, type ComposanteId, type PrestationId } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { completeComposante, patchSchema, type Mutable, type Patch } from './patch.js';
-import { acceptCatalogue, resolveCatalogue } from './resolve.js';
+import { acceptCatalogue, findingsToIssues, resolveCatalogue } from './resolve.js';
+import { makeIssue } from '../wording/issues.js';
 import { coherenceFindings } from './lint.js';
 import type { Catalogue } from './types.js';
 
@@ -114,7 +115,7 @@ function readablePatches(tarifs: unknown, catalogue: Catalogue, issues: QuoteIss
   const partial = (id: string, cid: string, raw: Record<string, unknown>) => {
     const target = (catalogue.prestations as Record<string, { composantes: Record<string, object> }>)[id]!.composantes[cid]!;
     const draft = { prestations: { [id]: { composantes: { [cid]: { ...target, ...raw } } } } };
-    for (const f of coherenceFindings(draft)) if (f.niveau === 'erreur') issues.push({ code: 'CATALOGUE_INCOHERENT', path: inTarifs(f.path), message: f.message });
+    issues.push(...findingsToIssues(coherenceFindings(draft), inTarifs));
   };
   for (const d of PRESTATIONS) {
     const composantes = Object.prototype.hasOwnProperty.call(prestations, d.id) ? prestations[d.id] : undefined;
@@ -144,11 +145,7 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
   if (!parsed.success) issues.push(...withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['tarifs']), snap));
   const millesime = isRecord(snap.value) ? snap.value['millesime'] : undefined;
   if (Number.isSafeInteger(millesime) && millesime !== catalogue.millesime) {
-    issues.push({
-      code: 'MILLESIME_INCOHERENT',
-      path: ['tarifs', 'millesime'],
-      message: `Les tarifs sont ceux de ${String(millesime)}, le catalogue celui de ${catalogue.millesime}.`,
-    });
+    issues.push(makeIssue('MILLESIME_INCOHERENT', ['tarifs', 'millesime'], { raison: 'tarifs', millesimeTarifs: millesime as number, millesimeCatalogue: catalogue.millesime }));
   }
   // Le fichier est refusé s'il a un problème de forme ; la référence ne sert alors qu'à vérifier la
   // cohérence des autres montants, sans signaler un faux problème de source.

@@ -84,14 +84,15 @@ function badModel(raw: RawIssue): LintFinding | undefined {
   const declared = declarationOf(id)?.composantes[String(cid)];
   if (declared === undefined) return undefined;
   const admis = declared.modeles.map((m) => `« ${m} »`).join(', ');
-  const recu = typeof raw.input === 'string' ? `« ${raw.input.slice(0, 40)} »` : 'une valeur qui n’est pas un nom de modèle';
+  const value = isRecord(raw.input) ? raw.input['modele'] : raw.input;
+  const recu = typeof value === 'string' ? `« ${value.slice(0, 40)} »` : 'une valeur qui n’est pas un nom de modèle';
   return {
     code: 'FORME_INVALIDE',
     niveau: 'erreur',
     ...where(path),
     path,
     message: `Modèle de prix non admis pour cette composante : ${recu} ; modèles admis : ${admis}.`,
-    chiffres: { modele: typeof raw.input === 'string' ? raw.input.slice(0, 40) : null },
+    chiffres: { modele: typeof value === 'string' ? value.slice(0, 40) : null },
   };
 }
 

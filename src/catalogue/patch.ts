@@ -5,6 +5,7 @@ import { carriesAmounts, FIELD_KINDS, type FieldSpec } from '../models/fields.js
 import { kit } from '../models/kit.js';
 import { MODELS, modelOf, type Modele } from '../models/registry.js';
 import type { ComposanteDeclaration } from '../prestations/define.js';
+import { makeIssue } from '../wording/issues.js';
 
 /**
  * Ce qu'un fichier de tarifs ou une révision dit d'une composante : au besoin un autre modèle de prix
@@ -34,11 +35,6 @@ export function patchSchema(): z.ZodMiniType {
     for (const [name, spec] of Object.entries(model.champs) as [string, FieldSpec][]) shape[name] ??= z.optional(FIELD_KINDS[spec.kind].schema(kit()));
   }
   return z.strictObject(shape);
-}
-
-/** Les noms des champs d'un modèle, écrits pour un message : « montant » ou « prixUnitaire ». */
-function names(fields: readonly string[]): string {
-  return fields.map((f) => `« ${f} »`).join(' ou ');
 }
 
 /** Les montants publiables (`null` tant qu'ils ne sont pas publiés) d'un modèle. */
@@ -76,27 +72,26 @@ function remodel(c: Mutable, modele: Modele, declared: ComposanteDeclaration, pa
 function targetModel(c: Mutable, patch: Patch, declared: ComposanteDeclaration, path: Path, issues: QuoteIssue[]): ModelDeclaration | undefined {
   if (patch.modele === undefined || patch.modele === c.modele) return modelOf(c.modele)!;
   if (!(declared.modeles as readonly string[]).includes(patch.modele)) {
-    issues.push({
-      code: 'VALEUR_NON_ADMISE',
-      path: [...path, 'modele'],
-      message: `Le modèle « ${patch.modele} » n'est pas admis pour cette composante ; modèles admis : ${declared.modeles.map((m) => `« ${m} »`).join(', ')}.`,
-    });
+    issues.push(makeIssue('VALEUR_NON_ADMISE', [...path, 'modele'], { raison: 'modeleNonAdmis', modele: patch.modele, admis: declared.modeles }));
     return undefined;
   }
   return modelOf(patch.modele)!;
 }
 
 /** Les champs fournis qui ne sont pas des champs du modèle visé. */
-function foreignFields(model: ModelDeclaration, patch: Patch, allowed: readonly string[], verb: string, path: Path, issues: QuoteIssue[]): boolean {
+function foreignFields(
+  model: ModelDeclaration,
+  patch: Patch,
+  allowed: readonly string[],
+  operation: 'complete' | 'revise',
+  path: Path,
+  issues: QuoteIssue[],
+): boolean {
   let ok = true;
   for (const key of Object.keys(patch)) {
     if (key === 'modele' || patch[key] === undefined || allowed.includes(key)) continue;
     ok = false;
-    issues.push({
-      code: 'VALEUR_NON_ADMISE',
-      path: [...path, key],
-      message: `Cette composante suit le modèle « ${model.nom} » : elle se ${verb} par ${names(allowed)}, pas par « ${key} ».`,
-    });
+    issues.push(makeIssue('VALEUR_NON_ADMISE', [...path, key], { raison: 'champDuModele', modele: model.nom, attendus: allowed, recu: key, operation }));
   }
   return ok;
 }
@@ -114,14 +109,10 @@ export function completeComposante(c: Mutable, patch: Patch, declared: Composant
   if (model === undefined) return undefined;
   if (model.nom !== c.modele) {
     if (!nothingPublished(c)) {
-      issues.push({
-        code: 'TARIF_DEJA_PUBLIE',
-        path: [...path, 'modele'],
-        message: `Les montants de cette composante sont publiés (modèle « ${c.modele} ») : un fichier de tarifs ne peut pas en changer le modèle.`,
-      });
+      issues.push(makeIssue('TARIF_DEJA_PUBLIE', [...path, 'modele'], { champ: 'modele', valeur: c.modele }));
       return undefined;
     }
-    if (!foreignFields(model, patch, Object.keys(model.champs), 'complète', path, issues)) return undefined;
+    if (!foreignFields(model, patch, Object.keys(model.champs), 'complete', path, issues)) return undefined;
     return remodel(c, model.nom as Modele, declared, patch);
   }
   const empty = nothingPublished(c);
@@ -129,16 +120,12 @@ export function completeComposante(c: Mutable, patch: Patch, declared: Composant
   const amounts = Object.entries(model.champs)
     .filter(([name, spec]) => carriesAmounts(spec) && (spec.nullable || (spec.optional && empty && c[name] === undefined)))
     .map(([name]) => name);
-  if (!foreignFields(model, patch, amounts.length > 0 ? amounts : publishable(model), 'complète', path, issues)) return undefined;
+  if (!foreignFields(model, patch, amounts.length > 0 ? amounts : publishable(model), 'complete', path, issues)) return undefined;
   const out = { ...c };
   for (const name of amounts) {
     if (patch[name] === undefined) continue;
     if (c[name] !== null && c[name] !== undefined) {
-      issues.push({
-        code: 'TARIF_DEJA_PUBLIE',
-        path: [...path, name],
-        message: `Ce montant est déjà publié (${JSON.stringify(c[name])}) : un fichier de tarifs ne complète que les montants non publiés.`,
-      });
+      issues.push(makeIssue('TARIF_DEJA_PUBLIE', [...path, name], { champ: name, valeur: typeof c[name] === 'string' ? (c[name] as string) : null }));
     } else out[name] = patch[name];
   }
   return issues.length === before ? out : undefined;
@@ -160,7 +147,7 @@ export function reviseComposante(
   issues: QuoteIssue[],
 ): { composante: Mutable; changed: boolean; indexedExample: boolean } {
   const model = patch === undefined ? modelOf(c.modele)! : targetModel(c, patch, declared, path, issues);
-  if (model === undefined || (patch !== undefined && !foreignFields(model, patch, Object.keys(model.champs), 'révise', path, issues))) {
+  if (model === undefined || (patch !== undefined && !foreignFields(model, patch, Object.keys(model.champs), 'revise', path, issues))) {
     return { composante: c, changed: false, indexedExample: false };
   }
   if (patch !== undefined && model.nom !== c.modele) return { composante: remodel(c, model.nom as Modele, declared, patch), changed: true, indexedExample: false };

@@ -2,6 +2,7 @@ import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, type Snapshot } from '../input/snapshot.js';
 import { deepFreeze } from '../shared/freeze.js';
+import { makeIssue } from '../wording/issues.js';
 import { catalogue2026 } from './2026.js';
 import { judgeCatalogue, type LintFinding } from './lint.js';
 import { isTrusted, trust } from './trust.js';
@@ -18,7 +19,7 @@ const SHAPE_CODES = new Set(['FORME_INVALIDE', 'MONTANT_ILLISIBLE', 'MONTANT_NEG
 export function findingsToIssues(findings: readonly LintFinding[], at: (path: Path) => Path): QuoteIssue[] {
   return findings
     .filter((f) => f.niveau === 'erreur')
-    .map((f) => ({ code: SHAPE_CODES.has(f.code) ? ('CATALOGUE_INVALIDE' as const) : ('CATALOGUE_INCOHERENT' as const), path: at(f.path), message: f.message }));
+    .map((f) => makeIssue(SHAPE_CODES.has(f.code) ? 'CATALOGUE_INVALIDE' : 'CATALOGUE_INCOHERENT', at(f.path), { raison: 'lint', lintCode: f.code, texte: f.message }));
 }
 
 /**

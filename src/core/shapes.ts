@@ -63,7 +63,7 @@ export interface QuoteIssue {
   /** Le problème, en français, rédigé à partir du code et des paramètres. */
   readonly message: string;
   /** Les données du problème, d'où son message est rédigé : à lire plutôt que le message. */
-  readonly params?: IssueParams;
+  readonly params: IssueParams;
 }
 
 /**
@@ -231,38 +231,78 @@ export interface StrateForfait extends Strate {
  * ```
  */
 export type Calcul =
-  | { readonly type: 'fixe'; readonly montant: string }
   | {
+      /** Un montant fixe. */
+      readonly type: 'fixe';
+      /** Le montant. */
+      readonly montant: string;
+    }
+  | {
+      /** Quantité × prix unitaire. */
       readonly type: 'produit';
+      /** La quantité facturée. */
       readonly quantite: string;
       /** La quantité demandée, quand elle a été arrondie à l'unité supérieure. */
       readonly demandee?: string | undefined;
+      /** L'unité comptée. */
       readonly unite: Unite;
+      /** Le prix d'une unité. */
       readonly prixUnitaire: string;
+      /** Le montant de la ligne. */
       readonly montant: string;
     }
   | {
+      /** Prix × (unités × coefficient du palier atteint). */
       readonly type: 'pondere';
+      /** Le nombre d'unités. */
       readonly unites: string;
+      /** L'unité comptée. */
       readonly unite: Unite;
+      /** Le coefficient du palier atteint. */
       readonly coefficient: string;
+      /** Le prix d'une unité. */
       readonly prixUnitaire: string;
+      /** Le montant de la ligne. */
       readonly montant: string;
     }
-  | { readonly type: 'case'; readonly strate: Strate; readonly quotaGo: number; readonly montant: string }
   | {
+      /** La case d'une grille strate × quota. */
+      readonly type: 'case';
+      /** La strate de la population. */
+      readonly strate: Strate;
+      /** Le quota retenu, en Go. */
+      readonly quotaGo: number;
+      /** Le montant de la case. */
+      readonly montant: string;
+    }
+  | {
+      /** Population × prix par habitant, entre plancher et plafond. */
       readonly type: 'proportionnel';
+      /** La population de la collectivité. */
       readonly population: number;
+      /** Le prix par habitant. */
       readonly prixParHabitant: string;
       /** population × prix, avant plancher et plafond, arrondi au centime. */
       readonly brut: string;
+      /** Le plancher, s'il est fixé. */
       readonly plancher?: string | undefined;
+      /** Le plafond, s'il est fixé. */
       readonly plafond?: string | undefined;
       /** Ce qui a été retenu : le calcul, le plancher ou le plafond. */
       readonly retenu: 'calcul' | 'plancher' | 'plafond';
+      /** Le montant de la ligne. */
       readonly montant: string;
     }
-  | { readonly type: 'parStrate'; readonly strate: Strate; readonly population: number; readonly montant: string };
+  | {
+      /** Le forfait de la strate de population. */
+      readonly type: 'parStrate';
+      /** La strate de la population. */
+      readonly strate: Strate;
+      /** La population de la collectivité. */
+      readonly population: number;
+      /** Le forfait de la strate. */
+      readonly montant: string;
+    };
 
 /**
  * Nature juridique de la collectivité adhérente.
@@ -367,7 +407,7 @@ export interface Invoice<Id extends string = string> {
  * ```ts
  * const w: QuoteWarning = {
  *   code: 'PART2_NON_RENSEIGNEE', path: ['prestations', 'maintenanceBase', 'postesLicenceBL'],
- *   message: 'Le nombre de postes sous licence Berger Levrault n\'est pas renseigné…',
+ *   message: 'Le nombre de postes sous licence Berger Levrault n\'est pas renseigné…', params: {},
  * };
  * ```
  */
@@ -379,7 +419,7 @@ export interface QuoteWarning {
   /** L'avertissement, en français, rédigé à partir du code et des paramètres. */
   readonly message: string;
   /** Les données de l'avertissement, d'où son message est rédigé. */
-  readonly params?: IssueParams;
+  readonly params: IssueParams;
 }
 
 /**

@@ -126,6 +126,9 @@ type KindOf<K extends string> = Extract<AllFields, Readonly<Record<K, { readonly
  * const dpo: ChampsDeTarif = { modele: 'parHabitant', prixParHabitant: '0.045', plancher: '50.00', plafond: '800.00' };
  * ```
  */
-export type ChampsDeTarif = { readonly modele?: Modele | undefined } & {
+export type ChampsDeTarif = {
+  /** Un autre modèle admis par la composante ; absent : celui qu'elle suit. */
+  readonly modele?: Modele | undefined;
+} & {
   readonly [K in FieldName]?: import('./fields.js').FieldKinds[KindOf<K> & keyof import('./fields.js').FieldKinds] | undefined;
 };

@@ -28,7 +28,7 @@ export interface NumberParam extends ParamCommon {
   /** `true` : la valeur doit être strictement supérieure à `min`. */
   readonly minExclu?: boolean;
   readonly max: number;
-  readonly auPlus?: { readonly parametre: string; readonly code: IssueCode; readonly message: string };
+  readonly auPlus?: { readonly parametre: string; readonly code: IssueCode };
 }
 
 /**
@@ -79,8 +79,8 @@ export type ParamsOf<P> = [keyof P] extends [never]
  */
 export interface PricingContext {
   readonly collectivite: { readonly type?: CollectiviteType | undefined };
-  /** Ajoute un avertissement, au chemin donné depuis la prestation. */
-  readonly warn: (code: WarningCode, path: Path, message: string) => void;
+  /** Ajoute un avertissement, au chemin donné depuis la prestation ; son message est écrit à partir du code. */
+  readonly warn: (code: WarningCode, path: Path) => void;
 }
 
 /**

@@ -50,25 +50,16 @@ export const maintenanceBase = definePrestation({
       auPlus: {
         parametre: 'postes',
         code: 'POSTES_LICENCE_SUPERIEURS',
-        message: 'Les postes sous licence Berger Levrault ({valeur}) ne peuvent dépasser les postes maintenus ({limite}).',
       },
     },
   },
   chiffrer(p, ctx) {
     const demandes = [{ composante: 'postes' as const, mesures: { quantite: p.postes }, path: ['postes'] }];
     if (p.postesLicenceBL === undefined) {
-      ctx.warn(
-        'PART2_NON_RENSEIGNEE',
-        ['postesLicenceBL'],
-        "Le nombre de postes sous licence Berger Levrault (part 2) n'est pas renseigné : seule la part 1 est chiffrée. Indiquez postesLicenceBL (0 s'il n'y en a aucun).",
-      );
+      ctx.warn('PART2_NON_RENSEIGNEE', ['postesLicenceBL']);
     }
     if (ctx.collectivite.type === 'commune') {
-      ctx.warn(
-        'BAREME_ETABLISSEMENTS_PUBLICS',
-        [],
-        "Le barème de la maintenance de base est publié pour les établissements publics ; aucune formule distincte n'est publiée pour les communes : vérifiez qu'il s'applique.",
-      );
+      ctx.warn('BAREME_ETABLISSEMENTS_PUBLICS', []);
     }
     if (p.postesLicenceBL) return [...demandes, { composante: 'licenceBL' as const, mesures: { quantite: p.postesLicenceBL }, path: ['postesLicenceBL'] }];
     return demandes;

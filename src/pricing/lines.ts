@@ -1,12 +1,12 @@
 import type { Calcul, Collectivite, Path, QuoteIssue, QuoteLine, QuoteWarning } from '../core/shapes.js';
 import type { MeasureName } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
+import { makeIssue, makeWarning } from '../wording/issues.js';
 import { describeCalcul, formatStrate } from '../wording/terms.js';
 import type { Catalogue, Prestation } from '../catalogue/types.js';
 import type { PricingContext, PrestationDeclaration } from '../prestations/define.js';
 import type { PrestationId } from '../prestations/registry.js';
 import type { CheckedPrestation } from '../validation/check.js';
-import { formatNombre } from '../money/format.js';
 import { priceComponent, type Problem } from './component.js';
 
 /**
@@ -60,51 +60,40 @@ interface Where {
   readonly millesime: number;
 }
 
-/** Le problème d'une composante, écrit pour l'utilisateur, au chemin de l'entrée qui la demande. */
+/** Le problème d'une composante, en données, au chemin de l'entrée qui la demande. */
 function issueOf(problem: Problem, w: Where): QuoteIssue {
   const base: Path = ['prestations', w.id];
   const path = w.path ? [...base, ...w.path] : base;
   switch (problem.kind) {
     case 'tarif':
-      return {
-        code: 'TARIF_NON_PUBLIE',
-        path,
-        message:
-          `Le montant « ${w.composante.libelle} » de la prestation « ${w.entry.libelle} » n'est pas publié pour ${w.millesime} ` +
-          `(catalogue : prestations.${w.id}.composantes.${w.composanteId}.${problem.field}). ` +
-          'Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).',
-      };
+      return makeIssue('TARIF_NON_PUBLIE', path, {
+        prestation: w.id,
+        composante: w.composanteId,
+        champ: problem.field,
+        libelle: w.composante.libelle,
+        libellePrestation: w.entry.libelle,
+        millesime: w.millesime,
+      });
     case 'mesure':
-      if (problem.invalide) {
-        return {
-          code: 'POPULATION_REQUISE',
-          path: base,
-          message: `La prestation « ${w.entry.libelle} » ne peut pas être chiffrée : elle dépend de la population de la collectivité, qui n'est pas valide.`,
-        };
-      }
-      return {
-        code: 'POPULATION_REQUISE',
-        path: ['collectivite', 'population'],
-        message: `La prestation « ${w.entry.libelle} » est calculée selon la population : indiquez la population de la collectivité.`,
-      };
+      return problem.invalide
+        ? makeIssue('POPULATION_REQUISE', base, { raison: 'invalide', libellePrestation: w.entry.libelle })
+        : makeIssue('POPULATION_REQUISE', ['collectivite', 'population'], { raison: 'manquante', libellePrestation: w.entry.libelle });
     case 'quota':
-      return {
-        code: 'QUOTA_INCONNU',
-        path,
-        message: `Le quota de ${formatNombre(String(problem.quotaGo))} Go n'est pas proposé ; quotas possibles : ${problem.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
-      };
+      return makeIssue('QUOTA_INCONNU', path, { quotaGo: problem.quotaGo, quotasGo: problem.quotasGo });
     case 'strate':
-      return {
-        code: 'CATALOGUE_INCOHERENT',
-        path: ['collectivite', 'population'],
-        message: `Aucune strate de la grille « ${w.entry.libelle} » ne contient ${formatNombre(String(problem.population))} habitants (strates : ${problem.strates.map(formatStrate).join(' ; ')}).`,
-      };
+      return makeIssue('CATALOGUE_INCOHERENT', ['collectivite', 'population'], {
+        raison: 'strate',
+        libellePrestation: w.entry.libelle,
+        population: problem.population,
+        strates: problem.strates.map(formatStrate),
+      });
     case 'palier':
-      return {
-        code: 'CATALOGUE_INCOHERENT',
-        path,
-        message: `Aucun palier du barème « ${w.composante.libelle} » ne couvre ${formatNombre(String(problem.unites))} ${'unite' in w.composante ? w.composante.unite.plusieurs : 'unités'}.`,
-      };
+      return makeIssue('CATALOGUE_INCOHERENT', path, {
+        raison: 'palier',
+        libelle: w.composante.libelle,
+        unites: problem.unites,
+        nomUnites: 'unite' in w.composante ? w.composante.unite.plusieurs : 'unités',
+      });
   }
 }
 
@@ -127,7 +116,7 @@ export function priceLines(
   let id = '' as PrestationId;
   const ctx: PricingContext = {
     collectivite,
-    warn: (code, path, message) => out.avertissements.push({ code, path: ['prestations', id, ...path], message }),
+    warn: (code, path) => out.avertissements.push(makeWarning(code, ['prestations', id, ...path], {})),
   };
   for (const { declaration, params, dOffice } of prestations) {
     id = declaration.id as PrestationId;
@@ -137,11 +126,9 @@ export function priceLines(
     if (sirens === undefined) {
       const listed = sirensParam(declaration);
       if (listed !== undefined && params[listed] !== undefined) {
-        out.issues.push({
-          code: 'VALEUR_NON_ADMISE',
-          path: ['prestations', id, listed],
-          message: `La prestation « ${entry.libelle} » est facturée par adhérent au catalogue ${catalogue.millesime} : la liste de SIREN facturés ne s'applique pas ; retirez-la.`,
-        });
+        out.issues.push(
+          makeIssue('VALEUR_NON_ADMISE', ['prestations', id, listed], { raison: 'sirensSurAdherent', libellePrestation: entry.libelle, millesime: catalogue.millesime }),
+        );
         continue;
       }
     }

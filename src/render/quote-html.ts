@@ -1,3 +1,4 @@
+import { formatPrix } from '../wording/terms.js';
 import type { Path, Quote, QuoteIssue } from '../core/shapes.js';
 import { QuoteError } from '../errors/quote-error.js';
 import { makeIssue } from '../wording/issues.js';
@@ -163,7 +164,7 @@ export function renderQuoteHtml(devis: Quote, options: HtmlOptions): string {
         '<tr>',
         `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(l.detail)}</span><span class="source">${escape(source)}</span></th>`,
         `<td>${escape(formatNombre(l.quantite))} ${escape(l.unite)}</td>`,
-        `<td class="montant">${formatEuros(l.prixUnitaire)}</td>`,
+        `<td class="montant">${formatPrix(l.prixUnitaire)}</td>`,
         `<td class="montant">${formatEuros(l.montant)}</td>`,
         '</tr>',
       );

@@ -73,7 +73,7 @@ export function renderQuoteText(devis: Quote): string {
  * @category Affichage
  * @example
  * ```ts
- * renderIssuesText([{ code: 'SIREN_INVALIDE', path: ['collectivite', 'siren'], message: 'Clé fausse.' }]);
+ * renderIssuesText([{ code: 'SIREN_INVALIDE', path: ['collectivite', 'siren'], message: 'Clé fausse.', params: { raison: 'cle', siren: '123456789' } }]);
  * //=> '  - collectivite.siren : Clé fausse. [SIREN_INVALIDE]'
  * ```
  */

@@ -1,5 +1,6 @@
 import { COMPOSANTES, type PrestationId } from '../prestations/registry.js';
 import type { QuoteIssue } from '../core/shapes.js';
+import { makeIssue, type CellExpectation } from '../wording/issues.js';
 import { checkbox, decimalText, describeCell, isDate, isEmpty, quantity, sirenList, text, toRows } from './cells.js';
 import { declarationOf } from '../prestations/registry.js';
 import { FIELD_KINDS, type FieldSpec } from '../models/fields.js';
@@ -19,12 +20,12 @@ const COLLECTIVITE: Record<string, (v: unknown) => unknown> = {
   parcTransfere: (v) => checkbox(v) ?? v,
 };
 /** Ce qu'attend chaque champ de la collectivité, pour le message d'une cellule qui contient une date. */
-const COLLECTIVITE_ATTENDU: Record<string, string> = {
-  nom: 'un texte',
-  siren: 'un SIREN',
-  type: 'un texte',
-  population: 'un nombre',
-  parcTransfere: 'oui ou non',
+const COLLECTIVITE_ATTENDU: Record<string, CellExpectation> = {
+  nom: 'texte',
+  siren: 'siren',
+  type: 'texte',
+  population: 'nombre',
+  parcTransfere: 'ouiNon',
 };
 
 const FIELD = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -100,29 +101,21 @@ function duplicates(entries: readonly Entry[], root: string): { issues: QuoteIss
       seen.set(entry.key, entry.where);
       kept.push(entry);
     } else {
-      issues.push({
-        code: 'ENTREE_INVALIDE',
-        path: [root, entry.where],
-        message: `« ${entry.key} » figure deux fois (${first} et ${entry.where}) : n'en gardez qu'un, sinon on ne sait pas lequel compte.`,
-      });
+      issues.push(makeIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'champEnDouble', champ: entry.key, premier: first, second: entry.where }));
     }
   }
   return { issues, kept };
 }
 
-function dateIssue(root: string, entry: Entry, expected: string): QuoteIssue {
-  return {
-    code: 'ENTREE_INVALIDE',
-    path: [root, entry.where],
-    message: `« ${entry.key} » : la cellule contient ${describeCell(entry.value)}, pas ${expected} ; vérifiez son format (Format › Nombre, ou Texte brut).`,
-  };
+function dateIssue(root: string, entry: Entry, attendu: CellExpectation): QuoteIssue {
+  return makeIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'dateDansCellule', champ: entry.key, recu: describeCell(entry.value), attendu });
 }
 
-function unknownField(root: string, where: string, key: string, hint: string): QuoteIssue {
-  return { code: 'CHAMP_INCONNU', path: [root, where], message: `Champ inconnu « ${key} » ; ${hint}` };
+function unknownField(root: string, where: string, key: string, admis: readonly string[]): QuoteIssue {
+  return makeIssue('CHAMP_INCONNU', [root, where], { champ: key, admis });
 }
 
-const ADHESION_FIELDS = 'champs admis : millesime, collectivite.nom|siren|type|population|parcTransfere, <prestation> ou <prestation>.<paramètre>.';
+const ADHESION_FIELDS = ['millesime', 'collectivite.nom|siren|type|population|parcTransfere', '<prestation> ou <prestation>.<paramètre>'];
 
 /**
  * Lit une adhésion à partir de ses champs (`collectivite.nom`, `collectivite.siren`,
@@ -144,7 +137,7 @@ export function readAdhesionEntries(entries: readonly Entry[], root: string): Re
     const [head, field, ...rest] = key.split('.');
     if (head === 'millesime' && field === undefined) {
       if (isDate(cell)) {
-        issues.push(dateIssue(root, entry, 'une année'));
+        issues.push(dateIssue(root, entry, 'annee'));
         covered.push('millesime');
       } else if (!isEmpty(cell)) value['millesime'] = quantity(cell);
     } else if (head === 'collectivite' && field !== undefined && rest.length === 0 && own(COLLECTIVITE, field)) {
@@ -157,11 +150,11 @@ export function readAdhesionEntries(entries: readonly Entry[], root: string): Re
       if (field === undefined) {
         const ticked = isDate(cell) ? undefined : checkbox(cell);
         if (ticked === undefined) {
-          issues.push({ code: 'ENTREE_INVALIDE', path: [root, where], message: `« ${key} » : écrivez oui ou non (reçu ${describeCell(cell)}).` });
+          issues.push(makeIssue('ENTREE_INVALIDE', [root, where], { raison: 'ouiNon', champ: key, recu: describeCell(cell) }));
         } else if (ticked) prestations[id] ??= {};
       } else if (isDate(cell)) {
         const sirens = declarationOf(id)?.parametres[field]?.type === 'sirens';
-        issues.push(dateIssue(root, entry, sirens ? 'une liste de SIREN' : 'un nombre'));
+        issues.push(dateIssue(root, entry, sirens ? 'sirens' : 'nombre'));
         prestations[id] ??= {};
         covered.push(`prestations.${id}.${field}`);
       } else if (!isEmpty(cell)) {
@@ -202,12 +195,12 @@ export function readTarifs(range: unknown, millesime: number): ReadRange {
     const parts = key.split('.');
     if (key === 'source') {
       if (isDate(cell)) {
-        issues.push(dateIssue('tarifs', entry, 'un texte'));
+        issues.push(dateIssue('tarifs', entry, 'texte'));
         covered.push('tarifs.source');
       } else value['source'] = text(cell);
     } else if (key === 'millesime') {
       if (isDate(cell)) {
-        issues.push(dateIssue('tarifs', entry, 'une année'));
+        issues.push(dateIssue('tarifs', entry, 'annee'));
         covered.push('tarifs.millesime');
       } else value['millesime'] = quantity(cell);
     } else if (
@@ -219,7 +212,7 @@ export function readTarifs(range: unknown, millesime: number): ReadRange {
     ) {
       if (isEmpty(cell)) continue;
       if (isDate(cell)) {
-        issues.push(dateIssue('tarifs', entry, 'un montant'));
+        issues.push(dateIssue('tarifs', entry, 'montant'));
         continue;
       }
       const [, id, composante, champ] = parts as [string, string, string, string];
@@ -229,14 +222,14 @@ export function readTarifs(range: unknown, millesime: number): ReadRange {
         try {
           amount = JSON.parse(cell);
         } catch {
-          issues.push({ code: 'JSON_INVALIDE', path: ['tarifs', where], message: `Le champ « ${key} » doit être écrit en JSON.` });
+          issues.push(makeIssue('JSON_INVALIDE', ['tarifs', where], { raison: 'cellule', champ: key }));
           continue;
         }
       }
       ((prestations[id] ??= {})[composante] ??= {})[champ] = amount;
     } else {
       issues.push(
-        unknownField('tarifs', where, key, `champs admis : source, millesime, prestations.<prestation>.<composante>.<${[...CHAMPS.keys()].join('|')}>.`),
+        unknownField('tarifs', where, key, ['source', 'millesime', `prestations.<prestation>.<composante>.<${[...CHAMPS.keys()].join('|')}>`]),
       );
     }
   }

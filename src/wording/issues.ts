@@ -50,6 +50,19 @@ export type ReadingParams =
   | { readonly raison: 'listeIllisible'; readonly longueur: string }
   | { readonly raison: 'circulaire' };
 
+/** Ce qu'une cellule de tableur devait contenir. */
+export type CellExpectation = 'annee' | 'texte' | 'siren' | 'nombre' | 'ouiNon' | 'sirens' | 'montant';
+
+const CELL_EXPECTATIONS: Readonly<Record<CellExpectation, string>> = {
+  annee: 'une année',
+  texte: 'un texte',
+  siren: 'un SIREN',
+  nombre: 'un nombre',
+  ouiNon: 'oui ou non',
+  sirens: 'une liste de SIREN',
+  montant: 'un montant',
+};
+
 /**
  * Les paramètres de chaque code de problème. `recu` est toujours la valeur reçue décrite en français
  * (« la chaîne « abc » », « le nombre 3 »).
@@ -65,6 +78,9 @@ export interface IssueParamsByCode {
     | { readonly raison: 'texte'; readonly texte: string }
     | LintParams
     | { readonly raison: 'cellule'; readonly attendu: 'sirens' | 'nombre'; readonly recu: string }
+    | { readonly raison: 'champEnDouble'; readonly champ: string; readonly premier: string; readonly second: string }
+    | { readonly raison: 'dateDansCellule'; readonly champ: string; readonly recu: string; readonly attendu: CellExpectation }
+    | { readonly raison: 'ouiNon'; readonly champ: string; readonly recu: string }
     | { readonly raison: 'optionIllisible' }
     | { readonly raison: 'lotPasListe' }
     | { readonly raison: 'lotTropLong'; readonly maximum: number; readonly recu: number | string }
@@ -73,7 +89,8 @@ export interface IssueParamsByCode {
     | { readonly raison: 'numeroDevis'; readonly minimum: number; readonly maximum: number }
     | { readonly raison: 'dateDevis'; readonly format: string; readonly exemple: string }
     | { readonly raison: 'emetteur'; readonly minimum: number; readonly maximum: number };
-  CHAMP_INCONNU: { readonly champ: string };
+  /** `admis` : les champs admis, quand l'entrée est une plage de tableur. */
+  CHAMP_INCONNU: { readonly champ: string; readonly admis?: readonly string[] };
   CHAMP_MANQUANT:
     | { readonly raison: 'racine'; readonly attendu: string }
     | { readonly raison: 'champ'; readonly attendu: string }
@@ -122,6 +139,7 @@ export interface IssueParamsByCode {
     readonly libellePrestation: string;
     readonly millesime: number;
   };
+  /** `valeur` : le montant publié (`null` pour une grille ou des strates) ; pour `champ: 'modele'`, le modèle publié. */
   TARIF_DEJA_PUBLIE: { readonly champ: string; readonly valeur: IssueParam };
   MILLESIME_INCOHERENT:
     | { readonly raison: 'adhesion'; readonly millesime: number; readonly millesimeCatalogue: number }
@@ -129,7 +147,8 @@ export interface IssueParamsByCode {
   JSON_INVALIDE:
     | { readonly raison: 'syntaxe'; readonly source: string; readonly ligne?: number; readonly detail: string; readonly jsonl?: boolean }
     | { readonly raison: 'vide'; readonly source: string }
-    | { readonly raison: 'fichier'; readonly fichier: string };
+    | { readonly raison: 'fichier'; readonly fichier: string }
+    | { readonly raison: 'cellule'; readonly champ: string };
   FICHIER_ILLISIBLE:
     | { readonly raison: 'tropVolumineux'; readonly fichier: string; readonly octets: number }
     | { readonly raison: 'encodage'; readonly fichier: string; readonly octet: number | null; readonly ligne: number; readonly position: number }
@@ -273,6 +292,12 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return p.texte;
       case 'cellule':
         return `la cellule contient ${p.recu}, pas ${p.attendu === 'sirens' ? 'une liste de SIREN' : 'un nombre'}.`;
+      case 'champEnDouble':
+        return `« ${p.champ} » figure deux fois (${p.premier} et ${p.second}) : n'en gardez qu'un, sinon on ne sait pas lequel compte.`;
+      case 'dateDansCellule':
+        return `« ${p.champ} » : la cellule contient ${p.recu}, pas ${CELL_EXPECTATIONS[p.attendu]} ; vérifiez son format (Format › Nombre, ou Texte brut).`;
+      case 'ouiNon':
+        return `« ${p.champ} » : écrivez oui ou non (reçu ${p.recu}).`;
       case 'optionIllisible':
         return "L'option ne peut pas être lue : sa lecture a levé une exception.";
       case 'lotPasListe':
@@ -293,7 +318,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return reading(p);
     }
   },
-  CHAMP_INCONNU: (p) => `Champ inconnu « ${p.champ} » : il n'est pas accepté (faute de frappe ?).`,
+  CHAMP_INCONNU: (p) =>
+    p.admis === undefined ? `Champ inconnu « ${p.champ} » : il n'est pas accepté (faute de frappe ?).` : `Champ inconnu « ${p.champ} » ; champs admis : ${p.admis.join(', ')}.`,
   CHAMP_MANQUANT: (p) => {
     switch (p.raison) {
       case 'racine':
@@ -333,10 +359,13 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
   POPULATION_REQUISE: (p) =>
     p.raison === 'invalide'
       ? `La prestation « ${p.libellePrestation} » ne peut pas être chiffrée : elle dépend de la population de la collectivité, qui n'est pas valide.`
-      : `La prestation « ${p.libellePrestation} » est calculée par strate de population : indiquez la population de la collectivité.`,
+      : `La prestation « ${p.libellePrestation} » est calculée selon la population : indiquez la population de la collectivité.`,
   QUOTA_INCONNU: (p) => `Le quota de ${formatNombre(String(p.quotaGo))} Go n'est pas proposé ; quotas possibles : ${p.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
   TARIF_NON_PUBLIE: supplyMissing,
-  TARIF_DEJA_PUBLIE: (p, voice) => `Ce montant est déjà publié (${JSON.stringify(p.valeur)}) : ${tarifsFile(voice)} ne complète que les montants non publiés.`,
+  TARIF_DEJA_PUBLIE: (p, voice) =>
+    p.champ === 'modele'
+      ? `Les montants de cette composante sont publiés (modèle « ${String(p.valeur)} ») : ${tarifsFile(voice)} ne peut pas en changer le modèle.`
+      : `Ce montant est déjà publié${p.valeur === null ? '' : ` (${JSON.stringify(p.valeur)})`} : ${tarifsFile(voice)} ne complète que les montants non publiés.`,
   MILLESIME_INCOHERENT: (p) =>
     p.raison === 'adhesion'
       ? `L'adhésion porte sur ${p.millesime}, mais le catalogue utilisé est celui de ${p.millesimeCatalogue}.`
@@ -351,6 +380,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `${p.source} est vide : aucune adhésion (un lot vide s'écrit []).`;
       case 'fichier':
         return `Le fichier « ${p.fichier} » n'est pas du JSON valide.`;
+      case 'cellule':
+        return `« ${p.champ} » doit être écrit en JSON.`;
     }
   },
   FICHIER_ILLISIBLE: (p) => {

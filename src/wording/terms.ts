@@ -54,6 +54,6 @@ export function describeCalcul(c: Calcul): string {
       return calcul;
     }
     case 'parStrate':
-      return `Strate ${formatStrate(c.strate)} (${formatNombre(String(c.population))} habitants) : ${formatEuros(c.montant)}`;
+      return `Strate ${formatStrate(c.strate)} (${formatNombre(String(c.population))} ${c.population >= 2 ? 'habitants' : 'habitant'}) : ${formatEuros(c.montant)}`;
   }
 }

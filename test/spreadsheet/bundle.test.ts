@@ -6,7 +6,6 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, pricePrestation, quote, type Adhesion, type Tarifs } from '../../src/index.js';
-import { TARIF_DEJA_PUBLIE_CONVERTI, TARIF_NON_PUBLIE_CONVERTI } from '../wording/pending.js';
 import { bareContext, BASE, BASE_TOTAL, call, globalsOf, read, sheetsContext, thrown } from './built.js';
 
 const DIST_TABLEUR = join(__dirname, '..', '..', 'dist', 'tableur');
@@ -148,18 +147,12 @@ describe('fonctions Google Sheets (Apps Script)', () => {
       sans('TE90_TOTAL(a[0], a[1])', BASE, [['source', 'x'], ['prestations.marchesPublics.acces.prixUnitaire', 60]]),
       ...(call(sheets, 'TE90_DEVIS(a[0])', [['dpo', 'oui']]) as string[][])[0]!,
     ];
-    // La voix du tableur est rédigée d'après les paramètres du problème : un site qui ne les fournit
-    // pas encore (voir ../wording/pending.ts) garde le message de la bibliothèque.
-    const pending = [...(TARIF_NON_PUBLIE_CONVERTI ? [] : [0, 1, 2, 3, 5]), ...(TARIF_DEJA_PUBLIE_CONVERTI ? [] : [4])];
-    messages.forEach((m, i) => {
-      if (!pending.includes(i)) expect(m).not.toMatch(/completeCatalogue|--tarifs|fichier de tarifs|catalogue complété/);
-    });
-    if (TARIF_NON_PUBLIE_CONVERTI) {
-      expect(messages[0]).toContain('indiquez-le dans la plage tarifs, sur une ligne « prestations.dpo.abonnement.montant »');
-      expect(messages[1]).toContain('« prestations.maintenanceBase.licenceBL.prixUnitaire »');
-      expect(messages[3]).toContain('« prestations.sauvegarde.grille.grille » (la grille, écrite en JSON)');
-    }
-    if (TARIF_DEJA_PUBLIE_CONVERTI) expect(messages[4]).toContain('la plage tarifs ne complète que les montants non publiés');
+    // La voix du tableur est rédigée d'après les paramètres du problème, jamais d'après son texte.
+    for (const m of messages) expect(m).not.toMatch(/completeCatalogue|--tarifs|fichier de tarifs|catalogue complété/);
+    expect(messages[0]).toContain('indiquez-le dans la plage tarifs, sur une ligne « prestations.dpo.abonnement.montant »');
+    expect(messages[1]).toContain('« prestations.maintenanceBase.licenceBL.prixUnitaire »');
+    expect(messages[3]).toContain('« prestations.sauvegarde.grille.grille » (la grille, écrite en JSON)');
+    expect(messages[4]).toContain('la plage tarifs ne complète que les montants non publiés');
     // Un exemple de correction se lit comme une ligne de la plage, pas comme du JSON.
     expect(messages[5]).toContain('« maintenanceBase.postes » : 1');
   });
@@ -233,8 +226,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     // Sans tarifs, la ligne qui coche le DPO dit où fournir son montant ; les autres sont chiffrées.
     const sansTarifs = call(sheets, 'TE90_TABLEAU(a[0])', table) as unknown[][];
     expect(sansTarifs[1]).toEqual(out[1]);
-    if (TARIF_NON_PUBLIE_CONVERTI) expect(sansTarifs[4]![0]).toMatch(/plage tarifs/);
-    else expect(sansTarifs[4]![0]).toMatch(/^Erreur : maintenanceBase\.postesLicenceBL : .*TARIF|^Erreur : .*n'est pas publié/);
+    expect(sansTarifs[4]![0]).toMatch(/plage tarifs/);
     // Un en-tête faux est signalé sur chaque ligne, avec sa colonne.
     expect(call(sheets, 'TE90_TABLEAU(a[0])', [['collectivite.nom', 'collectivite.nom', 'adresse'], ['A', 'B', 'C']])).toEqual([
       ['Total'],

@@ -106,6 +106,7 @@ describe('disposition « champ | valeur »', () => {
         code: 'ENTREE_INVALIDE',
         path: ['plage', 'ligne 3'],
         message: "« maintenanceBase.postes » figure deux fois (ligne 1 et ligne 3) : n'en gardez qu'un, sinon on ne sait pas lequel compte.",
+        params: { raison: 'champEnDouble', champ: 'maintenanceBase.postes', premier: 'ligne 1', second: 'ligne 3' },
       },
     ]);
     expect(r.value['prestations']).toEqual({ maintenanceBase: { postes: 4 }, dpo: {} });

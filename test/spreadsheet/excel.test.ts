@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, quote, type Adhesion } from '../../src/index.js';
 import { PRESTATIONS } from '../../src/prestations/registry.js';
 import { argumentNames } from '../../src/spreadsheet/mapping.js';
-import { TARIF_NON_PUBLIE_CONVERTI } from '../wording/pending.js';
 import { bareContext, BASE, BASE_TOTAL, call, DIR, excelContext, globalsOf, read, sheetsContext, StubExcelError, thrown } from './built.js';
 
 interface Metadata {
@@ -130,8 +129,8 @@ describe('complément Excel : fonctions', () => {
     expect(e?.message).toMatch(/^collectivite\.siren : /);
     const p = thrown(() => excel.registered['PRESTATION']!('dpo', null, null, null));
     expect(p?.value).toBeInstanceOf(StubExcelError);
-    // Voir ../wording/pending.ts : la voix du tableur suit les paramètres du problème.
-    expect(p?.message).toContain(TARIF_NON_PUBLIE_CONVERTI ? 'plage tarifs' : "n'est pas publié");
+    // La voix du tableur suit les paramètres du problème.
+    expect(p?.message).toContain('plage tarifs');
     expect(thrown(() => excel.registered['PRESTATION']!('dpo', null, null, TARIFS_DPO))).toBeUndefined();
   });
 

@@ -18,17 +18,6 @@ import { batchFromText } from '../../src/cli/io.js';
 import { adhesionArb, withFieldReplaced } from '../arbitraries.js';
 import { sourceFiles } from '../architecture/ids.js';
 import { commune, epci } from '../helpers.js';
-import { TARIF_DEJA_PUBLIE_CONVERTI } from './pending.js';
-
-/**
- * Les problèmes créés par des sites pas encore convertis à `makeIssue` (src/pricing, src/catalogue,
- * src/prestations : ils le seront à la fusion) peuvent encore être sans paramètres.
- */
-function fromPendingSite(i: QuoteIssue): boolean {
-  if (['TARIF_NON_PUBLIE', 'POPULATION_REQUISE', 'QUOTA_INCONNU', 'CATALOGUE_INCOHERENT', 'CATALOGUE_INVALIDE', 'TARIF_DEJA_PUBLIE'].includes(i.code)) return true;
-  const inCatalogueFile = i.path[0] === 'tarifs' || i.path[0] === 'revision' || i.path[0] === 'catalogue' || i.path[0] === 'base';
-  return inCatalogueFile && (i.code === 'VALEUR_NON_ADMISE' || i.code === 'MILLESIME_INCOHERENT');
-}
 
 function issuesOf(run: () => unknown): readonly QuoteIssue[] {
   try {
@@ -44,7 +33,6 @@ function issuesOf(run: () => unknown): readonly QuoteIssue[] {
 function expectParams(issues: readonly QuoteIssue[]): number {
   let seen = 0;
   for (const i of issues) {
-    if (fromPendingSite(i) && i.params === undefined) continue;
     expect(i.params, `${i.code} @ ${i.path.join('.')} : ${i.message}`).toBeDefined();
     expect(JSON.parse(JSON.stringify(i.params))).toEqual(i.params);
     seen++;
@@ -132,14 +120,6 @@ describe('chaque problème porte ses paramètres', () => {
     expect(seen).toBeGreaterThan(10);
   });
 
-  it('les sites encore à convertir sont bien repérés (ils produisent leurs codes)', () => {
-    const dpo = safePricePrestation('dpo', {});
-    expect(!dpo.success && dpo.issues.map((i) => i.code)).toEqual(['TARIF_NON_PUBLIE']);
-    const deja = safeCompleteCatalogue(catalogue2026, { millesime: 2026, source: 'x', prestations: { marchesPublics: { acces: { prixUnitaire: '60.00' } } } } as never);
-    expect(!deja.success && deja.issues.map((i) => i.code)).toContain('TARIF_DEJA_PUBLIE');
-    expect(typeof TARIF_DEJA_PUBLIE_CONVERTI).toBe('boolean');
-    expect(completeCatalogue).toBeTypeOf('function');
-  });
 });
 
 /** Ce qui lit ou transforme un texte par motif. */

@@ -142,9 +142,6 @@ describe('rédaction des problèmes (src/wording)', () => {
     expect(inVoice(issue, 'bibliotheque')).toBe(issue);
     expect(inVoice(issue, 'tableur').path).toBe(issue.path);
     expect(inVoice(issue, 'tableur').params).toBe(issue.params);
-    // Sans paramètres (site pas encore converti), le message est gardé tel quel.
-    const bare: QuoteIssue = { code: 'CATALOGUE_INCOHERENT', path: [], message: 'Texte venu d’ailleurs.' };
-    for (const voice of VOICES) expect(inVoice(bare, voice)).toBe(bare);
     // Un avertissement aussi.
     const w = makeWarning('PART2_NON_RENSEIGNEE', ['postesLicenceBL'], {});
     expect(inVoice({ ...w, message: 'x' }, 'tableur').message).toBe(w.message);
