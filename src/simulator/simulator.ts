@@ -100,7 +100,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
       nom: ['Nom', undefined],
       siren: ['SIREN', '9 chiffres ; les espaces sont acceptés.'],
       type: ['Nature', undefined],
-      population: ['Population (facultatif)', 'Nécessaire aux prestations calculées selon la population (grille de sauvegarde, prix par habitant, forfait par strate).'],
+      population: ['Population (facultatif)', 'Nécessaire aux prestations calculées selon la population (grille strate × quota, prix par habitant, forfait par strate).'],
       parcTransfere: ['Parc informatique transféré au syndicat', 'Le pack démat est alors inclus d’office.'],
     };
     const [label, help] = labels[name] ?? [name, undefined];
