@@ -12,8 +12,8 @@ describe('lintCatalogue', () => {
   it('sur le catalogue 2026 publié : deux baisses au seuil du barème, aucune erreur', () => {
     const findings = lintCatalogue(catalogue2026);
     expect(findings.map((f) => [f.niveau, f.code, f.chiffres])).toEqual([
-      ['avertissement', 'BAISSE_AU_SEUIL', { avant: 5, apres: 6, montantAvant: '2586.96', montantApres: '2414.50' }],
-      ['avertissement', 'BAISSE_AU_SEUIL', { avant: 15, apres: 16, montantAvant: '6036.24', montantApres: '5978.75' }],
+      ['avertissement', 'BAISSE_AU_SEUIL', { avant: 5, apres: 6, montantAvant: '2586.96', montantApres: '2414.50', forme: 'bareme', unites: 'postes', mesure: 'euros' }],
+      ['avertissement', 'BAISSE_AU_SEUIL', { avant: 15, apres: 16, montantAvant: '6036.24', montantApres: '5978.75', forme: 'bareme', unites: 'postes', mesure: 'euros' }],
     ]);
     expect(findings[0]!.message).toBe('6 postes coûtent moins que 5 : 2 414,50 € au lieu de 2 586,96 €.');
   });

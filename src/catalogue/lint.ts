@@ -1,4 +1,5 @@
-import type { Path } from '../core/shapes.js';
+import type { IssueParam, Path, QuoteIssue } from '../core/shapes.js';
+import { lintMessage } from '../wording/lint.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard } from '../errors/quote-error.js';
 import { snapshot } from '../input/snapshot.js';
@@ -66,8 +67,11 @@ export interface LintFinding {
   readonly path: Path;
   /** La remarque, en français. */
   readonly message: string;
-  /** Les chiffres qui la montrent (bornes, quantités, montants en chaînes décimales). */
-  readonly chiffres: Readonly<Record<string, string | number | null>>;
+  /**
+   * Les chiffres qui la montrent (bornes, quantités, montants en chaînes décimales) et, quand un code
+   * a plusieurs formes, laquelle (`objet`, `forme`) : le message en est rédigé.
+   */
+  readonly chiffres: Readonly<Record<string, IssueParam>>;
 }
 
 function where(path: Path): { prestation: string | null; composante: string | null } {
@@ -83,31 +87,27 @@ function badModel(raw: RawIssue): LintFinding | undefined {
   if (raw.code !== 'invalid_union' || head !== 'prestations' || composantes !== 'composantes' || field !== 'modele') return undefined;
   const declared = declarationOf(id)?.composantes[String(cid)];
   if (declared === undefined) return undefined;
-  const admis = declared.modeles.map((m) => `« ${m} »`).join(', ');
   const value = isRecord(raw.input) ? raw.input['modele'] : raw.input;
-  const recu = typeof value === 'string' ? `« ${value.slice(0, 40)} »` : 'une valeur qui n’est pas un nom de modèle';
-  return {
-    code: 'FORME_INVALIDE',
-    niveau: 'erreur',
-    ...where(path),
-    path,
-    message: `Modèle de prix non admis pour cette composante : ${recu} ; modèles admis : ${admis}.`,
-    chiffres: { modele: typeof value === 'string' ? value.slice(0, 40) : null },
-  };
+  const chiffres = { forme: 'modele', modele: typeof value === 'string' ? value.slice(0, 40) : null, admis: declared.modeles };
+  return { code: 'FORME_INVALIDE', niveau: 'erreur', ...where(path), path, message: lintMessage('FORME_INVALIDE', chiffres), chiffres };
+}
+
+/** Une remarque de forme tirée d'un problème : ses chiffres sont le code et les paramètres du problème. */
+function fromIssue(i: QuoteIssue, code: LintCode = 'FORME_INVALIDE'): LintFinding {
+  return { code, niveau: 'erreur', ...where(i.path), path: i.path, message: i.message, chiffres: { code: i.code, ...i.params } };
 }
 
 /** Les problèmes de forme trouvés par le schéma, en remarques. */
 function shapeFindings(issues: readonly RawIssue[]): LintFinding[] {
   return issues.flatMap((raw) => {
     const model = badModel(raw);
-    return model ? [model] : fromZodIssues([raw]).map((i) => ({
-      code: ((raw.params as { lintCode?: LintCode } | undefined)?.lintCode ?? 'FORME_INVALIDE') as LintCode,
-      niveau: 'erreur' as const,
-      ...where(i.path),
-      path: i.path,
-      message: i.message,
-      chiffres: {},
-    }));
+    if (model) return [model];
+    const own = raw.params as { lintCode?: LintCode; chiffres?: LintFinding['chiffres'] } | undefined;
+    return fromZodIssues([raw]).map((i) =>
+      own?.lintCode !== undefined && own.chiffres !== undefined
+        ? { code: own.lintCode, niveau: 'erreur' as const, ...where(i.path), path: i.path, message: lintMessage(own.lintCode, own.chiffres), chiffres: own.chiffres }
+        : fromIssue(i),
+    );
   });
 }
 
@@ -186,14 +186,8 @@ function yearFindings(draft: unknown): LintFinding[] {
     if (typeof value !== 'string') return;
     const other = [...new Set(value.match(YEAR) ?? [])].filter((y) => y !== millesime);
     if (other.length === 0) return;
-    findings.push({
-      code: 'AUTRE_ANNEE',
-      niveau: 'avertissement',
-      ...where(path),
-      path,
-      message: `Ce texte nomme ${other.join(', ')}, pas ${millesime} : « ${value.length > 80 ? value.slice(0, 80) + '…' : value} ».`,
-      chiffres: { millesime: Number(millesime), annee: Number(other[0]) },
-    });
+    const chiffres = { millesime: Number(millesime), annee: Number(other[0]), annees: other.join(', '), extrait: value.length > 80 ? value.slice(0, 80) + '…' : value };
+    findings.push({ code: 'AUTRE_ANNEE', niveau: 'avertissement', ...where(path), path, message: lintMessage('AUTRE_ANNEE', chiffres), chiffres });
   };
   check(draft['libelle'], ['libelle']);
   const prestations = draft['prestations'];
@@ -252,11 +246,11 @@ export function judgeCatalogue(value: unknown): { findings: LintFinding[]; catal
 export function lintCatalogue(catalogue: unknown): LintFinding[] {
   const result = guard(() => {
     const snap = snapshot(catalogue);
-    const read: LintFinding[] = snap.issues.map((i) => ({ code: 'FORME_INVALIDE', niveau: 'erreur', ...where(i.path), path: i.path, message: i.message, chiffres: {} }));
+    const read: LintFinding[] = snap.issues.map((i) => fromIssue(i));
     const judged = judgeCatalogue(snap.value).findings;
     const unreadable = (f: LintFinding) => f.code === 'FORME_INVALIDE' && snap.unreadable.has(JSON.stringify(f.path));
     return [...read, ...judged.filter((f) => !unreadable(f))];
   });
   if (result.success) return result.data;
-  return result.issues.map((i) => ({ code: 'FORME_INVALIDE', niveau: 'erreur', prestation: null, composante: null, path: i.path, message: i.message, chiffres: {} }));
+  return result.issues.map((i) => fromIssue(i));
 }

@@ -3,6 +3,7 @@ import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, type Snapshot } from '../input/snapshot.js';
 import { deepFreeze } from '../shared/freeze.js';
 import { makeIssue } from '../wording/issues.js';
+import { ISSUE_CODES, type IssueCode } from '../core/codes.js';
 import { catalogue2026 } from './2026.js';
 import { judgeCatalogue, type LintFinding } from './lint.js';
 import { isTrusted, trust } from './trust.js';
@@ -19,7 +20,13 @@ const SHAPE_CODES = new Set(['FORME_INVALIDE', 'MONTANT_ILLISIBLE', 'MONTANT_NEG
 export function findingsToIssues(findings: readonly LintFinding[], at: (path: Path) => Path): QuoteIssue[] {
   return findings
     .filter((f) => f.niveau === 'erreur')
-    .map((f) => makeIssue(SHAPE_CODES.has(f.code) ? 'CATALOGUE_INVALIDE' : 'CATALOGUE_INCOHERENT', at(f.path), { raison: 'lint', lintCode: f.code, texte: f.message }));
+    .map((f) => {
+      const path = at(f.path);
+      const { code, raison, ...rest } = f.chiffres;
+      // Une remarque de forme tirée d'un problème (champ manquant…) garde son code et ses paramètres.
+      if (typeof code === 'string' && code in ISSUE_CODES) return makeIssue('CATALOGUE_INVALIDE', path, { raison: 'probleme', code: code as IssueCode, detail: raison ?? null, ...rest });
+      return makeIssue(SHAPE_CODES.has(f.code) ? 'CATALOGUE_INVALIDE' : 'CATALOGUE_INCOHERENT', path, { ...f.chiffres, raison: 'lint', lintCode: f.code });
+    });
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { QuoteIssue, SafeResult, Source } from '../core/shapes.js';
-import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
+import { describeValue, fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
+import { issueMessage } from '../wording/issues.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { Dec } from '../money/decimal.js';
@@ -87,7 +88,11 @@ function buildRevisionSchema() {
     indexation: z.optional(
       z.strictObject({
         pourcentage: z.string().check(
-          z.refine((s) => /^-?\d{1,3}(\.\d{1,4})?$/.test(s) && Number(s) > -100, { error: 'Pourcentage attendu en chaîne décimale, au plus 4 décimales, au-dessus de -100 (ex. « 2.5 »).' }),
+          z.superRefine((s, ctx) => {
+            if (/^-?\d{1,3}(\.\d{1,4})?$/.test(s) && new Dec(s).gt(-100)) return;
+            const params = { raison: 'pourcentage', recu: describeValue(s), decimales: 4, minimum: -100, exemple: '2.5' } as const;
+            ctx.addIssue({ code: 'custom', input: s, params: { code: 'ENTREE_INVALIDE', params }, message: issueMessage('ENTREE_INVALIDE', params) });
+          }),
         ),
         sauf: z.optional(z.array(z.enum(names as [string, ...string[]])).check(z.maxLength(200))),
       }),

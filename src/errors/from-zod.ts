@@ -20,7 +20,7 @@ export interface RawIssue {
   readonly keys?: readonly string[];
   readonly values?: readonly unknown[];
   /** Un problème `custom` : son code, ses paramètres de rédaction, ou le code d'une remarque du catalogue. */
-  readonly params?: { readonly code?: IssueCode; readonly params?: IssueParams; readonly lintCode?: string };
+  readonly params?: { readonly code?: IssueCode; readonly params?: IssueParams; readonly lintCode?: string; readonly chiffres?: IssueParams };
 }
 
 /**
@@ -67,7 +67,7 @@ function valueOf(value: unknown): string | number {
 function customIssue(issue: RawIssue, path: Path): QuoteIssue {
   const own = issue.params;
   if (own?.code !== undefined && own.params !== undefined) return makeIssue(own.code, path, own.params as never);
-  if (own?.lintCode !== undefined) return makeIssue('ENTREE_INVALIDE', path, { raison: 'lint', lintCode: own.lintCode, texte: issue.message });
+  if (own?.lintCode !== undefined) return makeIssue('ENTREE_INVALIDE', path, { ...own.chiffres, raison: 'lint', lintCode: own.lintCode });
   // Un problème sans paramètres de rédaction : son texte est transmis tel quel.
   const texte: IssueParams = { raison: 'texte', texte: issue.message };
   return { code: own?.code ?? 'ENTREE_INVALIDE', path, message: issue.message, params: texte };

@@ -1,8 +1,7 @@
 import { decimalOf, Dec } from '../money/decimal.js';
-import { formatEuros, formatNombre } from '../money/format.js';
 import { roundToCent } from '../money/round.js';
-import type { Palier, Unite } from '../core/shapes.js';
-import { findBand } from './bands.js';
+import type { Palier } from '../core/shapes.js';
+import { findBand, finding } from './bands.js';
 import { defineModel, type ComposanteOf } from './define.js';
 
 function weighted(prix: string, paliers: readonly Palier[], unites: number): { quantite: Dec; montant: Dec; palier: Palier } | undefined {
@@ -54,20 +53,23 @@ export const coefficientParPalier = defineModel({
       const w = weighted(t.prixUnitaire ?? '1', paliers, n);
       return w && (t.prixUnitaire === null ? w.quantite : w.montant);
     };
-    const shown = (d: Dec, u: Unite) => (t.prixUnitaire === null ? `${formatNombre(d)} ${u.plusieurs} pondérés` : formatEuros(d));
     const finite = paliers.flatMap((p) => (p.a === null ? [p.de] : [p.a, p.de]));
     const end = Math.min(Math.max(1, ...finite) + 1, 100_000);
     let previous = cost(1);
     for (let n = 2; n <= end; n++) {
       const current = cost(n);
       if (previous && current && current.lt(previous)) {
-        push({
-          code: 'BAISSE_AU_SEUIL',
-          niveau: 'avertissement',
-          path: [...path, 'paliers', findBand(paliers, n)],
-          message: `${n} ${t.unite.plusieurs} coûtent moins que ${n - 1} : ${shown(current, t.unite)} au lieu de ${shown(previous, t.unite)}.`,
-          chiffres: { avant: n - 1, apres: n, montantAvant: previous.toFixed(2), montantApres: current.toFixed(2) },
-        });
+        push(
+          finding('BAISSE_AU_SEUIL', 'avertissement', [...path, 'paliers', findBand(paliers, n)], {
+            avant: n - 1,
+            apres: n,
+            montantAvant: previous.toFixed(2),
+            montantApres: current.toFixed(2),
+            forme: 'bareme',
+            unites: t.unite.plusieurs,
+            mesure: t.prixUnitaire === null ? 'pondere' : 'euros',
+          }),
+        );
       }
       previous = current;
     }

@@ -1,7 +1,6 @@
 import { decimalOf, Dec } from '../money/decimal.js';
-import { formatEuros } from '../money/format.js';
 import { roundToCent } from '../money/round.js';
-import { bandLabel, findBand } from './bands.js';
+import { findBand, finding } from './bands.js';
 import { defineModel, type ComposanteOf } from './define.js';
 import { UNITE_FORFAITAIRE } from './units.js';
 
@@ -41,13 +40,15 @@ export const forfaitParStrate = defineModel({
       const a = new Dec(lo.s.montant);
       const b = new Dec(hi.s.montant);
       if (b.lt(a)) {
-        push({
-          code: 'BAISSE_AU_SEUIL',
-          niveau: 'avertissement',
-          path: [...path, 'strates', hi.i, 'montant'],
-          message: `${bandLabel(hi.s.de)} habitants paient ${formatEuros(b)}, moins que ${bandLabel(hi.s.de - 1)} habitants (${formatEuros(a)}).`,
-          chiffres: { avant: hi.s.de - 1, apres: hi.s.de, montantAvant: a.toFixed(2), montantApres: b.toFixed(2) },
-        });
+        push(
+          finding('BAISSE_AU_SEUIL', 'avertissement', [...path, 'strates', hi.i, 'montant'], {
+            avant: hi.s.de - 1,
+            apres: hi.s.de,
+            montantAvant: a.toFixed(2),
+            montantApres: b.toFixed(2),
+            forme: 'strates',
+          }),
+        );
       }
     }
   },

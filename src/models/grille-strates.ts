@@ -1,7 +1,6 @@
 import { decimalOf, Dec } from '../money/decimal.js';
-import { formatEuros } from '../money/format.js';
 import { roundToCent } from '../money/round.js';
-import { bandLabel, findBand } from './bands.js';
+import { findBand, finding } from './bands.js';
 import { defineModel, type ComposanteOf } from './define.js';
 import { UNITE_FORFAITAIRE } from './units.js';
 
@@ -54,13 +53,16 @@ export const grilleStrates = defineModel({
         const a = amount(lo.i, j);
         const b = amount(hi.i, j);
         if (a && b && b.lt(a)) {
-          push({
-            code: 'BAISSE_AU_SEUIL',
-            niveau: 'avertissement',
-            path: [...base, 'montants', hi.i, j],
-            message: `Quota ${q} Go : ${bandLabel(hi.s.de)} habitants paient ${formatEuros(b)}, moins que ${bandLabel(hi.s.de - 1)} habitants (${formatEuros(a)}).`,
-            chiffres: { quotaGo: q, avant: hi.s.de - 1, apres: hi.s.de, montantAvant: a.toFixed(2), montantApres: b.toFixed(2) },
-          });
+          push(
+            finding('BAISSE_AU_SEUIL', 'avertissement', [...base, 'montants', hi.i, j], {
+              quotaGo: q,
+              avant: hi.s.de - 1,
+              apres: hi.s.de,
+              montantAvant: a.toFixed(2),
+              montantApres: b.toFixed(2),
+              forme: 'grilleStrates',
+            }),
+          );
         }
       }
     }
@@ -69,13 +71,16 @@ export const grilleStrates = defineModel({
         const a = amount(i, quotas[k - 1]!.j);
         const b = amount(i, quotas[k]!.j);
         if (a && b && b.lt(a)) {
-          push({
-            code: 'BAISSE_AU_SEUIL',
-            niveau: 'avertissement',
-            path: [...base, 'montants', i, quotas[k]!.j],
-            message: `Strate à partir de ${bandLabel(s.de)} habitants : ${quotas[k]!.q} Go coûtent ${formatEuros(b)}, moins que ${quotas[k - 1]!.q} Go (${formatEuros(a)}).`,
-            chiffres: { de: s.de, quotaAvant: quotas[k - 1]!.q, quotaApres: quotas[k]!.q, montantAvant: a.toFixed(2), montantApres: b.toFixed(2) },
-          });
+          push(
+            finding('BAISSE_AU_SEUIL', 'avertissement', [...base, 'montants', i, quotas[k]!.j], {
+              de: s.de,
+              quotaAvant: quotas[k - 1]!.q,
+              quotaApres: quotas[k]!.q,
+              montantAvant: a.toFixed(2),
+              montantApres: b.toFixed(2),
+              forme: 'grilleQuotas',
+            }),
+          );
         }
       }
     }

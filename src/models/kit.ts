@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lintMessage, type LintFacts } from '../wording/lint.js';
 
 /** Les codes de remarque que les schémas posent eux-mêmes (règles de forme des montants et des grilles). */
 type SchemaLintCode = 'MONTANT_ILLISIBLE' | 'MONTANT_NEGATIF' | 'MONTANT_TROP_PRECIS' | 'GRILLE_INCOMPLETE';
@@ -13,26 +14,23 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
  */
 export const DECIMAL_PATTERNS = new WeakMap<object, string>();
 
-function decimalString(what: 'Montant' | 'Prix' | 'Coefficient', maxDecimals: number, maxIntegerDigits: number) {
-  const example = what === 'Montant' ? '574.88' : what === 'Prix' ? '0.045' : '0.9';
+function decimalString(quoi: 'Montant' | 'Prix' | 'Coefficient', maxDecimals: number, maxIntegerDigits: number) {
+  const exemple = quoi === 'Montant' ? '574.88' : quoi === 'Prix' ? '0.045' : '0.9';
   const schema = z.custom<string>().check(
     z.superRefine((value, ctx) => {
-      const fail = (lintCode: SchemaLintCode, message: string) =>
-        ctx.addIssue({ code: 'custom', input: value, params: { lintCode }, message });
+      const fail = (lintCode: SchemaLintCode, chiffres: LintFacts) =>
+        ctx.addIssue({ code: 'custom', input: value, params: { lintCode, chiffres }, message: lintMessage(lintCode, chiffres) });
       if (typeof value !== 'string' || !DECIMAL.test(value)) {
-        const shown = typeof value === 'string' ? `« ${value.slice(0, 40)} »` : typeof value === 'number' ? `le nombre ${String(value)}` : typeof value;
-        return fail('MONTANT_ILLISIBLE', `${what} illisible : attendu une chaîne décimale (ex. « ${example} ») ; reçu ${shown}.`);
+        const recu = typeof value === 'string' ? `« ${value.slice(0, 40)} »` : typeof value === 'number' ? `le nombre ${String(value)}` : typeof value;
+        return fail('MONTANT_ILLISIBLE', { forme: 'illisible', quoi, exemple, recu });
       }
       const [integer = '', decimals = ''] = value.replace('-', '').split('.');
-      if (value.startsWith('-') && /[1-9]/.test(integer + decimals)) return fail('MONTANT_NEGATIF', `${what} négatif : ${value}.`);
-      if (decimals.length > maxDecimals) {
-        return fail('MONTANT_TROP_PRECIS', `${what} trop précis : ${value} a ${decimals.length} décimales ; au plus ${maxDecimals} sont admises.`);
-      }
-      if (integer.replace(/^0+(?=\d)/, '').length > maxIntegerDigits) {
-        return fail('MONTANT_ILLISIBLE', `${what} trop grand : ${value.slice(0, 40)} (au plus ${maxIntegerDigits} chiffres avant la virgule).`);
-      }
+      const valeur = value.slice(0, 40);
+      if (value.startsWith('-') && /[1-9]/.test(integer + decimals)) return fail('MONTANT_NEGATIF', { quoi, valeur });
+      if (decimals.length > maxDecimals) return fail('MONTANT_TROP_PRECIS', { quoi, valeur, decimales: decimals.length, maximum: maxDecimals });
+      if (integer.replace(/^0+(?=\d)/, '').length > maxIntegerDigits) return fail('MONTANT_ILLISIBLE', { forme: 'tropGrand', quoi, valeur, chiffres: maxIntegerDigits });
       if (value.startsWith('-') || (integer.length > 1 && integer.startsWith('0'))) {
-        return fail('MONTANT_ILLISIBLE', `${what} mal écrit : « ${value.slice(0, 40)} » (écrivez ${value.startsWith('-') ? 'sans signe' : 'sans zéro initial'}).`);
+        return fail('MONTANT_ILLISIBLE', { forme: 'malEcrit', quoi, valeur, signe: value.startsWith('-') });
       }
     }),
   );
@@ -55,15 +53,11 @@ function build() {
   const grille = z.strictObject({ strates, quotasGo, montants: montantsLibres }).check(
     z.superRefine((g, ctx) => {
       if (!Array.isArray(g.strates) || !Array.isArray(g.quotasGo) || !Array.isArray(g.montants)) return;
-      const incomplete = (path: (string | number)[], message: string) =>
-        ctx.addIssue({ code: 'custom', path, input: g, params: { lintCode: 'GRILLE_INCOMPLETE' satisfies SchemaLintCode }, message });
-      if (g.montants.length !== g.strates.length) {
-        incomplete(['montants'], `La grille doit avoir une ligne de montants par strate (${g.strates.length}), elle en a ${g.montants.length}.`);
-      }
+      const incomplete = (path: (string | number)[], chiffres: LintFacts) =>
+        ctx.addIssue({ code: 'custom', path, input: g, params: { lintCode: 'GRILLE_INCOMPLETE' satisfies SchemaLintCode, chiffres }, message: lintMessage('GRILLE_INCOMPLETE', chiffres) });
+      if (g.montants.length !== g.strates.length) incomplete(['montants'], { forme: 'lignes', attendu: g.strates.length, recu: g.montants.length });
       g.montants.forEach((row, i) => {
-        if (Array.isArray(row) && row.length !== g.quotasGo.length) {
-          incomplete(['montants', i], `Chaque ligne de montants doit avoir un montant par quota (${g.quotasGo.length}), celle-ci en a ${row.length}.`);
-        }
+        if (Array.isArray(row) && row.length !== g.quotasGo.length) incomplete(['montants', i], { forme: 'colonnes', attendu: g.quotasGo.length, recu: row.length });
       });
     }),
   );

@@ -1,5 +1,6 @@
 import { decimalOf, Dec } from '../money/decimal.js';
 import { roundToCent } from '../money/round.js';
+import { finding } from './bands.js';
 import { defineModel, type ComposanteOf } from './define.js';
 
 /**
@@ -50,13 +51,7 @@ export const parHabitant = defineModel({
   },
   verifier: (t, path, push) => {
     if (t.plancher !== undefined && t.plafond !== undefined && new Dec(t.plafond).lt(t.plancher)) {
-      push({
-        code: 'BORNES_INVERSEES',
-        niveau: 'erreur',
-        path: [...path, 'plafond'],
-        message: `Le plafond (${t.plafond}) est inférieur au plancher (${t.plancher}).`,
-        chiffres: { plancher: t.plancher, plafond: t.plafond },
-      });
+      push(finding('BORNES_INVERSEES', 'erreur', [...path, 'plafond'], { plancher: t.plancher, plafond: t.plafond, objet: 'plancherPlafond' }));
     }
   },
 });

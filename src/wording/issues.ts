@@ -9,6 +9,7 @@
  *
  * Cette couche est tout en bas : elle n'importe que `core`, `shared` et `money`.
  */
+import { lintMessage } from './lint.js';
 import type { IssueCode, WarningCode } from '../core/codes.js';
 import type { IssueParam, IssueParams, Path, QuoteIssue, QuoteWarning } from '../core/shapes.js';
 import { formatNombre } from '../money/format.js';
@@ -34,14 +35,17 @@ export type Voice = 'bibliotheque' | 'ligneDeCommande' | 'comparer' | 'tableur' 
 // Les paramètres de chaque code.
 // ---------------------------------------------------------------------------------------------
 
-/** Un texte déjà rédigé par une autre table (une remarque de `lintCatalogue`), transmis tel quel. */
-export type LintParams = {
-  readonly raison: 'lint';
-  /** Le code de la remarque (`CHEVAUCHEMENT`, `MONTANT_ILLISIBLE`…). */
-  readonly lintCode: string;
-  /** Son texte. */
-  readonly texte: string;
-};
+/**
+ * Une remarque de `lintCatalogue` devenue problème : son code (`CHEVAUCHEMENT`, `MONTANT_ILLISIBLE`…)
+ * et ses chiffres, d'où la table des remarques rédige le message.
+ */
+export type LintParams = { readonly raison: 'lint'; readonly lintCode: string } & { readonly [chiffre: string]: IssueParam };
+
+/**
+ * Un problème de forme d'un catalogue (champ manquant, valeur hors limites…) : le code du problème
+ * d'origine, sa raison (`detail`) et ses paramètres, d'où il est rédigé comme à l'origine.
+ */
+export type ShapeParams = { readonly raison: 'probleme'; readonly code: IssueCode; readonly detail: IssueParam } & { readonly [param: string]: IssueParam };
 
 /** Les problèmes de lecture d'une entrée (getter qui lève, référence circulaire, objet exotique…). */
 export type ReadingParams =
@@ -81,6 +85,7 @@ export interface IssueParamsByCode {
     | { readonly raison: 'champEnDouble'; readonly champ: string; readonly premier: string; readonly second: string }
     | { readonly raison: 'dateDansCellule'; readonly champ: string; readonly recu: string; readonly attendu: CellExpectation }
     | { readonly raison: 'ouiNon'; readonly champ: string; readonly recu: string }
+    | { readonly raison: 'pourcentage'; readonly recu: string; readonly decimales: number; readonly minimum: number; readonly exemple: string }
     | { readonly raison: 'optionIllisible' }
     | { readonly raison: 'lotPasListe' }
     | { readonly raison: 'lotTropLong'; readonly maximum: number; readonly recu: number | string }
@@ -157,7 +162,7 @@ export interface IssueParamsByCode {
     | { readonly raison: 'lectureDossier'; readonly fichier: string; readonly erreur: string }
     | { readonly raison: 'entreeStandard'; readonly erreur: string };
   /** Une remarque de forme du catalogue, ou un problème de lecture (mêmes paramètres que `ENTREE_INVALIDE`). */
-  CATALOGUE_INVALIDE: LintParams | IssueParamsByCode['ENTREE_INVALIDE'];
+  CATALOGUE_INVALIDE: LintParams | ShapeParams | IssueParamsByCode['ENTREE_INVALIDE'];
   CATALOGUE_INCOHERENT:
     | { readonly raison: 'strate'; readonly libellePrestation: string; readonly population: number; readonly strates: readonly string[] }
     | { readonly raison: 'palier'; readonly libelle: string; readonly unites: number; readonly nomUnites: string }
@@ -288,14 +293,17 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
       case 'autre':
         return `Donnée invalide ; reçu : ${p.recu}.`;
       case 'texte':
-      case 'lint':
         return p.texte;
+      case 'lint':
+        return lintMessage(p.lintCode, p);
       case 'cellule':
         return `la cellule contient ${p.recu}, pas ${p.attendu === 'sirens' ? 'une liste de SIREN' : 'un nombre'}.`;
       case 'champEnDouble':
         return `« ${p.champ} » figure deux fois (${p.premier} et ${p.second}) : n'en gardez qu'un, sinon on ne sait pas lequel compte.`;
       case 'dateDansCellule':
         return `« ${p.champ} » : la cellule contient ${p.recu}, pas ${CELL_EXPECTATIONS[p.attendu]} ; vérifiez son format (Format › Nombre, ou Texte brut).`;
+      case 'pourcentage':
+        return `Pourcentage attendu en chaîne décimale, au plus ${p.decimales} décimales, au-dessus de ${p.minimum} (ex. « ${p.exemple} ») ; reçu : ${p.recu}.`;
       case 'ouiNon':
         return `« ${p.champ} » : écrivez oui ou non (reçu ${p.recu}).`;
       case 'optionIllisible':
@@ -402,7 +410,15 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `Impossible de lire l'entrée standard : ${p.erreur}.`;
     }
   },
-  CATALOGUE_INVALIDE: (p, voice) => (p.raison === 'lint' ? p.texte : ISSUE_MESSAGES.ENTREE_INVALIDE(p, voice)),
+  CATALOGUE_INVALIDE: (p, voice) => {
+    if (p.raison === 'lint') return lintMessage(p.lintCode, p);
+    if (p.raison === 'probleme') {
+      const { code, detail, ...rest } = p as ShapeParams;
+      const build = ISSUE_MESSAGES[code] as (params: IssueParams, voice: Voice) => string;
+      return build({ ...rest, raison: detail }, voice);
+    }
+    return ISSUE_MESSAGES.ENTREE_INVALIDE(p as IssueParamsByCode['ENTREE_INVALIDE'], voice);
+  },
   CATALOGUE_INCOHERENT: (p) => {
     switch (p.raison) {
       case 'strate':
@@ -410,7 +426,7 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
       case 'palier':
         return `Aucun palier du barème « ${p.libelle} » ne couvre ${formatNombre(String(p.unites))} ${p.nomUnites}.`;
       case 'lint':
-        return p.texte;
+        return lintMessage(p.lintCode, p);
     }
   },
   RAPPEL_EN_ERREUR: (p) => `La fonction « ${p.fonction} » fournie par l'appelant a levé une exception : ${p.detail}. Le traitement est interrompu.`,

@@ -105,14 +105,14 @@ describe('modèle coefficient par palier', () => {
           niveau: 'avertissement',
           path: ['prestations', 'maintenanceBase', 'composantes', 'postes', 'paliers', 2],
           message: '6 postes coûtent moins que 5 : 2 414,50 € au lieu de 2 586,96 €.',
-          chiffres: { avant: 5, apres: 6, montantAvant: '2586.96', montantApres: '2414.50' },
+          chiffres: { avant: 5, apres: 6, montantAvant: '2586.96', montantApres: '2414.50', forme: 'bareme', unites: 'postes', mesure: 'euros' },
         },
         {
           code: 'BAISSE_AU_SEUIL',
           niveau: 'avertissement',
           path: ['prestations', 'maintenanceBase', 'composantes', 'postes', 'paliers', 3],
           message: '16 postes coûtent moins que 15 : 5 978,75 € au lieu de 6 036,24 €.',
-          chiffres: { avant: 15, apres: 16, montantAvant: '6036.24', montantApres: '5978.75' },
+          chiffres: { avant: 15, apres: 16, montantAvant: '6036.24', montantApres: '5978.75', forme: 'bareme', unites: 'postes', mesure: 'euros' },
         },
       ]);
     });

@@ -126,7 +126,7 @@ describe('modèle forfait par strate de population', () => {
           niveau: 'avertissement',
           path: ['prestations', 'dpo', 'composantes', 'abonnement', 'strates', 1, 'montant'],
           message: '500 habitants paient 120,00 €, moins que 499 habitants (240,00 €).',
-          chiffres: { avant: 499, apres: 500, montantAvant: '240.00', montantApres: '120.00' },
+          chiffres: { avant: 499, apres: 500, montantAvant: '240.00', montantApres: '120.00', forme: 'strates' },
         },
       ]);
     });
@@ -139,7 +139,7 @@ describe('modèle forfait par strate de population', () => {
       const found = verifier(desordre);
       expect(found.map((f) => f.path)).toEqual([['prestations', 'dpo', 'composantes', 'abonnement', 'strates', 0, 'montant']]);
       expect(found[0]!.message).toBe('10 000 habitants paient 9,50 €, moins que 9 999 habitants (10,00 €).');
-      expect(found[0]!.chiffres).toEqual({ avant: 9999, apres: 10000, montantAvant: '10.00', montantApres: '9.50' });
+      expect(found[0]!.chiffres).toEqual({ avant: 9999, apres: 10000, montantAvant: '10.00', montantApres: '9.50', forme: 'strates' });
       // Dans l'ordre croissant des populations, sans baisse : rien, même si l'ordre donné est décroissant.
       expect(
         verifier([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Grille } from '../../src/core/shapes.js';
-import { formatStrate as formatStrateBands, type ModelFinding } from '../../src/models/bands.js';
+import type { ModelFinding } from '../../src/models/bands.js';
 import type { Chiffrage, ModelProblem } from '../../src/models/define.js';
 import { grilleStrates } from '../../src/models/grille-strates.js';
 import { modelOf } from '../../src/models/registry.js';
@@ -91,7 +91,6 @@ describe('modèle grille strate × quota', () => {
   it('écrit les strates en français', () => {
     expect(formatStrate({ de: 1000, a: 4999 })).toBe('de 1 000 à 4 999 habitants');
     expect(formatStrate({ de: 10000, a: null })).toBe('à partir de 10 000 habitants');
-    expect(formatStrateBands({ de: 1000, a: 4999 })).toBe('de 1 000 à 4 999 habitants');
   });
 
   describe('vérification : seuils où l’on paie moins (BAISSE_AU_SEUIL)', () => {
@@ -108,7 +107,7 @@ describe('modèle grille strate × quota', () => {
           niveau: 'avertissement',
           path: ['c', 'grille', 'montants', 1, 0],
           message: 'Quota 50 Go : 1 000 habitants paient 70,00 €, moins que 999 habitants (80,00 €).',
-          chiffres: { quotaGo: 50, avant: 999, apres: 1000, montantAvant: '80.00', montantApres: '70.00' },
+          chiffres: { quotaGo: 50, avant: 999, apres: 1000, montantAvant: '80.00', montantApres: '70.00', forme: 'grilleStrates' },
         },
       ]);
     });
@@ -121,7 +120,7 @@ describe('modèle grille strate × quota', () => {
           niveau: 'avertissement',
           path: ['c', 'grille', 'montants', 0, 1],
           message: 'Strate à partir de 0 habitants : 100 Go coûtent 60,00 €, moins que 50 Go (80,00 €).',
-          chiffres: { de: 0, quotaAvant: 50, quotaApres: 100, montantAvant: '80.00', montantApres: '60.00' },
+          chiffres: { de: 0, quotaAvant: 50, quotaApres: 100, montantAvant: '80.00', montantApres: '60.00', forme: 'grilleQuotas' },
         },
       ]);
     });

@@ -189,7 +189,7 @@ describe('modèle prix par habitant', () => {
           niveau: 'erreur',
           path: ['prestations', 'dpo', 'composantes', 'abonnement', 'plafond'],
           message: 'Le plafond (50.00) est inférieur au plancher (800.00).',
-          chiffres: { plancher: '800.00', plafond: '50.00' },
+          chiffres: { plancher: '800.00', plafond: '50.00', objet: 'plancherPlafond' },
         },
       ]);
     });
