@@ -901,12 +901,16 @@ describe('oracle décimal : abonnements au prix par habitant ou forfait par stra
 
   const subscriptionIdArb = fc.constantFrom(...SUBSCRIPTION_IDS);
 
+  /** Un tarif tiré pour l'un des abonnements, et une adhésion qui le coche, la population près de ses seuils. */
+  const subscriptionCases = <T extends Parameters<typeof populationFor>[0][number]>(tarifArb: fc.Arbitrary<T>) =>
+    fc.tuple(tarifArb, subscriptionIdArb).chain(([t, id]) =>
+      fc.record({ t: fc.constant(t), id: fc.constant(id), population: populationFor([t]), siren: sirenArb, postes: fc.integer({ min: 1, max: 40 }) }),
+    );
+
   it('prix par habitant : montant = arrondi au demi supérieur de population × prix, ramené dans [plancher, plafond]', () => {
     const reach = reachCounter();
     const clamped = { plancher: 0, plafond: 0, calcul: 0 };
-    const arb = fc.tuple(parHabitantTarifArb, subscriptionIdArb).chain(([t, id]) =>
-      fc.record({ t: fc.constant(t), id: fc.constant(id), population: populationFor([t]), siren: sirenArb, postes: fc.integer({ min: 1, max: 40 }) }),
-    );
+    const arb = subscriptionCases(parHabitantTarifArb);
     fc.assert(
       fc.property(arb, ({ t, id, population, siren, postes }) => {
         const catalogue = completeCatalogue(catalogue2026, tarifsChoosing({ [id]: t }));
@@ -939,9 +943,7 @@ describe('oracle décimal : abonnements au prix par habitant ou forfait par stra
 
   it('forfait par strate : montant de la strate qui contient la population, strates tirées couvrant 0 à l’infini', () => {
     const reach = reachCounter();
-    const arb = fc.tuple(forfaitParStrateTarifArb, subscriptionIdArb).chain(([t, id]) =>
-      fc.record({ t: fc.constant(t), id: fc.constant(id), population: populationFor([t]), siren: sirenArb, postes: fc.integer({ min: 1, max: 40 }) }),
-    );
+    const arb = subscriptionCases(forfaitParStrateTarifArb);
     fc.assert(
       fc.property(arb, ({ t, id, population, siren, postes }) => {
         const catalogue = completeCatalogue(catalogue2026, tarifsChoosing({ [id]: t }));

@@ -1,10 +1,7 @@
-import { decimalOf, Dec } from '../money/decimal.js';
-import { roundToCent } from '../money/round.js';
+import { Dec } from '../money/decimal.js';
 import { findBand, finding } from './bands.js';
 import { defineModel, type ComposanteOf } from './define.js';
-import { UNITE_FORFAITAIRE } from './units.js';
-
-const ONE = new Dec(1);
+import { fixedAmount } from './units.js';
 
 /**
  * Modèle « forfait par strate de population » : le montant fixe de la strate où tombe la population
@@ -22,14 +19,7 @@ export const forfaitParStrate = defineModel({
     const i = findBand(t.strates, m.population);
     const strate = t.strates[i];
     if (!strate) return { kind: 'strate', population: m.population, strates: t.strates };
-    const montant = roundToCent(decimalOf(strate.montant));
-    return {
-      quantite: ONE,
-      unite: UNITE_FORFAITAIRE,
-      prixUnitaire: montant,
-      montant,
-      calcul: { type: 'parStrate', strate: { de: strate.de, a: strate.a }, population: m.population, montant: montant.toFixed(2) },
-    };
+    return fixedAmount(strate.montant, (montant) => ({ type: 'parStrate', strate: { de: strate.de, a: strate.a }, population: m.population, montant }));
   },
   verifier: (t, path, push) => {
     if (t.strates === null) return;

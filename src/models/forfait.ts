@@ -1,9 +1,5 @@
-import { decimalOf, Dec } from '../money/decimal.js';
-import { roundToCent } from '../money/round.js';
 import { defineModel, type ComposanteOf } from './define.js';
-import { UNITE_FORFAITAIRE } from './units.js';
-
-const ONE = new Dec(1);
+import { fixedAmount } from './units.js';
 
 /**
  * Modèle « forfait » : un montant fixe, dû une fois (par adhérent, ou par SIREN selon la prestation).
@@ -16,10 +12,7 @@ export const forfait = defineModel({
   champs: { montant: { kind: 'montant', libelle: 'Montant du forfait', nullable: true } },
   mesures: [],
   cle: () => 0,
-  chiffrer: (t) => {
-    const montant = roundToCent(decimalOf(t.montant));
-    return { quantite: ONE, unite: UNITE_FORFAITAIRE, prixUnitaire: montant, montant, calcul: { type: 'fixe', montant: montant.toFixed(2) } };
-  },
+  chiffrer: (t) => fixedAmount(t.montant, (montant) => ({ type: 'fixe', montant })),
 });
 
 /**

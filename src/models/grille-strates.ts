@@ -1,10 +1,7 @@
-import { decimalOf, Dec } from '../money/decimal.js';
-import { roundToCent } from '../money/round.js';
+import { Dec } from '../money/decimal.js';
 import { findBand, finding } from './bands.js';
 import { defineModel, type ComposanteOf } from './define.js';
-import { UNITE_FORFAITAIRE } from './units.js';
-
-const ONE = new Dec(1);
+import { fixedAmount } from './units.js';
 
 /**
  * Modèle « grille strate de population × quota » : le montant de la case de la grille.
@@ -26,15 +23,8 @@ export const grilleStrates = defineModel({
     if (j < 0) return { kind: 'quota', quotaGo: m.quotaGo, quotasGo: g.quotasGo };
     const cell = g.montants[i]?.[j];
     if (i < 0 || cell === undefined) return { kind: 'strate', population: m.population, strates: g.strates };
-    const montant = roundToCent(decimalOf(cell));
     const strate = g.strates[i]!;
-    return {
-      quantite: ONE,
-      unite: UNITE_FORFAITAIRE,
-      prixUnitaire: montant,
-      montant,
-      calcul: { type: 'case', strate: { de: strate.de, a: strate.a }, quotaGo: m.quotaGo, montant: montant.toFixed(2) },
-    };
+    return fixedAmount(cell, (montant) => ({ type: 'case', strate: { de: strate.de, a: strate.a }, quotaGo: m.quotaGo, montant }));
   },
   verifier: (t, path, push) => {
     const grille = t.grille;
