@@ -51,7 +51,8 @@ export function handWritten(catalogue: Catalogue): (a: Adhesion) => string {
     if (s.dpo) total = total.plus(dpo);
     if (s.cabinetNumerique) total = total.plus(cabinet);
     if (s.comedec) total = total.plus(comedec);
-    if (s.secretariatMairie) total = total.plus(cent(journee.times(Math.ceil(s.secretariatMairie.jours))));
+    const sec = s.secretariatMairie;
+    if (sec) for (const jours of sec.interventions ?? [sec.jours!]) total = total.plus(cent(journee.times(Math.ceil(jours))));
     return total.toFixed(2);
   };
 }

@@ -53,7 +53,7 @@ export function prestationsFor(population: number, sirens?: readonly string[]): 
   if (population % 2 === 0) p['dpo'] = {};
   if (population % 5 === 0) p['cabinetNumerique'] = {};
   if (population >= 2000) p['comedec'] = {};
-  if (population < 500) p['secretariatMairie'] = { jours: ((population % 7) + 1) / 2 };
+  if (population < 500) p['secretariatMairie'] = population % 2 === 0 ? { interventions: [0.5, ((population % 5) + 1) / 2] } : { jours: ((population % 7) + 1) / 2 };
   return p as unknown as Adhesion['prestations'];
 }
 
@@ -74,10 +74,17 @@ export function belfort(): Adhesion[] {
   const lesEpci = epcis.filter((e) => e.membres.some((m) => codes.has(m.code)));
   return [
     ...locales.map(communeAdhesion),
-    ...lesEpci.map((e) => ({
-      collectivite: { nom: e.nom, siren: e.code, type: 'epci' as const, population: e.populationTotale },
-      prestations: prestationsFor(e.populationTotale, [e.code, ...e.membres.slice(0, 2).map((m) => m.siren)]),
-    })),
+    ...lesEpci.map((e, k): Adhesion => {
+      // Un conflit voulu, que l'exemple montre : la première communauté liste dans son pack démat le
+      // SIREN de sa plus grande commune membre, qui a aussi le sien (SIREN_FACTURE_DEUX_FOIS).
+      const membres = locales.filter((c) => e.membres.some((m) => m.code === c.code)).sort((a, b) => b.population - a.population);
+      const partage = k === 0 ? membres[0] : undefined;
+      return {
+        collectivite: { nom: e.nom, siren: e.code, type: 'epci' as const, population: e.populationTotale },
+        prestations: prestationsFor(e.populationTotale, partage ? [e.code, partage.siren] : [e.code]),
+        ...(partage ? { destinataires: [{ siren: partage.siren, nom: partage.nom }] } : {}),
+      };
+    }),
   ];
 }
 

@@ -120,6 +120,18 @@ const cli = ['texte', 'json'].map((format) => {
   const rssKo = Number(/RSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   return { format, adhesions: 115_000, secondes: Number(((performance.now() - t0) / 1000).toFixed(1)), rssMo: Number((rssKo / 1024).toFixed(0)), sortie: r.status };
 });
+// Le rôle de facturation du même lot, en CSV : les factures regroupent tout le lot, le rôle est donc
+// entier en mémoire avant d'être écrit (facture par facture).
+const cliFacturation = (() => {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', mesureRss, join(ROOT, 'dist', 'cli.js'), 'facturation', gros, '--tarifs', join(ROOT, 'examples', 'tarifs-exemple.json'), '--format', 'csv'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
+  const rssKo = Number(/RSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { commande: 'facturation', format: 'csv', adhesions: 115_000, secondes: Number(((performance.now() - t0) / 1000).toFixed(1)), rssMo: Number((rssKo / 1024).toFixed(0)), sortie: r.status };
+})();
 rmSync(gros, { force: true });
 
 // 3. Tailles.
@@ -186,6 +198,9 @@ for (const v of varies) {
 }
 console.log(`  quoteAll de 10 000 communes (variées) : médiane ${fmt(lotVarie.medianeMs)} ms, tas +${fmt(lotVarie.tasMo)} Mo`);
 for (const c of cli) console.log(`\nLigne de commande, lot de ${fmt(c.adhesions)} adhésions (JSONL), --format ${c.format} : ${fmt(c.secondes)} s, RSS max ${fmt(c.rssMo)} Mo (sortie ${c.sortie})`);
+console.log(
+  `\nLigne de commande, rôle de facturation de ${fmt(cliFacturation.adhesions)} adhésions (JSONL), --format ${cliFacturation.format} : ${fmt(cliFacturation.secondes)} s, RSS max ${fmt(cliFacturation.rssMo)} Mo (sortie ${cliFacturation.sortie})`,
+);
 for (const l of lots) console.log(`\nquoteAll, ${l.adhesions} adhésions (${l.lot}) : médiane ${fmt(l.medianeMs)} ms, tas utilisé +${fmt(l.tasUtiliseMo)} Mo`);
 console.log('\nTailles                     octets      gzip');
 for (const [nom, t] of Object.entries(tailles)) console.log(`  ${nom.padEnd(24)} ${fmt(t.octets).padStart(9)} ${fmt(t.gzip).padStart(9)}`);
@@ -197,6 +212,6 @@ for (const o of objectifs) console.log(`  ${o.atteint ? 'atteint ' : 'MANQUÉ  '
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(ROOT, 'bench', 'results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, cli, lots, tailles, froid, objectifs }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, cli, cliFacturation, lots, tailles, froid, objectifs }, null, 2) + '\n',
 );
 console.log('\nRésultats écrits dans bench/results/latest.json');

@@ -31,6 +31,7 @@ export type {
   Strate,
   Grille,
   StrateForfait,
+  Destinataire,
   Calcul,
   ComposanteCommune,
   Collectivite,
@@ -91,9 +92,17 @@ export {
   type BatchOptions,
   type PrestationSummary,
 } from './batch/quote-all.js';
+export {
+  billingRoll,
+  safeBillingRoll,
+  type RoleDeFacturation,
+  type FactureDeRole,
+  type LigneDeRole,
+} from './batch/billing-roll.js';
 export { renderQuoteCsv, renderBatchCsv } from './render/csv.js';
 export { renderQuoteHtml, type HtmlOptions } from './render/quote-html.js';
 export { renderBatchText } from './render/batch-text.js';
+export { renderBillingRollText, renderBillingRollCsv } from './render/billing-roll.js';
 export { renderCatalogueText } from './render/catalogue-text.js';
 export { renderLintText } from './render/lint-text.js';
 export {

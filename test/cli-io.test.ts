@@ -19,7 +19,7 @@ const TARIFS = join(EX, 'tarifs-exemple.json');
 const SPAWN_TIMEOUT = 30_000;
 
 function run(args: readonly string[], input?: string | Uint8Array) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' }, timeout: SPAWN_TIMEOUT });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, input, env: { ...process.env, NO_COLOR: '1' }, timeout: SPAWN_TIMEOUT });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -92,11 +92,12 @@ describe('« - » lit l’entrée standard ; JSON ou JSONL reconnus par leur con
     const B = join(EX, 'territoire-de-belfort');
     const args = ['comparer', '--avant', join(B, 'catalogue-2026.json'), '--apres', join(B, 'catalogue-2027.json')];
     const fromStdin = run([...args, '-', '--format', 'json'], readFileSync(join(B, 'adhesions.json')));
-    expect(fromStdin.code).toBe(0);
+    // L'exemple porte un conflit voulu (SIREN_FACTURE_DEUX_FOIS) : sortie 1.
+    expect(fromStdin.code).toBe(1);
     const c = JSON.parse(fromStdin.out) as { adherents: { fichier: string }[]; synthese: Record<string, unknown> };
     expect(c.adherents).toHaveLength(104);
     expect(c.adherents[0]!.fichier).toBe('(entrée standard)');
-    expect(c.synthese).toMatchObject({ avant: '207330.30', apres: '213825.83', ecart: '6495.53' });
+    expect(c.synthese).toMatchObject({ avant: '210230.30', apres: '216965.83', ecart: '6735.53' });
   }, SPAWN_TIMEOUT);
 
   it('un document JSON cassé est un seul refus JSON_INVALIDE, pas une erreur par ligne ; une entrée vide est refusée', () => {
@@ -280,7 +281,14 @@ describe('lot --format json : écrit au fil des résultats, mémoire bornée', (
     expect(r.status).toBe(1);
     const lot = readJson(outFile) as FileLot;
     expect(lot.resultats).toHaveLength(4000);
-    expect(lot.synthese).toEqual(quoteAll(adhesions, { catalogue: complet }).synthese);
+    // La synthèse est celle de quoteAll ; ses SIREN facturés deux fois nomment en plus le fichier (et la ligne) de chaque adhésion.
+    const expected = quoteAll(adhesions, { catalogue: complet }).synthese;
+    const { conflits, ...rest } = lot.synthese as typeof expected;
+    const { conflits: attendus, ...attendu } = expected;
+    expect(rest).toEqual(attendu);
+    expect(attendus.length).toBeGreaterThan(0);
+    expect(conflits.map((c) => [c.code, c.path, (c.params as { entrees: number[] }).entrees])).toEqual(attendus.map((c) => [c.code, c.path, (c.params as { entrees: number[] }).entrees]));
+    expect((conflits[0]!.params as { fichiers: string[] }).fichiers[0]).toMatch(/lot\.jsonl:\d+$/);
     expect(lot.resultats[3999]!.fichier).toBe(`${file}:4000`);
   }, SPAWN_TIMEOUT);
 });

@@ -10,7 +10,7 @@ const CLI = join(__dirname, '..', 'dist', 'cli.js');
 const EX = join(__dirname, '..', 'examples');
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -302,7 +302,9 @@ describe('te90-tarifs : catalogue d’une autre année, révision, comparaison',
     // commune.json demande 2026 : le catalogue 2027 le refuse (MILLESIME_INCOHERENT).
     expect(run('devis', join(EX, 'commune.json'), '--catalogue', join(B, 'catalogue-2027.json')).err).toContain('[MILLESIME_INCOHERENT]');
     const lot = run('lot', join(B, 'adhesions.json'), '--catalogue', join(B, 'catalogue-2027.json'), '--format', 'json');
-    expect(lot.code).toBe(0);
+    // L'exemple porte un conflit voulu (un SIREN facturé deux fois le pack démat) : sortie 1, chaque devis rendu.
+    expect(lot.code).toBe(1);
+    expect((JSON.parse(lot.out) as { synthese: { conflits: { code: string }[] } }).synthese.conflits.map((c) => c.code)).toEqual(['SIREN_FACTURE_DEUX_FOIS']);
     expect((JSON.parse(lot.out) as { synthese: { acceptes: number } }).synthese.acceptes).toBe(104);
     expect(run('catalogue', '--catalogue', join(B, 'catalogue-2027.json')).out).toContain('2027');
     expect(run('verifier', '--catalogue', join(B, 'catalogue-2027.json')).code).toBe(0);
@@ -338,11 +340,12 @@ describe('te90-tarifs : catalogue d’une autre année, révision, comparaison',
 
   it('comparer : chaque adhérent sous les deux catalogues, et la synthèse', () => {
     const r = run('comparer', '--avant', join(B, 'catalogue-2026.json'), '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'), '--format', 'json');
-    expect(r.code).toBe(0);
+    // Le conflit voulu de l'exemple est signalé des deux côtés, et la sortie est 1.
+    expect(r.code).toBe(1);
     const c = JSON.parse(r.out) as { adherents: Record<string, unknown>[]; synthese: Record<string, string> };
     expect(c.adherents).toHaveLength(104);
     expect(Object.keys(c.adherents[0]!)).toEqual(expect.arrayContaining(['index', 'siren', 'nom', 'avant', 'apres', 'ecart', 'ecartPourcent']));
-    expect(c.synthese).toMatchObject({ avant: '207330.30', apres: '213825.83', ecart: '6495.53' });
+    expect(c.synthese).toMatchObject({ avant: '210230.30', apres: '216965.83', ecart: '6735.53' });
     const texte = run('comparer', '--avant', join(B, 'catalogue-2026.json'), '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'));
     expect(texte.out).toContain('Comparaison 2026 → 2027');
     expect(texte.out).toContain('Plus fortes hausses');

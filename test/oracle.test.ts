@@ -146,6 +146,7 @@ function bareSiren(siren: string): string {
 interface OracleContext {
   siren: string;
   population: number | undefined;
+  parcTransfere?: boolean | undefined;
 }
 
 type LineBody = Omit<ExpectedLine, 'prestation' | 'composante' | 'siren'>;
@@ -205,10 +206,10 @@ function oracleLines(
   const lines: ExpectedLine[] = [];
   const codes: string[] = [];
   const entry = draft.prestations[id];
-  const sirens =
-    id === 'packDemat' && entry.facturation === 'siren' && Array.isArray(params['sirens']) && params['sirens'].length > 0
-      ? (params['sirens'] as string[]).map(bareSiren)
-      : [ctx.siren];
+  const listed = id === 'packDemat' && entry.facturation === 'siren' && Array.isArray(params['sirens']) ? (params['sirens'] as string[]).map(bareSiren) : [];
+  // Inclus d'office (parc transféré) : toujours facturé au SIREN de la collectivité, d'abord ; les SIREN listés s'y ajoutent.
+  const offered = id === 'packDemat' && ctx.parcTransfere === true;
+  const sirens = offered ? [ctx.siren, ...listed.filter((s) => s !== ctx.siren)] : listed.length > 0 ? listed : [ctx.siren];
   const push = (composante: string, body: LineBody) => {
     for (const siren of sirens) lines.push({ prestation: id, composante, siren, ...body });
   };
@@ -283,7 +284,7 @@ function sumText(montants: readonly string[]): string {
 
 /** Le devis attendu d'une adhésion sur un brouillon de catalogue. */
 function oracle(draft: Draft, adhesion: Adhesion): Expectation {
-  const ctx: OracleContext = { siren: bareSiren(adhesion.collectivite.siren), population: adhesion.collectivite.population };
+  const ctx: OracleContext = { siren: bareSiren(adhesion.collectivite.siren), population: adhesion.collectivite.population, parcTransfere: adhesion.collectivite.parcTransfere };
   const prestations = adhesion.prestations as Readonly<Record<string, Record<string, unknown> | undefined>>;
   const lignes: ExpectedLine[] = [];
   const codes: string[] = [];

@@ -10,6 +10,7 @@ import { normalizeSiren } from '../siren/siren.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { readAdhesion } from '../validation/fast.js';
 import { readBatchEntries } from './quote-all.js';
+import { SirenLedger } from './ledger.js';
 import { makeIssue } from '../wording/issues.js';
 
 /**
@@ -169,6 +170,16 @@ export interface Comparaison {
     readonly refuseesApresSeulement: number;
     /** Adhésions refusées sous l'ancien catalogue et acceptées sous le nouveau. */
     readonly refuseesAvantSeulement: number;
+    /**
+     * Ce qui serait facturé deux fois au même SIREN, sous chaque catalogue (`SIREN_FACTURE_DEUX_FOIS`,
+     * comme dans `quoteAll`) : les totaux le comptent, c'est au syndicat de trancher.
+     */
+    readonly conflits: {
+      /** Sous l'ancien catalogue. */
+      readonly avant: readonly QuoteIssue[];
+      /** Sous le nouveau catalogue. */
+      readonly apres: readonly QuoteIssue[];
+    };
   };
 }
 
@@ -266,6 +277,7 @@ function run(adhesions: unknown, options: unknown): Comparaison {
   let acceptesApres = 0;
   let refuseesApresSeulement = 0;
   let refuseesAvantSeulement = 0;
+  const ledgers = { avant: new SirenLedger(avant), apres: new SirenLedger(apres) };
   for (let index = 0; index < entries.length; index++) {
     const entry = entries.at(index);
     const read = entry.ok ? withoutMillesime(readAdhesion(entry.value)) : undefined;
@@ -275,6 +287,7 @@ function run(adhesions: unknown, options: unknown): Comparaison {
     const identity = a.success ? { siren: a.data.collectivite.siren, nom: a.data.collectivite.nom } : b.success ? { siren: b.data.collectivite.siren, nom: b.data.collectivite.nom } : read ? readIdentity(read.snap.value) : { siren: null, nom: null };
     for (const [side, r] of [['avant', a], ['apres', b]] as const) {
       if (!r.success) continue;
+      ledgers[side].add(index, r.data);
       totals[side] = totals[side].plus(r.data.total);
       for (const l of r.data.lignes) {
         const p = byPrestation.get(l.prestation)!;
@@ -349,6 +362,7 @@ function run(adhesions: unknown, options: unknown): Comparaison {
       acceptesApres,
       refuseesApresSeulement,
       refuseesAvantSeulement,
+      conflits: { avant: ledgers.avant.conflicts(), apres: ledgers.apres.conflicts() },
     },
   };
 }

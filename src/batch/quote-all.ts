@@ -1,4 +1,5 @@
-import type { Quote, SafeResult } from '../core/shapes.js';
+import type { Quote, QuoteIssue, SafeResult } from '../core/shapes.js';
+import { SirenLedger } from './ledger.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import { CallerError, guard, QuoteError, unwrap } from '../errors/quote-error.js';
@@ -77,6 +78,12 @@ export interface BatchQuote {
     readonly acceptes: number;
     /** Nombre d'adhésions refusées. */
     readonly refuses: number;
+    /**
+     * Ce qui serait facturé deux fois : la même prestation facturée par SIREN au même SIREN par deux
+     * adhésions, ou deux adhésions de la même collectivité (`SIREN_FACTURE_DEUX_FOIS`, chacun nommant
+     * les adhésions en cause). Chaque devis reste rendu tel quel ; c'est au syndicat de trancher.
+     */
+    readonly conflits: readonly QuoteIssue[];
   };
 }
 
@@ -161,16 +168,20 @@ export class BatchTally {
   private readonly parPrestation = new Map(PRESTATION_IDS.map((id) => [id, { montants: new Map<string, number>(), adherents: 0 }]));
   private acceptes = 0;
   private refuses = 0;
+  private readonly ledger: SirenLedger;
 
-  constructor(private readonly catalogue: Catalogue) {}
+  constructor(private readonly catalogue: Catalogue) {
+    this.ledger = new SirenLedger(catalogue);
+  }
 
-  /** Ajoute le résultat d'une adhésion. */
-  add(result: SafeResult<Quote<PrestationId>>): void {
+  /** Ajoute le résultat de l'adhésion `index` (et son fichier, en ligne de commande). */
+  add(result: SafeResult<Quote<PrestationId>>, index: number, fichier?: string): void {
     if (!result.success) {
       this.refuses++;
       return;
     }
     this.acceptes++;
+    this.ledger.add(index, result.data, fichier);
     const seen = new Set<PrestationId>();
     for (const ligne of result.data.lignes) {
       const p = this.parPrestation.get(ligne.prestation)!;
@@ -192,7 +203,7 @@ export class BatchTally {
       total = total.plus(sum);
       return { prestation: id, libelle: this.catalogue.prestations[id].libelle, adherents: p.adherents, total: toMontant(sum) };
     });
-    return { parPrestation, total: toMontant(total), acceptes: this.acceptes, refuses: this.refuses };
+    return { parPrestation, total: toMontant(total), acceptes: this.acceptes, refuses: this.refuses, conflits: this.ledger.conflicts() };
   }
 }
 
@@ -205,7 +216,7 @@ function run(adhesions: unknown, options: unknown): BatchQuote {
   const resultats: BatchResult[] = [];
   for (let index = 0; index < entries.length; index++) {
     const result = quoteBatchEntry(entries.at(index), index, catalogue);
-    tally.add(result);
+    tally.add(result, index);
     resultats.push(result);
     if (onProgress && ((index + 1) % 1000 === 0 || index + 1 === entries.length)) {
       try {

@@ -107,7 +107,13 @@ export const catalogue2026: Catalogue = trust(
         /** 300 € la journée incompressible : publié. */
         secretariatMairie: {
           composantes: {
-            journee: { prixUnitaire: '300.00', source: SOURCE_PAGE_2026, note: 'Toute journée commencée est facturée entière.' },
+            journee: {
+              prixUnitaire: '300.00',
+              source: SOURCE_PAGE_2026,
+              note: 'Toute journée commencée est facturée entière.',
+              remarque:
+                "Prestation exceptionnelle, qui n'a pas vocation à perdurer : elle pallie généralement l'absence d'un agent chargé de ces missions (page des prestations 2026 du syndicat).",
+            },
           },
         },
       },

@@ -20,7 +20,7 @@ export type Patch = Readonly<Record<string, unknown>> & { readonly modele?: stri
  *
  * @internal
  */
-export type Mutable = Record<string, unknown> & { modele: Modele; libelle: string; source: Source; note?: string };
+export type Mutable = Record<string, unknown> & { modele: Modele; libelle: string; source: Source; note?: string; remarque?: string };
 
 /**
  * Le schéma de ce qu'un fichier de tarifs ou une révision peut dire d'une composante : `modele`, et
@@ -62,6 +62,7 @@ function remodel(c: Mutable, modele: Modele, declared: ComposanteDeclaration, pa
   }
   out['source'] = c.source;
   if (c.note !== undefined) out['note'] = c.note;
+  if (c.remarque !== undefined) out['remarque'] = c.remarque;
   return out as Mutable;
 }
 

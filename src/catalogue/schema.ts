@@ -10,7 +10,7 @@ export { DECIMAL_PATTERNS } from '../models/kit.js';
 function build() {
   const k = kit();
   const source = z.strictObject({ origine: z.enum(['publie', 'complement', 'revision']), reference: k.texte, exemple: z.optional(z.literal(true)) });
-  const commun = { libelle: k.texte, source, note: z.optional(k.texte) };
+  const commun = { libelle: k.texte, source, note: z.optional(k.texte), remarque: z.optional(k.texte) };
 
   /** Le schéma d'un tarif de chaque modèle, déduit de ses champs. */
   const byModel = {} as Record<Modele, z.ZodMiniObject>;

@@ -22,18 +22,20 @@ export const HELP: Readonly<Record<string, string>> = {
 Usage :
   te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv|html]
   te90-tarifs lot <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
+  te90-tarifs facturation <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
   te90-tarifs catalogue [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
   te90-tarifs verifier [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
   te90-tarifs reviser <catalogue.json|2026> <revision.json>
   te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv]
 
 Commandes :
-  devis      le devis détaillé d'une adhésion, une facture par SIREN
-  lot        les devis de nombreuses adhésions et la synthèse par prestation
-  catalogue  les prestations, leurs règles, leurs montants et ceux qui ne sont pas publiés
-  verifier   la cohérence d'un catalogue (paliers, strates, montants, seuils où une unité de plus coûte moins)
-  reviser    le catalogue d'un nouveau millésime, à partir du précédent et d'une révision votée
-  comparer   ce que chaque adhérent paie sous deux catalogues, et la synthèse
+  devis       le devis détaillé d'une adhésion, une facture par SIREN
+  lot         les devis de nombreuses adhésions et la synthèse par prestation
+  facturation le rôle de facturation d'un lot : une facture par SIREN débiteur, toutes adhésions confondues
+  catalogue   les prestations, leurs règles, leurs montants et ceux qui ne sont pas publiés
+  verifier    la cohérence d'un catalogue (paliers, strates, montants, seuils où une unité de plus coûte moins)
+  reviser     le catalogue d'un nouveau millésime, à partir du précédent et d'une révision votée
+  comparer    ce que chaque adhérent paie sous deux catalogues, et la synthèse
 
 Options :
 ${CATALOGUE_OPTIONS}
@@ -47,6 +49,7 @@ Fichiers : en UTF-8 (un fichier en Latin-1 ou Windows-1252 est refusé). « - »
 Exemples :
   te90-tarifs devis adhesion.json --tarifs tarifs.json
   te90-tarifs lot adhesions.jsonl --tarifs tarifs.json --format csv > devis.csv
+  te90-tarifs facturation adhesions/ --tarifs tarifs.json --format csv > role-2026.csv
   te90-tarifs catalogue --tarifs tarifs.json
   te90-tarifs verifier --catalogue catalogue-2027.json
   te90-tarifs reviser 2026 revision-2027.json > catalogue-2027.json
@@ -95,6 +98,35 @@ Exemples :
   te90-tarifs lot examples/lot-adherents.jsonl --tarifs examples/tarifs-exemple.json
   te90-tarifs lot adhesions/ --tarifs tarifs.json --format json > lot.json
   cat adhesions-*.jsonl | te90-tarifs lot - --format csv > devis.csv
+
+${EXIT_CODES}
+${DOCS}`,
+  facturation: `te90-tarifs facturation <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
+
+Établit le rôle de facturation d'un lot d'adhésions : chaque adhésion est chiffrée comme par « lot »,
+puis chaque ligne des devis acceptés va à la facture de son SIREN débiteur, toutes adhésions
+confondues (le pack démat d'un CCAS listé par sa commune va à la facture du CCAS). Chaque facture
+porte le nom, le SIRET, le code service et l'engagement que les « destinataires » des adhésions
+donnent à son SIREN ; chaque ligne nomme l'adhésion (position et fichier) d'où elle vient.
+Le lot se lit comme pour « lot » : liste JSON, fichier JSONL, dossier de fichiers .json, ou « - »
+(l'entrée standard). Les factures regroupant tout le lot, le rôle est écrit une fois le lot lu.
+${CATALOGUE_OPTIONS}
+  texte : une facture par SIREN (lignes, adhésion d'origine, calcul, total ; « (montant d'exemple) »
+          pour un montant d'exemple), puis le total du rôle, les refus et ce qui serait facturé deux
+          fois au même SIREN
+  json  : l'objet rendu par billingRoll() (factures, total, refus, conflits), chaque ligne et chaque
+          refus avec son « fichier »
+  csv   : une ligne par ligne de facture, les colonnes du débiteur d'abord (debiteur_siren,
+          debiteur_nom, debiteur_siret, code_service, engagement), puis l'adhésion et la ligne ;
+          montants, quantités et prix avec une virgule décimale, lus comme des nombres par le
+          tableur ; sur la sortie d'erreur : le total, les refus et les SIREN facturés deux fois
+Sortie 1 si au moins une adhésion est refusée, ou si un SIREN serait facturé deux fois (à trancher
+avant de facturer) ; ces lignes sont tout de même au rôle.
+
+Exemples :
+  te90-tarifs facturation examples/lot-adherents.jsonl --tarifs examples/tarifs-exemple.json
+  te90-tarifs facturation adhesions/ --tarifs tarifs.json --format csv > role-2026.csv
+  te90-tarifs facturation adhesions.jsonl --catalogue catalogue-2027.json --format json > role-2027.json
 
 ${EXIT_CODES}
 ${DOCS}`,

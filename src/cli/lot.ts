@@ -132,7 +132,7 @@ export async function streamBatch(
   let index = 0;
   for (const located of source.entries()) {
     const result = quoteEntry(located, index, catalogue);
-    tally.add(result);
+    tally.add(result, index, located.fichier);
     const written = sink.result(result);
     if (written) await written;
     index++;

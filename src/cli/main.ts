@@ -7,7 +7,7 @@ import { isQuoteError } from '../errors/quote-error.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { adhesionIssues, quote } from '../quote/quote.js';
 import { QuoteError } from '../errors/quote-error.js';
-import { inVoice } from '../wording/issues.js';
+import { inVoice, makeIssue } from '../wording/issues.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { renderCatalogueText } from '../render/catalogue-text.js';
 import { renderQuoteCsv } from '../render/csv.js';
@@ -16,10 +16,12 @@ import { renderQuoteHtml } from '../render/quote-html.js';
 import { catalogueFrom, describeErrno, embedded, loadCatalogue, openBatch, readJsonFile, readJsonInput, UsageError, type BatchEntry } from './io.js';
 import { reviseCatalogue, type Revision } from '../catalogue/revise.js';
 import { compareCatalogues, type AdherentCompare, type Comparaison } from '../batch/compare.js';
-import { renderComparisonCsv, renderComparisonText } from '../render/comparison.js';
+import { renderComparisonConflicts, renderComparisonCsv, renderComparisonText } from '../render/comparison.js';
 import { parseCommandLine, type ParsedArgs } from './args.js';
 import { HELP } from './help.js';
-import { csvSink, jsonSink, streamBatch, textSink, type BatchSink } from './lot.js';
+import { csvSink, jsonSink, quoteEntry, streamBatch, textSink, type BatchSink } from './lot.js';
+import { RollBuilder } from '../batch/billing-roll.js';
+import { billingRollCsvChunks, billingRollJsonChunks, billingRollTextChunks, renderBillingRollSummaryText } from '../render/billing-roll.js';
 import { OutputError } from './output.js';
 
 declare const __VERSION__: string;
@@ -141,7 +143,35 @@ async function lot(positionals: string[], values: Values, io: CliIo): Promise<nu
   const sink: BatchSink = format === 'json' ? jsonSink(io.out) : format === 'csv' ? csvSink(io.out, progress.err) : textSink(io.out);
   const showProgress = io.errIsTty && source.count >= 2000;
   const synthese = await streamBatch(source, catalogue, sink, showProgress ? progress.show : undefined);
-  return synthese.refuses > 0 ? EXIT.refused : EXIT.ok;
+  return synthese.refuses > 0 || synthese.conflits.length > 0 ? EXIT.refused : EXIT.ok;
+}
+
+async function facturation(positionals: string[], values: Values, io: CliIo): Promise<number> {
+  const format = formatOf(values.format, FORMATS);
+  const path = oneFile(positionals, 'facturation');
+  const catalogue = loadCatalogue(values);
+  const source = await openBatch(path, io.readStdin);
+  const progress = progressDisplay(io);
+  const showProgress = io.errIsTty && source.count >= 2000;
+  // Les factures regroupent les lignes de tout le lot : le rôle est établi en entier avant d'être
+  // écrit, puis écrit facture par facture.
+  const builder = new RollBuilder(catalogue);
+  let index = 0;
+  for (const located of source.entries()) {
+    const result = quoteEntry(located, index, catalogue);
+    builder.add(index, result.siren, result, located.fichier);
+    index++;
+    if (showProgress && (index % 1000 === 0 || index === source.count)) progress.show(index, source.count);
+  }
+  const roll = builder.build();
+  const chunks = format === 'json' ? billingRollJsonChunks(roll) : format === 'csv' ? billingRollCsvChunks(roll) : billingRollTextChunks(roll);
+  for (const chunk of chunks) {
+    const written = io.out(chunk);
+    if (written) await written;
+  }
+  if (format === 'csv') progress.err(`${renderBillingRollSummaryText(roll)}\n`);
+  else await io.out('\n');
+  return roll.refuses > 0 || roll.conflits.length > 0 ? EXIT.refused : EXIT.ok;
 }
 
 function catalogue(positionals: string[], values: Values, io: CliIo): void | Promise<void> {
@@ -202,26 +232,45 @@ async function comparer(positionals: string[], values: Values, io: CliIo): Promi
   }
   const readable = entries.flatMap((e, i) => (e.ok ? [{ i, value: e.value }] : []));
   const result = compareCatalogues(readable.map((r) => r.value as Adhesion), { avant, apres });
-  const comparaison = forComparer(withUnreadableCompared(result, entries, readable.map((r) => r.i)));
+  const positions = readable.map((r) => r.i);
+  const comparaison = forComparer(withUnreadableCompared(result, entries, positions), positions, fichiers);
   if (format === 'json') {
     const adherents = comparaison.adherents.map(({ index, ...rest }, i) => ({ index, fichier: fichiers[i]!, ...rest }));
     await io.out(JSON.stringify({ ...comparaison, adherents }, null, 2) + '\n');
-  } else if (format === 'csv') await io.out(renderComparisonCsv(comparaison));
-  else await io.out(renderComparisonText(comparaison, [String(avant.millesime), String(apres.millesime)]) + '\n');
-  return EXIT.ok;
+  } else if (format === 'csv') {
+    await io.out(renderComparisonCsv(comparaison));
+    const { avant: a, apres: b } = comparaison.synthese.conflits;
+    if (a.length + b.length > 0) io.err(`${renderComparisonConflicts(comparaison)}\n`);
+  } else await io.out(renderComparisonText(comparaison, [String(avant.millesime), String(apres.millesime)]) + '\n');
+  const { avant: a, apres: b } = comparaison.synthese.conflits;
+  return a.length + b.length > 0 ? EXIT.refused : EXIT.ok;
 }
 
-/** Ici, un montant manquant se fournit par --tarifs-avant ou --tarifs-apres, pas par --tarifs. */
-function forComparer(c: Comparaison): Comparaison {
+/**
+ * Ici, un montant manquant se fournit par --tarifs-avant ou --tarifs-apres, pas par --tarifs ; et
+ * une adhésion en cause dans un SIREN facturé deux fois est nommée par sa position dans le lot et
+ * son fichier.
+ */
+function forComparer(c: Comparaison, positions: readonly number[], fichiers: readonly string[]): Comparaison {
   const fix = (issues: readonly QuoteIssue[] | undefined) =>
     issues?.map((i) => inVoice(i, 'comparer'));
+  const located = (issues: readonly QuoteIssue[]) => issues.map((i) => locateConflict(i, positions, fichiers));
   return {
     ...c,
+    synthese: { ...c.synthese, conflits: { avant: located(c.synthese.conflits.avant), apres: located(c.synthese.conflits.apres) } },
     adherents: c.adherents.map((a) => ({
       ...a,
       refus: { ...(a.refus.avant ? { avant: fix(a.refus.avant)! } : {}), ...(a.refus.apres ? { apres: fix(a.refus.apres)! } : {}) },
     })),
   };
+}
+
+/** Un SIREN facturé deux fois, ses adhésions nommées par leur position dans le lot lu et leur fichier. */
+function locateConflict(issue: QuoteIssue, positions: readonly number[], fichiers: readonly string[]): QuoteIssue {
+  const p = issue.params as { entrees?: readonly number[] };
+  if (issue.code !== 'SIREN_FACTURE_DEUX_FOIS' || p.entrees === undefined) return issue;
+  const entrees = p.entrees.map((e) => positions[e] ?? e);
+  return makeIssue('SIREN_FACTURE_DEUX_FOIS', [entrees[1] ?? 0], { ...(issue.params as object), entrees, fichiers: entrees.map((e) => fichiers[e] ?? '') } as never);
 }
 
 function withUnreadableCompared(result: Comparaison, entries: readonly BatchEntry[], positions: number[]): Comparaison {
@@ -238,6 +287,7 @@ function withUnreadableCompared(result: Comparaison, entries: readonly BatchEntr
 const COMMANDS: Readonly<Record<string, (positionals: string[], values: Values, io: CliIo) => number | void | Promise<number | void>>> = {
   devis,
   lot,
+  facturation,
   catalogue,
   verifier,
   reviser,

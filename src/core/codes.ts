@@ -6,6 +6,9 @@ const ISSUES = {
   VALEUR_NON_ADMISE: 'La valeur ne fait pas partie de celles qui sont admises.',
   SIREN_INVALIDE: "Le SIREN n'a pas 9 chiffres ou sa clé de contrôle (Luhn) est fausse.",
   SIREN_EN_DOUBLE: 'Le même SIREN apparaît deux fois.',
+  SIRET_INVALIDE: "Le SIRET n'a pas 14 chiffres, ne commence pas par le SIREN qu'il accompagne, ou sa clé de contrôle (Luhn) est fausse.",
+  SIREN_FACTURE_DEUX_FOIS:
+    "Dans un lot, la même prestation facturée par SIREN l'est deux fois au même SIREN (par deux adhésions), ou deux adhésions portent le SIREN de la même collectivité.",
   MAINTENANCE_BASE_OBLIGATOIRE:
     "L'adhésion ne comprend pas une prestation obligatoire pour tout adhérent (la maintenance de base des logiciels Berger Levrault).",
   POSTES_LICENCE_SUPERIEURS: 'Le nombre de postes sous licence Berger Levrault dépasse le nombre de postes maintenus.',
@@ -50,6 +53,7 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = Object.freeze(IS
 
 const WARNINGS = {
   PART2_NON_RENSEIGNEE: "Le nombre de postes sous licence Berger Levrault n'est pas renseigné : seule la part 1 de la maintenance est chiffrée.",
+  DESTINATAIRE_SANS_FACTURE: "Un destinataire est décrit pour un SIREN auquel rien n'est facturé : vérifiez son SIREN.",
   BAREME_ETABLISSEMENTS_PUBLICS:
     "Le barème de la maintenance de base est publié pour les établissements publics ; il est appliqué à une commune faute de formule propre.",
 } as const;

@@ -192,8 +192,10 @@ export interface ComposanteCommune {
   readonly libelle: string;
   /** L'origine du montant (ou de la règle, si le montant n'est pas publié). */
   readonly source: Source;
-  /** Une précision sur la règle ou sur ce qui n'est pas publié. */
+  /** Une précision sur la règle ou sur ce qui n'est pas publié (pour le syndicat). */
   readonly note?: string | undefined;
+  /** Ce que l'adhérent doit savoir de cette prestation, repris sur chaque ligne de devis (`remarque`). */
+  readonly remarque?: string | undefined;
 }
 
 /**
@@ -379,6 +381,43 @@ export interface QuoteLine<Id extends string = string> {
   readonly calcul: Calcul;
   /** L'origine des montants : publiés, ou fournis par l'appelant. */
   readonly source: Source;
+  /** `true` : la ligne est incluse d'office (parc informatique transféré au syndicat). */
+  readonly inclusDOffice?: true | undefined;
+  /** Le rang de l'intervention et leur nombre, quand chaque intervention est chiffrée à part. */
+  readonly intervention?:
+    | {
+        /** Le rang de l'intervention (à partir de 1). */
+        readonly rang: number;
+        /** Le nombre d'interventions. */
+        readonly sur: number;
+      }
+    | undefined;
+  /** Ce que l'adhérent doit savoir de cette prestation (le caractère exceptionnel du secrétariat de mairie…). */
+  readonly remarque?: string | undefined;
+}
+
+/**
+ * Ce qu'il faut pour adresser une facture à un SIREN facturé (une autre personne publique : budget
+ * annexe, CCAS…) : son nom, son SIRET et, pour Chorus Pro, le code service et le numéro
+ * d'engagement, quand l'adhésion les donne.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const d: Destinataire = { siren: '200000107', nom: 'CCAS de la commune', siret: '20000010700016', codeService: 'FINANCES' };
+ * ```
+ */
+export interface Destinataire {
+  /** Le SIREN facturé (9 chiffres, sans espaces). */
+  readonly siren: string;
+  /** Son nom, qui titre ses factures. */
+  readonly nom?: string | undefined;
+  /** Le SIRET de l'établissement à facturer (14 chiffres, commençant par le SIREN). */
+  readonly siret?: string | undefined;
+  /** Le code service (Chorus Pro). */
+  readonly codeService?: string | undefined;
+  /** Le numéro d'engagement (bon de commande) à rappeler sur la facture. */
+  readonly engagement?: string | undefined;
 }
 
 /**
@@ -393,6 +432,10 @@ export interface QuoteLine<Id extends string = string> {
 export interface Invoice<Id extends string = string> {
   /** Le SIREN facturé. */
   readonly siren: string;
+  /** Le nom du SIREN facturé, quand il est connu (la collectivité, ou un destinataire décrit). */
+  readonly nom?: string | undefined;
+  /** Ce que l'adhésion dit du SIREN facturé (SIRET, code service, engagement), quand elle le décrit. */
+  readonly destinataire?: Destinataire | undefined;
   /** Les lignes de ce SIREN. */
   readonly lignes: readonly QuoteLine<Id>[];
   /** Somme des montants des lignes. */
@@ -448,4 +491,6 @@ export interface Quote<Id extends string = string> {
   readonly devise: 'EUR';
   /** Les points d'attention : le devis est calculé, mais à vérifier. */
   readonly avertissements: readonly QuoteWarning[];
+  /** Les SIREN facturés que l'adhésion décrit (nom, SIRET, code service, engagement), s'il y en a. */
+  readonly destinataires?: readonly Destinataire[] | undefined;
 }

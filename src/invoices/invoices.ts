@@ -1,4 +1,4 @@
-import type { Invoice, QuoteLine } from '../core/shapes.js';
+import type { Destinataire, Invoice, QuoteLine } from '../core/shapes.js';
 import { sumMontants } from '../money/round.js';
 
 function montants(lignes: readonly QuoteLine[]): string[] {
@@ -13,19 +13,28 @@ function montants(lignes: readonly QuoteLine[]): string[] {
  *
  * @internal
  */
-export function toInvoices<Id extends string>(lignes: readonly QuoteLine<Id>[]): Invoice<Id>[] {
+export function toInvoices<Id extends string>(
+  lignes: readonly QuoteLine<Id>[],
+  collectivite: { readonly siren?: string | undefined; readonly nom?: string | undefined } = {},
+  destinataires: readonly Destinataire[] = [],
+): Invoice<Id>[] {
   const first = lignes[0];
   if (first === undefined) return [];
+  const invoice = (siren: string, g: QuoteLine<Id>[]): Invoice<Id> => {
+    const destinataire = destinataires.length === 0 ? undefined : destinataires.find((d) => d.siren === siren);
+    const nom = destinataire?.nom ?? (siren === collectivite.siren ? collectivite.nom : undefined);
+    return { siren, ...(nom === undefined ? {} : { nom }), ...(destinataire === undefined ? {} : { destinataire: { ...destinataire } }), lignes: g, total: sumMontants(montants(g)) };
+  };
   let single = true;
   for (let i = 1; i < lignes.length && single; i++) single = lignes[i]!.siren === first.siren;
-  if (single) return [{ siren: first.siren, lignes: lignes.slice(), total: sumMontants(montants(lignes)) }];
+  if (single) return [invoice(first.siren, lignes.slice())];
   const bySiren = new Map<string, QuoteLine<Id>[]>();
   for (const ligne of lignes) {
     const group = bySiren.get(ligne.siren);
     if (group) group.push(ligne);
     else bySiren.set(ligne.siren, [ligne]);
   }
-  return [...bySiren].map(([siren, g]) => ({ siren, lignes: g, total: sumMontants(montants(g)) }));
+  return [...bySiren].map(([siren, g]) => invoice(siren, g));
 }
 
 /**

@@ -42,11 +42,25 @@ export interface SirensParam extends ParamCommon {
 }
 
 /**
+ * Une liste de durées (en jours, chacune strictement positive et au plus `maxDuree`) : une entrée
+ * par intervention, chacune chiffrée à part.
+ *
+ * @internal
+ */
+export interface DureesParam extends ParamCommon {
+  readonly type: 'durees';
+  /** Le nombre d'entrées, au plus. */
+  readonly max: number;
+  /** Chaque durée, au plus. */
+  readonly maxDuree: number;
+}
+
+/**
  * La déclaration d'un paramètre d'une prestation.
  *
  * @internal
  */
-export type ParamDeclaration = NumberParam | SirensParam;
+export type ParamDeclaration = NumberParam | SirensParam | DureesParam;
 
 /**
  * Une prestation sans paramètre se coche avec `{}`.
@@ -60,7 +74,7 @@ export type ParamDeclaration = NumberParam | SirensParam;
 export type SansParametre = Record<string, never>;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
-type ValueOf<P> = P extends { readonly type: 'sirens' } ? readonly string[] : number;
+type ValueOf<P> = P extends { readonly type: 'sirens' } ? readonly string[] : P extends { readonly type: 'durees' } ? readonly number[] : number;
 type RequiredKeys<P> = { [K in keyof P]: P[K] extends { readonly requis: true } ? K : never }[keyof P];
 
 /**
@@ -94,6 +108,8 @@ export interface Demand<C extends string = string> {
   readonly composante: C;
   readonly mesures?: Measures;
   readonly path?: Path;
+  /** Le rang de l'intervention et leur nombre, quand chacune est chiffrée à part. */
+  readonly intervention?: { readonly rang: number; readonly sur: number };
 }
 
 /**
@@ -134,6 +150,8 @@ export interface PrestationDeclaration<
   readonly obligatoire: O;
   readonly composantes: Cs;
   readonly parametres: P;
+  /** Des paramètres dont un, et un seul, doit être donné (`jours` ou `interventions`). */
+  readonly unParmi?: readonly string[];
   /** Ce que la prestation demande de chiffrer, pour des paramètres valides. */
   readonly chiffrer: (params: ParamsOf<P>, ctx: PricingContext) => readonly Demand<keyof Cs & string>[];
 }

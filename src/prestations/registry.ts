@@ -173,13 +173,15 @@ export type PackDematParams = ParamsDe<'packDemat'>;
 export type MarchesPublicsParams = ParamsDe<'marchesPublics'>;
 
 /**
- * Paramètres du secrétariat de mairie, déduits de sa déclaration : `jours` (peut être fractionnaire :
- * toute journée commencée est due).
+ * Paramètres du secrétariat de mairie, déduits de sa déclaration : `jours`, la durée d'une
+ * intervention (peut être fractionnaire : toute journée commencée est due), ou `interventions`, une
+ * durée par intervention, chacune arrondie à la journée à part. L'un ou l'autre, pas les deux.
  *
  * @category Prestations
  * @example
  * ```ts
  * const p: SecretariatMairieParams = { jours: 2.5 };
+ * const q: SecretariatMairieParams = { interventions: [0.5, 0.5] }; // deux journées dues
  * ```
  */
 export type SecretariatMairieParams = ParamsDe<'secretariatMairie'>;

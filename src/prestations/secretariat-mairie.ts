@@ -3,7 +3,8 @@ import { definePrestation } from './define.js';
 
 /**
  * Secrétariat de mairie : 300 € la journée incompressible ; toute journée commencée est due
- * (2,5 jours → 3 journées → 900 €).
+ * (2,5 jours → 3 journées → 900 €). `jours` est une intervention ; `interventions` en donne une par
+ * séjour, chacune arrondie à part (deux demi-journées sur deux dates → 2 journées → 600 €).
  *
  * @internal
  */
@@ -24,14 +25,28 @@ export const secretariatMairie = definePrestation({
   parametres: {
     jours: {
       type: 'decimal',
-      requis: true,
+      requis: false,
       min: 0,
       minExclu: true,
       max: 366,
-      libelle: 'Jours de secrétariat',
+      libelle: 'Jours de secrétariat (une intervention)',
       unite: 'jours',
-      aide: 'Nombre de jours, éventuellement fractionnaire : toute journée commencée est due entière.',
+      aide: 'Durée d’une seule intervention, en jours, éventuellement fractionnaire : toute journée commencée est due entière.',
+    },
+    interventions: {
+      type: 'durees',
+      requis: false,
+      max: 366,
+      maxDuree: 366,
+      libelle: 'Interventions (durée de chacune)',
+      unite: 'jours',
+      aide: 'Une durée par intervention, en jours : chacune est arrondie à la journée supérieure à part (deux demi-journées sur deux dates font deux journées).',
     },
   },
-  chiffrer: (p) => [{ composante: 'journee', mesures: { quantite: p.jours }, path: ['jours'] }],
+  unParmi: ['jours', 'interventions'],
+  chiffrer: (p) => {
+    if (p.interventions === undefined) return [{ composante: 'journee', mesures: { quantite: p.jours }, path: ['jours'] }];
+    const sur = p.interventions.length;
+    return p.interventions.map((jours, i) => ({ composante: 'journee' as const, mesures: { quantite: jours }, path: ['interventions', i], intervention: { rang: i + 1, sur } }));
+  },
 });

@@ -2,7 +2,7 @@ import type { Calcul, Collectivite, Path, QuoteIssue, QuoteLine, QuoteWarning } 
 import type { MeasureName } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
 import { makeIssue, makeWarning } from '../wording/issues.js';
-import { describeCalcul, formatStrate } from '../wording/terms.js';
+import { describeLine, formatStrate } from '../wording/terms.js';
 import type { Catalogue, Prestation } from '../catalogue/types.js';
 import type { PricingContext, PrestationDeclaration } from '../prestations/define.js';
 import type { PrestationId } from '../prestations/registry.js';
@@ -34,8 +34,6 @@ function copyCalcul(c: Calcul): Calcul {
 const POPULATION: ReadonlySet<MeasureName> = new Set(['population']);
 const NONE: ReadonlySet<MeasureName> = new Set();
 
-const D_OFFICE = "Inclus d'office (parc informatique transféré au syndicat). ";
-
 const SIRENS_PARAM = new Map<PrestationDeclaration, string | undefined>();
 
 /** Le nom du paramètre « liste de SIREN » d'une prestation, s'il en a un. */
@@ -44,11 +42,17 @@ function sirensParam(declaration: PrestationDeclaration): string | undefined {
   return SIRENS_PARAM.get(declaration);
 }
 
-/** Les SIREN d'une prestation facturée par SIREN : sa liste de SIREN, sinon celui de la collectivité. */
-function billedSirens(declaration: PrestationDeclaration, params: Readonly<Record<string, unknown>>, siren: string): readonly string[] {
+/**
+ * Les SIREN d'une prestation facturée par SIREN : sa liste de SIREN, sinon celui de la collectivité.
+ * Incluse d'office (parc transféré), elle est toujours facturée au SIREN de la collectivité, d'abord,
+ * et les SIREN listés s'y ajoutent.
+ */
+function billedSirens(declaration: PrestationDeclaration, params: Readonly<Record<string, unknown>>, siren: string, offered: boolean): readonly string[] {
   const name = sirensParam(declaration);
   const value = name === undefined ? undefined : params[name];
-  return Array.isArray(value) && value.length > 0 ? (value as string[]) : [siren];
+  const listed = Array.isArray(value) ? (value as string[]) : [];
+  if (offered) return [siren, ...listed.filter((s) => s !== siren)];
+  return listed.length > 0 ? listed : [siren];
 }
 
 interface Where {
@@ -118,11 +122,13 @@ export function priceLines(
     collectivite,
     warn: (code, path) => out.avertissements.push(makeWarning(code, ['prestations', id, ...path], {})),
   };
-  for (const { declaration, params, dOffice } of prestations) {
+  for (const { declaration, params } of prestations) {
     id = declaration.id as PrestationId;
     const entry = catalogue.prestations[id] as Prestation;
     const demands = declaration.chiffrer(params as never, ctx);
-    const sirens = entry.facturation === 'siren' ? billedSirens(declaration, params, siren) : undefined;
+    // Incluse d'office (parc transféré) : facturée au SIREN de la collectivité quoi que l'adhésion coche.
+    const offered = collectivite.parcTransfere === true && declaration.obligatoire === 'siParcTransfere';
+    const sirens = entry.facturation === 'siren' ? billedSirens(declaration, params, siren, offered) : undefined;
     if (sirens === undefined) {
       const listed = sirensParam(declaration);
       if (listed !== undefined && params[listed] !== undefined) {
@@ -142,22 +148,25 @@ export function priceLines(
         continue;
       }
       const p = r;
-      const text = describeCalcul(p.calcul);
-      const detail = dOffice ? D_OFFICE + text : text;
       const count = sirens === undefined ? 1 : sirens.length;
       for (let k = 0; k < count; k++) {
+        const billed = sirens === undefined ? siren : sirens[k]!;
+        const dOffice = offered && billed === siren;
         out.lignes.push({
           prestation: id,
           composante: demand.composante,
           libelle: composante.libelle,
-          siren: sirens === undefined ? siren : sirens[k]!,
+          siren: billed,
           quantite: p.quantite,
           unite: p.unite,
           prixUnitaire: p.prixUnitaire,
           montant: p.montantText,
-          detail,
+          detail: describeLine(p.calcul, dOffice, demand.intervention),
           calcul: copyCalcul(p.calcul),
           source: composante.source.exemple ? { origine: composante.source.origine, reference: composante.source.reference, exemple: true } : { origine: composante.source.origine, reference: composante.source.reference },
+          ...(dOffice ? { inclusDOffice: true as const } : {}),
+          ...(demand.intervention ? { intervention: { ...demand.intervention } } : {}),
+          ...(composante.remarque === undefined ? {} : { remarque: composante.remarque }),
         });
       }
     }

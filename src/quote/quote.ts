@@ -1,4 +1,4 @@
-import type { Collectivite, Path, Quote, QuoteIssue, SafeResult } from '../core/shapes.js';
+import type { Collectivite, Destinataire, Invoice, Path, Quote, QuoteIssue, QuoteWarning, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
@@ -9,7 +9,7 @@ import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
 import { checkAdhesion } from '../validation/check.js';
 import type { Snapshot } from '../input/snapshot.js';
 import { readAdhesion } from '../validation/fast.js';
-import { makeIssue } from '../wording/issues.js';
+import { makeIssue, makeWarning } from '../wording/issues.js';
 
 /**
  * Options d'un devis.
@@ -45,7 +45,8 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
   const checked = checkAdhesion(read.snap, catalogue, read.valid);
   const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue);
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
-  const factures = toInvoices(priced.lignes);
+  const factures = toInvoices(priced.lignes, checked.collectivite, checked.destinataires);
+  const avertissements = checked.destinataires.length === 0 ? priced.avertissements : [...priced.avertissements, ...unbilled(checked.destinataires, factures)];
   return {
     millesime: catalogue.millesime,
     collectivite: checked.collectivite as Collectivite,
@@ -53,8 +54,15 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
     factures,
     total: factures.length === 1 ? factures[0]!.total : totalOf(priced.lignes),
     devise: 'EUR',
-    avertissements: priced.avertissements,
+    avertissements,
+    ...(checked.destinataires.length === 0 ? {} : { destinataires: checked.destinataires.map((d) => ({ ...d })) }),
   };
+}
+
+/** Les destinataires décrits pour un SIREN auquel rien n'est facturé. */
+function unbilled(destinataires: readonly Destinataire[], factures: readonly Invoice[]): QuoteWarning[] {
+  const billed = new Set(factures.map((f) => f.siren));
+  return destinataires.flatMap((d, i) => (billed.has(d.siren) ? [] : [makeWarning('DESTINATAIRE_SANS_FACTURE', ['destinataires', i, 'siren'], { siren: d.siren })]));
 }
 
 /**

@@ -42,6 +42,10 @@ export function renderBatchSummaryText(s: BatchQuote['synthese']): string {
     out.push(`  ${pad(p.libelle, width)}  ${pad(String(p.adherents), 9, true)}  ${pad(formatEuros(p.total), 16, true)}`);
   }
   out.push('', `Total général : ${formatEuros(s.total)}`, `Adhésions acceptées : ${s.acceptes} ; refusées : ${s.refuses}`);
+  if (s.conflits.length > 0) {
+    out.push('', `Facturé deux fois au même SIREN (${s.conflits.length}) : à trancher avant de facturer`);
+    for (const c of s.conflits) out.push(`  - ${c.message} [${c.code}]`);
+  }
   return out.join('\n');
 }
 

@@ -59,6 +59,24 @@ export function renderComparisonText(comparaison: Comparaison, titres: readonly 
     out.push('', 'Plus fortes hausses :');
     for (const h of s.hausses) out.push(`  ${pad(h.nom ?? `#${h.index + 1}`, 40)} ${pad(signed(h.ecart), 14, true)} ${pad(pourcent(h.ecartPourcent), 9, true)}`);
   }
+  const conflits = renderComparisonConflicts(comparaison, titres);
+  if (conflits !== '') out.push('', conflits);
+  return out.join('\n');
+}
+
+/**
+ * Ce qui serait facturé deux fois au même SIREN, sous chaque catalogue, en texte ; rien s'il n'y en a pas.
+ *
+ * @internal
+ */
+export function renderComparisonConflicts(comparaison: Comparaison, titres: readonly [string, string] = ['avant', 'après']): string {
+  const out: string[] = [];
+  for (const [side, titre] of [['avant', titres[0]], ['apres', titres[1]]] as const) {
+    const conflits = comparaison.synthese.conflits[side];
+    if (conflits.length === 0) continue;
+    out.push(`Facturé deux fois au même SIREN en ${titre} (${conflits.length}) : à trancher avant de facturer`);
+    for (const c of conflits) out.push(`  - ${c.message} [${c.code}]`);
+  }
   return out.join('\n');
 }
 

@@ -1,5 +1,5 @@
 import { formatPrix } from '../wording/terms.js';
-import type { Path, Quote, QuoteIssue } from '../core/shapes.js';
+import type { Invoice, Path, Quote, QuoteIssue } from '../core/shapes.js';
 import { QuoteError } from '../errors/quote-error.js';
 import { makeIssue } from '../wording/issues.js';
 import { formatEuros, formatNombre } from '../money/format.js';
@@ -87,12 +87,26 @@ const STYLE = `
   td.montant, th.montant { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
   .detail { display: block; color: #3a3a3a; font-size: 9.5pt; font-weight: 400; }
   .source { display: block; color: #595959; font-size: 8.5pt; font-weight: 400; }
+  .remarque { display: block; color: #3a3a3a; font-size: 9pt; font-style: italic; font-weight: 400; }
+  dl.destinataire { display: grid; grid-template-columns: max-content 1fr; gap: 0 1em; margin: 0 0 0.5em; font-size: 9.5pt; }
+  dl.destinataire dd { margin: 0; }
   tfoot th, tfoot td { border-top: 2px solid #3a3a3a; font-weight: 700; }
   .total { font-size: 13pt; font-weight: 700; text-align: right; margin: 6mm 0 0; }
   .avertissements { margin-top: 6mm; border-left: 4px solid #000091; padding: 1mm 4mm; }
   footer { margin-top: 10mm; color: #3a3a3a; font-size: 9pt; }
   @media print { body { padding: 0; max-width: none; } .exemple { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
+
+/** Ce qu'il faut pour adresser la facture : SIRET, code service, engagement, quand l'adhésion les donne. */
+function destinataireHtml(d: Invoice['destinataire']): string[] {
+  if (d === undefined) return [];
+  const items = [
+    d.siret === undefined ? '' : `<dt>SIRET</dt><dd>${escape(d.siret)}</dd>`,
+    d.codeService === undefined ? '' : `<dt>Code service</dt><dd>${escape(d.codeService)}</dd>`,
+    d.engagement === undefined ? '' : `<dt>Engagement</dt><dd>${escape(d.engagement)}</dd>`,
+  ].join('');
+  return items === '' ? [] : [`<dl class="destinataire">${items}</dl>`];
+}
 
 /**
  * Écrit un devis en document HTML autonome et imprimable (A4) : l'émetteur, la collectivité, le numéro,
@@ -152,7 +166,8 @@ export function renderQuoteHtml(devis: Quote, options: HtmlOptions): string {
   devis.factures.forEach((f, i) => {
     out.push(
       `<section aria-labelledby="facture-${i + 1}">`,
-      `<h2 id="facture-${i + 1}">Facture — SIREN ${formatSiren(f.siren)}</h2>`,
+      `<h2 id="facture-${i + 1}">Facture — SIREN ${formatSiren(f.siren)}${f.nom === undefined ? '' : ` — ${escape(f.nom)}`}</h2>`,
+      ...destinataireHtml(f.destinataire),
       '<table>',
       `<caption>Prestations facturées au SIREN ${formatSiren(f.siren)}</caption>`,
       '<thead><tr><th scope="col">Prestation</th><th scope="col">Quantité</th><th scope="col" class="montant">Prix unitaire</th><th scope="col" class="montant">Montant</th></tr></thead>',
@@ -162,7 +177,7 @@ export function renderQuoteHtml(devis: Quote, options: HtmlOptions): string {
       const source = `${l.source.origine === 'publie' ? 'Montant publié' : l.source.origine === 'revision' ? 'Montant révisé' : 'Montant fourni'} : ${l.source.reference}${l.source.exemple ? " (montant d'exemple)" : ''}`;
       out.push(
         '<tr>',
-        `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(l.detail)}</span><span class="source">${escape(source)}</span></th>`,
+        `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(l.detail)}</span>${l.remarque === undefined ? '' : `<span class="remarque">${escape(l.remarque)}</span>`}<span class="source">${escape(source)}</span></th>`,
         `<td>${escape(formatNombre(l.quantite))} ${escape(l.unite)}</td>`,
         `<td class="montant">${formatPrix(l.prixUnitaire)}</td>`,
         `<td class="montant">${formatEuros(l.montant)}</td>`,

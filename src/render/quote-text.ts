@@ -49,10 +49,14 @@ export function renderQuoteText(devis: Quote): string {
   if (c.parcTransfere) out.push('Parc informatique transféré au syndicat');
   const width = Math.min(64, Math.max(...devis.lignes.map((l) => [...l.libelle].length), 20));
   for (const facture of devis.factures) {
-    out.push('', `Facture SIREN ${formatSiren(facture.siren)}`);
+    out.push('', `Facture SIREN ${formatSiren(facture.siren)}${facture.nom === undefined ? '' : ` — ${facture.nom}`}`);
+    const d = facture.destinataire;
+    const adresse = [d?.siret && `SIRET ${d.siret}`, d?.codeService && `code service ${d.codeService}`, d?.engagement && `engagement n° ${d.engagement}`].filter(Boolean);
+    if (adresse.length > 0) out.push(`  ${adresse.join(' ; ')}`);
     for (const ligne of facture.lignes) {
       out.push(`  ${pad(ligne.libelle, width)}  ${pad(formatEuros(ligne.montant), 14, true)}`);
       out.push(`      ${ligne.detail}`);
+      if (ligne.remarque !== undefined) out.push(`      ${ligne.remarque}`);
       if (ligne.source.origine === 'complement') out.push(`      Montant fourni : ${ligne.source.reference}`);
     }
     out.push(`  ${pad('Total de la facture', width)}  ${pad(formatEuros(facture.total), 14, true)}`);

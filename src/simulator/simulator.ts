@@ -126,8 +126,13 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     set.append(wrapper);
     fields.push(field);
     for (const [name, p] of Object.entries(d.parametres)) {
-      const input = p.type === 'sirens' ? el(doc, 'input', { type: 'text', autocomplete: 'off' }) : numberInput(doc, p);
-      const help = p.type === 'sirens' ? `${p.aide} Séparez-les par des virgules.` : `${p.aide} (${p.type === 'entier' ? 'entier' : 'nombre'} de ${p.minExclu ? 'plus de ' : ''}${formatNombre(p.min)} à ${formatNombre(p.max)} ${p.unite})`;
+      const input = p.type === 'sirens' || p.type === 'durees' ? el(doc, 'input', { type: 'text', autocomplete: 'off' }) : numberInput(doc, p);
+      const help =
+        p.type === 'sirens'
+          ? `${p.aide} Séparez-les par des virgules.`
+          : p.type === 'durees'
+            ? `${p.aide} Séparez-les par des points-virgules (0,5 ; 1).`
+            : `${p.aide} (${p.type === 'entier' ? 'entier' : 'nombre'} de ${p.minExclu ? 'plus de ' : ''}${formatNombre(p.min)} à ${formatNombre(p.max)} ${p.unite})`;
       const r = labelled(doc, `${path}.${name}`, p.libelle + (p.requis ? '' : ' (facultatif)'), input, help);
       set.append(r.wrapper);
       fields.push(r.field);
@@ -171,7 +176,13 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
         const text = f.input.value.trim();
         if (text === '' || !(prestations[id!] !== undefined)) continue;
         const d = PRESTATIONS.find((x) => x.id === id) as PrestationDeclaration | undefined;
-        prestations[id!]![param] = d?.parametres[param]?.type === 'sirens' ? text.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '') : readNumber(text);
+        const type = d?.parametres[param]?.type;
+        prestations[id!]![param] =
+          type === 'sirens'
+            ? text.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '')
+            : type === 'durees'
+              ? text.split(';').map((s) => s.trim()).filter((s) => s !== '').map(readNumber)
+              : readNumber(text);
       }
     }
     return { collectivite: collectiviteValue, prestations } as unknown as Adhesion;

@@ -23,10 +23,15 @@ export function normalizeSiren(input: string): string {
  * ```
  */
 export function isValidSiren(siren: string): boolean {
-  if (!/^\d{9}$/.test(siren)) return false;
+  return /^\d{9}$/.test(siren) && luhn(siren);
+}
+
+/** La clé de Luhn d'une suite de chiffres, en doublant un chiffre sur deux depuis la droite. */
+function luhn(digits: string): boolean {
   let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let digit = siren.charCodeAt(i) - 48;
+  const n = digits.length;
+  for (let i = 0; i < n; i++) {
+    let digit = digits.charCodeAt(n - 1 - i) - 48;
     if (i % 2 === 1) {
       digit *= 2;
       if (digit > 9) digit -= 9;
@@ -34,6 +39,18 @@ export function isValidSiren(siren: string): boolean {
     sum += digit;
   }
   return sum % 10 === 0;
+}
+
+/**
+ * Ce qui ne va pas dans un SIRET, ou `undefined` s'il est valide : 14 chiffres, les 9 premiers
+ * étant le SIREN qu'il accompagne, et une clé de Luhn valide sur les 14.
+ *
+ * @internal
+ */
+export function siretProblem(siret: string, siren: string | undefined): 'longueur' | 'siren' | 'cle' | undefined {
+  if (!/^\d{14}$/.test(siret)) return 'longueur';
+  if (siren !== undefined && !siret.startsWith(siren)) return 'siren';
+  return luhn(siret) ? undefined : 'cle';
 }
 
 /**

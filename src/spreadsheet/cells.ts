@@ -158,3 +158,28 @@ export function sirenList(value: unknown): unknown {
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/**
+ * Lit une liste de durées écrite dans une cellule : `0,5 ; 1` (points-virgules ou retours à la
+ * ligne, la virgule étant celle des décimales), ou un seul nombre.
+ *
+ * @internal
+ */
+export function durationList(value: unknown): unknown {
+  if (typeof value === 'number') return [quantity(value)];
+  if (typeof value !== 'string') return value;
+  return value
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(quantity);
+}
+
+/**
+ * Lit la cellule d'un paramètre selon sa sorte : une liste de SIREN, une liste de durées, un nombre.
+ *
+ * @internal
+ */
+export function paramCell(type: string | undefined, value: unknown): unknown {
+  return type === 'sirens' ? sirenList(value) : type === 'durees' ? durationList(value) : quantity(value);
+}

@@ -12,6 +12,7 @@ import { describeCell, isDate, isEmpty, toRows, type Cell, type Range } from './
 import { argumentNames, positionalArgs } from './mapping.js';
 import { declarationOf } from '../prestations/registry.js';
 import { fieldName, readAdhesion, readAdhesionEntries, readTarifs, type ReadRange } from './layout.js';
+import { SirenLedger } from '../batch/ledger.js';
 
 /** Le début de tout message d'erreur rendu dans une cellule : les glues des tableurs le reconnaissent. */
 const PREFIX = 'Erreur : ';
@@ -227,7 +228,8 @@ export function tableau(table: Range, tarifs?: Range): Cell[][] {
     count = Math.max(1, rows.length);
     const catalogue = catalogueFrom(tarifs);
     const columns = (rows[0] ?? []).flatMap((cell, j) => (isEmpty(cell) ? [] : [{ key: fieldName(cell), j }]));
-    return rows.map((cells, i): Cell[] => {
+    const ledger = catalogue.ok ? new SirenLedger(catalogue.value) : undefined;
+    const out = rows.map((cells, i): Cell[] => {
       if (i === 0) return [TABLE_HEADER];
       if (columns.length === 0) return cells.every(isEmpty) ? [''] : [`${PREFIX}la première ligne du tableau doit nommer les champs (collectivite.nom, collectivite.siren…).`];
       if (columns.every((c) => isEmpty(cells[c.j]))) return [''];
@@ -236,8 +238,15 @@ export function tableau(table: Range, tarifs?: Range): Cell[][] {
         'tableau',
       );
       const r = quoteRead(read, catalogue);
+      if (r.ok) ledger?.add(i, r.value as Quote<PrestationId>);
       return [r.ok ? Number(r.value.total) : r.message];
     });
+    // Un SIREN facturé deux fois par deux lignes (numérotées comme les lignes du tableau) : chaque
+    // ligne en cause le dit au lieu de son total, pour qu'aucune somme ne le compte deux fois en silence.
+    for (const conflict of ledger?.conflicts() ?? []) {
+      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) out[e] = [`${PREFIX}${inVoice(conflict, 'tableur').message}`];
+    }
+    return out;
   } catch (error) {
     return Array.from({ length: count }, () => [unexpected(error)]);
   }

@@ -1,7 +1,7 @@
 import { COMPOSANTES, type PrestationId } from '../prestations/registry.js';
 import type { QuoteIssue } from '../core/shapes.js';
 import { makeIssue, type CellExpectation } from '../wording/issues.js';
-import { checkbox, decimalText, describeCell, isDate, isEmpty, quantity, sirenList, text, toRows } from './cells.js';
+import { checkbox, decimalText, describeCell, isDate, isEmpty, paramCell, quantity, text, toRows } from './cells.js';
 import { declarationOf } from '../prestations/registry.js';
 import { FIELD_KINDS, type FieldSpec } from '../models/fields.js';
 import { MODELS } from '../models/registry.js';
@@ -153,12 +153,12 @@ export function readAdhesionEntries(entries: readonly Entry[], root: string): Re
           issues.push(makeIssue('ENTREE_INVALIDE', [root, where], { raison: 'ouiNon', champ: key, recu: describeCell(cell) }));
         } else if (ticked) prestations[id] ??= {};
       } else if (isDate(cell)) {
-        const sirens = declarationOf(id)?.parametres[field]?.type === 'sirens';
-        issues.push(dateIssue(root, entry, sirens ? 'sirens' : 'nombre'));
+        const type = declarationOf(id)?.parametres[field]?.type;
+        issues.push(dateIssue(root, entry, type === 'sirens' ? 'sirens' : type === 'durees' ? 'durees' : 'nombre'));
         prestations[id] ??= {};
         covered.push(`prestations.${id}.${field}`);
       } else if (!isEmpty(cell)) {
-        (prestations[id] ??= {})[field] = declarationOf(id)?.parametres[field]?.type === 'sirens' ? sirenList(cell) : quantity(cell);
+        (prestations[id] ??= {})[field] = paramCell(declarationOf(id)?.parametres[field]?.type, cell);
       }
     } else {
       issues.push(unknownField(root, where, key, ADHESION_FIELDS));

@@ -1,7 +1,7 @@
 import { modelOf } from '../models/registry.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
-import { isEmpty, quantity, sirenList } from './cells.js';
+import { isEmpty, paramCell, quantity } from './cells.js';
 
 /**
  * Les arguments positionnels d'une prestation dans un tableur, déduits de sa déclaration : ses
@@ -33,7 +33,7 @@ export function positionalArgs(
     const name = names[i];
     if (isEmpty(cell) || name === undefined) return;
     if (name === 'population' && !Object.prototype.hasOwnProperty.call(declaration.parametres, name)) population = quantity(cell);
-    else params[name] = declaration.parametres[name]!.type === 'sirens' ? sirenList(cell) : quantity(cell);
+    else params[name] = paramCell(declaration.parametres[name]!.type, cell);
   });
   return { params, population, extra: cells.slice(names.length).some((c) => !isEmpty(c)) };
 }

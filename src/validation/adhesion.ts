@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import type { Collectivite } from '../core/shapes.js';
+import type { Collectivite, Destinataire } from '../core/shapes.js';
+import { destinataireSchemas } from './destinataires.js';
 import { PRESTATIONS, type MandatoryId, type ParamsDe, type PrestationId } from '../prestations/registry.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
 import { CollectiviteSchema, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
@@ -42,6 +43,11 @@ export interface Adhesion {
   readonly collectivite: Collectivite;
   /** Les prestations cochées sur l'annexe 1. */
   readonly prestations: PrestationsCochees;
+  /**
+   * Les SIREN facturés décrits : leur nom (qui titre leur facture), leur SIRET et, pour Chorus Pro,
+   * leur code service et leur numéro d'engagement. Le SIREN de la collectivité peut l'être aussi.
+   */
+  readonly destinataires?: readonly Destinataire[] | undefined;
 }
 
 /**
@@ -54,6 +60,7 @@ export interface ValidAdhesion {
   readonly millesime?: number | undefined;
   readonly collectivite: Collectivite;
   readonly prestations: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
+  readonly destinataires?: readonly Destinataire[] | undefined;
 }
 
 function build(): z.ZodMiniType<ValidAdhesion, unknown> {
@@ -64,6 +71,7 @@ function build(): z.ZodMiniType<ValidAdhesion, unknown> {
     millesime: fieldSchema(MILLESIME_DECLARATION),
     collectivite: CollectiviteSchema,
     prestations: z.strictObject(prestations),
+    destinataires: z.optional(destinataireSchemas().list),
   }) as unknown as z.ZodMiniType<ValidAdhesion, unknown>;
 }
 

@@ -1,4 +1,5 @@
-import type { Collectivite, QuoteIssue } from '../core/shapes.js';
+import type { Collectivite, Destinataire, QuoteIssue } from '../core/shapes.js';
+import { validDestinataires } from './destinataires.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { withoutUnreadable, type Snapshot } from '../input/snapshot.js';
@@ -32,12 +33,15 @@ export interface CheckedAdhesion {
   readonly collectivite: Partial<Collectivite>;
   readonly invalid: ReadonlySet<string>;
   readonly prestations: readonly CheckedPrestation[];
+  /** Les destinataires valides (tous, si l'adhésion l'est). */
+  readonly destinataires: readonly Destinataire[];
   readonly issues: readonly QuoteIssue[];
 }
 
 type CollectiviteField = keyof typeof COLLECTIVITE_FIELDS;
 const FIELDS = Object.keys(COLLECTIVITE_FIELDS) as CollectiviteField[];
 const NO_INVALID: ReadonlySet<string> = new Set();
+const NO_DESTINATAIRES: readonly Destinataire[] = Object.freeze([]);
 
 function withDOffice(collectivite: Partial<Collectivite>, ticked: (id: string) => boolean, list: CheckedPrestation[]): CheckedPrestation[] {
   if (collectivite.parcTransfere !== true) return list;
@@ -77,7 +81,7 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
   const rules = [...checkMandatory(value, catalogue), ...checkMillesime(value, catalogue)];
   const parsed = valid !== undefined ? ({ success: true, data: valid } as const) : adhesionSchema().safeParse(value, REPORT);
   if (parsed.success) {
-    const { collectivite, prestations } = parsed.data;
+    const { collectivite, prestations, destinataires } = parsed.data;
     const list: CheckedPrestation[] = [];
     for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
       const params = prestations[d.id];
@@ -87,6 +91,7 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
       collectivite,
       invalid: NO_INVALID,
       prestations: withDOffice(collectivite, (id) => prestations[id] !== undefined, list),
+      destinataires: destinataires ?? NO_DESTINATAIRES,
       issues: rules,
     };
   }
@@ -101,5 +106,5 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
     const r = paramsSchema(d).safeParse(ticked[d.id]);
     if (r.success) list.push({ declaration: d, params: r.data as Record<string, unknown>, dOffice: false });
   }
-  return { collectivite, invalid, prestations: withDOffice(collectivite, has, list), issues };
+  return { collectivite, invalid, prestations: withDOffice(collectivite, has, list), destinataires: validDestinataires(root['destinataires']), issues };
 }

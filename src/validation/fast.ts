@@ -72,11 +72,12 @@ function readFields(r: Reader, value: unknown, fields: Fields, depth: number, ch
   return { copy, valid: check && !check(valid) ? undefined : valid };
 }
 
-function boundsHold(fields: Fields): (out: Record<string, unknown>) => boolean {
+function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): (out: Record<string, unknown>) => boolean {
   return (out) => {
+    if (oneOf !== undefined && oneOf.filter((name) => out[name] !== undefined).length !== 1) return false;
     for (const [name, f] of fields) {
       const p = f as ParamDeclaration;
-      if (p.type === 'sirens' || !p.auPlus) continue;
+      if (p.type === 'sirens' || p.type === 'durees' || !p.auPlus) continue;
       const v = out[name];
       const limit = out[p.auPlus.parametre];
       if (typeof v === 'number' && typeof limit === 'number' && v > limit) return false;
@@ -85,7 +86,7 @@ function boundsHold(fields: Fields): (out: Record<string, unknown>) => boolean {
   };
 }
 
-const CHECKS = new Map([...PARAMS].map(([id, p]) => [id, boundsHold(p.fields)]));
+const CHECKS = new Map([...PARAMS].map(([id, p]) => [id, boundsHold(p.fields, p.declaration.unParmi)]));
 
 function readPrestations(r: Reader, value: unknown, depth: number): Read {
   const opened = openRecord(r, value, depth);

@@ -59,6 +59,8 @@ function requiredSchema(f: AnyField): z.ZodMiniType {
       return z.number().check(f.minExclu ? z.gt(f.min) : z.minimum(f.min), z.maximum(f.max));
     case 'sirens':
       return sirensSchema(f.max);
+    case 'durees':
+      return z.array(z.number().check(z.gt(0), z.maximum(f.maxDuree))).check(z.minLength(1), z.maxLength(f.max));
   }
 }
 
@@ -111,6 +113,11 @@ export function fastField(f: AnyField, value: unknown): unknown {
         out[i] = s as string;
       }
       return out;
+    }
+    case 'durees': {
+      if (!Array.isArray(value) || value.length < 1 || value.length > f.max) return REJECT;
+      for (const d of value) if (typeof d !== 'number' || !Number.isFinite(d) || d <= 0 || d > f.maxDuree) return REJECT;
+      return value.slice();
     }
   }
 }

@@ -7,12 +7,23 @@ function build(declaration: PrestationDeclaration): z.ZodMiniType {
   const entries = Object.entries(declaration.parametres);
   const shape: Record<string, z.ZodMiniType> = {};
   for (const [name, p] of entries) shape[name] = fieldSchema(p);
-  const bounded = entries.flatMap(([name, p]) => (p.type !== 'sirens' && p.auPlus ? [{ name, rule: p.auPlus }] : []));
+  const bounded = entries.flatMap(([name, p]) => (p.type !== 'sirens' && p.type !== 'durees' && p.auPlus ? [{ name, rule: p.auPlus }] : []));
   const object = z.strictObject(shape);
-  if (bounded.length === 0) return object;
+  const oneOf = declaration.unParmi;
+  if (bounded.length === 0 && oneOf === undefined) return object;
   return object.check(
     z.superRefine((params, ctx) => {
       const values = params as Record<string, unknown>;
+      if (oneOf !== undefined) {
+        const given = oneOf.filter((name) => values[name] !== undefined);
+        if (given.length === 0) {
+          const issue = makeIssue('CHAMP_MANQUANT', [], { raison: 'unParmi', champs: oneOf });
+          ctx.addIssue({ code: 'custom', path: [], input: params, params: { code: issue.code, params: issue.params }, message: issue.message });
+        } else if (given.length > 1) {
+          const issue = makeIssue('VALEUR_NON_ADMISE', [given[1]!], { raison: 'exclusifs', champs: given });
+          ctx.addIssue({ code: 'custom', path: [given[1]!], input: params, params: { code: issue.code, params: issue.params }, message: issue.message });
+        }
+      }
       for (const { name, rule } of bounded) {
         const value = values[name];
         const limit = values[rule.parametre];

@@ -7,7 +7,7 @@ import { isRecord } from '../shared/is-record.js';
 
 /** Un exemple de paramètres : chaque paramètre requis à sa plus petite valeur admise (`{ postes: 1 }`). */
 function example(d: PrestationDeclaration): { champsExemple: string[]; valeursExemple: number[] } {
-  const parts = Object.entries(d.parametres).flatMap(([name, p]) => (p.requis && p.type !== 'sirens' ? [[name, p.minExclu ? p.min + 1 : p.min] as const] : []));
+  const parts = Object.entries(d.parametres).flatMap(([name, p]) => (p.requis && p.type !== 'sirens' && p.type !== 'durees' ? [[name, p.minExclu ? p.min + 1 : p.min] as const] : []));
   return { champsExemple: parts.map(([name]) => name), valeursExemple: parts.map(([, v]) => v) };
 }
 

@@ -55,7 +55,7 @@ export type ReadingParams =
   | { readonly raison: 'circulaire' };
 
 /** Ce qu'une cellule de tableur devait contenir. */
-export type CellExpectation = 'annee' | 'texte' | 'siren' | 'nombre' | 'ouiNon' | 'sirens' | 'montant';
+export type CellExpectation = 'annee' | 'texte' | 'siren' | 'nombre' | 'ouiNon' | 'sirens' | 'durees' | 'montant';
 
 const CELL_EXPECTATIONS: Readonly<Record<CellExpectation, string>> = {
   annee: 'une année',
@@ -64,6 +64,7 @@ const CELL_EXPECTATIONS: Readonly<Record<CellExpectation, string>> = {
   nombre: 'un nombre',
   ouiNon: 'oui ou non',
   sirens: 'une liste de SIREN',
+  durees: 'une liste de durées',
   montant: 'un montant',
 };
 
@@ -99,7 +100,8 @@ export interface IssueParamsByCode {
   CHAMP_MANQUANT:
     | { readonly raison: 'racine'; readonly attendu: string }
     | { readonly raison: 'champ'; readonly attendu: string }
-    | { readonly raison: 'choix'; readonly valeurs: readonly (string | number)[] };
+    | { readonly raison: 'choix'; readonly valeurs: readonly (string | number)[] }
+    | { readonly raison: 'unParmi'; readonly champs: readonly string[] };
   VALEUR_HORS_LIMITES:
     | {
         readonly raison: 'minimum' | 'maximum';
@@ -122,9 +124,15 @@ export interface IssueParamsByCode {
         readonly operation: 'complete' | 'revise';
       }
     | { readonly raison: 'modeleNonAdmis'; readonly modele: string; readonly admis: readonly string[] }
-    | { readonly raison: 'sirensSurAdherent'; readonly libellePrestation: string; readonly millesime: number };
+    | { readonly raison: 'sirensSurAdherent'; readonly libellePrestation: string; readonly millesime: number }
+    | { readonly raison: 'exclusifs'; readonly champs: readonly string[] };
   SIREN_INVALIDE: { readonly raison: 'longueur' | 'cle'; readonly siren: string };
   SIREN_EN_DOUBLE: { readonly siren: string; readonly position: number };
+  SIRET_INVALIDE: { readonly raison: 'longueur' | 'siren' | 'cle'; readonly siret: string; readonly siren: string | null };
+  /** `entrees` : les positions (à partir de 0) des adhésions en cause ; `fichiers` : leurs fichiers, en ligne de commande. */
+  SIREN_FACTURE_DEUX_FOIS:
+    | { readonly raison: 'prestation'; readonly siren: string; readonly prestation: string; readonly libellePrestation: string; readonly entrees: readonly number[]; readonly fichiers?: readonly string[] }
+    | { readonly raison: 'collectivite'; readonly siren: string; readonly entrees: readonly number[]; readonly fichiers?: readonly string[] };
   MAINTENANCE_BASE_OBLIGATOIRE: {
     readonly prestation: string;
     readonly libellePrestation: string;
@@ -177,6 +185,7 @@ export interface IssueParamsByCode {
  * @internal
  */
 export interface WarningParamsByCode {
+  DESTINATAIRE_SANS_FACTURE: { readonly siren: string };
   PART2_NON_RENSEIGNEE: Record<string, never>;
   BAREME_ETABLISSEMENTS_PUBLICS: Record<string, never>;
 }
@@ -336,6 +345,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return 'Ce champ est obligatoire.';
       case 'choix':
         return `Ce champ est obligatoire (valeur admise : ${allowed(p.valeurs)}).`;
+      case 'unParmi':
+        return `Indiquez l'un de ces champs : ${p.champs.map((c) => `« ${c} »`).join(' ou ')}.`;
     }
   },
   VALEUR_HORS_LIMITES: (p) => {
@@ -352,6 +363,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `Cette composante suit le modèle « ${p.modele} » : elle se ${p.operation === 'complete' ? 'complète' : 'révise'} par ${quoted(p.attendus)}, pas par « ${p.recu} ».`;
       case 'modeleNonAdmis':
         return `Le modèle « ${p.modele} » n'est pas admis pour cette composante ; modèles admis : ${p.admis.map((m) => `« ${m} »`).join(', ')}.`;
+      case 'exclusifs':
+        return `Indiquez ${p.champs.map((c) => `« ${c} »`).join(' ou ')}, pas les deux : ils disent la même chose de deux façons.`;
       case 'sirensSurAdherent':
         return `La prestation « ${p.libellePrestation} » est facturée par adhérent au catalogue ${p.millesime} : la liste de SIREN facturés ne s'applique pas ; retirez-la.`;
     }
@@ -361,6 +374,23 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
     return p.raison === 'longueur' ? `Le SIREN « ${shown} » doit compter exactement 9 chiffres.` : `La clé de contrôle du SIREN « ${shown} » est fausse (erreur de saisie ?).`;
   },
   SIREN_EN_DOUBLE: (p) => `Le SIREN ${p.siren} figure déjà dans la liste (position ${p.position}).`,
+  SIRET_INVALIDE: (p) => {
+    const shown = p.siret.length > 20 ? p.siret.slice(0, 20) + '…' : p.siret;
+    switch (p.raison) {
+      case 'longueur':
+        return `Le SIRET « ${shown} » doit compter exactement 14 chiffres.`;
+      case 'siren':
+        return `Le SIRET « ${shown} » ne commence pas par le SIREN ${p.siren ?? ''} qu'il accompagne.`;
+      case 'cle':
+        return `La clé de contrôle du SIRET « ${shown} » est fausse (erreur de saisie ?).`;
+    }
+  },
+  SIREN_FACTURE_DEUX_FOIS: (p) => {
+    const entries = p.entrees.map((e, i) => (p.fichiers?.[i] === undefined ? `n° ${e + 1}` : `n° ${e + 1} (${p.fichiers[i]})`)).join(', ');
+    return p.raison === 'prestation'
+      ? `Le SIREN ${p.siren} serait facturé ${p.entrees.length} fois la prestation « ${p.libellePrestation} », par les adhésions ${entries} : elle n'est due qu'une fois par SIREN ; retirez-le de toutes sauf une.`
+      : `Les adhésions ${entries} portent toutes le SIREN ${p.siren} de la collectivité : une collectivité n'adhère qu'une fois ; gardez-en une seule.`;
+  },
   MAINTENANCE_BASE_OBLIGATOIRE: (p, voice) =>
     `La prestation « ${p.libellePrestation} » est obligatoire pour tout adhérent : ajoutez-la (ex. ${mandatoryExample(p, voice)}).`,
   POSTES_LICENCE_SUPERIEURS: (p) => `Les postes sous licence Berger Levrault (${p.valeur}) ne peuvent dépasser les postes maintenus (${p.limite}).`,
@@ -434,6 +464,7 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
 };
 
 const WARNING_MESSAGES: Builders<WarningCode, WarningParamsByCode> = {
+  DESTINATAIRE_SANS_FACTURE: (p) => `Un destinataire est décrit pour le SIREN ${p.siren}, auquel rien n'est facturé : vérifiez son SIREN, ou retirez-le.`,
   PART2_NON_RENSEIGNEE: () =>
     "Le nombre de postes sous licence Berger Levrault (part 2) n'est pas renseigné : seule la part 1 est chiffrée. Indiquez postesLicenceBL (0 s'il n'y en a aucun).",
   BAREME_ETABLISSEMENTS_PUBLICS: () =>

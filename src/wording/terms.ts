@@ -57,3 +57,15 @@ export function describeCalcul(c: Calcul): string {
       return `Strate ${formatStrate(c.strate)} (${formatNombre(String(c.population))} ${c.population >= 2 ? 'habitants' : 'habitant'}) : ${formatEuros(c.montant)}`;
   }
 }
+
+/**
+ * Écrit le détail d'une ligne : son calcul, précédé au besoin de ce qui la distingue (incluse
+ * d'office, rang de l'intervention).
+ *
+ * @internal
+ */
+export function describeLine(c: Calcul, dOffice: boolean, intervention: { readonly rang: number; readonly sur: number } | undefined): string {
+  const text = describeCalcul(c);
+  const rang = intervention === undefined ? '' : `Intervention ${intervention.rang} sur ${intervention.sur} : `;
+  return `${dOffice ? "Inclus d'office (parc informatique transféré au syndicat). " : ''}${rang}${text}`;
+}

@@ -143,16 +143,31 @@ describe('complément Excel : fonctions', () => {
       ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'dpo'],
       ['Commune A', 219000106, 'commune', 4, 'non'],
       ['Commune B', '123', 'commune', 4, 'non'],
-      ['Commune C', '219000106', 'commune', 4, 'oui'],
+      ['Commune C', '200000172', 'commune', 4, 'oui'],
     ];
     const out = excel.registered['TABLEAU']!(table, TARIFS_DPO) as unknown[][];
     const catalogue = completeCatalogue(catalogue2026, { millesime: 2026, source: 'x', prestations: { dpo: { abonnement: { montant: '400.00' } } } });
-    const collectivite = { nom: 'Commune C', siren: '219000106', type: 'commune' } as const;
+    const collectivite = { nom: 'Commune C', siren: '200000172', type: 'commune' } as const;
     expect(out[0]).toEqual(['Total']);
     expect(out[1]).toEqual([BASE_TOTAL]);
     expect(out[2]![0]).toBeInstanceOf(StubExcelError);
     expect((out[2]![0] as StubExcelError).message).toMatch(/^collectivite\.siren : /);
     expect(out[3]).toEqual([Number(quote({ collectivite, prestations: { maintenanceBase: { postes: 4 }, dpo: {} } } as Adhesion, { catalogue }).total)]);
+  });
+
+  it('TABLEAU : deux lignes de la même collectivité ne sont pas comptées deux fois en silence', () => {
+    const table = [
+      ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes'],
+      ['Commune A', '219000106', 'commune', 4],
+      ['Commune B', '200000172', 'commune', 4],
+      ['Commune A (recopiée)', '219 000 106', 'commune', 4],
+    ];
+    const out = excel.registered['TABLEAU']!(table, null) as unknown[][];
+    expect(out[2]).toEqual([BASE_TOTAL]);
+    for (const i of [1, 3]) {
+      expect(out[i]![0]).toBeInstanceOf(StubExcelError);
+      expect((out[i]![0] as StubExcelError).message).toContain('Les adhésions n° 2, n° 4 portent toutes le SIREN 219000106');
+    }
   });
 });
 

@@ -66,6 +66,15 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
   ],
   SIREN_INVALIDE: [{ raison: 'longueur', siren: '123' }, { raison: 'cle', siren: '200000173' }, { raison: 'longueur', siren: '1'.repeat(40) }],
   SIREN_EN_DOUBLE: [{ siren: '200000172', position: 0 }],
+  SIRET_INVALIDE: [
+    { raison: 'longueur', siret: '123', siren: '200000107' },
+    { raison: 'siren', siret: '20000017200012', siren: '200000107' },
+    { raison: 'cle', siret: '20000010700016', siren: null },
+  ],
+  SIREN_FACTURE_DEUX_FOIS: [
+    { raison: 'prestation', siren: '200000107', prestation: 'packDemat', libellePrestation: 'Pack dématérialisation', entrees: [0, 3] },
+    { raison: 'collectivite', siren: '219000106', entrees: [1, 2], fichiers: ['a.json', 'b.json'] },
+  ],
   MAINTENANCE_BASE_OBLIGATOIRE: [
     { prestation: 'maintenanceBase', libellePrestation: 'Maintenance de base', champsExemple: ['postes'], valeursExemple: [1] },
     { prestation: 'autre', libellePrestation: 'Autre', champsExemple: [], valeursExemple: [] },
@@ -119,7 +128,14 @@ describe('rédaction des problèmes (src/wording)', () => {
         expect(m).not.toMatch(/undefined|\[object|NaN Go/);
       }
     }
-    for (const code of WORDED_WARNING_CODES) for (const voice of VOICES) expect(warningMessage(code, {}, voice).length).toBeGreaterThan(10);
+    const WARNING_SAMPLES: Record<string, object> = { DESTINATAIRE_SANS_FACTURE: { siren: '200000107' } };
+    for (const code of WORDED_WARNING_CODES) {
+      for (const voice of VOICES) {
+        const m = warningMessage(code, (WARNING_SAMPLES[code] ?? {}) as never, voice);
+        expect(m.length).toBeGreaterThan(10);
+        expect(m).not.toMatch(/undefined|\[object/);
+      }
+    }
   });
 
   it('un message est une fonction du code et des paramètres seuls : ni du chemin, ni de l’appel précédent', () => {

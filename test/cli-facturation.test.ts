@@ -1,0 +1,383 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decimal } from 'decimal.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  billingRoll,
+  catalogue2026,
+  completeCatalogue,
+  quoteAll,
+  renderBillingRollCsv,
+  renderBillingRollText,
+  type Adhesion,
+  type RoleDeFacturation,
+  type Tarifs,
+} from '../src/index.js';
+import { runCli, type CliIo } from '../src/cli/main.js';
+import { billingRollJsonChunks } from '../src/render/billing-roll.js';
+
+/**
+ * `te90-tarifs facturation` : le rôle de facturation d'un lot, une facture par SIREN débiteur, en
+ * texte, JSON et CSV ; et le CSV relu par un vrai tableur (LibreOffice), quand il est installé.
+ */
+
+const ROOT = join(__dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const TARIFS = join(ROOT, 'examples', 'tarifs-exemple.json');
+const SPAWN_TIMEOUT = 30_000;
+const SOFFICE_TIMEOUT = 120_000;
+
+function run(args: readonly string[], input?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' }, timeout: SPAWN_TIMEOUT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Des entrées-sorties en mémoire pour `runCli`. */
+function memoryIo(stdin = '') {
+  const writes: string[] = [];
+  const errors: string[] = [];
+  const io: CliIo = {
+    out: (text) => {
+      writes.push(text);
+    },
+    err: (text) => {
+      errors.push(text);
+    },
+    errIsTty: false,
+    readStdin: async () => new TextEncoder().encode(stdin),
+  };
+  return { io, writes, out: () => writes.join(''), err: () => errors.join('') };
+}
+
+/** Lecture CSV minimale (guillemets doublés, « ; », CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') row.push(cell), (cell = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  return rows;
+}
+
+const HEADER =
+  'debiteur_siren;debiteur_nom;debiteur_siret;code_service;engagement;adherent_position;adherent_fichier;adherent_nom;adherent_siren;prestation;composante;libelle;quantite;unite;prix_unitaire;montant;detail;origine_montant;reference;exemple';
+
+const CCAS = { siren: '200000107', nom: 'CCAS de Belvoir', siret: '20000010700017', codeService: 'SERV-CCAS', engagement: 'ENG-2026-0042' };
+
+/** La commune : son pack démat couvre aussi son CCAS, qu'elle décrit dans `destinataires`. */
+const commune = {
+  collectivite: { nom: 'Commune de Belvoir', siren: '219000106', type: 'commune', population: 1200 },
+  prestations: { maintenanceBase: { postes: 3, postesLicenceBL: 2 }, packDemat: { sirens: ['219000106', CCAS.siren] } },
+  destinataires: [CCAS],
+} as const;
+
+/** Le CCAS adhère aussi, et coche le pack démat : il serait facturé deux fois. */
+const ccas = {
+  collectivite: { nom: 'CCAS de Belvoir', siren: CCAS.siren, type: 'ccas' },
+  prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, packDemat: {} },
+} as const;
+
+/** Une adhésion refusée : clé du SIREN fausse. */
+const refusee = {
+  collectivite: { nom: 'Commune mal saisie', siren: '219000107', type: 'commune', population: 300 },
+  prestations: { maintenanceBase: { postes: 1 } },
+} as const;
+
+const complet = completeCatalogue(catalogue2026, JSON.parse(readFileSync(TARIFS, 'utf8')) as Tarifs);
+const adhesions = [commune, ccas, refusee] as unknown as Adhesion[];
+let dir: string;
+let files: string[];
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js absent : lancez « npm run build » (npm test le fait).');
+  dir = mkdtempSync(join(tmpdir(), 'te90-facturation-'));
+  // Un dossier est lu dans l'ordre des noms de fichiers.
+  files = ['1-commune.json', '2-ccas.json', '3-refusee.json'].map((f) => join(dir, f));
+  adhesions.forEach((a, i) => writeFileSync(files[i]!, JSON.stringify(a, null, 2)));
+});
+
+const facturation = (...args: string[]) => run(['facturation', dir, '--tarifs', TARIFS, ...args]);
+
+/** Le rôle sans les fichiers, pour le comparer à `billingRoll`. */
+function withoutFiles(roll: RoleDeFacturation): RoleDeFacturation {
+  return {
+    ...roll,
+    factures: roll.factures.map((f) => ({ ...f, lignes: f.lignes.map((l) => ({ ...l, adherent: { index: l.adherent.index, nom: l.adherent.nom, siren: l.adherent.siren } })) })),
+    refus: roll.refus.map(({ fichier: _, ...r }) => r),
+    conflits: billingRoll(adhesions, { catalogue: complet }).conflits,
+  };
+}
+
+describe('te90-tarifs facturation : texte', () => {
+  it('une facture par SIREN débiteur ; celle du CCAS titrée par son nom, avec SIRET, code service et engagement', () => {
+    const r = facturation();
+    expect(r.code).toBe(1);
+    const titles = r.out.split('\n').filter((l) => l.startsWith('Facture n° '));
+    expect(titles).toHaveLength(2);
+    expect(new Set(titles.map((t) => /SIREN (\d{3} \d{3} \d{3})/.exec(t)![1]))).toEqual(new Set(['219 000 106', '200 000 107']));
+    const lines = r.out.split('\n');
+    const title = lines.findIndex((l) => /^Facture n° \d — SIREN 200 000 107 — CCAS de Belvoir$/.test(l));
+    expect(title).toBeGreaterThanOrEqual(0);
+    expect(lines[title + 1]).toBe('  SIRET 20000010700017 ; code service SERV-CCAS ; engagement n° ENG-2026-0042');
+    expect(r.out).toMatch(/^Facture n° \d — SIREN 219 000 106 — Commune de Belvoir$/m);
+    // Chaque ligne nomme l'adhésion d'où elle vient ; les montants d'exemple sont signalés.
+    expect(r.out).toContain(`adhésion n° 1 — Commune de Belvoir (SIREN 219 000 106), ${files[0]}`);
+    expect(r.out).toContain(`adhésion n° 2 — CCAS de Belvoir (SIREN 200 000 107), ${files[1]}`);
+    expect(r.out).toMatch(/Pack dématérialisation.*200,00 €  \(montant d'exemple\)/);
+    expect(r.out).toContain('Adhésions acceptées : 2 ; refusées : 1');
+    expect(r.out).toMatch(/Total du rôle : [\d  ]+,\d\d €/);
+  }, SPAWN_TIMEOUT);
+
+  it('le refus avec ses problèmes ; le CCAS facturé deux fois : un conflit qui nomme les deux adhésions et leurs fichiers, sortie 1', () => {
+    const r = facturation();
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`n° 3 (SIREN 219 000 107) — ${files[2]} :`);
+    expect(r.out).toContain('[SIREN_INVALIDE]');
+    const section = r.out.slice(r.out.indexOf('Facturé deux fois au même SIREN (1) : à trancher avant de facturer'));
+    expect(section).not.toBe(r.out);
+    const conflict = section.split('\n')[1]!;
+    expect(conflict).toContain('200000107');
+    expect(conflict).toContain(`n° 1 (${files[0]})`);
+    expect(conflict).toContain(`n° 2 (${files[1]})`);
+    expect(conflict).toMatch(/\[SIREN_FACTURE_DEUX_FOIS\]$/);
+  }, SPAWN_TIMEOUT);
+
+  it('le texte écrit au fil des factures est exactement renderBillingRollText du rôle (celui de --format json)', async () => {
+    const lot = adhesions.map((a) => JSON.stringify(a)).join('\n');
+    const text = memoryIo(lot);
+    expect(await runCli(['facturation', '-', '--tarifs', TARIFS], text.io)).toBe(1);
+    const json = memoryIo(lot);
+    expect(await runCli(['facturation', '-', '--tarifs', TARIFS, '--format', 'json'], json.io)).toBe(1);
+    const roll = JSON.parse(json.out()) as RoleDeFacturation;
+    expect(text.out()).toBe(renderBillingRollText(roll) + '\n');
+    // Une écriture par facture, plus l'en-tête, la fin et le saut de ligne final.
+    expect(text.writes).toHaveLength(roll.factures.length + 3);
+  });
+});
+
+describe('te90-tarifs facturation : entrées illisibles et usage', () => {
+  it('une ligne illisible est un refus qui nomme sa ligne ; les autres sont au rôle', async () => {
+    const m = memoryIo(`${JSON.stringify(ccas)}\n{ pas du JSON\n`);
+    expect(await runCli(['facturation', '-', '--tarifs', TARIFS, '--format', 'json'], m.io)).toBe(1);
+    const roll = JSON.parse(m.out()) as RoleDeFacturation;
+    expect(roll.acceptes).toBe(1);
+    expect(roll.refus).toHaveLength(1);
+    expect(roll.refus[0]).toMatchObject({ index: 1, siren: null, fichier: '(entrée standard):2' });
+    expect(roll.refus[0]!.issues).toHaveLength(1);
+    expect(roll.factures.map((f) => f.debiteur)).toEqual([{ siren: CCAS.siren, nom: CCAS.nom }]);
+  });
+
+  it('sans refus ni conflit : sortie 0 ; un format inconnu : sortie 2', async () => {
+    const ok = memoryIo(JSON.stringify([ccas]));
+    expect(await runCli(['facturation', '-', '--tarifs', TARIFS], ok.io)).toBe(0);
+    expect(ok.out()).toContain('Adhésions acceptées : 1 ; refusées : 0');
+    expect(ok.out()).not.toContain('Facturé deux fois');
+    const bad = memoryIo('[]');
+    expect(await runCli(['facturation', '-', '--format', 'html'], bad.io)).toBe(2);
+    expect(bad.err()).toContain('Format inconnu : « html »');
+  });
+
+  it('te90-tarifs facturation --help : l’usage, les formats et un exemple', () => {
+    const r = run(['facturation', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('te90-tarifs facturation <fichier.json|fichier.jsonl|dossier|->');
+    expect(r.out).toMatch(/Exemples :\n(  .*\n)*  te90-tarifs facturation /);
+    expect(run(['--help']).out).toMatch(/^  facturation +le rôle de facturation/m);
+  }, SPAWN_TIMEOUT);
+});
+
+describe('te90-tarifs facturation : json', () => {
+  it('total = somme des factures (decimal.js) = somme des devis acceptés de quoteAll ; le rôle de billingRoll, avec les fichiers', () => {
+    const r = facturation('--format', 'json');
+    expect(r.code).toBe(1);
+    const roll = JSON.parse(r.out) as RoleDeFacturation;
+    expect(r.out).toBe(JSON.stringify(roll, null, 2) + '\n');
+    const sumOfBills = roll.factures.reduce((acc, f) => acc.plus(f.total), new Decimal(0));
+    expect(roll.total).toBe(sumOfBills.toFixed(2));
+    const lot = quoteAll(adhesions, { catalogue: complet });
+    const sumOfQuotes = lot.resultats.reduce((acc, q) => (q.success ? acc.plus(q.data.total) : acc), new Decimal(0));
+    expect(roll.total).toBe(sumOfQuotes.toFixed(2));
+    for (const f of roll.factures) expect(f.total).toBe(f.lignes.reduce((acc, l) => acc.plus(l.montant), new Decimal(0)).toFixed(2));
+    expect(roll.factures.map((f) => f.debiteur.siren)).toEqual(['219000106', '200000107']);
+    expect(roll.factures[1]!.debiteur).toEqual(CCAS);
+    expect(roll.refus.map((x) => [x.index, x.fichier])).toEqual([[2, files[2]]]);
+    expect(roll.conflits).toHaveLength(1);
+    expect(roll.conflits[0]!.params).toMatchObject({ siren: CCAS.siren, entrees: [0, 1], fichiers: [files[0], files[1]] });
+    expect(withoutFiles(roll)).toEqual(billingRoll(adhesions, { catalogue: complet }));
+  }, SPAWN_TIMEOUT);
+
+  it('écrit facture par facture, exactement le texte de JSON.stringify (aussi pour un lot vide)', async () => {
+    const roll = billingRoll(adhesions, { catalogue: complet });
+    expect([...billingRollJsonChunks(roll)].join('')).toBe(JSON.stringify(roll, null, 2));
+    const empty = billingRoll([]);
+    expect([...billingRollJsonChunks(empty)].join('')).toBe(JSON.stringify(empty, null, 2));
+    const m = memoryIo('[]');
+    expect(await runCli(['facturation', '-', '--format', 'json'], m.io)).toBe(0);
+    expect(m.out()).toBe(JSON.stringify(empty, null, 2) + '\n');
+  });
+});
+
+describe('te90-tarifs facturation : csv', () => {
+  it('en-tête, une ligne par ligne du rôle, colonnes du débiteur d’abord ; refus et conflit sur la sortie d’erreur', () => {
+    const r = facturation('--format', 'csv');
+    expect(r.code).toBe(1);
+    expect(r.out.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
+    expect(r.out.endsWith('\r\n')).toBe(true);
+    expect(r.out.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    const [header, ...rows] = parseCsv(r.out.slice(1));
+    expect(header!.join(';')).toBe(HEADER);
+    const col = (name: string) => header!.indexOf(name);
+    const roll = JSON.parse(facturation('--format', 'json').out) as RoleDeFacturation;
+    const lines = roll.factures.flatMap((f) => f.lignes.map((l) => ({ f, l })));
+    expect(rows).toHaveLength(lines.length);
+    rows.forEach((row, i) => {
+      const { f, l } = lines[i]!;
+      expect(row).toHaveLength(20);
+      expect(row.slice(0, 5)).toEqual([f.debiteur.siren, f.debiteur.nom ?? '', f.debiteur.siret ?? '', f.debiteur.codeService ?? '', f.debiteur.engagement ?? '']);
+      expect(row[col('adherent_position')]).toBe(String(l.adherent.index + 1));
+      expect(row[col('adherent_fichier')]).toBe(l.adherent.fichier);
+      expect(row[col('adherent_siren')]).toBe(l.adherent.siren);
+      expect(row[col('montant')]).toBe(l.montant.replace('.', ','));
+      expect(row[col('quantite')]).toBe(l.quantite.replace('.', ','));
+      expect(row[col('prix_unitaire')]).toBe(l.prixUnitaire.replace('.', ','));
+      expect(row[col('exemple')]).toBe(l.source.exemple ? 'oui' : '');
+    });
+    expect(rows.filter((row) => row[0] === CCAS.siren).every((row) => row[1] === CCAS.nom && row[2] === CCAS.siret && row[3] === CCAS.codeService && row[4] === CCAS.engagement)).toBe(true);
+    const total = rows.reduce((acc, row) => acc.plus(row[col('montant')]!.replace(',', '.')), new Decimal(0));
+    expect(total.toFixed(2)).toBe(roll.total);
+    expect(r.err).toContain(files[2]);
+    expect(r.err).toContain('[SIREN_INVALIDE]');
+    expect(r.err).toContain('Facturé deux fois au même SIREN (1)');
+    expect(r.err).toContain(`n° 1 (${files[0]})`);
+  }, SPAWN_TIMEOUT);
+
+  it('nombres avec une virgule décimale et sans protection ; textes protégés contre les formules', () => {
+    const roll: RoleDeFacturation = {
+      millesime: 2026,
+      factures: [
+        {
+          debiteur: { siren: '219000106', nom: '=HYPERLINK("http://x")' },
+          lignes: [
+            {
+              adherent: { index: 4, nom: '+Commune; "dite"', siren: '219000106' },
+              prestation: 'packDemat',
+              composante: 'parSiren',
+              libelle: '-remise',
+              quantite: '1234.5',
+              unite: 'forfait',
+              prixUnitaire: '-12.50',
+              montant: '-15431.25',
+              detail: '@calcul',
+              source: { origine: 'publie', reference: 'page' },
+            },
+          ],
+          total: '-15431.25',
+        },
+      ],
+      total: '-15431.25',
+      refus: [],
+      conflits: [],
+      acceptes: 1,
+      refuses: 0,
+    };
+    const [, row] = renderBillingRollCsv(roll).slice(1).split('\r\n');
+    expect(row).toBe(`219000106;"'=HYPERLINK(""http://x"")";;;;5;;"'+Commune; ""dite""";219000106;packDemat;parSiren;'-remise;1234,5;forfait;-12,50;-15431,25;'@calcul;publie;page;`);
+  });
+
+  it('un rôle vide : l’en-tête seul', () => {
+    expect(renderBillingRollCsv(billingRoll([]))).toBe(`\uFEFF${HEADER}\r\n`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Le CSV relu par un vrai tableur : LibreOffice Calc, import CSV en français (« ; », virgule
+// décimale, UTF-8), converti en classeur XML à plat (.fods) dont on lit le type de chaque cellule.
+
+const SOFFICE = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
+/** En CI, le tableur est installé par .ci/run : ce test n'y est jamais sauté. */
+const IN_CI = process.env['CI'] === 'true' || process.env['CI'] === '1';
+const SOFFICE_TITLE = 'LibreOffice lit montant, quantite et prix_unitaire comme des nombres (float), aux bonnes valeurs ; les SIREN sont présents';
+
+interface OdsCell {
+  readonly type: string | undefined;
+  readonly value: string | undefined;
+  readonly text: string;
+}
+
+/** Les lignes d'un classeur .fods : pour chaque cellule, son type, sa valeur et son texte (cellules répétées dépliées). */
+function fodsRows(xml: string): OdsCell[][] {
+  const rows: OdsCell[][] = [];
+  for (const m of xml.matchAll(/<table:table-row\b[^>]*>([\s\S]*?)<\/table:table-row>/g)) {
+    const cells: OdsCell[] = [];
+    for (const c of m[1]!.matchAll(/<table:table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)) {
+      const attrs = c[1]!;
+      const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1];
+      const text = (c[2] ?? '')
+        .replace(/<text:s\/>/g, ' ')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .trim();
+      const repeated = Math.min(Number(attr('table:number-columns-repeated') ?? '1'), 64);
+      for (let k = 0; k < repeated; k++) cells.push({ type: attr('office:value-type'), value: attr('office:value'), text });
+    }
+    rows.push(cells);
+  }
+  return rows;
+}
+
+describe('te90-tarifs facturation : le CSV dans un tableur', () => {
+  it.skipIf(!SOFFICE && !IN_CI)(SOFFICE || IN_CI ? SOFFICE_TITLE : `${SOFFICE_TITLE} — ignoré : soffice absent (apt-get install libreoffice-calc-nogui)`, () => {
+    const r = facturation('--format', 'csv');
+    const roll = JSON.parse(facturation('--format', 'json').out) as RoleDeFacturation;
+    const out = mkdtempSync(join(tmpdir(), 'te90-facturation-ods-'));
+    const csv = join(out, 'role.csv');
+    writeFileSync(csv, r.out);
+    const converted = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(out, 'profil')}`, '--headless', '--infilter=CSV:59,34,76,1,,1036', '--convert-to', 'fods', '--outdir', out, csv],
+      { encoding: 'utf8', timeout: SOFFICE_TIMEOUT },
+    );
+    expect(converted.status, `soffice : ${converted.stderr}`).toBe(0);
+    expect(readdirSync(out)).toContain('role.fods');
+    const [header, ...rows] = fodsRows(readFileSync(join(out, 'role.fods'), 'utf8')).filter((row) => row.some((c) => c.text !== ''));
+    expect(header!.slice(0, 20).map((c) => c.text).join(';')).toBe(HEADER);
+    const col = (name: string) => header!.findIndex((c) => c.text === name);
+    const lines = roll.factures.flatMap((f) => f.lignes.map((l) => ({ f, l })));
+    expect(rows).toHaveLength(lines.length);
+    rows.forEach((row, i) => {
+      const { f, l } = lines[i]!;
+      for (const [name, expected] of [
+        ['montant', l.montant],
+        ['quantite', l.quantite],
+        ['prix_unitaire', l.prixUnitaire],
+      ] as const) {
+        const c = row[col(name)]!;
+        expect(c.type, `${name}, ligne ${i + 1}`).toBe('float');
+        expect(new Decimal(c.value!).equals(expected), `${name}, ligne ${i + 1} : ${c.value} au lieu de ${expected}`).toBe(true);
+      }
+      // Les SIREN sont là (ceux-ci ne commencent pas par un zéro : rien à perdre s'ils sont lus comme des nombres).
+      expect(row[col('debiteur_siren')]!.text).toBe(f.debiteur.siren);
+      expect(row[col('adherent_siren')]!.text).toBe(l.adherent.siren);
+      expect(row[col('libelle')]!.type).toBe('string');
+      expect(row[col('libelle')]!.text).toBe(l.libelle);
+    });
+    const total = rows.reduce((acc, row) => acc.plus(row[col('montant')]!.value!), new Decimal(0));
+    expect(total.toFixed(2)).toBe(roll.total);
+  }, SOFFICE_TIMEOUT + 2 * SPAWN_TIMEOUT);
+});
