@@ -15,7 +15,8 @@ import {
   type RoleDeFacturation,
   type Tarifs,
 } from '../src/index.js';
-import { runCli, type CliIo } from '../src/cli/main.js';
+import { runCli } from '../src/cli/main.js';
+import { memoryIo, parseCsv } from './cli-helpers.js';
 import { billingRollJsonChunks } from '../src/render/billing-roll.js';
 
 /**
@@ -34,42 +35,7 @@ function run(args: readonly string[], input?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** Des entrées-sorties en mémoire pour `runCli`. */
-function memoryIo(stdin = '') {
-  const writes: string[] = [];
-  const errors: string[] = [];
-  const io: CliIo = {
-    out: (text) => {
-      writes.push(text);
-    },
-    err: (text) => {
-      errors.push(text);
-    },
-    errIsTty: false,
-    readStdin: async () => new TextEncoder().encode(stdin),
-  };
-  return { io, writes, out: () => writes.join(''), err: () => errors.join('') };
-}
 
-/** Lecture CSV minimale (guillemets doublés, « ; », CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
 const HEADER =
   'debiteur_siren;debiteur_nom;debiteur_siret;code_service;engagement;adherent_position;adherent_fichier;adherent_nom;adherent_siren;prestation;composante;libelle;quantite;unite;prix_unitaire;montant;detail;origine_montant;reference;exemple';

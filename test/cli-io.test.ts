@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, quoteAll, type Adhesion, type BatchQuote, type Tarifs } from '../src/index.js';
 import { runCli, type CliIo } from '../src/cli/main.js';
+import { memoryIo } from './cli-helpers.js';
 import { batchFromText } from '../src/cli/io.js';
 
 /**
@@ -35,22 +36,6 @@ function withoutFiles(lot: FileLot): BatchQuote {
   return { ...lot, resultats: lot.resultats.map(({ fichier: _, ...r }) => r) };
 }
 
-/** Des entrées-sorties en mémoire pour `runCli`, qui notent chaque écriture. */
-function memoryIo(stdin?: string | Uint8Array) {
-  const writes: string[] = [];
-  const errors: string[] = [];
-  const io: CliIo = {
-    out: (text) => {
-      writes.push(text);
-    },
-    err: (text) => {
-      errors.push(text);
-    },
-    errIsTty: false,
-    readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
-  };
-  return { io, writes, errors, out: () => writes.join(''), err: () => errors.join('') };
-}
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error('dist/cli.js absent : lancez « npm run build » (npm test le fait).');
