@@ -26,6 +26,7 @@ import {
   safePricePrestation,
   safeQuote,
   safeQuoteAll,
+  safeCompareCatalogues,
   WARNING_CODES,
   type Adhesion,
   type Catalogue,
@@ -998,7 +999,31 @@ type Hostile =
   | { readonly kind: 'proxyPiege'; readonly trap: (typeof PIEGES)[number] }
   | { readonly kind: 'revoque'; readonly liste: boolean }
   | { readonly kind: 'cycle' }
-  | { readonly kind: 'exotique'; readonly which: (typeof EXOTIQUES)[number] };
+  | { readonly kind: 'exotique'; readonly which: (typeof EXOTIQUES)[number] }
+  | { readonly kind: 'longueur'; readonly longueur: (typeof LONGUEURS)[number]; readonly liste: boolean };
+
+/** Des longueurs qui ne sont pas des nombres (ou pas des longueurs possibles). */
+const LONGUEURS = ['objet', 'sansPrototype', 'symbole', 'chaine', 'enorme', 'negative', 'proxy'] as const;
+
+function longueurBizarre(which: (typeof LONGUEURS)[number]): unknown {
+  switch (which) {
+    case 'objet':
+      return { n: 1 };
+    case 'sansPrototype':
+      return Object.create(null) as unknown;
+    case 'symbole':
+      // Ce que devient une valeur que la lecture n'a pas pu copier (budget épuisé, getter qui lève) : une marque symbole.
+      return Symbol('longueur');
+    case 'chaine':
+      return '3';
+    case 'enorme':
+      return 2 ** 53;
+    case 'negative':
+      return -1;
+    case 'proxy':
+      return new Proxy({}, { get: () => { throw new Error('longueur piégée'); } });
+  }
+}
 
 const hostileArb: fc.Arbitrary<Hostile> = fc.oneof(
   {
@@ -1025,6 +1050,7 @@ const hostileArb: fc.Arbitrary<Hostile> = fc.oneof(
   fc.boolean().map((liste) => ({ kind: 'revoque' as const, liste })),
   fc.constant({ kind: 'cycle' as const }),
   fc.constantFrom(...EXOTIQUES).map((which) => ({ kind: 'exotique' as const, which })),
+  fc.record({ longueur: fc.constantFrom(...LONGUEURS), liste: fc.boolean() }).map((r) => ({ kind: 'longueur' as const, ...r })),
 );
 
 const fidele = (h: Hostile | undefined) => h === undefined || h.kind === 'getterFidele' || h.kind === 'proxyFidele';
@@ -1082,6 +1108,12 @@ function poser(obj: Record<string, unknown>, key: string, original: unknown, h: 
     case 'exotique':
       obj[key] = exotique(h.which);
       return;
+    case 'longueur': {
+      // Un objet `{ length: … }`, ou une liste dont un proxy répond `length` par cette valeur.
+      const length = longueurBizarre(h.longueur);
+      obj[key] = h.liste ? new Proxy(['x'], { get: (t, k) => (k === 'length' ? length : Reflect.get(t, k)) }) : { length };
+      return;
+    }
   }
 }
 
@@ -1175,8 +1207,52 @@ describe('propriété : entrées hostiles n’importe où', () => {
     expect(stats.fideles).toBeGreaterThan(10);
     expect(stats.signalesAuChamp).toBeGreaterThan(35);
     expect(stats.refusesLocalises).toBeGreaterThan(stats.refusesALaRacine);
-    for (const kind of ['valeur', 'getterQuiLeve', 'getterFidele', 'proxyFidele', 'proxyPiege', 'revoque', 'cycle', 'exotique']) expect(sortes).toContain(kind);
+    for (const kind of ['valeur', 'getterQuiLeve', 'getterFidele', 'proxyFidele', 'proxyPiege', 'revoque', 'cycle', 'exotique', 'longueur']) expect(sortes).toContain(kind);
     expect([...sortes].some((s) => s.startsWith('catalogue:dedans'))).toBe(true);
     expect([...sortes].some((s) => s.startsWith('catalogue:option'))).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 10. Longueurs qui ne sont pas des nombres (issue 20) : jugées sur leur type réel
+// ---------------------------------------------------------------------------------------------
+
+describe('une valeur dont la longueur n’est pas un nombre', () => {
+  const bonne = (nom: unknown) => ({ collectivite: { ...epci, nom }, prestations: { maintenanceBase: { postes: 2, postesLicenceBL: 0 } } });
+  /** Une liste dont un proxy répond `length` par `length`. */
+  const listeA = (length: unknown) => new Proxy(['x'], { get: (t, k) => (k === 'length' ? length : Reflect.get(t, k)) });
+
+  it.each(LONGUEURS)('un nom { length: %s } est refusé pour son type seul : ni ERREUR_INTERNE ni longueur mesurée', (which) => {
+    const issues = problemes(safeQuote(bonne({ length: longueurBizarre(which) }) as never, { catalogue: catalogueTest }));
+    expect(lus(issues)).toEqual(['ENTREE_INVALIDE@collectivite.nom']);
+    expect(issues[0]!.params).toMatchObject({ raison: 'type' });
+  });
+
+  it.each(LONGUEURS)('une liste dont la longueur lue est « %s » est signalée à son chemin, sans ERREUR_INTERNE', (which) => {
+    const issues = problemes(safeQuote(bonne(listeA(longueurBizarre(which))) as never, { catalogue: catalogueTest }));
+    expect(lus(issues)).toContain('ENTREE_INVALIDE@collectivite.nom');
+  });
+
+  it('un lot dont la longueur est un objet sans prototype ou un symbole : ENTREE_INVALIDE (lotTropLong), pas ERREUR_INTERNE', () => {
+    for (const length of [Object.create(null) as unknown, Symbol('n'), { toString: () => { throw new Error('x'); } }]) {
+      const issues = problemes(safeQuoteAll(listeA(length) as never));
+      expect(issues.map((i) => i.params['raison'])).toEqual(['lotTropLong']);
+    }
+  });
+
+  it('dans un lot et une comparaison, l’entrée à la longueur bizarre est refusée seule', () => {
+    const lot = [adhesion(), bonne(listeA(Object.create(null))), bonne({ length: Symbol('n') })];
+    const r = safeQuoteAll(lot as never, { catalogue: catalogueTest });
+    expect(r.success && r.data.resultats.map((x) => x.success)).toEqual([true, false, false]);
+    if (r.success) for (const x of r.data.resultats) if (!x.success) for (const i of x.issues) bienForme(i);
+    const c = safeCompareCatalogues(lot as never, { avant: catalogueTest, apres: catalogueTest });
+    expect(c.success && c.data.synthese.acceptesAvant).toBe(1);
+    if (c.success) for (const a of c.data.adherents) for (const i of [...(a.refus.avant ?? []), ...(a.refus.apres ?? [])]) bienForme(i);
+  });
+
+  it('une entrée de lot dont la lecture lève hors de toute propriété (proxy de liste révoqué) reste isolée', () => {
+    const lot = new Proxy([adhesion(), adhesion()], { get: (t, k) => (k === '1' ? revoque({}) : Reflect.get(t, k)) });
+    const r = safeQuoteAll(lot as never, { catalogue: catalogueTest });
+    expect(r.success && r.data.resultats.map((x) => x.success)).toEqual([true, false]);
   });
 });

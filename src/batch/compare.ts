@@ -280,8 +280,11 @@ function run(adhesions: unknown, options: unknown): Comparaison {
   const ledgers = { avant: new SirenLedger(avant), apres: new SirenLedger(apres) };
   for (let index = 0; index < entries.length; index++) {
     const entry = entries.at(index);
-    const read = entry.ok ? withoutMillesime(readAdhesion(entry.value)) : undefined;
-    const unreadable: SafeResult<never> = { success: false, issues: [makeIssue('ENTREE_INVALIDE', [], { raison: 'adhesionIllisible' })] };
+    // La lecture elle-même est isolée : quoi qu'il arrive, l'échec reste celui de cette entrée.
+    const readResult = entry.ok ? guard(() => withoutMillesime(readAdhesion(entry.value))) : undefined;
+    const read = readResult?.success ? readResult.data : undefined;
+    const unreadable: SafeResult<never> =
+      readResult && !readResult.success ? readResult : { success: false, issues: [makeIssue('ENTREE_INVALIDE', [], { raison: 'adhesionIllisible' })] };
     const a = read ? guard(() => quoteRead(read, avant)) : unreadable;
     const b = read ? guard(() => quoteRead(read, apres)) : unreadable;
     const identity = a.success ? { siren: a.data.collectivite.siren, nom: a.data.collectivite.nom } : b.success ? { siren: b.data.collectivite.siren, nom: b.data.collectivite.nom } : read ? readIdentity(read.snap.value) : { siren: null, nom: null };

@@ -3,7 +3,7 @@ import { SirenLedger } from './ledger.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import { CallerError, guard, QuoteError, unwrap } from '../errors/quote-error.js';
-import type { Snapshot } from '../input/snapshot.js';
+import { lengthText, type Snapshot } from '../input/snapshot.js';
 import { readAdhesion } from '../validation/fast.js';
 import { makeIssue } from '../wording/issues.js';
 import { Dec } from '../money/decimal.js';
@@ -122,7 +122,7 @@ export function readBatchEntries(adhesions: unknown): { length: number; at: (i: 
   if (length === undefined) throw new QuoteError([makeIssue('ENTREE_INVALIDE', [], { raison: 'lotPasListe' })]);
   if (typeof length !== 'number' || !Number.isSafeInteger(length) || length > MAX_BATCH) {
     // Une longueur qui n'est pas un nombre entier sûr est rapportée telle quelle, en texte.
-    const recu = typeof length === 'number' && Number.isFinite(length) ? length : String(length);
+    const recu = typeof length === 'number' && Number.isFinite(length) ? length : lengthText(length);
     throw new QuoteError([makeIssue('ENTREE_INVALIDE', [], { raison: 'lotTropLong', maximum: MAX_BATCH, recu })]);
   }
   const list = adhesions as readonly unknown[];
@@ -153,9 +153,10 @@ export function quoteBatchEntry(entry: { ok: true; value: unknown } | { ok: fals
       issues: [makeIssue('ENTREE_INVALIDE', [], { raison: 'listeIllisibleLot' })],
     };
   }
-  const read = readAdhesion(entry.value);
-  const r = guard(() => quoteRead(read, catalogue));
-  return r.success ? { index, siren: r.data.collectivite.siren, success: true, data: r.data } : { index, siren: readSiren(read.snap), success: false, issues: r.issues };
+  // La lecture elle-même est isolée : quoi qu'il arrive, l'échec reste celui de cette entrée.
+  let read: ReturnType<typeof readAdhesion> | undefined;
+  const r = guard(() => quoteRead((read = readAdhesion(entry.value)), catalogue));
+  return r.success ? { index, siren: r.data.collectivite.siren, success: true, data: r.data } : { index, siren: read ? readSiren(read.snap) : null, success: false, issues: r.issues };
 }
 
 /**

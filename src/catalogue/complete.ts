@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { maxLength, minLength } from '../shared/lengths.js';
 import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard, isQuoteError, QuoteError, unwrap } from '../errors/quote-error.js';
@@ -21,9 +22,9 @@ function buildTarifsSchema() {
     prestations[d.id] = z.optional(z.strictObject(shape));
   }
   const tarifsSchema = z.strictObject({
-    $schema: z.optional(z.string().check(z.maxLength(500))),
+    $schema: z.optional(z.string().check(maxLength(500))),
     millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
-    source: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+    source: z.string().check(z.trim(), minLength(1), maxLength(500)),
     exemple: z.optional(z.boolean()),
     prestations: z.strictObject(prestations),
   });

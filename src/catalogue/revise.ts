@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { maxLength, minLength } from '../shared/lengths.js';
 import type { QuoteIssue, SafeResult, Source } from '../core/shapes.js';
 import { describeValue, fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { issueMessage } from '../wording/issues.js';
@@ -80,10 +81,10 @@ function buildRevisionSchema() {
   }
   const names = PRESTATIONS.flatMap((d) => [d.id as string, ...Object.keys(d.composantes).map((c) => `${d.id}.${c}`)]);
   return z.strictObject({
-    $schema: z.optional(z.string().check(z.maxLength(500))),
+    $schema: z.optional(z.string().check(maxLength(500))),
     millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
-    libelle: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
-    source: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+    libelle: z.string().check(z.trim(), minLength(1), maxLength(2000)),
+    source: z.string().check(z.trim(), minLength(1), maxLength(500)),
     exemple: z.optional(z.boolean()),
     indexation: z.optional(
       z.strictObject({
@@ -94,7 +95,7 @@ function buildRevisionSchema() {
             ctx.addIssue({ code: 'custom', input: s, params: { code: 'ENTREE_INVALIDE', params }, message: issueMessage('ENTREE_INVALIDE', params) });
           }),
         ),
-        sauf: z.optional(z.array(z.enum(names as [string, ...string[]])).check(z.maxLength(200))),
+        sauf: z.optional(z.array(z.enum(names as [string, ...string[]])).check(maxLength(200))),
       }),
     ),
     prestations: z.optional(z.strictObject(prestations)),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { maxLength } from '../shared/lengths.js';
 import { FIELD_KINDS } from '../models/fields.js';
 import { kit } from '../models/kit.js';
 import { MODELS, type Modele } from '../models/registry.js';
@@ -48,7 +49,7 @@ function build() {
   }
 
   const catalogue = z.strictObject({
-    $schema: z.optional(z.string().check(z.maxLength(500))),
+    $schema: z.optional(z.string().check(maxLength(500))),
     millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
     libelle: k.texte,
     devise: z.literal('EUR'),

@@ -1,4 +1,5 @@
 import type { Path, QuoteIssue } from '../core/shapes.js';
+import { describeValue } from '../errors/from-zod.js';
 import { describeError } from '../errors/quote-error.js';
 import { makeIssue, type IssueParamsByCode } from '../wording/issues.js';
 
@@ -41,6 +42,18 @@ function exoticName(value: object): string {
     // Un piège de proxy a levé : la description générale suffit.
   }
   return "un objet qui n'est pas une donnée simple (instance de classe…)";
+}
+
+/**
+ * Une longueur lue, en texte, jugée sur son type réel : un nombre tel quel, une chaîne entre
+ * guillemets (tronquée), toute autre valeur par son type (la convertir pourrait lever).
+ *
+ * @internal
+ */
+export function lengthText(length: unknown): string {
+  if (typeof length === 'number') return String(length);
+  if (typeof length === 'string') return `« ${length.slice(0, 40)} »`;
+  return describeValue(length);
 }
 
 const NONE: readonly QuoteIssue[] = Object.freeze([]);
@@ -124,7 +137,7 @@ export class Reader {
       return undefined;
     }
     if (typeof length === 'number' && Number.isSafeInteger(length) && length >= 0 && length <= MAX_NODES - this.nodes) return length;
-    this.fail({ raison: 'listeIllisible', longueur: String(length) });
+    this.fail({ raison: 'listeIllisible', longueur: lengthText(length) });
     return undefined;
   }
 

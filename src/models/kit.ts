@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { maxLength, minLength } from '../shared/lengths.js';
 import { lintMessage, type LintFacts } from '../wording/lint.js';
 
 /** Les codes de remarque que les schémas posent eux-mêmes (règles de forme des montants et des grilles). */
@@ -42,14 +43,14 @@ function build() {
   const montant = decimalString('Montant', 2, 9);
   const prix = decimalString('Prix', 4, 9);
   const coefficient = decimalString('Coefficient', 6, 4);
-  const texte = z.string().check(z.minLength(1), z.maxLength(2000));
+  const texte = z.string().check(minLength(1), maxLength(2000));
   const entier = z.int().check(z.minimum(0), z.maximum(1_000_000_000));
   const unite = z.strictObject({ un: texte, plusieurs: texte });
-  const strates = z.array(z.strictObject({ de: entier, a: z.nullable(entier) })).check(z.minLength(1), z.maxLength(100));
-  const quotasGo = z.array(z.int().check(z.minimum(1), z.maximum(1_000_000))).check(z.minLength(1), z.maxLength(100));
-  const paliers = z.array(z.strictObject({ de: entier, a: z.nullable(entier), coefficient })).check(z.minLength(1), z.maxLength(100));
-  const stratesForfait = z.array(z.strictObject({ de: entier, a: z.nullable(entier), montant })).check(z.minLength(1), z.maxLength(100));
-  const montantsLibres = z.array(z.array(montant).check(z.maxLength(100))).check(z.maxLength(100));
+  const strates = z.array(z.strictObject({ de: entier, a: z.nullable(entier) })).check(minLength(1), maxLength(100));
+  const quotasGo = z.array(z.int().check(z.minimum(1), z.maximum(1_000_000))).check(minLength(1), maxLength(100));
+  const paliers = z.array(z.strictObject({ de: entier, a: z.nullable(entier), coefficient })).check(minLength(1), maxLength(100));
+  const stratesForfait = z.array(z.strictObject({ de: entier, a: z.nullable(entier), montant })).check(minLength(1), maxLength(100));
+  const montantsLibres = z.array(z.array(montant).check(maxLength(100))).check(maxLength(100));
   const grille = z.strictObject({ strates, quotasGo, montants: montantsLibres }).check(
     z.superRefine((g, ctx) => {
       if (!Array.isArray(g.strates) || !Array.isArray(g.quotasGo) || !Array.isArray(g.montants)) return;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { maxLength } from '../shared/lengths.js';
 import { issueMessage } from '../wording/issues.js';
 import { isValidSiren, normalizeSiren, sirenProblem } from './siren.js';
 
@@ -8,7 +9,7 @@ import { isValidSiren, normalizeSiren, sirenProblem } from './siren.js';
  * @internal
  */
 export const SirenSchema = z.string().check(
-  z.maxLength(100),
+  maxLength(100),
   z.overwrite(normalizeSiren),
   z.superRefine((siren, ctx) => {
     if (!isValidSiren(siren)) {

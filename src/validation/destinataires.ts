@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { maxLength } from '../shared/lengths.js';
 import type { Destinataire } from '../core/shapes.js';
 import { SirenSchema } from '../siren/schema.js';
 import { siretProblem } from '../siren/siren.js';
@@ -10,7 +11,7 @@ const NOM = fieldSchema({ type: 'texte', requis: false, max: 200 });
 const CODE_SERVICE = fieldSchema({ type: 'texte', requis: false, max: 100 });
 const ENGAGEMENT = fieldSchema({ type: 'texte', requis: false, max: 50 });
 
-const SIRET = z.string().check(z.maxLength(100), z.overwrite((s) => s.replace(/\s+/g, '')));
+const SIRET = z.string().check(maxLength(100), z.overwrite((s) => s.replace(/\s+/g, '')));
 
 function build() {
   const destinataire = z
@@ -26,7 +27,7 @@ function build() {
       }),
     );
   const list = z.array(destinataire).check(
-    z.maxLength(500),
+    maxLength(500),
     z.superRefine((items, ctx) => {
       const first = new Map<string, number>();
       items.forEach((d, i) => {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { maxLength, minLength } from '../shared/lengths.js';
 import type { ParamDeclaration } from '../prestations/define.js';
 import { issueMessage } from '../wording/issues.js';
 import { isValidSiren, normalizeSiren } from '../siren/siren.js';
@@ -22,8 +23,8 @@ export type AnyField = FieldDeclaration | ParamDeclaration;
 
 function sirensSchema(max: number) {
   return z.array(SirenSchema).check(
-    z.minLength(1),
-    z.maxLength(max),
+    minLength(1),
+    maxLength(max),
     z.superRefine((sirens, ctx) => {
       const first = new Map<string, number>();
       sirens.forEach((siren, i) => {
@@ -46,7 +47,7 @@ function sirensSchema(max: number) {
 function requiredSchema(f: AnyField): z.ZodMiniType {
   switch (f.type) {
     case 'texte':
-      return z.string().check(z.trim(), z.minLength(1), z.maxLength(f.max));
+      return z.string().check(z.trim(), minLength(1), maxLength(f.max));
     case 'siren':
       return SirenSchema;
     case 'choix':
@@ -60,7 +61,7 @@ function requiredSchema(f: AnyField): z.ZodMiniType {
     case 'sirens':
       return sirensSchema(f.max);
     case 'durees':
-      return z.array(z.number().check(z.gt(0), z.maximum(f.maxDuree))).check(z.minLength(1), z.maxLength(f.max));
+      return z.array(z.number().check(z.gt(0), z.maximum(f.maxDuree))).check(minLength(1), maxLength(f.max));
   }
 }
 

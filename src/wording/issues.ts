@@ -250,7 +250,7 @@ function reading(p: ReadingParams): string {
     case 'illisible':
       return `Donnée illisible : sa lecture a levé une exception (${p.detail}).`;
     case 'listeIllisible':
-      return `Liste trop longue ou illisible (${p.longueur} éléments).`;
+      return `Liste trop longue ou illisible (sa longueur lue est ${p.longueur}).`;
     case 'circulaire':
       return 'Référence circulaire : la donnée se contient elle-même.';
   }
