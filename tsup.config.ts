@@ -36,17 +36,15 @@ function writeSpreadsheetGlue(dir: string): void {
 }
 
 /**
- * Le paquet autonome ne doit définir qu'un global, `TE90Tarifs`. Deux sortes de modules écrivent
- * sur `globalThis` pour partager un état entre plusieurs copies chargées ensemble :
- * - zod, sa configuration (`__zod_globalConfig` dans zod/v4/core/core.js, `__zod_globalRegistry`
- *   dans registries.js) ;
- * - la bibliothèque, ses catalogues de confiance (clé `Symbol.for(…)` dans src/catalogue/trust.ts),
- *   partagés entre ses builds ESM et CJS.
+ * Le paquet autonome ne doit définir qu'un global, `TE90Tarifs`. zod écrit sur `globalThis` pour
+ * partager sa configuration entre plusieurs copies chargées ensemble (`__zod_globalConfig` dans
+ * zod/v4/core/core.js, `__zod_globalRegistry` dans registries.js) ; les catalogues de confiance de
+ * la bibliothèque, eux, sont privés à leur module.
  * Le paquet autonome est une seule copie, scellée : dans ces modules, `globalThis` devient un objet
  * propre au paquet. La construction échoue si l'un d'eux cesse d'écrire ainsi (le test du contexte
  * nu dit s'il reste un global).
  */
-const PRIVATE_GLOBALS = /([\\/]zod[\\/]v4[\\/]core[\\/](core|registries)\.js|[\\/]src[\\/]catalogue[\\/]trust\.ts)$/;
+const PRIVATE_GLOBALS = /[\\/]zod[\\/]v4[\\/]core[\\/](core|registries)\.js$/;
 const privateGlobals: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'globaux-prives',
   setup(build) {

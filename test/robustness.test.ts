@@ -705,31 +705,34 @@ describe('double paquet : builds ESM et CJS de dist/', () => {
     expect(esm.isQuoteError(duCjs) && duCjs.issues.map((i) => i.code)).toEqual(['SIREN_INVALIDE', 'MAINTENANCE_BASE_OBLIGATOIRE']);
   });
 
-  it('un catalogue complété par le CJS, passé au quote de l’ESM, donne le même devis, sans revalidation', () => {
+  it('un catalogue complété par le CJS, passé au quote de l’ESM, donne le même devis : revalidé une fois, copie retenue', () => {
     const complet = cjs.completeCatalogue(cjs.catalogue2026, TARIFS_TEST);
     const entree = adhesion({ dpo: {}, sauvegarde: { quotaGo: 50 }, marchesPublics: { acces: 1 } }, epci);
     const parEsm = esm.quote(entree, { catalogue: complet });
     expect(parEsm).toEqual(cjs.quote(entree, { catalogue: complet }));
     expect(parEsm).toEqual(quote(entree, { catalogue: catalogueTest }));
     expect(parEsm.lignes.find((l) => l.prestation === 'dpo')!.montant).toBe('400.00');
-    // De confiance pour l'autre build : rendu tel quel (même objet), pas revalidé en copie.
-    expect(esm.parseCatalogue(complet)).toBe(complet);
-    expect(Object.isFrozen(complet)).toBe(true);
-    const registre = (globalThis as Record<symbol, unknown>)[Symbol.for('@te90/tarifs/catalogues-valides/schema-1')];
-    expect(registre).toBeInstanceOf(WeakSet);
-    expect((registre as WeakSet<object>).has(complet)).toBe(true);
-    // Témoin : une copie brute du même catalogue, elle, est validée et rendue en nouvel objet.
-    const copie = JSON.parse(JSON.stringify(complet)) as Catalogue;
-    const validee = esm.parseCatalogue(copie);
-    expect(validee).not.toBe(copie);
-    expect(validee).toEqual(complet);
+    // Revalidé par l'ESM : une copie validée, égale, resservie à chaque usage (gelé, il ne peut plus changer).
+    const valide = esm.parseCatalogue(complet);
+    expect(valide).not.toBe(complet);
+    expect(valide).toEqual(complet);
+    expect(esm.parseCatalogue(complet)).toBe(valide);
+    // Aucun registre global : rien sous l'ancienne clé partagée.
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('@te90/tarifs/catalogues-valides/schema-1')]).toBeUndefined();
   });
 
-  it('un catalogue complété par l’ESM est accepté tel quel par le CJS', () => {
+  it('un catalogue complété par l’ESM est revalidé par le CJS, avec le même devis', () => {
     const complet = esm.completeCatalogue(esm.catalogue2026, TARIFS_TEST);
-    expect(cjs.parseCatalogue(complet)).toBe(complet);
+    expect(cjs.parseCatalogue(complet)).toEqual(complet);
     const entree = adhesion({ dpo: {} }, epci);
     expect(cjs.quote(entree, { catalogue: complet })).toEqual(esm.quote(entree, { catalogue: complet }));
+  });
+
+  it('un catalogue d’une autre copie, invalide et gelé, est refusé par chaque copie (la confiance ne se transmet pas)', () => {
+    const faux = JSON.parse(JSON.stringify(esm.completeCatalogue(esm.catalogue2026, TARIFS_TEST))) as Record<string, unknown>;
+    faux['devise'] = 'USD';
+    deepFreezeTest(faux);
+    for (const lib of [esm, cjs]) expect(lus(problemes(lib.safeQuote(adhesion(), { catalogue: faux as never })))).toContain('CATALOGUE_INVALIDE@catalogue.devise');
   });
 
   it('les builds ne lèvent pas non plus sur les entrées hostiles', () => {
@@ -1254,5 +1257,76 @@ describe('une valeur dont la longueur n’est pas un nombre', () => {
     const lot = new Proxy([adhesion(), adhesion()], { get: (t, k) => (k === '1' ? revoque({}) : Reflect.get(t, k)) });
     const r = safeQuoteAll(lot as never, { catalogue: catalogueTest });
     expect(r.success && r.data.resultats.map((x) => x.success)).toEqual([true, false]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 11. Confiance qui ne se falsifie pas (issue 20)
+// ---------------------------------------------------------------------------------------------
+
+function deepFreezeTest<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreezeTest(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('confiance dans un catalogue : rien ne peut l’accorder de l’extérieur', () => {
+  const brut = () => JSON.parse(JSON.stringify(catalogueTest)) as Record<string, unknown>;
+
+  it('un objet inscrit dans l’ancien registre global (Symbol.for) n’est pas cru : il est validé et refusé', () => {
+    const faux = brut();
+    faux['devise'] = 'USD';
+    const cle = Symbol.for('@te90/tarifs/catalogues-valides/schema-1');
+    const g = globalThis as Record<symbol, unknown>;
+    const avant = g[cle];
+    g[cle] = new WeakSet([faux]);
+    try {
+      expect(lus(problemes(safeQuote(adhesion(), { catalogue: faux as never })))).toContain('CATALOGUE_INVALIDE@catalogue.devise');
+    } finally {
+      g[cle] = avant;
+    }
+  });
+
+  it('un catalogue gelé venu d’ailleurs puis rendu valide ne peut pas changer : la copie validée est resservie', () => {
+    const gele = deepFreezeTest(brut());
+    const valide = parseCatalogue(gele);
+    expect(valide).not.toBe(gele);
+    expect(parseCatalogue(gele)).toBe(valide);
+  });
+
+  it('un catalogue modifiable est revalidé à chaque usage : une modification après coup est vue', () => {
+    const c = brut();
+    expect(safeQuote(adhesion(), { catalogue: c as never }).success).toBe(true);
+    c['devise'] = 'USD';
+    expect(lus(problemes(safeQuote(adhesion(), { catalogue: c as never })))).toContain('CATALOGUE_INVALIDE@catalogue.devise');
+  });
+
+  it('un catalogue gelé mais qui porte un getter n’est pas retenu : il est relu à chaque usage', () => {
+    const c = brut();
+    let devise = 'EUR';
+    Object.defineProperty(c, 'devise', { get: () => devise, enumerable: true });
+    deepFreezeTest(c);
+    expect(safeQuote(adhesion(), { catalogue: c as never }).success).toBe(true);
+    devise = 'USD';
+    expect(lus(problemes(safeQuote(adhesion(), { catalogue: c as never })))).toContain('CATALOGUE_INVALIDE@catalogue.devise');
+  });
+});
+
+describe('isQuoteError vérifie ce qu’il promet', () => {
+  const marque = Symbol.for('@te90/tarifs/QuoteError');
+  const marquee = (issues: unknown) => ({ [marque]: true, issues });
+  const bon = { code: 'SIREN_INVALIDE', path: ['collectivite', 'siren'], message: 'x', params: {} };
+
+  it('une valeur marquée dont les issues ne sont pas des problèmes n’est pas une QuoteError', () => {
+    const cas = [undefined, 'non', {}, [1], [{}], [{ ...bon, code: 'INVENTE' }], [{ ...bon, path: [{}] }], [{ ...bon, message: 3 }], [{ ...bon, params: null }], revoque([])];
+    cas.forEach((issues, i) => expect(isQuoteError(marquee(issues)), `cas ${i}`).toBe(false));
+    expect(isQuoteError(marquee(new Proxy([bon], { get: (t, k) => (k === 'length' ? {} : Reflect.get(t, k)) })))).toBe(false);
+  });
+
+  it('témoin : une valeur marquée aux problèmes bien formés, et une vraie QuoteError, sont reconnues', () => {
+    expect(isQuoteError(marquee([bon]))).toBe(true);
+    expect(isQuoteError(exceptionDe(() => quote(comme<Adhesion>({ collectivite: { ...epci, siren: '123' }, prestations: {} }))))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { makeIssue } from '../wording/issues.js';
 import { ISSUE_CODES, type IssueCode } from '../core/codes.js';
 import { catalogue2026 } from './2026.js';
 import { judgeCatalogue, type LintFinding } from './lint.js';
-import { isTrusted, trust } from './trust.js';
+import { isDeepFrozenData, isTrusted, rememberRevalidated, revalidated, trust } from './trust.js';
 import type { Catalogue } from './types.js';
 
 const SHAPE_CODES = new Set(['FORME_INVALIDE', 'MONTANT_ILLISIBLE', 'MONTANT_NEGATIF', 'MONTANT_TROP_PRECIS', 'GRILLE_INCOMPLETE']);
@@ -46,8 +46,8 @@ export function acceptCatalogue(snap: Snapshot, at: (path: Path) => Path): Catal
 }
 
 /**
- * Le catalogue à utiliser : le catalogue 2026 embarqué par défaut ; un catalogue déjà validé tel
- * quel ; sinon la valeur est lue une fois, validée (forme et cohérence, tous les problèmes à la
+ * Le catalogue à utiliser : le catalogue 2026 embarqué par défaut ; un catalogue déjà validé par
+ * cette copie de la bibliothèque tel quel ; sinon la valeur est lue une fois, validée (forme et cohérence, tous les problèmes à la
  * fois), gelée et retenue comme catalogue de confiance.
  *
  * @internal
@@ -56,7 +56,12 @@ export function acceptCatalogue(snap: Snapshot, at: (path: Path) => Path): Catal
 export function resolveCatalogue(catalogue: unknown, path: Path = ['catalogue']): Catalogue {
   if (catalogue === undefined) return catalogue2026;
   if (isTrusted(catalogue)) return catalogue;
-  return acceptCatalogue(snapshot(catalogue), (chemin) => [...path, ...chemin]);
+  // Un catalogue d'une autre copie de la bibliothèque (autre build) est revalidé ; gelé en profondeur,
+  // sa copie validée est retenue et resservie.
+  const known = revalidated(catalogue);
+  if (known !== undefined) return known;
+  const frozen = isDeepFrozenData(catalogue);
+  return rememberRevalidated(catalogue, frozen, acceptCatalogue(snapshot(catalogue), (chemin) => [...path, ...chemin]));
 }
 
 /**

@@ -1,29 +1,21 @@
 import type { Catalogue } from './types.js';
 
 /**
- * Les catalogues déjà validés et gelés, partagés par les builds ESM et CJS de la bibliothèque
- * (sous une clé `Symbol.for` de l'objet global) : un catalogue complété par l'un n'est pas
- * revalidé par l'autre. La confiance ne passe jamais par une propriété du catalogue lui-même,
- * qu'une entrée pourrait porter.
+ * Les catalogues validés et gelés par cette copie de la bibliothèque. L'ensemble est privé au
+ * module : aucune autre code (ni l'objet global, ni une propriété du catalogue, qu'une entrée
+ * pourrait porter) ne peut y inscrire un objet.
  */
-// La version du schéma du catalogue est dans la clé : deux versions incompatibles de la bibliothèque
-// chargées ensemble ne se font pas confiance.
-const KEY = Symbol.for('@te90/tarifs/catalogues-valides/schema-1');
-
-function registry(): WeakSet<object> {
-  const holder = globalThis as { [KEY]?: WeakSet<object> };
-  let set = holder[KEY];
-  if (!(set instanceof WeakSet)) {
-    set = new WeakSet();
-    Object.defineProperty(holder, KEY, { value: set, enumerable: false, configurable: false, writable: false });
-  }
-  return set;
-}
-
-const TRUSTED = registry();
+const TRUSTED = new WeakSet<object>();
 
 /**
- * Inscrit un catalogue validé et gelé parmi les catalogues de confiance.
+ * Les catalogues venus d'ailleurs (une autre copie de la bibliothèque, comme l'autre build ESM ou
+ * CJS) déjà revalidés ici, et leur copie validée : un catalogue gelé en profondeur, fait de données
+ * simples, ne peut plus changer, sa validation vaut donc pour toujours. Privé au module.
+ */
+const REVALIDATED = new WeakMap<object, Catalogue>();
+
+/**
+ * Inscrit un catalogue validé et gelé par cette copie parmi les catalogues de confiance.
  *
  * @internal
  */
@@ -33,10 +25,60 @@ export function trust<T extends Catalogue>(catalogue: T): T {
 }
 
 /**
- * Indique si une valeur est un catalogue déjà validé et gelé.
+ * Indique si une valeur est un catalogue validé et gelé par cette copie de la bibliothèque.
  *
  * @internal
  */
 export function isTrusted(value: unknown): value is Catalogue {
   return typeof value === 'object' && value !== null && TRUSTED.has(value);
+}
+
+/**
+ * La copie validée d'un catalogue venu d'ailleurs et déjà revalidé, s'il y en a une.
+ *
+ * @internal
+ */
+export function revalidated(value: unknown): Catalogue | undefined {
+  return typeof value === 'object' && value !== null ? REVALIDATED.get(value) : undefined;
+}
+
+/**
+ * Indique si une valeur est gelée en profondeur et faite de données simples (objets simples, listes,
+ * propriétés de données, sans getter) : son contenu ne peut plus changer. Ne lève jamais.
+ *
+ * @internal
+ */
+export function isDeepFrozenData(value: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  try {
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (typeof v === 'function') return false;
+      if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+      seen.add(v);
+      if (!Object.isFrozen(v)) return false;
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== null && proto !== Object.prototype && proto !== Array.prototype) return false;
+      for (const key of Reflect.ownKeys(v)) {
+        const d = Reflect.getOwnPropertyDescriptor(v, key);
+        if (d === undefined || !('value' in d)) return false;
+        stack.push(d.value);
+      }
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Retient la copie validée d'un catalogue venu d'ailleurs, s'il ne peut plus changer (gelé en
+ * profondeur avant sa lecture : `frozen`). Un catalogue modifiable est revalidé à chaque usage.
+ *
+ * @internal
+ */
+export function rememberRevalidated(original: unknown, frozen: boolean, copy: Catalogue): Catalogue {
+  if (frozen && typeof original === 'object' && original !== null) REVALIDATED.set(original, copy);
+  return copy;
 }

@@ -1,4 +1,5 @@
 import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
+import { ISSUE_CODES } from '../core/codes.js';
 import { makeIssue } from '../wording/issues.js';
 
 /**
@@ -60,7 +61,9 @@ export function formatPath(path: Path): string {
 
 /**
  * Indique si une valeur est une {@link QuoteError}, qu'elle vienne du build ESM ou CJS de la
- * bibliothèque. Ne lève jamais d'exception, même sur un proxy révoqué.
+ * bibliothèque : elle porte la marque de la bibliothèque, et ses `issues` sont bien une liste de
+ * problèmes (chacun avec un code connu, un chemin de textes et de nombres, un message et des
+ * paramètres). Lit chaque propriété une fois, et ne lève jamais d'exception, même sur un proxy révoqué.
  *
  * @category Erreurs
  * @example
@@ -69,14 +72,38 @@ export function formatPath(path: Path): string {
  * //=> true
  * isQuoteError(new Error('x'));
  * //=> false
+ * isQuoteError(Object.assign(new Error('x'), { [Symbol.for('@te90/tarifs/QuoteError')]: true, issues: 'non' }));
+ * //=> false
  * ```
  */
 export function isQuoteError(value: unknown): value is QuoteError {
   try {
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    if (typeof value !== 'object' || value === null || (value as { [BRAND]?: unknown })[BRAND] !== true) return false;
+    return isIssueList((value as { issues?: unknown }).issues);
   } catch {
     return false;
   }
+}
+
+/** Une liste de problèmes bien formés, lue une fois (peut lever sur une valeur hostile : l'appelant rattrape). */
+function isIssueList(issues: unknown): boolean {
+  if (!Array.isArray(issues)) return false;
+  const length: unknown = issues.length;
+  if (typeof length !== 'number') return false;
+  for (let i = 0; i < length; i++) {
+    const issue: unknown = issues[i];
+    if (typeof issue !== 'object' || issue === null) return false;
+    const { code, path, message, params } = issue as Record<string, unknown>;
+    if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(ISSUE_CODES, code)) return false;
+    if (typeof message !== 'string' || typeof params !== 'object' || params === null || !Array.isArray(path)) return false;
+    const n: unknown = path.length;
+    if (typeof n !== 'number') return false;
+    for (let k = 0; k < n; k++) {
+      const part: unknown = path[k];
+      if (typeof part !== 'string' && typeof part !== 'number') return false;
+    }
+  }
+  return true;
 }
 
 /**
