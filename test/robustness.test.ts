@@ -27,6 +27,9 @@ import {
   safeQuote,
   safeQuoteAll,
   safeCompareCatalogues,
+  safeReviseCatalogue,
+  renderQuoteHtml,
+  reviseCatalogue,
   WARNING_CODES,
   type Adhesion,
   type Catalogue,
@@ -302,7 +305,7 @@ describe('entrées hostiles : les fonctions safe… ne lèvent jamais et ne rend
   });
 
   it('safePricePrestation et safeQuoteAll : options illisibles', () => {
-    expect(lus(problemes(safePricePrestation('dpo', {}, comme(revoque({})))))).toEqual(['ENTREE_INVALIDE@options.catalogue']);
+    expect(lus(problemes(safePricePrestation('dpo', {}, comme(revoque({})))))).toEqual(['ENTREE_INVALIDE@options.catalogue', 'ENTREE_INVALIDE@options.collectivite']);
     expect(lus(problemes(safeQuoteAll([adhesion({}, epci)], comme(revoque({})))))).toEqual(['ENTREE_INVALIDE@options.catalogue']);
     expect(lus(problemes(safeQuoteAll([adhesion({}, epci)], comme(piege('get')))))).toEqual(['ENTREE_INVALIDE@options.catalogue']);
   });
@@ -1328,5 +1331,103 @@ describe('isQuoteError vérifie ce qu’il promet', () => {
   it('témoin : une valeur marquée aux problèmes bien formés, et une vraie QuoteError, sont reconnues', () => {
     expect(isQuoteError(marquee([bon]))).toBe(true);
     expect(isQuoteError(exceptionDe(() => quote(comme<Adhesion>({ collectivite: { ...epci, siren: '123' }, prestations: {} }))))).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 12. Une passe sur tous les arguments (issue 20)
+// ---------------------------------------------------------------------------------------------
+
+describe('une passe sur tous les arguments : chaque argument signalé à son chemin, ensemble', () => {
+  const mauvaisCatalogue = () => ({ ...(JSON.parse(JSON.stringify(catalogueTest)) as Record<string, unknown>), devise: 'USD' });
+  const mauvaiseAdhesion = () => ({ collectivite: { ...epci, siren: '123' }, prestations: { maintenanceBase: { postes: 2, postesLicenceBL: 0 } } });
+
+  it('safeQuote : un catalogue refusé et une adhésion fautive, ensemble (chemins de l’adhésion inchangés)', () => {
+    expect(lus(problemes(safeQuote(mauvaiseAdhesion() as never, { catalogue: mauvaisCatalogue() as never })))).toEqual(['CATALOGUE_INVALIDE@catalogue.devise', 'SIREN_INVALIDE@collectivite.siren']);
+  });
+
+  it('safePricePrestation : un catalogue refusé et des paramètres fautifs, ensemble', () => {
+    expect(lus(problemes(safePricePrestation('marchesPublics', { acces: -1 }, { catalogue: mauvaisCatalogue() as never })))).toEqual([
+      'CATALOGUE_INVALIDE@catalogue.devise',
+      'VALEUR_HORS_LIMITES@prestations.marchesPublics.acces',
+    ]);
+  });
+
+  it('safeQuoteAll : un lot qui n’est pas une liste et un catalogue refusé, ensemble', () => {
+    expect(lus(problemes(safeQuoteAll('non' as never, { catalogue: mauvaisCatalogue() as never })))).toEqual(['ENTREE_INVALIDE@(racine)', 'CATALOGUE_INVALIDE@catalogue.devise']);
+  });
+
+  it('safeCompleteCatalogue : une base refusée et un fichier de tarifs fautif, ensemble', () => {
+    const r = problemes(safeCompleteCatalogue(mauvaisCatalogue() as never, { millesime: 2026, source: '', prestations: {} } as never));
+    expect(lus(r)).toEqual(['CATALOGUE_INVALIDE@base.devise', 'VALEUR_HORS_LIMITES@tarifs.source']);
+  });
+
+  it('safeReviseCatalogue : une base refusée et une révision fautive, ensemble', () => {
+    const r = problemes(safeReviseCatalogue(mauvaisCatalogue() as never, { millesime: 2027, libelle: '', source: 'x' } as never));
+    expect(lus(r)).toEqual(['CATALOGUE_INVALIDE@base.devise', 'VALEUR_HORS_LIMITES@revision.libelle']);
+  });
+
+  it('safeCompareCatalogues : avant et après refusés, ensemble', () => {
+    const r = problemes(safeCompareCatalogues([adhesion()], { avant: mauvaisCatalogue() as never, apres: { ...mauvaisCatalogue(), libelle: '' } as never }));
+    expect(lus(r)).toEqual(['CATALOGUE_INVALIDE@avant.devise', 'CATALOGUE_INVALIDE@apres.libelle', 'CATALOGUE_INVALIDE@apres.devise']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 13. renderQuoteHtml et révision d'une longue source (issue 20)
+// ---------------------------------------------------------------------------------------------
+
+describe('renderQuoteHtml lit ses options une fois et ne lève qu’une QuoteError', () => {
+  const devis = () => quote(adhesion(), { catalogue: catalogueTest });
+
+  it('chaque option est lue une seule fois (un getter qui change de réponse ne trompe pas la vérification)', () => {
+    let lectures = 0;
+    const options = {
+      numero: 'D-1',
+      get date() {
+        lectures++;
+        return lectures === 1 ? '2026-11-29' : 'pas une date';
+      },
+    };
+    expect(renderQuoteHtml(devis(), options as never)).toContain('29 novembre 2026');
+    expect(lectures).toBe(1);
+  });
+
+  it('des options illisibles (proxy révoqué, getter qui lève) donnent une QuoteError à leur chemin', () => {
+    const e1 = exceptionDe(() => renderQuoteHtml(devis(), revoque({}) as never));
+    expect(isQuoteError(e1) && lus(e1.issues)).toEqual(['ENTREE_INVALIDE@options']);
+    const leve = { numero: 'D-1', get date(): string { throw new Error('x'); } };
+    const e2 = exceptionDe(() => renderQuoteHtml(devis(), leve as never));
+    expect(isQuoteError(e2) && lus(e2.issues)).toEqual(['ENTREE_INVALIDE@options.date']);
+  });
+
+  it('un devis qui n’en est pas un donne une QuoteError, jamais une TypeError', () => {
+    for (const faux of [null, {}, { collectivite: null }]) {
+      const e = exceptionDe(() => renderQuoteHtml(faux as never, { numero: 'D-1', date: '2026-11-29' }));
+      expect(isQuoteError(e)).toBe(true);
+    }
+  });
+});
+
+describe('révision d’un catalogue à la source longue', () => {
+  it('le préfixe « Reporté du catalogue … » ne fait jamais refuser une paire valide : la référence est coupée', () => {
+    const longue = 'R'.repeat(1990);
+    const base = completeCatalogue(catalogue2026, { ...TARIFS_TEST, source: longue.slice(0, 500) });
+    const brut = JSON.parse(JSON.stringify(base)) as { prestations: Record<string, { composantes: Record<string, { source: { reference: string } }> }> };
+    for (const p of Object.values(brut.prestations)) for (const c of Object.values(p.composantes)) c.source.reference = longue;
+    const source = parseCatalogue(brut);
+    const revu = reviseCatalogue(source, { millesime: 2027, libelle: 'Tarifs 2027', source: 'Délibération 2027' });
+    const refs = Object.values(revu.prestations).flatMap((p) => Object.values(p.composantes).map((c) => c.source.reference));
+    for (const r of refs) {
+      expect(r.length).toBeLessThanOrEqual(2000);
+      expect(r.startsWith('Reporté du catalogue 2026 : RRR')).toBe(true);
+      expect(r.endsWith('…')).toBe(true);
+    }
+  });
+
+  it('témoin : une référence courte est reportée entière', () => {
+    const revu = reviseCatalogue(catalogueTest, { millesime: 2027, libelle: 'Tarifs 2027', source: 'Délibération 2027' });
+    const ref = revu.prestations.dpo.composantes.abonnement.source.reference;
+    expect(ref).toBe(`Reporté du catalogue 2026 : ${catalogueTest.prestations.dpo.composantes.abonnement.source.reference}`);
   });
 });

@@ -1,7 +1,7 @@
 import type { Quote, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { CallerError, guard, unwrap } from '../errors/quote-error.js';
+import { CallerError, guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { Dec } from '../money/decimal.js';
 import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
 import { quoteRead, readOption } from '../quote/quote.js';
@@ -261,9 +261,11 @@ function withoutMillesime(read: ReturnType<typeof readAdhesion>): ReturnType<typ
 }
 
 function run(adhesions: unknown, options: unknown): Comparaison {
-  const entries = readBatchEntries(adhesions);
-  const avant = resolveCatalogue(readOption(options, 'avant'), ['avant']);
-  const apres = resolveCatalogue(readOption(options, 'apres'), ['apres']);
+  // Une passe sur tous les arguments : le lot et les deux catalogues sont jugés ensemble.
+  const args = [guard(() => readBatchEntries(adhesions)), guard(() => resolveCatalogue(readOption(options, 'avant'), ['avant'])), guard(() => resolveCatalogue(readOption(options, 'apres'), ['apres']))] as const;
+  const [lot, cAvant, cApres] = args;
+  if (!lot.success || !cAvant.success || !cApres.success) throw new QuoteError(args.flatMap((r) => (r.success ? [] : r.issues)));
+  const [entries, avant, apres] = [lot.data, cAvant.data, cApres.data];
   const progress = readOption(options, 'onProgress');
   const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;
   const totals = { avant: ZERO, apres: ZERO };

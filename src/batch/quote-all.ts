@@ -209,8 +209,11 @@ export class BatchTally {
 }
 
 function run(adhesions: unknown, options: unknown): BatchQuote {
-  const entries = readBatchEntries(adhesions);
-  const catalogue = resolveCatalogue(readOption(options, 'catalogue'));
+  // Une passe sur tous les arguments : le lot et le catalogue sont jugés ensemble.
+  const lot = guard(() => readBatchEntries(adhesions));
+  const resolved = guard(() => resolveCatalogue(readOption(options, 'catalogue')));
+  if (!lot.success || !resolved.success) throw new QuoteError([...(lot.success ? [] : lot.issues), ...(resolved.success ? [] : resolved.issues)]);
+  const [entries, catalogue] = [lot.data, resolved.data];
   const progress = readOption(options, 'onProgress');
   const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;
   const tally = new BatchTally(catalogue);

@@ -139,11 +139,15 @@ function inTarifs(chemin: Path): Path {
 }
 
 function complete(base: unknown, tarifs: unknown): Catalogue {
-  const catalogue = resolveCatalogue(base, ['base']);
+  // Une passe : les problèmes du catalogue de base et ceux du fichier de tarifs sont signalés ensemble.
+  const resolved = guard(() => resolveCatalogue(base, ['base']));
   const snap = snapshot(tarifs, ['tarifs']);
   const parsed = tarifsSchemas().tarifsSchema.safeParse(snap.value, REPORT);
-  const issues: QuoteIssue[] = [...snap.issues];
+  const issues: QuoteIssue[] = [...(resolved.success ? [] : resolved.issues), ...snap.issues];
   if (!parsed.success) issues.push(...withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['tarifs']), snap));
+  // Sans catalogue de base valide, la forme du fichier est tout ce qui peut être jugé.
+  if (!resolved.success) throw new QuoteError(issues);
+  const catalogue = resolved.data;
   const millesime = isRecord(snap.value) ? snap.value['millesime'] : undefined;
   if (Number.isSafeInteger(millesime) && millesime !== catalogue.millesime) {
     issues.push(makeIssue('MILLESIME_INCOHERENT', ['tarifs', 'millesime'], { raison: 'tarifs', millesimeTarifs: millesime as number, millesimeCatalogue: catalogue.millesime }));

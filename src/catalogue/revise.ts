@@ -7,6 +7,7 @@ import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
+import { TEXTE_MAX } from '../models/kit.js';
 import type { ChampsDeTarif } from '../models/registry.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
@@ -137,20 +138,39 @@ function modelMismatches(catalogue: Catalogue, revision: unknown): QuoteIssue[] 
   return issues;
 }
 
+/**
+ * La référence d'un montant reporté d'un catalogue à sa révision : « Reporté du catalogue 2026 : … ».
+ * Le préfixe de la bibliothèque ne fait jamais dépasser la longueur permise : une longue référence
+ * est alors coupée (et finit par « … »).
+ *
+ * @internal
+ */
+export function carriedReference(millesime: number, reference: string): string {
+  const prefix = `Reporté du catalogue ${millesime} : `;
+  if (prefix.length + reference.length <= TEXTE_MAX) return prefix + reference;
+  let cut = reference.slice(0, TEXTE_MAX - prefix.length - 1);
+  // Une paire de substitution n'est jamais coupée en deux.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${prefix}${cut}…`;
+}
+
 function revise(base: unknown, revision: unknown): Catalogue {
-  const catalogue = resolveCatalogue(base, ['base']);
+  // Une passe : les problèmes du catalogue de base et ceux de la révision sont signalés ensemble.
+  const resolved = guard(() => resolveCatalogue(base, ['base']));
   const snap = snapshot(revision, ['revision']);
   const parsed = revisionSchema().safeParse(snap.value, REPORT);
-  const issues: QuoteIssue[] = [...snap.issues];
+  const issues: QuoteIssue[] = [...(resolved.success ? [] : resolved.issues), ...snap.issues];
   if (!parsed.success) {
-    issues.push(...withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['revision']), snap), ...modelMismatches(catalogue, snap.value));
-    throw new QuoteError(issues);
+    issues.push(...withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['revision']), snap));
+    if (resolved.success) issues.push(...modelMismatches(resolved.data, snap.value));
   }
+  if (!resolved.success || !parsed.success) throw new QuoteError(issues);
+  const catalogue = resolved.data;
   const r: Parsed = parsed.data;
   const revised: Source = r.exemple ? { origine: 'revision', reference: r.source, exemple: true } : { origine: 'revision', reference: r.source };
   const carried = (old: Source): Source => ({
     ...old,
-    reference: old.reference.startsWith('Reporté du catalogue ') ? old.reference : `Reporté du catalogue ${catalogue.millesime} : ${old.reference}`,
+    reference: old.reference.startsWith('Reporté du catalogue ') ? old.reference : carriedReference(catalogue.millesime, old.reference),
   });
   const factor = r.indexation ? new Dec(100).plus(r.indexation.pourcentage).dividedBy(100) : undefined;
   const sauf = new Set(r.indexation?.sauf ?? []);

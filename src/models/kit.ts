@@ -39,11 +39,18 @@ function decimalString(quoi: 'Montant' | 'Prix' | 'Coefficient', maxDecimals: nu
   return schema;
 }
 
+/**
+ * La longueur maximale d'un texte du catalogue (libellé, unité, référence d'une source).
+ *
+ * @internal
+ */
+export const TEXTE_MAX = 2000;
+
 function build() {
   const montant = decimalString('Montant', 2, 9);
   const prix = decimalString('Prix', 4, 9);
   const coefficient = decimalString('Coefficient', 6, 4);
-  const texte = z.string().check(minLength(1), maxLength(2000));
+  const texte = z.string().check(minLength(1), maxLength(TEXTE_MAX));
   const entier = z.int().check(z.minimum(0), z.maximum(1_000_000_000));
   const unite = z.strictObject({ un: texte, plusieurs: texte });
   const strates = z.array(z.strictObject({ de: entier, a: z.nullable(entier) })).check(minLength(1), maxLength(100));

@@ -73,18 +73,23 @@ export interface PrestationQuote {
 const CONTEXT_FIELDS = ['siren', 'type', 'population'] as const;
 
 function compute(id: unknown, params: unknown, options: unknown): PrestationQuote {
-  const catalogue = resolveCatalogue(readOption(options, 'catalogue'));
+  // Une passe sur tous les arguments : un catalogue refusé n'empêche pas de juger la prestation,
+  // ses paramètres et la collectivité ; tous les problèmes sont signalés ensemble.
+  const resolved = guard(() => resolveCatalogue(readOption(options, 'catalogue')));
+  const catalogue = resolved.success ? resolved.data : undefined;
+  const issues: QuoteIssue[] = resolved.success ? [] : [...resolved.issues];
   const declaration = declarationOf(id);
   if (!declaration) {
-    throw new QuoteError([makeIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeValue(id), prestations: PRESTATION_IDS })]);
+    throw new QuoteError([...issues, makeIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeValue(id), prestations: PRESTATION_IDS })]);
   }
   const base = ['prestations', declaration.id];
-  const issues: QuoteIssue[] = [];
   const snap = snapshot(params, base);
   const p = paramsSchema(declaration).safeParse(snap.value, REPORT);
   issues.push(...snap.issues);
   if (!p.success) issues.push(...withoutUnreadable(fromZodIssues(p.error.issues as readonly RawIssue[], base), snap));
-  const contexte = snapshot(readOption(options, 'collectivite'), ['collectivite']);
+  const option = guard(() => readOption(options, 'collectivite'));
+  if (!option.success) issues.push(...option.issues);
+  const contexte = snapshot(option.success ? option.data : undefined, ['collectivite']);
   issues.push(...contexte.issues);
   const collectivite: Record<string, unknown> = {};
   const invalid = new Set<string>();
@@ -108,7 +113,7 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
       }
     }
   }
-  const priced = p.success ? priceLines([{ declaration, params: p.data as Record<string, unknown>, dOffice: false }], collectivite, invalid, catalogue) : undefined;
+  const priced = p.success && catalogue !== undefined ? priceLines([{ declaration, params: p.data as Record<string, unknown>, dOffice: false }], collectivite, invalid, catalogue) : undefined;
   if (priced) issues.push(...priced.issues);
   if (issues.length > 0 || !priced) throw new QuoteError(issues);
   return {

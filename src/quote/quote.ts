@@ -1,4 +1,5 @@
 import type { Collectivite, Destinataire, Invoice, Path, Quote, QuoteIssue, QuoteWarning, SafeResult } from '../core/shapes.js';
+import { catalogue2026 } from '../catalogue/2026.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
@@ -146,5 +147,11 @@ export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote<Prestat
  * ```
  */
 export function safeQuote(adhesion: Adhesion, options?: QuoteOptions): SafeResult<Quote<PrestationId>> {
-  return guard(() => computeQuote(adhesion, resolveCatalogue(readOption(options, 'catalogue'))));
+  return guard(() => {
+    // Une passe sur tous les arguments : un catalogue refusé n'empêche pas de juger l'adhésion
+    // (ce qui ne dépend pas de ses montants), et tous les problèmes sont signalés ensemble.
+    const catalogue = guard(() => resolveCatalogue(readOption(options, 'catalogue')));
+    if (catalogue.success) return computeQuote(adhesion, catalogue.data);
+    throw new QuoteError([...catalogue.issues, ...adhesionIssues(adhesion, catalogue2026)]);
+  });
 }

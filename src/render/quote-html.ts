@@ -1,6 +1,7 @@
 import { formatPrix } from '../wording/terms.js';
 import type { Invoice, Path, Quote, QuoteIssue } from '../core/shapes.js';
-import { QuoteError } from '../errors/quote-error.js';
+import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
+import { snapshot } from '../input/snapshot.js';
 import { makeIssue } from '../wording/issues.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { formatSiren, TYPES } from './quote-text.js';
@@ -118,7 +119,7 @@ function destinataireHtml(d: Invoice['destinataire']): string[] {
  * @param devis - un devis rendu par {@link quote}
  * @param options - numéro, date (`AAAA-MM-JJ`), validité en jours, émetteur
  * @returns le document HTML complet
- * @throws {@link QuoteError} si une option manque ou est invalide (tous les problèmes à la fois)
+ * @throws {@link QuoteError} si une option manque ou est invalide (tous les problèmes à la fois), ou si le devis ne peut pas être écrit ; jamais d'autre exception
  * @category Affichage
  * @example
  * ```ts
@@ -128,6 +129,18 @@ function destinataireHtml(d: Invoice['destinataire']): string[] {
  * ```
  */
 export function renderQuoteHtml(devis: Quote, options: HtmlOptions): string {
+  // Les options sont lues une fois ; toute exception devient une QuoteError.
+  return unwrap(guard(() => writeQuoteHtml(devis, readHtmlOptions(options))));
+}
+
+/** Lit les options une seule fois (getters, proxies) : la suite ne voit que la copie. */
+function readHtmlOptions(options: unknown): unknown {
+  const snap = snapshot(options, ['options']);
+  if (snap.issues.length > 0) throw new QuoteError(snap.issues);
+  return snap.value;
+}
+
+function writeQuoteHtml(devis: Quote, options: unknown): string {
   const o = checkOptions(options);
   const c = devis.collectivite;
   const exemple = devis.lignes.some((l) => l.source.exemple === true);
