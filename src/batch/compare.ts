@@ -11,7 +11,7 @@ import type { Adhesion } from '../validation/adhesion.js';
 import { readAdhesion } from '../validation/fast.js';
 import { readBatchEntries } from './quote-all.js';
 import { SirenLedger } from './ledger.js';
-import { makeIssue } from '../wording/issues.js';
+import { makeIssue, visible } from '../wording/issues.js';
 
 /**
  * Un écart entre deux montants : avant, après (`null` si absent de ce côté), l'écart en euros et en
@@ -243,8 +243,9 @@ function invoiceDiffs(avant: Quote, apres: Quote): EcartFacture[] {
 
 function readIdentity(value: unknown): { siren: string | null; nom: string | null } {
   const c = isRecord(value) ? value['collectivite'] : undefined;
-  const siren = isRecord(c) && typeof c['siren'] === 'string' ? normalizeSiren(c['siren']) : null;
-  const nom = isRecord(c) && typeof c['nom'] === 'string' ? c['nom'].trim() : null;
+  // Lus d'une adhésion refusée : leurs caractères de contrôle sont échappés.
+  const siren = isRecord(c) && typeof c['siren'] === 'string' ? visible(normalizeSiren(c['siren'])) : null;
+  const nom = isRecord(c) && typeof c['nom'] === 'string' ? visible(c['nom'].trim()) : null;
   return { siren, nom };
 }
 

@@ -1,6 +1,6 @@
 import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { ISSUE_CODES } from '../core/codes.js';
-import { makeIssue } from '../wording/issues.js';
+import { makeIssue, visible } from '../wording/issues.js';
 
 /**
  * La marque des erreurs de la bibliothèque, partagée par ses builds ESM et CJS : une
@@ -56,7 +56,8 @@ export function formatPath(path: Path): string {
   for (const part of path) {
     out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
   }
-  return out === '' ? '(racine)' : out;
+  // Une clé reçue peut porter des caractères de contrôle : ils sont montrés échappés.
+  return out === '' ? '(racine)' : visible(out);
 }
 
 /**

@@ -44,10 +44,31 @@ function sirensSchema(max: number) {
   );
 }
 
+/** Les caractères de contrôle (C0, DEL, C1) : un nom qui en porte pourrait forger une ligne d'un texte ou piloter un terminal. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Le premier caractère de contrôle d'un texte : son code (`U+001B`) et sa position (à partir de 1).
+ *
+ * @internal
+ */
+export function controlCharacter(text: string): { caractere: string; position: number } | undefined {
+  const m = CONTROL.exec(text);
+  if (m === null) return undefined;
+  return { caractere: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, position: m.index + 1 };
+}
+
+const noControl = z.superRefine((text: string, ctx) => {
+  const found = controlCharacter(text);
+  if (found === undefined) return;
+  const params = { raison: 'caractereDeControle', ...found } as const;
+  ctx.addIssue({ code: 'custom', input: text, params: { code: 'VALEUR_NON_ADMISE', params }, message: issueMessage('VALEUR_NON_ADMISE', params) });
+});
+
 function requiredSchema(f: AnyField): z.ZodMiniType {
   switch (f.type) {
     case 'texte':
-      return z.string().check(z.trim(), minLength(1), maxLength(f.max));
+      return z.string().check(z.trim(), minLength(1), maxLength(f.max), noControl);
     case 'siren':
       return SirenSchema;
     case 'choix':
@@ -93,7 +114,7 @@ export function fastField(f: AnyField, value: unknown): unknown {
     case 'texte': {
       if (typeof value !== 'string') return REJECT;
       const trimmed = value.trim();
-      return trimmed.length >= 1 && trimmed.length <= f.max ? trimmed : REJECT;
+      return trimmed.length >= 1 && trimmed.length <= f.max && !CONTROL.test(trimmed) ? trimmed : REJECT;
     }
     case 'siren':
       return fastSiren(value);

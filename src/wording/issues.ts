@@ -125,7 +125,8 @@ export interface IssueParamsByCode {
       }
     | { readonly raison: 'modeleNonAdmis'; readonly modele: string; readonly admis: readonly string[] }
     | { readonly raison: 'sirensSurAdherent'; readonly libellePrestation: string; readonly millesime: number }
-    | { readonly raison: 'exclusifs'; readonly champs: readonly string[] };
+    | { readonly raison: 'exclusifs'; readonly champs: readonly string[] }
+    | { readonly raison: 'caractereDeControle'; readonly caractere: string; readonly position: number };
   SIREN_INVALIDE: { readonly raison: 'longueur' | 'cle'; readonly siren: string };
   SIREN_EN_DOUBLE: { readonly siren: string; readonly position: number };
   SIRET_INVALIDE: { readonly raison: 'longueur' | 'siren' | 'cle'; readonly siret: string; readonly siren: string | null };
@@ -365,6 +366,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `Le modèle « ${p.modele} » n'est pas admis pour cette composante ; modèles admis : ${p.admis.map((m) => `« ${m} »`).join(', ')}.`;
       case 'exclusifs':
         return `Indiquez ${p.champs.map((c) => `« ${c} »`).join(' ou ')}, pas les deux : ils disent la même chose de deux façons.`;
+      case 'caractereDeControle':
+        return `Ce texte contient un caractère de contrôle (${p.caractere}, position ${p.position}) : retour à la ligne, tabulation, échappement… ne sont pas admis dans ce texte.`;
       case 'sirensSurAdherent':
         return `La prestation « ${p.libellePrestation} » est facturée par adhérent au catalogue ${p.millesime} : la liste de SIREN facturés ne s'applique pas ; retirez-la.`;
     }
@@ -481,7 +484,20 @@ const WARNING_MESSAGES: Builders<WarningCode, WarningParamsByCode> = {
  * @internal
  */
 export function issueMessage<C extends IssueCode>(code: C, params: IssueParamsByCode[C], voice: Voice = 'bibliotheque'): string {
-  return (ISSUE_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice);
+  return visible((ISSUE_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice));
+}
+
+/** Les caractères de contrôle (C0, DEL, C1). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Un message sans caractère de contrôle : une valeur reçue citée dans un message (un texte avec un
+ * échappement, un retour à la ligne…) y est montrée échappée (`\u001b`), jamais telle quelle.
+ *
+ * @internal
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -490,7 +506,7 @@ export function issueMessage<C extends IssueCode>(code: C, params: IssueParamsBy
  * @internal
  */
 export function warningMessage<C extends WarningCode>(code: C, params: WarningParamsByCode[C], voice: Voice = 'bibliotheque'): string {
-  return (WARNING_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice);
+  return visible((WARNING_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice));
 }
 
 /**
@@ -534,7 +550,7 @@ export function inVoice<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voi
   const table = (isWarning(item) ? WARNING_MESSAGES : ISSUE_MESSAGES) as unknown as Readonly<Record<string, (p: IssueParams, v: Voice) => string>>;
   const build = Object.prototype.hasOwnProperty.call(table, item.code) ? table[item.code] : undefined;
   // Un texte transmis tel quel (sans paramètres de rédaction) n'a qu'une voix.
-  const message = build === undefined || params['raison'] === 'texte' ? item.message : build(params, voice);
+  const message = build === undefined || params['raison'] === 'texte' ? item.message : visible(build(params, voice));
   return message === item.message ? item : { ...item, message };
 }
 

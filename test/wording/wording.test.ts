@@ -63,6 +63,7 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'champDuModele', modele: 'forfait', attendus: ['montant'], recu: 'grille', operation: 'complete' },
     { raison: 'modeleNonAdmis', modele: 'forfait', admis: ['unitaire', 'coefficientParPalier'] },
     { raison: 'sirensSurAdherent', libellePrestation: 'Pack démat', millesime: 2026 },
+    { raison: 'caractereDeControle', caractere: 'U+001B', position: 4 },
   ],
   SIREN_INVALIDE: [{ raison: 'longueur', siren: '123' }, { raison: 'cle', siren: '200000173' }, { raison: 'longueur', siren: '1'.repeat(40) }],
   SIREN_EN_DOUBLE: [{ siren: '200000172', position: 0 }],
