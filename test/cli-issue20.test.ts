@@ -2,7 +2,13 @@
  * Ligne de commande : ce que ses utilisateurs rencontrent (issue 20) — caractères de contrôle,
  * une passe sur tous les fichiers, lecteur borné, terminal sur l'entrée standard, suggestions.
  */
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isQuoteError } from '../src/index.js';
+import { MAX_INPUT_BYTES, readStreamCapped } from '../src/cli/io.js';
 import { runCli } from '../src/cli/main.js';
 import { memoryIo } from './cli-helpers.js';
 
@@ -44,5 +50,96 @@ describe('caractères de contrôle : jamais imprimés tels quels', () => {
     const m = memoryIo(avecNom('Commune « propre »'));
     expect(await runCli(['devis', '-'], m.io)).toBe(0);
     expect(m.out()).toContain('Commune « propre »');
+  });
+});
+
+describe('lecteur borné : tubes, périphériques, fichiers démesurés', () => {
+  const dossier = () => mkdtempSync(join(tmpdir(), 'te90-i20-'));
+
+  it('un tube (FIFO) dans un dossier de lot est refusé sans être ouvert en attente : pas de blocage', { timeout: 10_000 }, async () => {
+    const d = dossier();
+    writeFileSync(join(d, 'a.json'), avecNom('Commune A'));
+    execFileSync('mkfifo', [join(d, 'b.json')]);
+    const m = memoryIo();
+    expect(await runCli(['lot', d, '--format', 'json'], m.io)).toBe(1);
+    const lot = JSON.parse(m.out()) as { resultats: { success: boolean; issues?: { params: { raison: string } }[] }[] };
+    expect(lot.resultats.map((r) => r.success)).toEqual([true, false]);
+    expect(lot.resultats[1]!.issues![0]!.params.raison).toBe('pasUnFichier');
+  });
+
+  it('un fichier plus grand que la limite est refusé avant d’être lu (fichier creux de 300 Mo), code 1', async () => {
+    const d = dossier();
+    const gros = join(d, 'gros.json');
+    closeSync(openSync(gros, 'w'));
+    truncateSync(gros, MAX_INPUT_BYTES + 1);
+    for (const commande of ['devis', 'lot']) {
+      const m = memoryIo();
+      expect(await runCli([commande, gros], m.io)).toBe(1);
+      expect(m.err()).toContain(`dépasse la taille lue au plus (${MAX_INPUT_BYTES} octets)`);
+    }
+  });
+
+  it('un flux sans fin (entrée standard) est arrêté dès la limite dépassée, et refusé', async () => {
+    let lus = 0;
+    async function* sansFin() {
+      for (;;) {
+        lus++;
+        yield new Uint8Array(1000);
+      }
+    }
+    const e = await readStreamCapped(sansFin(), "L'entrée standard", 10_000).catch((error: unknown) => error);
+    expect(isQuoteError(e) && e.issues[0]!.params).toMatchObject({ raison: 'depasseLimite', maximum: 10_000 });
+    expect(lus).toBe(11);
+  });
+
+  it('un fichier UTF-16 (avec ou sans BOM) est nommé comme tel, pas « Latin-1 »', async () => {
+    const d = dossier();
+    const texte = avecNom('Commune');
+    for (const [nom, octets, boutisme] of [
+      ['le-bom.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(texte, 'utf16le')]), 'petit-boutiste'],
+      ['le.json', Buffer.from(texte, 'utf16le'), 'petit-boutiste'],
+      ['be-bom.json', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(texte, 'utf16le').swap16()]), 'gros-boutiste'],
+    ] as const) {
+      writeFileSync(join(d, nom), octets);
+      const m = memoryIo();
+      expect(await runCli(['devis', join(d, nom)], m.io)).toBe(1);
+      expect(m.err()).toContain(`est encodé en UTF-16 (${boutisme})`);
+      expect(m.err()).not.toContain('Latin-1');
+    }
+  });
+});
+
+describe('ligne de commande : terminal sur l’entrée standard, suggestions', () => {
+  it('« devis - » sur un terminal affiche l’usage au lieu d’attendre (code 2), sans lire l’entrée', async () => {
+    const m = memoryIo();
+    let lu = false;
+    const io = { ...m.io, stdinIsTty: true, readStdin: async () => ((lu = true), new Uint8Array()) };
+    expect(await runCli(['devis', '-'], io)).toBe(2);
+    expect(lu).toBe(false);
+    expect(m.err()).toContain("L'entrée standard est un terminal");
+    expect(m.err()).toContain('te90-tarifs devis');
+  });
+
+  it('témoin : « devis - » sur un tube lit l’entrée', async () => {
+    const m = memoryIo(avecNom('Commune'));
+    expect(await runCli(['devis', '-'], { ...m.io, stdinIsTty: false })).toBe(0);
+  });
+
+  it.each([
+    ['devsi', 'devis'],
+    ['lto', 'lot'],
+    ['reviseur', 'reviser'],
+    ['comparé', 'comparer'],
+    ['factu', 'facturation'],
+  ])('une commande inconnue « %s » suggère « %s »', async (tape, attendu) => {
+    const m = memoryIo();
+    expect(await runCli([tape], m.io)).toBe(2);
+    expect(m.err()).toContain(`Vouliez-vous dire « ${attendu} » ?`);
+  });
+
+  it('une commande sans voisine proche n’a pas de suggestion', async () => {
+    const m = memoryIo();
+    expect(await runCli(['zzz'], m.io)).toBe(2);
+    expect(m.err()).not.toContain('Vouliez-vous dire');
   });
 });

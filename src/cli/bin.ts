@@ -1,14 +1,14 @@
 import { runCli } from './main.js';
 import { chunkedOutput } from './output.js';
+import { readStreamCapped } from './io.js';
 
 const stdout = chunkedOutput(process.stdout);
 // Une sortie d'erreur fermée ne doit pas terminer le processus par une trace de pile.
 process.stderr.on('error', () => {});
 
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** L'entrée standard, lue par le lecteur borné : une entrée sans fin est refusée, jamais lue jusqu'à l'épuisement de la mémoire. */
+function readStdin(): Promise<Uint8Array> {
+  return readStreamCapped(process.stdin, "L'entrée standard");
 }
 
 runCli(process.argv.slice(2), {
@@ -18,6 +18,7 @@ runCli(process.argv.slice(2), {
     process.stderr.write(text);
   },
   errIsTty: Boolean(process.stderr.isTTY),
+  stdinIsTty: Boolean(process.stdin.isTTY),
   readStdin,
 }).then(
   (code) => {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { catalogue2026 } from '../catalogue/2026.js';
 import { completeCatalogue, type Tarifs } from '../catalogue/complete.js';
@@ -107,6 +107,20 @@ function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number } {
 }
 
 /**
+ * Un texte en UTF-16, reconnu à sa marque d'ordre des octets (BOM) ou, sans BOM, à un premier
+ * caractère ASCII suivi ou précédé d'un octet nul (« {\0 », « \0{ »).
+ */
+function utf16Order(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  if (bytes.length < 2) return undefined;
+  const [a, b] = [bytes[0]!, bytes[1]!];
+  if (a === 0xff && b === 0xfe) return 'LE';
+  if (a === 0xfe && b === 0xff) return 'BE';
+  if (a !== 0 && a < 0x80 && b === 0) return 'LE';
+  if (a === 0 && b !== 0 && b < 0x80) return 'BE';
+  return undefined;
+}
+
+/**
  * Le texte d'un fichier, qui doit être en UTF-8 (avec ou sans BOM). Un fichier dans un autre
  * encodage (Latin-1, Windows-1252) est refusé, plutôt que lu avec des caractères défigurés.
  *
@@ -114,6 +128,8 @@ function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number } {
  * @throws {QuoteError} `FICHIER_ILLISIBLE` si le texte n'est pas de l'UTF-8 valide
  */
 export function decodeUtf8(bytes: Uint8Array, name: string): string {
+  const utf16 = utf16Order(bytes);
+  if (utf16 !== undefined) throw new QuoteError([unreadable({ raison: 'utf16', fichier: name, boutisme: utf16 })]);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
@@ -126,24 +142,91 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
   }
 }
 
-/** Lecture d'un fichier (ouvert une seule fois) : ses octets, ou pourquoi il ne peut pas être lu. */
-type FileRead = { ok: true; bytes: Uint8Array } | { ok: false; directory: boolean; code: string | undefined };
+/**
+ * La taille lue au plus pour une entrée (fichier, tube, entrée standard) : au-delà, la lecture
+ * s'arrête et l'entrée est refusée, sans avoir tout lu.
+ *
+ * @internal
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
-function readFileOnce(path: string): FileRead {
+/** Lecture d'un fichier (ouvert une seule fois) : ses octets, ou pourquoi il ne peut pas être lu. */
+type FileRead =
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; directory: boolean; code: string | undefined; tooLarge?: true; notRegular?: true };
+
+/**
+ * Le lecteur borné : lit un descripteur bloc par bloc jusqu'à la fin, ou s'arrête dès que la limite
+ * est dépassée (un tube sans fin, /dev/zero) ; rend `undefined` dans ce cas.
+ */
+function readCapped(fd: number, max: number): Uint8Array | undefined {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // Un tube ouvert sans attente, vide pour l'instant : on attend qu'il se remplisse.
+      if ((error as { code?: string }).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      throw error;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > max) return undefined;
+    chunks.push(chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Lit un fichier une seule fois, par le lecteur borné. Avec `regularOnly` (un fichier trouvé dans un
+ * dossier), tout ce qui n'est pas un fichier ordinaire (tube, périphérique, socket) est refusé sans
+ * être lu, et l'ouverture n'attend jamais (un tube sans écrivain ne bloque pas).
+ */
+function readFileOnce(path: string, regularOnly = false, max = MAX_INPUT_BYTES): FileRead {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, regularOnly ? constants.O_RDONLY | constants.O_NONBLOCK : 'r');
   } catch (error) {
     return { ok: false, directory: false, code: (error as { code?: string }).code };
   }
   try {
-    if (fstatSync(fd).isDirectory()) return { ok: false, directory: true, code: 'EISDIR' };
-    return { ok: true, bytes: readFileSync(fd) };
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { ok: false, directory: true, code: 'EISDIR' };
+    if (regularOnly && !stat.isFile()) return { ok: false, directory: false, code: undefined, notRegular: true };
+    // Un fichier ordinaire trop grand est refusé avant toute lecture.
+    if (stat.isFile() && stat.size > max) return { ok: false, directory: false, code: 'EFBIG', tooLarge: true };
+    const bytes = readCapped(fd, max);
+    return bytes === undefined ? { ok: false, directory: false, code: 'EFBIG', tooLarge: true } : { ok: true, bytes };
   } catch (error) {
     return { ok: false, directory: false, code: (error as { code?: string }).code };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Lit un flux (l'entrée standard) par le lecteur borné : la lecture s'arrête dès que la limite est
+ * dépassée, et l'entrée est refusée (`FICHIER_ILLISIBLE`, `depasseLimite`).
+ *
+ * @internal
+ * @throws {QuoteError} si le flux dépasse `max` octets
+ */
+export async function readStreamCapped(stream: AsyncIterable<Uint8Array | string>, name: string, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > max) throw new QuoteError([unreadable({ raison: 'depasseLimite', fichier: name, maximum: max })]);
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /**
@@ -160,6 +243,7 @@ function readBytes(path: string): Uint8Array {
 function readBytesFrom(path: string, read: FileRead): Uint8Array {
   if (read.ok) return read.bytes;
   if (read.code === 'ENOENT') throw new UsageError(`Fichier introuvable : ${path}`);
+  if (read.tooLarge) throw new QuoteError([unreadable({ raison: 'depasseLimite', fichier: path, maximum: MAX_INPUT_BYTES })]);
   if (read.directory) throw new QuoteError([unreadable({ raison: 'dossier', fichier: path })]);
   throw new QuoteError([unreadable({ raison: 'lecture', fichier: path, erreur: describeErrno(read.code) })]);
 }
@@ -184,6 +268,7 @@ async function readInputBytes(path: string, readStdin: StdinReader | undefined):
   try {
     return await readStdin();
   } catch (error) {
+    if (error instanceof QuoteError) throw error;
     throw new QuoteError([unreadable({ raison: 'entreeStandard', erreur: describeErrno((error as { code?: string }).code) })]);
   }
 }
@@ -342,7 +427,9 @@ function subject(label: string): string {
 
 /** Une entrée d'un dossier : lue, ou refusée en nommant son fichier (dossier, lien cassé, illisible, pas du JSON). */
 function directoryEntry(path: string): BatchEntry {
-  const read = readFileOnce(path);
+  const read = readFileOnce(path, true);
+  if (!read.ok && read.notRegular) return { ok: false, issue: unreadable({ raison: 'pasUnFichier', fichier: path }) };
+  if (!read.ok && read.tooLarge) return { ok: false, issue: unreadable({ raison: 'depasseLimite', fichier: path, maximum: MAX_INPUT_BYTES }) };
   if (!read.ok) {
     let reason = read.directory ? "c'est un dossier, pas un fichier" : describeErrno(read.code);
     if (read.code === 'ENOENT') {
@@ -384,6 +471,7 @@ export async function openBatch(path: string, readStdin: StdinReader | undefined
   if (isStdinSocket(path, read)) return batchFromText(decodeUtf8(await readInputBytes(STDIN, readStdin), path), path);
   if (read.ok) return batchFromText(decodeUtf8(read.bytes, path), path);
   if (read.code === 'ENOENT') throw new UsageError(`Fichier ou dossier introuvable : ${path}`);
+  if (read.tooLarge) throw new QuoteError([unreadable({ raison: 'depasseLimite', fichier: path, maximum: MAX_INPUT_BYTES })]);
   if (!read.directory) throw new QuoteError([unreadable({ raison: 'lecture', fichier: path, erreur: describeErrno(read.code) })]);
   let names: string[];
   try {

@@ -13,7 +13,7 @@ import { renderCatalogueText } from '../render/catalogue-text.js';
 import { renderQuoteCsv } from '../render/csv.js';
 import { renderIssuesText, renderQuoteText } from '../render/quote-text.js';
 import { renderQuoteHtml } from '../render/quote-html.js';
-import { catalogueFrom, describeErrno, embedded, loadCatalogue, openBatch, readJsonFile, readJsonInput, UsageError, type BatchEntry } from './io.js';
+import { catalogueFrom, describeErrno, embedded, loadCatalogue, openBatch, readJsonFile, readJsonInput, STDIN, UsageError, type BatchEntry } from './io.js';
 import { reviseCatalogue, type Revision } from '../catalogue/revise.js';
 import { compareCatalogues, type AdherentCompare, type Comparaison } from '../batch/compare.js';
 import { renderComparisonConflicts, renderComparisonCsv, renderComparisonText } from '../render/comparison.js';
@@ -41,6 +41,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** La sortie d'erreur est-elle un terminal (pour la progression des longs lots) ? */
   readonly errIsTty: boolean;
+  /** L'entrée standard est-elle un terminal ? « - » y affiche alors l'aide de la commande au lieu d'attendre. */
+  readonly stdinIsTty?: boolean;
   /** Lit toute l'entrée standard (le fichier « - »). */
   readonly readStdin?: () => Promise<Uint8Array>;
   /** Termine l'écriture de la sortie standard (ce qui reste en tampon). */
@@ -294,6 +296,30 @@ const COMMANDS: Readonly<Record<string, (positionals: string[], values: Values, 
   comparer,
 };
 
+/** La distance d'édition entre deux mots (insertions, suppressions, substitutions, deux lettres interverties). */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i]!;
+      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** « Vouliez-vous dire … ? » : la commande la plus proche d'une commande inconnue, s'il y en a une assez proche. */
+function suggestion(command: string): string {
+  const typed = command.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  let best: { name: string; d: number } | undefined;
+  for (const name of Object.keys(COMMANDS)) {
+    const d = name.startsWith(typed) && typed.length >= 3 ? 0 : distance(typed, name);
+    if (best === undefined || d < best.d) best = { name, d };
+  }
+  return best !== undefined && best.d <= (best.name.length >= 5 ? 2 : 1) ? ` Vouliez-vous dire « ${best.name} » ?` : '';
+}
+
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   let format: Format = 'texte';
   try {
@@ -312,10 +338,15 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (run === undefined) throw new UsageError(`Commande inconnue : « ${command} ».`);
+    if (run === undefined) throw new UsageError(`Commande inconnue : « ${command} ».${suggestion(command)}`);
     if (values.help) {
       await io.out(HELP[command] + '\n');
       return EXIT.ok;
+    }
+    if (io.stdinIsTty === true && rest.includes(STDIN)) {
+      // « - » sur un terminal : personne n'y tape du JSON, on montre l'usage au lieu d'attendre.
+      io.err(`L'entrée standard est un terminal : donnez un fichier, ou envoyez-le par un tube (« cat adhesion.json | te90-tarifs ${command} - »).\n\n${HELP[command]}\n`);
+      return EXIT.usage;
     }
     format = values.format === 'json' ? 'json' : 'texte';
     return (await run(rest, values, io)) ?? EXIT.ok;

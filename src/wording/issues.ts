@@ -169,7 +169,10 @@ export interface IssueParamsByCode {
     | { readonly raison: 'dossier'; readonly fichier: string }
     | { readonly raison: 'lecture'; readonly fichier: string; readonly erreur: string }
     | { readonly raison: 'lectureDossier'; readonly fichier: string; readonly erreur: string }
-    | { readonly raison: 'entreeStandard'; readonly erreur: string };
+    | { readonly raison: 'entreeStandard'; readonly erreur: string }
+    | { readonly raison: 'depasseLimite'; readonly fichier: string; readonly maximum: number }
+    | { readonly raison: 'utf16'; readonly fichier: string; readonly boutisme: 'LE' | 'BE' }
+    | { readonly raison: 'pasUnFichier'; readonly fichier: string };
   /** Une remarque de forme du catalogue, ou un problème de lecture (mêmes paramètres que `ENTREE_INVALIDE`). */
   CATALOGUE_INVALIDE: LintParams | ShapeParams | IssueParamsByCode['ENTREE_INVALIDE'];
   CATALOGUE_INCOHERENT:
@@ -435,6 +438,12 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
       }
       case 'dossier':
         return `${p.fichier} est un dossier, pas un fichier.`;
+      case 'depasseLimite':
+        return `${p.fichier} dépasse la taille lue au plus (${p.maximum} octets) : lecture arrêtée. Découpez-le (par exemple en plusieurs fichiers JSONL).`;
+      case 'utf16':
+        return `${p.fichier} est encodé en UTF-16 (${p.boutisme === 'LE' ? 'petit-boutiste' : 'gros-boutiste'}), pas en UTF-8 : enregistrez-le en UTF-8.`;
+      case 'pasUnFichier':
+        return `${p.fichier} n'est pas un fichier ordinaire (tube, périphérique, socket…) : il n'est pas lu dans un dossier.`;
       case 'lecture':
         return `Impossible de lire ${p.fichier} : ${p.erreur}.`;
       case 'lectureDossier':

@@ -101,6 +101,9 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'lecture', fichier: 'a.json', erreur: 'permission refusée (EACCES)' },
     { raison: 'lectureDossier', fichier: 'd', erreur: 'permission refusée (EACCES)' },
     { raison: 'entreeStandard', erreur: 'erreur inconnue' },
+    { raison: 'depasseLimite', fichier: 'a.json', maximum: 268_435_456 },
+    { raison: 'utf16', fichier: 'a.json', boutisme: 'LE' },
+    { raison: 'pasUnFichier', fichier: 'd/tube.json' },
   ],
   CATALOGUE_INVALIDE: [{ raison: 'lint', lintCode: 'MONTANT_ILLISIBLE', texte: 'Montant illisible.' }, { raison: 'circulaire' }],
   CATALOGUE_INCOHERENT: [
