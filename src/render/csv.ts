@@ -72,7 +72,7 @@ function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: read
  * @example
  * ```ts
  * renderQuoteCsv(quote(adhesion)).split('\r\n')[1];
- * //=> 'Commune exemple;219000106;219000106;maintenanceBase;postes;…;3,6;poste pondéré;574,88;2069,57;…;publie'
+ * //=> 'Commune exemple;219000106;219000106;maintenanceBase;postes;…;3,6;postes pondérés;574,88;2069,57;…;publie'
  * ```
  */
 export function renderQuoteCsv(devis: Quote): string {

@@ -4,7 +4,7 @@ import { catalogue2026 } from '../catalogue/2026.js';
 import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
 import { safeParseCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { formatPath } from '../errors/quote-error.js';
+import { formatPath, guard } from '../errors/quote-error.js';
 import { inVoice, makeIssue } from '../wording/issues.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
@@ -245,7 +245,12 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
 
   imprimer.addEventListener('click', () => {
     if (!last?.success) return;
-    const html = renderQuoteHtml(last.data, { numero: `SIMULATION-${last.data.collectivite.siren}`, date: new Date().toISOString().slice(0, 10) });
+    // Sans émetteur, le devis porte le bandeau « document de travail » : c'est une simulation.
+    const data = last.data;
+    const rendu = guard(() => renderQuoteHtml(data, { numero: `SIMULATION-${data.collectivite.siren}`, date: new Date().toISOString().slice(0, 10) }));
+    const html = rendu.success
+      ? rendu.data
+      : `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Devis impossible</title></head><body><ul>${rendu.issues.map((i) => `<li>${i.message.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</li>`).join('')}</ul></body></html>`;
     const win = doc.defaultView?.open('', '_blank');
     if (!win) return;
     win.document.open();
