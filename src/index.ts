@@ -77,6 +77,7 @@ export {
   type CompareOptions,
 } from './batch/compare.js';
 export { renderComparisonText, renderComparisonCsv } from './render/comparison.js';
+export { renderComparisonHtml, type ComparisonHtmlOptions } from './render/comparison-html.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';
@@ -84,7 +85,7 @@ export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './
 export { inVoice, type Voice } from './wording/issues.js';
 export { normalizeSiren, isValidSiren } from './siren/siren.js';
 export { formatEuros, formatNombre, type Typographie } from './money/format.js';
-export { renderQuoteText, renderIssuesText, formatSiren } from './render/quote-text.js';
+export { renderQuoteText, renderIssuesText, formatSiren, type TextOptions } from './render/quote-text.js';
 export {
   quoteAll,
   safeQuoteAll,
