@@ -83,7 +83,8 @@ export function totauxParNature(devis: Quote): { readonly annuelles: string; rea
  */
 export function sourceText(source: Source): string {
   const origine = source.origine === 'publie' ? 'Montant publié' : source.origine === 'revision' ? 'Montant révisé' : 'Montant fourni';
-  return `${origine} : ${source.reference}${source.exemple ? " (montant d'exemple)" : ''}`;
+  // La marque d'exemple ne se coupe jamais en deux lignes.
+  return `${origine} : ${source.reference}${source.exemple ? " (montant\u00a0d'exemple)" : ''}`;
 }
 
 /**

@@ -248,13 +248,16 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     // Sans émetteur, le devis porte le bandeau « document de travail » : c'est une simulation.
     const data = last.data;
     const rendu = guard(() => renderQuoteHtml(data, { numero: `SIMULATION-${data.collectivite.siren}`, date: new Date().toISOString().slice(0, 10) }));
-    const html = rendu.success
-      ? rendu.data
-      : `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Devis impossible</title></head><body><ul>${rendu.issues.map((i) => `<li>${i.message.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</li>`).join('')}</ul></body></html>`;
     const win = doc.defaultView?.open('', '_blank');
     if (!win) return;
     win.document.open();
-    win.document.write(html);
+    if (rendu.success) win.document.write(rendu.data);
+    else {
+      // Le devis ne peut pas être établi (date après l'année des tarifs…) : les problèmes, en texte.
+      win.document.write('<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Devis impossible</title></head><body><ul></ul></body></html>');
+      const list = win.document.querySelector('ul')!;
+      for (const issue of rendu.issues) list.append(el(win.document, 'li', {}, issue.message));
+    }
     win.document.close();
     win.focus();
     win.print();
