@@ -61,7 +61,7 @@ function scale(value: string, max: Dec, width: number): number {
 
 /** Barres horizontales appariées (avant, après) : la recette totale et par prestation. */
 function revenueChart(rows: readonly { readonly libelle: string; readonly avant: string; readonly apres: string }[], t1: string, t2: string): string {
-  const label = 250;
+  const label = 320;
   const bar = 300;
   const rowHeight = 40;
   const max = rows.reduce((m, r) => Dec.max(m, new Dec(r.avant), new Dec(r.apres)), new Dec(0));
@@ -75,7 +75,7 @@ function revenueChart(rows: readonly { readonly libelle: string; readonly avant:
     const y = 24 + i * rowHeight;
     const wa = scale(r.avant, max, bar);
     const wb = scale(r.apres, max, bar);
-    const libelle = r.libelle.length > 42 ? `${r.libelle.slice(0, 41)}…` : r.libelle;
+    const libelle = r.libelle.length > 40 ? `${r.libelle.slice(0, 39)}…` : r.libelle;
     out.push(
       `<text x="${label - 6}" y="${y + 17}" text-anchor="end">${escape(libelle)}</text>`,
       `<rect x="${label}" y="${y}" width="${wa}" height="13" class="avant"/><text x="${label + wa + 4}" y="${y + 11}" class="valeur">${euros(r.avant)}</text>`,
