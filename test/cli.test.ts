@@ -262,7 +262,8 @@ describe('exemples', () => {
   it.each(['exemple', 'exemple:epci', 'exemple:lot', 'exemple:tarifs', 'exemple:api'])('npm run %s', (script) => {
     const r = spawnSync('npm', ['run', '-s', script], { encoding: 'utf8', cwd: join(__dirname, '..') });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Total du devis|Total partiel du devis|Tous les montants sont connus/);
+    // « Total général » : la synthèse d’N lot ; « Total du devis » : un devis.
+    expect(r.stdout).toMatch(/Total du devis|Total partiel du devis|Total général|Tous les montants sont connus/);
   }, 60_000);
 });
 

@@ -48,3 +48,14 @@ describe('remarques pour l’adhérent, vérifications pour le syndicat, total p
     });
   });
 });
+
+describe('le lot en texte marque un total partiel', () => {
+  it('« (total partiel) » sur la ligne d’une adhésion dont une part n’est pas chiffrée, et seulement elle', async () => {
+    const { quoteAll, renderBatchText } = await import('../src/index.js');
+    const text = renderBatchText(quoteAll([adhesion({ maintenanceBase: { postes: 4 } }, epci), adhesion({}, epci)]));
+    const lignes = text.split('\n').filter((l) => /^ {2}#\d/.test(l));
+    expect(lignes).toHaveLength(2);
+    expect(lignes[0]).toMatch(/\(total partiel\)$/);
+    expect(lignes[1]).not.toContain('total partiel');
+  });
+});
