@@ -40,6 +40,7 @@ export type {
   QuoteLine,
   Invoice,
   QuoteWarning,
+  Manquant,
 } from './core/shapes.js';
 export {
   MODELES,
@@ -76,14 +77,15 @@ export {
   type CompareOptions,
 } from './batch/compare.js';
 export { renderComparisonText, renderComparisonCsv } from './render/comparison.js';
+export { renderComparisonHtml, type ComparisonHtmlOptions } from './render/comparison-html.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';
 export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './core/codes.js';
 export { inVoice, type Voice } from './wording/issues.js';
 export { normalizeSiren, isValidSiren } from './siren/siren.js';
-export { formatEuros, formatNombre } from './money/format.js';
-export { renderQuoteText, renderIssuesText, formatSiren } from './render/quote-text.js';
+export { formatEuros, formatNombre, type Typographie } from './money/format.js';
+export { renderQuoteText, renderIssuesText, formatSiren, type TextOptions } from './render/quote-text.js';
 export {
   quoteAll,
   safeQuoteAll,
@@ -101,6 +103,7 @@ export {
 } from './batch/billing-roll.js';
 export { renderQuoteCsv, renderBatchCsv } from './render/csv.js';
 export { renderQuoteHtml, type HtmlOptions } from './render/quote-html.js';
+export type { Emetteur, Signataire } from './render/emetteur.js';
 export { renderBatchText } from './render/batch-text.js';
 export { renderBillingRollText, renderBillingRollCsv } from './render/billing-roll.js';
 export { renderCatalogueText } from './render/catalogue-text.js';

@@ -308,7 +308,7 @@ describe('comptes et encodage', () => {
     const expected = quoteAll(adherents, { catalogue: complet }).synthese;
     expect(r.err).toContain(`Lot de ${adherents.length} adhésion(s)`);
     expect(r.err).toContain(`Adhésions acceptées : ${expected.acceptes} ; refusées : ${expected.refuses}`);
-    expect(r.out.split('\r\n')[0]).toMatch(/;origine_montant;fichier$/);
+    expect(r.out.split('\r\n')[0]).toMatch(/;origine_montant;reference;exemple;periodicite;total_partiel;fichier$/);
   }, SPAWN_TIMEOUT);
 
   it('un fichier en Latin-1 est refusé clairement (FICHIER_ILLISIBLE), pas lu avec des caractères défigurés', () => {

@@ -31,9 +31,13 @@ describe('te90-tarifs devis', () => {
   it('texte : un bloc par facture, montants à la française', () => {
     const r = run('devis', join(EX, 'commune.json'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Facture SIREN 219 000 106');
-    expect(r.out).toContain('574,88 € × (4 postes × 0,9) = 2 069,57 €');
-    expect(r.out).toContain('Total général : 3 083,57 €');
+    expect(r.out).toContain('Montants facturés au SIREN 219 000 106 — Commune exemple');
+    // Espaces insécables dans les montants et avant les unités : un montant ne se coupe pas.
+    expect(r.out).toContain('574,88\u00a0€ × (4\u00a0postes × 0,9) = 2\u00a0069,57\u00a0€');
+    expect(r.out).toContain('Total du devis : 3\u00a0083,57\u00a0€');
+    // Les vérifications du syndicat ne sont pas sur l'exemplaire de l'adhérent, sauf si on les demande.
+    expect(r.out).not.toContain('vérifiez qu');
+    expect(run('devis', join(EX, 'commune.json'), '--verifications').out).toContain('Vérifications pour le syndicat :');
   });
 
   it('json : exactement ce que rend quote', () => {
@@ -258,7 +262,8 @@ describe('exemples', () => {
   it.each(['exemple', 'exemple:epci', 'exemple:lot', 'exemple:tarifs', 'exemple:api'])('npm run %s', (script) => {
     const r = spawnSync('npm', ['run', '-s', script], { encoding: 'utf8', cwd: join(__dirname, '..') });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Total général|Tous les montants sont connus/);
+    // « Total général » : la synthèse d’N lot ; « Total du devis » : un devis.
+    expect(r.stdout).toMatch(/Total du devis|Total partiel du devis|Total général|Tous les montants sont connus/);
   }, 60_000);
 });
 

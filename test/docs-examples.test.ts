@@ -34,6 +34,7 @@ declare const complet: Catalogue;
 declare const tarifs: Tarifs;
 declare const source: Source;
 declare const texte: string;
+declare const emetteur: Emetteur;
 `;
 
 interface Example {

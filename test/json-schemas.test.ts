@@ -22,6 +22,10 @@ describe('schémas JSON livrés dans le paquet (dist/schemas)', () => {
     const adhesion = valider('adhesion');
     expect(adhesion(file('examples/commune.json'))).toBe(true);
     for (const a of file('examples/territoire-de-belfort/adhesions.json') as unknown[]) expect(adhesion(a)).toBe(true);
+    const emetteur = file('examples/emetteur-exemple.json') as { $schema: string; exemple: boolean };
+    expect(emetteur.$schema).toBe('../dist/schemas/emetteur.schema.json');
+    expect(emetteur.exemple).toBe(true);
+    expect(valider('emetteur')(emetteur)).toBe(true);
   });
 
   it('un fichier faux est refusé, au bon endroit', () => {
@@ -31,5 +35,8 @@ describe('schémas JSON livrés dans le paquet (dist/schemas)', () => {
     expect(tarifs({ millesime: 2026, source: 'x', prestations: { dpoo: {} } })).toBe(false);
     const adhesion = valider('adhesion');
     expect(adhesion({ collectivite: { nom: 'X', siren: '219000106', type: 'mairie' }, prestations: { maintenanceBase: { postes: 0 } } })).toBe(false);
+    const emetteur = valider('emetteur');
+    expect(emetteur({ nom: 'Syndicat', adresse: 'x' })).toBe(false);
+    expect(emetteur({ nom: 'Syndicat', adresse: 'x', siret: '99999999900009', tva: 'x' })).toBe(false);
   });
 });

@@ -94,6 +94,6 @@ export { total, refusee };
 
   it('fournit la commande te90-tarifs', () => {
     const out = sh(join(project, 'node_modules', '.bin', 'te90-tarifs'), ['devis', join(ROOT, 'examples', 'commune.json')], project);
-    expect(out).toContain('Total général : 3 083,57 €');
+    expect(out).toContain('Total du devis : 3\u00a0083,57\u00a0€');
   }, 30_000);
 });

@@ -22,3 +22,16 @@ export const SOURCE_COTISATION_EPCI: Source = Object.freeze({
   reference:
     "Territoire d'énergie 90, page « calcul-cotisation-info-epci » : calcul de la cotisation de maintenance des établissements publics (copie non datée)",
 });
+
+/**
+ * La convention d'adhésion au service informatique du syndicat, en cours : ses dates, et l'annexe
+ * où l'adhérent coche ses prestations (page des prestations 2026 du syndicat).
+ *
+ * @internal
+ */
+export const CONVENTION_ADHESION = Object.freeze({
+  libelle: "convention d'adhésion au service informatique mutualisé de Territoire d'énergie 90",
+  debut: '2024-07-01',
+  fin: '2030-06-30',
+  annexe: 'annexe 1',
+});

@@ -13,6 +13,8 @@ const OPTIONS = {
   numero: { type: 'string' },
   date: { type: 'string' },
   validite: { type: 'string' },
+  emetteur: { type: 'string' },
+  verifications: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -30,6 +32,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   numero: 'D-2026-0042',
   date: '2026-11-29',
   validite: '30',
+  emetteur: 'emetteur.json',
 };
 
 /**

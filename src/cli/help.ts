@@ -26,7 +26,7 @@ Usage :
   te90-tarifs catalogue [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
   te90-tarifs verifier [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
   te90-tarifs reviser <catalogue.json|2026> <revision.json>
-  te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv]
+  te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv|html]
 
 Commandes :
   devis       le devis détaillé d'une adhésion, une facture par SIREN
@@ -40,7 +40,8 @@ Commandes :
 Options :
 ${CATALOGUE_OPTIONS}
   --format   texte (défaut), json ou csv (séparateur « ; », virgule décimale, UTF-8 avec BOM) ;
-             pour devis, aussi html (un devis imprimable : --numero, --date, --validite)
+             pour devis, aussi html (un devis imprimable : --numero, --date, --validite, --emetteur) ;
+             pour comparer, aussi html (le rapport imprimable du comité syndical)
   -h, --help    cette aide (aussi : te90-tarifs <commande> --help)
   -v, --version la version
 
@@ -57,23 +58,30 @@ Exemples :
 
 ${EXIT_CODES}
 ${DOCS}`,
-  devis: `te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv|html] [--numero N] [--date AAAA-MM-JJ] [--validite JOURS]
+  devis: `te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv|html] [--verifications] [--numero N] [--date AAAA-MM-JJ] [--validite JOURS] [--emetteur emetteur.json]
 
 Établit le devis d'une adhésion (fichier JSON en UTF-8, ou « - » pour l'entrée standard) sur le
 catalogue choisi (2026 embarqué par défaut).
 ${CATALOGUE_OPTIONS}
-  texte : un bloc par facture (SIREN), montants à la française (2 069,57 €)
-  json  : exactement l'objet rendu par quote()
-  csv   : une ligne par ligne de devis (« ; », virgule décimale, UTF-8 avec BOM)
+  texte : un bloc par SIREN facturé (abonnements annuels et prestations ponctuelles à part), montants
+          à la française (2 069,57 €), origine de chaque montant, remarques pour l'adhérent ;
+          --verifications ajoute les vérifications pour le personnel du syndicat
+  json  : exactement l'objet rendu par quote() (avertissements, remarques, totalPartiel, manquants)
+  csv   : une ligne par ligne de devis (« ; », UTF-8 avec BOM) ; quantités, prix et montants lus
+          comme des nombres par le tableur ; origine, référence et exemple de chaque montant
   html  : un devis imprimable (A4), autonome : numéro (--numero), date (--date, aujourd'hui par
-          défaut) et validité en jours (--validite, 30 par défaut)
+          défaut), validité en jours (--validite ; 30 par défaut, jamais au-delà du 31 décembre de
+          l'année des tarifs : une validité plus longue est refusée) et émetteur (--emetteur, un
+          fichier JSON : nom, adresse, siret, contact, signataire, mentionFiscale ; schéma
+          @te90/tarifs/schemas/emetteur.schema.json). Sans émetteur ou sans mention fiscale, le
+          devis porte un bandeau « document de travail » qui dit ce qui manque.
 Sortie 1 si l'adhésion est refusée : chaque problème est affiché avec son chemin.
 
 Exemples :
   te90-tarifs devis examples/commune.json --tarifs examples/tarifs-exemple.json
   te90-tarifs devis adhesion.json --tarifs tarifs.json --format csv > devis.csv
   te90-tarifs devis - --format json < adhesion.json
-  te90-tarifs devis adhesion.json --format html --numero D-2026-0042 --validite 30 > devis.html
+  te90-tarifs devis adhesion.json --format html --numero D-2026-0042 --validite 30 --emetteur emetteur.json > devis.html
 
 ${EXIT_CODES}
 ${DOCS}`,
@@ -173,18 +181,23 @@ Exemples :
 
 ${EXIT_CODES}
 ${DOCS}`,
-  comparer: `te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json|2026> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv]
+  comparer: `te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json|2026> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv|html]
 
 Chiffre chaque adhésion du lot sous les deux catalogues : l'écart par adhérent (en euros et en %),
 les adhésions refusées d'un côté seulement et pourquoi, la recette par prestation avant et après,
 les plus fortes hausses. --tarifs-avant et --tarifs-apres complètent chacun des deux catalogues.
 Le lot se lit comme pour « lot » : fichier JSON ou JSONL, dossier, ou « - » (l'entrée standard).
   json : l'objet rendu par compareCatalogues(), chaque adhérent avec son « fichier »
+  csv  : une ligne par adhérent ; totaux, écarts et pourcentages lus comme des nombres par le tableur
+  html : le rapport imprimable (A4) du comité syndical : recette avant et après (au total et par
+         prestation), répartition des écarts, plus fortes hausses et baisses, chaque adhérent, refus ;
+         graphiques dessinés dans la page (SVG, sans script)
 
 Exemples :
   npm run exemple:comparer   (dans le dépôt du paquet)
   te90-tarifs comparer --avant 2026 --apres catalogue-2027.json adhesions.json --tarifs-avant tarifs-2026.json
   te90-tarifs comparer --avant catalogue-2026.json --apres catalogue-2027.json - --format csv < adhesions.jsonl
+  te90-tarifs comparer --avant 2026 --apres catalogue-2027.json adhesions.json --format html > rapport.html
 
 ${EXIT_CODES}
 ${DOCS}`,

@@ -13,6 +13,8 @@ import { renderCatalogueText } from '../render/catalogue-text.js';
 import { renderQuoteCsv } from '../render/csv.js';
 import { renderIssuesText, renderQuoteText } from '../render/quote-text.js';
 import { renderQuoteHtml } from '../render/quote-html.js';
+import { readEmetteur, type Emetteur } from '../render/emetteur.js';
+import { renderComparisonHtml } from '../render/comparison-html.js';
 import { catalogueFrom, describeErrno, embedded, loadCatalogue, openBatch, readJsonFile, readJsonInput, STDIN, UsageError, type BatchEntry } from './io.js';
 import { reviseCatalogue, type Revision } from '../catalogue/revise.js';
 import { compareCatalogues, type AdherentCompare, type Comparaison } from '../batch/compare.js';
@@ -77,13 +79,20 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
   const format = formatOf(values.format, [...FORMATS, 'html']);
   const file = oneFile(positionals, 'devis');
   const html = format === 'html' ? htmlOptions(values) : undefined;
+  if (values.emetteur !== undefined && format !== 'html') throw new UsageError("L'option --emetteur ne sert qu'au devis imprimable (--format html).");
   let catalogue: Catalogue | undefined;
   let refused: readonly QuoteIssue[] = [];
+  let emetteur: Emetteur | undefined;
+  if (values.emetteur !== undefined) {
+    const r = readEmetteur(readJsonFile(values.emetteur), ['emetteur']);
+    if (r.success) emetteur = r.data;
+    else refused = r.issues;
+  }
   try {
     catalogue = loadCatalogue(values);
   } catch (error) {
     if (!isQuoteError(error)) throw error;
-    refused = error.issues;
+    refused = [...refused, ...error.issues];
   }
   let input: unknown;
   try {
@@ -93,12 +102,15 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
     throw new QuoteError([...refused, ...error.issues]);
   }
   if (catalogue === undefined) throw new QuoteError([...refused, ...adhesionIssues(input, catalogue2026)]);
+  if (refused.length > 0) throw new QuoteError([...refused, ...adhesionIssues(input, catalogue)]);
   const result = quote(input as Adhesion, { catalogue });
   if (html) {
-    await io.out(renderQuoteHtml(result, { ...html, numero: html.numero ?? `${result.millesime}-${result.collectivite.siren}-${html.date.replaceAll('-', '')}` }));
+    const numero = html.numero ?? `${result.millesime}-${result.collectivite.siren}-${html.date.replaceAll('-', '')}`;
+    await io.out(renderQuoteHtml(result, { numero, date: html.date, validiteJours: html.validiteJours, emetteur }));
     return EXIT.ok;
   }
-  await io.out(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? renderQuoteCsv(result) : renderQuoteText(result) + '\n');
+  const verifications = values.verifications === true;
+  await io.out(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? renderQuoteCsv(result) : renderQuoteText(result, { verifications }) + '\n');
   return EXIT.ok;
 }
 
@@ -106,18 +118,19 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
  * Les options du devis imprimable : la date (aujourd'hui par défaut — la ligne de commande peut lire
  * l'horloge, la bibliothèque non), le numéro et la validité en jours.
  */
-function htmlOptions(values: Values): { numero: string | undefined; date: string; validiteJours: number } {
+function htmlOptions(values: Values): { numero: string | undefined; date: string; validiteJours: number | undefined } {
   const now = new Date();
   const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const date = values.date ?? today;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const real = m !== null && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === date;
   if (!real) throw new UsageError(`Date invalide : « ${date} » (une date qui existe, au format AAAA-MM-JJ, par exemple 2026-11-29).`);
-  const validite = values.validite ?? '30';
-  if (!/^\d{1,3}$/.test(validite) || Number(validite) < 1 || Number(validite) > 366) {
+  const validite = values.validite;
+  if (validite !== undefined && (!/^\d{1,3}$/.test(validite) || Number(validite) < 1 || Number(validite) > 366)) {
     throw new UsageError(`Validité invalide : « ${validite} » (un nombre de jours, de 1 à 366).`);
   }
-  return { numero: values.numero, date, validiteJours: Number(validite) };
+  // Sans --validite : 30 jours, ramenés au 31 décembre de l'année des tarifs s'il le faut.
+  return { numero: values.numero, date, validiteJours: validite === undefined ? undefined : Number(validite) };
 }
 
 /** La progression d'un long lot sur la sortie d'erreur (un terminal), effacée avant tout autre message. */
@@ -218,7 +231,7 @@ async function reviser(positionals: string[], _values: Values, io: CliIo): Promi
 }
 
 async function comparer(positionals: string[], values: Values, io: CliIo): Promise<number> {
-  const format = formatOf(values.format, FORMATS);
+  const format = formatOf(values.format, [...FORMATS, 'html']);
   const path = oneFile(positionals, 'comparer');
   if (values.avant === undefined || values.apres === undefined) {
     throw new UsageError('La commande « comparer » attend --avant et --apres : deux catalogues (fichiers JSON, ou millésime embarqué).');
@@ -241,6 +254,10 @@ async function comparer(positionals: string[], values: Values, io: CliIo): Promi
     await io.out(JSON.stringify({ ...comparaison, adherents }, null, 2) + '\n');
   } else if (format === 'csv') {
     await io.out(renderComparisonCsv(comparaison));
+    const { avant: a, apres: b } = comparaison.synthese.conflits;
+    if (a.length + b.length > 0) io.err(`${renderComparisonConflicts(comparaison)}\n`);
+  } else if (format === 'html') {
+    await io.out(renderComparisonHtml(comparaison, { avant, apres }));
     const { avant: a, apres: b } = comparaison.synthese.conflits;
     if (a.length + b.length > 0) io.err(`${renderComparisonConflicts(comparaison)}\n`);
   } else await io.out(renderComparisonText(comparaison, [String(avant.millesime), String(apres.millesime)]) + '\n');

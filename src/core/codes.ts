@@ -80,3 +80,16 @@ export type WarningCode = keyof typeof WARNINGS;
  * ```
  */
 export const WARNING_CODES: Readonly<Record<WarningCode, string>> = Object.freeze(WARNINGS);
+
+/**
+ * À qui s'adresse un avertissement : `syndicat`, une vérification pour le personnel du syndicat (elle
+ * peut nommer un champ de l'entrée) ; `adherent`, une remarque pour l'adhérent aussi (le devis la
+ * lui rédige en mots simples, dans `remarques`).
+ *
+ * @internal
+ */
+export const WARNING_AUDIENCES: Readonly<Record<WarningCode, readonly ('adherent' | 'syndicat')[]>> = Object.freeze({
+  PART2_NON_RENSEIGNEE: ['syndicat', 'adherent'],
+  DESTINATAIRE_SANS_FACTURE: ['syndicat'],
+  BAREME_ETABLISSEMENTS_PUBLICS: ['syndicat'],
+});

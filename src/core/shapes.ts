@@ -394,6 +394,39 @@ export interface QuoteLine<Id extends string = string> {
     | undefined;
   /** Ce que l'adhérent doit savoir de cette prestation (le caractère exceptionnel du secrétariat de mairie…). */
   readonly remarque?: string | undefined;
+  /**
+   * `true` : une prestation ponctuelle (réalisée et facturée à l'acte, comme une journée de
+   * secrétariat de mairie), à part des abonnements annuels ; absent : un abonnement pour l'année du
+   * catalogue. Déclaré par la composante de la prestation.
+   */
+  readonly ponctuelle?: true | undefined;
+}
+
+/**
+ * Une part du devis qui n'est pas chiffrée faute d'une donnée (la part 2 de la maintenance quand le
+ * nombre de postes sous licence n'est pas donné) : le total qui l'omet est partiel.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const m: Manquant = {
+ *   prestation: 'maintenanceBase', composante: 'licenceBL', siren: '219000106',
+ *   libelle: 'Maintenance de base — part 2 : postes sous licence Berger Levrault',
+ *   path: ['prestations', 'maintenanceBase', 'postesLicenceBL'],
+ * };
+ * ```
+ */
+export interface Manquant {
+  /** La prestation. */
+  readonly prestation: string;
+  /** La composante qui n'est pas chiffrée. */
+  readonly composante: string;
+  /** Son libellé, en français. */
+  readonly libelle: string;
+  /** Le SIREN dont le total est partiel. */
+  readonly siren: string;
+  /** Le chemin de la donnée qui manque. */
+  readonly path: Path;
 }
 
 /**
@@ -440,6 +473,8 @@ export interface Invoice<Id extends string = string> {
   readonly lignes: readonly QuoteLine<Id>[];
   /** Somme des montants des lignes. */
   readonly total: string;
+  /** `true` : une part due par ce SIREN n'est pas chiffrée (voir {@link Quote.manquants}) : son total est partiel. */
+  readonly totalPartiel?: true | undefined;
 }
 
 /**
@@ -489,8 +524,21 @@ export interface Quote<Id extends string = string> {
   readonly total: string;
   /** La devise des montants. */
   readonly devise: 'EUR';
-  /** Les points d'attention : le devis est calculé, mais à vérifier. */
+  /**
+   * Les vérifications pour le personnel du syndicat : le devis est calculé, mais un point est à
+   * vérifier (leur message peut nommer un champ de l'entrée). Elles ne vont pas sur l'exemplaire de
+   * l'adhérent.
+   */
   readonly avertissements: readonly QuoteWarning[];
+  /**
+   * Les remarques pour l'adhérent : les avertissements qui le concernent aussi, mêmes codes et mêmes
+   * paramètres, rédigés pour lui en mots simples (sans nom de champ).
+   */
+  readonly remarques: readonly QuoteWarning[];
+  /** `true` : une part due n'est pas chiffrée ({@link Quote.manquants}) ; le total n'en tient pas compte. */
+  readonly totalPartiel: boolean;
+  /** Ce qui n'est pas chiffré faute d'une donnée (vide si le total est complet). */
+  readonly manquants: readonly Manquant[];
   /** Les SIREN facturés que l'adhésion décrit (nom, SIRET, code service, engagement), s'il y en a. */
   readonly destinataires?: readonly Destinataire[] | undefined;
 }

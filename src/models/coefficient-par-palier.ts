@@ -32,7 +32,8 @@ export const coefficientParPalier = defineModel({
     if (!w) return { kind: 'palier', unites: m.quantite };
     return {
       quantite: w.quantite,
-      unite: `${t.unite.un} pondéré`,
+      // Accordée comme toute quantité : « 1,8 poste pondéré », « 3,6 postes pondérés ».
+      unite: w.quantite.gte(2) ? `${t.unite.plusieurs} pondérés` : `${t.unite.un} pondéré`,
       prixUnitaire: decimalOf(t.prixUnitaire),
       montant: w.montant,
       calcul: {

@@ -2,8 +2,32 @@ import { Dec } from './decimal.js';
 
 const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
 
-function groupThousands(integer: string): string {
-  return integer.length <= 3 ? integer : integer.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+/**
+ * La typographie d'un nombre écrit : `insecable: true` met des espaces insécables (U+00A0) entre les
+ * milliers et avant le symbole « € », pour qu'un document imprimé ne coupe jamais un montant ; par
+ * défaut, des espaces simples (données, messages, journaux).
+ *
+ * @example
+ * ```ts
+ * const t: Typographie = { insecable: true };
+ * ```
+ */
+export interface Typographie {
+  /** `true` : espaces insécables (U+00A0) dans les nombres et avant les unités. */
+  readonly insecable?: boolean | undefined;
+}
+
+/**
+ * L'espace d'une typographie : insécable (U+00A0) ou simple.
+ *
+ * @internal
+ */
+export function espace(typo?: Typographie): string {
+  return typo?.insecable ? '\u00a0' : ' ';
+}
+
+function groupThousands(integer: string, sep = ' '): string {
+  return integer.length <= 3 ? integer : integer.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 }
 
 function plainText(value: string | Dec | number): string {
@@ -14,34 +38,41 @@ function plainText(value: string | Dec | number): string {
 
 /**
  * Écrit un nombre décimal à la française : virgule décimale, espace entre les milliers,
- * sans zéros inutiles (`3.60 → 3,6`).
+ * sans zéros inutiles (`3.60 → 3,6`). Avec `{ insecable: true }`, l'espace des milliers est insécable.
  *
  * @example
  * ```ts
  * formatNombre('1234.50');
  * //=> '1 234,5'
+ * formatNombre('1234.50', { insecable: true });
+ * //=> '1\u00a0234,5'
  * ```
  */
-export function formatNombre(value: string | Dec | number): string {
+export function formatNombre(value: string | Dec | number, typo?: Typographie): string {
   const [, sign, integer, fraction] = PLAIN.exec(plainText(value))!;
   const int = integer!.replace(/^0+(?=\d)/, '');
   const frac = (fraction ?? '').replace(/0+$/, '');
   const negative = sign === '-' && (/[1-9]/.test(int) || frac !== '');
-  return `${negative ? '-' : ''}${groupThousands(int)}${frac ? ',' + frac : ''}`;
+  return `${negative ? '-' : ''}${groupThousands(int, espace(typo))}${frac ? ',' + frac : ''}`;
 }
 
 /**
- * Écrit un montant en euros à la française, avec deux décimales : `2 069,57 €`.
+ * Écrit un montant en euros à la française, avec deux décimales : `2 069,57 €`. Avec
+ * `{ insecable: true }` (documents imprimables), les espaces des milliers et avant « € » sont
+ * insécables.
  *
  * @example
  * ```ts
  * formatEuros('2069.57');
  * //=> '2 069,57 €'
+ * formatEuros('2069.57', { insecable: true });
+ * //=> '2\u00a0069,57\u00a0€'
  * ```
  */
-export function formatEuros(montant: string | Dec): string {
+export function formatEuros(montant: string | Dec, typo?: Typographie): string {
   const text = typeof montant === 'string' && /^-?\d+\.\d\d$/.test(montant) ? montant : (typeof montant === 'object' ? montant : new Dec(montant)).toFixed(2);
   const [, sign, integer, fraction] = PLAIN.exec(text)!;
   const negative = sign === '-' && /[1-9]/.test(integer! + fraction!);
-  return `${negative ? '-' : ''}${groupThousands(integer!)},${fraction} €`;
+  const sep = espace(typo);
+  return `${negative ? '-' : ''}${groupThousands(integer!, sep)},${fraction}${sep}€`;
 }

@@ -95,6 +95,8 @@ export interface PricingContext {
   readonly collectivite: { readonly type?: CollectiviteType | undefined };
   /** Ajoute un avertissement, au chemin donné depuis la prestation ; son message est écrit à partir du code. */
   readonly warn: (code: WarningCode, path: Path) => void;
+  /** Note une composante due mais non chiffrée faute de la donnée au chemin donné : le total sera partiel. */
+  readonly manque: (composante: string, path: Path) => void;
 }
 
 /**
@@ -122,6 +124,8 @@ export interface Demand<C extends string = string> {
 export interface ComposanteDeclaration {
   readonly modeles: readonly Modele[];
   readonly libelle: string;
+  /** `true` : une prestation ponctuelle, réalisée et facturée à l'acte ; sinon un abonnement annuel. */
+  readonly ponctuelle?: true;
   readonly defauts?: Readonly<Record<string, unknown>>;
 }
 

@@ -57,6 +57,7 @@ export const maintenanceBase = definePrestation({
     const demandes = [{ composante: 'postes' as const, mesures: { quantite: p.postes }, path: ['postes'] }];
     if (p.postesLicenceBL === undefined) {
       ctx.warn('PART2_NON_RENSEIGNEE', ['postesLicenceBL']);
+      ctx.manque('licenceBL', ['postesLicenceBL']);
     }
     if (ctx.collectivite.type === 'commune') {
       ctx.warn('BAREME_ETABLISSEMENTS_PUBLICS', []);

@@ -23,6 +23,7 @@ export const marchesPublics = definePrestation({
     miseEnLigneAssistee: {
       modeles: FAMILIES.parUnite,
       libelle: "Aide du syndicat à la mise en ligne d'un marché",
+      ponctuelle: true,
       defauts: { unite: { un: 'mise en ligne assistée', plusieurs: 'mises en ligne assistées' }, arrondiQuantite: 'aucun' },
     },
   },

@@ -19,6 +19,7 @@ export const secretariatMairie = definePrestation({
     journee: {
       modeles: FAMILIES.parUnite,
       libelle: 'Secrétariat de mairie, à la journée incompressible',
+      ponctuelle: true,
       defauts: { unite: { un: 'journée', plusieurs: 'journées' }, arrondiQuantite: 'entierSuperieur' },
     },
   },

@@ -1,4 +1,4 @@
-import type { Calcul, Collectivite, Path, QuoteIssue, QuoteLine, QuoteWarning } from '../core/shapes.js';
+import type { Calcul, Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning } from '../core/shapes.js';
 import type { MeasureName } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
 import { makeIssue, makeWarning } from '../wording/issues.js';
@@ -19,6 +19,8 @@ export interface PricedLines {
   readonly lignes: QuoteLine<PrestationId>[];
   readonly avertissements: QuoteWarning[];
   readonly issues: QuoteIssue[];
+  /** Les parts dues mais non chiffrées faute d'une donnée. */
+  readonly manquants: Manquant[];
 }
 
 /** Une copie du calcul mémorisé : chaque devis rendu est à lui seul. */
@@ -89,7 +91,7 @@ function issueOf(problem: Problem, w: Where): QuoteIssue {
         raison: 'strate',
         libellePrestation: w.entry.libelle,
         population: problem.population,
-        strates: problem.strates.map(formatStrate),
+        strates: problem.strates.map((s) => formatStrate(s)),
       });
     case 'palier':
       return makeIssue('CATALOGUE_INCOHERENT', path, {
@@ -115,20 +117,27 @@ export function priceLines(
   invalid: ReadonlySet<string>,
   catalogue: Catalogue,
 ): PricedLines {
-  const out: PricedLines = { lignes: [], avertissements: [], issues: [] };
+  const out: PricedLines = { lignes: [], avertissements: [], issues: [], manquants: [] };
   const siren = collectivite.siren ?? '';
   let id = '' as PrestationId;
+  let missing: { composante: string; path: Path }[] = [];
   const ctx: PricingContext = {
     collectivite,
     warn: (code, path) => out.avertissements.push(makeWarning(code, ['prestations', id, ...path], {})),
+    manque: (composante, path) => missing.push({ composante, path }),
   };
   for (const { declaration, params } of prestations) {
     id = declaration.id as PrestationId;
     const entry = catalogue.prestations[id] as Prestation;
+    missing = [];
     const demands = declaration.chiffrer(params as never, ctx);
     // Incluse d'office (parc transféré) : facturée au SIREN de la collectivité quoi que l'adhésion coche.
     const offered = collectivite.parcTransfere === true && declaration.obligatoire === 'siParcTransfere';
     const sirens = entry.facturation === 'siren' ? billedSirens(declaration, params, siren, offered) : undefined;
+    for (const m of missing) {
+      const libelle = (entry.composantes as Readonly<Record<string, Composante>>)[m.composante]!.libelle;
+      for (const billed of sirens ?? [siren]) out.manquants.push({ prestation: id, composante: m.composante, libelle, siren: billed, path: ['prestations', id, ...m.path] });
+    }
     if (sirens === undefined) {
       const listed = sirensParam(declaration);
       if (listed !== undefined && params[listed] !== undefined) {
@@ -148,6 +157,7 @@ export function priceLines(
         continue;
       }
       const p = r;
+      const ponctuelle = (declaration.composantes as Readonly<Record<string, { readonly ponctuelle?: true }>>)[demand.composante]?.ponctuelle === true;
       const count = sirens === undefined ? 1 : sirens.length;
       for (let k = 0; k < count; k++) {
         const billed = sirens === undefined ? siren : sirens[k]!;
@@ -167,6 +177,7 @@ export function priceLines(
           ...(dOffice ? { inclusDOffice: true as const } : {}),
           ...(demand.intervention ? { intervention: { ...demand.intervention } } : {}),
           ...(composante.remarque === undefined ? {} : { remarque: composante.remarque }),
+          ...(ponctuelle ? { ponctuelle: true as const } : {}),
         });
       }
     }

@@ -1,4 +1,5 @@
-import type { Collectivite, Destinataire, Invoice, Path, Quote, QuoteIssue, QuoteWarning, SafeResult } from '../core/shapes.js';
+import type { Collectivite, Destinataire, Invoice, Manquant, Path, Quote, QuoteIssue, QuoteWarning, SafeResult } from '../core/shapes.js';
+import { WARNING_AUDIENCES } from '../core/codes.js';
 import { catalogue2026 } from '../catalogue/2026.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
@@ -10,7 +11,7 @@ import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
 import { checkAdhesion } from '../validation/check.js';
 import type { Snapshot } from '../input/snapshot.js';
 import { readAdhesion } from '../validation/fast.js';
-import { makeIssue, makeWarning } from '../wording/issues.js';
+import { inVoice, makeIssue, makeWarning } from '../wording/issues.js';
 
 /**
  * Options d'un devis.
@@ -46,7 +47,7 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
   const checked = checkAdhesion(read.snap, catalogue, read.valid);
   const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue);
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
-  const factures = toInvoices(priced.lignes, checked.collectivite, checked.destinataires);
+  const factures = partial(toInvoices(priced.lignes, checked.collectivite, checked.destinataires), priced.manquants);
   const avertissements = checked.destinataires.length === 0 ? priced.avertissements : [...priced.avertissements, ...unbilled(checked.destinataires, factures)];
   return {
     millesime: catalogue.millesime,
@@ -56,8 +57,25 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
     total: factures.length === 1 ? factures[0]!.total : totalOf(priced.lignes),
     devise: 'EUR',
     avertissements,
+    remarques: forMember(avertissements),
+    totalPartiel: priced.manquants.length > 0,
+    manquants: priced.manquants,
     ...(checked.destinataires.length === 0 ? {} : { destinataires: checked.destinataires.map((d) => ({ ...d })) }),
   };
+}
+
+/** Les avertissements qui concernent aussi l'adhérent, rédigés pour lui (sans nom de champ). */
+function forMember(avertissements: readonly QuoteWarning[]): QuoteWarning[] {
+  const out: QuoteWarning[] = [];
+  for (const w of avertissements) if (WARNING_AUDIENCES[w.code].includes('adherent')) out.push(inVoice({ ...w }, 'adherent'));
+  return out;
+}
+
+/** Les factures d'un SIREN dont une part n'est pas chiffrée portent `totalPartiel: true`. */
+function partial<Id extends string>(factures: Invoice<Id>[], manquants: readonly Manquant[]): Invoice<Id>[] {
+  if (manquants.length === 0) return factures;
+  const sirens = new Set(manquants.map((m) => m.siren));
+  return factures.map((f) => (sirens.has(f.siren) ? { ...f, totalPartiel: true as const } : f));
 }
 
 /** Les destinataires décrits pour un SIREN auquel rien n'est facturé. */

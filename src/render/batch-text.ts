@@ -12,15 +12,16 @@ export function renderBatchHeading(count: number): string {
 }
 
 /**
- * Un résultat d'un lot en texte : une ligne (nom, SIREN, total), ou le refus et ses problèmes ;
- * avec `fichier`, le fichier d'où vient l'adhésion.
+ * Un résultat d'un lot en texte : une ligne (nom, SIREN, total, « (total partiel) » s'il omet une
+ * part non chiffrée), ou le refus et ses problèmes ; avec `fichier`, le fichier d'où vient l'adhésion.
  *
  * @internal
  */
 export function renderBatchResultText(r: BatchResult, fichier?: string): string {
   const siren = r.siren ? `SIREN ${formatSiren(r.siren)}` : 'SIREN illisible';
   if (r.success) {
-    const line = `  #${r.index + 1}  ${pad(r.data.collectivite.nom, 40)} ${pad(siren, 17)} ${pad(formatEuros(r.data.total), 14, true)}`;
+    const partiel = r.data.totalPartiel ? '  (total partiel)' : '';
+    const line = `  #${r.index + 1}  ${pad(r.data.collectivite.nom, 40)} ${pad(siren, 17)} ${pad(formatEuros(r.data.total), 14, true)}${partiel}`;
     return fichier === undefined ? line : `${line}  ${fichier}`;
   }
   const where = fichier === undefined ? '' : ` — ${fichier}`;

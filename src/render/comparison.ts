@@ -1,6 +1,6 @@
 import type { Comparaison } from '../batch/compare.js';
 import { formatEuros, formatNombre } from '../money/format.js';
-import { cell } from './csv.js';
+import { cell, numberCell } from './csv.js';
 import { formatSiren, pad, renderIssuesText } from './quote-text.js';
 
 function euros(value: string | null): string {
@@ -82,7 +82,9 @@ export function renderComparisonConflicts(comparaison: Comparaison, titres: read
 
 /**
  * Écrit une comparaison en CSV pour tableur : une ligne par adhérent (position, nom, SIREN, total avant,
- * total après, écart, écart en %, refus), séparateur `;`, virgule décimale, UTF-8 avec BOM.
+ * total après, écart, écart en %, refus), séparateur `;`, UTF-8 avec BOM ; totaux, écarts et
+ * pourcentages sont des nombres à virgule décimale (une baisse, « -308,37 », est un nombre négatif),
+ * seules les cellules de texte sont protégées contre les formules.
  *
  * @param comparaison - une comparaison rendue par {@link compareCatalogues}
  * @returns le texte CSV
@@ -94,12 +96,12 @@ export function renderComparisonConflicts(comparaison: Comparaison, titres: read
  * ```
  */
 export function renderComparisonCsv(comparaison: Comparaison): string {
-  const comma = (v: string | null | undefined) => (v === null || v === undefined ? '' : v.replace('.', ','));
+  const n = (v: string | null | undefined) => (v === null || v === undefined ? '' : numberCell(v));
   const rows = ['position;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus'];
   for (const a of comparaison.adherents) {
     const refus = [...(a.refus.avant ?? []).map((i) => `avant : ${i.code}`), ...(a.refus.apres ?? []).map((i) => `après : ${i.code}`)].join(', ');
     rows.push(
-      [String(a.index + 1), a.nom ?? '', a.siren ?? '', comma(a.avant?.total), comma(a.apres?.total), comma(a.ecart), comma(a.ecartPourcent), refus].map(cell).join(';'),
+      [String(a.index + 1), cell(a.nom ?? ''), cell(a.siren ?? ''), n(a.avant?.total), n(a.apres?.total), n(a.ecart), n(a.ecartPourcent), cell(refus)].join(';'),
     );
   }
   return '\uFEFF' + rows.join('\r\n') + '\r\n';

@@ -23,10 +23,15 @@ const HEADER = [
   'montant',
   'detail',
   'origine_montant',
+  'reference',
+  'exemple',
+  'periodicite',
+  'total_partiel',
 ];
 
 /**
- * Une cellule CSV : protégée contre les formules, entre guillemets si besoin.
+ * Une cellule de texte CSV : protégée contre les formules, entre guillemets si besoin. Un nombre
+ * s'écrit avec {@link numberCell}.
  *
  * @internal
  */
@@ -36,35 +41,51 @@ export function cell(value: string): string {
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Écrit une chaîne décimale avec une virgule décimale, sans séparateur de milliers. */
-function decimalComma(value: string): string {
-  return value.replace('.', ',');
+/** Une chaîne décimale produite par la bibliothèque (« 1234.50 », « -3 », « 0.9 »). */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Un nombre (quantité, prix, montant, pourcentage) pour un tableur français : virgule décimale, sans
+ * séparateur de milliers ni protection contre les formules, pour qu'il soit lu comme un nombre
+ * (« -308,37 » est un nombre négatif, pas une formule). Ce qui ne serait pas une chaîne décimale est
+ * écrit comme un texte, protégé.
+ *
+ * @internal
+ */
+export function numberCell(value: string): string {
+  return DECIMAL.test(value) ? value.replace('.', ',') : cell(value);
 }
 
 function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: readonly string[] = []): string {
   return [
-    ...prefix,
-    devis.collectivite.nom,
-    devis.collectivite.siren,
-    l.siren,
-    l.prestation,
-    l.composante,
-    l.libelle,
-    decimalComma(l.quantite),
-    l.unite,
-    decimalComma(l.prixUnitaire),
-    decimalComma(l.montant),
-    l.detail,
-    l.source.origine,
-    ...suffix,
-  ]
-    .map(cell)
-    .join(';');
+    ...prefix.map(cell),
+    cell(devis.collectivite.nom),
+    cell(devis.collectivite.siren),
+    cell(l.siren),
+    cell(l.prestation),
+    cell(l.composante),
+    cell(l.libelle),
+    numberCell(l.quantite),
+    cell(l.unite),
+    numberCell(l.prixUnitaire),
+    numberCell(l.montant),
+    cell(l.detail),
+    cell(l.source.origine),
+    cell(l.source.reference),
+    l.source.exemple === true ? 'oui' : '',
+    l.ponctuelle === true ? 'ponctuelle' : 'annuelle',
+    devis.totalPartiel ? 'oui' : '',
+    ...suffix.map(cell),
+  ].join(';');
 }
 
 /**
- * Écrit un devis en CSV pour tableur : une ligne par ligne de devis, séparateur `;`, virgule
- * décimale, UTF-8 avec BOM, fins de ligne CRLF.
+ * Écrit un devis en CSV pour tableur : une ligne par ligne de devis, séparateur `;`, UTF-8 avec
+ * BOM, fins de ligne CRLF. Quantité, prix unitaire et montant sont des nombres à virgule décimale,
+ * lus comme des nombres par un tableur français ; seules les cellules de texte sont protégées contre
+ * les formules. Chaque ligne dit d'où vient son montant (`origine_montant`, `reference`), si c'est
+ * un montant d'exemple (`exemple` : oui), si elle est annuelle ou ponctuelle (`periodicite`) et si
+ * le total du devis est partiel (`total_partiel` : oui).
  *
  * @param devis - un devis rendu par {@link quote}
  * @returns le texte CSV
@@ -72,7 +93,7 @@ function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: read
  * @example
  * ```ts
  * renderQuoteCsv(quote(adhesion)).split('\r\n')[1];
- * //=> 'Commune exemple;219000106;219000106;maintenanceBase;postes;…;3,6;poste pondéré;574,88;2069,57;…;publie'
+ * //=> 'Commune exemple;219000106;219000106;maintenanceBase;postes;…;3,6;postes pondérés;574,88;2069,57;…;publie;…;;annuelle;'
  * ```
  */
 export function renderQuoteCsv(devis: Quote): string {

@@ -1,10 +1,12 @@
-import { formatPrix } from '../wording/terms.js';
-import type { Invoice, Path, Quote, QuoteIssue } from '../core/shapes.js';
+import { describeLine, formatPrix } from '../wording/terms.js';
+import type { Invoice, Path, Quote, QuoteIssue, QuoteLine } from '../core/shapes.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot } from '../input/snapshot.js';
 import { makeIssue } from '../wording/issues.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { formatSiren, TYPES } from './quote-text.js';
+import { readEmetteur, type Emetteur } from './emetteur.js';
+import { dateEnLettres, manquantsText, REGLE_ARRONDI, referenceConvention, sectionsOf, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
 
 /**
  * Ce que le devis imprimable affiche en plus du devis : son numéro, sa date et sa durée de validité,
@@ -13,21 +15,27 @@ import { formatSiren, TYPES } from './quote-text.js';
  * @category Affichage
  * @example
  * ```ts
- * const o: HtmlOptions = { numero: 'D-2026-0042', date: '2026-11-29', validiteJours: 30 };
+ * const o: HtmlOptions = { numero: 'D-2026-0042', date: '2026-11-29', validiteJours: 30, emetteur };
  * ```
  */
 export interface HtmlOptions {
   /** Le numéro du devis. */
   readonly numero: string;
-  /** La date du devis, `AAAA-MM-JJ`. */
+  /** La date du devis, `AAAA-MM-JJ`, au plus tard le 31 décembre de l'année du catalogue. */
   readonly date: string;
-  /** La durée de validité, en jours (30 par défaut). */
+  /**
+   * La durée de validité, en jours : la validité s'arrête au plus tard le 31 décembre de l'année
+   * du catalogue (au-delà, refusée). Par défaut 30 jours, ramenés à la fin de l'année s'il le faut.
+   */
   readonly validiteJours?: number | undefined;
-  /** L'émetteur (par défaut : Territoire d'énergie 90, service informatique). */
-  readonly emetteur?: string | undefined;
+  /**
+   * L'émetteur (le syndicat) : nom, adresse, SIRET, contact, signataire, mention fiscale. Sans
+   * émetteur ou sans mention fiscale, le devis porte un bandeau « document de travail ».
+   */
+  readonly emetteur?: Emetteur | undefined;
 }
 
-const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const DAY = 86_400_000;
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -40,34 +48,75 @@ function dayNumber(date: string): number | undefined {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = Date.UTC(y, mo - 1, d);
   const back = new Date(t);
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? t / 86_400_000 : undefined;
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? t / DAY : undefined;
+}
+
+function isoDate(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
 function frenchDate(day: number): string {
-  const d = new Date(day * 86_400_000);
-  return `${d.getUTCDate() === 1 ? '1er' : d.getUTCDate()} ${MOIS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return dateEnLettres(isoDate(day));
 }
 
-function checkOptions(options: unknown): { numero: string; jour: number; validite: number; emetteur: string } {
+interface Checked {
+  readonly numero: string;
+  readonly jour: number;
+  /** Le dernier jour de validité. */
+  readonly fin: number;
+  /** La durée de validité en jours, ou `undefined` si elle a été ramenée à la fin de l'année. */
+  readonly validite: number | undefined;
+  readonly emetteur: Emetteur | undefined;
+}
+
+function checkOptions(options: unknown, millesime: number): Checked {
   const issues: QuoteIssue[] = [];
-  const o = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
+  let o: Record<string, unknown> = {};
+  if (typeof options === 'object' && options !== null) {
+    // Chaque option est lue une fois, protégée : une option illisible est un problème de l'entrée.
+    for (const name of ['numero', 'date', 'validiteJours', 'emetteur']) {
+      try {
+        o = { ...o, [name]: (options as Record<string, unknown>)[name] };
+      } catch {
+        issues.push(makeIssue('ENTREE_INVALIDE', ['options', name], { raison: 'optionIllisible' }));
+      }
+    }
+  }
   const at = (field: string): Path => ['options', field];
   const numero = o['numero'];
   if (typeof numero !== 'string' || numero.trim() === '' || numero.length > 100) {
     issues.push(makeIssue('ENTREE_INVALIDE', at('numero'), { raison: 'numeroDevis', minimum: 1, maximum: 100 }));
   }
+  const finAnnee = Date.UTC(millesime, 11, 31) / DAY;
   const jour = typeof o['date'] === 'string' ? dayNumber(o['date']) : undefined;
-  if (jour === undefined) issues.push(makeIssue('ENTREE_INVALIDE', at('date'), { raison: 'dateDevis', format: 'AAAA-MM-JJ', exemple: '2026-11-29' }));
-  const validite = o['validiteJours'] ?? 30;
-  if (typeof validite !== 'number' || !Number.isSafeInteger(validite) || validite < 1 || validite > 366) {
-    issues.push(makeIssue('VALEUR_HORS_LIMITES', at('validiteJours'), { raison: 'validiteJours', minimum: 1, maximum: 366 }));
+  if (jour === undefined) issues.push(makeIssue('ENTREE_INVALIDE', at('date'), { raison: 'dateDevis', format: 'AAAA-MM-JJ', exemple: `${millesime}-11-29` }));
+  else if (jour > finAnnee) issues.push(makeIssue('ENTREE_INVALIDE', at('date'), { raison: 'dateApresMillesime', date: o['date'] as string, millesime }));
+  const given = o['validiteJours'];
+  let validite: number | undefined;
+  if (given !== undefined) {
+    if (typeof given !== 'number' || !Number.isSafeInteger(given) || given < 1 || given > 366) {
+      issues.push(makeIssue('VALEUR_HORS_LIMITES', at('validiteJours'), { raison: 'validiteJours', minimum: 1, maximum: 366 }));
+    } else if (jour !== undefined && jour <= finAnnee && jour + given > finAnnee) {
+      issues.push(
+        makeIssue('VALEUR_HORS_LIMITES', at('validiteJours'), {
+          raison: 'validiteMillesime',
+          validiteJours: given,
+          maximum: finAnnee - jour,
+          fin: isoDate(jour + given),
+          millesime,
+        }),
+      );
+    } else validite = given;
   }
-  const emetteur = o['emetteur'] ?? "Territoire d'énergie 90 — service informatique";
-  if (typeof emetteur !== 'string' || emetteur.trim() === '' || emetteur.length > 200) {
-    issues.push(makeIssue('ENTREE_INVALIDE', at('emetteur'), { raison: 'emetteur', minimum: 1, maximum: 200 }));
+  let emetteur: Emetteur | undefined;
+  if (o['emetteur'] !== undefined) {
+    const r = readEmetteur(o['emetteur'], at('emetteur'));
+    if (r.success) emetteur = r.data;
+    else issues.push(...r.issues);
   }
   if (issues.length > 0) throw new QuoteError(issues);
-  return { numero: (numero as string).trim(), jour: jour!, validite: validite as number, emetteur: emetteur as string };
+  const fin = validite !== undefined ? jour! + validite : Math.min(jour! + 30, finAnnee);
+  return { numero: (numero as string).trim(), jour: jour!, fin, validite: validite ?? (fin === jour! + 30 ? 30 : undefined), emetteur };
 }
 
 const STYLE = `
@@ -76,6 +125,7 @@ const STYLE = `
   body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #161616; margin: 0 auto; max-width: 190mm; padding: 8mm 0; font-size: 10.5pt; line-height: 1.4; }
   header { display: flex; justify-content: space-between; gap: 8mm; border-bottom: 2px solid #000091; padding-bottom: 4mm; margin-bottom: 6mm; }
   h1 { font-size: 18pt; margin: 0 0 2mm; color: #000091; }
+  section.siren h2 { border-bottom: 1px solid #000091; padding-bottom: 1mm; }
   h2 { font-size: 12.5pt; margin: 7mm 0 2mm; }
   .meta { text-align: right; }
   .meta p, header p { margin: 0.5mm 0; }
@@ -93,9 +143,26 @@ const STYLE = `
   dl.destinataire dd { margin: 0; }
   tfoot th, tfoot td { border-top: 2px solid #3a3a3a; font-weight: 700; }
   .total { font-size: 13pt; font-weight: 700; text-align: right; margin: 6mm 0 0; }
-  .avertissements { margin-top: 6mm; border-left: 4px solid #000091; padding: 1mm 4mm; }
+  .remarques { margin-top: 6mm; border-left: 4px solid #000091; padding: 1mm 4mm; }
+  .travail { border: 2px solid #ce0500; background: #fff0f0; color: #8f0000; padding: 3mm 4mm; margin: 0 0 5mm; }
+  .manque { color: #8f0000; font-weight: 700; }
+  .marque-exemple, .exemple-source { color: #6b2400; font-weight: 700; }
+  .emetteur p { margin: 0.3mm 0; }
+  .references { font-size: 9pt; color: #3a3a3a; margin: 1mm 0; }
+  ul.references { padding-left: 5mm; }
+  .periode { font-weight: 400; color: #3a3a3a; }
+  table { margin: 0 0 4mm; }
+  .total-siren { text-align: right; font-weight: 700; margin: 0 0 6mm; }
+  .partiel { display: block; color: #8f0000; font-weight: 700; font-size: 9.5pt; }
+  .totaux { margin-top: 4mm; text-align: right; }
+  .totaux p { margin: 1mm 0; }
+  .accord { margin-top: 8mm; border: 1px solid #3a3a3a; padding: 2mm 4mm 4mm; page-break-inside: avoid; }
+  .accord h2 { margin-top: 1mm; }
+  .cases { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
+  .case { border: 1px solid #929292; min-height: 12mm; padding: 1mm 2mm; font-size: 9pt; color: #3a3a3a; }
+  .case.haute { min-height: 28mm; }
   footer { margin-top: 10mm; color: #3a3a3a; font-size: 9pt; }
-  @media print { body { padding: 0; max-width: none; } .exemple { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+  @media print { body { padding: 0; max-width: none; } .exemple, .travail { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
 /** Ce qu'il faut pour adresser la facture : SIRET, code service, engagement, quand l'adhésion les donne. */
@@ -109,12 +176,50 @@ function destinataireHtml(d: Invoice['destinataire']): string[] {
   return items === '' ? [] : [`<dl class="destinataire">${items}</dl>`];
 }
 
+/** Ce qui manque pour que le devis puisse être envoyé : rien, ou la liste de ce qui manque. */
+function missingForFinal(e: Emetteur | undefined): string[] {
+  if (e === undefined) return ["l'émetteur n'est pas renseigné (nom, adresse, SIRET)", "la mention fiscale (TVA) n'est pas renseignée"];
+  const out: string[] = [];
+  if (e.exemple === true) out.push("l'émetteur est un émetteur d'exemple, aux coordonnées inventées");
+  if (e.mentionFiscale === undefined) out.push("la mention fiscale (TVA) n'est pas renseignée");
+  return out;
+}
+
+function emetteurHtml(e: Emetteur | undefined): string[] {
+  if (e === undefined) return ['<p class="manque">Émetteur non renseigné</p>'];
+  return [
+    `<p><strong>${escape(e.nom)}</strong>${e.exemple ? ' <span class="marque-exemple">(émetteur d&#39;exemple)</span>' : ''}</p>`,
+    ...e.adresse.split('\n').map((l) => `<p>${escape(l.trim())}</p>`),
+    `<p>SIRET ${escape(e.siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1\u00a0$2\u00a0$3\u00a0$4'))}</p>`,
+    ...(e.contact === undefined ? [] : [`<p>${escape(e.contact)}</p>`]),
+  ];
+}
+
+function lineHtml(l: QuoteLine): string[] {
+  const typo = { insecable: true } as const;
+  const detail = describeLine(l.calcul, l.inclusDOffice === true, l.intervention, typo);
+  return [
+    '<tr>',
+    `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(detail)}</span>${l.remarque === undefined ? '' : `<span class="remarque">${escape(l.remarque)}</span>`}<span class="source${l.source.exemple ? ' exemple-source' : ''}">${escape(sourceText(l.source))}</span></th>`,
+    `<td>${escape(formatNombre(l.quantite, typo))}\u00a0${escape(l.unite)}</td>`,
+    `<td class="montant">${formatPrix(l.prixUnitaire, typo)}</td>`,
+    `<td class="montant">${formatEuros(l.montant, typo)}</td>`,
+    '</tr>',
+  ];
+}
+
 /**
- * Écrit un devis en document HTML autonome et imprimable (A4) : l'émetteur, la collectivité, le numéro,
- * la date et la validité du devis (donnés par l'appelant : aucune horloge n'est lue), une section par
- * facture (SIREN) avec ses lignes, le calcul et la source de chaque montant, les totaux et les
- * avertissements. Un bandeau visible signale tout montant d'exemple (`source.exemple`). Aucune
- * ressource externe : le document s'ouvre et s'imprime hors ligne.
+ * Écrit un devis en document HTML autonome et imprimable (A4), que le syndicat peut envoyer à un
+ * adhérent : l'émetteur (donné par l'appelant, jamais supposé), la collectivité, le numéro, la date
+ * et la validité du devis (qui s'arrête au plus tard à la fin de l'année du catalogue), la
+ * convention d'adhésion et son annexe 1, les sources des tarifs ; pour chaque SIREN facturé, ses
+ * abonnements annuels et ses prestations ponctuelles en sections séparées, avec leur période et leur
+ * sous-total ; le calcul et l'origine de chaque montant ; la règle d'arrondi, la mention fiscale,
+ * les remarques pour l'adhérent (jamais les vérifications du syndicat) et un bloc « bon pour
+ * accord ». Un total qui omet une part non chiffrée est écrit « total partiel ». Des bandeaux
+ * visibles signalent tout montant d'exemple, et un document de travail (émetteur ou mention fiscale
+ * manquants, émetteur d'exemple). Aucune ressource externe : le document s'ouvre et s'imprime hors
+ * ligne. Espaces insécables dans les montants et avant les unités.
  *
  * @param devis - un devis rendu par {@link quote}
  * @param options - numéro, date (`AAAA-MM-JJ`), validité en jours, émetteur
@@ -123,7 +228,7 @@ function destinataireHtml(d: Invoice['destinataire']): string[] {
  * @category Affichage
  * @example
  * ```ts
- * const html = renderQuoteHtml(quote(adhesion), { numero: 'D-2026-0042', date: '2026-11-29', validiteJours: 30 });
+ * const html = renderQuoteHtml(quote(adhesion), { numero: 'D-2026-0042', date: '2026-11-29', validiteJours: 30, emetteur });
  * html.startsWith('<!doctype html>');
  * //=> true
  * ```
@@ -141,9 +246,12 @@ function readHtmlOptions(options: unknown): unknown {
 }
 
 function writeQuoteHtml(devis: Quote, options: unknown): string {
-  const o = checkOptions(options);
+  const o = checkOptions(options, devis.millesime);
+  const typo = { insecable: true } as const;
+  const euros = (m: string) => formatEuros(m, typo);
   const c = devis.collectivite;
   const exemple = devis.lignes.some((l) => l.source.exemple === true);
+  const manque = missingForFinal(o.emetteur);
   const out: string[] = [];
   out.push(
     '<!doctype html>',
@@ -156,58 +264,107 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
     '</head>',
     '<body>',
     '<header>',
-    '<div>',
-    `<h1>Devis ${devis.millesime}</h1>`,
-    `<p>${escape(o.emetteur)}</p>`,
-    `<p><strong>${escape(c.nom)}</strong> (${TYPES[c.type]}), SIREN ${formatSiren(c.siren)}</p>`,
-    ...(c.population !== undefined ? [`<p>Population : ${formatNombre(String(c.population))} habitants</p>`] : []),
-    ...(c.parcTransfere ? ['<p>Parc informatique transféré au syndicat</p>'] : []),
+    '<div class="emetteur">',
+    ...emetteurHtml(o.emetteur),
     '</div>',
     '<div class="meta">',
+    `<h1>Devis ${devis.millesime}</h1>`,
     `<p>Devis n° <strong>${escape(o.numero)}</strong></p>`,
     `<p>Date : ${frenchDate(o.jour)}</p>`,
-    `<p>Valable ${o.validite} jours, jusqu'au ${frenchDate(o.jour + o.validite)}</p>`,
+    o.validite !== undefined
+      ? `<p>Valable ${o.validite} jours, jusqu'au ${frenchDate(o.fin)}</p>`
+      : `<p>Valable jusqu'au ${frenchDate(o.fin)} (fin de l'année des tarifs ${devis.millesime})</p>`,
     '</div>',
     '</header>',
     '<main>',
   );
+  if (manque.length > 0) {
+    out.push(
+      `<p class="travail" role="note"><strong>Document de travail</strong> — ce devis ne peut pas être envoyé tel quel : ${escape(manque.join(' ; '))}.</p>`,
+    );
+  }
   if (exemple) {
     out.push(
       '<p class="exemple" role="note">Montants d\'exemple : certains montants de ce devis ont été inventés pour une démonstration ; ils ne sont ni publiés ni votés par le syndicat. Ce document n\'est pas un devis réel.</p>',
     );
   }
+  out.push(
+    '<section class="adherent" aria-labelledby="adherent">',
+    '<h2 id="adherent">Collectivité</h2>',
+    `<p><strong>${escape(c.nom)}</strong> (${TYPES[c.type]}), SIREN ${formatSiren(c.siren).replaceAll(' ', '\u00a0')}</p>`,
+    ...(c.population !== undefined ? [`<p>Population : ${formatNombre(String(c.population), typo)}\u00a0habitants</p>`] : []),
+    ...(c.parcTransfere ? ['<p>Parc informatique transféré au syndicat</p>'] : []),
+    `<p class="references">${escape(referenceConvention(devis))}</p>`,
+    '<p class="references">Sources des tarifs :</p>',
+    '<ul class="references">',
+    ...sourcesDuDevis(devis).map((src) => `<li>${escape(sourceText(src))}</li>`),
+    '</ul>',
+    '</section>',
+  );
   devis.factures.forEach((f, i) => {
     out.push(
-      `<section aria-labelledby="facture-${i + 1}">`,
-      `<h2 id="facture-${i + 1}">Facture — SIREN ${formatSiren(f.siren)}${f.nom === undefined ? '' : ` — ${escape(f.nom)}`}</h2>`,
+      `<section class="siren" aria-labelledby="siren-${i + 1}">`,
+      `<h2 id="siren-${i + 1}">Montants facturés au SIREN ${formatSiren(f.siren).replaceAll(' ', '\u00a0')}${f.nom === undefined ? '' : ` — ${escape(f.nom)}`}</h2>`,
       ...destinataireHtml(f.destinataire),
-      '<table>',
-      `<caption>Prestations facturées au SIREN ${formatSiren(f.siren)}</caption>`,
-      '<thead><tr><th scope="col">Prestation</th><th scope="col">Quantité</th><th scope="col" class="montant">Prix unitaire</th><th scope="col" class="montant">Montant</th></tr></thead>',
-      '<tbody>',
     );
-    for (const l of f.lignes) {
-      const source = `${l.source.origine === 'publie' ? 'Montant publié' : l.source.origine === 'revision' ? 'Montant révisé' : 'Montant fourni'} : ${l.source.reference}${l.source.exemple ? " (montant d'exemple)" : ''}`;
+    for (const section of sectionsOf(f, devis.millesime)) {
       out.push(
-        '<tr>',
-        `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(l.detail)}</span>${l.remarque === undefined ? '' : `<span class="remarque">${escape(l.remarque)}</span>`}<span class="source">${escape(source)}</span></th>`,
-        `<td>${escape(formatNombre(l.quantite))} ${escape(l.unite)}</td>`,
-        `<td class="montant">${formatPrix(l.prixUnitaire)}</td>`,
-        `<td class="montant">${formatEuros(l.montant)}</td>`,
-        '</tr>',
+        `<table class="${section.nature}">`,
+        `<caption>${section.titre} <span class="periode">— ${escape(section.periode)}</span></caption>`,
+        '<thead><tr><th scope="col">Prestation</th><th scope="col">Quantité</th><th scope="col" class="montant">Prix unitaire</th><th scope="col" class="montant">Montant</th></tr></thead>',
+        '<tbody>',
+        ...section.lignes.flatMap(lineHtml),
+        '</tbody>',
+        `<tfoot><tr><th scope="row" colspan="3">Sous-total des ${section.titre.toLowerCase()}</th><td class="montant">${euros(section.sousTotal)}</td></tr></tfoot>`,
+        '</table>',
       );
     }
-    out.push('</tbody>', `<tfoot><tr><th scope="row" colspan="3">Total de la facture</th><td class="montant">${formatEuros(f.total)}</td></tr></tfoot>`, '</table>', '</section>');
+    const partiel = f.totalPartiel === true;
+    out.push(
+      `<p class="total-siren">${partiel ? 'Total partiel' : 'Total'} pour le SIREN ${formatSiren(f.siren).replaceAll(' ', '\u00a0')} : ${euros(f.total)}${partiel ? `<span class="partiel">Total partiel : ${escape(manquantsText(devis, f.siren))}.</span>` : ''}</p>`,
+      '</section>',
+    );
   });
-  out.push(`<p class="total">Total général : ${formatEuros(devis.total)}</p>`);
-  if (devis.avertissements.length > 0) {
-    out.push('<section class="avertissements" aria-labelledby="avertissements">', '<h2 id="avertissements">Avertissements</h2>', '<ul>');
-    for (const w of devis.avertissements) out.push(`<li>${escape(w.message)}</li>`);
+  const parNature = totauxParNature(devis);
+  out.push('<section class="totaux" aria-label="Totaux">');
+  if (parNature) {
+    out.push(
+      `<p>Total des abonnements annuels ${devis.millesime} : ${euros(parNature.annuelles)}</p>`,
+      `<p>Total des prestations ponctuelles : ${euros(parNature.ponctuelles)}</p>`,
+    );
+  }
+  out.push(`<p class="total">${devis.totalPartiel ? 'Total partiel du devis' : 'Total du devis'} : ${euros(devis.total)}</p>`);
+  if (devis.totalPartiel) out.push(`<p class="partiel">Total partiel : ${escape(manquantsText(devis))} ; le total n'en tient pas compte.</p>`);
+  out.push('</section>');
+  out.push(
+    '<section class="conditions" aria-labelledby="conditions">',
+    '<h2 id="conditions">Conditions</h2>',
+    `<p>Montants en euros. ${escape(REGLE_ARRONDI)}</p>`,
+    o.emetteur?.mentionFiscale !== undefined
+      ? `<p class="mention-fiscale">${escape(o.emetteur.mentionFiscale)}</p>`
+      : '<p class="manque">Mention fiscale (TVA) : non renseignée.</p>',
+    '</section>',
+  );
+  if (devis.remarques.length > 0) {
+    out.push('<section class="remarques" aria-labelledby="remarques">', '<h2 id="remarques">À noter</h2>', '<ul>');
+    for (const w of devis.remarques) out.push(`<li>${escape(w.message)}</li>`);
     out.push('</ul>', '</section>');
   }
+  const s = o.emetteur?.signataire;
   out.push(
+    '<section class="accord" aria-labelledby="accord">',
+    '<h2 id="accord">Bon pour accord</h2>',
+    `<p>À retourner daté et signé par la collectivité (${escape(c.nom)}).</p>`,
+    '<div class="cases">',
+    '<div class="case"><span>Date</span></div>',
+    '<div class="case"><span>Nom et qualité du signataire</span></div>',
+    '<div class="case haute"><span>Signature</span></div>',
+    '<div class="case haute"><span>Cachet de la collectivité</span></div>',
+    '</div>',
+    ...(s === undefined ? [] : [`<p class="signataire">Pour l'émetteur : ${escape(s.nom)}, ${escape(s.qualite)}</p>`]),
+    '</section>',
     '</main>',
-    `<footer>Montants en euros, chaque ligne arrondie au centime ; catalogue ${devis.millesime}. Établi avec @te90/tarifs.</footer>`,
+    `<footer>Devis ${escape(o.numero)} — catalogue ${devis.millesime}. Établi avec @te90/tarifs.</footer>`,
     '</body>',
     '</html>',
   );

@@ -4,7 +4,7 @@ import { catalogue2026 } from '../catalogue/2026.js';
 import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
 import { safeParseCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { formatPath } from '../errors/quote-error.js';
+import { formatPath, guard } from '../errors/quote-error.js';
 import { inVoice, makeIssue } from '../wording/issues.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
@@ -245,11 +245,19 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
 
   imprimer.addEventListener('click', () => {
     if (!last?.success) return;
-    const html = renderQuoteHtml(last.data, { numero: `SIMULATION-${last.data.collectivite.siren}`, date: new Date().toISOString().slice(0, 10) });
+    // Sans émetteur, le devis porte le bandeau « document de travail » : c'est une simulation.
+    const data = last.data;
+    const rendu = guard(() => renderQuoteHtml(data, { numero: `SIMULATION-${data.collectivite.siren}`, date: new Date().toISOString().slice(0, 10) }));
     const win = doc.defaultView?.open('', '_blank');
     if (!win) return;
     win.document.open();
-    win.document.write(html);
+    if (rendu.success) win.document.write(rendu.data);
+    else {
+      // Le devis ne peut pas être établi (date après l'année des tarifs…) : les problèmes, en texte.
+      win.document.write('<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Devis impossible</title></head><body><ul></ul></body></html>');
+      const list = win.document.querySelector('ul')!;
+      for (const issue of rendu.issues) list.append(el(win.document, 'li', {}, issue.message));
+    }
     win.document.close();
     win.focus();
     win.print();

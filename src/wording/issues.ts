@@ -13,6 +13,7 @@ import { lintMessage } from './lint.js';
 import type { IssueCode, WarningCode } from '../core/codes.js';
 import type { IssueParam, IssueParams, Path, QuoteIssue, QuoteWarning } from '../core/shapes.js';
 import { formatNombre } from '../money/format.js';
+import { dateEnLettres } from './terms.js';
 
 /**
  * La voix d'un message : qui le lit, et donc comment il fournit ce qui manque.
@@ -21,7 +22,8 @@ import { formatNombre } from '../money/format.js';
  * - `ligneDeCommande` : `te90-tarifs` (option `--tarifs`) ;
  * - `comparer` : `te90-tarifs comparer` (options `--tarifs-avant` et `--tarifs-apres`) ;
  * - `tableur` : les fonctions de tableur (plage `tarifs`, booléens « oui ou non », champs de plage) ;
- * - `simulateur` : le formulaire du simulateur (fichier de tarifs chargé en bas du formulaire).
+ * - `simulateur` : le formulaire du simulateur (fichier de tarifs chargé en bas du formulaire) ;
+ * - `adherent` : l'adhérent qui lit son devis (mots simples, aucun nom de champ).
  *
  * @category Erreurs
  * @example
@@ -29,7 +31,7 @@ import { formatNombre } from '../money/format.js';
  * const voix: Voice = 'tableur';
  * ```
  */
-export type Voice = 'bibliotheque' | 'ligneDeCommande' | 'comparer' | 'tableur' | 'simulateur';
+export type Voice = 'bibliotheque' | 'ligneDeCommande' | 'comparer' | 'tableur' | 'simulateur' | 'adherent';
 
 // ---------------------------------------------------------------------------------------------
 // Les paramètres de chaque code.
@@ -94,7 +96,7 @@ export interface IssueParamsByCode {
     | { readonly raison: 'listeIllisibleLot' }
     | { readonly raison: 'numeroDevis'; readonly minimum: number; readonly maximum: number }
     | { readonly raison: 'dateDevis'; readonly format: string; readonly exemple: string }
-    | { readonly raison: 'emetteur'; readonly minimum: number; readonly maximum: number };
+    | { readonly raison: 'dateApresMillesime'; readonly date: string; readonly millesime: number };
   /** `admis` : les champs admis, quand l'entrée est une plage de tableur. */
   CHAMP_INCONNU: { readonly champ: string; readonly admis?: readonly string[] };
   CHAMP_MANQUANT:
@@ -112,7 +114,16 @@ export interface IssueParamsByCode {
         readonly inclusif: boolean;
         readonly recu: string;
       }
-    | { readonly raison: 'validiteJours'; readonly minimum: number; readonly maximum: number };
+    | { readonly raison: 'validiteJours'; readonly minimum: number; readonly maximum: number }
+    | {
+        readonly raison: 'validiteMillesime';
+        readonly validiteJours: number;
+        /** Le nombre de jours jusqu'au 31 décembre de l'année du catalogue. */
+        readonly maximum: number;
+        /** La fin de validité demandée, `AAAA-MM-JJ`. */
+        readonly fin: string;
+        readonly millesime: number;
+      };
   VALEUR_NON_ADMISE:
     | { readonly raison: 'choix'; readonly valeurs: readonly (string | number)[]; readonly recu: string }
     | { readonly raison: 'prestation'; readonly recu: string; readonly prestations: readonly string[] }
@@ -333,8 +344,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `Le numéro du devis est obligatoire : un texte de ${p.minimum} à ${p.maximum} caractères.`;
       case 'dateDevis':
         return `La date du devis est obligatoire, au format ${p.format} (ex. ${p.exemple}).`;
-      case 'emetteur':
-        return `L'émetteur est un texte de ${p.minimum} à ${p.maximum} caractères.`;
+      case 'dateApresMillesime':
+        return `La date du devis (${dateEnLettres(p.date)}) est après l'année ${p.millesime} de ses tarifs : établissez-le sur le catalogue de l'année en cours.`;
       default:
         return reading(p);
     }
@@ -355,6 +366,9 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
   },
   VALEUR_HORS_LIMITES: (p) => {
     if (p.raison === 'validiteJours') return `La durée de validité est un nombre entier de jours, de ${p.minimum} à ${p.maximum}.`;
+    if (p.raison === 'validiteMillesime') {
+      return `Un devis aux tarifs ${p.millesime} est valable au plus tard jusqu'au 31 décembre ${p.millesime} : ${p.validiteJours} jours le mèneraient au ${dateEnLettres(p.fin)} ; ${p.maximum} jours au plus à partir de sa date.`;
+    }
     return `La valeur ${bound(p)} ; reçu : ${p.recu}.`;
   },
   VALEUR_NON_ADMISE: (p) => {
@@ -477,8 +491,10 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
 
 const WARNING_MESSAGES: Builders<WarningCode, WarningParamsByCode> = {
   DESTINATAIRE_SANS_FACTURE: (p) => `Un destinataire est décrit pour le SIREN ${p.siren}, auquel rien n'est facturé : vérifiez son SIREN, ou retirez-le.`,
-  PART2_NON_RENSEIGNEE: () =>
-    "Le nombre de postes sous licence Berger Levrault (part 2) n'est pas renseigné : seule la part 1 est chiffrée. Indiquez postesLicenceBL (0 s'il n'y en a aucun).",
+  PART2_NON_RENSEIGNEE: (_, voice) =>
+    voice === 'adherent'
+      ? "La part 2 de la maintenance de base (les postes qui portent une licence Berger Levrault) n'est pas chiffrée : leur nombre n'a pas été indiqué. Le total de ce devis est donc partiel."
+      : "Le nombre de postes sous licence Berger Levrault (part 2) n'est pas renseigné : seule la part 1 est chiffrée. Indiquez postesLicenceBL (0 s'il n'y en a aucun).",
   BAREME_ETABLISSEMENTS_PUBLICS: () =>
     "Le barème de la maintenance de base est publié pour les établissements publics ; aucune formule distincte n'est publiée pour les communes : vérifiez qu'il s'applique.",
 };

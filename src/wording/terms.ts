@@ -1,10 +1,14 @@
 import type { Calcul, Strate, Unite } from '../core/shapes.js';
 import { Dec } from '../money/decimal.js';
-import { formatEuros, formatNombre } from '../money/format.js';
+import { espace, formatEuros, formatNombre, type Typographie } from '../money/format.js';
 
-/** Une quantité et son unité, accordée à la française (singulier en dessous de 2). */
-function quantiteUnite(quantite: string, unite: Unite): string {
-  return `${formatNombre(quantite)} ${new Dec(quantite).gte(2) ? unite.plusieurs : unite.un}`;
+/**
+ * Une quantité et son unité, accordée à la française (singulier en dessous de 2) : `3,6 postes`.
+ *
+ * @internal
+ */
+export function quantiteUnite(quantite: string, unite: Unite, typo?: Typographie): string {
+  return `${formatNombre(quantite, typo)}${espace(typo)}${new Dec(quantite).gte(2) ? unite.plusieurs : unite.un}`;
 }
 
 /**
@@ -12,10 +16,10 @@ function quantiteUnite(quantite: string, unite: Unite): string {
  *
  * @internal
  */
-export function formatPrix(prix: string): string {
+export function formatPrix(prix: string, typo?: Typographie): string {
   const d = new Dec(prix);
-  if (d.decimalPlaces() <= 2) return formatEuros(prix);
-  return `${formatNombre(d)} €`;
+  if (d.decimalPlaces() <= 2) return formatEuros(prix, typo);
+  return `${formatNombre(d, typo)}${espace(typo)}€`;
 }
 
 /**
@@ -23,10 +27,10 @@ export function formatPrix(prix: string): string {
  *
  * @internal
  */
-export function formatStrate(strate: Strate): string {
-  return strate.a === null
-    ? `à partir de ${formatNombre(String(strate.de))} habitants`
-    : `de ${formatNombre(String(strate.de))} à ${formatNombre(String(strate.a))} habitants`;
+export function formatStrate(strate: Strate, typo?: Typographie): string {
+  const n = (v: number) => formatNombre(String(v), typo);
+  const s = espace(typo);
+  return strate.a === null ? `à partir de ${n(strate.de)}${s}habitants` : `de ${n(strate.de)} à ${n(strate.a)}${s}habitants`;
 }
 
 /**
@@ -35,26 +39,28 @@ export function formatStrate(strate: Strate): string {
  *
  * @internal
  */
-export function describeCalcul(c: Calcul): string {
+export function describeCalcul(c: Calcul, typo?: Typographie): string {
+  const euros = (m: string) => formatEuros(m, typo);
+  const s = espace(typo);
   switch (c.type) {
     case 'fixe':
-      return `Forfait : ${formatEuros(c.montant)}`;
+      return `Forfait : ${euros(c.montant)}`;
     case 'produit': {
-      const demande = c.demandee === undefined ? '' : ` (quantité demandée : ${formatNombre(c.demandee)}, arrondie à l'unité supérieure)`;
-      return `${quantiteUnite(c.quantite, c.unite)}${demande} × ${formatPrix(c.prixUnitaire)} = ${formatEuros(c.montant)}`;
+      const demande = c.demandee === undefined ? '' : ` (quantité demandée : ${formatNombre(c.demandee, typo)}, arrondie à l'unité supérieure)`;
+      return `${quantiteUnite(c.quantite, c.unite, typo)}${demande} × ${formatPrix(c.prixUnitaire, typo)} = ${euros(c.montant)}`;
     }
     case 'pondere':
-      return `${formatPrix(c.prixUnitaire)} × (${quantiteUnite(c.unites, c.unite)} × ${formatNombre(c.coefficient)}) = ${formatEuros(c.montant)}`;
+      return `${formatPrix(c.prixUnitaire, typo)} × (${quantiteUnite(c.unites, c.unite, typo)} × ${formatNombre(c.coefficient, typo)}) = ${euros(c.montant)}`;
     case 'case':
-      return `Strate ${formatStrate(c.strate)}, quota ${formatNombre(String(c.quotaGo))} Go : ${formatEuros(c.montant)}`;
+      return `Strate ${formatStrate(c.strate, typo)}, quota ${formatNombre(String(c.quotaGo), typo)}${s}Go : ${euros(c.montant)}`;
     case 'proportionnel': {
-      const calcul = `${formatNombre(String(c.population))} ${c.population >= 2 ? 'habitants' : 'habitant'} × ${formatPrix(c.prixParHabitant)} = ${formatEuros(c.brut)}`;
-      if (c.retenu === 'plancher') return `${calcul}, relevé au plancher de ${formatEuros(c.plancher!)}`;
-      if (c.retenu === 'plafond') return `${calcul}, ramené au plafond de ${formatEuros(c.plafond!)}`;
+      const calcul = `${formatNombre(String(c.population), typo)}${s}${c.population >= 2 ? 'habitants' : 'habitant'} × ${formatPrix(c.prixParHabitant, typo)} = ${euros(c.brut)}`;
+      if (c.retenu === 'plancher') return `${calcul}, relevé au plancher de ${euros(c.plancher!)}`;
+      if (c.retenu === 'plafond') return `${calcul}, ramené au plafond de ${euros(c.plafond!)}`;
       return calcul;
     }
     case 'parStrate':
-      return `Strate ${formatStrate(c.strate)} (${formatNombre(String(c.population))} ${c.population >= 2 ? 'habitants' : 'habitant'}) : ${formatEuros(c.montant)}`;
+      return `Strate ${formatStrate(c.strate, typo)} (${formatNombre(String(c.population), typo)}${s}${c.population >= 2 ? 'habitants' : 'habitant'}) : ${euros(c.montant)}`;
   }
 }
 
@@ -64,8 +70,20 @@ export function describeCalcul(c: Calcul): string {
  *
  * @internal
  */
-export function describeLine(c: Calcul, dOffice: boolean, intervention: { readonly rang: number; readonly sur: number } | undefined): string {
-  const text = describeCalcul(c);
+export function describeLine(c: Calcul, dOffice: boolean, intervention: { readonly rang: number; readonly sur: number } | undefined, typo?: Typographie): string {
+  const text = describeCalcul(c, typo);
   const rang = intervention === undefined ? '' : `Intervention ${intervention.rang} sur ${intervention.sur} : `;
   return `${dOffice ? "Inclus d'office (parc informatique transféré au syndicat). " : ''}${rang}${text}`;
+}
+
+const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/**
+ * Une date `AAAA-MM-JJ` en toutes lettres : `1er juillet 2024`.
+ *
+ * @internal
+ */
+export function dateEnLettres(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d === 1 ? '1er' : d} ${MOIS[m - 1]} ${y}`;
 }

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogue2026, completeCatalogue, formatEuros, quote, type Adhesion, type Tarifs } from '../../src/index.js';
+import { readFileSync } from 'node:fs';
+import { catalogue2026, compareCatalogues, completeCatalogue, formatEuros, parseCatalogue, quote, renderComparisonHtml, renderQuoteHtml, type Adhesion, type Emetteur, type Tarifs } from '../../src/index.js';
 import { devis as devisTableur, total as totalTableur } from '../../src/spreadsheet/functions.js';
 import { chromiumPath, INSTALL_HINT, launch, serve } from './chromium.js';
 
@@ -100,6 +101,66 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
     );
     expect(dansLeNavigateur).toEqual(ADHESIONS.map((a) => ({ devis: devisTableur(range(a), plageTarifs), total: totalTableur(range(a), plageTarifs) })));
     expect(dansLeNavigateur.map((r) => r.total)).toEqual(ADHESIONS.map((a) => Number(quote(a, { catalogue: complet }).total)));
+    await page.close();
+  }, 60_000);
+
+  it('le devis imprimable, avec l’émetteur d’exemple : bandeaux, sections, totaux alignés, bon pour accord ; un PDF A4', async () => {
+    const emetteur = JSON.parse(readFileSync(join(ROOT, 'examples', 'emetteur-exemple.json'), 'utf8')) as Emetteur;
+    const devis = quote(
+      { collectivite: { nom: 'Commune de Tessin', siren: '219000106', type: 'commune', population: 850 }, prestations: { maintenanceBase: { postes: 4 }, marchesPublics: { acces: 2, misesEnLigneAssistees: 1 }, secretariatMairie: { jours: 2.5 }, packDemat: { sirens: ['219000106', '200000107'] } } },
+      { catalogue: complet },
+    );
+    const page = await browser.newPage();
+    await page.setViewport({ width: 900, height: 1200 });
+    await page.setContent(renderQuoteHtml(devis, { numero: 'D-2026-0042', date: '2026-11-29', validiteJours: 30, emetteur }));
+    const texte = await page.evaluate(() => document.body.innerText);
+    expect(texte).toContain('Document de travail');
+    expect(texte).toContain("Montants d'exemple");
+    expect(texte).toContain('Total partiel du devis');
+    expect(texte).toContain('Bon pour accord');
+    expect(texte).not.toMatch(/Facture/);
+    // Chaque montant tient dans son tableau, sur une ligne.
+    const debordements = await page.$$eval('td.montant', (cells) =>
+      cells.filter((c) => {
+        const table = c.closest('table')!.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        const lignes = range.getClientRects();
+        return lignes.length !== 1 || lignes[0]!.right > table.right + 0.5;
+      }).length,
+    );
+    expect(debordements).toBe(0);
+    expect(await page.$$eval('table.ponctuelle tbody tr', (rows) => rows.length)).toBe(2);
+    writeFileSync(join(SORTIE, 'devis-document.png'), await page.screenshot({ fullPage: true }));
+    writeFileSync(join(SORTIE, 'devis-document.jpg'), await page.screenshot({ type: 'jpeg', quality: 70 }));
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(Buffer.from(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    writeFileSync(join(SORTIE, 'devis-document.pdf'), pdf);
+    await page.close();
+  }, 60_000);
+
+  it('le rapport de comparaison du comité : graphiques SVG dessinés sans script, tableaux, un PDF A4', async () => {
+    const B = join(ROOT, 'examples', 'territoire-de-belfort');
+    const avant = parseCatalogue(JSON.parse(readFileSync(join(B, 'catalogue-2026.json'), 'utf8')));
+    const apres = parseCatalogue(JSON.parse(readFileSync(join(B, 'catalogue-2027.json'), 'utf8')));
+    const c = compareCatalogues(JSON.parse(readFileSync(join(B, 'adhesions.json'), 'utf8')) as Adhesion[], { avant, apres });
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setViewport({ width: 900, height: 1200 });
+    await page.setContent(renderComparisonHtml(c, { avant, apres }));
+    // Sans script, les graphiques sont là : des barres de largeur non nulle.
+    const barres = await page.$$eval('svg.graphique rect.apres, svg.graphique rect.hausse', (rects) => rects.filter((r) => r.getBoundingClientRect().width > 1).length);
+    expect(barres).toBeGreaterThan(3);
+    const texte = await page.evaluate(() => document.body.innerText);
+    expect(texte).toContain('Recette du syndicat');
+    expect(texte).toContain('Répartition des écarts des adhérents');
+    expect(texte).toContain("Montants d'exemple");
+    expect(await page.$$eval('#adherents ~ table tbody tr, section[aria-labelledby="adherents"] tbody tr', (rows) => rows.length)).toBe(c.adherents.length);
+    writeFileSync(join(SORTIE, 'rapport-comparaison.png'), await page.screenshot({ fullPage: true }));
+    writeFileSync(join(SORTIE, 'rapport-comparaison.jpg'), await page.screenshot({ type: 'jpeg', quality: 70 }));
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(Buffer.from(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    writeFileSync(join(SORTIE, 'rapport-comparaison.pdf'), pdf);
     await page.close();
   }, 60_000);
 

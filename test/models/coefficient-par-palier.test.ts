@@ -62,7 +62,11 @@ describe('modèle coefficient par palier', () => {
   it('écrit le calcul en français', () => {
     const p = chiffrer('574.88', part1.paliers, 4);
     expect(p.quantite.toString()).toBe('3.6');
-    expect(p.unite).toBe('poste pondéré');
+    // L'unité s'accorde : pluriel à partir de 2 (« 3,6 postes pondérés »), singulier en dessous.
+    expect(p.unite).toBe('postes pondérés');
+    expect(chiffrer('574.88', part1.paliers, 1).unite).toBe('poste pondéré');
+    expect(chiffrer('574.88', part1.paliers, 2).unite).toBe('postes pondérés');
+    expect(describeCalcul(p.calcul, { insecable: true })).toBe('574,88\u00a0€ × (4\u00a0postes × 0,9) = 2\u00a0069,57\u00a0€');
     expect(p.prixUnitaire.toFixed(2)).toBe('574.88');
     expect(describeCalcul(p.calcul)).toBe('574,88 € × (4 postes × 0,9) = 2 069,57 €');
     expect(describeCalcul(chiffrer('574.88', part1.paliers, 1).calcul)).toBe('574,88 € × (1 poste × 1) = 574,88 €');

@@ -41,7 +41,7 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'listeIllisibleLot' },
     { raison: 'numeroDevis', minimum: 1, maximum: 100 },
     { raison: 'dateDevis', format: 'AAAA-MM-JJ', exemple: '2026-11-29' },
-    { raison: 'emetteur', minimum: 1, maximum: 200 },
+    { raison: 'dateApresMillesime', date: '2027-01-15', millesime: 2026 },
     { raison: 'volumineuse', maximum: 2_000_000 },
     { raison: 'illisible', detail: 'piège' },
     { raison: 'listeIllisible', longueur: 'NaN' },
@@ -55,6 +55,7 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'maximum', limite: 100, origine: 'string', inclusif: true, recu: 'une chaîne de caractères' },
     { raison: 'minimum', limite: 1, origine: 'array', inclusif: true, recu: 'une liste' },
     { raison: 'validiteJours', minimum: 1, maximum: 366 },
+    { raison: 'validiteMillesime', validiteJours: 366, maximum: 213, fin: '2029-06-02', millesime: 2026 },
   ],
   VALEUR_NON_ADMISE: [
     { raison: 'choix', valeurs: ['commune', 'epci', 3], recu: 'la chaîne « ville »' },

@@ -1,0 +1,326 @@
+import type { AdherentCompare, Comparaison } from '../batch/compare.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { Dec } from '../money/decimal.js';
+import { formatEuros, formatNombre } from '../money/format.js';
+import { formatSiren } from './quote-text.js';
+
+/**
+ * Ce que le rapport de comparaison affiche en plus de la comparaison : les deux catalogues comparés
+ * (leur millésime et leur libellé titrent le rapport ; un montant d'exemple dans l'un d'eux fait
+ * porter au rapport le bandeau « montants d'exemple »), et un titre facultatif.
+ *
+ * @category Affichage
+ * @example
+ * ```ts
+ * const o: ComparisonHtmlOptions = { avant: catalogue2026, apres: catalogue };
+ * ```
+ */
+export interface ComparisonHtmlOptions {
+  /** Le catalogue de référence (l'année en cours). */
+  readonly avant: Catalogue;
+  /** Le catalogue comparé (l'année prochaine). */
+  readonly apres: Catalogue;
+  /** Le titre du rapport (par défaut : « Comparaison des tarifs 2026 et 2027 »). */
+  readonly titre?: string | undefined;
+}
+
+const TYPO = { insecable: true } as const;
+const euros = (m: string) => formatEuros(m, TYPO);
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function signed(value: string | null): string {
+  if (value === null) return '—';
+  const d = new Dec(value);
+  if (d.isZero()) return euros('0.00');
+  return d.isNegative() ? `−${euros(d.abs().toFixed(2))}` : `+${euros(value)}`;
+}
+
+function pourcent(value: string | null): string {
+  if (value === null) return '—';
+  const d = new Dec(value);
+  if (d.isZero()) return '0\u00a0%';
+  return `${d.isNegative() ? '−' : '+'}${formatNombre(d.abs(), TYPO)}\u00a0%`;
+}
+
+/** Un catalogue porte-t-il un montant d'exemple ? */
+function usesExample(catalogue: Catalogue): boolean {
+  for (const p of Object.values(catalogue.prestations) as { composantes: Record<string, { source: { exemple?: true } }> }[]) {
+    for (const c of Object.values(p.composantes)) if (c.source.exemple === true) return true;
+  }
+  return false;
+}
+
+/** Une longueur en pixels, proportionnelle à un montant (calcul décimal, puis arrondi au dixième de pixel). */
+function scale(value: string, max: Dec, width: number): number {
+  if (max.isZero()) return 0;
+  return new Dec(value).abs().div(max).times(width).toDecimalPlaces(1).toNumber();
+}
+
+/** Barres horizontales appariées (avant, après) : la recette totale et par prestation. */
+function revenueChart(rows: readonly { readonly libelle: string; readonly avant: string; readonly apres: string }[], t1: string, t2: string): string {
+  const label = 320;
+  const bar = 300;
+  const rowHeight = 40;
+  const max = rows.reduce((m, r) => Dec.max(m, new Dec(r.avant), new Dec(r.apres)), new Dec(0));
+  const height = rows.length * rowHeight + 30;
+  const out: string[] = [
+    `<svg class="graphique" role="img" aria-label="Recette ${escape(t1)} et ${escape(t2)}, par prestation" viewBox="0 0 ${label + bar + 130} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
+    `<rect x="${label}" y="4" width="12" height="10" class="avant"/><text x="${label + 16}" y="13">${escape(t1)}</text>`,
+    `<rect x="${label + 80}" y="4" width="12" height="10" class="apres"/><text x="${label + 96}" y="13">${escape(t2)}</text>`,
+  ];
+  rows.forEach((r, i) => {
+    const y = 24 + i * rowHeight;
+    const wa = scale(r.avant, max, bar);
+    const wb = scale(r.apres, max, bar);
+    const libelle = r.libelle.length > 40 ? `${r.libelle.slice(0, 39)}…` : r.libelle;
+    out.push(
+      `<text x="${label - 6}" y="${y + 17}" text-anchor="end">${escape(libelle)}</text>`,
+      `<rect x="${label}" y="${y}" width="${wa}" height="13" class="avant"/><text x="${label + wa + 4}" y="${y + 11}" class="valeur">${euros(r.avant)}</text>`,
+      `<rect x="${label}" y="${y + 15}" width="${wb}" height="13" class="apres"/><text x="${label + wb + 4}" y="${y + 26}" class="valeur">${euros(r.apres)}</text>`,
+    );
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+/** Les classes de l'histogramme des écarts en pour cent : borne de gauche comprise, « stable » pour un écart nul. */
+const CLASSES: readonly string[] = ['< −10 %', '−10 à −5 %', '−5 à 0 %', 'stable', '0 à 2 %', '2 à 5 %', '5 à 10 %', '≥ 10 %'];
+
+/**
+ * La répartition des adhérents acceptés des deux côtés selon l'écart de leur total, en pour cent :
+ * le nombre d'adhérents par classe, et ceux dont le total avant était nul.
+ *
+ * @internal
+ */
+export function distribution(adherents: readonly AdherentCompare[]): { readonly classes: readonly { readonly libelle: string; readonly nombre: number }[]; readonly sansAvant: number } {
+  const counts = CLASSES.map(() => 0);
+  let sansAvant = 0;
+  for (const a of adherents) {
+    if (a.ecart === null) continue;
+    if (a.ecartPourcent === null) {
+      sansAvant++;
+      continue;
+    }
+    const p = new Dec(a.ecartPourcent);
+    let k: number;
+    if (p.isZero()) k = 3;
+    else if (p.lt(-10)) k = 0;
+    else if (p.lt(-5)) k = 1;
+    else if (p.lt(0)) k = 2;
+    else if (p.lt(2)) k = 4;
+    else if (p.lt(5)) k = 5;
+    else if (p.lt(10)) k = 6;
+    else k = 7;
+    counts[k]!++;
+  }
+  return { classes: CLASSES.map((libelle, i) => ({ libelle, nombre: counts[i]! })), sansAvant };
+}
+
+/** L'histogramme des écarts : une colonne par classe. */
+function histogram(d: ReturnType<typeof distribution>): string {
+  const col = 70;
+  const h = 150;
+  const max = Math.max(1, ...d.classes.map((c) => c.nombre));
+  const out = [`<svg class="graphique" role="img" aria-label="Répartition des adhérents selon l'écart de leur total" viewBox="0 0 ${d.classes.length * col + 20} ${h + 50}" width="100%" xmlns="http://www.w3.org/2000/svg">`];
+  d.classes.forEach((c, i) => {
+    const bh = Math.round((c.nombre / max) * h * 10) / 10;
+    const x = 10 + i * col;
+    const cls = i < 3 ? 'baisse' : i === 3 ? 'stable' : 'hausse';
+    out.push(
+      `<rect x="${x + 8}" y="${h + 10 - bh}" width="${col - 16}" height="${bh}" class="${cls}"/>`,
+      `<text x="${x + col / 2}" y="${h + 6 - bh}" text-anchor="middle" class="valeur">${c.nombre}</text>`,
+      `<text x="${x + col / 2}" y="${h + 28}" text-anchor="middle">${escape(c.libelle)}</text>`,
+    );
+  });
+  out.push(`<line x1="10" y1="${h + 10}" x2="${d.classes.length * col + 10}" y2="${h + 10}" class="axe"/>`, '</svg>');
+  return out.join('\n');
+}
+
+function compareByEcart(a: AdherentCompare, b: AdherentCompare): number {
+  return new Dec(a.ecart!).comparedTo(new Dec(b.ecart!)) || a.index - b.index;
+}
+
+function nomOf(a: { readonly nom: string | null; readonly index: number }): string {
+  return a.nom ?? `adhésion n° ${a.index + 1}`;
+}
+
+const STYLE = `
+  @page { size: A4; margin: 14mm 12mm; }
+  * { box-sizing: border-box; }
+  body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #161616; margin: 0 auto; max-width: 190mm; padding: 8mm 0; font-size: 10pt; line-height: 1.4; }
+  header { border-bottom: 2px solid #000091; padding-bottom: 3mm; margin-bottom: 5mm; }
+  h1 { font-size: 17pt; margin: 0 0 1mm; color: #000091; }
+  h2 { font-size: 12.5pt; margin: 7mm 0 2mm; page-break-after: avoid; }
+  header p { margin: 0.5mm 0; }
+  .exemple { border: 2px solid #b34000; background: #fff4ec; color: #6b2400; padding: 3mm 4mm; font-weight: 700; margin: 0 0 5mm; }
+  .chiffres { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; margin: 0 0 4mm; }
+  .chiffres div { border: 1px solid #929292; padding: 2mm 3mm; }
+  .chiffres strong { display: block; font-size: 13pt; }
+  table { width: 100%; border-collapse: collapse; margin: 0 0 3mm; }
+  th, td { border-bottom: 1px solid #c9c9c9; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
+  thead th { background: #eeeeee; border-bottom: 2px solid #3a3a3a; }
+  tr { page-break-inside: avoid; }
+  td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+  .hausse-txt { color: #8f0000; }
+  .baisse-txt { color: #18753c; }
+  svg.graphique { max-width: 100%; height: auto; font-size: 11px; margin: 0 0 3mm; }
+  svg text { fill: #161616; }
+  svg .valeur { fill: #3a3a3a; font-size: 10px; }
+  svg .avant { fill: #8585f6; }
+  svg .apres { fill: #000091; }
+  svg .hausse { fill: #ce0500; }
+  svg .baisse { fill: #18753c; }
+  svg .stable { fill: #929292; }
+  svg .axe { stroke: #3a3a3a; stroke-width: 1; }
+  .refus li { margin: 0 0 1mm; }
+  footer { margin-top: 8mm; color: #3a3a3a; font-size: 8.5pt; }
+  @media print { body { padding: 0; max-width: none; } .exemple, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+`;
+
+/**
+ * Écrit une comparaison en rapport HTML autonome et imprimable (A4) pour le comité syndical : la
+ * recette avant et après, au total et par prestation, la répartition des écarts des adhérents
+ * (histogramme), les plus fortes hausses et les plus fortes baisses, la ligne de chaque adhérent,
+ * les adhésions refusées d'un côté ou de l'autre et pourquoi, et ce qui serait facturé deux fois au
+ * même SIREN. Les graphiques sont dessinés en SVG dans la page : aucun script, aucune ressource
+ * externe ; le rapport s'ouvre et s'imprime hors ligne. Un bandeau visible le signale dès qu'un des
+ * deux catalogues porte un montant d'exemple.
+ *
+ * @param comparaison - une comparaison rendue par {@link compareCatalogues}
+ * @param options - les deux catalogues comparés, et un titre facultatif
+ * @returns le document HTML complet
+ * @category Affichage
+ * @example
+ * ```ts
+ * const html = renderComparisonHtml(compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue }), { avant: catalogue2026, apres: catalogue });
+ * html.startsWith('<!doctype html>');
+ * //=> true
+ * ```
+ */
+export function renderComparisonHtml(comparaison: Comparaison, options: ComparisonHtmlOptions): string {
+  const t1 = String(options.avant.millesime);
+  const t2 = String(options.apres.millesime);
+  const titre = options.titre ?? `Comparaison des tarifs ${t1} et ${t2}`;
+  const s = comparaison.synthese;
+  const exemple = usesExample(options.avant) || usesExample(options.apres);
+  const both = comparaison.adherents.filter((a) => a.ecart !== null);
+  const sorted = [...both].sort(compareByEcart);
+  const baisses = sorted.filter((a) => new Dec(a.ecart!).isNegative()).slice(0, 10);
+  const hausses = sorted.filter((a) => new Dec(a.ecart!).gt(0)).reverse().slice(0, 10);
+  const refusees = comparaison.adherents.filter((a) => a.refus.avant !== undefined || a.refus.apres !== undefined);
+  const ecartClass = (v: string | null) => (v === null || new Dec(v).isZero() ? '' : new Dec(v).isNegative() ? ' baisse-txt' : ' hausse-txt');
+  const out: string[] = [
+    '<!doctype html>',
+    '<html lang="fr">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escape(titre)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<header>',
+    `<h1>${escape(titre)}</h1>`,
+    `<p>Avant : ${escape(options.avant.libelle)}</p>`,
+    `<p>Après : ${escape(options.apres.libelle)}</p>`,
+    `<p>${comparaison.adherents.length} adhésion(s) ; acceptées en ${t1} : ${s.acceptesAvant} ; en ${t2} : ${s.acceptesApres}.</p>`,
+    '</header>',
+    '<main>',
+  ];
+  if (exemple) {
+    out.push(
+      '<p class="exemple" role="note">Montants d\'exemple : un des deux catalogues comparés porte des montants inventés pour une démonstration, ni publiés ni votés par le syndicat. Ce rapport ne peut pas fonder une décision.</p>',
+    );
+  }
+  out.push(
+    '<section aria-labelledby="recette">',
+    '<h2 id="recette">Recette du syndicat</h2>',
+    '<div class="chiffres">',
+    `<div>Total ${t1}<strong>${euros(s.avant)}</strong></div>`,
+    `<div>Total ${t2}<strong>${euros(s.apres)}</strong></div>`,
+    `<div>Écart<strong class="${ecartClass(s.ecart).trim()}">${signed(s.ecart)} (${pourcent(s.ecartPourcent)})</strong></div>`,
+    '</div>',
+    revenueChart([{ libelle: 'Total', avant: s.avant, apres: s.apres }, ...s.parPrestation.map((p) => ({ libelle: p.libelle, avant: p.avant ?? '0.00', apres: p.apres ?? '0.00' }))], t1, t2),
+    '<table>',
+    `<thead><tr><th scope="col">Prestation</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+    '<tbody>',
+    ...s.parPrestation.map(
+      (p) =>
+        `<tr><th scope="row">${escape(p.libelle)}</th><td class="n">${euros(p.avant ?? '0.00')}</td><td class="n">${euros(p.apres ?? '0.00')}</td><td class="n${ecartClass(p.ecart)}">${signed(p.ecart)}</td><td class="n">${pourcent(p.ecartPourcent)}</td></tr>`,
+    ),
+    '</tbody>',
+    `<tfoot><tr><th scope="row">Total</th><td class="n">${euros(s.avant)}</td><td class="n">${euros(s.apres)}</td><td class="n${ecartClass(s.ecart)}">${signed(s.ecart)}</td><td class="n">${pourcent(s.ecartPourcent)}</td></tr></tfoot>`,
+    '</table>',
+    '<p>Recette des adhésions acceptées de chaque côté ; chaque ligne de devis est arrondie au centime, les totaux sont les sommes des lignes.</p>',
+    '</section>',
+  );
+  const d = distribution(comparaison.adherents);
+  out.push(
+    '<section aria-labelledby="repartition">',
+    '<h2 id="repartition">Répartition des écarts des adhérents</h2>',
+    `<p>Adhérents acceptés des deux côtés : ${both.length} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}${d.sansAvant > 0 ? ` ; sans montant en ${t1} : ${d.sansAvant}` : ''}.</p>`,
+    histogram(d),
+    '</section>',
+  );
+  const extremes = (id: string, titreSection: string, list: readonly AdherentCompare[]) => {
+    out.push(`<section aria-labelledby="${id}">`, `<h2 id="${id}">${titreSection}</h2>`);
+    if (list.length === 0) {
+      out.push('<p>Aucune.</p>', '</section>');
+      return;
+    }
+    out.push(
+      '<table>',
+      `<thead><tr><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+      '<tbody>',
+      ...list.map(
+        (a) =>
+          `<tr><th scope="row">${escape(nomOf(a))}</th><td>${a.siren ? formatSiren(a.siren).replaceAll(' ', '\u00a0') : '—'}</td><td class="n">${euros(a.avant!.total)}</td><td class="n">${euros(a.apres!.total)}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>`,
+      ),
+      '</tbody>',
+      '</table>',
+      '</section>',
+    );
+  };
+  extremes('hausses', 'Plus fortes hausses', hausses);
+  extremes('baisses', 'Plus fortes baisses', baisses);
+  out.push(
+    '<section aria-labelledby="adherents">',
+    '<h2 id="adherents">Chaque adhérent</h2>',
+    '<table>',
+    `<thead><tr><th scope="col">N°</th><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+    '<tbody>',
+    ...comparaison.adherents.map(
+      (a) =>
+        `<tr><td>${a.index + 1}</td><th scope="row">${escape(nomOf(a))}</th><td>${a.siren ? formatSiren(a.siren).replaceAll(' ', '\u00a0') : '—'}</td><td class="n">${a.avant ? euros(a.avant.total) : 'refusée'}</td><td class="n">${a.apres ? euros(a.apres.total) : 'refusée'}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>`,
+    ),
+    '</tbody>',
+    '</table>',
+    '</section>',
+  );
+  out.push('<section class="refus" aria-labelledby="refus">', '<h2 id="refus">Adhésions refusées</h2>');
+  if (refusees.length === 0) out.push(`<p>Aucune : toutes les adhésions sont acceptées en ${t1} et en ${t2}.</p>`);
+  else {
+    out.push('<ul>');
+    for (const a of refusees) {
+      const cotes = [
+        ...(a.refus.avant ? [`en ${t1} : ${a.refus.avant.map((i) => `${i.message} [${i.code}]`).join(' ; ')}`] : []),
+        ...(a.refus.apres ? [`en ${t2} : ${a.refus.apres.map((i) => `${i.message} [${i.code}]`).join(' ; ')}`] : []),
+      ];
+      out.push(`<li><strong>${escape(nomOf(a))}</strong> (n° ${a.index + 1}) — refusée ${escape(cotes.join(' ; '))}</li>`);
+    }
+    out.push('</ul>');
+  }
+  out.push('</section>');
+  for (const [side, t] of [['avant', t1], ['apres', t2]] as const) {
+    const conflits = s.conflits[side];
+    if (conflits.length === 0) continue;
+    out.push(`<section aria-labelledby="conflits-${side}">`, `<h2 id="conflits-${side}">Facturé deux fois au même SIREN en ${t} : à trancher avant de facturer</h2>`, '<ul>');
+    for (const c of conflits) out.push(`<li>${escape(c.message)} [${c.code}]</li>`);
+    out.push('</ul>', '</section>');
+  }
+  out.push('</main>', `<footer>${escape(titre)}. Établi avec @te90/tarifs.</footer>`, '</body>', '</html>');
+  return out.join('\n') + '\n';
+}
