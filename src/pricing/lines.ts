@@ -164,7 +164,7 @@ export function priceLines(
           unite: p.unite,
           prixUnitaire: p.prixUnitaire,
           montant: p.montantText,
-          detail: dOffice || demand.intervention ? describeLine(p.calcul, dOffice, demand.intervention) : p.detail,
+          detail: dOffice || demand.intervention ? describeLine(p.calcul, dOffice, demand.intervention, p.detail) : p.detail,
           calcul: copyCalcul(p),
           source: source.exemple ? { origine: source.origine, reference: source.reference, exemple: true } : { origine: source.origine, reference: source.reference },
         };

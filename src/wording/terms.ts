@@ -62,10 +62,11 @@ export function describeCalcul(c: Calcul): string {
  * Écrit le détail d'une ligne : son calcul, précédé au besoin de ce qui la distingue (incluse
  * d'office, rang de l'intervention).
  *
+ * @param text - le calcul déjà écrit (`describeCalcul(c)`), s'il l'est
+ *
  * @internal
  */
-export function describeLine(c: Calcul, dOffice: boolean, intervention: { readonly rang: number; readonly sur: number } | undefined): string {
-  const text = describeCalcul(c);
+export function describeLine(c: Calcul, dOffice: boolean, intervention: { readonly rang: number; readonly sur: number } | undefined, text: string = describeCalcul(c)): string {
   const rang = intervention === undefined ? '' : `Intervention ${intervention.rang} sur ${intervention.sur} : `;
   return `${dOffice ? "Inclus d'office (parc informatique transféré au syndicat). " : ''}${rang}${text}`;
 }
