@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { ParamDeclaration } from '../prestations/define.js';
 import { issueMessage } from '../wording/issues.js';
 import { isValidSiren, normalizeSiren } from '../siren/siren.js';
-import { SirenSchema } from '../siren/schema.js';
+import { sirenSchema } from '../siren/schema.js';
 
 /**
  * La déclaration d'un champ simple de l'adhésion (hors paramètres de prestation) : ses règles en
@@ -21,7 +21,7 @@ export type FieldDeclaration =
 export type AnyField = FieldDeclaration | ParamDeclaration;
 
 function sirensSchema(max: number) {
-  return z.array(SirenSchema).check(
+  return z.array(sirenSchema()).check(
     z.minLength(1),
     z.maxLength(max),
     z.superRefine((sirens, ctx) => {
@@ -48,7 +48,7 @@ function requiredSchema(f: AnyField): z.ZodMiniType {
     case 'texte':
       return z.string().check(z.trim(), z.minLength(1), z.maxLength(f.max));
     case 'siren':
-      return SirenSchema;
+      return sirenSchema();
     case 'choix':
       return z.enum(f.valeurs as [string, ...string[]]);
     case 'booleen':
