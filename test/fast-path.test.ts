@@ -51,6 +51,36 @@ describe('validation rapide', () => {
     expect(zodOk).toBeGreaterThan(300);
   });
 
+  it('rend les champs dans l’ordre des déclarations, comme zod, quel que soit l’ordre des clés reçues', () => {
+    /** Une copie dont les clés de chaque objet sont mélangées (mélange tiré de `seed`). */
+    const shuffled = (value: unknown, seed: number): unknown => {
+      if (Array.isArray(value)) return value.map((v) => shuffled(v, seed + 1));
+      if (typeof value !== 'object' || value === null) return value;
+      const entries = Object.entries(value);
+      let s = seed;
+      for (let i = entries.length - 1; i > 0; i--) {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        const j = s % (i + 1);
+        [entries[i], entries[j]] = [entries[j]!, entries[i]!];
+      }
+      return Object.fromEntries(entries.map(([k, v], i) => [k, shuffled(v, seed + i + 7)]));
+    };
+    let reordered = 0;
+    fc.assert(
+      fc.property(adhesionArb, fc.nat(), (a, seed) => {
+        const value = snapshot(shuffled(a, seed)).value;
+        const quick = fastAdhesion(value);
+        const judged = adhesionSchema().safeParse(value);
+        expect(judged.success).toBe(true);
+        expect(quick).toBeDefined();
+        if (JSON.stringify(value) !== JSON.stringify(a)) reordered++;
+        expect(JSON.stringify(quick)).toBe(JSON.stringify(judged.success ? judged.data : undefined));
+      }),
+      { numRuns: 300 },
+    );
+    expect(reordered).toBeGreaterThan(100);
+  });
+
   it('prend toutes les adhésions valides générées', () => {
     fc.assert(
       fc.property(adhesionArb, (a) => {

@@ -1,6 +1,6 @@
 import type { Quote, QuoteIssue } from '../core/shapes.js';
 import type { Catalogue } from '../catalogue/types.js';
-import type { PrestationId } from '../prestations/registry.js';
+import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
 import { makeIssue } from '../wording/issues.js';
 
 /**
@@ -13,10 +13,13 @@ import { makeIssue } from '../wording/issues.js';
  * @internal
  */
 export class SirenLedger {
-  /** `siren|prestation` → positions des adhésions qui la facturent à ce SIREN. */
-  private readonly billed = new Map<string, number[]>();
-  /** SIREN de collectivité → positions de ses adhésions. */
-  private readonly members = new Map<string, number[]>();
+  /**
+   * Prestation → SIREN → positions des adhésions qui la facturent à ce SIREN : une position seule
+   * tant qu'il n'y en a qu'une (le cas de presque tous), une liste dès la deuxième.
+   */
+  private readonly billed = new Map<PrestationId, Map<string, number | number[]>>();
+  /** SIREN de collectivité → positions de ses adhésions (une position seule, puis une liste). */
+  private readonly members = new Map<string, number | number[]>();
   /** Le fichier de chaque position, en ligne de commande. */
   private readonly files = new Map<number, string>();
 
@@ -26,16 +29,21 @@ export class SirenLedger {
   add(index: number, quote: Quote<PrestationId>, fichier?: string): void {
     if (fichier !== undefined) this.files.set(index, fichier);
     push(this.members, quote.collectivite.siren, index);
-    let last = '';
+    let lastSiren = '';
+    let lastPrestation = '';
     for (const ligne of quote.lignes) {
       if (this.catalogue.prestations[ligne.prestation].facturation !== 'siren') continue;
-      const key = `${ligne.siren}|${ligne.prestation}`;
       // Deux composantes d'une même prestation au même SIREN ne comptent qu'une fois.
-      if (key === last) continue;
-      last = key;
-      const list = this.billed.get(key);
-      if (list === undefined) this.billed.set(key, [index]);
-      else if (list[list.length - 1] !== index) list.push(index);
+      if (ligne.siren === lastSiren && ligne.prestation === lastPrestation) continue;
+      lastSiren = ligne.siren;
+      lastPrestation = ligne.prestation;
+      let bySiren = this.billed.get(ligne.prestation);
+      if (bySiren === undefined) this.billed.set(ligne.prestation, (bySiren = new Map()));
+      const known = bySiren.get(ligne.siren);
+      if (known === undefined) bySiren.set(ligne.siren, index);
+      else if (typeof known === 'number') {
+        if (known !== index) bySiren.set(ligne.siren, [known, index]);
+      } else if (known[known.length - 1] !== index) known.push(index);
     }
   }
 
@@ -44,13 +52,12 @@ export class SirenLedger {
     const out: QuoteIssue[] = [];
     const twice = new Map<string, ReadonlySet<number>>();
     for (const [siren, entrees] of this.members) {
-      if (entrees.length < 2) continue;
+      if (typeof entrees === 'number') continue;
       twice.set(siren, new Set(entrees));
       out.push(makeIssue('SIREN_FACTURE_DEUX_FOIS', [entrees[1]!], { raison: 'collectivite', siren, entrees, ...this.filesOf(entrees) }));
     }
-    for (const [key, entrees] of this.billed) {
-      if (entrees.length < 2) continue;
-      const [siren, prestation] = key.split('|') as [string, PrestationId];
+    for (const [key, entrees] of this.billedPairs()) {
+      const [siren, prestation] = key;
       // Une collectivité présente deux fois est déjà signalée : sa prestation n'a pas à l'être une seconde fois.
       const same = twice.get(siren);
       if (same !== undefined && entrees.every((e) => same.has(e))) continue;
@@ -60,14 +67,29 @@ export class SirenLedger {
     return out.sort((a, b) => (a.path[0] as number) - (b.path[0] as number));
   }
 
+  /**
+   * Les SIREN facturés deux fois ou plus la même prestation, dans l'ordre où chaque paire est apparue :
+   * par première adhésion, puis dans l'ordre des lignes de celle-ci (prestations dans l'ordre du
+   * registre, SIREN dans l'ordre de leurs lignes).
+   */
+  private billedPairs(): [[string, PrestationId], number[]][] {
+    const out: { first: number; rank: number; key: [string, PrestationId]; entrees: number[] }[] = [];
+    for (const [prestation, bySiren] of this.billed) {
+      const rank = PRESTATION_IDS.indexOf(prestation);
+      for (const [siren, entrees] of bySiren) if (typeof entrees !== 'number') out.push({ first: entrees[0]!, rank, key: [siren, prestation], entrees });
+    }
+    return out.sort((a, b) => a.first - b.first || a.rank - b.rank).map((e) => [e.key, e.entrees]);
+  }
+
   private filesOf(entrees: readonly number[]): { fichiers?: string[] } {
     if (this.files.size === 0) return {};
     return { fichiers: entrees.map((e) => this.files.get(e) ?? '') };
   }
 }
 
-function push(map: Map<string, number[]>, key: string, index: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [index]);
-  else list.push(index);
+function push(map: Map<string, number | number[]>, key: string, index: number): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, index);
+  else if (typeof known === 'number') map.set(key, [known, index]);
+  else known.push(index);
 }

@@ -23,7 +23,13 @@ export function toInvoices<Id extends string>(
   const invoice = (siren: string, g: QuoteLine<Id>[]): Invoice<Id> => {
     const destinataire = destinataires.length === 0 ? undefined : destinataires.find((d) => d.siren === siren);
     const nom = destinataire?.nom ?? (siren === collectivite.siren ? collectivite.nom : undefined);
-    return { siren, ...(nom === undefined ? {} : { nom }), ...(destinataire === undefined ? {} : { destinataire: { ...destinataire } }), lignes: g, total: sumMontants(montants(g)) };
+    // Les champs dans l'ordre de la sortie : siren, nom, destinataire, lignes, total.
+    const out: Record<string, unknown> = { siren };
+    if (nom !== undefined) out['nom'] = nom;
+    if (destinataire !== undefined) out['destinataire'] = { ...destinataire };
+    out['lignes'] = g;
+    out['total'] = sumMontants(montants(g));
+    return out as unknown as Invoice<Id>;
   };
   let single = true;
   for (let i = 1; i < lignes.length && single; i++) single = lignes[i]!.siren === first.siren;

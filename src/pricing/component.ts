@@ -1,6 +1,7 @@
 import type { Calcul } from '../core/shapes.js';
 import type { MeasureName, Measures, ModelProblem } from '../models/define.js';
 import { modelOf, type Composante } from '../models/registry.js';
+import { describeCalcul } from '../wording/terms.js';
 
 /**
  * Une composante chiffrée, prête à devenir des lignes : quantité, unité, prix et montant en chaînes
@@ -14,6 +15,10 @@ export interface PricedComponent {
   readonly prixUnitaire: string;
   readonly montantText: string;
   readonly calcul: Calcul;
+  /** Le calcul écrit en français (`describeCalcul`), rédigé une fois pour toutes les lignes qui le portent. */
+  readonly detail: string;
+  /** Les termes du calcul qui sont des objets (unité, strate) : chaque ligne en reçoit sa copie. */
+  readonly nested: readonly string[];
 }
 
 /**
@@ -32,8 +37,30 @@ export type Problem =
  * Les chiffrages déjà faits, par composante (objet gelé d'un catalogue validé), puis par ce que son
  * modèle lit (sa clé de mémoire).
  */
-const MEMO = new WeakMap<Composante, Map<string | number, PricedComponent>>();
+const MEMO = new WeakMap<Composante, Prepared>();
 const MEMO_LIMIT = 1024;
+
+/**
+ * Ce qu'une composante (objet gelé d'un catalogue validé) permet de savoir une fois pour toutes : son
+ * modèle, ses montants non publiés, et ses chiffrages déjà faits, par clé de mémoire.
+ */
+interface Prepared {
+  readonly model: NonNullable<ReturnType<typeof modelOf>>;
+  readonly unpublished: readonly string[];
+  readonly byKey: Map<string | number, PricedComponent>;
+}
+
+function prepare(c: Composante): Prepared {
+  let p = MEMO.get(c);
+  if (p === undefined) {
+    const model = modelOf(c.modele)!;
+    const tarif = c as unknown as Readonly<Record<string, unknown>>;
+    const unpublished: string[] = [];
+    for (const name in model.champs) if (tarif[name] === null) unpublished.push(name);
+    MEMO.set(c, (p = { model, unpublished, byKey: new Map() }));
+  }
+  return p;
+}
 
 /** Un prix unitaire écrit avec au moins deux décimales (`50.00`, `0.045`). */
 function priceText(d: { toFixed(n?: number): string; decimalPlaces(): number }): string {
@@ -49,10 +76,10 @@ function priceText(d: { toFixed(n?: number): string; decimalPlaces(): number }):
  * @internal
  */
 export function priceComponent(c: Composante, mesures: Measures, invalid: ReadonlySet<MeasureName>): PricedComponent | Problem[] {
-  const model = modelOf(c.modele)!;
+  const { model, unpublished, byKey } = prepare(c);
   const tarif = c as unknown as Readonly<Record<string, unknown>>;
   let problems: Problem[] | undefined;
-  for (const name in model.champs) if (tarif[name] === null) (problems ??= []).push({ kind: 'tarif', field: name });
+  for (const name of unpublished) (problems ??= []).push({ kind: 'tarif', field: name });
   const unknown = problems !== undefined;
   for (const m of model.mesures) {
     if (invalid.has(m)) (problems ??= []).push({ kind: 'mesure', mesure: m, invalide: true });
@@ -64,8 +91,6 @@ export function priceComponent(c: Composante, mesures: Measures, invalid: Readon
   }
   const known = mesures as Readonly<Record<MeasureName, number>>;
   const key = model.cle ? model.cle(tarif as never, known) : model.mesures.map((m) => known[m]).join('|');
-  let byKey = MEMO.get(c);
-  if (byKey === undefined) MEMO.set(c, (byKey = new Map()));
   const memo = byKey.get(key);
   if (memo !== undefined) return memo;
   const r = model.chiffrer(tarif as never, known);
@@ -76,6 +101,8 @@ export function priceComponent(c: Composante, mesures: Measures, invalid: Readon
     prixUnitaire: priceText(r.prixUnitaire),
     montantText: r.montant.toFixed(2),
     calcul: r.calcul,
+    detail: describeCalcul(r.calcul),
+    nested: Object.keys(r.calcul).filter((k) => typeof (r.calcul as unknown as Record<string, unknown>)[k] === 'object' && (r.calcul as unknown as Record<string, unknown>)[k] !== null),
   };
   if (byKey.size >= MEMO_LIMIT) byKey.clear();
   byKey.set(key, done);

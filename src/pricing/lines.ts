@@ -1,5 +1,5 @@
 import type { Calcul, Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning } from '../core/shapes.js';
-import type { MeasureName } from '../models/define.js';
+import type { MeasureName, Measures } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
 import { makeIssue, makeWarning } from '../wording/issues.js';
 import { describeLine, formatStrate } from '../wording/terms.js';
@@ -7,7 +7,7 @@ import type { Catalogue, Prestation } from '../catalogue/types.js';
 import type { PricingContext, PrestationDeclaration } from '../prestations/define.js';
 import type { PrestationId } from '../prestations/registry.js';
 import type { CheckedPrestation } from '../validation/check.js';
-import { priceComponent, type Problem } from './component.js';
+import { priceComponent, type PricedComponent, type Problem } from './component.js';
 
 /**
  * Les lignes d'un ensemble de prestations, les avertissements, et les problèmes de chiffrage de
@@ -23,13 +23,10 @@ export interface PricedLines {
   readonly manquants: Manquant[];
 }
 
-/** Une copie du calcul mémorisé : chaque devis rendu est à lui seul. */
-function copyCalcul(c: Calcul): Calcul {
-  const out: Record<string, unknown> = { ...c };
-  for (const key in out) {
-    const v = out[key];
-    if (typeof v === 'object' && v !== null) out[key] = { ...v };
-  }
+/** Une copie du calcul mémorisé (ses termes objets compris) : chaque devis rendu est à lui seul. */
+function copyCalcul(p: PricedComponent): Calcul {
+  const out: Record<string, unknown> = { ...p.calcul };
+  for (const key of p.nested) out[key] = { ...(out[key] as object) };
   return out as unknown as Calcul;
 }
 
@@ -149,7 +146,10 @@ export function priceLines(
     }
     for (const demand of demands) {
       const composante = (entry.composantes as Readonly<Record<string, Composante>>)[demand.composante]!;
-      const r = priceComponent(composante, { quantite: 1, ...demand.mesures, population: collectivite.population }, invalid.has('population') ? POPULATION : NONE);
+      const m = demand.mesures;
+      const mesures: Measures =
+        m === undefined ? { quantite: 1, population: collectivite.population } : { quantite: 'quantite' in m ? m.quantite : 1, quotaGo: m.quotaGo, population: collectivite.population };
+      const r = priceComponent(composante, mesures, invalid.has('population') ? POPULATION : NONE);
       if (Array.isArray(r)) {
         for (const problem of r) {
           out.issues.push(issueOf(problem, { id, entry, composante, composanteId: demand.composante, path: demand.path, millesime: catalogue.millesime }));
@@ -158,11 +158,14 @@ export function priceLines(
       }
       const p = r;
       const ponctuelle = (declaration.composantes as Readonly<Record<string, { readonly ponctuelle?: true }>>)[demand.composante]?.ponctuelle === true;
+      const source = composante.source;
+      // Le détail d'une ligne ordinaire est celui du chiffrage mémorisé ; incluse d'office ou
+      // intervention, il est précédé de ce qui la distingue.
       const count = sirens === undefined ? 1 : sirens.length;
       for (let k = 0; k < count; k++) {
         const billed = sirens === undefined ? siren : sirens[k]!;
         const dOffice = offered && billed === siren;
-        out.lignes.push({
+        const ligne: Record<string, unknown> = {
           prestation: id,
           composante: demand.composante,
           libelle: composante.libelle,
@@ -171,14 +174,15 @@ export function priceLines(
           unite: p.unite,
           prixUnitaire: p.prixUnitaire,
           montant: p.montantText,
-          detail: describeLine(p.calcul, dOffice, demand.intervention),
-          calcul: copyCalcul(p.calcul),
-          source: composante.source.exemple ? { origine: composante.source.origine, reference: composante.source.reference, exemple: true } : { origine: composante.source.origine, reference: composante.source.reference },
-          ...(dOffice ? { inclusDOffice: true as const } : {}),
-          ...(demand.intervention ? { intervention: { ...demand.intervention } } : {}),
-          ...(composante.remarque === undefined ? {} : { remarque: composante.remarque }),
-          ...(ponctuelle ? { ponctuelle: true as const } : {}),
-        });
+          detail: dOffice || demand.intervention ? describeLine(p.calcul, dOffice, demand.intervention, undefined, p.detail) : p.detail,
+          calcul: copyCalcul(p),
+          source: source.exemple ? { origine: source.origine, reference: source.reference, exemple: true } : { origine: source.origine, reference: source.reference },
+        };
+        if (dOffice) ligne['inclusDOffice'] = true;
+        if (demand.intervention) ligne['intervention'] = { rang: demand.intervention.rang, sur: demand.intervention.sur };
+        if (composante.remarque !== undefined) ligne['remarque'] = composante.remarque;
+        if (ponctuelle) ligne['ponctuelle'] = true;
+        out.lignes.push(ligne as unknown as QuoteLine<PrestationId>);
       }
     }
   }

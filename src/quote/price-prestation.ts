@@ -9,7 +9,7 @@ import { totalOf } from '../invoices/invoices.js';
 import { declarationOf, PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
 import { priceLines } from '../pricing/lines.js';
 import { isRecord } from '../shared/is-record.js';
-import { COLLECTIVITE_FIELDS } from '../validation/collectivite.js';
+import { collectiviteFields } from '../validation/collectivite.js';
 import { paramsSchema } from '../validation/params.js';
 import { readOption } from './quote.js';
 
@@ -105,7 +105,7 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
     }
     for (const field of CONTEXT_FIELDS) {
       if (raw[field] === undefined) continue;
-      const r = COLLECTIVITE_FIELDS[field].safeParse(raw[field], REPORT);
+      const r = collectiviteFields()[field].safeParse(raw[field], REPORT);
       if (r.success) collectivite[field] = r.data;
       else {
         invalid.add(field);

@@ -3,7 +3,7 @@ import type { Collectivite, Destinataire } from '../core/shapes.js';
 import { destinataireSchemas } from './destinataires.js';
 import { PRESTATIONS, type MandatoryId, type ParamsDe, type PrestationId } from '../prestations/registry.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
-import { CollectiviteSchema, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
+import { collectiviteSchema, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
 import { fieldSchema } from './fields.js';
 import { paramsSchema } from './params.js';
 
@@ -69,7 +69,7 @@ function build(): z.ZodMiniType<ValidAdhesion, unknown> {
   return z.strictObject({
     $schema: fieldSchema(SCHEMA_DECLARATION),
     millesime: fieldSchema(MILLESIME_DECLARATION),
-    collectivite: CollectiviteSchema,
+    collectivite: collectiviteSchema(),
     prestations: z.strictObject(prestations),
     destinataires: z.optional(destinataireSchemas().list),
   }) as unknown as z.ZodMiniType<ValidAdhesion, unknown>;

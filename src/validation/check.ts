@@ -7,7 +7,7 @@ import type { PrestationDeclaration } from '../prestations/define.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { adhesionSchema, type ValidAdhesion } from './adhesion.js';
-import { COLLECTIVITE_FIELDS } from './collectivite.js';
+import { COLLECTIVITE_DECLARATION, collectiviteFields } from './collectivite.js';
 import { paramsSchema } from './params.js';
 import { checkMandatory, checkMillesime } from './rules.js';
 
@@ -38,8 +38,8 @@ export interface CheckedAdhesion {
   readonly issues: readonly QuoteIssue[];
 }
 
-type CollectiviteField = keyof typeof COLLECTIVITE_FIELDS;
-const FIELDS = Object.keys(COLLECTIVITE_FIELDS) as CollectiviteField[];
+type CollectiviteField = keyof typeof COLLECTIVITE_DECLARATION;
+const FIELDS = Object.keys(COLLECTIVITE_DECLARATION) as CollectiviteField[];
 const NO_INVALID: ReadonlySet<string> = new Set();
 const NO_DESTINATAIRES: readonly Destinataire[] = Object.freeze([]);
 
@@ -62,7 +62,7 @@ function partialCollectivite(value: unknown): { collectivite: Partial<Collectivi
   const invalid = new Set<string>();
   const raw = value;
   for (const field of FIELDS) {
-    const r = COLLECTIVITE_FIELDS[field].safeParse(Object.prototype.hasOwnProperty.call(raw, field) ? raw[field] : undefined);
+    const r = collectiviteFields()[field].safeParse(Object.prototype.hasOwnProperty.call(raw, field) ? raw[field] : undefined);
     if (r.success) {
       if (r.data !== undefined) collectivite[field] = r.data;
     } else invalid.add(field);

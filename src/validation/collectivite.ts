@@ -30,19 +30,30 @@ export const SCHEMA_DECLARATION: FieldDeclaration = { type: 'texte', requis: fal
  */
 export const MILLESIME_DECLARATION: FieldDeclaration = { type: 'entier', requis: false, min: 2000, max: 2100 };
 
-/**
- * Le schéma de chaque champ de la collectivité, pour juger chacun à part : un champ invalide
- * n'empêche pas de chiffrer les prestations qui ne s'en servent pas.
- *
- * @internal
- */
-export const COLLECTIVITE_FIELDS = Object.fromEntries(
-  Object.entries(COLLECTIVITE_DECLARATION).map(([name, f]) => [name, fieldSchema(f)]),
-) as { readonly [K in keyof typeof COLLECTIVITE_DECLARATION]: z.ZodMiniType };
+type CollectiviteFields = { readonly [K in keyof typeof COLLECTIVITE_DECLARATION]: z.ZodMiniType };
+
+let built: { fields: CollectiviteFields; schema: z.ZodMiniType<Collectivite, unknown> } | undefined;
+
+function build(): NonNullable<typeof built> {
+  const fields = Object.fromEntries(Object.entries(COLLECTIVITE_DECLARATION).map(([name, f]) => [name, fieldSchema(f)])) as CollectiviteFields;
+  return { fields, schema: z.strictObject(fields) as never };
+}
 
 /**
- * Schéma de la collectivité adhérente.
+ * Le schéma de chaque champ de la collectivité, pour juger chacun à part : un champ invalide
+ * n'empêche pas de chiffrer les prestations qui ne s'en servent pas. Construits au premier usage.
  *
  * @internal
  */
-export const CollectiviteSchema: z.ZodMiniType<Collectivite, unknown> = z.strictObject(COLLECTIVITE_FIELDS) as never;
+export function collectiviteFields(): CollectiviteFields {
+  return (built ??= build()).fields;
+}
+
+/**
+ * Schéma de la collectivité adhérente, construit au premier usage.
+ *
+ * @internal
+ */
+export function collectiviteSchema(): z.ZodMiniType<Collectivite, unknown> {
+  return (built ??= build()).schema;
+}

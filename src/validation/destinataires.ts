@@ -1,21 +1,19 @@
 import * as z from 'zod/mini';
 import { maxLength } from '../shared/lengths.js';
 import type { Destinataire } from '../core/shapes.js';
-import { SirenSchema } from '../siren/schema.js';
+import { sirenSchema } from '../siren/schema.js';
 import { siretProblem } from '../siren/siren.js';
 import { issueMessage } from '../wording/issues.js';
 import { fieldSchema } from './fields.js';
 
-/** Les champs d'un destinataire, hors SIREN. */
-const NOM = fieldSchema({ type: 'texte', requis: false, max: 200 });
-const CODE_SERVICE = fieldSchema({ type: 'texte', requis: false, max: 100 });
-const ENGAGEMENT = fieldSchema({ type: 'texte', requis: false, max: 50 });
-
-const SIRET = z.string().check(maxLength(100), z.overwrite((s) => s.replace(/\s+/g, '')));
-
 function build() {
+  // Les champs d'un destinataire, hors SIREN.
+  const nom = fieldSchema({ type: 'texte', requis: false, max: 200 });
+  const codeService = fieldSchema({ type: 'texte', requis: false, max: 100 });
+  const engagement = fieldSchema({ type: 'texte', requis: false, max: 50 });
+  const siret = z.string().check(maxLength(100), z.overwrite((s) => s.replace(/\s+/g, '')));
   const destinataire = z
-    .strictObject({ siren: SirenSchema, nom: NOM, siret: z.optional(SIRET), codeService: CODE_SERVICE, engagement: ENGAGEMENT })
+    .strictObject({ siren: sirenSchema(), nom, siret: z.optional(siret), codeService, engagement })
     .check(
       z.superRefine((d, ctx) => {
         if (d.siret === undefined) return;

@@ -9,8 +9,8 @@ import { fastField, REJECT, type AnyField } from './fields.js';
 type Fields = ReadonlyMap<string, AnyField>;
 
 const COLLECTIVITE: Fields = new Map(Object.entries(COLLECTIVITE_DECLARATION));
-const PARAMS = new Map<string, { declaration: PrestationDeclaration; fields: Fields }>(
-  PRESTATIONS.map((d) => [d.id, { declaration: d as PrestationDeclaration, fields: new Map(Object.entries(d.parametres)) }]),
+const PARAMS = new Map<string, { declaration: PrestationDeclaration; fields: Fields; position: number }>(
+  PRESTATIONS.map((d, position) => [d.id, { declaration: d as PrestationDeclaration, fields: new Map(Object.entries(d.parametres)), position }]),
 );
 
 /** Ce qu'une lecture d'objet donne : sa copie (pour zod au besoin) et, si tout est prouvé valide, sa valeur validée. */
@@ -38,17 +38,44 @@ function openRecord(r: Reader, value: unknown, depth: number): Read | { keys: st
   return { keys, record: value };
 }
 
+/** La place de chaque champ dans l'ordre des déclarations, et le nombre de champs requis. */
+interface Order {
+  readonly position: ReadonlyMap<string, number>;
+  readonly required: number;
+}
+
+const ORDERS = new WeakMap<Fields, Order>();
+
+function orderOf(fields: Fields): Order {
+  let o = ORDERS.get(fields);
+  if (o === undefined) {
+    let required = 0;
+    const position = new Map<string, number>();
+    for (const [name, f] of fields) {
+      position.set(name, position.size);
+      if (f.requis) required++;
+    }
+    ORDERS.set(fields, (o = { position, required }));
+  }
+  return o;
+}
+
 /**
  * Lit un objet dont on connaît les champs : chaque membre est lu une fois et copié ; un champ connu
- * est vérifié à la volée. La valeur validée suit l'ordre des déclarations (celui de la sortie de zod).
+ * est vérifié à la volée. La valeur validée suit l'ordre des déclarations (celui de la sortie de zod) :
+ * quand l'entrée les donne déjà dans cet ordre, les valeurs lues sont la valeur validée.
  */
 function readFields(r: Reader, value: unknown, fields: Fields, depth: number, check?: (out: Record<string, unknown>) => boolean): Read {
   const opened = openRecord(r, value, depth);
   if (!('keys' in opened)) return opened;
   const { keys, record } = opened;
+  const { position, required } = orderOf(fields);
   const copy: Record<string, unknown> = {};
   const values: Record<string, unknown> = {};
   let ok = true;
+  let inOrder = true;
+  let last = -1;
+  let requiredSeen = 0;
   for (const key of keys) {
     const member = readMember(r, record, key, depth);
     Reader.set(copy, key, member);
@@ -58,16 +85,28 @@ function readFields(r: Reader, value: unknown, fields: Fields, depth: number, ch
     else {
       const v = fastField(f, member);
       if (v === REJECT) ok = false;
-      else values[key] = v;
+      else {
+        values[key] = v;
+        const at = position.get(key)!;
+        if (at < last) inOrder = false;
+        last = at;
+        if (f.requis && v !== undefined) requiredSeen++;
+      }
     }
   }
   r.close(record, copy);
   if (!ok) return { copy, valid: undefined };
-  const valid: Record<string, unknown> = {};
-  for (const [name, f] of fields) {
-    const v = values[name];
-    if (v === undefined && f.requis) return { copy, valid: undefined };
-    if (Object.prototype.hasOwnProperty.call(values, name)) valid[name] = v;
+  let valid: Record<string, unknown>;
+  if (inOrder) {
+    if (requiredSeen !== required) return { copy, valid: undefined };
+    valid = values;
+  } else {
+    valid = {};
+    for (const [name, f] of fields) {
+      const v = values[name];
+      if (v === undefined && f.requis) return { copy, valid: undefined };
+      if (Object.prototype.hasOwnProperty.call(values, name)) valid[name] = v;
+    }
   }
   return { copy, valid: check && !check(valid) ? undefined : valid };
 }
@@ -95,8 +134,14 @@ function readPrestations(r: Reader, value: unknown, depth: number): Read {
   const copy: Record<string, unknown> = {};
   const values: Record<string, Record<string, unknown> | undefined> = {};
   let ok = true;
+  let inOrder = true;
+  let last = -1;
   for (const key of keys) {
     const p = key === '__proto__' ? undefined : PARAMS.get(key);
+    if (p !== undefined) {
+      if (p.position < last) inOrder = false;
+      last = p.position;
+    }
     if (p === undefined) {
       ok = false;
       Reader.set(copy, key, readMember(r, record, key, depth));
@@ -113,6 +158,7 @@ function readPrestations(r: Reader, value: unknown, depth: number): Read {
   }
   r.close(record, copy);
   if (!ok) return { copy, valid: undefined };
+  if (inOrder) return { copy, valid: values };
   const valid: Record<string, Record<string, unknown> | undefined> = {};
   for (const id of PARAMS.keys()) if (Object.prototype.hasOwnProperty.call(values, id)) valid[id] = values[id];
   return { copy, valid };

@@ -3,7 +3,7 @@ import { maxLength, minLength } from '../shared/lengths.js';
 import type { ParamDeclaration } from '../prestations/define.js';
 import { issueMessage } from '../wording/issues.js';
 import { isValidSiren, normalizeSiren } from '../siren/siren.js';
-import { SirenSchema } from '../siren/schema.js';
+import { sirenSchema } from '../siren/schema.js';
 
 /**
  * La déclaration d'un champ simple de l'adhésion (hors paramètres de prestation) : ses règles en
@@ -22,7 +22,7 @@ export type FieldDeclaration =
 export type AnyField = FieldDeclaration | ParamDeclaration;
 
 function sirensSchema(max: number) {
-  return z.array(SirenSchema).check(
+  return z.array(sirenSchema()).check(
     minLength(1),
     maxLength(max),
     z.superRefine((sirens, ctx) => {
@@ -70,7 +70,7 @@ function requiredSchema(f: AnyField): z.ZodMiniType {
     case 'texte':
       return z.string().check(z.trim(), minLength(1), maxLength(f.max), noControl);
     case 'siren':
-      return SirenSchema;
+      return sirenSchema();
     case 'choix':
       return z.enum(f.valeurs as [string, ...string[]]);
     case 'booleen':

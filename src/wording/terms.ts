@@ -68,10 +68,17 @@ export function describeCalcul(c: Calcul, typo?: Typographie): string {
  * Écrit le détail d'une ligne : son calcul, précédé au besoin de ce qui la distingue (incluse
  * d'office, rang de l'intervention).
  *
+ * @param text - le calcul déjà écrit (`describeCalcul(c)`), s'il l'est
+ *
  * @internal
  */
-export function describeLine(c: Calcul, dOffice: boolean, intervention: { readonly rang: number; readonly sur: number } | undefined, typo?: Typographie): string {
-  const text = describeCalcul(c, typo);
+export function describeLine(
+  c: Calcul,
+  dOffice: boolean,
+  intervention: { readonly rang: number; readonly sur: number } | undefined,
+  typo?: Typographie,
+  text: string = describeCalcul(c, typo),
+): string {
   const rang = intervention === undefined ? '' : `Intervention ${intervention.rang} sur ${intervention.sur} : `;
   return `${dOffice ? "Inclus d'office (parc informatique transféré au syndicat). " : ''}${rang}${text}`;
 }
