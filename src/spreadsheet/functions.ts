@@ -90,7 +90,8 @@ function quoteRead(read: ReadRange, catalogue: Catalogued): Quoted {
 /**
  * Devis d'une adhésion disposée en deux colonnes « champ | valeur » : une ligne d'en-tête puis
  * une ligne par ligne de devis ; montants en nombres. En cas d'erreur, une seule cellule avec le
- * message (qui commence par `Erreur : `), pour qu'il se lise en entier dans la feuille.
+ * message (qui commence par `Erreur : `) ; les fonctions de tableur `DEVIS` en font une erreur de
+ * cellule (`#ERROR!` dans Google Sheets, `#VALEUR!` dans Excel), qu'une somme n'ignore pas.
  *
  * @param plage - l'adhésion, en deux colonnes « champ | valeur »
  * @param tarifs - facultatif : les montants fournis, en deux colonnes « champ | valeur »

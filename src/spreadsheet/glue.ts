@@ -37,8 +37,8 @@ function call(f: CustomFunctionSpec): string {
 /**
  * Produit le fichier Apps Script des fonctions personnalisées : une fonction de premier niveau
  * par entrée de la table, avec sa JSDoc `@customfunction`, qui appelle le global `TE90Tarifs`.
- * Une fonction qui rend un nombre lève son message d'erreur (Google Sheets affiche `#ERROR!` et
- * le message dans la note de la cellule) ; un devis le rend dans une cellule, un tableau ligne par ligne.
+ * Une fonction qui rend un nombre ou un devis lève son message d'erreur (Google Sheets affiche
+ * `#ERROR!` et le message dans la note de la cellule) ; un tableau le rend ligne par ligne.
  *
  * @internal
  */
@@ -48,7 +48,7 @@ export function appsScriptGlue(): string {
 `;
   const functions = CUSTOM_FUNCTIONS.map((f) => {
     const params = f.parameters.map((p) => ` * @param {${p.example}} ${p.name} ${p.details ?? p.description}`).join('\n');
-    const body = f.result.errors === 'exception' ? `te90Nombre_(${call(f)})` : call(f);
+    const body = f.result.errors === 'exception' ? `te90Valeur_(${call(f)})` : call(f);
     return `
 /**
  * ${f.description}
@@ -64,12 +64,21 @@ function ${sheetsName(f)}(${args(f)}) {
   }).join('');
   const helper = `
 /**
- * Rend le nombre calculé, ou lève le message d'erreur : Google Sheets affiche #ERROR! dans la
- * cellule et le message dans sa note. Fonction privée (son nom finit par « _ »).
+ * Rend le nombre ou le devis calculé, ou lève le message d'erreur (un texte à la place d'un nombre,
+ * ou la cellule seule d'un devis refusé) : Google Sheets affiche #ERROR! dans la cellule et le
+ * message dans sa note. Fonction privée (son nom finit par « _ »).
  */
-function te90Nombre_(resultat) {
-  if (typeof resultat === 'string') throw new Error(resultat.replace(/^Erreur : /, ''));
+function te90Valeur_(resultat) {
+  var message = typeof resultat === 'string' ? resultat : te90Refus_(resultat);
+  if (message !== undefined) throw new Error(message.replace(/^Erreur : /, ''));
   return resultat;
+}
+
+/** Le message d'un devis refusé : une seule cellule, qui commence par « Erreur ». Fonction privée. */
+function te90Refus_(resultat) {
+  if (!Array.isArray(resultat) || resultat.length !== 1 || !Array.isArray(resultat[0]) || resultat[0].length !== 1) return undefined;
+  var cellule = resultat[0][0];
+  return typeof cellule === 'string' && ${MESSAGE}.test(cellule) ? cellule : undefined;
 }
 `;
   return header + functions + helper;
@@ -78,16 +87,15 @@ function te90Nombre_(resultat) {
 /**
  * Produit le script du complément Excel, autonome : le paquet (global `TE90Tarifs`) suivi de
  * l'enregistrement des fonctions (`CustomFunctions.associate`), sans autre global. Une fonction
- * qui rend un nombre lève `CustomFunctions.Error` (`#VALEUR!`, le message dans l'info-bulle de la
- * cellule) ; un tableau rend une telle erreur sur chaque ligne refusée ; un devis rend son
- * message dans une cellule.
+ * qui rend un nombre ou un devis lève `CustomFunctions.Error` (`#VALEUR!`, le message dans
+ * l'info-bulle de la cellule) ; un tableau rend une telle erreur sur chaque ligne refusée.
  *
  * @param bundle - le paquet autonome (`dist/tableur/te90-tarifs.js`)
  * @internal
  */
 export function excelScript(bundle: string): string {
   const associations = CUSTOM_FUNCTIONS.map((f) => {
-    const body = f.result.errors === 'exception' ? `nombre(${call(f)})` : f.result.errors === 'lignes' ? `lignes(${call(f)})` : call(f);
+    const body = f.result.errors === 'exception' ? `valeur(${call(f)})` : f.result.errors === 'lignes' ? `lignes(${call(f)})` : call(f);
     return `  CustomFunctions.associate(${JSON.stringify(f.name)}, function (${args(f)}) {
     return ${body};
   });
@@ -101,8 +109,14 @@ ${bundle.trimEnd()}
   function erreur(message) {
     return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message.replace(/^Erreur : /, ''));
   }
-  function nombre(resultat) {
-    if (typeof resultat === 'string') throw erreur(resultat);
+  function refus(resultat) {
+    if (!Array.isArray(resultat) || resultat.length !== 1 || !Array.isArray(resultat[0]) || resultat[0].length !== 1) return undefined;
+    var cellule = resultat[0][0];
+    return typeof cellule === 'string' && ${MESSAGE}.test(cellule) ? cellule : undefined;
+  }
+  function valeur(resultat) {
+    var message = typeof resultat === 'string' ? resultat : refus(resultat);
+    if (message !== undefined) throw erreur(message);
     return resultat;
   }
   function lignes(resultat) {

@@ -36,14 +36,14 @@ export interface CustomFunctionParameter {
 
 /**
  * Comment une fonction rend une erreur dans la feuille :
- * - `cellule` : le message dans une cellule du résultat (un devis se lit en entier) ;
  * - `exception` : une erreur de cellule (`#ERROR!` dans Google Sheets, `#VALEUR!` dans Excel), le
- *   message dans la note ou l'info-bulle de la cellule, pour qu'une somme ne l'ignore pas ;
+ *   message dans la note ou l'info-bulle de la cellule, pour qu'une somme ne l'ignore pas (un
+ *   devis refusé aussi : sa plage entière devient cette erreur) ;
  * - `lignes` : ligne par ligne (le message dans Google Sheets, une erreur `#VALEUR!` dans Excel).
  *
  * @internal
  */
-export type ErrorStyle = 'cellule' | 'exception' | 'lignes';
+export type ErrorStyle = 'exception' | 'lignes';
 
 /**
  * Une fonction personnalisée : son nom dans le tableur (sans l'espace de noms), la fonction du
@@ -145,7 +145,7 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     target: 'devis',
     description: "Devis TE90 d'une adhésion : une ligne d'en-tête puis une ligne par ligne de devis (montants en nombres).",
     parameters: [PLAGE, TARIFS],
-    result: { type: 'any', dimensionality: 'matrix', description: "Les lignes du devis avec leur en-tête, ou le message d'erreur.", errors: 'cellule' },
+    result: { type: 'any', dimensionality: 'matrix', description: "Les lignes du devis avec leur en-tête (une erreur de cellule si l'adhésion est refusée).", errors: 'exception' },
   },
   {
     name: 'TOTAL',

@@ -134,8 +134,13 @@ describe('complément Excel : fonctions', () => {
     expect(thrown(() => excel.registered['PRESTATION']!('dpo', null, null, TARIFS_DPO))).toBeUndefined();
   });
 
-  it('DEVIS rend son message dans une cellule, lisible en entier', () => {
-    expect(excel.registered['DEVIS']!([['dpo', 'oui']], null)).toEqual([[expect.stringMatching(/^Erreur : /)]]);
+  it('DEVIS lève CustomFunctions.Error(invalidValue, message) au lieu d’un texte dans une cellule', () => {
+    const e = thrown(() => excel.registered['DEVIS']!([['dpo', 'oui']], null));
+    expect(e?.value).toBeInstanceOf(StubExcelError);
+    expect((e?.value as StubExcelError).code).toBe('#VALUE!');
+    expect(e?.message).not.toMatch(/^Erreur/);
+    expect(e?.message).toBe(thrown(() => excel.registered['TOTAL']!([['dpo', 'oui']], null))?.message);
+    expect((excel.registered['DEVIS']!(BASE, null) as unknown[][])[0]![0]).toBe('Prestation');
   });
 
   it('TABLEAU : un total par ligne, une erreur #VALEUR! (avec son message) sur chaque ligne refusée', () => {
