@@ -85,6 +85,17 @@ function te90Refus_(resultat) {
 }
 
 /**
+ * Produit le manifeste du projet Apps Script (`appsscript.json`) : le paquet demande le moteur V8
+ * (l'ancien moteur Rhino ne lit pas sa syntaxe ES2019), le fuseau du syndicat, et les exceptions
+ * journalisées dans Cloud Logging.
+ *
+ * @internal
+ */
+export function appsScriptManifest(): string {
+  return JSON.stringify({ timeZone: 'Europe/Paris', dependencies: {}, exceptionLogging: 'STACKDRIVER', runtimeVersion: 'V8' }, null, 2) + '\n';
+}
+
+/**
  * Produit le script du complément Excel, autonome : le paquet (global `TE90Tarifs`) suivi de
  * l'enregistrement des fonctions (`CustomFunctions.associate`), sans autre global. Une fonction
  * qui rend un nombre ou un devis lève `CustomFunctions.Error` (`#VALEUR!`, le message dans

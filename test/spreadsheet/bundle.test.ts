@@ -93,6 +93,10 @@ describe('paquet autonome', () => {
 });
 
 describe('fonctions Google Sheets (Apps Script)', () => {
+  it('apps-script/appsscript.json : JSON valide, moteur V8, fuseau Europe/Paris, exceptions journalisées', () => {
+    expect(JSON.parse(read('apps-script/appsscript.json'))).toEqual({ timeZone: 'Europe/Paris', dependencies: {}, exceptionLogging: 'STACKDRIVER', runtimeVersion: 'V8' });
+  });
+
   it('TE90_DEVIS : en-tête puis les mêmes lignes et les mêmes centimes que quote()', () => {
     const rows = call(sheets, 'TE90_DEVIS(a[0], a[1])', PLAGE, TARIFS_PLAGE) as unknown[][];
     const devis = quote(ADHESION, { catalogue: completeCatalogue(catalogue2026, TARIFS) });
