@@ -264,7 +264,7 @@ const TABLE_HEADER = 'Total';
  * `collectivite.type`, `maintenanceBase.postes` puis deux adhérents :
  * ```text
  * =TE90_TABLEAU(A1:D3)      (Google Sheets)
- * =TE90.TABLEAU(A1:D3)      (Excel)
+ * =TETARIFS.TABLEAU(A1:D3)      (Excel)
  * → Total ; 2069,57 ; Erreur : collectivite.siren : …
  * ```
  */

@@ -1,4 +1,4 @@
-import { CUSTOM_FUNCTIONS, NAMESPACE, sheetsName, type CustomFunctionSpec } from './registry.js';
+import { CUSTOM_FUNCTIONS, NAMESPACE, SHEETS_PREFIX, sheetsName, type CustomFunctionSpec } from './registry.js';
 
 const GLOBAL = 'TE90Tarifs';
 
@@ -43,7 +43,7 @@ function call(f: CustomFunctionSpec): string {
  * @internal
  */
 export function appsScriptGlue(): string {
-  const header = `// Fonctions personnalisées ${NAMESPACE} pour Google Sheets. Fichier produit par « npm run build » : ne pas modifier.
+  const header = `// Fonctions personnalisées ${SHEETS_PREFIX} pour Google Sheets. Fichier produit par « npm run build » : ne pas modifier.
 // Il s'appuie sur le paquet autonome (dist/tableur/te90-tarifs.js), à copier dans le même projet Apps Script sous le nom TE90Tarifs.
 `;
   const functions = CUSTOM_FUNCTIONS.map((f) => {
@@ -143,7 +143,7 @@ ${associations}})();
 
 /**
  * Produit les métadonnées JSON des fonctions personnalisées Excel (`functions.json`), avec leur
- * schéma : identifiants sans préfixe (l'espace de noms `TE90` du manifeste les précède).
+ * schéma : identifiants sans préfixe (l'espace de noms `TETARIFS` du manifeste les précède).
  *
  * @internal
  */
@@ -194,7 +194,7 @@ function xml(text: string): string {
 
 /**
  * Produit le manifeste du complément Excel (`manifest.xml`, « add-in only ») : les fonctions seules,
- * espace de noms `TE90`, fichiers sous l'adresse de base `{{URL_DE_BASE}}` que le syndicat remplace
+ * espace de noms `TETARIFS`, fichiers sous l'adresse de base `{{URL_DE_BASE}}` que le syndicat remplace
  * par celle où il les héberge (HTTPS).
  *
  * @param version - la version du paquet (`0.1.0`)
@@ -217,8 +217,8 @@ export function excelManifest(version: string): string {
   <Version>${numbers[1]}.${numbers[2]}.${numbers[3]}.0</Version>
   <ProviderName>Territoire d'énergie 90</ProviderName>
   <DefaultLocale>fr-FR</DefaultLocale>
-  <DisplayName DefaultValue="Tarifs ${NAMESPACE}" />
-  <Description DefaultValue="${xml(`Devis des prestations à la carte de ${NAMESPACE} : ${functions}.`)}" />
+  <DisplayName DefaultValue="Tarifs TE90" />
+  <Description DefaultValue="${xml(`Devis des prestations à la carte de TE90 : ${functions}.`)}" />
   <IconUrl DefaultValue="${url(EXCEL_FILES.icon)}" />
   <HighResolutionIconUrl DefaultValue="${url(EXCEL_FILES.iconHighResolution)}" />
   <Hosts>

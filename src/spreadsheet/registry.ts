@@ -2,12 +2,22 @@ import { PRESTATION_IDS } from '../prestations/registry.js';
 import { positionalCount, positionalMeanings } from './mapping.js';
 
 /**
- * L'espace de noms des fonctions dans Excel (`=TE90.TOTAL(…)`) ; dans Google Sheets, qui n'a pas
- * d'espace de noms, il préfixe le nom (`=TE90_TOTAL(…)`).
+ * L'espace de noms des fonctions dans Excel (`=TETARIFS.TOTAL(…)`). Il ne doit pas être une adresse
+ * de cellule : `TE90` en est une (colonne TE, ligne 90), et Excel lirait `=TE90.TOTAL` comme une
+ * référence. Des lettres seules, plus de trois, ne sont jamais une adresse A1 (une à trois lettres,
+ * jusqu'à XFD, suivies de chiffres) ni L1C1.
  *
  * @internal
  */
-export const NAMESPACE = 'TE90';
+export const NAMESPACE = 'TETARIFS';
+
+/**
+ * Le préfixe des fonctions dans Google Sheets, qui n'a pas d'espace de noms (`=TE90_TOTAL(…)`) :
+ * avec son « _ », ce n'est pas une adresse de cellule.
+ *
+ * @internal
+ */
+export const SHEETS_PREFIX = 'TE90';
 
 /**
  * La longueur maximale d'une description dans les métadonnées Excel (`functions.json`) : la
@@ -72,7 +82,7 @@ export interface CustomFunctionSpec {
  * @internal
  */
 export function sheetsName(f: CustomFunctionSpec): string {
-  return `${NAMESPACE}_${f.name}`;
+  return `${SHEETS_PREFIX}_${f.name}`;
 }
 
 const TARIFS: CustomFunctionParameter = {
