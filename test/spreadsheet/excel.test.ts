@@ -99,6 +99,15 @@ describe('complément Excel : fichiers', () => {
     expect(xml).toContain('=TETARIFS.DEVIS, =TETARIFS.TOTAL, =TETARIFS.PRESTATION, =TETARIFS.TABLEAU');
   });
 
+  it('docs/tableur.md dit quelles versions d’Excel ont l’ensemble d’API que le manifeste demande', () => {
+    const min = /<Set Name="CustomFunctionsRuntime" MinVersion="([\d.]+)" \/>/.exec(read('excel/manifest.xml'))![1]!;
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'tableur.md'), 'utf8');
+    const section = doc.slice(doc.indexOf("### Versions d'Excel prises en charge"), doc.indexOf('### Étapes'));
+    expect(section).toContain(`\`CustomFunctionsRuntime\` ${min}`);
+    expect(section).toContain('https://learn.microsoft.com/javascript/api/requirement-sets/excel/custom-functions-requirement-sets');
+    for (const version of ['Excel sur le web', 'Microsoft 365', 'Mac', 'Office 2024', 'Excel 2016', 'Excel 2019', 'licence en volume']) expect(section).toContain(version);
+  });
+
   it('les icônes du manifeste sont des PNG valides, de 32 et 64 pixels', () => {
     for (const [file, size] of [
       ['icon-32.png', 32],
