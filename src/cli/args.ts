@@ -13,6 +13,7 @@ const OPTIONS = {
   numero: { type: 'string' },
   date: { type: 'string' },
   validite: { type: 'string' },
+  url: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -30,6 +31,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   numero: 'D-2026-0042',
   date: '2026-11-29',
   validite: '30',
+  url: 'https://serveur-du-syndicat/te90-tarifs/',
 };
 
 /**

@@ -193,22 +193,50 @@ function xml(text: string): string {
 }
 
 /**
- * Produit le manifeste du complément Excel (`manifest.xml`, « add-in only ») : les fonctions seules,
- * espace de noms `TETARIFS`, fichiers sous l'adresse de base `{{URL_DE_BASE}}` que le syndicat remplace
- * par celle où il les héberge (HTTPS).
+ * Lit l'adresse de base où sont servis les fichiers du complément Excel : une adresse HTTPS absolue,
+ * sans identifiant, ni requête (`?`), ni fragment (`#`). Rend l'adresse sans « / » final, ou ce qui
+ * ne va pas (en français, pour un message d'usage).
  *
- * @param version - la version du paquet (`0.1.0`)
  * @internal
  */
-export function excelManifest(version: string): string {
+export function readBaseUrl(text: string): { ok: true; url: string } | { ok: false; raison: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(text.trim());
+  } catch {
+    return { ok: false, raison: `« ${text} » n'est pas une adresse complète (il faut https://serveur/dossier/)` };
+  }
+  if (parsed.protocol !== 'https:') return { ok: false, raison: `l'adresse doit commencer par https:// (Office ne charge un complément qu'en HTTPS ; reçu : ${parsed.protocol}//…)` };
+  if (parsed.username !== '' || parsed.password !== '') return { ok: false, raison: "l'adresse ne doit pas contenir d'identifiant ni de mot de passe" };
+  if (parsed.search !== '' || parsed.hash !== '' || /[?#]/.test(text.trim())) return { ok: false, raison: "l'adresse du dossier ne doit contenir ni « ? » ni « # »" };
+  return { ok: true, url: parsed.href.replace(/\/+$/, '') };
+}
+
+/**
+ * Produit le manifeste du complément Excel (`manifest.xml`, « add-in only ») : les fonctions seules,
+ * espace de noms `TETARIFS`, fichiers sous l'adresse de base donnée (lue par {@link readBaseUrl}) ;
+ * sans elle, sous `{{URL_DE_BASE}}` (le manifeste construit dans `dist/tableur/excel/`, que la commande
+ * `te90-tarifs manifeste --url …` complète).
+ *
+ * @param version - la version du paquet (`0.1.0`)
+ * @param baseUrl - l'adresse de base, sans « / » final
+ * @internal
+ */
+export function excelManifest(version: string, baseUrl?: string): string {
   const numbers = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
   if (!numbers) throw new Error(`Version illisible pour le manifeste : ${version}`);
-  const url = (file: string) => `${BASE_URL_PLACEHOLDER}/${file}`;
+  const base = baseUrl === undefined ? BASE_URL_PLACEHOLDER : xml(baseUrl);
+  const url = (file: string) => `${base}/${file}`;
   const functions = CUSTOM_FUNCTIONS.map((f) => `=${NAMESPACE}.${f.name}`).join(', ');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<!-- Manifeste du complément Excel ${NAMESPACE}. Fichier produit par « npm run build ».
-     Avant de le déployer, remplacer ${BASE_URL_PLACEHOLDER} par l'adresse HTTPS où sont servis
-     ${EXCEL_FILES.script}, ${EXCEL_FILES.metadata}, ${EXCEL_FILES.page} et les icônes (sans « / » final). -->
+${
+    baseUrl === undefined
+      ? `<!-- Manifeste du complément Excel ${NAMESPACE}. Fichier produit par « npm run build ».
+     Ne pas le modifier à la main : la commande « te90-tarifs manifeste », avec l'adresse HTTPS où
+     sont servis ${EXCEL_FILES.script}, ${EXCEL_FILES.metadata}, ${EXCEL_FILES.page} et les icônes,
+     écrit le manifeste complet (ici, l'adresse est ${BASE_URL_PLACEHOLDER} ; voir docs/tableur.md). -->`
+      : `<!-- Manifeste du complément Excel ${NAMESPACE}, produit par la commande « te90-tarifs manifeste ». -->`
+  }
 <OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xmlns:bt="http://schemas.microsoft.com/office/officeappbasictypes/1.0"
