@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
-import { appsScriptGlue, EXCEL_FILES, excelIcon, excelManifest, excelMetadata, excelPage, excelScript } from './src/spreadsheet/glue.js';
+import { appsScriptGlue, appsScriptManifest, EXCEL_FILES, excelIcon, excelManifest, excelMetadata, excelPage, excelScript } from './src/spreadsheet/glue.js';
 import { jsonSchemas } from './src/schemas/json-schemas.js';
 
 /** Écrit les schémas JSON des fichiers d'entrée, déduits des schémas zod. */
@@ -15,7 +15,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 /**
  * Écrit, à côté du paquet autonome, les fichiers à installer : pour Google Sheets, le paquet et
- * les fonctions (deux fichiers Apps Script) ; pour Excel, un script autonome (le paquet et
+ * les fonctions (deux fichiers Apps Script) et le manifeste du projet (`appsscript.json`, moteur V8) ; pour Excel, un script autonome (le paquet et
  * l'enregistrement des fonctions), ses métadonnées, sa page, son manifeste et ses icônes.
  */
 function writeSpreadsheetGlue(dir: string): void {
@@ -25,6 +25,7 @@ function writeSpreadsheetGlue(dir: string): void {
   mkdirSync(`${dir}/apps-script`, { recursive: true });
   mkdirSync(`${dir}/excel`, { recursive: true });
   writeFileSync(`${dir}/apps-script/Fonctions.gs`, appsScriptGlue());
+  writeFileSync(`${dir}/apps-script/appsscript.json`, appsScriptManifest());
   writeFileSync(`${dir}/excel/${EXCEL_FILES.script}`, excelScript(bundle));
   writeFileSync(`${dir}/excel/${EXCEL_FILES.metadata}`, excelMetadata());
   writeFileSync(`${dir}/excel/${EXCEL_FILES.page}`, excelPage());

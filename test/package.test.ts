@@ -45,6 +45,7 @@ describe('paquet publié (npm pack)', () => {
     expect(readme).not.toMatch(/\]\((docs|examples)\//);
     expect(files).toContain('package/dist/cli.js');
     expect(files).toContain('package/dist/tableur/apps-script/Fonctions.gs');
+    expect(files).toContain('package/dist/tableur/apps-script/appsscript.json');
     expect(files).not.toContain('package/dist/simulateur/simulateur.js');
     expect(files).toContain('package/dist/simulateur/index.html');
     expect(files).toContain('package/dist/tableur/excel/manifest.xml');

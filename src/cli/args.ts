@@ -15,6 +15,7 @@ const OPTIONS = {
   validite: { type: 'string' },
   emetteur: { type: 'string' },
   verifications: { type: 'boolean' },
+  url: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -33,6 +34,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   date: '2026-11-29',
   validite: '30',
   emetteur: 'emetteur.json',
+  url: 'https://serveur-du-syndicat/te90-tarifs/',
 };
 
 /**

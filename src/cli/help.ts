@@ -27,6 +27,7 @@ Usage :
   te90-tarifs verifier [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
   te90-tarifs reviser <catalogue.json|2026> <revision.json>
   te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv|html]
+  te90-tarifs manifeste --url <https://…/>
 
 Commandes :
   devis       le devis détaillé d'une adhésion, une facture par SIREN
@@ -36,6 +37,7 @@ Commandes :
   verifier    la cohérence d'un catalogue (paliers, strates, montants, seuils où une unité de plus coûte moins)
   reviser     le catalogue d'un nouveau millésime, à partir du précédent et d'une révision votée
   comparer    ce que chaque adhérent paie sous deux catalogues, et la synthèse
+  manifeste   le manifeste du complément Excel (manifest.xml), complet pour l'adresse où sont servis ses fichiers
 
 Options :
 ${CATALOGUE_OPTIONS}
@@ -55,6 +57,7 @@ Exemples :
   te90-tarifs verifier --catalogue catalogue-2027.json
   te90-tarifs reviser 2026 revision-2027.json > catalogue-2027.json
   te90-tarifs comparer --avant 2026 --apres catalogue-2027.json adhesions.json
+  te90-tarifs manifeste --url https://serveur-du-syndicat/te90-tarifs/ > manifest.xml
 
 ${EXIT_CODES}
 ${DOCS}`,
@@ -198,6 +201,21 @@ Exemples :
   te90-tarifs comparer --avant 2026 --apres catalogue-2027.json adhesions.json --tarifs-avant tarifs-2026.json
   te90-tarifs comparer --avant catalogue-2026.json --apres catalogue-2027.json - --format csv < adhesions.jsonl
   te90-tarifs comparer --avant 2026 --apres catalogue-2027.json adhesions.json --format html > rapport.html
+
+${EXIT_CODES}
+${DOCS}`,
+  manifeste: `te90-tarifs manifeste --url <https://serveur/dossier/>
+
+Écrit sur la sortie standard le manifeste du complément Excel (manifest.xml), complet : chaque
+adresse désigne un fichier de dist/tableur/excel/ (functions.js, functions.json, functions.html,
+icônes) sous l'adresse donnée, qu'il ne reste qu'à déployer. Les fichiers doivent y être servis
+tels quels.
+  --url   l'adresse HTTPS du dossier où sont servis ces fichiers (https:// seulement, sans « ? » ni
+          « # » ; le « / » final est facultatif)
+Sortie 2 si l'adresse manque ou est refusée (http://, adresse incomplète…).
+
+Exemple :
+  te90-tarifs manifeste --url https://serveur-du-syndicat/te90-tarifs/ > manifest.xml
 
 ${EXIT_CODES}
 ${DOCS}`,

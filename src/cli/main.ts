@@ -25,6 +25,7 @@ import { csvSink, jsonSink, quoteEntry, streamBatch, textSink, type BatchSink } 
 import { RollBuilder } from '../batch/billing-roll.js';
 import { billingRollCsvChunks, billingRollJsonChunks, billingRollTextChunks, renderBillingRollSummaryText } from '../render/billing-roll.js';
 import { OutputError } from './output.js';
+import { excelManifest, readBaseUrl } from '../spreadsheet/glue.js';
 
 declare const __VERSION__: string;
 
@@ -303,6 +304,18 @@ function withUnreadableCompared(result: Comparaison, entries: readonly BatchEntr
   return { adherents, synthese: result.synthese };
 }
 
+/** Le manifeste du complément Excel, complet pour l'adresse de base donnée par --url (HTTPS). */
+async function manifeste(positionals: string[], values: Values, io: CliIo): Promise<number> {
+  if (positionals.length > 0) throw new UsageError('La commande « manifeste » ne prend pas de fichier : donnez l\'adresse avec --url (par exemple : --url https://serveur-du-syndicat/te90-tarifs/).');
+  if (values.url === undefined) {
+    throw new UsageError("La commande « manifeste » attend l'adresse HTTPS où sont servis les fichiers du complément : --url https://serveur-du-syndicat/te90-tarifs/.");
+  }
+  const base = readBaseUrl(values.url);
+  if (!base.ok) throw new UsageError(`Adresse refusée pour --url : ${base.raison}.`);
+  await io.out(excelManifest(__VERSION__, base.url));
+  return EXIT.ok;
+}
+
 const COMMANDS: Readonly<Record<string, (positionals: string[], values: Values, io: CliIo) => number | void | Promise<number | void>>> = {
   devis,
   lot,
@@ -311,6 +324,7 @@ const COMMANDS: Readonly<Record<string, (positionals: string[], values: Values, 
   verifier,
   reviser,
   comparer,
+  manifeste,
 };
 
 /** La distance d'édition entre deux mots (insertions, suppressions, substitutions, deux lettres interverties). */

@@ -51,8 +51,54 @@ function where(path: Path, positional: readonly string[] = []): string {
   return formatPath(path);
 }
 
+/**
+ * La longueur maximale d'un message rendu par les fonctions de tableur, en unités de code UTF-16
+ * (ce que `String.length` compte) : 32 767, le plus qu'une cellule d'Excel contienne (« Spécifications
+ * et limites d'Excel »), sous les 50 000 d'une cellule de Google Sheets. Le message d'une erreur de
+ * cellule Excel (`CustomFunctions.Error`) n'a pas de limite documentée : il suit la même.
+ *
+ * @internal
+ */
+export const MAX_MESSAGE = 32_767;
+
+const SEPARATOR = ' ; ';
+
+function more(count: number): string {
+  return count === 1 ? ' … (1 problème de plus)' : ` … (${count} problèmes de plus)`;
+}
+
+/** Les `length` premières unités de `text`, sans couper une paire de substitution (un caractère hors du plan de base). */
+function head(text: string, length: number): string {
+  const end = Math.max(0, length);
+  const code = text.charCodeAt(end - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
+}
+
+/**
+ * Le message d'erreur (`Erreur : ` puis les problèmes séparés par « ; ») coupé pour tenir dans
+ * `max` unités : par problèmes entiers, suivis de « … (N problèmes de plus) » ; un premier problème
+ * plus long que la limite à lui seul est coupé sur un caractère entier, suivi de « … ».
+ *
+ * @internal
+ */
+export function fitMessage(parts: readonly string[], max: number = MAX_MESSAGE): string {
+  let text = PREFIX;
+  for (let k = 0; k < parts.length; k++) {
+    const next = (k === 0 ? '' : SEPARATOR) + parts[k]!;
+    const rest = parts.length - k - 1;
+    if (text.length + next.length + (rest > 0 ? more(rest).length : 0) <= max) {
+      text += next;
+      continue;
+    }
+    if (k > 0) return text + more(parts.length - k);
+    const tail = rest > 0 ? more(rest) : ' …';
+    return text + head(parts[0]!, max - text.length - tail.length) + tail;
+  }
+  return text;
+}
+
 function describe(issues: readonly QuoteIssue[], positional?: readonly string[]): string {
-  return PREFIX + issues.map((i) => `${where(i.path, positional)} : ${forSpreadsheet(i)}`).join(' ; ');
+  return fitMessage(issues.map((i) => `${where(i.path, positional)} : ${forSpreadsheet(i)}`));
 }
 
 type Catalogued = { ok: true; value: Catalogue } | { ok: false; issues: readonly QuoteIssue[] };
@@ -90,7 +136,8 @@ function quoteRead(read: ReadRange, catalogue: Catalogued): Quoted {
 /**
  * Devis d'une adhésion disposée en deux colonnes « champ | valeur » : une ligne d'en-tête puis
  * une ligne par ligne de devis ; montants en nombres. En cas d'erreur, une seule cellule avec le
- * message (qui commence par `Erreur : `), pour qu'il se lise en entier dans la feuille.
+ * message (qui commence par `Erreur : `) ; les fonctions de tableur `DEVIS` en font une erreur de
+ * cellule (`#ERROR!` dans Google Sheets, `#VALEUR!` dans Excel), qu'une somme n'ignore pas.
  *
  * @param plage - l'adhésion, en deux colonnes « champ | valeur »
  * @param tarifs - facultatif : les montants fournis, en deux colonnes « champ | valeur »
@@ -217,7 +264,7 @@ const TABLE_HEADER = 'Total';
  * `collectivite.type`, `maintenanceBase.postes` puis deux adhérents :
  * ```text
  * =TE90_TABLEAU(A1:D3)      (Google Sheets)
- * =TE90.TABLEAU(A1:D3)      (Excel)
+ * =TETARIFS.TABLEAU(A1:D3)      (Excel)
  * → Total ; 2069,57 ; Erreur : collectivite.siren : …
  * ```
  */
@@ -244,7 +291,7 @@ export function tableau(table: Range, tarifs?: Range): Cell[][] {
     // Un SIREN facturé deux fois par deux lignes (numérotées comme les lignes du tableau) : chaque
     // ligne en cause le dit au lieu de son total, pour qu'aucune somme ne le compte deux fois en silence.
     for (const conflict of ledger?.conflicts() ?? []) {
-      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) out[e] = [`${PREFIX}${inVoice(conflict, 'tableur').message}`];
+      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) out[e] = [fitMessage([inVoice(conflict, 'tableur').message])];
     }
     return out;
   } catch (error) {

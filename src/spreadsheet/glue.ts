@@ -1,4 +1,4 @@
-import { CUSTOM_FUNCTIONS, NAMESPACE, sheetsName, type CustomFunctionSpec } from './registry.js';
+import { CUSTOM_FUNCTIONS, NAMESPACE, SHEETS_PREFIX, sheetsName, type CustomFunctionSpec } from './registry.js';
 
 const GLOBAL = 'TE90Tarifs';
 
@@ -37,18 +37,18 @@ function call(f: CustomFunctionSpec): string {
 /**
  * Produit le fichier Apps Script des fonctions personnalisées : une fonction de premier niveau
  * par entrée de la table, avec sa JSDoc `@customfunction`, qui appelle le global `TE90Tarifs`.
- * Une fonction qui rend un nombre lève son message d'erreur (Google Sheets affiche `#ERROR!` et
- * le message dans la note de la cellule) ; un devis le rend dans une cellule, un tableau ligne par ligne.
+ * Une fonction qui rend un nombre ou un devis lève son message d'erreur (Google Sheets affiche
+ * `#ERROR!` et le message dans la note de la cellule) ; un tableau le rend ligne par ligne.
  *
  * @internal
  */
 export function appsScriptGlue(): string {
-  const header = `// Fonctions personnalisées ${NAMESPACE} pour Google Sheets. Fichier produit par « npm run build » : ne pas modifier.
+  const header = `// Fonctions personnalisées ${SHEETS_PREFIX} pour Google Sheets. Fichier produit par « npm run build » : ne pas modifier.
 // Il s'appuie sur le paquet autonome (dist/tableur/te90-tarifs.js), à copier dans le même projet Apps Script sous le nom TE90Tarifs.
 `;
   const functions = CUSTOM_FUNCTIONS.map((f) => {
     const params = f.parameters.map((p) => ` * @param {${p.example}} ${p.name} ${p.details ?? p.description}`).join('\n');
-    const body = f.result.errors === 'exception' ? `te90Nombre_(${call(f)})` : call(f);
+    const body = f.result.errors === 'exception' ? `te90Valeur_(${call(f)})` : call(f);
     return `
 /**
  * ${f.description}
@@ -64,30 +64,49 @@ function ${sheetsName(f)}(${args(f)}) {
   }).join('');
   const helper = `
 /**
- * Rend le nombre calculé, ou lève le message d'erreur : Google Sheets affiche #ERROR! dans la
- * cellule et le message dans sa note. Fonction privée (son nom finit par « _ »).
+ * Rend le nombre ou le devis calculé, ou lève le message d'erreur (un texte à la place d'un nombre,
+ * ou la cellule seule d'un devis refusé) : Google Sheets affiche #ERROR! dans la cellule et le
+ * message dans sa note. Fonction privée (son nom finit par « _ »).
  */
-function te90Nombre_(resultat) {
-  if (typeof resultat === 'string') throw new Error(resultat.replace(/^Erreur : /, ''));
+function te90Valeur_(resultat) {
+  var message = typeof resultat === 'string' ? resultat : te90Refus_(resultat);
+  if (message !== undefined) throw new Error(message.replace(/^Erreur : /, ''));
   return resultat;
+}
+
+/** Le message d'un devis refusé : une seule cellule, qui commence par « Erreur ». Fonction privée. */
+function te90Refus_(resultat) {
+  if (!Array.isArray(resultat) || resultat.length !== 1 || !Array.isArray(resultat[0]) || resultat[0].length !== 1) return undefined;
+  var cellule = resultat[0][0];
+  return typeof cellule === 'string' && ${MESSAGE}.test(cellule) ? cellule : undefined;
 }
 `;
   return header + functions + helper;
 }
 
 /**
+ * Produit le manifeste du projet Apps Script (`appsscript.json`) : le paquet demande le moteur V8
+ * (l'ancien moteur Rhino ne lit pas sa syntaxe ES2019), le fuseau du syndicat, et les exceptions
+ * journalisées dans Cloud Logging.
+ *
+ * @internal
+ */
+export function appsScriptManifest(): string {
+  return JSON.stringify({ timeZone: 'Europe/Paris', dependencies: {}, exceptionLogging: 'STACKDRIVER', runtimeVersion: 'V8' }, null, 2) + '\n';
+}
+
+/**
  * Produit le script du complément Excel, autonome : le paquet (global `TE90Tarifs`) suivi de
  * l'enregistrement des fonctions (`CustomFunctions.associate`), sans autre global. Une fonction
- * qui rend un nombre lève `CustomFunctions.Error` (`#VALEUR!`, le message dans l'info-bulle de la
- * cellule) ; un tableau rend une telle erreur sur chaque ligne refusée ; un devis rend son
- * message dans une cellule.
+ * qui rend un nombre ou un devis lève `CustomFunctions.Error` (`#VALEUR!`, le message dans
+ * l'info-bulle de la cellule) ; un tableau rend une telle erreur sur chaque ligne refusée.
  *
  * @param bundle - le paquet autonome (`dist/tableur/te90-tarifs.js`)
  * @internal
  */
 export function excelScript(bundle: string): string {
   const associations = CUSTOM_FUNCTIONS.map((f) => {
-    const body = f.result.errors === 'exception' ? `nombre(${call(f)})` : f.result.errors === 'lignes' ? `lignes(${call(f)})` : call(f);
+    const body = f.result.errors === 'exception' ? `valeur(${call(f)})` : f.result.errors === 'lignes' ? `lignes(${call(f)})` : call(f);
     return `  CustomFunctions.associate(${JSON.stringify(f.name)}, function (${args(f)}) {
     return ${body};
   });
@@ -101,8 +120,14 @@ ${bundle.trimEnd()}
   function erreur(message) {
     return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message.replace(/^Erreur : /, ''));
   }
-  function nombre(resultat) {
-    if (typeof resultat === 'string') throw erreur(resultat);
+  function refus(resultat) {
+    if (!Array.isArray(resultat) || resultat.length !== 1 || !Array.isArray(resultat[0]) || resultat[0].length !== 1) return undefined;
+    var cellule = resultat[0][0];
+    return typeof cellule === 'string' && ${MESSAGE}.test(cellule) ? cellule : undefined;
+  }
+  function valeur(resultat) {
+    var message = typeof resultat === 'string' ? resultat : refus(resultat);
+    if (message !== undefined) throw erreur(message);
     return resultat;
   }
   function lignes(resultat) {
@@ -118,7 +143,7 @@ ${associations}})();
 
 /**
  * Produit les métadonnées JSON des fonctions personnalisées Excel (`functions.json`), avec leur
- * schéma : identifiants sans préfixe (l'espace de noms `TE90` du manifeste les précède).
+ * schéma : identifiants sans préfixe (l'espace de noms `TETARIFS` du manifeste les précède).
  *
  * @internal
  */
@@ -168,22 +193,50 @@ function xml(text: string): string {
 }
 
 /**
- * Produit le manifeste du complément Excel (`manifest.xml`, « add-in only ») : les fonctions seules,
- * espace de noms `TE90`, fichiers sous l'adresse de base `{{URL_DE_BASE}}` que le syndicat remplace
- * par celle où il les héberge (HTTPS).
+ * Lit l'adresse de base où sont servis les fichiers du complément Excel : une adresse HTTPS absolue,
+ * sans identifiant, ni requête (`?`), ni fragment (`#`). Rend l'adresse sans « / » final, ou ce qui
+ * ne va pas (en français, pour un message d'usage).
  *
- * @param version - la version du paquet (`0.1.0`)
  * @internal
  */
-export function excelManifest(version: string): string {
+export function readBaseUrl(text: string): { ok: true; url: string } | { ok: false; raison: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(text.trim());
+  } catch {
+    return { ok: false, raison: `« ${text} » n'est pas une adresse complète (il faut https://serveur/dossier/)` };
+  }
+  if (parsed.protocol !== 'https:') return { ok: false, raison: `l'adresse doit commencer par https:// (Office ne charge un complément qu'en HTTPS ; reçu : ${parsed.protocol}//…)` };
+  if (parsed.username !== '' || parsed.password !== '') return { ok: false, raison: "l'adresse ne doit pas contenir d'identifiant ni de mot de passe" };
+  if (parsed.search !== '' || parsed.hash !== '' || /[?#]/.test(text.trim())) return { ok: false, raison: "l'adresse du dossier ne doit contenir ni « ? » ni « # »" };
+  return { ok: true, url: parsed.href.replace(/\/+$/, '') };
+}
+
+/**
+ * Produit le manifeste du complément Excel (`manifest.xml`, « add-in only ») : les fonctions seules,
+ * espace de noms `TETARIFS`, fichiers sous l'adresse de base donnée (lue par {@link readBaseUrl}) ;
+ * sans elle, sous `{{URL_DE_BASE}}` (le manifeste construit dans `dist/tableur/excel/`, que la commande
+ * `te90-tarifs manifeste --url …` complète).
+ *
+ * @param version - la version du paquet (`0.1.0`)
+ * @param baseUrl - l'adresse de base, sans « / » final
+ * @internal
+ */
+export function excelManifest(version: string, baseUrl?: string): string {
   const numbers = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
   if (!numbers) throw new Error(`Version illisible pour le manifeste : ${version}`);
-  const url = (file: string) => `${BASE_URL_PLACEHOLDER}/${file}`;
+  const base = baseUrl === undefined ? BASE_URL_PLACEHOLDER : xml(baseUrl);
+  const url = (file: string) => `${base}/${file}`;
   const functions = CUSTOM_FUNCTIONS.map((f) => `=${NAMESPACE}.${f.name}`).join(', ');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<!-- Manifeste du complément Excel ${NAMESPACE}. Fichier produit par « npm run build ».
-     Avant de le déployer, remplacer ${BASE_URL_PLACEHOLDER} par l'adresse HTTPS où sont servis
-     ${EXCEL_FILES.script}, ${EXCEL_FILES.metadata}, ${EXCEL_FILES.page} et les icônes (sans « / » final). -->
+${
+    baseUrl === undefined
+      ? `<!-- Manifeste du complément Excel ${NAMESPACE}. Fichier produit par « npm run build ».
+     Ne pas le modifier à la main : la commande « te90-tarifs manifeste », avec l'adresse HTTPS où
+     sont servis ${EXCEL_FILES.script}, ${EXCEL_FILES.metadata}, ${EXCEL_FILES.page} et les icônes,
+     écrit le manifeste complet (ici, l'adresse est ${BASE_URL_PLACEHOLDER} ; voir docs/tableur.md). -->`
+      : `<!-- Manifeste du complément Excel ${NAMESPACE}, produit par la commande « te90-tarifs manifeste ». -->`
+  }
 <OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xmlns:bt="http://schemas.microsoft.com/office/officeappbasictypes/1.0"
@@ -192,8 +245,8 @@ export function excelManifest(version: string): string {
   <Version>${numbers[1]}.${numbers[2]}.${numbers[3]}.0</Version>
   <ProviderName>Territoire d'énergie 90</ProviderName>
   <DefaultLocale>fr-FR</DefaultLocale>
-  <DisplayName DefaultValue="Tarifs ${NAMESPACE}" />
-  <Description DefaultValue="${xml(`Devis des prestations à la carte de ${NAMESPACE} : ${functions}.`)}" />
+  <DisplayName DefaultValue="Tarifs TE90" />
+  <Description DefaultValue="${xml(`Devis des prestations à la carte de TE90 : ${functions}.`)}" />
   <IconUrl DefaultValue="${url(EXCEL_FILES.icon)}" />
   <HighResolutionIconUrl DefaultValue="${url(EXCEL_FILES.iconHighResolution)}" />
   <Hosts>

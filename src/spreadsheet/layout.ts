@@ -121,7 +121,9 @@ const ADHESION_FIELDS = ['millesime', 'collectivite.nom|siren|type|population|pa
  * Lit une adhésion à partir de ses champs (`collectivite.nom`, `collectivite.siren`,
  * `collectivite.type`, `collectivite.population`, `collectivite.parcTransfere`, une prestation
  * sans paramètre cochée (`dpo | oui`), ou un paramètre (`maintenanceBase.postes | 4`,
- * `packDemat.sirens | 200000172, 200000107`)), où qu'ils soient dans la plage.
+ * `packDemat.sirens | 200000172, 200000107`)), où qu'ils soient dans la plage. Une prestation
+ * décochée (`packDemat | non`) dont un paramètre est rempli est signalée (`caseContredite`) ; une case
+ * vide ne contredit rien.
  *
  * @param root - le nom de la plage dans les messages (`plage`, `tableau`)
  * @internal
@@ -132,6 +134,10 @@ export function readAdhesionEntries(entries: readonly Entry[], root: string): Re
   const value: Record<string, unknown> = { collectivite, prestations };
   const { issues, kept } = duplicates(entries, root);
   const covered: string[] = [];
+  // Une case décochée (« non ») alors qu'un paramètre de la même prestation est rempli : signalée
+  // plutôt que de facturer la prestation (ou de l'ignorer) sans un mot.
+  const unticked = new Map<string, Entry>();
+  const filled = new Map<string, string[]>();
   for (const entry of kept) {
     const { key, value: cell, where } = entry;
     const [head, field, ...rest] = key.split('.');
@@ -152,6 +158,7 @@ export function readAdhesionEntries(entries: readonly Entry[], root: string): Re
         if (ticked === undefined) {
           issues.push(makeIssue('ENTREE_INVALIDE', [root, where], { raison: 'ouiNon', champ: key, recu: describeCell(cell) }));
         } else if (ticked) prestations[id] ??= {};
+        else if (!isEmpty(cell)) unticked.set(id, entry);
       } else if (isDate(cell)) {
         const type = declarationOf(id)?.parametres[field]?.type;
         issues.push(dateIssue(root, entry, type === 'sirens' ? 'sirens' : type === 'durees' ? 'durees' : 'nombre'));
@@ -160,9 +167,14 @@ export function readAdhesionEntries(entries: readonly Entry[], root: string): Re
       } else if (!isEmpty(cell)) {
         (prestations[id] ??= {})[field] = paramCell(declarationOf(id)?.parametres[field]?.type, cell);
       }
+      if (field !== undefined && !isEmpty(cell)) (filled.get(id) ?? filled.set(id, []).get(id)!).push(key);
     } else {
       issues.push(unknownField(root, where, key, ADHESION_FIELDS));
     }
+  }
+  for (const [id, entry] of unticked) {
+    const parametres = filled.get(id);
+    if (parametres) issues.push(makeIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'caseContredite', champ: entry.key, recu: describeCell(entry.value), parametres }));
   }
   return { value, issues, covered };
 }

@@ -2,12 +2,22 @@ import { PRESTATION_IDS } from '../prestations/registry.js';
 import { positionalCount, positionalMeanings } from './mapping.js';
 
 /**
- * L'espace de noms des fonctions dans Excel (`=TE90.TOTAL(…)`) ; dans Google Sheets, qui n'a pas
- * d'espace de noms, il préfixe le nom (`=TE90_TOTAL(…)`).
+ * L'espace de noms des fonctions dans Excel (`=TETARIFS.TOTAL(…)`). Il ne doit pas être une adresse
+ * de cellule : `TE90` en est une (colonne TE, ligne 90), et Excel lirait `=TE90.TOTAL` comme une
+ * référence. Des lettres seules, plus de trois, ne sont jamais une adresse A1 (une à trois lettres,
+ * jusqu'à XFD, suivies de chiffres) ni L1C1.
  *
  * @internal
  */
-export const NAMESPACE = 'TE90';
+export const NAMESPACE = 'TETARIFS';
+
+/**
+ * Le préfixe des fonctions dans Google Sheets, qui n'a pas d'espace de noms (`=TE90_TOTAL(…)`) :
+ * avec son « _ », ce n'est pas une adresse de cellule.
+ *
+ * @internal
+ */
+export const SHEETS_PREFIX = 'TE90';
 
 /**
  * La longueur maximale d'une description dans les métadonnées Excel (`functions.json`) : la
@@ -36,14 +46,14 @@ export interface CustomFunctionParameter {
 
 /**
  * Comment une fonction rend une erreur dans la feuille :
- * - `cellule` : le message dans une cellule du résultat (un devis se lit en entier) ;
  * - `exception` : une erreur de cellule (`#ERROR!` dans Google Sheets, `#VALEUR!` dans Excel), le
- *   message dans la note ou l'info-bulle de la cellule, pour qu'une somme ne l'ignore pas ;
+ *   message dans la note ou l'info-bulle de la cellule, pour qu'une somme ne l'ignore pas (un
+ *   devis refusé aussi : sa plage entière devient cette erreur) ;
  * - `lignes` : ligne par ligne (le message dans Google Sheets, une erreur `#VALEUR!` dans Excel).
  *
  * @internal
  */
-export type ErrorStyle = 'cellule' | 'exception' | 'lignes';
+export type ErrorStyle = 'exception' | 'lignes';
 
 /**
  * Une fonction personnalisée : son nom dans le tableur (sans l'espace de noms), la fonction du
@@ -72,7 +82,7 @@ export interface CustomFunctionSpec {
  * @internal
  */
 export function sheetsName(f: CustomFunctionSpec): string {
-  return `${NAMESPACE}_${f.name}`;
+  return `${SHEETS_PREFIX}_${f.name}`;
 }
 
 const TARIFS: CustomFunctionParameter = {
@@ -145,7 +155,7 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     target: 'devis',
     description: "Devis TE90 d'une adhésion : une ligne d'en-tête puis une ligne par ligne de devis (montants en nombres).",
     parameters: [PLAGE, TARIFS],
-    result: { type: 'any', dimensionality: 'matrix', description: "Les lignes du devis avec leur en-tête, ou le message d'erreur.", errors: 'cellule' },
+    result: { type: 'any', dimensionality: 'matrix', description: "Les lignes du devis avec leur en-tête (une erreur de cellule si l'adhésion est refusée).", errors: 'exception' },
   },
   {
     name: 'TOTAL',

@@ -88,6 +88,7 @@ export interface IssueParamsByCode {
     | { readonly raison: 'champEnDouble'; readonly champ: string; readonly premier: string; readonly second: string }
     | { readonly raison: 'dateDansCellule'; readonly champ: string; readonly recu: string; readonly attendu: CellExpectation }
     | { readonly raison: 'ouiNon'; readonly champ: string; readonly recu: string }
+    | { readonly raison: 'caseContredite'; readonly champ: string; readonly recu: string; readonly parametres: readonly string[] }
     | { readonly raison: 'pourcentage'; readonly recu: string; readonly decimales: number; readonly minimum: number; readonly exemple: string }
     | { readonly raison: 'optionIllisible' }
     | { readonly raison: 'lotPasListe' }
@@ -330,6 +331,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `Pourcentage attendu en chaîne décimale, au plus ${p.decimales} décimales, au-dessus de ${p.minimum} (ex. « ${p.exemple} ») ; reçu : ${p.recu}.`;
       case 'ouiNon':
         return `« ${p.champ} » : écrivez oui ou non (reçu ${p.recu}).`;
+      case 'caseContredite':
+        return `« ${p.champ} » n'est pas cochée (reçu ${p.recu}), mais ${p.parametres.map((c) => `« ${c} »`).join(', ')} ${p.parametres.length > 1 ? 'sont remplis' : 'est rempli'} : cochez la prestation, ou videz ${p.parametres.length > 1 ? 'ses paramètres' : 'son paramètre'} ; on ne sait pas si elle est demandée.`;
       case 'optionIllisible':
         return "L'option ne peut pas être lue : sa lecture a levé une exception.";
       case 'lotPasListe':

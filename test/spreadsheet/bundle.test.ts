@@ -93,6 +93,10 @@ describe('paquet autonome', () => {
 });
 
 describe('fonctions Google Sheets (Apps Script)', () => {
+  it('apps-script/appsscript.json : JSON valide, moteur V8, fuseau Europe/Paris, exceptions journalisées', () => {
+    expect(JSON.parse(read('apps-script/appsscript.json'))).toEqual({ timeZone: 'Europe/Paris', dependencies: {}, exceptionLogging: 'STACKDRIVER', runtimeVersion: 'V8' });
+  });
+
   it('TE90_DEVIS : en-tête puis les mêmes lignes et les mêmes centimes que quote()', () => {
     const rows = call(sheets, 'TE90_DEVIS(a[0], a[1])', PLAGE, TARIFS_PLAGE) as unknown[][];
     const devis = quote(ADHESION, { catalogue: completeCatalogue(catalogue2026, TARIFS) });
@@ -133,8 +137,15 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     );
   });
 
-  it('TE90_DEVIS rend son message dans une cellule, pour qu’il se lise en entier', () => {
-    expect(call(sheets, 'TE90_DEVIS(a[0])', [['dpo', 'oui']])).toEqual([[expect.stringMatching(/^Erreur : /)]]);
+  it('TE90_DEVIS lève Error(message) : #ERROR!, qu’une somme sur le devis n’ignore pas en silence', () => {
+    const e = thrown(() => call(sheets, 'TE90_DEVIS(a[0])', [['dpo', 'oui']]));
+    expect(e?.name).toBe('Error');
+    expect(e?.message).toContain('collectivite');
+    expect(e?.message).toBe(thrown(() => call(sheets, 'TE90_TOTAL(a[0])', [['dpo', 'oui']]))?.message);
+    // Une erreur interne est levée elle aussi, avec son préfixe.
+    expect(thrown(() => vm.runInContext('te90Valeur_([["Erreur interne : x"]])', sheets))?.message).toBe('Erreur interne : x');
+    // Un devis calculé n'est pas pris pour une erreur.
+    expect((call(sheets, 'TE90_DEVIS(a[0])', BASE) as unknown[][])[0]![0]).toBe('Prestation');
   });
 
   it('les messages nomment la plage tarifs, jamais completeCatalogue ni --tarifs', () => {
@@ -145,7 +156,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
       sans('TE90_PRESTATION("dpo")'),
       sans('TE90_PRESTATION("sauvegarde", 50, 1000)'),
       sans('TE90_TOTAL(a[0], a[1])', BASE, [['source', 'x'], ['prestations.marchesPublics.acces.prixUnitaire', 60]]),
-      ...(call(sheets, 'TE90_DEVIS(a[0])', [['dpo', 'oui']]) as string[][])[0]!,
+      sans('TE90_DEVIS(a[0])', [['dpo', 'oui']]),
     ];
     // La voix du tableur est rédigée d'après les paramètres du problème, jamais d'après son texte.
     for (const m of messages) expect(m).not.toMatch(/completeCatalogue|--tarifs|fichier de tarifs|catalogue complété/);
@@ -245,9 +256,9 @@ describe('fonctions Google Sheets (Apps Script)', () => {
           expect(e.message.length).toBeGreaterThan(0);
           expect(e.message).not.toMatch(/^Erreur : /);
         } else expect(typeof call(sheets, 'TE90_TOTAL(a[0], a[1])', plage, tarifs)).toBe('number');
-        const d = call(sheets, 'TE90_DEVIS(a[0], a[1])', plage, tarifs) as unknown[][];
-        if (e) expect(d).toEqual([[`Erreur : ${e.message}`]]);
-        else expect(d[0]![0]).toBe('Prestation');
+        const d = thrown(() => call(sheets, 'TE90_DEVIS(a[0], a[1])', plage, tarifs));
+        if (e) expect(d?.message).toBe(e.message);
+        else expect((call(sheets, 'TE90_DEVIS(a[0], a[1])', plage, tarifs) as unknown[][])[0]![0]).toBe('Prestation');
         const t = call(sheets, 'TE90_TABLEAU(a[0], a[1])', plage.length > 0 ? [plage.map((r) => r[0]), plage.map((r) => r[1])] : [], tarifs) as unknown[][];
         for (const [v] of t.slice(1)) expect(typeof v === 'number' || v === '' || /^Erreur : /.test(String(v))).toBe(true);
       }),

@@ -49,12 +49,12 @@ describe('complément Excel : fichiers', () => {
     expect(globalsOf(ctx).filter((k) => !before.includes(k))).toEqual(['TE90Tarifs']);
   });
 
-  it('functions.json : $schema, noms sans préfixe (=TE90.DEVIS…), descriptions de 128 caractères au plus', () => {
+  it('functions.json : $schema, noms sans préfixe (=TETARIFS.DEVIS…), descriptions de 128 caractères au plus', () => {
     expect(meta.$schema).toBe('https://developer.microsoft.com/json-schemas/office-js/custom-functions.schema.json');
     expect(meta.functions.map((f) => f.name)).toEqual(['DEVIS', 'TOTAL', 'PRESTATION', 'TABLEAU']);
     for (const f of meta.functions) {
       expect(f.id).toBe(f.name);
-      expect(f.name).not.toMatch(/TE90/);
+      expect(f.name).not.toMatch(/TE90|TETARIFS/);
       expect(f.name).toMatch(/^[A-Z][A-Z0-9._]{2,}$/);
       for (const d of [f.description, ...f.parameters.map((p) => p.description)]) expect(d.length, d).toBeLessThanOrEqual(128);
     }
@@ -74,13 +74,13 @@ describe('complément Excel : fichiers', () => {
     expect(meta.functions.find((f) => f.name === 'PRESTATION')!.result.type).toBe('number');
   });
 
-  it('manifest.xml : complément de fonctions seul, espace de noms TE90, adresse de base à remplacer, aucune adresse inventée', () => {
+  it('manifest.xml : complément de fonctions seul, espace de noms TETARIFS, adresse de base à remplacer, aucune adresse inventée', () => {
     const xml = read('excel/manifest.xml');
     expect(wellFormed(xml)).toEqual([]);
     expect(xml).toContain('xsi:type="TaskPaneApp"');
     expect(xml).toContain('<ExtensionPoint xsi:type="CustomFunctions">');
     expect(xml).toContain('<Namespace resid="Functions.Namespace" />');
-    expect(xml).toContain('<bt:String id="Functions.Namespace" DefaultValue="TE90" />');
+    expect(xml).toContain('<bt:String id="Functions.Namespace" DefaultValue="TETARIFS" />');
     expect(xml).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1\.2" \/>/);
     const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
     expect(xml).toContain(`<Version>${/^\d+\.\d+\.\d+/.exec(version)![0]}.0</Version>`);
@@ -96,7 +96,16 @@ describe('complément Excel : fichiers', () => {
     }
     const others = [...xml.matchAll(/https?:\/\/[^"\s<]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('http://schemas.microsoft.com/') && !u.startsWith('http://www.w3.org/'));
     expect(others).toEqual([]);
-    expect(xml).toContain('=TE90.DEVIS, =TE90.TOTAL, =TE90.PRESTATION, =TE90.TABLEAU');
+    expect(xml).toContain('=TETARIFS.DEVIS, =TETARIFS.TOTAL, =TETARIFS.PRESTATION, =TETARIFS.TABLEAU');
+  });
+
+  it('docs/tableur.md dit quelles versions d’Excel ont l’ensemble d’API que le manifeste demande', () => {
+    const min = /<Set Name="CustomFunctionsRuntime" MinVersion="([\d.]+)" \/>/.exec(read('excel/manifest.xml'))![1]!;
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'tableur.md'), 'utf8');
+    const section = doc.slice(doc.indexOf("### Versions d'Excel prises en charge"), doc.indexOf('### Étapes'));
+    expect(section).toContain(`\`CustomFunctionsRuntime\` ${min}`);
+    expect(section).toContain('https://learn.microsoft.com/javascript/api/requirement-sets/excel/custom-functions-requirement-sets');
+    for (const version of ['Excel sur le web', 'Microsoft 365', 'Mac', 'Office 2024', 'Excel 2016', 'Excel 2019', 'licence en volume']) expect(section).toContain(version);
   });
 
   it('les icônes du manifeste sont des PNG valides, de 32 et 64 pixels', () => {
@@ -134,8 +143,13 @@ describe('complément Excel : fonctions', () => {
     expect(thrown(() => excel.registered['PRESTATION']!('dpo', null, null, TARIFS_DPO))).toBeUndefined();
   });
 
-  it('DEVIS rend son message dans une cellule, lisible en entier', () => {
-    expect(excel.registered['DEVIS']!([['dpo', 'oui']], null)).toEqual([[expect.stringMatching(/^Erreur : /)]]);
+  it('DEVIS lève CustomFunctions.Error(invalidValue, message) au lieu d’un texte dans une cellule', () => {
+    const e = thrown(() => excel.registered['DEVIS']!([['dpo', 'oui']], null));
+    expect(e?.value).toBeInstanceOf(StubExcelError);
+    expect((e?.value as StubExcelError).code).toBe('#VALUE!');
+    expect(e?.message).not.toMatch(/^Erreur/);
+    expect(e?.message).toBe(thrown(() => excel.registered['TOTAL']!([['dpo', 'oui']], null))?.message);
+    expect((excel.registered['DEVIS']!(BASE, null) as unknown[][])[0]![0]).toBe('Prestation');
   });
 
   it('TABLEAU : un total par ligne, une erreur #VALEUR! (avec son message) sur chaque ligne refusée', () => {
@@ -168,6 +182,35 @@ describe('complément Excel : fonctions', () => {
       expect(out[i]![0]).toBeInstanceOf(StubExcelError);
       expect((out[i]![0] as StubExcelError).message).toContain('Les adhésions n° 2, n° 4 portent toutes le SIREN 219000106');
     }
+  });
+});
+
+/** Le numéro d'une colonne écrite en lettres (A = 1, XFD = 16 384). */
+function column(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+}
+
+/**
+ * Indique si un nom est une adresse de cellule pour Excel : A1 (une à trois lettres jusqu'à la
+ * colonne XFD, suivies d'une ligne de 1 à 1 048 576) ou L1C1 (`R`, `C`, `RC`, `R1C1`…).
+ */
+function isCellAddress(name: string): boolean {
+  const a1 = /^([A-Za-z]{1,3})([0-9]+)$/.exec(name);
+  if (a1 && column(a1[1]!) <= 16_384 && Number(a1[2]) >= 1 && Number(a1[2]) <= 1_048_576) return true;
+  return name !== '' && /^(R([0-9]+)?)?(C([0-9]+)?)?$/i.test(name);
+}
+
+describe('complément Excel : espace de noms', () => {
+  it('la règle reconnaît les adresses de cellule : TE90 en est une', () => {
+    for (const address of ['TE90', 'A1', 'XFD1048576', 'te90', 'R1C1', 'R', 'C', 'RC', 'R2', 'C3']) expect(isCellAddress(address), address).toBe(true);
+    for (const name of ['XFE1', 'A0', 'A1048577', 'ABCD1', 'TE90_', 'TARIFS', 'TETARIFS']) expect(isCellAddress(name), name).toBe(false);
+  });
+
+  it('l’espace de noms du manifeste n’est pas une adresse de cellule : des lettres seules, plus de trois', () => {
+    const namespace = /<bt:String id="Functions\.Namespace" DefaultValue="([^"]*)" \/>/.exec(read('excel/manifest.xml'))![1]!;
+    expect(namespace).toBe('TETARIFS');
+    expect(namespace).toMatch(/^[A-Z]{4,}$/);
+    expect(isCellAddress(namespace)).toBe(false);
   });
 });
 

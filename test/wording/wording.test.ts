@@ -34,6 +34,8 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'lint', lintCode: 'FORME_INVALIDE', texte: 'Forme invalide.' },
     { raison: 'cellule', attendu: 'nombre', recu: 'une date' },
     { raison: 'cellule', attendu: 'sirens', recu: 'une date' },
+    { raison: 'caseContredite', champ: 'packDemat', recu: 'la chaîne « non »', parametres: ['packDemat.sirens'] },
+    { raison: 'caseContredite', champ: 'marchesPublics', recu: 'le booléen false', parametres: ['marchesPublics.acces', 'marchesPublics.misesEnLigneAssistees'] },
     { raison: 'optionIllisible' },
     { raison: 'lotPasListe' },
     { raison: 'lotTropLong', maximum: 100_000, recu: 100_001 },
