@@ -124,6 +124,8 @@ describe('une révision change le modèle d’une composante', () => {
     const c2027 = reviseCatalogue(catalogueTest, revision);
     const r = compareCatalogues([avecDpo(850), avecDpo(5000)], { avant: catalogueTest, apres: c2027 });
     const dpo = r.adherents.map((a) => a.lignes.find((l) => l.prestation === 'dpo'));
+    // Aucun montant d'exemple ici : aucun côté n'est marqué.
+    expect(r.adherents.map((a) => [a.avant?.exemple, a.apres?.exemple])).toEqual([[undefined, undefined], [undefined, undefined]]);
     expect(dpo.map((l) => [l?.avant, l?.apres, l?.ecart])).toEqual([
       ['400.00', '150.00', '-250.00'],
       ['400.00', '300.00', '-100.00'],

@@ -343,6 +343,15 @@ describe('te90-tarifs : catalogue d’une autre année, révision, comparaison',
     expect(manque.out).toContain('(--tarifs-avant ou --tarifs-apres)');
     expect(manque.out).not.toContain('--tarifs en ligne de commande');
     const csv = run('comparer', '--avant', '2026', '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'), '--format', 'csv');
-    expect(csv.out.split('\r\n')[0]).toBe('\uFEFFposition;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus');
+    expect(csv.out.split('\r\n')[0]).toBe('\uFEFFposition;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus;montants_exemple');
+    // Les catalogues de l'exemple portent des montants d'exemple : le texte et le CSV le disent aussi, pas seulement le HTML.
+    const exemple = run('comparer', '--avant', join(B, 'catalogue-2026.json'), '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'), '--format', 'csv');
+    const rows = parseCsv(exemple.out.slice(1));
+    expect(rows[0]!.at(-1)).toBe('montants_exemple');
+    // La révision 2027 de l'exemple est d'exemple : chaque adhérent l'est après ; avant, seulement s'il a un montant fourni d'exemple.
+    expect(new Set(rows.slice(1).map((r) => r.at(-1)))).toEqual(new Set(['avant et après', 'après']));
+    const rapport = run('comparer', '--avant', join(B, 'catalogue-2026.json'), '--apres', join(B, 'catalogue-2027.json'), join(B, 'adhesions.json'));
+    expect(rapport.out).toContain("MONTANTS D'EXEMPLE");
+    expect(rapport.out).toContain("exemple : montants d'exemple en 2026 et en 2027");
   }, 30_000);
 });

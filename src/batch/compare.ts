@@ -90,11 +90,15 @@ export interface AdherentCompare {
   readonly avant: {
     /** Le total du devis. */
     readonly total: string;
+    /** `true` : une ligne au moins est chiffrée avec un montant d'exemple (ni publié ni voté). */
+    readonly exemple?: true | undefined;
   } | null;
   /** Son total après, ou `null` s'il est refusé sous le nouveau catalogue. */
   readonly apres: {
     /** Le total du devis. */
     readonly total: string;
+    /** `true` : une ligne au moins est chiffrée avec un montant d'exemple (ni publié ni voté). */
+    readonly exemple?: true | undefined;
   } | null;
   /** Après − avant, ou `null` si l'un des deux côtés est refusé. */
   readonly ecart: string | null;
@@ -261,6 +265,11 @@ function withoutMillesime(read: ReturnType<typeof readAdhesion>): ReturnType<typ
   return { snap: { ...read.snap, value: rest }, valid };
 }
 
+/** Le total d'un côté, marqué s'il doit quelque chose à un montant d'exemple. */
+function side(q: Quote<PrestationId>): { total: string; exemple?: true } {
+  return q.lignes.some((l) => l.source.exemple === true) ? { total: q.total, exemple: true } : { total: q.total };
+}
+
 function run(adhesions: unknown, options: unknown): Comparaison {
   // Une passe sur tous les arguments : le lot et les deux catalogues sont jugés ensemble.
   const args = [guard(() => readBatchEntries(adhesions)), guard(() => resolveCatalogue(readOption(options, 'avant'), ['avant'])), guard(() => resolveCatalogue(readOption(options, 'apres'), ['apres']))] as const;
@@ -315,8 +324,8 @@ function run(adhesions: unknown, options: unknown): Comparaison {
       adherents.push({
         index,
         ...identity,
-        avant: { total: a.data.total },
-        apres: { total: b.data.total },
+        avant: side(a.data),
+        apres: side(b.data),
         ecart: total.ecart,
         ecartPourcent: total.ecartPourcent,
         lignes: lineDiffs(a.data, b.data),
@@ -327,8 +336,8 @@ function run(adhesions: unknown, options: unknown): Comparaison {
       adherents.push({
         index,
         ...identity,
-        avant: a.success ? { total: a.data.total } : null,
-        apres: b.success ? { total: b.data.total } : null,
+        avant: a.success ? side(a.data) : null,
+        apres: b.success ? side(b.data) : null,
         ecart: null,
         ecartPourcent: null,
         lignes: [],

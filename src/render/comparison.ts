@@ -1,4 +1,4 @@
-import type { Comparaison } from '../batch/compare.js';
+import type { AdherentCompare, Comparaison } from '../batch/compare.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { cell, numberCell } from './csv.js';
 import { formatSiren, pad, renderIssuesText } from './quote-text.js';
@@ -35,11 +35,16 @@ function pourcent(value: string | null): string {
 export function renderComparisonText(comparaison: Comparaison, titres: readonly [string, string] = ['avant', 'après']): string {
   const [t1, t2] = titres;
   const out: string[] = [`Comparaison ${t1} → ${t2} : ${comparaison.adherents.length} adhésion(s)`, ''];
+  if (comparaison.adherents.some((a) => exampleSides(a) !== '')) {
+    out.push("MONTANTS D'EXEMPLE : des montants de ce rapport ne sont ni publiés ni votés (adhérents marqués « exemple »).", '');
+  }
   out.push(`  ${pad('Adhérent', 40)} ${pad('SIREN', 11)} ${pad(t1, 14, true)} ${pad(t2, 14, true)} ${pad('écart', 14, true)} ${pad('%', 9, true)}`);
   for (const a of comparaison.adherents) {
     out.push(
       `  ${pad(a.nom ?? `#${a.index + 1}`, 40)} ${pad(a.siren ? formatSiren(a.siren) : '—', 11)} ${pad(euros(a.avant?.total ?? null), 14, true)} ${pad(euros(a.apres?.total ?? null), 14, true)} ${pad(signed(a.ecart), 14, true)} ${pad(pourcent(a.ecartPourcent), 9, true)}`,
     );
+    const exemple = exampleSides(a);
+    if (exemple !== '') out.push(`      exemple : montants d'exemple ${exemple === 'avant' ? `en ${t1}` : exemple === 'après' ? `en ${t2}` : `en ${t1} et en ${t2}`}`);
     for (const [side, titre] of [['avant', t1], ['apres', t2]] as const) {
       const issues = a.refus[side];
       if (issues) out.push(`      refusée en ${titre} :`, renderIssuesText(issues).replace(/^/gm, '    '));
@@ -80,6 +85,11 @@ export function renderComparisonConflicts(comparaison: Comparaison, titres: read
   return out.join('\n');
 }
 
+/** Les côtés d'un adhérent chiffrés avec un montant d'exemple : `avant`, `après`, `avant et après`, ou rien. */
+function exampleSides(a: AdherentCompare): string {
+  return [a.avant?.exemple ? 'avant' : '', a.apres?.exemple ? 'après' : ''].filter(Boolean).join(' et ');
+}
+
 /**
  * Écrit une comparaison en CSV pour tableur : une ligne par adhérent (position, nom, SIREN, total avant,
  * total après, écart, écart en %, refus), séparateur `;`, UTF-8 avec BOM ; totaux, écarts et
@@ -97,11 +107,11 @@ export function renderComparisonConflicts(comparaison: Comparaison, titres: read
  */
 export function renderComparisonCsv(comparaison: Comparaison): string {
   const n = (v: string | null | undefined) => (v === null || v === undefined ? '' : numberCell(v));
-  const rows = ['position;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus'];
+  const rows = ['position;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus;montants_exemple'];
   for (const a of comparaison.adherents) {
     const refus = [...(a.refus.avant ?? []).map((i) => `avant : ${i.code}`), ...(a.refus.apres ?? []).map((i) => `après : ${i.code}`)].join(', ');
     rows.push(
-      [String(a.index + 1), cell(a.nom ?? ''), cell(a.siren ?? ''), n(a.avant?.total), n(a.apres?.total), n(a.ecart), n(a.ecartPourcent), cell(refus)].join(';'),
+      [String(a.index + 1), cell(a.nom ?? ''), cell(a.siren ?? ''), n(a.avant?.total), n(a.apres?.total), n(a.ecart), n(a.ecartPourcent), cell(refus), cell(exampleSides(a))].join(';'),
     );
   }
   return '\uFEFF' + rows.join('\r\n') + '\r\n';
