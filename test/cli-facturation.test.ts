@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
@@ -17,6 +17,7 @@ import {
 } from '../src/index.js';
 import { runCli } from '../src/cli/main.js';
 import { memoryIo, parseCsv } from './cli-helpers.js';
+import { IN_CI, readWithCalc, SOFFICE, SOFFICE_TIMEOUT } from './calc.js';
 import { billingRollJsonChunks } from '../src/render/billing-roll.js';
 
 /**
@@ -28,7 +29,6 @@ const ROOT = join(__dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const TARIFS = join(ROOT, 'examples', 'tarifs-exemple.json');
 const SPAWN_TIMEOUT = 30_000;
-const SOFFICE_TIMEOUT = 120_000;
 
 function run(args: readonly string[], input?: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' }, timeout: SPAWN_TIMEOUT });
@@ -267,61 +267,14 @@ describe('te90-tarifs facturation : csv', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-// Le CSV relu par un vrai tableur : LibreOffice Calc, import CSV en français (« ; », virgule
-// décimale, UTF-8), converti en classeur XML à plat (.fods) dont on lit le type de chaque cellule.
-
-const SOFFICE = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
-/** En CI, le tableur est installé par .ci/run : ce test n'y est jamais sauté. */
-const IN_CI = process.env['CI'] === 'true' || process.env['CI'] === '1';
+// Le CSV relu par un vrai tableur : LibreOffice Calc, comme un tableur français (voir ./calc.ts).
 const SOFFICE_TITLE = 'LibreOffice lit montant, quantite et prix_unitaire comme des nombres (float), aux bonnes valeurs ; les SIREN sont présents';
-
-interface OdsCell {
-  readonly type: string | undefined;
-  readonly value: string | undefined;
-  readonly text: string;
-}
-
-/** Les lignes d'un classeur .fods : pour chaque cellule, son type, sa valeur et son texte (cellules répétées dépliées). */
-function fodsRows(xml: string): OdsCell[][] {
-  const rows: OdsCell[][] = [];
-  for (const m of xml.matchAll(/<table:table-row\b[^>]*>([\s\S]*?)<\/table:table-row>/g)) {
-    const cells: OdsCell[] = [];
-    for (const c of m[1]!.matchAll(/<table:table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)) {
-      const attrs = c[1]!;
-      const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1];
-      const text = (c[2] ?? '')
-        .replace(/<text:s\/>/g, ' ')
-        .replace(/<[^>]+>/g, '')
-        .replace(/&apos;/g, "'")
-        .replace(/&quot;/g, '"')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
-        .trim();
-      const repeated = Math.min(Number(attr('table:number-columns-repeated') ?? '1'), 64);
-      for (let k = 0; k < repeated; k++) cells.push({ type: attr('office:value-type'), value: attr('office:value'), text });
-    }
-    rows.push(cells);
-  }
-  return rows;
-}
 
 describe('te90-tarifs facturation : le CSV dans un tableur', () => {
   it.skipIf(!SOFFICE && !IN_CI)(SOFFICE || IN_CI ? SOFFICE_TITLE : `${SOFFICE_TITLE} — ignoré : soffice absent (apt-get install libreoffice-calc-nogui)`, () => {
     const r = facturation('--format', 'csv');
     const roll = JSON.parse(facturation('--format', 'json').out) as RoleDeFacturation;
-    const out = mkdtempSync(join(tmpdir(), 'te90-facturation-ods-'));
-    const csv = join(out, 'role.csv');
-    writeFileSync(csv, r.out);
-    const converted = spawnSync(
-      'soffice',
-      [`-env:UserInstallation=file://${join(out, 'profil')}`, '--headless', '--infilter=CSV:59,34,76,1,,1036', '--convert-to', 'fods', '--outdir', out, csv],
-      { encoding: 'utf8', timeout: SOFFICE_TIMEOUT },
-    );
-    expect(converted.status, `soffice : ${converted.stderr}`).toBe(0);
-    expect(readdirSync(out)).toContain('role.fods');
-    const [header, ...rows] = fodsRows(readFileSync(join(out, 'role.fods'), 'utf8')).filter((row) => row.some((c) => c.text !== ''));
+    const [header, ...rows] = readWithCalc(r.out);
     expect(header!.slice(0, 20).map((c) => c.text).join(';')).toBe(HEADER);
     const col = (name: string) => header!.findIndex((c) => c.text === name);
     const lines = roll.factures.flatMap((f) => f.lignes.map((l) => ({ f, l })));

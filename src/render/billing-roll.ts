@@ -1,6 +1,6 @@
 import type { FactureDeRole, LigneDeRole, RoleDeFacturation } from '../batch/billing-roll.js';
 import { formatEuros } from '../money/format.js';
-import { CSV_BOM, cell } from './csv.js';
+import { CSV_BOM, cell, lineCells } from './csv.js';
 import { formatSiren, pad, renderIssuesText } from './quote-text.js';
 
 const CSV_HEADER = [
@@ -27,17 +27,6 @@ const CSV_HEADER = [
 ].join(';');
 
 /** Une chaîne décimale produite par la bibliothèque (« 1234.50 », « -3 », « 0.9 »). */
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-/**
- * Un nombre du rôle (quantité, prix, montant) pour un tableur français : virgule décimale, sans
- * séparateur de milliers ni protection contre les formules, pour qu'il soit lu comme un nombre. Ce
- * qui ne serait pas une chaîne décimale est écrit comme un texte (protégé).
- */
-function numberCell(value: string): string {
-  return DECIMAL.test(value) ? value.replace('.', ',') : cell(value);
-}
-
 /** La largeur de la colonne des libellés : celle du plus long, entre 20 et 64 caractères. */
 function labelWidth(roll: RoleDeFacturation): number {
   let width = 20;
@@ -158,17 +147,7 @@ export function renderBillingRollCsvRows(f: FactureDeRole): string[] {
       cell(l.adherent.fichier ?? ''),
       cell(l.adherent.nom),
       cell(l.adherent.siren),
-      cell(l.prestation),
-      cell(l.composante),
-      cell(l.libelle),
-      numberCell(l.quantite),
-      cell(l.unite),
-      numberCell(l.prixUnitaire),
-      numberCell(l.montant),
-      cell(l.detail),
-      cell(l.source.origine),
-      cell(l.source.reference),
-      l.source.exemple === true ? 'oui' : '',
+      ...lineCells(l),
     ].join(';'),
   );
 }

@@ -56,12 +56,15 @@ export function numberCell(value: string): string {
   return DECIMAL.test(value) ? value.replace('.', ',') : cell(value);
 }
 
-function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: readonly string[] = []): string {
+/**
+ * Les cellules communes à une ligne de devis et à une ligne du rôle de facturation : prestation,
+ * composante, libellé, quantité, unité, prix unitaire, montant (en nombres), détail et origine du
+ * montant (référence, exemple).
+ *
+ * @internal
+ */
+export function lineCells(l: Pick<QuoteLine, 'prestation' | 'composante' | 'libelle' | 'quantite' | 'unite' | 'prixUnitaire' | 'montant' | 'detail' | 'source'>): string[] {
   return [
-    ...prefix.map(cell),
-    cell(devis.collectivite.nom),
-    cell(devis.collectivite.siren),
-    cell(l.siren),
     cell(l.prestation),
     cell(l.composante),
     cell(l.libelle),
@@ -73,6 +76,16 @@ function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: read
     cell(l.source.origine),
     cell(l.source.reference),
     l.source.exemple === true ? 'oui' : '',
+  ];
+}
+
+function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: readonly string[] = []): string {
+  return [
+    ...prefix.map(cell),
+    cell(devis.collectivite.nom),
+    cell(devis.collectivite.siren),
+    cell(l.siren),
+    ...lineCells(l),
     l.ponctuelle === true ? 'ponctuelle' : 'annuelle',
     devis.totalPartiel ? 'oui' : '',
     ...suffix.map(cell),
