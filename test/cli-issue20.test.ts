@@ -143,3 +143,26 @@ describe('ligne de commande : terminal sur l’entrée standard, suggestions', (
     expect(m.err()).not.toContain('Vouliez-vous dire');
   });
 });
+
+describe('reviser et comparer : les problèmes de chaque fichier ensemble, chacun au nom de son fichier', () => {
+  it('comparer : un --avant illisible ne cache pas un --apres invalide', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-une-passe-'));
+    writeFileSync(join(dir, 'avant.json'), '{ pas du JSON');
+    writeFileSync(join(dir, 'apres.json'), JSON.stringify({ millesime: 1 }));
+    writeFileSync(join(dir, 'lot.json'), '[]');
+    const m = memoryIo();
+    expect(await runCli(['comparer', '--avant', join(dir, 'avant.json'), '--apres', join(dir, 'apres.json'), join(dir, 'lot.json')], m.io)).toBe(1);
+    expect(m.out() + m.err()).toContain(`--avant ${join(dir, 'avant.json')} : `);
+    expect(m.out() + m.err()).toContain('[JSON_INVALIDE]');
+    expect(m.out() + m.err()).toContain(`--apres ${join(dir, 'apres.json')}.millesime : `);
+  });
+
+  it('reviser : les problèmes de la révision sont au nom de son fichier, pas « revision »', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-une-passe-'));
+    writeFileSync(join(dir, 'revision.json'), JSON.stringify({ millesime: 2027 }));
+    const m = memoryIo();
+    expect(await runCli(['reviser', '2026', join(dir, 'revision.json')], m.io)).toBe(1);
+    expect(m.out() + m.err()).toContain(`${join(dir, 'revision.json')}.libelle : `);
+    expect(m.out() + m.err()).not.toContain('revision.libelle');
+  });
+});

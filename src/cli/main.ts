@@ -220,11 +220,50 @@ function isRecordValue(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Lit plusieurs fichiers : rend leurs valeurs, ou lève une seule QuoteError avec les problèmes de
+ * tous, le chemin de chacun précédé du nom de son fichier (ou de son option).
+ */
+function gather(steps: readonly (readonly [string, () => unknown])[]): unknown[] {
+  const values: unknown[] = [];
+  const issues: QuoteIssue[] = [];
+  for (const [fichier, read] of steps) {
+    try {
+      values.push(read());
+    } catch (error) {
+      if (!isQuoteError(error)) throw error;
+      issues.push(...error.issues.map((i) => ({ ...i, path: [fichier, ...i.path] })));
+    }
+  }
+  if (issues.length > 0) throw new QuoteError(issues);
+  return values;
+}
+
+/** Les problèmes d'un calcul sur plusieurs fichiers, le nom de l'argument (`base`…) remplacé par celui de son fichier. */
+function inFiles<T>(run: () => T, fichiers: Readonly<Record<string, string>>): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!isQuoteError(error)) throw error;
+    throw new QuoteError(
+      error.issues.map((i) => {
+        const [head, ...rest] = i.path;
+        const fichier = typeof head === 'string' ? fichiers[head] : undefined;
+        return fichier === undefined ? i : { ...i, path: [fichier, ...rest] };
+      }),
+    );
+  }
+}
+
 async function reviser(positionals: string[], _values: Values, io: CliIo): Promise<number> {
   if (positionals.length !== 2) throw new UsageError(`La commande « reviser » attend deux fichiers : le catalogue de base (ou son millésime embarqué) et la révision (${positionals.length} donné(s)).`);
-  const base = catalogueFrom(positionals[0]!);
-  const revision = readJsonFile(positionals[1]!);
-  const c = reviseCatalogue(base, revision as Revision);
+  const [fichierBase, fichierRevision] = positionals as [string, string];
+  // Les deux fichiers sont lus, et leurs problèmes rapportés ensemble, chacun au nom de son fichier.
+  const [base, revision] = gather([
+    [fichierBase, () => catalogueFrom(fichierBase)],
+    [fichierRevision, () => readJsonFile(fichierRevision)],
+  ]);
+  const c = inFiles(() => reviseCatalogue(base as Catalogue, revision as Revision), { base: fichierBase, revision: fichierRevision });
   const remarques = lintCatalogue(c);
   await io.out(JSON.stringify(c, null, 2) + '\n');
   io.err(`Révision : ${c.libelle}\n${renderLintText(remarques, missingAmounts(c))}\n`);
@@ -237,8 +276,11 @@ async function comparer(positionals: string[], values: Values, io: CliIo): Promi
   if (values.avant === undefined || values.apres === undefined) {
     throw new UsageError('La commande « comparer » attend --avant et --apres : deux catalogues (fichiers JSON, ou millésime embarqué).');
   }
-  const avant = loadCatalogue({ catalogue: values.avant, tarifs: values['tarifs-avant'] }, true);
-  const apres = loadCatalogue({ catalogue: values.apres, tarifs: values['tarifs-apres'] }, true);
+  // Les deux catalogues (et leurs tarifs) sont lus, et leurs problèmes rapportés ensemble, chacun au nom de son option.
+  const [avant, apres] = gather([
+    [`--avant ${values.avant}`, () => loadCatalogue({ catalogue: values.avant, tarifs: values['tarifs-avant'] }, true)],
+    [`--apres ${values.apres}`, () => loadCatalogue({ catalogue: values.apres, tarifs: values['tarifs-apres'] }, true)],
+  ]) as [Catalogue, Catalogue];
   const source = await openBatch(path, io.readStdin);
   const fichiers: string[] = [];
   const entries: BatchEntry[] = [];
