@@ -136,6 +136,21 @@ const cliFacturation = (() => {
   const rssKo = Number(/RSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   return { commande: 'facturation', format: 'csv', adhesions: 115_000, secondes: Number(((performance.now() - t0) / 1000).toFixed(1)), rssMo: Number((rssKo / 1024).toFixed(0)), sortie: r.status };
 })();
+// `comparer` sur le même lot, sous les deux catalogues d'exemple du Territoire de Belfort : chaque
+// adhérent est écrit dès qu'il est comparé. Le tas de V8 est limité à 128 Mo : la mémoire ne dépend
+// pas de la taille du lot (sans limite, V8 grandit son tas plus qu'il n'en a besoin).
+const belfort2 = join(ROOT, 'examples', 'territoire-de-belfort');
+const cliComparer = ['json', 'html'].map((format) => {
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=128', '--import', mesureRss, join(ROOT, 'dist', 'cli.js'), 'comparer', gros, '--avant', join(belfort2, 'catalogue-2026.json'), '--apres', join(belfort2, 'catalogue-2027.json'), '--format', format],
+    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 },
+  );
+  const rssKo = Number(/RSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  // Sortie 1 : le lot répète chaque commune, des SIREN y sont donc facturés deux fois (c'est signalé).
+  return { commande: 'comparer', format, adhesions: 115_000, tasMaxMo: 128, secondes: Number(((performance.now() - t0) / 1000).toFixed(1)), rssMo: Number((rssKo / 1024).toFixed(0)), sortie: r.status, signal: r.signal };
+});
 rmSync(gros, { force: true });
 
 // 3. Tailles.
@@ -175,6 +190,7 @@ const [petites, epci, toutCoche] = varies as [VariedResult, VariedResult, Varied
 const SIRENS_EPCI = 3;
 const franceLotRapport = Number((franceLot.medianeMs / franceResultat.baseMs).toFixed(2));
 const epciParSiren = Number((epci.usParDevis / SIRENS_EPCI).toFixed(2));
+const fmtFr = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
 const objectifs: { objectif: string; mesure: number; cible: string; atteint: boolean }[] = [
   ...[petites, epci, toutCoche].map((v) => ({ objectif: `quote / calcul à la main (${v.jeu})`, mesure: v.rapport, cible: '≤ 1,0', atteint: v.rapport <= 1 })),
   { objectif: 'France par quoteAll / calcul à la main', mesure: franceLotRapport, cible: '≤ 1,5', atteint: franceLotRapport <= 1.5 },
@@ -187,6 +203,7 @@ const objectifs: { objectif: string; mesure: number; cible: string; atteint: boo
   },
   { objectif: 'paquet autonome, gzip (octets)', mesure: tailles.autonome.gzip, cible: '≤ 30 720', atteint: tailles.autonome.gzip <= 30 * 1024 },
   { objectif: 'démarrage à froid, surcoût sur un processus nu (ms)', mesure: froid.surcoutMs, cible: '≤ 20', atteint: froid.surcoutMs <= 20 },
+  ...cliComparer.map((c) => ({ objectif: `comparer --format ${c.format}, ${fmtFr(c.adhesions)} adhésions, tas de ${c.tasMaxMo} Mo : RSS max (Mo)`, mesure: c.rssMo, cible: 'mène au bout', atteint: c.signal === null && c.sortie !== null && c.sortie <= 1 })),
   // Objectifs des versions précédentes, gardés pour comparaison :
   { objectif: 'France par quote() / calcul à la main', mesure: franceResultat.rapport, cible: '≤ 1,5', atteint: franceResultat.rapport <= 1.5 },
   { objectif: 'quoteAll de 10 000 adhésions variées (ms)', mesure: lotVarie.medianeMs, cible: '≤ 100', atteint: lotVarie.medianeMs <= 100 },
@@ -195,7 +212,7 @@ const objectifs: { objectif: string; mesure: number; cible: string; atteint: boo
   ...lots.map((l) => ({ objectif: `quoteAll de 10 000, ${l.lot} (ms)`, mesure: l.medianeMs, cible: '≤ 150', atteint: l.medianeMs <= 150 })),
 ];
 
-const fmt = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+const fmt = fmtFr;
 console.log(`Banc d'essai @te90/tarifs — Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log('Devis typiques                      quote() : ops/s   médiane   p99     | à la main : ops/s   médiane | rapport');
 for (const d of devis) {
@@ -219,6 +236,7 @@ for (const c of cli) console.log(`\nLigne de commande, lot de ${fmt(c.adhesions)
 console.log(
   `\nLigne de commande, rôle de facturation de ${fmt(cliFacturation.adhesions)} adhésions (JSONL), --format ${cliFacturation.format} : ${fmt(cliFacturation.secondes)} s, RSS max ${fmt(cliFacturation.rssMo)} Mo (sortie ${cliFacturation.sortie})`,
 );
+for (const c of cliComparer) console.log(`\nLigne de commande, comparer ${fmt(c.adhesions)} adhésions (JSONL), --format ${c.format}, tas limité à ${c.tasMaxMo} Mo : ${fmt(c.secondes)} s, RSS max ${fmt(c.rssMo)} Mo (sortie ${c.sortie}${c.signal ? `, signal ${c.signal}` : ''})`);
 for (const l of lots) console.log(`\nquoteAll, ${l.adhesions} adhésions (${l.lot}) : médiane ${fmt(l.medianeMs)} ms, tas utilisé +${fmt(l.tasUtiliseMo)} Mo`);
 console.log('\nTailles                     octets      gzip');
 for (const [nom, t] of Object.entries(tailles)) console.log(`  ${nom.padEnd(24)} ${fmt(t.octets).padStart(9)} ${fmt(t.gzip).padStart(9)}`);
@@ -232,6 +250,6 @@ for (const o of objectifs) console.log(`  ${o.atteint ? 'atteint ' : 'MANQUÉ  '
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(ROOT, 'bench', 'results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, franceLot, cli, cliFacturation, lots, tailles, parties, froid, objectifs }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, franceLot, cli, cliFacturation, cliComparer, lots, tailles, parties, froid, objectifs }, null, 2) + '\n',
 );
 console.log('\nRésultats écrits dans bench/results/latest.json');

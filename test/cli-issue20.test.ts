@@ -165,4 +165,36 @@ describe('reviser et comparer : les problèmes de chaque fichier ensemble, chacu
     expect(m.out() + m.err()).toContain(`${join(dir, 'revision.json')}.libelle : `);
     expect(m.out() + m.err()).not.toContain('revision.libelle');
   });
+
+  it('devis --catalogue … --tarifs … : le catalogue, les tarifs et l’adhésion jugés ensemble, chacun au nom de son option et de son fichier', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-une-passe-'));
+    const [catalogue, tarifs, adhesion] = ['catalogue.json', 'tarifs.json', 'adhesion.json'].map((f) => join(dir, f)) as [string, string, string];
+    writeFileSync(catalogue, JSON.stringify({ millesime: 2026 }));
+    writeFileSync(tarifs, JSON.stringify({ millesime: 2026, prestations: 3 }));
+    writeFileSync(adhesion, JSON.stringify({ collectivite: { nom: 'X' } }));
+    const m = memoryIo();
+    expect(await runCli(['devis', adhesion, '--catalogue', catalogue, '--tarifs', tarifs], m.io)).toBe(1);
+    expect(m.err()).toContain(`--catalogue ${catalogue}.libelle : `);
+    expect(m.err()).toContain(`--tarifs ${tarifs}.source : `);
+    expect(m.err()).toContain(`--tarifs ${tarifs}.prestations : `);
+    expect(m.err()).toContain('collectivite.siren : ');
+    // Ni « tarifs.… » ni « base.… » : chaque chemin nomme son fichier.
+    expect(m.err()).not.toMatch(/ - (tarifs|base)\./);
+  });
+
+  it.each([
+    ['illisible', '{ pas du JSON'],
+    ['invalide', JSON.stringify({ millesime: 'deux mille' })],
+  ])('reviser : un catalogue de base %s ne cache pas la forme de la révision', async (_, contenu) => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-une-passe-'));
+    const base = join(dir, 'base.json');
+    writeFileSync(base, contenu);
+    writeFileSync(join(dir, 'revision.json'), JSON.stringify({ millesime: 2027, indexation: { pourcentage: 2 } }));
+    const m = memoryIo();
+    expect(await runCli(['reviser', base, join(dir, 'revision.json')], m.io)).toBe(1);
+    expect(m.err()).toContain(`${base}`);
+    expect(m.err()).toContain(`${join(dir, 'revision.json')}.libelle : `);
+    expect(m.err()).toContain(`${join(dir, 'revision.json')}.source : `);
+    expect(m.err()).toContain(`${join(dir, 'revision.json')}.indexation.pourcentage : `);
+  });
 });

@@ -91,7 +91,7 @@ describe('te90-tarifs devis', () => {
     );
     const r = run('devis', join(EX, 'commune.json'), '--tarifs', join(dir, 't.json'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('tarifs.prestations.dpo.abonnement.montant : Montant illisible');
+    expect(r.err).toContain(`--tarifs ${join(dir, 't.json')}.prestations.dpo.abonnement.montant : Montant illisible`);
     expect(r.err).toContain('[MILLESIME_INCOHERENT]');
     expect(r.err).toContain('[TARIF_DEJA_PUBLIE]');
   });
@@ -226,7 +226,7 @@ describe('te90-tarifs verifier', () => {
     writeFileSync(join(dir, 't.json'), JSON.stringify({ millesime: 2026, source: 'x', prestations: { sauvegarde: { grille: { grille } } } }));
     const r = run('verifier', '--tarifs', join(dir, 't.json'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('tarifs.prestations.sauvegarde.grille.grille.strates[1]');
+    expect(r.err).toContain(`--tarifs ${join(dir, 't.json')}.prestations.sauvegarde.grille.grille.strates[1]`);
     expect(r.err).toContain('[CATALOGUE_INCOHERENT]');
   });
 });

@@ -10,7 +10,7 @@ let project: string;
 let tarball: string;
 
 function sh(command: string, args: string[], cwd: string): string {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_prefer_offline: 'true' } });
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} : sortie ${r.status}\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
@@ -92,6 +92,21 @@ export { total, refusee };
     );
     sh(join(BIN, 'tsc'), ['-p', project], project);
   }, 60_000);
+
+  it('les lignes npx du README marchent sans installation : « npx -p @te90/tarifs te90-tarifs … » et « npx @te90/tarifs … »', () => {
+    // Le paquet n'est pas publié : son archive tient lieu du nom (file:…), dans un dossier où rien n'est installé.
+    const vide = mkdtempSync(join(tmpdir(), 'te90-npx-'));
+    const npx = (args: string[]) => sh('npx', ['--yes', ...args], vide);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const lignes = readme.split('\n').filter((l) => /^npx /.test(l));
+    const commandes = lignes.map((l) => /^npx -p @te90\/tarifs te90-tarifs ([a-z]+)/.exec(l)?.[1]);
+    expect(lignes.length).toBeGreaterThanOrEqual(8);
+    // Toute ligne npx du README nomme le paquet à portée : « npx te90-tarifs » chercherait un autre paquet.
+    expect(commandes.filter((c) => c === undefined)).toEqual([]);
+    for (const commande of new Set(commandes)) expect(npx(['-p', `file:${tarball}`, 'te90-tarifs', commande!, '--help'])).toContain(`te90-tarifs ${commande}`);
+    expect(npx(['-p', `file:${tarball}`, 'te90-tarifs', 'devis', join(ROOT, 'examples', 'commune.json')])).toContain('Total du devis : 3\u00a0083,57\u00a0€');
+    expect(npx([`file:${tarball}`, 'devis', join(ROOT, 'examples', 'commune.json')])).toContain('Total du devis : 3\u00a0083,57\u00a0€');
+  }, 120_000);
 
   it('fournit la commande te90-tarifs', () => {
     const out = sh(join(project, 'node_modules', '.bin', 'te90-tarifs'), ['devis', join(ROOT, 'examples', 'commune.json')], project);

@@ -270,6 +270,155 @@ function side(q: Quote<PrestationId>): { total: string; exemple?: true } {
   return q.lignes.some((l) => l.source.exemple === true) ? { total: q.total, exemple: true } : { total: q.total };
 }
 
+/**
+ * Une entrée d'un lot comparée : la ligne de l'adhérent, et ses deux devis (ou leurs problèmes),
+ * que la synthèse cumule.
+ *
+ * @internal
+ */
+export interface ComparedEntry {
+  /** La ligne de l'adhérent, telle que {@link compareCatalogues} la rend. */
+  readonly adherent: AdherentCompare;
+  /** Le devis sous l'ancien catalogue, ou ses problèmes. */
+  readonly avant: SafeResult<Quote<PrestationId>>;
+  /** Le devis sous le nouveau catalogue, ou ses problèmes. */
+  readonly apres: SafeResult<Quote<PrestationId>>;
+}
+
+/**
+ * Compare une entrée d'un lot sous deux catalogues, isolée : une entrée illisible, ou hostile, est
+ * refusée des deux côtés, jamais l'échec du lot. `refus` remplace le problème d'une entrée que la
+ * liste n'a pas pu rendre (en ligne de commande, celui du fichier illisible).
+ *
+ * @internal
+ */
+export function compareEntry(
+  entry: { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue?: QuoteIssue },
+  index: number,
+  avant: Catalogue,
+  apres: Catalogue,
+): ComparedEntry {
+  // La lecture elle-même est isolée : quoi qu'il arrive, l'échec reste celui de cette entrée.
+  const readResult = entry.ok ? guard(() => withoutMillesime(readAdhesion(entry.value))) : undefined;
+  const read = readResult?.success ? readResult.data : undefined;
+  const unreadable: SafeResult<never> =
+    readResult && !readResult.success
+      ? readResult
+      : { success: false, issues: [!entry.ok && entry.issue ? entry.issue : makeIssue('ENTREE_INVALIDE', [], { raison: 'adhesionIllisible' })] };
+  const a = read ? guard(() => quoteRead(read, avant)) : unreadable;
+  const b = read ? guard(() => quoteRead(read, apres)) : unreadable;
+  const identity = a.success ? { siren: a.data.collectivite.siren, nom: a.data.collectivite.nom } : b.success ? { siren: b.data.collectivite.siren, nom: b.data.collectivite.nom } : read ? readIdentity(read.snap.value) : { siren: null, nom: null };
+  const refus = { ...(a.success ? {} : { avant: a.issues }), ...(b.success ? {} : { apres: b.issues }) };
+  if (a.success && b.success) {
+    const total = ecartOf(a.data.total, b.data.total);
+    const adherent = {
+      index,
+      ...identity,
+      avant: side(a.data),
+      apres: side(b.data),
+      ecart: total.ecart,
+      ecartPourcent: total.ecartPourcent,
+      lignes: lineDiffs(a.data, b.data),
+      factures: invoiceDiffs(a.data, b.data),
+      refus,
+    };
+    return { adherent, avant: a, apres: b };
+  }
+  const adherent = {
+    index,
+    ...identity,
+    avant: a.success ? side(a.data) : null,
+    apres: b.success ? side(b.data) : null,
+    ecart: null,
+    ecartPourcent: null,
+    lignes: [],
+    factures: [],
+    refus,
+  };
+  return { adherent, avant: a, apres: b };
+}
+
+/**
+ * La synthèse d'une comparaison, cumulée entrée par entrée : ne garde que des sommes, des compteurs,
+ * les dix plus fortes hausses et le registre des SIREN (des positions), jamais les adhérents.
+ *
+ * @internal
+ */
+export class CompareTally {
+  private readonly totals = { avant: ZERO, apres: ZERO };
+  private readonly byPrestation = new Map(PRESTATION_IDS.map((id) => [id, { avant: ZERO, apres: ZERO }]));
+  private readonly ledgers: { readonly avant: SirenLedger; readonly apres: SirenLedger };
+  private hausses: { index: number; nom: string | null; siren: string | null; ecart: Dec; ecartPourcent: string | null }[] = [];
+  private enHausse = 0;
+  private enBaisse = 0;
+  private stables = 0;
+  private acceptesAvant = 0;
+  private acceptesApres = 0;
+  private refuseesApresSeulement = 0;
+  private refuseesAvantSeulement = 0;
+
+  constructor(private readonly avant: Catalogue, private readonly apres: Catalogue) {
+    this.ledgers = { avant: new SirenLedger(avant), apres: new SirenLedger(apres) };
+  }
+
+  /** Ajoute une entrée comparée (et son fichier, en ligne de commande). */
+  add(entry: ComparedEntry, fichier?: string): void {
+    const { adherent, avant: a, apres: b } = entry;
+    for (const [side, r] of [['avant', a], ['apres', b]] as const) {
+      if (!r.success) continue;
+      this.ledgers[side].add(adherent.index, r.data, fichier);
+      this.totals[side] = this.totals[side].plus(r.data.total);
+      for (const l of r.data.lignes) {
+        const p = this.byPrestation.get(l.prestation)!;
+        p[side] = p[side].plus(l.montant);
+      }
+    }
+    if (a.success) this.acceptesAvant++;
+    if (b.success) this.acceptesApres++;
+    if (a.success && !b.success) this.refuseesApresSeulement++;
+    if (!a.success && b.success) this.refuseesAvantSeulement++;
+    if (adherent.ecart === null) return;
+    const e = new Dec(adherent.ecart);
+    if (e.isZero()) this.stables++;
+    else if (e.isNegative()) this.enBaisse++;
+    else {
+      this.enHausse++;
+      this.hausses.push({ index: adherent.index, siren: adherent.siren, nom: adherent.nom, ecart: e, ecartPourcent: adherent.ecartPourcent });
+      // Seules les dix plus fortes restent : la mémoire ne dépend pas de la taille du lot.
+      if (this.hausses.length >= 1000) this.hausses = topHausses(this.hausses);
+    }
+  }
+
+  /** La synthèse des entrées ajoutées. */
+  synthese(): Comparaison['synthese'] {
+    const total = ecartOf(this.totals.avant.toFixed(2), this.totals.apres.toFixed(2));
+    return {
+      avant: total.avant!,
+      apres: total.apres!,
+      ecart: total.ecart,
+      ecartPourcent: total.ecartPourcent,
+      parPrestation: PRESTATION_IDS.map((id) => {
+        const p = this.byPrestation.get(id)!;
+        return { prestation: id, libelle: this.apres.prestations[id].libelle, ...ecartOf(p.avant.toFixed(2), p.apres.toFixed(2)) };
+      }),
+      hausses: topHausses(this.hausses).map((h) => ({ ...h, ecart: h.ecart.toFixed(2) })),
+      enHausse: this.enHausse,
+      enBaisse: this.enBaisse,
+      stables: this.stables,
+      acceptesAvant: this.acceptesAvant,
+      acceptesApres: this.acceptesApres,
+      refuseesApresSeulement: this.refuseesApresSeulement,
+      refuseesAvantSeulement: this.refuseesAvantSeulement,
+      conflits: { avant: this.ledgers.avant.conflicts(), apres: this.ledgers.apres.conflicts() },
+    };
+  }
+}
+
+/** Les dix plus fortes hausses, de la plus forte à la plus faible (à égalité, dans l'ordre du lot). */
+function topHausses<T extends { readonly index: number; readonly ecart: Dec }>(hausses: readonly T[]): T[] {
+  return [...hausses].sort((x, y) => y.ecart.comparedTo(x.ecart) || x.index - y.index).slice(0, 10);
+}
+
 function run(adhesions: unknown, options: unknown): Comparaison {
   // Une passe sur tous les arguments : le lot et les deux catalogues sont jugés ensemble.
   const args = [guard(() => readBatchEntries(adhesions)), guard(() => resolveCatalogue(readOption(options, 'avant'), ['avant'])), guard(() => resolveCatalogue(readOption(options, 'apres'), ['apres']))] as const;
@@ -278,73 +427,12 @@ function run(adhesions: unknown, options: unknown): Comparaison {
   const [entries, avant, apres] = [lot.data, cAvant.data, cApres.data];
   const progress = readOption(options, 'onProgress');
   const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;
-  const totals = { avant: ZERO, apres: ZERO };
-  const byPrestation = new Map(PRESTATION_IDS.map((id) => [id, { avant: ZERO, apres: ZERO, vuAvant: false, vuApres: false }]));
+  const tally = new CompareTally(avant, apres);
   const adherents: AdherentCompare[] = [];
-  const hausses: { index: number; nom: string | null; siren: string | null; ecart: Dec; ecartPourcent: string | null }[] = [];
-  let enHausse = 0;
-  let enBaisse = 0;
-  let stables = 0;
-  let acceptesAvant = 0;
-  let acceptesApres = 0;
-  let refuseesApresSeulement = 0;
-  let refuseesAvantSeulement = 0;
-  const ledgers = { avant: new SirenLedger(avant), apres: new SirenLedger(apres) };
   for (let index = 0; index < entries.length; index++) {
-    const entry = entries.at(index);
-    // La lecture elle-même est isolée : quoi qu'il arrive, l'échec reste celui de cette entrée.
-    const readResult = entry.ok ? guard(() => withoutMillesime(readAdhesion(entry.value))) : undefined;
-    const read = readResult?.success ? readResult.data : undefined;
-    const unreadable: SafeResult<never> =
-      readResult && !readResult.success ? readResult : { success: false, issues: [makeIssue('ENTREE_INVALIDE', [], { raison: 'adhesionIllisible' })] };
-    const a = read ? guard(() => quoteRead(read, avant)) : unreadable;
-    const b = read ? guard(() => quoteRead(read, apres)) : unreadable;
-    const identity = a.success ? { siren: a.data.collectivite.siren, nom: a.data.collectivite.nom } : b.success ? { siren: b.data.collectivite.siren, nom: b.data.collectivite.nom } : read ? readIdentity(read.snap.value) : { siren: null, nom: null };
-    for (const [side, r] of [['avant', a], ['apres', b]] as const) {
-      if (!r.success) continue;
-      ledgers[side].add(index, r.data);
-      totals[side] = totals[side].plus(r.data.total);
-      for (const l of r.data.lignes) {
-        const p = byPrestation.get(l.prestation)!;
-        p[side] = p[side].plus(l.montant);
-      }
-    }
-    if (a.success) acceptesAvant++;
-    if (b.success) acceptesApres++;
-    if (a.success && !b.success) refuseesApresSeulement++;
-    if (!a.success && b.success) refuseesAvantSeulement++;
-    const refus = { ...(a.success ? {} : { avant: a.issues }), ...(b.success ? {} : { apres: b.issues }) };
-    if (a.success && b.success) {
-      const total = ecartOf(a.data.total, b.data.total);
-      const e = new Dec(total.ecart);
-      if (e.isPositive() && !e.isZero()) enHausse++;
-      else if (e.isNegative() && !e.isZero()) enBaisse++;
-      else stables++;
-      hausses.push({ index, ...identity, ecart: e, ecartPourcent: total.ecartPourcent });
-      adherents.push({
-        index,
-        ...identity,
-        avant: side(a.data),
-        apres: side(b.data),
-        ecart: total.ecart,
-        ecartPourcent: total.ecartPourcent,
-        lignes: lineDiffs(a.data, b.data),
-        factures: invoiceDiffs(a.data, b.data),
-        refus,
-      });
-    } else {
-      adherents.push({
-        index,
-        ...identity,
-        avant: a.success ? side(a.data) : null,
-        apres: b.success ? side(b.data) : null,
-        ecart: null,
-        ecartPourcent: null,
-        lignes: [],
-        factures: [],
-        refus,
-      });
-    }
+    const compared = compareEntry(entries.at(index), index, avant, apres);
+    tally.add(compared);
+    adherents.push(compared.adherent);
     if (onProgress && ((index + 1) % 1000 === 0 || index + 1 === entries.length)) {
       try {
         onProgress(index + 1, entries.length);
@@ -353,33 +441,7 @@ function run(adhesions: unknown, options: unknown): Comparaison {
       }
     }
   }
-  const total = ecartOf(totals.avant.toFixed(2), totals.apres.toFixed(2));
-  return {
-    adherents,
-    synthese: {
-      avant: total.avant!,
-      apres: total.apres!,
-      ecart: total.ecart,
-      ecartPourcent: total.ecartPourcent,
-      parPrestation: PRESTATION_IDS.map((id) => {
-        const p = byPrestation.get(id)!;
-        return { prestation: id, libelle: apres.prestations[id].libelle, ...ecartOf(p.avant.toFixed(2), p.apres.toFixed(2)) };
-      }),
-      hausses: hausses
-        .filter((h) => h.ecart.isPositive() && !h.ecart.isZero())
-        .sort((x, y) => y.ecart.comparedTo(x.ecart) || x.index - y.index)
-        .slice(0, 10)
-        .map((h) => ({ ...h, ecart: h.ecart.toFixed(2) })),
-      enHausse,
-      enBaisse,
-      stables,
-      acceptesAvant,
-      acceptesApres,
-      refuseesApresSeulement,
-      refuseesAvantSeulement,
-      conflits: { avant: ledgers.avant.conflicts(), apres: ledgers.apres.conflicts() },
-    },
-  };
+  return { adherents, synthese: tally.synthese() };
 }
 
 /**

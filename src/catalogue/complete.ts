@@ -138,13 +138,24 @@ function inTarifs(chemin: Path): Path {
   return ['catalogue', ...chemin];
 }
 
+/**
+ * Lit un fichier de tarifs seul (sans catalogue de base) : son instantané, sa forme validée, et les
+ * problèmes de sa forme (chemins `tarifs.…`).
+ *
+ * @internal
+ */
+export function readTarifs(tarifs: unknown) {
+  const snap = snapshot(tarifs, ['tarifs']);
+  const parsed = tarifsSchemas().tarifsSchema.safeParse(snap.value, REPORT);
+  const issues: QuoteIssue[] = [...snap.issues, ...(parsed.success ? [] : withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['tarifs']), snap))];
+  return { snap, parsed, issues };
+}
+
 function complete(base: unknown, tarifs: unknown): Catalogue {
   // Une passe : les problèmes du catalogue de base et ceux du fichier de tarifs sont signalés ensemble.
   const resolved = guard(() => resolveCatalogue(base, ['base']));
-  const snap = snapshot(tarifs, ['tarifs']);
-  const parsed = tarifsSchemas().tarifsSchema.safeParse(snap.value, REPORT);
-  const issues: QuoteIssue[] = [...(resolved.success ? [] : resolved.issues), ...snap.issues];
-  if (!parsed.success) issues.push(...withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['tarifs']), snap));
+  const { snap, parsed, issues: shape } = readTarifs(tarifs);
+  const issues: QuoteIssue[] = [...(resolved.success ? [] : resolved.issues), ...shape];
   // Sans catalogue de base valide, la forme du fichier est tout ce qui peut être jugé.
   if (!resolved.success) throw new QuoteError(issues);
   const catalogue = resolved.data;

@@ -154,16 +154,26 @@ export function carriedReference(millesime: number, reference: string): string {
   return `${prefix}${cut}…`;
 }
 
+/**
+ * Lit une révision seule (sans catalogue de base) : son instantané, sa forme validée, et les
+ * problèmes de sa forme (chemins `revision.…`). Ce qui dépend du catalogue de base (un modèle de
+ * prix changé sans ses montants) n'y est pas.
+ *
+ * @internal
+ */
+export function readRevision(revision: unknown) {
+  const snap = snapshot(revision, ['revision']);
+  const parsed = revisionSchema().safeParse(snap.value, REPORT);
+  const issues: QuoteIssue[] = [...snap.issues, ...(parsed.success ? [] : withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['revision']), snap))];
+  return { snap, parsed, issues };
+}
+
 function revise(base: unknown, revision: unknown): Catalogue {
   // Une passe : les problèmes du catalogue de base et ceux de la révision sont signalés ensemble.
   const resolved = guard(() => resolveCatalogue(base, ['base']));
-  const snap = snapshot(revision, ['revision']);
-  const parsed = revisionSchema().safeParse(snap.value, REPORT);
-  const issues: QuoteIssue[] = [...(resolved.success ? [] : resolved.issues), ...snap.issues];
-  if (!parsed.success) {
-    issues.push(...withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['revision']), snap));
-    if (resolved.success) issues.push(...modelMismatches(resolved.data, snap.value));
-  }
+  const { snap, parsed, issues: shape } = readRevision(revision);
+  const issues: QuoteIssue[] = [...(resolved.success ? [] : resolved.issues), ...shape];
+  if (!parsed.success && resolved.success) issues.push(...modelMismatches(resolved.data, snap.value));
   if (!resolved.success || !parsed.success) throw new QuoteError(issues);
   const catalogue = resolved.data;
   const r: Parsed = parsed.data;

@@ -1,11 +1,11 @@
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { catalogue2026 } from '../catalogue/2026.js';
-import { completeCatalogue, type Tarifs } from '../catalogue/complete.js';
+import { completeCatalogue, readTarifs, type Tarifs } from '../catalogue/complete.js';
 import { parseCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { QuoteIssue } from '../core/shapes.js';
-import { QuoteError } from '../errors/quote-error.js';
+import { isQuoteError, QuoteError } from '../errors/quote-error.js';
 import { makeIssue, type IssueParamsByCode } from '../wording/issues.js';
 
 /**
@@ -540,12 +540,55 @@ export function catalogueFrom(reference: string): Catalogue {
  * @throws {UsageError} si le millésime n'est pas embarqué, ou si `--catalogue` et `--millesime` sont donnés ensemble
  * @throws {@link QuoteError} si le catalogue ou le fichier de tarifs est refusé
  */
-export function loadCatalogue(choice: CatalogueChoice, orMillesime = false): Catalogue {
+export function loadCatalogue(choice: CatalogueChoice, orMillesime = false, options: { readonly catalogue: string; readonly tarifs: string } = { catalogue: '--catalogue', tarifs: '--tarifs' }): Catalogue {
   if (choice.catalogue !== undefined && choice.millesime !== undefined) {
     throw new UsageError('Donnez --catalogue (un fichier) ou --millesime (un catalogue embarqué), pas les deux.');
   }
-  const fromFile = (path: string) => (orMillesime ? catalogueFrom(path) : parseCatalogue(readJsonFile(path)));
-  const base = choice.catalogue !== undefined ? fromFile(choice.catalogue) : choice.millesime !== undefined ? embedded(choice.millesime) : catalogue2026;
-  if (choice.tarifs === undefined) return base;
-  return completeCatalogue(base, readJsonFile(choice.tarifs) as Tarifs);
+  // Une passe : les problèmes du catalogue et ceux du fichier de tarifs sont rapportés ensemble,
+  // chacun au nom de son option et de son fichier.
+  const issues: QuoteIssue[] = [];
+  const tarifsLabel = choice.tarifs === undefined ? '' : `${options.tarifs} ${choice.tarifs}`;
+  const within = <T>(label: string, read: () => T, rename: Readonly<Record<string, string>> = {}): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!isQuoteError(error)) throw error;
+      issues.push(...error.issues.map((i) => inFile(i, label, rename)));
+      return undefined;
+    }
+  };
+  const file = choice.catalogue;
+  const base =
+    file !== undefined
+      ? within(`${options.catalogue} ${file}`, () => (orMillesime ? catalogueFrom(file) : parseCatalogue(readJsonFile(file))))
+      : choice.millesime !== undefined
+        ? embedded(choice.millesime)
+        : catalogue2026;
+  const tarifsFile = choice.tarifs;
+  if (tarifsFile === undefined) {
+    if (base === undefined) throw new QuoteError(issues);
+    return base;
+  }
+  const tarifs = within(tarifsLabel, () => readJsonFile(tarifsFile));
+  if (base === undefined || tarifs === undefined) {
+    // Un catalogue illisible n'empêche pas de juger la forme du fichier de tarifs.
+    if (tarifs !== undefined) issues.push(...readTarifs(tarifs).issues.map((i) => inFile(i, '', { tarifs: tarifsLabel })));
+    throw new QuoteError(issues);
+  }
+  const completed = within('', () => completeCatalogue(base, tarifs as Tarifs), { tarifs: tarifsLabel });
+  if (completed === undefined) throw new QuoteError(issues);
+  return completed;
+}
+
+/**
+ * Un problème au nom de son fichier : le nom d'argument en tête de chemin (`tarifs`, `base`…)
+ * remplacé par `rename`, sinon `label` (s'il n'est pas vide) ajouté en tête.
+ *
+ * @internal
+ */
+export function inFile(issue: QuoteIssue, label: string, rename: Readonly<Record<string, string>>): QuoteIssue {
+  const [head, ...rest] = issue.path;
+  const renamed = typeof head === 'string' ? rename[head] : undefined;
+  if (renamed !== undefined) return { ...issue, path: [renamed, ...rest] };
+  return label === '' ? issue : { ...issue, path: [label, ...issue.path] };
 }

@@ -59,22 +59,34 @@ function indent(json: string, spaces: string): string {
 }
 
 /**
+ * Un objet JSON `{ "<cle>": [ … ], "synthese": … }` écrit élément par élément : le texte est
+ * exactement celui de `JSON.stringify({ [cle]: elements, synthese }, null, 2)`, sans que la liste
+ * soit en mémoire.
+ *
+ * @internal
+ */
+export function jsonArraySink(out: Write, cle: string): { begin(): void | Promise<void>; item(value: unknown): void | Promise<void>; end(synthese: unknown): void | Promise<void> } {
+  let first = true;
+  return {
+    begin: () => out(`{\n  ${JSON.stringify(cle)}: [`),
+    item: (value) => {
+      const text = (first ? '\n' : ',\n') + indent(JSON.stringify(value, null, 2), '    ');
+      first = false;
+      return out(text);
+    },
+    end: (s) => out(`${first ? ']' : '\n  ]'},\n  "synthese": ${JSON.stringify(s, null, 2).replace(/\n/g, '\n  ')}\n}\n`),
+  };
+}
+
+/**
  * Le lot en JSON, écrit résultat par résultat : le texte est exactement celui de
  * `JSON.stringify({ resultats, synthese }, null, 2)`, sans que tout le lot soit en mémoire.
  *
  * @internal
  */
 export function jsonSink(out: Write): BatchSink {
-  let first = true;
-  return {
-    begin: () => out('{\n  "resultats": ['),
-    result: (r) => {
-      const text = (first ? '\n' : ',\n') + indent(JSON.stringify(r, null, 2), '    ');
-      first = false;
-      return out(text);
-    },
-    end: (s) => out(`${first ? ']' : '\n  ]'},\n  "synthese": ${JSON.stringify(s, null, 2).replace(/\n/g, '\n  ')}\n}\n`),
-  };
+  const sink = jsonArraySink(out, 'resultats');
+  return { begin: () => sink.begin(), result: (r) => sink.item(r), end: (s) => sink.end(s) };
 }
 
 /**

@@ -7,18 +7,16 @@ import { isQuoteError } from '../errors/quote-error.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { adhesionIssues, quote } from '../quote/quote.js';
 import { QuoteError } from '../errors/quote-error.js';
-import { inVoice, makeIssue } from '../wording/issues.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { renderCatalogueText } from '../render/catalogue-text.js';
 import { renderQuoteCsv } from '../render/csv.js';
 import { renderIssuesText, renderQuoteText } from '../render/quote-text.js';
 import { renderQuoteHtml } from '../render/quote-html.js';
 import { readEmetteur, type Emetteur } from '../render/emetteur.js';
-import { renderComparisonHtml } from '../render/comparison-html.js';
-import { catalogueFrom, describeErrno, embedded, loadCatalogue, openBatch, readJsonFile, readJsonInput, STDIN, UsageError, type BatchEntry } from './io.js';
-import { reviseCatalogue, type Revision } from '../catalogue/revise.js';
-import { compareCatalogues, type AdherentCompare, type Comparaison } from '../batch/compare.js';
-import { renderComparisonConflicts, renderComparisonCsv, renderComparisonText } from '../render/comparison.js';
+import { catalogueFrom, describeErrno, embedded, inFile, loadCatalogue, openBatch, readJsonFile, readJsonInput, STDIN, UsageError } from './io.js';
+import { readRevision, reviseCatalogue, type Revision } from '../catalogue/revise.js';
+import { csvCompareSink, htmlCompareSink, jsonCompareSink, streamCompare, textCompareSink, type CompareSink } from './compare-stream.js';
+import { SpoolError } from './spool.js';
 import { parseCommandLine, type ParsedArgs } from './args.js';
 import { HELP } from './help.js';
 import { csvSink, jsonSink, quoteEntry, streamBatch, textSink, type BatchSink } from './lot.js';
@@ -135,7 +133,7 @@ function htmlOptions(values: Values): { numero: string | undefined; date: string
 }
 
 /** La progression d'un long lot sur la sortie d'erreur (un terminal), effacée avant tout autre message. */
-function progressDisplay(io: CliIo): { err: (text: string) => void; show: (done: number, total: number) => void } {
+function progressDisplay(io: CliIo, titre = 'Devis'): { err: (text: string) => void; show: (done: number, total: number) => void } {
   let shown = false;
   return {
     err: (text) => {
@@ -144,7 +142,7 @@ function progressDisplay(io: CliIo): { err: (text: string) => void; show: (done:
       io.err(text);
     },
     show: (done, total) => {
-      io.err(`\rDevis : ${done}/${total}${done === total ? '\n' : ''}`);
+      io.err(`\r${titre} : ${done}/${total}${done === total ? '\n' : ''}`);
       shown = done !== total;
     },
   };
@@ -221,10 +219,10 @@ function isRecordValue(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Lit plusieurs fichiers : rend leurs valeurs, ou lève une seule QuoteError avec les problèmes de
- * tous, le chemin de chacun précédé du nom de son fichier (ou de son option).
+ * Lit plusieurs fichiers : rend la valeur de chacun (`undefined` s'il est illisible) et les problèmes
+ * de tous, le chemin de chacun précédé du nom de son fichier (ou de son option ; rien si `''`).
  */
-function gather(steps: readonly (readonly [string, () => unknown])[]): unknown[] {
+function readEach(steps: readonly (readonly [string, () => unknown])[]): { values: unknown[]; issues: QuoteIssue[] } {
   const values: unknown[] = [];
   const issues: QuoteIssue[] = [];
   for (const [fichier, read] of steps) {
@@ -232,11 +230,11 @@ function gather(steps: readonly (readonly [string, () => unknown])[]): unknown[]
       values.push(read());
     } catch (error) {
       if (!isQuoteError(error)) throw error;
-      issues.push(...error.issues.map((i) => ({ ...i, path: [fichier, ...i.path] })));
+      values.push(undefined);
+      issues.push(...error.issues.map((i) => inFile(i, fichier, {})));
     }
   }
-  if (issues.length > 0) throw new QuoteError(issues);
-  return values;
+  return { values, issues };
 }
 
 /** Les problèmes d'un calcul sur plusieurs fichiers, le nom de l'argument (`base`…) remplacé par celui de son fichier. */
@@ -245,13 +243,7 @@ function inFiles<T>(run: () => T, fichiers: Readonly<Record<string, string>>): T
     return run();
   } catch (error) {
     if (!isQuoteError(error)) throw error;
-    throw new QuoteError(
-      error.issues.map((i) => {
-        const [head, ...rest] = i.path;
-        const fichier = typeof head === 'string' ? fichiers[head] : undefined;
-        return fichier === undefined ? i : { ...i, path: [fichier, ...rest] };
-      }),
-    );
+    throw new QuoteError(error.issues.map((i) => inFile(i, '', fichiers)));
   }
 }
 
@@ -259,10 +251,18 @@ async function reviser(positionals: string[], _values: Values, io: CliIo): Promi
   if (positionals.length !== 2) throw new UsageError(`La commande « reviser » attend deux fichiers : le catalogue de base (ou son millésime embarqué) et la révision (${positionals.length} donné(s)).`);
   const [fichierBase, fichierRevision] = positionals as [string, string];
   // Les deux fichiers sont lus, et leurs problèmes rapportés ensemble, chacun au nom de son fichier.
-  const [base, revision] = gather([
+  const {
+    values: [base, revision],
+    issues,
+  } = readEach([
     [fichierBase, () => catalogueFrom(fichierBase)],
     [fichierRevision, () => readJsonFile(fichierRevision)],
   ]);
+  if (issues.length > 0) {
+    // Un catalogue de base illisible n'empêche pas de juger la forme de la révision.
+    if (revision !== undefined) issues.push(...readRevision(revision).issues.map((i) => inFile(i, '', { revision: fichierRevision })));
+    throw new QuoteError(issues);
+  }
   const c = inFiles(() => reviseCatalogue(base as Catalogue, revision as Revision), { base: fichierBase, revision: fichierRevision });
   const remarques = lintCatalogue(c);
   await io.out(JSON.stringify(c, null, 2) + '\n');
@@ -277,73 +277,30 @@ async function comparer(positionals: string[], values: Values, io: CliIo): Promi
     throw new UsageError('La commande « comparer » attend --avant et --apres : deux catalogues (fichiers JSON, ou millésime embarqué).');
   }
   // Les deux catalogues (et leurs tarifs) sont lus, et leurs problèmes rapportés ensemble, chacun au nom de son option.
-  const [avant, apres] = gather([
-    [`--avant ${values.avant}`, () => loadCatalogue({ catalogue: values.avant, tarifs: values['tarifs-avant'] }, true)],
-    [`--apres ${values.apres}`, () => loadCatalogue({ catalogue: values.apres, tarifs: values['tarifs-apres'] }, true)],
-  ]) as [Catalogue, Catalogue];
+  const {
+    values: [avant, apres],
+    issues,
+  } = readEach([
+    ['', () => loadCatalogue({ catalogue: values.avant, tarifs: values['tarifs-avant'] }, true, { catalogue: '--avant', tarifs: '--tarifs-avant' })],
+    ['', () => loadCatalogue({ catalogue: values.apres, tarifs: values['tarifs-apres'] }, true, { catalogue: '--apres', tarifs: '--tarifs-apres' })],
+  ]);
+  if (issues.length > 0) throw new QuoteError(issues);
   const source = await openBatch(path, io.readStdin);
-  const fichiers: string[] = [];
-  const entries: BatchEntry[] = [];
-  for (const located of source.entries()) {
-    fichiers.push(located.fichier);
-    entries.push(located.entry);
-  }
-  const readable = entries.flatMap((e, i) => (e.ok ? [{ i, value: e.value }] : []));
-  const result = compareCatalogues(readable.map((r) => r.value as Adhesion), { avant, apres });
-  const positions = readable.map((r) => r.i);
-  const comparaison = forComparer(withUnreadableCompared(result, entries, positions), positions, fichiers);
-  if (format === 'json') {
-    const adherents = comparaison.adherents.map(({ index, ...rest }, i) => ({ index, fichier: fichiers[i]!, ...rest }));
-    await io.out(JSON.stringify({ ...comparaison, adherents }, null, 2) + '\n');
-  } else if (format === 'csv') {
-    await io.out(renderComparisonCsv(comparaison));
-    const { avant: a, apres: b } = comparaison.synthese.conflits;
-    if (a.length + b.length > 0) io.err(`${renderComparisonConflicts(comparaison)}\n`);
-  } else if (format === 'html') {
-    await io.out(renderComparisonHtml(comparaison, { avant, apres }));
-    const { avant: a, apres: b } = comparaison.synthese.conflits;
-    if (a.length + b.length > 0) io.err(`${renderComparisonConflicts(comparaison)}\n`);
-  } else await io.out(renderComparisonText(comparaison, [String(avant.millesime), String(apres.millesime)]) + '\n');
-  const { avant: a, apres: b } = comparaison.synthese.conflits;
-  return a.length + b.length > 0 ? EXIT.refused : EXIT.ok;
-}
-
-/**
- * Ici, un montant manquant se fournit par --tarifs-avant ou --tarifs-apres, pas par --tarifs ; et
- * une adhésion en cause dans un SIREN facturé deux fois est nommée par sa position dans le lot et
- * son fichier.
- */
-function forComparer(c: Comparaison, positions: readonly number[], fichiers: readonly string[]): Comparaison {
-  const fix = (issues: readonly QuoteIssue[] | undefined) =>
-    issues?.map((i) => inVoice(i, 'comparer'));
-  const located = (issues: readonly QuoteIssue[]) => issues.map((i) => locateConflict(i, positions, fichiers));
-  return {
-    ...c,
-    synthese: { ...c.synthese, conflits: { avant: located(c.synthese.conflits.avant), apres: located(c.synthese.conflits.apres) } },
-    adherents: c.adherents.map((a) => ({
-      ...a,
-      refus: { ...(a.refus.avant ? { avant: fix(a.refus.avant)! } : {}), ...(a.refus.apres ? { apres: fix(a.refus.apres)! } : {}) },
-    })),
-  };
-}
-
-/** Un SIREN facturé deux fois, ses adhésions nommées par leur position dans le lot lu et leur fichier. */
-function locateConflict(issue: QuoteIssue, positions: readonly number[], fichiers: readonly string[]): QuoteIssue {
-  const p = issue.params as { entrees?: readonly number[] };
-  if (issue.code !== 'SIREN_FACTURE_DEUX_FOIS' || p.entrees === undefined) return issue;
-  const entrees = p.entrees.map((e) => positions[e] ?? e);
-  return makeIssue('SIREN_FACTURE_DEUX_FOIS', [entrees[1] ?? 0], { ...(issue.params as object), entrees, fichiers: entrees.map((e) => fichiers[e] ?? '') } as never);
-}
-
-function withUnreadableCompared(result: Comparaison, entries: readonly BatchEntry[], positions: number[]): Comparaison {
-  if (positions.length === entries.length) return result;
-  const byPosition = new Map(positions.map((p, k) => [p, result.adherents[k]!]));
-  const adherents = entries.map((e, i): AdherentCompare =>
-    e.ok
-      ? { ...byPosition.get(i)!, index: i }
-      : { index: i, siren: null, nom: null, avant: null, apres: null, ecart: null, ecartPourcent: null, lignes: [], factures: [], refus: { avant: [e.issue], apres: [e.issue] } },
-  );
-  return { adherents, synthese: result.synthese };
+  const progress = progressDisplay(io, 'Comparaison');
+  const catalogues = { avant: avant as Catalogue, apres: apres as Catalogue };
+  // Chaque adhérent est écrit dès qu'il est comparé (la synthèse d'un rapport texte ou HTML, qui le
+  // précède, attend la fin : ses lignes attendent dans un fichier temporaire).
+  const sink: CompareSink =
+    format === 'json'
+      ? jsonCompareSink(io.out)
+      : format === 'csv'
+        ? csvCompareSink(io.out, progress.err, ['avant', 'après'])
+        : format === 'html'
+          ? htmlCompareSink(io.out, progress.err, catalogues)
+          : textCompareSink(io.out, [String(catalogues.avant.millesime), String(catalogues.apres.millesime)]);
+  const showProgress = io.errIsTty && source.count >= 2000;
+  const synthese = await streamCompare(source, catalogues, sink, showProgress ? progress.show : undefined);
+  return synthese.conflits.avant.length + synthese.conflits.apres.length > 0 ? EXIT.refused : EXIT.ok;
 }
 
 /** Le manifeste du complément Excel, complet pour l'adresse de base donnée par --url (HTTPS). */
@@ -434,6 +391,10 @@ function failure(error: unknown, io: CliIo): number {
     // Le lecteur est parti (« … | head -1 ») : rien de plus à écrire, ce n'est pas une erreur.
     if (error.code === 'EPIPE') return EXIT.ok;
     io.err(`Écriture impossible sur la sortie standard : ${describeErrno(error.code)}.\n`);
+    return EXIT.output;
+  }
+  if (error instanceof SpoolError) {
+    io.err(`Écriture impossible d'un fichier temporaire dans ${error.dossier} : ${describeErrno(error.code)}. Le dossier temporaire se choisit par la variable d'environnement TMPDIR.\n`);
     return EXIT.output;
   }
   if (error instanceof UsageError) {

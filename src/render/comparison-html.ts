@@ -89,38 +89,53 @@ function revenueChart(rows: readonly { readonly libelle: string; readonly avant:
 /** Les classes de l'histogramme des écarts en pour cent : borne de gauche comprise, « stable » pour un écart nul. */
 const CLASSES: readonly string[] = ['< −10 %', '−10 à −5 %', '−5 à 0 %', 'stable', '0 à 2 %', '2 à 5 %', '5 à 10 %', '≥ 10 %'];
 
+type Distribution = { readonly classes: readonly { readonly libelle: string; readonly nombre: number }[]; readonly sansAvant: number };
+
+/**
+ * La classe de l'écart d'un adhérent accepté des deux côtés (son rang dans `CLASSES`), `'sansAvant'`
+ * si son total avant était nul, `undefined` s'il est refusé d'un côté.
+ */
+function classOf(a: AdherentCompare): number | 'sansAvant' | undefined {
+  if (a.ecart === null) return undefined;
+  if (a.ecartPourcent === null) return 'sansAvant';
+  const p = new Dec(a.ecartPourcent);
+  if (p.isZero()) return 3;
+  if (p.lt(-10)) return 0;
+  if (p.lt(-5)) return 1;
+  if (p.lt(0)) return 2;
+  if (p.lt(2)) return 4;
+  if (p.lt(5)) return 5;
+  if (p.lt(10)) return 6;
+  return 7;
+}
+
 /**
  * La répartition des adhérents acceptés des deux côtés selon l'écart de leur total, en pour cent :
  * le nombre d'adhérents par classe, et ceux dont le total avant était nul.
  *
  * @internal
  */
-export function distribution(adherents: readonly AdherentCompare[]): { readonly classes: readonly { readonly libelle: string; readonly nombre: number }[]; readonly sansAvant: number } {
+export function distribution(adherents: readonly AdherentCompare[]): Distribution {
   const counts = CLASSES.map(() => 0);
   let sansAvant = 0;
-  for (const a of adherents) {
-    if (a.ecart === null) continue;
-    if (a.ecartPourcent === null) {
-      sansAvant++;
-      continue;
-    }
-    const p = new Dec(a.ecartPourcent);
-    let k: number;
-    if (p.isZero()) k = 3;
-    else if (p.lt(-10)) k = 0;
-    else if (p.lt(-5)) k = 1;
-    else if (p.lt(0)) k = 2;
-    else if (p.lt(2)) k = 4;
-    else if (p.lt(5)) k = 5;
-    else if (p.lt(10)) k = 6;
-    else k = 7;
-    counts[k]!++;
-  }
+  for (const a of adherents) sansAvant += count(counts, a);
+  return toDistribution(counts, sansAvant);
+}
+
+/** Compte un adhérent dans sa classe ; rend 1 s'il n'a pas de montant avant (aucune classe), 0 sinon. */
+function count(counts: number[], a: AdherentCompare): number {
+  const k = classOf(a);
+  if (k === 'sansAvant') return 1;
+  if (k !== undefined) counts[k]!++;
+  return 0;
+}
+
+function toDistribution(counts: readonly number[], sansAvant: number): Distribution {
   return { classes: CLASSES.map((libelle, i) => ({ libelle, nombre: counts[i]! })), sansAvant };
 }
 
 /** L'histogramme des écarts : une colonne par classe. */
-function histogram(d: ReturnType<typeof distribution>): string {
+function histogram(d: Distribution): string {
   const col = 70;
   const h = 150;
   const max = Math.max(1, ...d.classes.map((c) => c.nombre));
@@ -139,8 +154,16 @@ function histogram(d: ReturnType<typeof distribution>): string {
   return out.join('\n');
 }
 
-function compareByEcart(a: AdherentCompare, b: AdherentCompare): number {
-  return new Dec(a.ecart!).comparedTo(new Dec(b.ecart!)) || a.index - b.index;
+/** Un adhérent parmi les plus forts écarts : ce que le tableau en montre, et son écart. */
+interface Extreme {
+  readonly row: string;
+  readonly index: number;
+  readonly ecart: Dec;
+}
+
+/** Les dix plus forts écarts d'un sens (`sens` = 1 : hausses, −1 : baisses), les plus forts d'abord ; à égalité, dans l'ordre du lot. */
+function strongest(list: readonly Extreme[], sens: 1 | -1): Extreme[] {
+  return [...list].sort((x, y) => sens * y.ecart.comparedTo(x.ecart) || x.index - y.index).slice(0, 10);
 }
 
 function nomOf(a: { readonly nom: string | null; readonly index: number }): string {
@@ -201,126 +224,188 @@ const STYLE = `
  * ```
  */
 export function renderComparisonHtml(comparaison: Comparaison, options: ComparisonHtmlOptions): string {
-  const t1 = String(options.avant.millesime);
-  const t2 = String(options.apres.millesime);
-  const titre = options.titre ?? `Comparaison des tarifs ${t1} et ${t2}`;
-  const s = comparaison.synthese;
-  const exemple = usesExample(options.avant) || usesExample(options.apres);
-  const both = comparaison.adherents.filter((a) => a.ecart !== null);
-  const sorted = [...both].sort(compareByEcart);
-  const baisses = sorted.filter((a) => new Dec(a.ecart!).isNegative()).slice(0, 10);
-  const hausses = sorted.filter((a) => new Dec(a.ecart!).gt(0)).reverse().slice(0, 10);
-  const refusees = comparaison.adherents.filter((a) => a.refus.avant !== undefined || a.refus.apres !== undefined);
-  const ecartClass = (v: string | null) => (v === null || new Dec(v).isZero() ? '' : new Dec(v).isNegative() ? ' baisse-txt' : ' hausse-txt');
-  const out: string[] = [
-    '<!doctype html>',
-    '<html lang="fr">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escape(titre)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    '<header>',
-    `<h1>${escape(titre)}</h1>`,
-    `<p>Avant : ${escape(options.avant.libelle)}</p>`,
-    `<p>Après : ${escape(options.apres.libelle)}</p>`,
-    `<p>${comparaison.adherents.length} adhésion(s) ; acceptées en ${t1} : ${s.acceptesAvant} ; en ${t2} : ${s.acceptesApres}.</p>`,
-    '</header>',
-    '<main>',
-  ];
-  if (exemple) {
-    out.push(
-      '<p class="exemple" role="note">Montants d\'exemple : un des deux catalogues comparés porte des montants inventés pour une démonstration, ni publiés ni votés par le syndicat. Ce rapport ne peut pas fonder une décision.</p>',
-    );
+  const report = new ComparisonHtmlReport(options);
+  const rows: string[] = [];
+  const refus: string[] = [];
+  for (const a of comparaison.adherents) {
+    const r = report.add(a);
+    rows.push(r.row);
+    if (r.refus !== undefined) refus.push(r.refus);
   }
-  out.push(
-    '<section aria-labelledby="recette">',
-    '<h2 id="recette">Recette du syndicat</h2>',
-    '<div class="chiffres">',
-    `<div>Total ${t1}<strong>${euros(s.avant)}</strong></div>`,
-    `<div>Total ${t2}<strong>${euros(s.apres)}</strong></div>`,
-    `<div>Écart<strong class="${ecartClass(s.ecart).trim()}">${signed(s.ecart)} (${pourcent(s.ecartPourcent)})</strong></div>`,
-    '</div>',
-    revenueChart([{ libelle: 'Total', avant: s.avant, apres: s.apres }, ...s.parPrestation.map((p) => ({ libelle: p.libelle, avant: p.avant ?? '0.00', apres: p.apres ?? '0.00' }))], t1, t2),
-    '<table>',
-    `<thead><tr><th scope="col">Prestation</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
-    '<tbody>',
-    ...s.parPrestation.map(
-      (p) =>
-        `<tr><th scope="row">${escape(p.libelle)}</th><td class="n">${euros(p.avant ?? '0.00')}</td><td class="n">${euros(p.apres ?? '0.00')}</td><td class="n${ecartClass(p.ecart)}">${signed(p.ecart)}</td><td class="n">${pourcent(p.ecartPourcent)}</td></tr>`,
-    ),
-    '</tbody>',
-    `<tfoot><tr><th scope="row">Total</th><td class="n">${euros(s.avant)}</td><td class="n">${euros(s.apres)}</td><td class="n${ecartClass(s.ecart)}">${signed(s.ecart)}</td><td class="n">${pourcent(s.ecartPourcent)}</td></tr></tfoot>`,
-    '</table>',
-    '<p>Recette des adhésions acceptées de chaque côté ; chaque ligne de devis est arrondie au centime, les totaux sont les sommes des lignes.</p>',
-    '</section>',
-  );
-  const d = distribution(comparaison.adherents);
-  out.push(
-    '<section aria-labelledby="repartition">',
-    '<h2 id="repartition">Répartition des écarts des adhérents</h2>',
-    `<p>Adhérents acceptés des deux côtés : ${both.length} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}${d.sansAvant > 0 ? ` ; sans montant en ${t1} : ${d.sansAvant}` : ''}.</p>`,
-    histogram(d),
-    '</section>',
-  );
-  const extremes = (id: string, titreSection: string, list: readonly AdherentCompare[]) => {
-    out.push(`<section aria-labelledby="${id}">`, `<h2 id="${id}">${titreSection}</h2>`);
-    if (list.length === 0) {
-      out.push('<p>Aucune.</p>', '</section>');
-      return;
+  return report.head(comparaison.synthese) + rows.join('') + report.middle() + refus.join('') + report.tail(comparaison.synthese);
+}
+
+/**
+ * Le rapport HTML d'une comparaison, écrit au fil des adhérents : {@link ComparisonHtmlReport.add}
+ * rend la ligne de chaque adhérent (et son refus) et ne garde que des compteurs et les dix plus forts
+ * écarts de chaque sens ; le début du document (synthèse, graphiques, plus forts écarts), écrit à la
+ * fin, précède les lignes. `head + lignes + middle + refus + tail` est le document de
+ * {@link renderComparisonHtml}.
+ *
+ * @internal
+ */
+export class ComparisonHtmlReport {
+  private readonly t1: string;
+  private readonly t2: string;
+  private readonly titre: string;
+  private count = 0;
+  private both = 0;
+  private refusees = 0;
+  private sansAvant = 0;
+  private readonly counts = CLASSES.map(() => 0);
+  private hausses: Extreme[] = [];
+  private baisses: Extreme[] = [];
+
+  constructor(private readonly options: ComparisonHtmlOptions) {
+    this.t1 = String(options.avant.millesime);
+    this.t2 = String(options.apres.millesime);
+    this.titre = options.titre ?? `Comparaison des tarifs ${this.t1} et ${this.t2}`;
+  }
+
+  /** Ajoute un adhérent : rend sa ligne du tableau « Chaque adhérent » et, s'il est refusé d'un côté, son élément de la liste des refus. */
+  add(a: AdherentCompare): { readonly row: string; readonly refus: string | undefined } {
+    const { t1, t2 } = this;
+    this.count++;
+    this.sansAvant += count(this.counts, a);
+    const siren = a.siren ? formatSiren(a.siren).replaceAll(' ', '\u00a0') : '—';
+    if (a.ecart !== null) {
+      this.both++;
+      const e = new Dec(a.ecart);
+      if (!e.isZero()) {
+        const row = `<tr><th scope="row">${escape(nomOf(a))}</th><td>${siren}</td><td class="n">${euros(a.avant!.total)}</td><td class="n">${euros(a.apres!.total)}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>`;
+        if (e.isNegative()) {
+          this.baisses.push({ row, index: a.index, ecart: e });
+          if (this.baisses.length >= 1000) this.baisses = strongest(this.baisses, -1);
+        } else {
+          this.hausses.push({ row, index: a.index, ecart: e });
+          if (this.hausses.length >= 1000) this.hausses = strongest(this.hausses, 1);
+        }
+      }
+    }
+    const row = `<tr><td>${a.index + 1}</td><th scope="row">${escape(nomOf(a))}</th><td>${siren}</td><td class="n">${a.avant ? euros(a.avant.total) : 'refusée'}</td><td class="n">${a.apres ? euros(a.apres.total) : 'refusée'}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>\n`;
+    if (a.refus.avant === undefined && a.refus.apres === undefined) return { row, refus: undefined };
+    this.refusees++;
+    const cotes = [
+      ...(a.refus.avant ? [`en ${t1} : ${a.refus.avant.map((i) => `${i.message} [${i.code}]`).join(' ; ')}`] : []),
+      ...(a.refus.apres ? [`en ${t2} : ${a.refus.apres.map((i) => `${i.message} [${i.code}]`).join(' ; ')}`] : []),
+    ];
+    return { row, refus: `<li><strong>${escape(nomOf(a))}</strong> (n° ${a.index + 1}) — refusée ${escape(cotes.join(' ; '))}</li>\n` };
+  }
+
+  /** La répartition des écarts des adhérents ajoutés. */
+  distribution(): Distribution {
+    return toDistribution(this.counts, this.sansAvant);
+  }
+
+  /** Le début du document, jusqu'à l'ouverture du tableau « Chaque adhérent », une fois tous les adhérents ajoutés. */
+  head(s: Comparaison['synthese']): string {
+    const { t1, t2, titre, options } = this;
+    const exemple = usesExample(options.avant) || usesExample(options.apres);
+    const out: string[] = [
+      '<!doctype html>',
+      '<html lang="fr">',
+      '<head>',
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>${escape(titre)}</title>`,
+      `<style>${STYLE}</style>`,
+      '</head>',
+      '<body>',
+      '<header>',
+      `<h1>${escape(titre)}</h1>`,
+      `<p>Avant : ${escape(options.avant.libelle)}</p>`,
+      `<p>Après : ${escape(options.apres.libelle)}</p>`,
+      `<p>${this.count} adhésion(s) ; acceptées en ${t1} : ${s.acceptesAvant} ; en ${t2} : ${s.acceptesApres}.</p>`,
+      '</header>',
+      '<main>',
+    ];
+    if (exemple) {
+      out.push(
+        '<p class="exemple" role="note">Montants d\'exemple : un des deux catalogues comparés porte des montants inventés pour une démonstration, ni publiés ni votés par le syndicat. Ce rapport ne peut pas fonder une décision.</p>',
+      );
     }
     out.push(
+      '<section aria-labelledby="recette">',
+      '<h2 id="recette">Recette du syndicat</h2>',
+      '<div class="chiffres">',
+      `<div>Total ${t1}<strong>${euros(s.avant)}</strong></div>`,
+      `<div>Total ${t2}<strong>${euros(s.apres)}</strong></div>`,
+      `<div>Écart<strong class="${ecartClass(s.ecart).trim()}">${signed(s.ecart)} (${pourcent(s.ecartPourcent)})</strong></div>`,
+      '</div>',
+      revenueChart([{ libelle: 'Total', avant: s.avant, apres: s.apres }, ...s.parPrestation.map((p) => ({ libelle: p.libelle, avant: p.avant ?? '0.00', apres: p.apres ?? '0.00' }))], t1, t2),
       '<table>',
-      `<thead><tr><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+      `<thead><tr><th scope="col">Prestation</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
       '<tbody>',
-      ...list.map(
-        (a) =>
-          `<tr><th scope="row">${escape(nomOf(a))}</th><td>${a.siren ? formatSiren(a.siren).replaceAll(' ', '\u00a0') : '—'}</td><td class="n">${euros(a.avant!.total)}</td><td class="n">${euros(a.apres!.total)}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>`,
+      ...s.parPrestation.map(
+        (p) =>
+          `<tr><th scope="row">${escape(p.libelle)}</th><td class="n">${euros(p.avant ?? '0.00')}</td><td class="n">${euros(p.apres ?? '0.00')}</td><td class="n${ecartClass(p.ecart)}">${signed(p.ecart)}</td><td class="n">${pourcent(p.ecartPourcent)}</td></tr>`,
       ),
       '</tbody>',
+      `<tfoot><tr><th scope="row">Total</th><td class="n">${euros(s.avant)}</td><td class="n">${euros(s.apres)}</td><td class="n${ecartClass(s.ecart)}">${signed(s.ecart)}</td><td class="n">${pourcent(s.ecartPourcent)}</td></tr></tfoot>`,
       '</table>',
+      '<p>Recette des adhésions acceptées de chaque côté ; chaque ligne de devis est arrondie au centime, les totaux sont les sommes des lignes.</p>',
       '</section>',
     );
-  };
-  extremes('hausses', 'Plus fortes hausses', hausses);
-  extremes('baisses', 'Plus fortes baisses', baisses);
-  out.push(
-    '<section aria-labelledby="adherents">',
-    '<h2 id="adherents">Chaque adhérent</h2>',
-    '<table>',
-    `<thead><tr><th scope="col">N°</th><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
-    '<tbody>',
-    ...comparaison.adherents.map(
-      (a) =>
-        `<tr><td>${a.index + 1}</td><th scope="row">${escape(nomOf(a))}</th><td>${a.siren ? formatSiren(a.siren).replaceAll(' ', '\u00a0') : '—'}</td><td class="n">${a.avant ? euros(a.avant.total) : 'refusée'}</td><td class="n">${a.apres ? euros(a.apres.total) : 'refusée'}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>`,
-    ),
-    '</tbody>',
-    '</table>',
-    '</section>',
-  );
-  out.push('<section class="refus" aria-labelledby="refus">', '<h2 id="refus">Adhésions refusées</h2>');
-  if (refusees.length === 0) out.push(`<p>Aucune : toutes les adhésions sont acceptées en ${t1} et en ${t2}.</p>`);
-  else {
-    out.push('<ul>');
-    for (const a of refusees) {
-      const cotes = [
-        ...(a.refus.avant ? [`en ${t1} : ${a.refus.avant.map((i) => `${i.message} [${i.code}]`).join(' ; ')}`] : []),
-        ...(a.refus.apres ? [`en ${t2} : ${a.refus.apres.map((i) => `${i.message} [${i.code}]`).join(' ; ')}`] : []),
-      ];
-      out.push(`<li><strong>${escape(nomOf(a))}</strong> (n° ${a.index + 1}) — refusée ${escape(cotes.join(' ; '))}</li>`);
+    const d = this.distribution();
+    out.push(
+      '<section aria-labelledby="repartition">',
+      '<h2 id="repartition">Répartition des écarts des adhérents</h2>',
+      `<p>Adhérents acceptés des deux côtés : ${this.both} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}${d.sansAvant > 0 ? ` ; sans montant en ${t1} : ${d.sansAvant}` : ''}.</p>`,
+      histogram(d),
+      '</section>',
+    );
+    const extremes = (id: string, titreSection: string, list: readonly Extreme[]) => {
+      out.push(`<section aria-labelledby="${id}">`, `<h2 id="${id}">${titreSection}</h2>`);
+      if (list.length === 0) {
+        out.push('<p>Aucune.</p>', '</section>');
+        return;
+      }
+      out.push(
+        '<table>',
+        `<thead><tr><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+        '<tbody>',
+        ...list.map((e) => e.row),
+        '</tbody>',
+        '</table>',
+        '</section>',
+      );
+    };
+    extremes('hausses', 'Plus fortes hausses', strongest(this.hausses, 1));
+    extremes('baisses', 'Plus fortes baisses', strongest(this.baisses, -1));
+    out.push(
+      '<section aria-labelledby="adherents">',
+      '<h2 id="adherents">Chaque adhérent</h2>',
+      '<table>',
+      `<thead><tr><th scope="col">N°</th><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+      '<tbody>',
+    );
+    return out.join('\n') + '\n';
+  }
+
+  /** Entre les lignes des adhérents et la liste des refus. */
+  middle(): string {
+    const out = ['</tbody>', '</table>', '</section>', '<section class="refus" aria-labelledby="refus">', '<h2 id="refus">Adhésions refusées</h2>'];
+    out.push(this.refusees === 0 ? `<p>Aucune : toutes les adhésions sont acceptées en ${this.t1} et en ${this.t2}.</p>` : '<ul>');
+    return out.join('\n') + '\n';
+  }
+
+  /** La fin du document, après la liste des refus : ce qui serait facturé deux fois au même SIREN. */
+  tail(s: Comparaison['synthese']): string {
+    const out: string[] = [];
+    if (this.refusees > 0) out.push('</ul>');
+    out.push('</section>');
+    for (const [side, t] of [['avant', this.t1], ['apres', this.t2]] as const) {
+      const conflits = s.conflits[side];
+      if (conflits.length === 0) continue;
+      out.push(`<section aria-labelledby="conflits-${side}">`, `<h2 id="conflits-${side}">Facturé deux fois au même SIREN en ${t} : à trancher avant de facturer</h2>`, '<ul>');
+      for (const c of conflits) out.push(`<li>${escape(c.message)} [${c.code}]</li>`);
+      out.push('</ul>', '</section>');
     }
-    out.push('</ul>');
+    out.push('</main>', `<footer>${escape(this.titre)}. Établi avec @te90/tarifs.</footer>`, '</body>', '</html>');
+    return out.join('\n') + '\n';
   }
-  out.push('</section>');
-  for (const [side, t] of [['avant', t1], ['apres', t2]] as const) {
-    const conflits = s.conflits[side];
-    if (conflits.length === 0) continue;
-    out.push(`<section aria-labelledby="conflits-${side}">`, `<h2 id="conflits-${side}">Facturé deux fois au même SIREN en ${t} : à trancher avant de facturer</h2>`, '<ul>');
-    for (const c of conflits) out.push(`<li>${escape(c.message)} [${c.code}]</li>`);
-    out.push('</ul>', '</section>');
-  }
-  out.push('</main>', `<footer>${escape(titre)}. Établi avec @te90/tarifs.</footer>`, '</body>', '</html>');
-  return out.join('\n') + '\n';
+}
+
+function ecartClass(v: string | null): string {
+  return v === null || new Dec(v).isZero() ? '' : new Dec(v).isNegative() ? ' baisse-txt' : ' hausse-txt';
 }

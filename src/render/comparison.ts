@@ -33,24 +33,54 @@ function pourcent(value: string | null): string {
  * ```
  */
 export function renderComparisonText(comparaison: Comparaison, titres: readonly [string, string] = ['avant', 'après']): string {
+  const exemple = comparaison.adherents.some((a) => exampleSides(a) !== '');
+  return [
+    renderComparisonTextHead(comparaison.adherents.length, exemple, titres),
+    ...comparaison.adherents.map((a) => renderComparisonTextRow(a, titres)),
+    renderComparisonTextTail(comparaison.synthese, titres),
+  ].join('\n');
+}
+
+/**
+ * Le début du texte d'une comparaison : le titre, le bandeau des montants d'exemple, l'en-tête du tableau.
+ *
+ * @internal
+ */
+export function renderComparisonTextHead(count: number, exemple: boolean, titres: readonly [string, string]): string {
   const [t1, t2] = titres;
-  const out: string[] = [`Comparaison ${t1} → ${t2} : ${comparaison.adherents.length} adhésion(s)`, ''];
-  if (comparaison.adherents.some((a) => exampleSides(a) !== '')) {
-    out.push("MONTANTS D'EXEMPLE : des montants de ce rapport ne sont ni publiés ni votés (adhérents marqués « exemple »).", '');
-  }
+  const out: string[] = [`Comparaison ${t1} → ${t2} : ${count} adhésion(s)`, ''];
+  if (exemple) out.push("MONTANTS D'EXEMPLE : des montants de ce rapport ne sont ni publiés ni votés (adhérents marqués « exemple »).", '');
   out.push(`  ${pad('Adhérent', 40)} ${pad('SIREN', 11)} ${pad(t1, 14, true)} ${pad(t2, 14, true)} ${pad('écart', 14, true)} ${pad('%', 9, true)}`);
-  for (const a of comparaison.adherents) {
-    out.push(
-      `  ${pad(a.nom ?? `#${a.index + 1}`, 40)} ${pad(a.siren ? formatSiren(a.siren) : '—', 11)} ${pad(euros(a.avant?.total ?? null), 14, true)} ${pad(euros(a.apres?.total ?? null), 14, true)} ${pad(signed(a.ecart), 14, true)} ${pad(pourcent(a.ecartPourcent), 9, true)}`,
-    );
-    const exemple = exampleSides(a);
-    if (exemple !== '') out.push(`      exemple : montants d'exemple ${exemple === 'avant' ? `en ${t1}` : exemple === 'après' ? `en ${t2}` : `en ${t1} et en ${t2}`}`);
-    for (const [side, titre] of [['avant', t1], ['apres', t2]] as const) {
-      const issues = a.refus[side];
-      if (issues) out.push(`      refusée en ${titre} :`, renderIssuesText(issues).replace(/^/gm, '    '));
-    }
+  return out.join('\n');
+}
+
+/**
+ * La ligne d'un adhérent dans le texte d'une comparaison (avec ses refus), sans saut de ligne final.
+ *
+ * @internal
+ */
+export function renderComparisonTextRow(a: AdherentCompare, titres: readonly [string, string]): string {
+  const [t1, t2] = titres;
+  const out = [
+    `  ${pad(a.nom ?? `#${a.index + 1}`, 40)} ${pad(a.siren ? formatSiren(a.siren) : '—', 11)} ${pad(euros(a.avant?.total ?? null), 14, true)} ${pad(euros(a.apres?.total ?? null), 14, true)} ${pad(signed(a.ecart), 14, true)} ${pad(pourcent(a.ecartPourcent), 9, true)}`,
+  ];
+  const exemple = exampleSides(a);
+  if (exemple !== '') out.push(`      exemple : montants d'exemple ${exemple === 'avant' ? `en ${t1}` : exemple === 'après' ? `en ${t2}` : `en ${t1} et en ${t2}`}`);
+  for (const [side, titre] of [['avant', t1], ['apres', t2]] as const) {
+    const issues = a.refus[side];
+    if (issues) out.push(`      refusée en ${titre} :`, renderIssuesText(issues).replace(/^/gm, '    '));
   }
-  const s = comparaison.synthese;
+  return out.join('\n');
+}
+
+/**
+ * La fin du texte d'une comparaison : la synthèse, les plus fortes hausses, les conflits.
+ *
+ * @internal
+ */
+export function renderComparisonTextTail(s: Comparaison['synthese'], titres: readonly [string, string]): string {
+  const [t1, t2] = titres;
+  const out: string[] = [];
   const width = Math.max(10, ...s.parPrestation.map((p) => [...p.libelle].length));
   out.push('', 'Synthèse par prestation (adhésions acceptées de chaque côté) :');
   out.push(`  ${pad('Prestation', width)}  ${pad(t1, 14, true)}  ${pad(t2, 14, true)}  ${pad('écart', 14, true)}  ${pad('%', 9, true)}`);
@@ -64,7 +94,7 @@ export function renderComparisonText(comparaison: Comparaison, titres: readonly 
     out.push('', 'Plus fortes hausses :');
     for (const h of s.hausses) out.push(`  ${pad(h.nom ?? `#${h.index + 1}`, 40)} ${pad(signed(h.ecart), 14, true)} ${pad(pourcent(h.ecartPourcent), 9, true)}`);
   }
-  const conflits = renderComparisonConflicts(comparaison, titres);
+  const conflits = renderComparisonConflicts(s.conflits, titres);
   if (conflits !== '') out.push('', conflits);
   return out.join('\n');
 }
@@ -74,10 +104,10 @@ export function renderComparisonText(comparaison: Comparaison, titres: readonly 
  *
  * @internal
  */
-export function renderComparisonConflicts(comparaison: Comparaison, titres: readonly [string, string] = ['avant', 'après']): string {
+export function renderComparisonConflicts(conflitsParCote: Comparaison['synthese']['conflits'], titres: readonly [string, string] = ['avant', 'après']): string {
   const out: string[] = [];
   for (const [side, titre] of [['avant', titres[0]], ['apres', titres[1]]] as const) {
-    const conflits = comparaison.synthese.conflits[side];
+    const conflits = conflitsParCote[side];
     if (conflits.length === 0) continue;
     out.push(`Facturé deux fois au même SIREN en ${titre} (${conflits.length}) : à trancher avant de facturer`);
     for (const c of conflits) out.push(`  - ${c.message} [${c.code}]`);
@@ -106,13 +136,23 @@ function exampleSides(a: AdherentCompare): string {
  * ```
  */
 export function renderComparisonCsv(comparaison: Comparaison): string {
+  return COMPARISON_CSV_HEADER + comparaison.adherents.map(renderComparisonCsvRow).join('');
+}
+
+/**
+ * L'en-tête du CSV d'une comparaison (avec le BOM et le saut de ligne).
+ *
+ * @internal
+ */
+export const COMPARISON_CSV_HEADER = '\uFEFFposition;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus;montants_exemple\r\n';
+
+/**
+ * La ligne d'un adhérent dans le CSV d'une comparaison (avec son saut de ligne).
+ *
+ * @internal
+ */
+export function renderComparisonCsvRow(a: AdherentCompare): string {
   const n = (v: string | null | undefined) => (v === null || v === undefined ? '' : numberCell(v));
-  const rows = ['position;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus;montants_exemple'];
-  for (const a of comparaison.adherents) {
-    const refus = [...(a.refus.avant ?? []).map((i) => `avant : ${i.code}`), ...(a.refus.apres ?? []).map((i) => `après : ${i.code}`)].join(', ');
-    rows.push(
-      [String(a.index + 1), cell(a.nom ?? ''), cell(a.siren ?? ''), n(a.avant?.total), n(a.apres?.total), n(a.ecart), n(a.ecartPourcent), cell(refus), cell(exampleSides(a))].join(';'),
-    );
-  }
-  return '\uFEFF' + rows.join('\r\n') + '\r\n';
+  const refus = [...(a.refus.avant ?? []).map((i) => `avant : ${i.code}`), ...(a.refus.apres ?? []).map((i) => `après : ${i.code}`)].join(', ');
+  return [String(a.index + 1), cell(a.nom ?? ''), cell(a.siren ?? ''), n(a.avant?.total), n(a.apres?.total), n(a.ecart), n(a.ecartPourcent), cell(refus), cell(exampleSides(a))].join(';') + '\r\n';
 }

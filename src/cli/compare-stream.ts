@@ -1,0 +1,177 @@
+import { compareEntry, CompareTally, type AdherentCompare, type Comparaison } from '../batch/compare.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { ComparisonHtmlReport } from '../render/comparison-html.js';
+import {
+  COMPARISON_CSV_HEADER,
+  renderComparisonConflicts,
+  renderComparisonCsvRow,
+  renderComparisonTextHead,
+  renderComparisonTextRow,
+  renderComparisonTextTail,
+} from '../render/comparison.js';
+import { inVoice } from '../wording/issues.js';
+import type { BatchSource } from './io.js';
+import { jsonArraySink, type Write } from './lot.js';
+import { Spool } from './spool.js';
+
+/**
+ * Un adhérent comparé en ligne de commande : celui de `compareCatalogues`, et le fichier (et la
+ * ligne, pour du JSONL) d'où vient l'adhésion.
+ *
+ * @internal
+ */
+export type FileAdherentCompare = AdherentCompare & {
+  /** Le fichier de l'adhésion : `lot.json`, `lot.jsonl:3`, `dossier/a.json`. */
+  readonly fichier: string;
+};
+
+/**
+ * Ce qui écrit une comparaison au fil des adhérents : le début, chaque adhérent, la synthèse.
+ *
+ * @internal
+ */
+export interface CompareSink {
+  /** Le début, quand le nombre d'adhésions est connu. */
+  begin(count: number): void | Promise<void>;
+  /** Un adhérent, dès qu'il est comparé. */
+  adherent(a: FileAdherentCompare): void | Promise<void>;
+  /** La synthèse, à la fin. */
+  end(synthese: Comparaison['synthese']): void | Promise<void>;
+  /** Libère ce que la sortie a pris (fichiers temporaires), qu'elle ait fini ou non. */
+  close?(): void;
+}
+
+/**
+ * Compare chaque entrée d'un lot sous deux catalogues et l'écrit aussitôt : la mémoire ne dépend
+ * pas du nombre d'adhésions (hors le texte lu et le registre des SIREN). Chaque adhérent, et la
+ * synthèse, sont ceux de `compareCatalogues` sur les mêmes adhésions ; un refus y est dit pour la
+ * ligne de commande (un montant manquant se fournit par --tarifs-avant ou --tarifs-apres), et une
+ * adhésion en cause dans un SIREN facturé deux fois y est nommée par son fichier.
+ *
+ * @internal
+ */
+export async function streamCompare(
+  source: BatchSource,
+  catalogues: { readonly avant: Catalogue; readonly apres: Catalogue },
+  sink: CompareSink,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Comparaison['synthese']> {
+  const tally = new CompareTally(catalogues.avant, catalogues.apres);
+  try {
+    const started = sink.begin(source.count);
+    if (started) await started;
+    let index = 0;
+    for (const located of source.entries()) {
+      const compared = compareEntry(located.entry, index, catalogues.avant, catalogues.apres);
+      tally.add(compared, located.fichier);
+      const { index: position, refus, ...rest } = compared.adherent;
+      const voiced = {
+        ...(refus.avant ? { avant: refus.avant.map((i) => inVoice(i, 'comparer')) } : {}),
+        ...(refus.apres ? { apres: refus.apres.map((i) => inVoice(i, 'comparer')) } : {}),
+      };
+      const written = sink.adherent({ index: position, fichier: located.fichier, ...rest, refus: voiced });
+      if (written) await written;
+      index++;
+      if (onProgress && (index % 1000 === 0 || index === source.count)) onProgress(index, source.count);
+    }
+    const synthese = tally.synthese();
+    const ended = sink.end(synthese);
+    if (ended) await ended;
+    return synthese;
+  } finally {
+    sink.close?.();
+  }
+}
+
+/**
+ * La comparaison en JSON, écrite adhérent par adhérent : `{ adherents, synthese }`, chaque adhérent
+ * avec son fichier.
+ *
+ * @internal
+ */
+export function jsonCompareSink(out: Write): CompareSink {
+  const sink = jsonArraySink(out, 'adherents');
+  return { begin: () => sink.begin(), adherent: (a) => sink.item(a), end: (s) => sink.end(s) };
+}
+
+/**
+ * La comparaison en CSV : une ligne par adhérent ; sur la sortie d'erreur, ce qui serait facturé
+ * deux fois au même SIREN.
+ *
+ * @internal
+ */
+export function csvCompareSink(out: Write, err: (text: string) => void, titres: readonly [string, string]): CompareSink {
+  return {
+    begin: () => out(COMPARISON_CSV_HEADER),
+    adherent: (a) => out(renderComparisonCsvRow(a)),
+    end: (s) => conflictsToErr(s, err, titres),
+  };
+}
+
+/**
+ * La comparaison en texte : son en-tête dit si des montants d'exemple y sont, ce qui n'est connu
+ * qu'à la fin ; les lignes attendent donc dans un fichier temporaire.
+ *
+ * @internal
+ */
+export function textCompareSink(out: Write, titres: readonly [string, string]): CompareSink {
+  let spool: Spool | undefined;
+  let count = 0;
+  let exemple = false;
+  return {
+    begin: (n) => {
+      count = n;
+      spool = new Spool();
+    },
+    adherent: (a) => {
+      if (a.avant?.exemple || a.apres?.exemple) exemple = true;
+      spool!.write(`\n${renderComparisonTextRow(a, titres)}`);
+    },
+    end: async (s) => {
+      await out(renderComparisonTextHead(count, exemple, titres));
+      await spool!.replay(out);
+      await out(`\n${renderComparisonTextTail(s, titres)}\n`);
+    },
+    close: () => spool?.close(),
+  };
+}
+
+/**
+ * Le rapport HTML : sa synthèse, ses graphiques et les plus forts écarts précèdent la ligne de
+ * chaque adhérent ; les lignes et les refus attendent donc dans des fichiers temporaires.
+ *
+ * @internal
+ */
+export function htmlCompareSink(out: Write, err: (text: string) => void, catalogues: { readonly avant: Catalogue; readonly apres: Catalogue }): CompareSink {
+  const report = new ComparisonHtmlReport(catalogues);
+  let rows: Spool | undefined;
+  let refus: Spool | undefined;
+  return {
+    begin: () => {
+      rows = new Spool();
+      refus = new Spool();
+    },
+    adherent: (a) => {
+      const r = report.add(a);
+      rows!.write(r.row);
+      if (r.refus !== undefined) refus!.write(r.refus);
+    },
+    end: async (s) => {
+      await out(report.head(s));
+      await rows!.replay(out);
+      await out(report.middle());
+      await refus!.replay(out);
+      await out(report.tail(s));
+      conflictsToErr(s, err, ['avant', 'après']);
+    },
+    close: () => {
+      rows?.close();
+      refus?.close();
+    },
+  };
+}
+
+function conflictsToErr(s: Comparaison['synthese'], err: (text: string) => void, titres: readonly [string, string]): void {
+  const conflits = renderComparisonConflicts(s.conflits, titres);
+  if (conflits !== '') err(`${conflits}\n`);
+}
