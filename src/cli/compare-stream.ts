@@ -11,7 +11,7 @@ import {
 } from '../render/comparison.js';
 import { inVoice } from '../wording/issues.js';
 import type { BatchSource } from './io.js';
-import { jsonArraySink, type Write } from './lot.js';
+import { forEachEntry, jsonArraySink, type Write } from './lot.js';
 import { Spool } from './spool.js';
 
 /**
@@ -58,10 +58,8 @@ export async function streamCompare(
 ): Promise<Comparaison['synthese']> {
   const tally = new CompareTally(catalogues.avant, catalogues.apres);
   try {
-    const started = sink.begin(source.count);
-    if (started) await started;
-    let index = 0;
-    for (const located of source.entries()) {
+    await sink.begin(source.count);
+    await forEachEntry(source, onProgress, (located, index) => {
       const compared = compareEntry(located.entry, index, catalogues.avant, catalogues.apres);
       tally.add(compared, located.fichier);
       const { index: position, refus, ...rest } = compared.adherent;
@@ -69,14 +67,10 @@ export async function streamCompare(
         ...(refus.avant ? { avant: refus.avant.map((i) => inVoice(i, 'comparer')) } : {}),
         ...(refus.apres ? { apres: refus.apres.map((i) => inVoice(i, 'comparer')) } : {}),
       };
-      const written = sink.adherent({ index: position, fichier: located.fichier, ...rest, refus: voiced });
-      if (written) await written;
-      index++;
-      if (onProgress && (index % 1000 === 0 || index === source.count)) onProgress(index, source.count);
-    }
+      return sink.adherent({ index: position, fichier: located.fichier, ...rest, refus: voiced });
+    });
     const synthese = tally.synthese();
-    const ended = sink.end(synthese);
-    if (ended) await ended;
+    await sink.end(synthese);
     return synthese;
   } finally {
     sink.close?.();

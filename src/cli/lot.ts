@@ -139,19 +139,33 @@ export async function streamBatch(
   onProgress?: (done: number, total: number) => void,
 ): Promise<BatchSynthese> {
   const tally = new BatchTally(catalogue);
-  const started = sink.begin(source.count);
-  if (started) await started;
-  let index = 0;
-  for (const located of source.entries()) {
+  await sink.begin(source.count);
+  await forEachEntry(source, onProgress, (located, index) => {
     const result = quoteEntry(located, index, catalogue);
     tally.add(result, index, located.fichier);
-    const written = sink.result(result);
+    return sink.result(result);
+  });
+  const synthese = tally.synthese();
+  await sink.end(synthese);
+  return synthese;
+}
+
+/**
+ * Passe chaque entrée d'un lot à `each`, dans l'ordre, en attendant ce qu'elle écrit ; la
+ * progression est dite toutes les 1 000 entrées, et à la fin.
+ *
+ * @internal
+ */
+export async function forEachEntry(
+  source: BatchSource,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  each: (located: LocatedEntry, index: number) => void | Promise<void>,
+): Promise<void> {
+  let index = 0;
+  for (const located of source.entries()) {
+    const written = each(located, index);
     if (written) await written;
     index++;
     if (onProgress && (index % 1000 === 0 || index === source.count)) onProgress(index, source.count);
   }
-  const synthese = tally.synthese();
-  const ended = sink.end(synthese);
-  if (ended) await ended;
-  return synthese;
 }
