@@ -209,14 +209,16 @@ function yearFindings(draft: unknown): LintFinding[] {
 
 /**
  * Juge un catalogue lu (sans getter ni proxy) : sa forme par le schéma, sa cohérence par
- * composante de forme valide. Rend le catalogue validé s'il n'y a aucune erreur.
+ * composante de forme valide, et ce que `more` trouve de plus dans le brouillon (les années de
+ * {@link lintCatalogue}, des avertissements qu'accepter un catalogue ne lit pas). Rend le catalogue
+ * validé s'il n'y a aucune erreur.
  *
  * @internal
  */
-export function judgeCatalogue(value: unknown): { findings: LintFinding[]; catalogue?: Catalogue } {
+export function judgeCatalogue(value: unknown, more?: (draft: unknown) => LintFinding[]): { findings: LintFinding[]; catalogue?: Catalogue } {
   const draft = withDeclarations(value);
   const parsed = catalogueSchemas().catalogue.safeParse(draft, REPORT);
-  const findings = [...(parsed.success ? [] : shapeFindings(parsed.error.issues as readonly RawIssue[])), ...coherenceFindings(draft), ...yearFindings(draft)];
+  const findings = [...(parsed.success ? [] : shapeFindings(parsed.error.issues as readonly RawIssue[])), ...coherenceFindings(draft), ...(more?.(draft) ?? [])];
   const sorted = [...findings.filter((f) => f.niveau === 'erreur'), ...findings.filter((f) => f.niveau === 'avertissement')];
   const ok = parsed.success && !sorted.some((f) => f.niveau === 'erreur');
   if (!ok) return { findings: sorted };
@@ -247,7 +249,7 @@ export function lintCatalogue(catalogue: unknown): LintFinding[] {
   const result = guard(() => {
     const snap = snapshot(catalogue);
     const read: LintFinding[] = snap.issues.map((i) => fromIssue(i));
-    const judged = judgeCatalogue(snap.value).findings;
+    const judged = judgeCatalogue(snap.value, yearFindings).findings;
     const unreadable = (f: LintFinding) => f.code === 'FORME_INVALIDE' && snap.unreadable.has(JSON.stringify(f.path));
     return [...read, ...judged.filter((f) => !unreadable(f))];
   });

@@ -2,8 +2,7 @@ import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, type Snapshot } from '../input/snapshot.js';
 import { deepFreeze } from '../shared/freeze.js';
-import { makeIssue } from '../wording/issues.js';
-import { ISSUE_CODES, type IssueCode } from '../core/codes.js';
+import { isIssueCode, makeIssue } from '../wording/issues.js';
 import { catalogue2026 } from './2026.js';
 import { judgeCatalogue, type LintFinding } from './lint.js';
 import { isDeepFrozenData, isTrusted, rememberRevalidated, revalidated, trust } from './trust.js';
@@ -24,7 +23,7 @@ export function findingsToIssues(findings: readonly LintFinding[], at: (path: Pa
       const path = at(f.path);
       const { code, raison, ...rest } = f.chiffres;
       // Une remarque de forme tirée d'un problème (champ manquant…) garde son code et ses paramètres.
-      if (typeof code === 'string' && code in ISSUE_CODES) return makeIssue('CATALOGUE_INVALIDE', path, { raison: 'probleme', code: code as IssueCode, detail: raison ?? null, ...rest });
+      if (typeof code === 'string' && isIssueCode(code)) return makeIssue('CATALOGUE_INVALIDE', path, { raison: 'probleme', code, detail: raison ?? null, ...rest });
       return makeIssue(SHAPE_CODES.has(f.code) ? 'CATALOGUE_INVALIDE' : 'CATALOGUE_INCOHERENT', path, { ...f.chiffres, raison: 'lint', lintCode: f.code });
     });
 }

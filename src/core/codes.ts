@@ -49,7 +49,8 @@ export type IssueCode = keyof typeof ISSUES;
  * //=> "Le montant nécessaire n'est pas publié ; il doit être fourni par un catalogue complété."
  * ```
  */
-export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = Object.freeze(ISSUES);
+// `@__PURE__` : un paquet qui ne lit pas ces descriptions (celui des tableurs) ne les porte pas.
+export const ISSUE_CODES: Readonly<Record<IssueCode, string>> = /* @__PURE__ */ Object.freeze(ISSUES);
 
 const WARNINGS = {
   PART2_NON_RENSEIGNEE: "Le nombre de postes sous licence Berger Levrault n'est pas renseigné : seule la part 1 de la maintenance est chiffrée.",
@@ -79,7 +80,7 @@ export type WarningCode = keyof typeof WARNINGS;
  * //=> ['PART2_NON_RENSEIGNEE', 'BAREME_ETABLISSEMENTS_PUBLICS']
  * ```
  */
-export const WARNING_CODES: Readonly<Record<WarningCode, string>> = Object.freeze(WARNINGS);
+export const WARNING_CODES: Readonly<Record<WarningCode, string>> = /* @__PURE__ */ Object.freeze(WARNINGS);
 
 /**
  * À qui s'adresse un avertissement : `syndicat`, une vérification pour le personnel du syndicat (elle

@@ -1,6 +1,5 @@
 import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
-import { ISSUE_CODES } from '../core/codes.js';
-import { makeIssue, visible } from '../wording/issues.js';
+import { isIssueCode, makeIssue, visible } from '../wording/issues.js';
 
 /**
  * La marque des erreurs de la bibliothèque, partagée par ses builds ESM et CJS : une
@@ -95,7 +94,7 @@ function isIssueList(issues: unknown): boolean {
     const issue: unknown = issues[i];
     if (typeof issue !== 'object' || issue === null) return false;
     const { code, path, message, params } = issue as Record<string, unknown>;
-    if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(ISSUE_CODES, code)) return false;
+    if (typeof code !== 'string' || !isIssueCode(code)) return false;
     if (typeof message !== 'string' || typeof params !== 'object' || params === null || !Array.isArray(path)) return false;
     const n: unknown = path.length;
     if (typeof n !== 'number') return false;

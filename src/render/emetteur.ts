@@ -57,23 +57,24 @@ export interface Emetteur {
 }
 
 const texte = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const SIRET = z.string().check(
-  z.maxLength(100),
-  z.overwrite((s) => s.replace(/\s+/g, '')),
-  z.superRefine((siret, ctx) => {
-    const raison = siretProblem(siret, undefined);
-    if (raison === undefined) return;
-    const params = { raison, siret, siren: null };
-    ctx.addIssue({ code: 'custom', input: siret, params: { code: 'SIRET_INVALIDE', params }, message: issueMessage('SIRET_INVALIDE', params) });
-  }),
-);
+const siretSchema = () =>
+  z.string().check(
+    z.maxLength(100),
+    z.overwrite((s) => s.replace(/\s+/g, '')),
+    z.superRefine((siret, ctx) => {
+      const raison = siretProblem(siret, undefined);
+      if (raison === undefined) return;
+      const params = { raison, siret, siren: null };
+      ctx.addIssue({ code: 'custom', input: siret, params: { code: 'SIRET_INVALIDE', params }, message: issueMessage('SIRET_INVALIDE', params) });
+    }),
+  );
 
 function build() {
   return z.strictObject({
     $schema: z.optional(z.string().check(z.maxLength(500))),
     nom: texte(200),
     adresse: texte(500),
-    siret: SIRET,
+    siret: siretSchema(),
     contact: z.optional(texte(300)),
     signataire: z.optional(z.strictObject({ nom: texte(200), qualite: texte(200) })),
     mentionFiscale: z.optional(texte(500)),

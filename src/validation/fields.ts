@@ -58,17 +58,19 @@ export function controlCharacter(text: string): { caractere: string; position: n
   return { caractere: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, position: m.index + 1 };
 }
 
-const noControl = z.superRefine((text: string, ctx) => {
-  const found = controlCharacter(text);
-  if (found === undefined) return;
-  const params = { raison: 'caractereDeControle', ...found } as const;
-  ctx.addIssue({ code: 'custom', input: text, params: { code: 'VALEUR_NON_ADMISE', params }, message: issueMessage('VALEUR_NON_ADMISE', params) });
-});
+/** Le refus des caractères de contrôle, construit avec le schéma qui le porte (rien de zod n'est construit à l'import). */
+const noControl = () =>
+  z.superRefine((text: string, ctx) => {
+    const found = controlCharacter(text);
+    if (found === undefined) return;
+    const params = { raison: 'caractereDeControle', ...found } as const;
+    ctx.addIssue({ code: 'custom', input: text, params: { code: 'VALEUR_NON_ADMISE', params }, message: issueMessage('VALEUR_NON_ADMISE', params) });
+  });
 
 function requiredSchema(f: AnyField): z.ZodMiniType {
   switch (f.type) {
     case 'texte':
-      return z.string().check(z.trim(), minLength(1), maxLength(f.max), noControl);
+      return z.string().check(z.trim(), minLength(1), maxLength(f.max), noControl());
     case 'siren':
       return sirenSchema();
     case 'choix':

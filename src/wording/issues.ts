@@ -582,7 +582,17 @@ export function inVoice<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voi
   return message === item.message ? item : { ...item, message };
 }
 
+/**
+ * `true` si `code` est un code de problème : la table des messages en rédige chacun (un test le
+ * vérifie). Le paquet pour tableurs s'en sert sans porter les descriptions de `ISSUE_CODES`.
+ *
+ * @internal
+ */
+export function isIssueCode(code: string): code is IssueCode {
+  return Object.prototype.hasOwnProperty.call(ISSUE_MESSAGES, code);
+}
+
 /** Les codes qui ont une rédaction (tous), pour les tests. @internal */
-export const WORDED_ISSUE_CODES: readonly IssueCode[] = Object.freeze(Object.keys(ISSUE_MESSAGES) as IssueCode[]);
+export const WORDED_ISSUE_CODES: readonly IssueCode[] = /* @__PURE__ */ Object.freeze(Object.keys(ISSUE_MESSAGES) as IssueCode[]);
 /** Les codes d'avertissement qui ont une rédaction (tous), pour les tests. @internal */
-export const WORDED_WARNING_CODES: readonly WarningCode[] = Object.freeze(Object.keys(WARNING_MESSAGES) as WarningCode[]);
+export const WORDED_WARNING_CODES: readonly WarningCode[] = /* @__PURE__ */ Object.freeze(Object.keys(WARNING_MESSAGES) as WarningCode[]);
