@@ -32,7 +32,7 @@ describe('te90-tarifs devis --format html : émetteur et validité', () => {
     writeFileSync(join(dir, 'e.json'), JSON.stringify({ nom: 'Syndicat', adresse: 'x', siret: '12345678901234' }));
     const r = run('devis', join(EX, 'commune.json'), '--format', 'html', '--emetteur', join(dir, 'e.json'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('emetteur.siret : La clé de contrôle du SIRET');
+    expect(r.err).toContain(`--emetteur ${join(dir, 'e.json')}.siret : La clé de contrôle du SIRET`);
   }, SPAWN_TIMEOUT);
 
   it('--validite au-delà du 31 décembre de l’année des tarifs : refusée clairement', () => {

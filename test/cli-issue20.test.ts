@@ -46,6 +46,21 @@ describe('caractères de contrôle : jamais imprimés tels quels', () => {
     expect(m.err().replace(/\n/g, '')).not.toMatch(CONTROLE);
   });
 
+  it('devis --format html : un numéro ou un émetteur à caractère de contrôle est refusé, au nom de son option', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'te90-i20-'));
+    const emetteur = join(dir, 'emetteur.json');
+    writeFileSync(emetteur, JSON.stringify({ nom: 'TE90\u001b[2J', adresse: '1 rue\n90000 Belfort', siret: '999 999 999 00009' }));
+    const m = memoryIo(avecNom('Commune'));
+    expect(await runCli(['devis', '-', '--format', 'html', '--date', '2026-11-02', '--numero', 'D\u0007', '--emetteur', emetteur], m.io)).toBe(1);
+    expect(m.err()).toContain(`--emetteur ${emetteur}.nom : `);
+    expect(m.err()).toContain('--numero : ');
+    expect(m.err()).not.toContain('options.');
+    expect(m.out() + m.err().replace(/\n/g, '')).not.toMatch(CONTROLE);
+    const date = memoryIo(avecNom('Commune'));
+    expect(await runCli(['devis', '-', '--format', 'html', '--date', '2027-01-04'], date.io)).toBe(1);
+    expect(date.err()).toMatch(/^ {2}- --date : La date du devis/m);
+  });
+
   it('témoin : un nom sans caractère de contrôle donne un devis', async () => {
     const m = memoryIo(avecNom('Commune « propre »'));
     expect(await runCli(['devis', '-'], m.io)).toBe(0);

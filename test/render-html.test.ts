@@ -86,6 +86,26 @@ describe('renderQuoteHtml', () => {
     expect(lectures).toBe(1);
   });
 
+  it('un caractère de contrôle est refusé dans le numéro et dans l’émetteur ; l’adresse garde ses sauts de ligne', () => {
+    const refus = (o: object) => {
+      try {
+        renderQuoteHtml(devis, { ...OPTIONS, ...o });
+      } catch (error) {
+        return isQuoteError(error) ? error.issues.map((i) => [i.path.join('.'), i.code, i.params['raison']]) : error;
+      }
+      return [];
+    };
+    expect(refus({ numero: 'D-2026\u001b]0;x\u0007' })).toEqual([['options.numero', 'VALEUR_NON_ADMISE', 'caractereDeControle']]);
+    expect(refus({ emetteur: { ...EMETTEUR, nom: 'TE90\rTOTAL', contact: 'a\u0007' } })).toEqual([
+      ['options.emetteur.nom', 'VALEUR_NON_ADMISE', 'caractereDeControle'],
+      ['options.emetteur.contact', 'VALEUR_NON_ADMISE', 'caractereDeControle'],
+    ]);
+    expect(refus({ emetteur: { ...EMETTEUR, adresse: '1 rue\u001b[2J\n90000 Belfort' } })).toEqual([['options.emetteur.adresse', 'VALEUR_NON_ADMISE', 'caractereDeControle']]);
+    const html = renderQuoteHtml(devis, { ...OPTIONS, emetteur: { ...EMETTEUR, adresse: '1 rue de la Paix\n90000 Belfort' } });
+    expect(html).toContain('<p>1 rue de la Paix</p>');
+    expect(html).toContain('<p>90000 Belfort</p>');
+  });
+
   it('la validité s’arrête au plus tard le 31 décembre de l’année des tarifs ; au-delà, refusée', () => {
     const refus = (o: object) => {
       try {

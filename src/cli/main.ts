@@ -11,7 +11,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import { renderCatalogueText } from '../render/catalogue-text.js';
 import { renderQuoteCsv } from '../render/csv.js';
 import { renderIssuesText, renderQuoteText } from '../render/quote-text.js';
-import { renderQuoteHtml } from '../render/quote-html.js';
+import { checkHtmlOptions, renderQuoteHtml } from '../render/quote-html.js';
 import { readEmetteur, type Emetteur } from '../render/emetteur.js';
 import { catalogueFrom, describeErrno, embedded, inFile, loadCatalogue, openBatch, readJsonFile, readJsonInput, STDIN, UsageError } from './io.js';
 import { readRevision, reviseCatalogue, type Revision } from '../catalogue/revise.js';
@@ -79,33 +79,43 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
   const file = oneFile(positionals, 'devis');
   const html = format === 'html' ? htmlOptions(values) : undefined;
   if (values.emetteur !== undefined && format !== 'html') throw new UsageError("L'option --emetteur ne sert qu'au devis imprimable (--format html).");
-  let catalogue: Catalogue | undefined;
-  let refused: readonly QuoteIssue[] = [];
+  // Une passe : l'émetteur, le catalogue (et ses tarifs), les options du devis imprimable et l'adhésion
+  // sont jugés ensemble, chaque problème au nom de son option ou de son fichier.
+  const refused: QuoteIssue[] = [];
   let emetteur: Emetteur | undefined;
+  const emetteurLabel = `--emetteur ${values.emetteur}`;
+  const options = { numero: '--numero', date: '--date', validiteJours: '--validite', emetteur: emetteurLabel };
   if (values.emetteur !== undefined) {
-    const r = readEmetteur(readJsonFile(values.emetteur), ['emetteur']);
+    const { values: lu, issues } = readEach([[emetteurLabel, () => readJsonFile(values.emetteur!)]]);
+    const r = issues.length > 0 ? { success: false as const, issues } : readEmetteur(lu[0], ['emetteur']);
     if (r.success) emetteur = r.data;
-    else refused = r.issues;
+    else refused.push(...r.issues.map((i) => inFile(i, '', { emetteur: emetteurLabel })));
   }
+  let catalogue: Catalogue | undefined;
   try {
     catalogue = loadCatalogue(values);
   } catch (error) {
     if (!isQuoteError(error)) throw error;
-    refused = [...refused, ...error.issues];
+    refused.push(...error.issues);
   }
+  const reference = catalogue ?? catalogue2026;
+  // Le numéro par défaut, fait du SIREN et de la date, est toujours admis.
+  if (html) refused.push(...optionIssues(() => checkHtmlOptions({ numero: html.numero ?? 'D', date: html.date, validiteJours: html.validiteJours }, reference.millesime), options));
   let input: unknown;
+  let readable = true;
   try {
     input = await readJsonInput(file, io.readStdin);
   } catch (error) {
-    if (!isQuoteError(error) || catalogue !== undefined) throw error;
-    throw new QuoteError([...refused, ...error.issues]);
+    if (!isQuoteError(error)) throw error;
+    refused.push(...error.issues);
+    readable = false;
   }
-  if (catalogue === undefined) throw new QuoteError([...refused, ...adhesionIssues(input, catalogue2026)]);
-  if (refused.length > 0) throw new QuoteError([...refused, ...adhesionIssues(input, catalogue)]);
-  const result = quote(input as Adhesion, { catalogue });
+  if (refused.length > 0) throw new QuoteError(readable ? [...refused, ...adhesionIssues(input, reference)] : refused);
+  const result = quote(input as Adhesion, { catalogue: reference });
   if (html) {
     const numero = html.numero ?? `${result.millesime}-${result.collectivite.siren}-${html.date.replaceAll('-', '')}`;
-    await io.out(renderQuoteHtml(result, { numero, date: html.date, validiteJours: html.validiteJours, emetteur }));
+    const page = inFiles(() => renderQuoteHtml(result, { numero, date: html.date, validiteJours: html.validiteJours, emetteur }), {}, options);
+    await io.out(page);
     return EXIT.ok;
   }
   const verifications = values.verifications === true;
@@ -237,13 +247,33 @@ function readEach(steps: readonly (readonly [string, () => unknown])[]): { value
   return { values, issues };
 }
 
-/** Les problèmes d'un calcul sur plusieurs fichiers, le nom de l'argument (`base`…) remplacé par celui de son fichier. */
-function inFiles<T>(run: () => T, fichiers: Readonly<Record<string, string>>): T {
+/**
+ * Les problèmes d'un calcul sur plusieurs fichiers, le nom de l'argument (`base`…) remplacé par celui
+ * de son fichier, et celui d'une option (`options.date`) par celui de son option de la ligne de commande.
+ */
+function inFiles<T>(run: () => T, fichiers: Readonly<Record<string, string>>, options: Readonly<Record<string, string>> = {}): T {
   try {
     return run();
   } catch (error) {
     if (!isQuoteError(error)) throw error;
-    throw new QuoteError(error.issues.map((i) => inFile(i, '', fichiers)));
+    throw new QuoteError(
+      error.issues.map((i) => {
+        const [head, name, ...rest] = i.path;
+        const option = head === 'options' && typeof name === 'string' ? options[name] : undefined;
+        return option === undefined ? inFile(i, '', fichiers) : { ...i, path: [option, ...rest] };
+      }),
+    );
+  }
+}
+
+/** Les problèmes d'un jugement d'options (rien s'il passe), chacun au nom de son option de la ligne de commande. */
+function optionIssues(run: () => unknown, options: Readonly<Record<string, string>>): QuoteIssue[] {
+  try {
+    inFiles(run, {}, options);
+    return [];
+  } catch (error) {
+    if (!isQuoteError(error)) throw error;
+    return [...error.issues];
   }
 }
 

@@ -4,6 +4,7 @@ import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { siretProblem } from '../siren/siren.js';
 import { issueMessage } from '../wording/issues.js';
+import { noControl } from '../validation/fields.js';
 
 /**
  * Qui signe le devis pour l'émetteur : son nom et sa qualité.
@@ -56,7 +57,8 @@ export interface Emetteur {
   readonly exemple?: true | undefined;
 }
 
-const texte = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+// Imprimé sur le devis : un caractère de contrôle y est refusé, comme dans le nom d'un adhérent.
+const texte = (max: number, lignes = false) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), noControl(lignes));
 const siretSchema = () =>
   z.string().check(
     z.maxLength(100),
@@ -73,7 +75,7 @@ function build() {
   return z.strictObject({
     $schema: z.optional(z.string().check(z.maxLength(500))),
     nom: texte(200),
-    adresse: texte(500),
+    adresse: texte(500, true),
     siret: siretSchema(),
     contact: z.optional(texte(300)),
     signataire: z.optional(z.strictObject({ nom: texte(200), qualite: texte(200) })),

@@ -6,6 +6,7 @@ import { makeIssue } from '../wording/issues.js';
 import { formatEuros, formatNombre } from '../money/format.js';
 import { formatSiren, TYPES } from './quote-text.js';
 import { readEmetteur, type Emetteur } from './emetteur.js';
+import { controlCharacter } from '../validation/fields.js';
 import { dateEnLettres, manquantsText, REGLE_ARRONDI, referenceConvention, sectionsOf, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
 
 /**
@@ -69,7 +70,13 @@ interface Checked {
   readonly emetteur: Emetteur | undefined;
 }
 
-function checkOptions(options: unknown, millesime: number): Checked {
+/**
+ * Juge les options du devis imprimable pour un catalogue de ce millésime : rend ce qu'elles fixent,
+ * ou lève une {@link QuoteError} avec tous leurs problèmes (chemins `options.…`).
+ *
+ * @internal
+ */
+export function checkHtmlOptions(options: unknown, millesime: number): Checked {
   const issues: QuoteIssue[] = [];
   let o: Record<string, unknown> = {};
   if (typeof options === 'object' && options !== null) {
@@ -86,6 +93,10 @@ function checkOptions(options: unknown, millesime: number): Checked {
   const numero = o['numero'];
   if (typeof numero !== 'string' || numero.trim() === '' || numero.length > 100) {
     issues.push(makeIssue('ENTREE_INVALIDE', at('numero'), { raison: 'numeroDevis', minimum: 1, maximum: 100 }));
+  } else {
+    // Le numéro est imprimé sur le devis : un caractère de contrôle n'y a pas sa place.
+    const found = controlCharacter(numero);
+    if (found !== undefined) issues.push(makeIssue('VALEUR_NON_ADMISE', at('numero'), { raison: 'caractereDeControle', ...found }));
   }
   const finAnnee = Date.UTC(millesime, 11, 31) / DAY;
   const jour = typeof o['date'] === 'string' ? dayNumber(o['date']) : undefined;
@@ -246,7 +257,7 @@ function readHtmlOptions(options: unknown): unknown {
 }
 
 function writeQuoteHtml(devis: Quote, options: unknown): string {
-  const o = checkOptions(options, devis.millesime);
+  const o = checkHtmlOptions(options, devis.millesime);
   const typo = { insecable: true } as const;
   const euros = (m: string) => formatEuros(m, typo);
   const c = devis.collectivite;

@@ -46,22 +46,29 @@ function sirensSchema(max: number) {
 
 /** Les caractères de contrôle (C0, DEL, C1) : un nom qui en porte pourrait forger une ligne d'un texte ou piloter un terminal. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Les mêmes, sauf le saut de ligne (`\n`) d'un texte de plusieurs lignes (une adresse). */
+const CONTROL_SAUF_LIGNES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 /**
  * Le premier caractère de contrôle d'un texte : son code (`U+001B`) et sa position (à partir de 1).
  *
  * @internal
  */
-export function controlCharacter(text: string): { caractere: string; position: number } | undefined {
-  const m = CONTROL.exec(text);
+export function controlCharacter(text: string, lignes = false): { caractere: string; position: number } | undefined {
+  const m = (lignes ? CONTROL_SAUF_LIGNES : CONTROL).exec(text);
   if (m === null) return undefined;
   return { caractere: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, position: m.index + 1 };
 }
 
-/** Le refus des caractères de contrôle, construit avec le schéma qui le porte (rien de zod n'est construit à l'import). */
-const noControl = () =>
+/**
+ * Le refus des caractères de contrôle (`VALEUR_NON_ADMISE`), sauf le saut de ligne avec `lignes`,
+ * construit avec le schéma qui le porte (rien de zod n'est construit à l'import).
+ *
+ * @internal
+ */
+export const noControl = (lignes = false) =>
   z.superRefine((text: string, ctx) => {
-    const found = controlCharacter(text);
+    const found = controlCharacter(text, lignes);
     if (found === undefined) return;
     const params = { raison: 'caractereDeControle', ...found } as const;
     ctx.addIssue({ code: 'custom', input: text, params: { code: 'VALEUR_NON_ADMISE', params }, message: issueMessage('VALEUR_NON_ADMISE', params) });
