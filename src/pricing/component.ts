@@ -79,10 +79,12 @@ export function priceComponent(c: Composante, mesures: Measures, invalid: Readon
   const { model, unpublished, byKey } = prepare(c);
   const tarif = c as unknown as Readonly<Record<string, unknown>>;
   let problems: Problem[] | undefined;
-  for (const name of unpublished) (problems ??= []).push({ kind: 'tarif', field: name });
+  if (unpublished.length > 0) for (const name of unpublished) (problems ??= []).push({ kind: 'tarif', field: name });
   const unknown = problems !== undefined;
-  for (const m of model.mesures) {
-    if (invalid.has(m)) (problems ??= []).push({ kind: 'mesure', mesure: m, invalide: true });
+  const names = model.mesures;
+  for (let i = 0; i < names.length; i++) {
+    const m = names[i]!;
+    if (invalid.size > 0 && invalid.has(m)) (problems ??= []).push({ kind: 'mesure', mesure: m, invalide: true });
     else if (mesures[m] === undefined) (problems ??= []).push({ kind: 'mesure', mesure: m, invalide: false });
   }
   if (problems !== undefined) {

@@ -111,14 +111,22 @@ function readFields(r: Reader, value: unknown, fields: Fields, depth: number, ch
   return { copy, valid: check && !check(valid) ? undefined : valid };
 }
 
-function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): (out: Record<string, unknown>) => boolean {
+function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): ((out: Record<string, unknown>) => boolean) | undefined {
+  const bounds: [string, string][] = [];
+  for (const [name, f] of fields) {
+    const p = f as ParamDeclaration;
+    if (p.type !== 'sirens' && p.type !== 'durees' && p.auPlus) bounds.push([name, p.auPlus.parametre]);
+  }
+  if (oneOf === undefined && bounds.length === 0) return undefined;
   return (out) => {
-    if (oneOf !== undefined && oneOf.filter((name) => out[name] !== undefined).length !== 1) return false;
-    for (const [name, f] of fields) {
-      const p = f as ParamDeclaration;
-      if (p.type === 'sirens' || p.type === 'durees' || !p.auPlus) continue;
+    if (oneOf !== undefined) {
+      let given = 0;
+      for (const name of oneOf) if (out[name] !== undefined) given++;
+      if (given !== 1) return false;
+    }
+    for (const [name, bound] of bounds) {
       const v = out[name];
-      const limit = out[p.auPlus.parametre];
+      const limit = out[bound];
       if (typeof v === 'number' && typeof limit === 'number' && v > limit) return false;
     }
     return true;
