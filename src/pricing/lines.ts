@@ -1,4 +1,4 @@
-import type { Calcul, Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning, Source } from '../core/shapes.js';
+import type { Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning, Source } from '../core/shapes.js';
 import type { MeasureName, Measures } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
 import { makeIssue, makeWarning } from '../wording/issues.js';
@@ -21,13 +21,6 @@ export interface PricedLines {
   readonly issues: QuoteIssue[];
   /** Les parts dues mais non chiffrées faute d'une donnée. */
   readonly manquants: Manquant[];
-}
-
-/** Une copie du calcul mémorisé (ses termes objets compris) : chaque devis rendu est à lui seul. */
-function copyCalcul(p: PricedComponent): Calcul {
-  const out: Record<string, unknown> = { ...p.calcul };
-  for (const key of p.nested) out[key] = { ...(out[key] as object) };
-  return out as unknown as Calcul;
 }
 
 const POPULATION: ReadonlySet<MeasureName> = new Set(['population']);
@@ -214,7 +207,7 @@ export function priceLines(
           prixUnitaire: p.prixUnitaire,
           montant: p.montantText,
           detail: dOffice || demand.intervention ? describeLine(p.calcul, dOffice, demand.intervention, undefined, p.detail) : p.detail,
-          calcul: copyCalcul(p),
+          calcul: p.copyCalcul(),
           source: cp.exemple ? { origine: cp.origine, reference: cp.reference, exemple: true } : { origine: cp.origine, reference: cp.reference },
         };
         if (dOffice) ligne['inclusDOffice'] = true;
