@@ -94,6 +94,8 @@ function issueOf(problem: Problem, w: Where): QuoteIssue {
 /** Ce qu'une composante d'une prestation du catalogue donne à chacune de ses lignes. */
 interface ComposantePlan {
   readonly composante: Composante;
+  readonly libelle: string;
+  readonly remarque: string | undefined;
   readonly ponctuelle: boolean;
   readonly origine: Source['origine'];
   readonly reference: string;
@@ -120,7 +122,7 @@ function planOf(catalogue: Catalogue, declaration: PrestationDeclaration): Prest
     const composantes = new Map<string, ComposantePlan>();
     for (const [name, composante] of Object.entries(entry.composantes as Readonly<Record<string, Composante>>)) {
       const source = composante.source;
-      composantes.set(name, { composante, ponctuelle: declared[name]?.ponctuelle === true, origine: source.origine, reference: source.reference, exemple: source.exemple === true });
+      composantes.set(name, { composante, libelle: composante.libelle, remarque: composante.remarque, ponctuelle: declared[name]?.ponctuelle === true, origine: source.origine, reference: source.reference, exemple: source.exemple === true });
     }
     plans.set(declaration, (plan = { entry, sirensParam: sirensParam(declaration), composantes }));
   }
@@ -200,7 +202,7 @@ export function priceLines(
         const ligne: Record<string, unknown> = {
           prestation: id,
           composante: demand.composante,
-          libelle: composante.libelle,
+          libelle: cp.libelle,
           siren: billed,
           quantite: p.quantite,
           unite: p.unite,
@@ -212,7 +214,7 @@ export function priceLines(
         };
         if (dOffice) ligne['inclusDOffice'] = true;
         if (demand.intervention) ligne['intervention'] = { rang: demand.intervention.rang, sur: demand.intervention.sur };
-        if (composante.remarque !== undefined) ligne['remarque'] = composante.remarque;
+        if (cp.remarque !== undefined) ligne['remarque'] = cp.remarque;
         if (cp.ponctuelle) ligne['ponctuelle'] = true;
         out.lignes.push(ligne as unknown as QuoteLine<PrestationId>);
       }
