@@ -1,7 +1,7 @@
 import type { Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning, Source } from '../core/shapes.js';
 import type { MeasureName, Measures } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
-import { makeIssue, makeWarning } from '../wording/issues.js';
+import { makeIssue, makePlainWarning } from '../wording/issues.js';
 import { describeLine, formatStrate } from '../wording/terms.js';
 import type { Catalogue, Prestation } from '../catalogue/types.js';
 import type { PricingContext, PrestationDeclaration } from '../prestations/define.js';
@@ -149,7 +149,7 @@ export function priceLines(
   let missing: { composante: string; path: Path }[] = NO_MISSING;
   const ctx: PricingContext = {
     collectivite,
-    warn: (code, path) => out.avertissements.push(makeWarning(code, ['prestations', id, ...path], {})),
+    warn: (code, path) => out.avertissements.push(makePlainWarning(code, ['prestations', id, ...path])),
     manque: (composante, path) => {
       if (missing === NO_MISSING) missing = [];
       missing.push({ composante, path });
