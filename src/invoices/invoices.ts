@@ -1,11 +1,7 @@
 import type { Destinataire, Invoice, QuoteLine } from '../core/shapes.js';
-import { sumMontants } from '../money/round.js';
+import { sumMontantsOf } from '../money/round.js';
 
-function montants(lignes: readonly QuoteLine[]): string[] {
-  const out: string[] = new Array(lignes.length);
-  for (let i = 0; i < lignes.length; i++) out[i] = lignes[i]!.montant;
-  return out;
-}
+const montant = (ligne: QuoteLine): string => ligne.montant;
 
 /**
  * Regroupe les lignes en une facture par SIREN, dans l'ordre où chaque SIREN apparaît ; le total
@@ -28,7 +24,7 @@ export function toInvoices<Id extends string>(
     if (nom !== undefined) out['nom'] = nom;
     if (destinataire !== undefined) out['destinataire'] = { ...destinataire };
     out['lignes'] = g;
-    out['total'] = sumMontants(montants(g));
+    out['total'] = sumMontantsOf(g, montant);
     return out as unknown as Invoice<Id>;
   };
   let single = true;
@@ -40,7 +36,9 @@ export function toInvoices<Id extends string>(
     if (group) group.push(ligne);
     else bySiren.set(ligne.siren, [ligne]);
   }
-  return [...bySiren].map(([siren, g]) => invoice(siren, g));
+  const out: Invoice<Id>[] = [];
+  for (const [siren, g] of bySiren) out.push(invoice(siren, g));
+  return out;
 }
 
 /**
@@ -49,5 +47,5 @@ export function toInvoices<Id extends string>(
  * @internal
  */
 export function totalOf(lignes: readonly QuoteLine[]): string {
-  return sumMontants(montants(lignes));
+  return sumMontantsOf(lignes, montant);
 }

@@ -23,7 +23,15 @@ export function toMontant(value: Dec): string {
   return roundToCent(value).toFixed(2);
 }
 
-const SUMS = new Map<string, string>();
+/** Les sommes déjà faites, en arbre : un nœud par suite de montants (ses montants dans l'ordre). */
+interface SumNode {
+  total: string | undefined;
+  readonly next: Map<string, SumNode>;
+}
+
+const SUMS_LIMIT = 16_384;
+let sums: SumNode = { total: undefined, next: new Map() };
+let sumNodes = 0;
 
 /**
  * Additionne des montants de lignes déjà arrondis (`"2069.57"`), en décimaux exacts : la somme
@@ -32,16 +40,36 @@ const SUMS = new Map<string, string>();
  * @internal
  */
 export function sumMontants(texts: readonly string[]): string {
-  if (texts.length === 1) return texts[0]!;
-  if (texts.length === 0) return '0.00';
-  let key = texts[0]!;
-  for (let i = 1; i < texts.length; i++) key += '+' + texts[i];
-  const known = SUMS.get(key);
-  if (known !== undefined) return known;
+  return sumMontantsOf(texts, (t) => t);
+}
+
+/**
+ * Comme {@link sumMontants}, sur les montants d'une liste d'éléments (les lignes d'un devis).
+ *
+ * @internal
+ */
+export function sumMontantsOf<T>(items: readonly T[], montant: (item: T) => string): string {
+  if (items.length === 1) return montant(items[0]!);
+  if (items.length === 0) return '0.00';
+  let node = sums;
+  for (let i = 0; i < items.length; i++) {
+    const t = montant(items[i]!);
+    let next = node.next.get(t);
+    if (next === undefined) {
+      if (++sumNodes > SUMS_LIMIT) {
+        sums = { total: undefined, next: new Map() };
+        sumNodes = 0;
+        return add(items, montant);
+      }
+      node.next.set(t, (next = { total: undefined, next: new Map() }));
+    }
+    node = next;
+  }
+  return (node.total ??= add(items, montant));
+}
+
+function add<T>(items: readonly T[], montant: (item: T) => string): string {
   let total = ZERO;
-  for (const t of texts) total = total.plus(decimalOf(t));
-  const text = total.toFixed(2);
-  if (SUMS.size >= 4096) SUMS.clear();
-  SUMS.set(key, text);
-  return text;
+  for (let i = 0; i < items.length; i++) total = total.plus(decimalOf(montant(items[i]!)));
+  return total.toFixed(2);
 }

@@ -1,4 +1,5 @@
-import type { IssueCode, WarningCode } from '../core/codes.js';
+import type { IssueCode } from '../core/codes.js';
+import type { PlainWarningCode } from '../wording/issues.js';
 import type { CollectiviteType, Path } from '../core/shapes.js';
 import type { Measures } from '../models/define.js';
 import type { Modele } from '../models/registry.js';
@@ -94,7 +95,7 @@ export type ParamsOf<P> = [keyof P] extends [never]
 export interface PricingContext {
   readonly collectivite: { readonly type?: CollectiviteType | undefined };
   /** Ajoute un avertissement, au chemin donné depuis la prestation ; son message est écrit à partir du code. */
-  readonly warn: (code: WarningCode, path: Path) => void;
+  readonly warn: (code: PlainWarningCode, path: Path) => void;
   /** Note une composante due mais non chiffrée faute de la donnée au chemin donné : le total sera partiel. */
   readonly manque: (composante: string, path: Path) => void;
 }

@@ -17,8 +17,55 @@ export interface PricedComponent {
   readonly calcul: Calcul;
   /** Le calcul écrit en français (`describeCalcul`), rédigé une fois pour toutes les lignes qui le portent. */
   readonly detail: string;
-  /** Les termes du calcul qui sont des objets (unité, strate) : chaque ligne en reçoit sa copie. */
-  readonly nested: readonly string[];
+  /** Une copie du calcul (ses termes objets compris) : chaque ligne chiffrée reçoit la sienne. */
+  readonly copyCalcul: () => Calcul;
+}
+
+/** Une copie d'un objet, et de ses termes objets (unité, strate). */
+function genericCopy(calcul: Calcul): Calcul {
+  const out: Record<string, unknown> = { ...calcul };
+  for (const key of Object.keys(out)) {
+    const v = out[key];
+    if (typeof v === 'object' && v !== null) out[key] = { ...v };
+  }
+  return out as unknown as Calcul;
+}
+
+/** La copie d'un calcul écrite pour chaque forme connue (les mêmes champs dans le même ordre) : rapide. */
+function typedCopy(c: Calcul): Calcul {
+  switch (c.type) {
+    case 'fixe':
+      return { type: c.type, montant: c.montant };
+    case 'produit':
+      return c.demandee === undefined
+        ? { type: c.type, quantite: c.quantite, unite: { un: c.unite.un, plusieurs: c.unite.plusieurs }, prixUnitaire: c.prixUnitaire, montant: c.montant }
+        : { type: c.type, quantite: c.quantite, demandee: c.demandee, unite: { un: c.unite.un, plusieurs: c.unite.plusieurs }, prixUnitaire: c.prixUnitaire, montant: c.montant };
+    case 'pondere':
+      return { type: c.type, unites: c.unites, unite: { un: c.unite.un, plusieurs: c.unite.plusieurs }, coefficient: c.coefficient, prixUnitaire: c.prixUnitaire, montant: c.montant };
+    case 'case':
+      return { type: c.type, strate: { de: c.strate.de, a: c.strate.a }, quotaGo: c.quotaGo, montant: c.montant };
+    case 'parStrate':
+      return { type: c.type, strate: { de: c.strate.de, a: c.strate.a }, population: c.population, montant: c.montant };
+    default:
+      return genericCopy(c);
+  }
+}
+
+/** Les mêmes données, dans le même ordre, à toute profondeur (objets simples, chaînes, nombres, `null`). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameData((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  }
+  return true;
+}
+
+/** Le copieur d'un calcul : la copie écrite pour sa forme si elle donne exactement le même calcul, sinon la copie générique. */
+function copierOf(calcul: Calcul): () => Calcul {
+  return sameData(typedCopy(calcul), calcul) ? () => typedCopy(calcul) : () => genericCopy(calcul);
 }
 
 /**
@@ -79,10 +126,12 @@ export function priceComponent(c: Composante, mesures: Measures, invalid: Readon
   const { model, unpublished, byKey } = prepare(c);
   const tarif = c as unknown as Readonly<Record<string, unknown>>;
   let problems: Problem[] | undefined;
-  for (const name of unpublished) (problems ??= []).push({ kind: 'tarif', field: name });
+  if (unpublished.length > 0) for (const name of unpublished) (problems ??= []).push({ kind: 'tarif', field: name });
   const unknown = problems !== undefined;
-  for (const m of model.mesures) {
-    if (invalid.has(m)) (problems ??= []).push({ kind: 'mesure', mesure: m, invalide: true });
+  const names = model.mesures;
+  for (let i = 0; i < names.length; i++) {
+    const m = names[i]!;
+    if (invalid.size > 0 && invalid.has(m)) (problems ??= []).push({ kind: 'mesure', mesure: m, invalide: true });
     else if (mesures[m] === undefined) (problems ??= []).push({ kind: 'mesure', mesure: m, invalide: false });
   }
   if (problems !== undefined) {
@@ -102,7 +151,7 @@ export function priceComponent(c: Composante, mesures: Measures, invalid: Readon
     montantText: r.montant.toFixed(2),
     calcul: r.calcul,
     detail: describeCalcul(r.calcul),
-    nested: Object.keys(r.calcul).filter((k) => typeof (r.calcul as unknown as Record<string, unknown>)[k] === 'object' && (r.calcul as unknown as Record<string, unknown>)[k] !== null),
+    copyCalcul: copierOf(r.calcul),
   };
   if (byKey.size >= MEMO_LIMIT) byKey.clear();
   byKey.set(key, done);

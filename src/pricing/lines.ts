@@ -1,7 +1,7 @@
-import type { Calcul, Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning } from '../core/shapes.js';
+import type { Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning, Source } from '../core/shapes.js';
 import type { MeasureName, Measures } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
-import { makeIssue, makeWarning } from '../wording/issues.js';
+import { makeIssue, makePlainWarning } from '../wording/issues.js';
 import { describeLine, formatStrate } from '../wording/terms.js';
 import type { Catalogue, Prestation } from '../catalogue/types.js';
 import type { PricingContext, PrestationDeclaration } from '../prestations/define.js';
@@ -23,22 +23,14 @@ export interface PricedLines {
   readonly manquants: Manquant[];
 }
 
-/** Une copie du calcul mémorisé (ses termes objets compris) : chaque devis rendu est à lui seul. */
-function copyCalcul(p: PricedComponent): Calcul {
-  const out: Record<string, unknown> = { ...p.calcul };
-  for (const key of p.nested) out[key] = { ...(out[key] as object) };
-  return out as unknown as Calcul;
-}
-
 const POPULATION: ReadonlySet<MeasureName> = new Set(['population']);
 const NONE: ReadonlySet<MeasureName> = new Set();
 
-const SIRENS_PARAM = new Map<PrestationDeclaration, string | undefined>();
+const NO_MISSING: { composante: string; path: Path }[] = [];
 
 /** Le nom du paramètre « liste de SIREN » d'une prestation, s'il en a un. */
 function sirensParam(declaration: PrestationDeclaration): string | undefined {
-  if (!SIRENS_PARAM.has(declaration)) SIRENS_PARAM.set(declaration, Object.entries(declaration.parametres).find(([, p]) => p.type === 'sirens')?.[0]);
-  return SIRENS_PARAM.get(declaration);
+  return Object.entries(declaration.parametres).find(([, p]) => p.type === 'sirens')?.[0];
 }
 
 /**
@@ -46,8 +38,7 @@ function sirensParam(declaration: PrestationDeclaration): string | undefined {
  * Incluse d'office (parc transféré), elle est toujours facturée au SIREN de la collectivité, d'abord,
  * et les SIREN listés s'y ajoutent.
  */
-function billedSirens(declaration: PrestationDeclaration, params: Readonly<Record<string, unknown>>, siren: string, offered: boolean): readonly string[] {
-  const name = sirensParam(declaration);
+function billedSirens(name: string | undefined, params: Readonly<Record<string, unknown>>, siren: string, offered: boolean): readonly string[] {
   const value = name === undefined ? undefined : params[name];
   const listed = Array.isArray(value) ? (value as string[]) : [];
   if (offered) return [siren, ...listed.filter((s) => s !== siren)];
@@ -100,6 +91,44 @@ function issueOf(problem: Problem, w: Where): QuoteIssue {
   }
 }
 
+/** Ce qu'une composante d'une prestation du catalogue donne à chacune de ses lignes. */
+interface ComposantePlan {
+  readonly composante: Composante;
+  readonly libelle: string;
+  readonly remarque: string | undefined;
+  readonly ponctuelle: boolean;
+  readonly origine: Source['origine'];
+  readonly reference: string;
+  readonly exemple: boolean;
+}
+
+/** Ce qu'une prestation d'un catalogue validé permet de savoir une fois pour toutes. */
+interface PrestationPlan {
+  readonly entry: Prestation;
+  readonly sirensParam: string | undefined;
+  readonly composantes: ReadonlyMap<string, ComposantePlan>;
+}
+
+/** Les plans de chiffrage d'un catalogue (objet gelé), par déclaration de prestation. */
+const PLANS = new WeakMap<Catalogue, Map<PrestationDeclaration, PrestationPlan>>();
+
+function planOf(catalogue: Catalogue, declaration: PrestationDeclaration): PrestationPlan {
+  let plans = PLANS.get(catalogue);
+  if (plans === undefined) PLANS.set(catalogue, (plans = new Map()));
+  let plan = plans.get(declaration);
+  if (plan === undefined) {
+    const entry = catalogue.prestations[declaration.id as PrestationId] as Prestation;
+    const declared = declaration.composantes as Readonly<Record<string, { readonly ponctuelle?: true }>>;
+    const composantes = new Map<string, ComposantePlan>();
+    for (const [name, composante] of Object.entries(entry.composantes as Readonly<Record<string, Composante>>)) {
+      const source = composante.source;
+      composantes.set(name, { composante, libelle: composante.libelle, remarque: composante.remarque, ponctuelle: declared[name]?.ponctuelle === true, origine: source.origine, reference: source.reference, exemple: source.exemple === true });
+    }
+    plans.set(declaration, (plan = { entry, sirensParam: sirensParam(declaration), composantes }));
+  }
+  return plan;
+}
+
 /**
  * Chiffre les prestations validées d'une adhésion : chaque module dit ce qu'il faut chiffrer, chaque
  * composante est chiffrée une fois selon son modèle, puis donne une ligne par SIREN facturé (une
@@ -117,26 +146,31 @@ export function priceLines(
   const out: PricedLines = { lignes: [], avertissements: [], issues: [], manquants: [] };
   const siren = collectivite.siren ?? '';
   let id = '' as PrestationId;
-  let missing: { composante: string; path: Path }[] = [];
+  let missing: { composante: string; path: Path }[] = NO_MISSING;
   const ctx: PricingContext = {
     collectivite,
-    warn: (code, path) => out.avertissements.push(makeWarning(code, ['prestations', id, ...path], {})),
-    manque: (composante, path) => missing.push({ composante, path }),
+    warn: (code, path) => out.avertissements.push(makePlainWarning(code, ['prestations', id, ...path])),
+    manque: (composante, path) => {
+      if (missing === NO_MISSING) missing = [];
+      missing.push({ composante, path });
+    },
   };
+  const invalidPopulation = invalid.has('population');
   for (const { declaration, params } of prestations) {
     id = declaration.id as PrestationId;
-    const entry = catalogue.prestations[id] as Prestation;
-    missing = [];
+    const plan = planOf(catalogue, declaration);
+    const entry = plan.entry;
+    missing = NO_MISSING;
     const demands = declaration.chiffrer(params as never, ctx);
     // Incluse d'office (parc transféré) : facturée au SIREN de la collectivité quoi que l'adhésion coche.
     const offered = collectivite.parcTransfere === true && declaration.obligatoire === 'siParcTransfere';
-    const sirens = entry.facturation === 'siren' ? billedSirens(declaration, params, siren, offered) : undefined;
+    const sirens = entry.facturation === 'siren' ? billedSirens(plan.sirensParam, params, siren, offered) : undefined;
     for (const m of missing) {
-      const libelle = (entry.composantes as Readonly<Record<string, Composante>>)[m.composante]!.libelle;
+      const libelle = plan.composantes.get(m.composante)!.composante.libelle;
       for (const billed of sirens ?? [siren]) out.manquants.push({ prestation: id, composante: m.composante, libelle, siren: billed, path: ['prestations', id, ...m.path] });
     }
     if (sirens === undefined) {
-      const listed = sirensParam(declaration);
+      const listed = plan.sirensParam;
       if (listed !== undefined && params[listed] !== undefined) {
         out.issues.push(
           makeIssue('VALEUR_NON_ADMISE', ['prestations', id, listed], { raison: 'sirensSurAdherent', libellePrestation: entry.libelle, millesime: catalogue.millesime }),
@@ -144,12 +178,14 @@ export function priceLines(
         continue;
       }
     }
-    for (const demand of demands) {
-      const composante = (entry.composantes as Readonly<Record<string, Composante>>)[demand.composante]!;
+    for (let d = 0; d < demands.length; d++) {
+      const demand = demands[d]!;
+      const cp = plan.composantes.get(demand.composante)!;
+      const composante = cp.composante;
       const m = demand.mesures;
       const mesures: Measures =
         m === undefined ? { quantite: 1, population: collectivite.population } : { quantite: 'quantite' in m ? m.quantite : 1, quotaGo: m.quotaGo, population: collectivite.population };
-      const r = priceComponent(composante, mesures, invalid.has('population') ? POPULATION : NONE);
+      const r = priceComponent(composante, mesures, invalidPopulation ? POPULATION : NONE);
       if (Array.isArray(r)) {
         for (const problem of r) {
           out.issues.push(issueOf(problem, { id, entry, composante, composanteId: demand.composante, path: demand.path, millesime: catalogue.millesime }));
@@ -157,8 +193,6 @@ export function priceLines(
         continue;
       }
       const p = r;
-      const ponctuelle = (declaration.composantes as Readonly<Record<string, { readonly ponctuelle?: true }>>)[demand.composante]?.ponctuelle === true;
-      const source = composante.source;
       // Le détail d'une ligne ordinaire est celui du chiffrage mémorisé ; incluse d'office ou
       // intervention, il est précédé de ce qui la distingue.
       const count = sirens === undefined ? 1 : sirens.length;
@@ -168,20 +202,20 @@ export function priceLines(
         const ligne: Record<string, unknown> = {
           prestation: id,
           composante: demand.composante,
-          libelle: composante.libelle,
+          libelle: cp.libelle,
           siren: billed,
           quantite: p.quantite,
           unite: p.unite,
           prixUnitaire: p.prixUnitaire,
           montant: p.montantText,
           detail: dOffice || demand.intervention ? describeLine(p.calcul, dOffice, demand.intervention, undefined, p.detail) : p.detail,
-          calcul: copyCalcul(p),
-          source: source.exemple ? { origine: source.origine, reference: source.reference, exemple: true } : { origine: source.origine, reference: source.reference },
+          calcul: p.copyCalcul(),
+          source: cp.exemple ? { origine: cp.origine, reference: cp.reference, exemple: true } : { origine: cp.origine, reference: cp.reference },
         };
         if (dOffice) ligne['inclusDOffice'] = true;
         if (demand.intervention) ligne['intervention'] = { rang: demand.intervention.rang, sur: demand.intervention.sur };
-        if (composante.remarque !== undefined) ligne['remarque'] = composante.remarque;
-        if (ponctuelle) ligne['ponctuelle'] = true;
+        if (cp.remarque !== undefined) ligne['remarque'] = cp.remarque;
+        if (cp.ponctuelle) ligne['ponctuelle'] = true;
         out.lignes.push(ligne as unknown as QuoteLine<PrestationId>);
       }
     }

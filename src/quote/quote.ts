@@ -49,7 +49,7 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
   const factures = partial(toInvoices(priced.lignes, checked.collectivite, checked.destinataires), priced.manquants);
   const avertissements = checked.destinataires.length === 0 ? priced.avertissements : [...priced.avertissements, ...unbilled(checked.destinataires, factures)];
-  return {
+  const out: Quote<PrestationId> = {
     millesime: catalogue.millesime,
     collectivite: checked.collectivite as Collectivite,
     lignes: priced.lignes,
@@ -60,12 +60,14 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
     remarques: forMember(avertissements),
     totalPartiel: priced.manquants.length > 0,
     manquants: priced.manquants,
-    ...(checked.destinataires.length === 0 ? {} : { destinataires: checked.destinataires.map((d) => ({ ...d })) }),
   };
+  if (checked.destinataires.length > 0) (out as { destinataires?: Destinataire[] }).destinataires = checked.destinataires.map((d) => ({ ...d }));
+  return out;
 }
 
 /** Les avertissements qui concernent aussi l'adhérent, rédigés pour lui (sans nom de champ). */
 function forMember(avertissements: readonly QuoteWarning[]): QuoteWarning[] {
+  if (avertissements.length === 0) return [];
   const out: QuoteWarning[] = [];
   for (const w of avertissements) if (WARNING_AUDIENCES[w.code].includes('adherent')) out.push(inVoice({ ...w }, 'adherent'));
   return out;

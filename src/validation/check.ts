@@ -42,6 +42,7 @@ type CollectiviteField = keyof typeof COLLECTIVITE_DECLARATION;
 const FIELDS = Object.keys(COLLECTIVITE_DECLARATION) as CollectiviteField[];
 const NO_INVALID: ReadonlySet<string> = new Set();
 const NO_DESTINATAIRES: readonly Destinataire[] = Object.freeze([]);
+const DECLARATIONS: ReadonlyMap<string, PrestationDeclaration> = new Map((PRESTATIONS as readonly PrestationDeclaration[]).map((d) => [d.id, d]));
 
 function withDOffice(collectivite: Partial<Collectivite>, ticked: (id: string) => boolean, list: CheckedPrestation[]): CheckedPrestation[] {
   if (collectivite.parcTransfere !== true) return list;
@@ -78,14 +79,24 @@ function partialCollectivite(value: unknown): { collectivite: Partial<Collectivi
  */
 export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: ValidAdhesion): CheckedAdhesion {
   const value = snap.value;
-  const rules = [...checkMandatory(value, catalogue), ...checkMillesime(value, catalogue)];
+  const mandatory = checkMandatory(value, catalogue);
+  const millesime = checkMillesime(value, catalogue);
+  const rules = millesime.length === 0 ? mandatory : [...mandatory, ...millesime];
   const parsed = valid !== undefined ? ({ success: true, data: valid } as const) : adhesionSchema().safeParse(value, REPORT);
   if (parsed.success) {
     const { collectivite, prestations, destinataires } = parsed.data;
     const list: CheckedPrestation[] = [];
-    for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
-      const params = prestations[d.id];
-      if (params !== undefined) list.push({ declaration: d, params, dOffice: false });
+    if (valid !== undefined) {
+      // La voie rapide rend les prestations dans l'ordre des déclarations : seules les cochées sont lues.
+      for (const id of Object.keys(prestations)) {
+        const params = prestations[id];
+        if (params !== undefined) list.push({ declaration: DECLARATIONS.get(id)!, params, dOffice: false });
+      }
+    } else {
+      for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
+        const params = prestations[d.id];
+        if (params !== undefined) list.push({ declaration: d, params, dOffice: false });
+      }
     }
     return {
       collectivite,

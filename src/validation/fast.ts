@@ -4,7 +4,7 @@ import type { ParamDeclaration, PrestationDeclaration } from '../prestations/def
 import { PRESTATIONS } from '../prestations/registry.js';
 import type { ValidAdhesion } from './adhesion.js';
 import { COLLECTIVITE_DECLARATION, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
-import { fastField, REJECT, type AnyField } from './fields.js';
+import { fastCheckOf, fastField, REJECT, type AnyField } from './fields.js';
 
 type Fields = ReadonlyMap<string, AnyField>;
 
@@ -38,9 +38,16 @@ function openRecord(r: Reader, value: unknown, depth: number): Read | { keys: st
   return { keys, record: value };
 }
 
-/** La place de chaque champ dans l'ordre des déclarations, et le nombre de champs requis. */
+/** Un champ connu : sa place dans l'ordre des déclarations, s'il est requis, et sa vérification rapide. */
+interface FieldPlan {
+  readonly position: number;
+  readonly requis: boolean;
+  readonly check: (value: unknown) => unknown;
+}
+
+/** Les champs d'un objet, par nom, et le nombre de champs requis. */
 interface Order {
-  readonly position: ReadonlyMap<string, number>;
+  readonly plans: ReadonlyMap<string, FieldPlan>;
   readonly required: number;
 }
 
@@ -50,12 +57,12 @@ function orderOf(fields: Fields): Order {
   let o = ORDERS.get(fields);
   if (o === undefined) {
     let required = 0;
-    const position = new Map<string, number>();
+    const plans = new Map<string, FieldPlan>();
     for (const [name, f] of fields) {
-      position.set(name, position.size);
+      plans.set(name, { position: plans.size, requis: f.requis, check: fastCheckOf(f) });
       if (f.requis) required++;
     }
-    ORDERS.set(fields, (o = { position, required }));
+    ORDERS.set(fields, (o = { plans, required }));
   }
   return o;
 }
@@ -69,7 +76,7 @@ function readFields(r: Reader, value: unknown, fields: Fields, depth: number, ch
   const opened = openRecord(r, value, depth);
   if (!('keys' in opened)) return opened;
   const { keys, record } = opened;
-  const { position, required } = orderOf(fields);
+  const { plans, required } = orderOf(fields);
   const copy: Record<string, unknown> = {};
   const values: Record<string, unknown> = {};
   let ok = true;
@@ -80,16 +87,15 @@ function readFields(r: Reader, value: unknown, fields: Fields, depth: number, ch
     const member = readMember(r, record, key, depth);
     Reader.set(copy, key, member);
     if (!ok) continue;
-    const f = key === '__proto__' ? undefined : fields.get(key);
+    const f = key === '__proto__' ? undefined : plans.get(key);
     if (f === undefined) ok = false;
     else {
-      const v = fastField(f, member);
+      const v = f.check(member);
       if (v === REJECT) ok = false;
       else {
         values[key] = v;
-        const at = position.get(key)!;
-        if (at < last) inOrder = false;
-        last = at;
+        if (f.position < last) inOrder = false;
+        last = f.position;
         if (f.requis && v !== undefined) requiredSeen++;
       }
     }
@@ -111,14 +117,22 @@ function readFields(r: Reader, value: unknown, fields: Fields, depth: number, ch
   return { copy, valid: check && !check(valid) ? undefined : valid };
 }
 
-function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): (out: Record<string, unknown>) => boolean {
+function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): ((out: Record<string, unknown>) => boolean) | undefined {
+  const bounds: [string, string][] = [];
+  for (const [name, f] of fields) {
+    const p = f as ParamDeclaration;
+    if (p.type !== 'sirens' && p.type !== 'durees' && p.auPlus) bounds.push([name, p.auPlus.parametre]);
+  }
+  if (oneOf === undefined && bounds.length === 0) return undefined;
   return (out) => {
-    if (oneOf !== undefined && oneOf.filter((name) => out[name] !== undefined).length !== 1) return false;
-    for (const [name, f] of fields) {
-      const p = f as ParamDeclaration;
-      if (p.type === 'sirens' || p.type === 'durees' || !p.auPlus) continue;
+    if (oneOf !== undefined) {
+      let given = 0;
+      for (const name of oneOf) if (out[name] !== undefined) given++;
+      if (given !== 1) return false;
+    }
+    for (const [name, bound] of bounds) {
       const v = out[name];
-      const limit = out[p.auPlus.parametre];
+      const limit = out[bound];
       if (typeof v === 'number' && typeof limit === 'number' && v > limit) return false;
     }
     return true;

@@ -11,6 +11,8 @@ function example(d: PrestationDeclaration): { champsExemple: string[]; valeursEx
   return { champsExemple: parts.map(([name]) => name), valeursExemple: parts.map(([, v]) => v) };
 }
 
+const MANDATORY = PRESTATIONS.filter((d) => d.obligatoire === 'toujours');
+
 /**
  * Règle des prestations obligatoires (`obligatoire: 'toujours'` : la maintenance de base), jugée
  * sur l'entrée lue, pour être signalée en même temps que les erreurs de forme.
@@ -22,8 +24,7 @@ export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue
   const prestations = input['prestations'];
   if (prestations !== undefined && !isRecord(prestations)) return [];
   const issues: QuoteIssue[] = [];
-  for (const d of PRESTATIONS) {
-    if (d.obligatoire !== 'toujours') continue;
+  for (const d of MANDATORY) {
     const ticked = prestations !== undefined && Object.prototype.hasOwnProperty.call(prestations, d.id) && prestations[d.id] !== undefined;
     if (!ticked) {
       issues.push(

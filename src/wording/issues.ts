@@ -556,6 +556,26 @@ export function makeWarning<C extends WarningCode>(code: C, path: Path, params: 
   return { code, path, message: warningMessage(code, params), params: params as IssueParams };
 }
 
+/** Les avertissements sans paramètre : leur message ne dépend que du code, il est rédigé une fois. */
+/**
+ * Les codes d'avertissement sans paramètre.
+ *
+ * @internal
+ */
+export type PlainWarningCode = { [C in WarningCode]: WarningParamsByCode[C] extends Record<string, never> ? C : never }[WarningCode];
+const PLAIN_MESSAGES = new Map<string, string>();
+
+/**
+ * Un avertissement sans paramètre (son message, rédigé une fois par code, est partagé : c'est un texte).
+ *
+ * @internal
+ */
+export function makePlainWarning(code: PlainWarningCode, path: Path): QuoteWarning {
+  let message = PLAIN_MESSAGES.get(code);
+  if (message === undefined) PLAIN_MESSAGES.set(code, (message = warningMessage(code, {})));
+  return { code, path, message, params: {} };
+}
+
 function isWarning(item: QuoteIssue | QuoteWarning): item is QuoteWarning {
   return Object.prototype.hasOwnProperty.call(WARNING_MESSAGES, item.code);
 }
