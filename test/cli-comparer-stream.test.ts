@@ -18,6 +18,9 @@ import {
   type Catalogue,
 } from '../src/index.js';
 import { runCli } from '../src/cli/main.js';
+import { batchFromText, decodeUtf8, type BatchSource } from '../src/cli/io.js';
+import { jsonPieces } from '../src/cli/lot.js';
+import fc from 'fast-check';
 import { memoryIo } from './cli-helpers.js';
 
 const ROOT = join(__dirname, '..');
@@ -136,5 +139,47 @@ describe('comparer : une mémoire bornée, quelle que soit la taille du lot', ()
     } else {
       expect(r.stdout).toContain('20800 adhésion(s)');
     }
+  });
+});
+
+describe('écrire sans tout garder : la synthèse JSON par morceaux, un JSONL décodé ligne à ligne', () => {
+  it('jsonPieces : exactement le texte de JSON.stringify(valeur, null, 2), chaque saut de ligne suivi de la marge', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom('', '  ', '    '), (valeur, marge) => {
+        expect([...jsonPieces(valeur, marge)].join('')).toBe(JSON.stringify(valeur, null, 2).replace(/\n/g, `\n${marge}`));
+      }),
+      { numRuns: 200 },
+    );
+    expect([...jsonPieces({ a: undefined, b: [undefined, 1], c: {} }, '')].join('')).toBe(JSON.stringify({ a: undefined, b: [undefined, 1], c: {} }, null, 2));
+  });
+
+  it('un JSONL lu de ses octets donne les mêmes entrées que son texte (BOM, CRLF, lignes vides, accents, ligne illisible)', () => {
+    const ligne = fc.oneof(
+      fc.constant(''),
+      fc.constant('  '),
+      fc.constant('{"collectivite": '),
+      fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 6 }), { maxKeys: 3 }).map((o) => JSON.stringify(o)),
+    );
+    fc.assert(
+      fc.property(fc.array(ligne, { minLength: 2, maxLength: 8 }), fc.boolean(), fc.constantFrom('\n', '\r\n'), (lignes, bom, fin) => {
+        const text = (bom ? '\uFEFF' : '') + lignes.join(fin);
+        const bytes = new TextEncoder().encode(text);
+        const lu = (source: BatchSource) => ({ count: source.count, entries: [...source.entries()] });
+        let attendu: unknown;
+        try {
+          attendu = lu(batchFromText(decodeUtf8(bytes, 'lot.jsonl'), 'lot.jsonl'));
+        } catch (error) {
+          attendu = error;
+        }
+        let obtenu: unknown;
+        try {
+          obtenu = lu(batchFromText(decodeUtf8(bytes, 'lot.jsonl'), 'lot.jsonl', bytes));
+        } catch (error) {
+          obtenu = error;
+        }
+        expect(obtenu).toEqual(attendu);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import { ComparisonHtmlReport } from '../render/comparison-html.js';
 import {
   COMPARISON_CSV_HEADER,
-  renderComparisonConflicts,
+  comparisonConflictLines,
   renderComparisonCsvRow,
   renderComparisonTextHead,
   renderComparisonTextRow,
@@ -11,7 +11,7 @@ import {
 } from '../render/comparison.js';
 import { inVoice } from '../wording/issues.js';
 import type { BatchSource } from './io.js';
-import { forEachEntry, jsonArraySink, type Write } from './lot.js';
+import { forEachEntry, jsonArraySink, writeInChunks, type Write } from './lot.js';
 import { Spool } from './spool.js';
 
 /**
@@ -124,7 +124,8 @@ export function textCompareSink(out: Write, titres: readonly [string, string]): 
     end: async (s) => {
       await out(renderComparisonTextHead(count, exemple, titres));
       await spool!.replay(out);
-      await out(`\n${renderComparisonTextTail(s, titres)}\n`);
+      await out(`\n${renderComparisonTextTail(s, titres, false)}\n`);
+      await writeInChunks(conflictLines(s, titres, '\n'), out);
     },
     close: () => spool?.close(),
   };
@@ -155,7 +156,7 @@ export function htmlCompareSink(out: Write, err: (text: string) => void, catalog
       await rows!.replay(out);
       await out(report.middle());
       await refus!.replay(out);
-      await out(report.tail(s));
+      await writeInChunks(report.tailLines(s), out);
       conflictsToErr(s, err, ['avant', 'après']);
     },
     close: () => {
@@ -166,6 +167,14 @@ export function htmlCompareSink(out: Write, err: (text: string) => void, catalog
 }
 
 function conflictsToErr(s: Comparaison['synthese'], err: (text: string) => void, titres: readonly [string, string]): void {
-  const conflits = renderComparisonConflicts(s.conflits, titres);
-  if (conflits !== '') err(`${conflits}\n`);
+  writeInChunks(conflictLines(s, titres, ''), err);
+}
+
+/** Les lignes des conflits, chacune avec son saut de ligne, la première précédée de `avant`. */
+function* conflictLines(s: Comparaison['synthese'], titres: readonly [string, string], avant: string): Generator<string> {
+  let prefix = avant;
+  for (const line of comparisonConflictLines(s.conflits, titres)) {
+    yield `${prefix}${line}\n`;
+    prefix = '';
+  }
 }

@@ -364,6 +364,23 @@ function* lines(text: string): Generator<{ line: number; text: string }> {
   }
 }
 
+/** Les lignes d'un texte UTF-8 valide, décodées une à une (comme {@link lines} sur le texte décodé). */
+function* byteLines(bytes: Uint8Array): Generator<{ line: number; text: string }> {
+  // Comme le décodage du texte entier : la marque d'ordre des octets n'est retirée qu'au début.
+  const first = new TextDecoder('utf-8');
+  const others = new TextDecoder('utf-8', { ignoreBOM: true });
+  let start = 0;
+  let line = 1;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
+    yield { line, text: (line === 1 ? first : others).decode(bytes.subarray(start, stop)) };
+    start = end + 1;
+    line++;
+  }
+}
+
 function isObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -387,7 +404,7 @@ function looksLikeJsonLines(text: string): boolean {
  * @internal
  * @throws {QuoteError} `JSON_INVALIDE` si le texte n'est ni l'un ni l'autre, ou s'il est vide
  */
-export function batchFromText(text: string, label: string): BatchSource {
+export function batchFromText(text: string, label: string, bytes?: Uint8Array): BatchSource {
   const name = inputName(label);
   if (text.trim() === '') {
     throw new QuoteError([makeIssue('JSON_INVALIDE', [], { raison: 'vide', source: subject(label) })]);
@@ -405,12 +422,22 @@ export function batchFromText(text: string, label: string): BatchSource {
   if (!looksLikeJsonLines(text)) {
     throw new QuoteError([invalidJson(subject(label), whole.detail, { jsonl: false })]);
   }
+  // Le texte d'un gros JSONL (deux octets par caractère dès qu'un nom porte un accent) n'est pas
+  // gardé : chaque ligne est décodée de ses octets quand vient son tour (une fonction à part, pour
+  // que rien ne retienne le texte).
+  return jsonLines(bytes === undefined ? linesOf(text) : bytesLinesOf(bytes), label, name);
+}
+
+const linesOf = (text: string) => () => lines(text);
+const bytesLinesOf = (bytes: Uint8Array) => () => byteLines(bytes);
+
+function jsonLines(each: () => Generator<{ line: number; text: string }>, label: string, name: string): BatchSource {
   let count = 0;
-  for (const l of lines(text)) if (l.text.trim() !== '') count++;
+  for (const l of each()) if (l.text.trim() !== '') count++;
   return {
     count,
     *entries() {
-      for (const l of lines(text)) {
+      for (const l of each()) {
         if (l.text.trim() === '') continue;
         const parsed = tryParse(l.text);
         const fichier = `${label}:${l.line}`;
@@ -466,10 +493,11 @@ function directoryEntry(path: string): BatchEntry {
  * @throws {QuoteError} si le fichier est illisible, n'est pas de l'UTF-8, ou n'est ni du JSON ni du JSONL
  */
 export async function openBatch(path: string, readStdin: StdinReader | undefined): Promise<BatchSource> {
-  if (path === STDIN) return batchFromText(decodeUtf8(await readInputBytes(path, readStdin), inputName(path)), STDIN_LABEL);
+  const fromBytes = (bytes: Uint8Array, name: string, label: string) => batchFromText(decodeUtf8(bytes, name), label, bytes);
+  if (path === STDIN) return fromBytes(await readInputBytes(path, readStdin), inputName(path), STDIN_LABEL);
   const read = readFileOnce(path);
-  if (isStdinSocket(path, read)) return batchFromText(decodeUtf8(await readInputBytes(STDIN, readStdin), path), path);
-  if (read.ok) return batchFromText(decodeUtf8(read.bytes, path), path);
+  if (isStdinSocket(path, read)) return fromBytes(await readInputBytes(STDIN, readStdin), path, path);
+  if (read.ok) return fromBytes(read.bytes, path, path);
   if (read.code === 'ENOENT') throw new UsageError(`Fichier ou dossier introuvable : ${path}`);
   if (read.tooLarge) throw new QuoteError([unreadable({ raison: 'depasseLimite', fichier: path, maximum: MAX_INPUT_BYTES })]);
   if (!read.directory) throw new QuoteError([unreadable({ raison: 'lecture', fichier: path, erreur: describeErrno(read.code) })]);

@@ -65,7 +65,7 @@ function indent(json: string, spaces: string): string {
  *
  * @internal
  */
-export function jsonArraySink(out: Write, cle: string): { begin(): void | Promise<void>; item(value: unknown): void | Promise<void>; end(synthese: unknown): void | Promise<void> } {
+export function jsonArraySink(out: Write, cle: string): { begin(): void | Promise<void>; item(value: unknown): void | Promise<void>; end(synthese: unknown): Promise<void> } {
   let first = true;
   return {
     begin: () => out(`{\n  ${JSON.stringify(cle)}: [`),
@@ -74,8 +74,71 @@ export function jsonArraySink(out: Write, cle: string): { begin(): void | Promis
       first = false;
       return out(text);
     },
-    end: (s) => out(`${first ? ']' : '\n  ]'},\n  "synthese": ${JSON.stringify(s, null, 2).replace(/\n/g, '\n  ')}\n}\n`),
+    // La synthèse d'un gros lot (ses conflits) peut être longue : elle est écrite par morceaux.
+    end: async (s) => writeInChunks(jsonDocumentEnd(first, s), out),
   };
+}
+
+function* jsonDocumentEnd(empty: boolean, synthese: unknown): Generator<string> {
+  yield `${empty ? ']' : '\n  ]'},\n  "synthese": `;
+  yield* jsonPieces(synthese, '  ');
+  yield '\n}\n';
+}
+
+/**
+ * Écrit des morceaux de texte par blocs d'environ 64 Kio, en attendant chaque écriture : un long
+ * texte n'est jamais construit en entier.
+ *
+ * @internal
+ */
+export function writeInChunks(pieces: Iterable<string>, out: Write): void | Promise<void> {
+  const iterator = pieces[Symbol.iterator]();
+  // Synchrone tant que la sortie l'est (la sortie d'erreur) ; sinon, chaque bloc attend le précédent.
+  const step = (): void | Promise<void> => {
+    let chunk = '';
+    for (let r = iterator.next(); r.done !== true; r = iterator.next()) {
+      chunk += r.value;
+      if (chunk.length >= 1 << 16) {
+        const written = out(chunk);
+        chunk = '';
+        if (written) return written.then(step);
+      }
+    }
+    return chunk === '' ? undefined : out(chunk);
+  };
+  return step();
+}
+
+/**
+ * Le texte de `JSON.stringify(value, null, 2)`, chaque saut de ligne suivi de `margin`, par morceaux :
+ * une longue liste n'est jamais un seul texte. Pour des données JSON (objets, listes, textes,
+ * nombres, booléens, `null`) ; une clé `undefined` est omise, comme le fait `JSON.stringify`.
+ *
+ * @internal
+ */
+export function* jsonPieces(value: unknown, margin: string): Generator<string> {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return yield '[]';
+    const inner = `${margin}  `;
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? '[' : ','}\n${inner}`;
+      const item: unknown = value[i];
+      yield* item === undefined || typeof item === 'function' ? ['null'] : jsonPieces(item, inner);
+    }
+    return yield `\n${margin}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
+    if (entries.length === 0) return yield '{}';
+    const inner = `${margin}  `;
+    for (let i = 0; i < entries.length; i++) {
+      const [k, v] = entries[i]!;
+      yield `${i === 0 ? '{' : ','}\n${inner}${JSON.stringify(k)}: `;
+      yield* jsonPieces(v, inner);
+    }
+    return yield `\n${margin}}`;
+  }
+  yield JSON.stringify(value);
 }
 
 /**

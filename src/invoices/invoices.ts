@@ -1,11 +1,12 @@
 import type { Destinataire, Invoice, QuoteLine } from '../core/shapes.js';
-import { sumMontantsOf } from '../money/round.js';
+import { sumMontantsOf, type SumCache } from '../money/round.js';
 
 const montant = (ligne: QuoteLine): string => ligne.montant;
 
 /**
  * Regroupe les lignes en une facture par SIREN, dans l'ordre où chaque SIREN apparaît ; le total
- * d'une facture est la somme exacte de ses lignes arrondies.
+ * d'une facture est la somme exacte de ses lignes arrondies (`sums` : les sommes déjà faites, celles
+ * du catalogue).
  *
  * @internal
  */
@@ -13,6 +14,7 @@ export function toInvoices<Id extends string>(
   lignes: readonly QuoteLine<Id>[],
   collectivite: { readonly siren?: string | undefined; readonly nom?: string | undefined } = {},
   destinataires: readonly Destinataire[] = [],
+  sums?: SumCache,
 ): Invoice<Id>[] {
   const first = lignes[0];
   if (first === undefined) return [];
@@ -24,7 +26,7 @@ export function toInvoices<Id extends string>(
     if (nom !== undefined) out['nom'] = nom;
     if (destinataire !== undefined) out['destinataire'] = { ...destinataire };
     out['lignes'] = g;
-    out['total'] = sumMontantsOf(g, montant);
+    out['total'] = sumMontantsOf(g, montant, sums);
     return out as unknown as Invoice<Id>;
   };
   let single = true;
@@ -46,6 +48,6 @@ export function toInvoices<Id extends string>(
  *
  * @internal
  */
-export function totalOf(lignes: readonly QuoteLine[]): string {
-  return sumMontantsOf(lignes, montant);
+export function totalOf(lignes: readonly QuoteLine[], sums?: SumCache): string {
+  return sumMontantsOf(lignes, montant, sums);
 }

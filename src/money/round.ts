@@ -30,12 +30,21 @@ interface SumNode {
 }
 
 const SUMS_LIMIT = 16_384;
-let sums: SumNode = { total: undefined, next: new Map() };
-let sumNodes = 0;
+
+/**
+ * Les sommes de montants déjà faites, bornées (16 384 nœuds, puis tout est oublié) : à garder sur les
+ * données qu'elles servent (un catalogue), jamais dans l'état d'un module.
+ *
+ * @internal
+ */
+export class SumCache {
+  root: SumNode = { total: undefined, next: new Map() };
+  nodes = 0;
+}
 
 /**
  * Additionne des montants de lignes déjà arrondis (`"2069.57"`), en décimaux exacts : la somme
- * d'une même suite de montants est calculée une fois puis retenue (les totaux d'un lot se répètent).
+ * d'un total est celle de ses lignes.
  *
  * @internal
  */
@@ -44,21 +53,23 @@ export function sumMontants(texts: readonly string[]): string {
 }
 
 /**
- * Comme {@link sumMontants}, sur les montants d'une liste d'éléments (les lignes d'un devis).
+ * Comme {@link sumMontants}, sur les montants d'une liste d'éléments (les lignes d'un devis) ; avec
+ * `cache`, une suite de montants déjà additionnée n'est pas refaite.
  *
  * @internal
  */
-export function sumMontantsOf<T>(items: readonly T[], montant: (item: T) => string): string {
+export function sumMontantsOf<T>(items: readonly T[], montant: (item: T) => string, cache?: SumCache): string {
   if (items.length === 1) return montant(items[0]!);
   if (items.length === 0) return '0.00';
-  let node = sums;
+  if (cache === undefined) return add(items, montant);
+  let node = cache.root;
   for (let i = 0; i < items.length; i++) {
     const t = montant(items[i]!);
     let next = node.next.get(t);
     if (next === undefined) {
-      if (++sumNodes > SUMS_LIMIT) {
-        sums = { total: undefined, next: new Map() };
-        sumNodes = 0;
+      if (++cache.nodes > SUMS_LIMIT) {
+        cache.root = { total: undefined, next: new Map() };
+        cache.nodes = 0;
         return add(items, montant);
       }
       node.next.set(t, (next = { total: undefined, next: new Map() }));

@@ -5,6 +5,7 @@ import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { toInvoices, totalOf } from '../invoices/invoices.js';
+import { SumCache } from '../money/round.js';
 import type { PrestationId } from '../prestations/registry.js';
 import { priceLines } from '../pricing/lines.js';
 import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
@@ -47,14 +48,15 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
   const checked = checkAdhesion(read.snap, catalogue, read.valid);
   const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue);
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
-  const factures = partial(toInvoices(priced.lignes, checked.collectivite, checked.destinataires), priced.manquants);
+  const sums = sumsOf(catalogue);
+  const factures = partial(toInvoices(priced.lignes, checked.collectivite, checked.destinataires, sums), priced.manquants);
   const avertissements = checked.destinataires.length === 0 ? priced.avertissements : [...priced.avertissements, ...unbilled(checked.destinataires, factures)];
   const out: Quote<PrestationId> = {
     millesime: catalogue.millesime,
     collectivite: checked.collectivite as Collectivite,
     lignes: priced.lignes,
     factures,
-    total: factures.length === 1 ? factures[0]!.total : totalOf(priced.lignes),
+    total: factures.length === 1 ? factures[0]!.total : totalOf(priced.lignes, sums),
     devise: 'EUR',
     avertissements,
     remarques: forMember(avertissements),
@@ -63,6 +65,15 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
   };
   if (checked.destinataires.length > 0) (out as { destinataires?: Destinataire[] }).destinataires = checked.destinataires.map((d) => ({ ...d }));
   return out;
+}
+
+/** Les sommes de montants déjà faites pour les devis d'un catalogue, gardées sur lui. */
+const SUMS = new WeakMap<Catalogue, SumCache>();
+
+function sumsOf(catalogue: Catalogue): SumCache {
+  let sums = SUMS.get(catalogue);
+  if (sums === undefined) SUMS.set(catalogue, (sums = new SumCache()));
+  return sums;
 }
 
 /** Les avertissements qui concernent aussi l'adhérent, rédigés pour lui (sans nom de champ). */

@@ -391,18 +391,21 @@ export class ComparisonHtmlReport {
 
   /** La fin du document, après la liste des refus : ce qui serait facturé deux fois au même SIREN. */
   tail(s: Comparaison['synthese']): string {
-    const out: string[] = [];
-    if (this.refusees > 0) out.push('</ul>');
-    out.push('</section>');
+    return [...this.tailLines(s)].join('');
+  }
+
+  /** Les lignes de {@link ComparisonHtmlReport.tail}, une à une (avec leur saut de ligne). */
+  *tailLines(s: Comparaison['synthese']): Generator<string> {
+    if (this.refusees > 0) yield '</ul>\n';
+    yield '</section>\n';
     for (const [side, t] of [['avant', this.t1], ['apres', this.t2]] as const) {
       const conflits = s.conflits[side];
       if (conflits.length === 0) continue;
-      out.push(`<section aria-labelledby="conflits-${side}">`, `<h2 id="conflits-${side}">Facturé deux fois au même SIREN en ${t} : à trancher avant de facturer</h2>`, '<ul>');
-      for (const c of conflits) out.push(`<li>${escape(c.message)} [${c.code}]</li>`);
-      out.push('</ul>', '</section>');
+      yield `<section aria-labelledby="conflits-${side}">\n<h2 id="conflits-${side}">Facturé deux fois au même SIREN en ${t} : à trancher avant de facturer</h2>\n<ul>\n`;
+      for (const c of conflits) yield `<li>${escape(c.message)} [${c.code}]</li>\n`;
+      yield '</ul>\n</section>\n';
     }
-    out.push('</main>', `<footer>${escape(this.titre)}. Établi avec @te90/tarifs.</footer>`, '</body>', '</html>');
-    return out.join('\n') + '\n';
+    yield `</main>\n<footer>${escape(this.titre)}. Établi avec @te90/tarifs.</footer>\n</body>\n</html>\n`;
   }
 }
 

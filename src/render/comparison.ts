@@ -74,11 +74,12 @@ export function renderComparisonTextRow(a: AdherentCompare, titres: readonly [st
 }
 
 /**
- * La fin du texte d'une comparaison : la synthèse, les plus fortes hausses, les conflits.
+ * La fin du texte d'une comparaison : la synthèse, les plus fortes hausses, les conflits (sauf si
+ * `avecConflits` est faux : ils s'écrivent alors par {@link comparisonConflictLines}).
  *
  * @internal
  */
-export function renderComparisonTextTail(s: Comparaison['synthese'], titres: readonly [string, string]): string {
+export function renderComparisonTextTail(s: Comparaison['synthese'], titres: readonly [string, string], avecConflits = true): string {
   const [t1, t2] = titres;
   const out: string[] = [];
   const width = Math.max(10, ...s.parPrestation.map((p) => [...p.libelle].length));
@@ -94,8 +95,10 @@ export function renderComparisonTextTail(s: Comparaison['synthese'], titres: rea
     out.push('', 'Plus fortes hausses :');
     for (const h of s.hausses) out.push(`  ${pad(h.nom ?? `#${h.index + 1}`, 40)} ${pad(signed(h.ecart), 14, true)} ${pad(pourcent(h.ecartPourcent), 9, true)}`);
   }
-  const conflits = renderComparisonConflicts(s.conflits, titres);
-  if (conflits !== '') out.push('', conflits);
+  if (avecConflits) {
+    const conflits = renderComparisonConflicts(s.conflits, titres);
+    if (conflits !== '') out.push('', conflits);
+  }
   return out.join('\n');
 }
 
@@ -105,14 +108,22 @@ export function renderComparisonTextTail(s: Comparaison['synthese'], titres: rea
  * @internal
  */
 export function renderComparisonConflicts(conflitsParCote: Comparaison['synthese']['conflits'], titres: readonly [string, string] = ['avant', 'après']): string {
-  const out: string[] = [];
+  return [...comparisonConflictLines(conflitsParCote, titres)].join('\n');
+}
+
+/**
+ * Les lignes de {@link renderComparisonConflicts}, une à une (sans saut de ligne) : une longue liste
+ * s'écrit sans être jamais un seul texte.
+ *
+ * @internal
+ */
+export function* comparisonConflictLines(conflitsParCote: Comparaison['synthese']['conflits'], titres: readonly [string, string] = ['avant', 'après']): Generator<string> {
   for (const [side, titre] of [['avant', titres[0]], ['apres', titres[1]]] as const) {
     const conflits = conflitsParCote[side];
     if (conflits.length === 0) continue;
-    out.push(`Facturé deux fois au même SIREN en ${titre} (${conflits.length}) : à trancher avant de facturer`);
-    for (const c of conflits) out.push(`  - ${c.message} [${c.code}]`);
+    yield `Facturé deux fois au même SIREN en ${titre} (${conflits.length}) : à trancher avant de facturer`;
+    for (const c of conflits) yield `  - ${c.message} [${c.code}]`;
   }
-  return out.join('\n');
 }
 
 /** Les côtés d'un adhérent chiffrés avec un montant d'exemple : `avant`, `après`, `avant et après`, ou rien. */
