@@ -21,6 +21,15 @@ const visible = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').r
 describe('renderQuoteHtml', () => {
   const devis = quote(adhesion({ marchesPublics: { acces: 2 } }, epci));
   const html = renderQuoteHtml(devis, OPTIONS);
+  /** Les problèmes (chemin, code, raison) des options données, ou [] si elles sont admises. */
+  const refus = (o: object) => {
+    try {
+      renderQuoteHtml(devis, { ...OPTIONS, ...o });
+    } catch (error) {
+      return isQuoteError(error) ? error.issues.map((i) => [i.path.join('.'), i.code, i.params['raison']]) : error;
+    }
+    return [];
+  };
 
   it('un document autonome, en français, sans ressource externe', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="fr">')).toBe(true);
@@ -87,14 +96,6 @@ describe('renderQuoteHtml', () => {
   });
 
   it('un caractère de contrôle est refusé dans le numéro et dans l’émetteur ; l’adresse garde ses sauts de ligne', () => {
-    const refus = (o: object) => {
-      try {
-        renderQuoteHtml(devis, { ...OPTIONS, ...o });
-      } catch (error) {
-        return isQuoteError(error) ? error.issues.map((i) => [i.path.join('.'), i.code, i.params['raison']]) : error;
-      }
-      return [];
-    };
     expect(refus({ numero: 'D-2026\u001b]0;x\u0007' })).toEqual([['options.numero', 'VALEUR_NON_ADMISE', 'caractereDeControle']]);
     expect(refus({ emetteur: { ...EMETTEUR, nom: 'TE90\rTOTAL', contact: 'a\u0007' } })).toEqual([
       ['options.emetteur.nom', 'VALEUR_NON_ADMISE', 'caractereDeControle'],
@@ -107,14 +108,6 @@ describe('renderQuoteHtml', () => {
   });
 
   it('la validité s’arrête au plus tard le 31 décembre de l’année des tarifs ; au-delà, refusée', () => {
-    const refus = (o: object) => {
-      try {
-        renderQuoteHtml(devis, { ...OPTIONS, ...o });
-      } catch (error) {
-        return isQuoteError(error) ? error.issues.map((i) => [i.path.join('.'), i.code, i.params['raison']]) : error;
-      }
-      return [];
-    };
     expect(refus({ date: '2026-06-01', validiteJours: 366 })).toEqual([['options.validiteJours', 'VALEUR_HORS_LIMITES', 'validiteMillesime']]);
     expect(refus({ date: '2026-12-02', validiteJours: 30 })).toEqual([['options.validiteJours', 'VALEUR_HORS_LIMITES', 'validiteMillesime']]);
     expect(refus({ date: '2027-01-04' })).toEqual([['options.date', 'ENTREE_INVALIDE', 'dateApresMillesime']]);
