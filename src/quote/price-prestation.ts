@@ -113,7 +113,7 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
       }
     }
   }
-  const priced = p.success && catalogue !== undefined ? priceLines([{ declaration, params: p.data as Record<string, unknown>, dOffice: false }], collectivite, invalid, catalogue) : undefined;
+  const priced = p.success && catalogue !== undefined ? priceLines([{ declaration, params: p.data as Record<string, unknown> }], collectivite, invalid, catalogue) : undefined;
   if (priced) issues.push(...priced.issues);
   if (issues.length > 0 || !priced) throw new QuoteError(issues);
   return {

@@ -12,14 +12,13 @@ import { paramsSchema } from './params.js';
 import { checkMandatory, checkMillesime } from './rules.js';
 
 /**
- * Une prestation à chiffrer : sa déclaration, ses paramètres validés, et si elle est incluse d'office.
+ * Une prestation à chiffrer : sa déclaration et ses paramètres validés.
  *
  * @internal
  */
 export interface CheckedPrestation {
   readonly declaration: PrestationDeclaration;
   readonly params: Readonly<Record<string, unknown>>;
-  readonly dOffice: boolean;
 }
 
 /**
@@ -51,7 +50,7 @@ function withDOffice(collectivite: Partial<Collectivite>, ticked: (id: string) =
     const found = list.find((p) => p.declaration === d);
     if (found) out.push(found);
     else if (d.obligatoire === 'siParcTransfere' && !ticked(d.id)) {
-      out.push({ declaration: d, params: paramsSchema(d).parse({}) as Record<string, unknown>, dOffice: true });
+      out.push({ declaration: d, params: paramsSchema(d).parse({}) as Record<string, unknown> });
     }
   }
   return out;
@@ -90,12 +89,12 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
       // La voie rapide rend les prestations dans l'ordre des déclarations : seules les cochées sont lues.
       for (const id of Object.keys(prestations)) {
         const params = prestations[id];
-        if (params !== undefined) list.push({ declaration: DECLARATIONS.get(id)!, params, dOffice: false });
+        if (params !== undefined) list.push({ declaration: DECLARATIONS.get(id)!, params });
       }
     } else {
       for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
         const params = prestations[d.id];
-        if (params !== undefined) list.push({ declaration: d, params, dOffice: false });
+        if (params !== undefined) list.push({ declaration: d, params });
       }
     }
     return {
@@ -115,7 +114,7 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
   for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
     if (!has(d.id)) continue;
     const r = paramsSchema(d).safeParse(ticked[d.id]);
-    if (r.success) list.push({ declaration: d, params: r.data as Record<string, unknown>, dOffice: false });
+    if (r.success) list.push({ declaration: d, params: r.data as Record<string, unknown> });
   }
   return { collectivite, invalid, prestations: withDOffice(collectivite, has, list), destinataires: validDestinataires(root['destinataires']), issues };
 }
