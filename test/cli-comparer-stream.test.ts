@@ -20,6 +20,7 @@ import {
 import { runCli } from '../src/cli/main.js';
 import { batchFromText, decodeUtf8, type BatchSource } from '../src/cli/io.js';
 import { jsonPieces } from '../src/cli/lot.js';
+import { Spool } from '../src/cli/spool.js';
 import fc from 'fast-check';
 import { memoryIo } from './cli-helpers.js';
 
@@ -109,6 +110,31 @@ describe('comparer écrit au fil des adhérents, la sortie de la bibliothèque',
     const r = await comparer(lot, 'html', { tmp: join(tmp, 'absent') });
     expect(r.code).toBe(4);
     expect(r.err).toMatch(/^Écriture impossible d'un fichier temporaire dans .*absent : introuvable \(ENOENT\)\. Le dossier temporaire se choisit par la variable d'environnement TMPDIR\.\n$/);
+  });
+});
+
+describe('Spool : un texte en attente sur le disque', () => {
+  it('rend exactement ce qui a été écrit (accents, blocs de plus de 1 Mio), sans rien laisser dans le dossier temporaire', async () => {
+    const tmp = dossier();
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = tmp;
+    try {
+      const spool = new Spool();
+      // Effacé dès l'ouverture : une commande interrompue ne laisse rien derrière elle.
+      expect(readdirSync(tmp)).toEqual([]);
+      const morceaux = ['é'.repeat(700_000), 'ligne\n', '€'.repeat(400_000), 'fin'];
+      for (const m of morceaux) spool.write(m);
+      const lus: string[] = [];
+      await spool.replay((t) => {
+        lus.push(t);
+      });
+      spool.close();
+      expect(lus.join('')).toBe(morceaux.join(''));
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
   });
 });
 

@@ -56,6 +56,12 @@ describe('caractères de contrôle : jamais imprimés tels quels', () => {
     expect(m.err()).toContain('--numero : ');
     expect(m.err()).not.toContain('options.');
     expect(m.out() + m.err().replace(/\n/g, '')).not.toMatch(CONTROLE);
+    // Sans catalogue lisible, l'année des tarifs n'est pas connue : la date n'est pas jugée contre elle.
+    const sansCatalogue = memoryIo(avecNom('Commune'));
+    writeFileSync(join(dir, 'catalogue.json'), '{ pas du JSON');
+    expect(await runCli(['devis', '-', '--format', 'html', '--date', '2027-03-01', '--catalogue', join(dir, 'catalogue.json')], sansCatalogue.io)).toBe(1);
+    expect(sansCatalogue.err()).toContain('[JSON_INVALIDE]');
+    expect(sansCatalogue.err()).not.toContain('--date');
     const date = memoryIo(avecNom('Commune'));
     expect(await runCli(['devis', '-', '--format', 'html', '--date', '2027-01-04'], date.io)).toBe(1);
     expect(date.err()).toMatch(/^ {2}- --date : La date du devis/m);

@@ -102,9 +102,12 @@ describe('renderQuoteHtml', () => {
       ['options.emetteur.contact', 'VALEUR_NON_ADMISE', 'caractereDeControle'],
     ]);
     expect(refus({ emetteur: { ...EMETTEUR, adresse: '1 rue\u001b[2J\n90000 Belfort' } })).toEqual([['options.emetteur.adresse', 'VALEUR_NON_ADMISE', 'caractereDeControle']]);
-    const html = renderQuoteHtml(devis, { ...OPTIONS, emetteur: { ...EMETTEUR, adresse: '1 rue de la Paix\n90000 Belfort' } });
-    expect(html).toContain('<p>1 rue de la Paix</p>');
-    expect(html).toContain('<p>90000 Belfort</p>');
+    expect(refus({ emetteur: { ...EMETTEUR, adresse: '1 rue\r90000 Belfort' } })).toEqual([['options.emetteur.adresse', 'VALEUR_NON_ADMISE', 'caractereDeControle']]);
+    for (const fin of ['\n', '\r\n']) {
+      const html = renderQuoteHtml(devis, { ...OPTIONS, emetteur: { ...EMETTEUR, adresse: `1 rue de la Paix${fin}90000 Belfort` } });
+      expect(html).toContain('<p>1 rue de la Paix</p>');
+      expect(html).toContain('<p>90000 Belfort</p>');
+    }
   });
 
   it('la validité s’arrête au plus tard le 31 décembre de l’année des tarifs ; au-delà, refusée', () => {

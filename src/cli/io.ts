@@ -603,7 +603,9 @@ export function loadCatalogue(choice: CatalogueChoice, orMillesime = false, opti
     if (tarifs !== undefined) issues.push(...readTarifs(tarifs).issues.map((i) => inFile(i, '', { tarifs: tarifsLabel })));
     throw new QuoteError(issues);
   }
-  const completed = within('', () => completeCatalogue(base, tarifs as Tarifs), { tarifs: tarifsLabel });
+  // Un problème du catalogue complété (hors du fichier de tarifs) est au nom du catalogue choisi.
+  const catalogueLabel = file !== undefined ? `${options.catalogue} ${file}` : choice.millesime !== undefined ? `--millesime ${choice.millesime}` : undefined;
+  const completed = within('', () => completeCatalogue(base, tarifs as Tarifs), { tarifs: tarifsLabel, ...(catalogueLabel === undefined ? {} : { catalogue: catalogueLabel }) });
   if (completed === undefined) throw new QuoteError(issues);
   return completed;
 }

@@ -74,6 +74,9 @@ async function refuse(io: CliIo, issues: readonly QuoteIssue[], format: Format):
   return EXIT.refused;
 }
 
+/** Les problèmes d'options du devis imprimable qui dépendent de l'année des tarifs. */
+const MILLESIME_BOUNDS = new Set(['dateApresMillesime', 'validiteMillesime']);
+
 async function devis(positionals: string[], values: Values, io: CliIo): Promise<number> {
   const format = formatOf(values.format, [...FORMATS, 'html']);
   const file = oneFile(positionals, 'devis');
@@ -99,8 +102,12 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
     refused.push(...error.issues);
   }
   const reference = catalogue ?? catalogue2026;
-  // Le numéro par défaut, fait du SIREN et de la date, est toujours admis.
-  if (html) refused.push(...optionIssues(() => checkHtmlOptions({ numero: html.numero ?? 'D', date: html.date, validiteJours: html.validiteJours }, reference.millesime), options));
+  // Le numéro par défaut, fait du SIREN et de la date, est toujours admis. Sans catalogue lisible,
+  // l'année des tarifs n'est pas connue : seules la forme de la date et la durée sont jugées.
+  if (html) {
+    const problems = optionIssues(() => checkHtmlOptions({ numero: html.numero ?? 'D', date: html.date, validiteJours: html.validiteJours }, reference.millesime), options);
+    refused.push(...(catalogue !== undefined ? problems : problems.filter((i) => !MILLESIME_BOUNDS.has(String(i.params['raison'])))));
+  }
   let input: unknown;
   let readable = true;
   try {

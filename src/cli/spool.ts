@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -36,14 +36,27 @@ export class Spool {
   private readonly dir: string;
   private fd: number | undefined;
   private buffer = '';
+  private written = 0;
 
   constructor() {
     const base = tmpdir();
+    let dir: string | undefined;
     try {
-      this.dir = mkdtempSync(join(base, 'te90-tarifs-'));
-      this.fd = openSync(join(this.dir, 'attente'), 'w+', 0o600);
+      dir = mkdtempSync(join(base, 'te90-tarifs-'));
+      const file = join(dir, 'attente');
+      this.fd = openSync(file, 'w+', 0o600);
+      this.dir = dir;
     } catch (error) {
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
       throw new SpoolError(error, base);
+    }
+    // Là où un fichier ouvert peut être effacé (POSIX), il l'est aussitôt : rien ne reste sur le
+    // disque, même si la commande est interrompue ; ailleurs, `close` l'efface.
+    try {
+      unlinkSync(join(dir, 'attente'));
+      rmdirSync(dir);
+    } catch {
+      // Windows : le fichier ouvert reste jusqu'à `close`.
     }
   }
 
@@ -86,11 +99,14 @@ export class Spool {
 
   private drain(): void {
     if (this.buffer === '') return;
+    const bytes = Buffer.from(this.buffer, 'utf8');
+    this.buffer = '';
     try {
-      writeSync(this.fd!, this.buffer);
+      // Une écriture peut être partielle (disque presque plein) : la suite est écrite jusqu'au bout.
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.written + done);
     } catch (error) {
       throw new SpoolError(error, this.dir);
     }
-    this.buffer = '';
+    this.written += bytes.length;
   }
 }

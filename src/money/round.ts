@@ -32,8 +32,8 @@ interface SumNode {
 const SUMS_LIMIT = 16_384;
 
 /**
- * Les sommes de montants déjà faites, bornées (16 384 nœuds, puis tout est oublié) : à garder sur les
- * données qu'elles servent (un catalogue), jamais dans l'état d'un module.
+ * Les sommes de montants déjà faites, bornées (16 384 nœuds, puis tout est oublié) : gardées sur les
+ * données qu'elles servent (le catalogue des devis, par une `WeakMap`), qui les emportent avec elles.
  *
  * @internal
  */

@@ -46,8 +46,8 @@ function sirensSchema(max: number) {
 
 /** Les caractères de contrôle (C0, DEL, C1) : un nom qui en porte pourrait forger une ligne d'un texte ou piloter un terminal. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-/** Les mêmes, sauf le saut de ligne (`\n`) d'un texte de plusieurs lignes (une adresse). */
-const CONTROL_SAUF_LIGNES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+/** Les mêmes, sauf les fins de ligne (`\n`, `\r\n`) d'un texte de plusieurs lignes (une adresse). */
+const CONTROL_SAUF_LIGNES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
 
 /**
  * Le premier caractère de contrôle d'un texte : son code (`U+001B`) et sa position (à partir de 1).
