@@ -576,15 +576,7 @@ export function loadCatalogue(choice: CatalogueChoice, orMillesime = false, opti
   // chacun au nom de son option et de son fichier.
   const issues: QuoteIssue[] = [];
   const tarifsLabel = choice.tarifs === undefined ? '' : `${options.tarifs} ${choice.tarifs}`;
-  const within = <T>(label: string, read: () => T, rename: Readonly<Record<string, string>> = {}): T | undefined => {
-    try {
-      return read();
-    } catch (error) {
-      if (!isQuoteError(error)) throw error;
-      issues.push(...error.issues.map((i) => inFile(i, label, rename)));
-      return undefined;
-    }
-  };
+  const within = <T>(label: string, read: () => T, rename: Readonly<Record<string, string>> = {}): T | undefined => collecting(issues, read, (i) => inFile(i, label, rename));
   const file = choice.catalogue;
   const base =
     file !== undefined
@@ -608,6 +600,23 @@ export function loadCatalogue(choice: CatalogueChoice, orMillesime = false, opti
   const completed = within('', () => completeCatalogue(base, tarifs as Tarifs), { tarifs: tarifsLabel, ...(catalogueLabel === undefined ? {} : { catalogue: catalogueLabel }) });
   if (completed === undefined) throw new QuoteError(issues);
   return completed;
+}
+
+/**
+ * La valeur que rend `read`, ou `undefined` s'il lève une {@link QuoteError} : ses problèmes sont
+ * alors ajoutés à `issues`, chacun passé par `locate` (qui le met au nom de son fichier ou de son
+ * option). Toute autre erreur passe.
+ *
+ * @internal
+ */
+export function collecting<T>(issues: QuoteIssue[], read: () => T, locate: (issue: QuoteIssue) => QuoteIssue): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!isQuoteError(error)) throw error;
+    issues.push(...error.issues.map(locate));
+    return undefined;
+  }
 }
 
 /**

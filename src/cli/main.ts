@@ -13,7 +13,7 @@ import { renderQuoteCsv } from '../render/csv.js';
 import { renderIssuesText, renderQuoteText } from '../render/quote-text.js';
 import { checkHtmlOptions, renderQuoteHtml } from '../render/quote-html.js';
 import { readEmetteur, type Emetteur } from '../render/emetteur.js';
-import { catalogueFrom, describeErrno, embedded, inFile, loadCatalogue, openBatch, readJsonFile, readJsonInput, STDIN, UsageError } from './io.js';
+import { catalogueFrom, collecting, describeErrno, embedded, inFile, loadCatalogue, openBatch, readJsonFile, readJsonInput, STDIN, UsageError } from './io.js';
 import { readRevision, reviseCatalogue, type Revision } from '../catalogue/revise.js';
 import { csvCompareSink, htmlCompareSink, jsonCompareSink, streamCompare, textCompareSink, type CompareSink } from './compare-stream.js';
 import { SpoolError } from './spool.js';
@@ -88,11 +88,12 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
   let emetteur: Emetteur | undefined;
   const emetteurLabel = `--emetteur ${values.emetteur}`;
   const options = { numero: '--numero', date: '--date', validiteJours: '--validite', emetteur: emetteurLabel };
-  if (values.emetteur !== undefined) {
-    const { values: lu, issues } = readEach([[emetteurLabel, () => readJsonFile(values.emetteur!)]]);
-    const r = issues.length > 0 ? { success: false as const, issues } : readEmetteur(lu[0], ['emetteur']);
-    if (r.success) emetteur = r.data;
-    else refused.push(...r.issues.map((i) => inFile(i, '', { emetteur: emetteurLabel })));
+  const emetteurFile = values.emetteur;
+  if (emetteurFile !== undefined) {
+    const lu = collecting(refused, () => readJsonFile(emetteurFile), (i) => inFile(i, emetteurLabel, {}));
+    const r = lu === undefined ? undefined : readEmetteur(lu, ['emetteur']);
+    if (r?.success) emetteur = r.data;
+    else if (r) refused.push(...r.issues.map((i) => inFile(i, '', { emetteur: emetteurLabel })));
   }
   let catalogue: Catalogue | undefined;
   try {
@@ -105,7 +106,8 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
   // Le numéro par défaut, fait du SIREN et de la date, est toujours admis. Sans catalogue lisible,
   // l'année des tarifs n'est pas connue : seules la forme de la date et la durée sont jugées.
   if (html) {
-    const problems = optionIssues(() => checkHtmlOptions({ numero: html.numero ?? 'D', date: html.date, validiteJours: html.validiteJours }, reference.millesime), options);
+    const problems: QuoteIssue[] = [];
+    collecting(problems, () => checkHtmlOptions({ numero: html.numero ?? 'D', date: html.date, validiteJours: html.validiteJours }, reference.millesime), (i) => atOption(i, options));
     refused.push(...(catalogue !== undefined ? problems : problems.filter((i) => !MILLESIME_BOUNDS.has(String(i.params['raison'])))));
   }
   let input: unknown;
@@ -121,7 +123,9 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
   const result = quote(input as Adhesion, { catalogue: reference });
   if (html) {
     const numero = html.numero ?? `${result.millesime}-${result.collectivite.siren}-${html.date.replaceAll('-', '')}`;
-    const page = inFiles(() => renderQuoteHtml(result, { numero, date: html.date, validiteJours: html.validiteJours, emetteur }), {}, options);
+    const problems: QuoteIssue[] = [];
+    const page = collecting(problems, () => renderQuoteHtml(result, { numero, date: html.date, validiteJours: html.validiteJours, emetteur }), (i) => atOption(i, options));
+    if (page === undefined) throw new QuoteError(problems);
     await io.out(page);
     return EXIT.ok;
   }
@@ -240,48 +244,24 @@ function isRecordValue(value: unknown): value is Record<string, unknown> {
  * de tous, le chemin de chacun précédé du nom de son fichier (ou de son option ; rien si `''`).
  */
 function readEach(steps: readonly (readonly [string, () => unknown])[]): { values: unknown[]; issues: QuoteIssue[] } {
-  const values: unknown[] = [];
   const issues: QuoteIssue[] = [];
-  for (const [fichier, read] of steps) {
-    try {
-      values.push(read());
-    } catch (error) {
-      if (!isQuoteError(error)) throw error;
-      values.push(undefined);
-      issues.push(...error.issues.map((i) => inFile(i, fichier, {})));
-    }
-  }
+  const values = steps.map(([fichier, read]) => collecting(issues, read, (i) => inFile(i, fichier, {})));
   return { values, issues };
 }
 
-/**
- * Les problèmes d'un calcul sur plusieurs fichiers, le nom de l'argument (`base`…) remplacé par celui
- * de son fichier, et celui d'une option (`options.date`) par celui de son option de la ligne de commande.
- */
-function inFiles<T>(run: () => T, fichiers: Readonly<Record<string, string>>, options: Readonly<Record<string, string>> = {}): T {
-  try {
-    return run();
-  } catch (error) {
-    if (!isQuoteError(error)) throw error;
-    throw new QuoteError(
-      error.issues.map((i) => {
-        const [head, name, ...rest] = i.path;
-        const option = head === 'options' && typeof name === 'string' ? options[name] : undefined;
-        return option === undefined ? inFile(i, '', fichiers) : { ...i, path: [option, ...rest] };
-      }),
-    );
-  }
+/** Les problèmes d'un calcul sur plusieurs fichiers, le nom de l'argument (`base`…) remplacé par celui de son fichier. */
+function inFiles<T>(run: () => T, fichiers: Readonly<Record<string, string>>): T {
+  const issues: QuoteIssue[] = [];
+  const value = collecting(issues, run, (i) => inFile(i, '', fichiers));
+  if (issues.length > 0) throw new QuoteError(issues);
+  return value as T;
 }
 
-/** Les problèmes d'un jugement d'options (rien s'il passe), chacun au nom de son option de la ligne de commande. */
-function optionIssues(run: () => unknown, options: Readonly<Record<string, string>>): QuoteIssue[] {
-  try {
-    inFiles(run, {}, options);
-    return [];
-  } catch (error) {
-    if (!isQuoteError(error)) throw error;
-    return [...error.issues];
-  }
+/** Un problème d'une option du devis imprimable (`options.date`) au nom de son option de la ligne de commande (`--date`). */
+function atOption(issue: QuoteIssue, options: Readonly<Record<string, string>>): QuoteIssue {
+  const [head, name, ...rest] = issue.path;
+  const option = head === 'options' && typeof name === 'string' ? options[name] : undefined;
+  return option === undefined ? issue : { ...issue, path: [option, ...rest] };
 }
 
 async function reviser(positionals: string[], _values: Values, io: CliIo): Promise<number> {

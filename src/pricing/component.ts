@@ -126,7 +126,7 @@ export function priceComponent(c: Composante, mesures: Measures, invalid: Readon
   const { model, unpublished, byKey } = prepare(c);
   const tarif = c as unknown as Readonly<Record<string, unknown>>;
   let problems: Problem[] | undefined;
-  if (unpublished.length > 0) for (const name of unpublished) (problems ??= []).push({ kind: 'tarif', field: name });
+  for (const name of unpublished) (problems ??= []).push({ kind: 'tarif', field: name });
   const unknown = problems !== undefined;
   const names = model.mesures;
   for (let i = 0; i < names.length; i++) {

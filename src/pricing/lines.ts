@@ -1,4 +1,4 @@
-import type { Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning, Source } from '../core/shapes.js';
+import type { Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning } from '../core/shapes.js';
 import type { MeasureName, Measures } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
 import { makeIssue, makePlainWarning } from '../wording/issues.js';
@@ -91,15 +91,10 @@ function issueOf(problem: Problem, w: Where): QuoteIssue {
   }
 }
 
-/** Ce qu'une composante d'une prestation du catalogue donne à chacune de ses lignes. */
+/** Une composante d'une prestation du catalogue, et si sa déclaration la dit ponctuelle. */
 interface ComposantePlan {
   readonly composante: Composante;
-  readonly libelle: string;
-  readonly remarque: string | undefined;
   readonly ponctuelle: boolean;
-  readonly origine: Source['origine'];
-  readonly reference: string;
-  readonly exemple: boolean;
 }
 
 /** Ce qu'une prestation d'un catalogue validé permet de savoir une fois pour toutes. */
@@ -121,8 +116,7 @@ function planOf(catalogue: Catalogue, declaration: PrestationDeclaration): Prest
     const declared = declaration.composantes as Readonly<Record<string, { readonly ponctuelle?: true }>>;
     const composantes = new Map<string, ComposantePlan>();
     for (const [name, composante] of Object.entries(entry.composantes as Readonly<Record<string, Composante>>)) {
-      const source = composante.source;
-      composantes.set(name, { composante, libelle: composante.libelle, remarque: composante.remarque, ponctuelle: declared[name]?.ponctuelle === true, origine: source.origine, reference: source.reference, exemple: source.exemple === true });
+      composantes.set(name, { composante, ponctuelle: declared[name]?.ponctuelle === true });
     }
     plans.set(declaration, (plan = { entry, sirensParam: sirensParam(declaration), composantes }));
   }
@@ -182,6 +176,7 @@ export function priceLines(
       const demand = demands[d]!;
       const cp = plan.composantes.get(demand.composante)!;
       const composante = cp.composante;
+      const source = composante.source;
       const m = demand.mesures;
       const mesures: Measures =
         m === undefined ? { quantite: 1, population: collectivite.population } : { quantite: 'quantite' in m ? m.quantite : 1, quotaGo: m.quotaGo, population: collectivite.population };
@@ -202,7 +197,7 @@ export function priceLines(
         const ligne: Record<string, unknown> = {
           prestation: id,
           composante: demand.composante,
-          libelle: cp.libelle,
+          libelle: composante.libelle,
           siren: billed,
           quantite: p.quantite,
           unite: p.unite,
@@ -210,11 +205,11 @@ export function priceLines(
           montant: p.montantText,
           detail: dOffice || demand.intervention ? describeLine(p.calcul, dOffice, demand.intervention, undefined, p.detail) : p.detail,
           calcul: p.copyCalcul(),
-          source: cp.exemple ? { origine: cp.origine, reference: cp.reference, exemple: true } : { origine: cp.origine, reference: cp.reference },
+          source: source.exemple ? { origine: source.origine, reference: source.reference, exemple: true } : { origine: source.origine, reference: source.reference },
         };
         if (dOffice) ligne['inclusDOffice'] = true;
         if (demand.intervention) ligne['intervention'] = { rang: demand.intervention.rang, sur: demand.intervention.sur };
-        if (cp.remarque !== undefined) ligne['remarque'] = cp.remarque;
+        if (composante.remarque !== undefined) ligne['remarque'] = composante.remarque;
         if (cp.ponctuelle) ligne['ponctuelle'] = true;
         out.lignes.push(ligne as unknown as QuoteLine<PrestationId>);
       }

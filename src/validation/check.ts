@@ -4,7 +4,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { withoutUnreadable, type Snapshot } from '../input/snapshot.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
-import { PRESTATIONS } from '../prestations/registry.js';
+import { declarationOf, PRESTATIONS } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { adhesionSchema, type ValidAdhesion } from './adhesion.js';
 import { COLLECTIVITE_DECLARATION, collectiviteFields } from './collectivite.js';
@@ -41,7 +41,6 @@ type CollectiviteField = keyof typeof COLLECTIVITE_DECLARATION;
 const FIELDS = Object.keys(COLLECTIVITE_DECLARATION) as CollectiviteField[];
 const NO_INVALID: ReadonlySet<string> = new Set();
 const NO_DESTINATAIRES: readonly Destinataire[] = Object.freeze([]);
-const DECLARATIONS: ReadonlyMap<string, PrestationDeclaration> = new Map((PRESTATIONS as readonly PrestationDeclaration[]).map((d) => [d.id, d]));
 
 function withDOffice(collectivite: Partial<Collectivite>, ticked: (id: string) => boolean, list: CheckedPrestation[]): CheckedPrestation[] {
   if (collectivite.parcTransfere !== true) return list;
@@ -89,7 +88,7 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
       // La voie rapide rend les prestations dans l'ordre des déclarations : seules les cochées sont lues.
       for (const id of Object.keys(prestations)) {
         const params = prestations[id];
-        if (params !== undefined) list.push({ declaration: DECLARATIONS.get(id)!, params });
+        if (params !== undefined) list.push({ declaration: declarationOf(id)!, params });
       }
     } else {
       for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
