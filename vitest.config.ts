@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Les clients (documents, tableur, ligne de commande, simulateur) importent la bibliothèque par son nom, comme un tiers. */
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@te90\/tarifs$/, replacement: src('index.ts') },
+      { find: /^@te90\/tarifs\/documents$/, replacement: src('documents/index.ts') },
+      { find: /^@te90\/tarifs\/tableur$/, replacement: src('spreadsheet/index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'threads',
