@@ -4,10 +4,12 @@
  *
  * @packageDocumentation
  */
-export { quote, safeQuote, type QuoteOptions } from './quote/quote.js';
+export { quote, safeQuote, validateAdhesion, CATALOGUE_ISSUE_CODES, type QuoteOptions } from './quote/quote.js';
 export type { Adhesion, PrestationsCochees } from './validation/adhesion.js';
 export type { SansParametre } from './prestations/define.js';
 export {
+  PRESTATIONS,
+  prestationDeclaration,
   COMPOSANTES,
   PRESTATION_IDS,
   type PrestationId,
@@ -81,6 +83,8 @@ export { renderComparisonHtml, type ComparisonHtmlOptions } from './render/compa
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';
+export { describeValue } from './errors/from-zod.js';
+export type { PrestationDeclaration, ParamDeclaration, NumberParam, SirensParam, DureesParam, ParamCommon, ComposanteDeclaration } from './prestations/define.js';
 export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './core/codes.js';
 export { inVoice, type Voice } from './wording/issues.js';
 export { normalizeSiren, isValidSiren } from './siren/siren.js';

@@ -1,6 +1,6 @@
 import { guard } from '../errors/quote-error.js';
 import { snapshot } from '../input/snapshot.js';
-import { PRESTATIONS, type PrestationId } from '../prestations/registry.js';
+import { DECLARATIONS, type PrestationId } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { modelOf } from '../models/registry.js';
 import { withDeclarations } from './defaults.js';
@@ -52,7 +52,7 @@ export function missingAmounts(catalogue: unknown): MissingAmount[] {
     const prestations = isRecord(draft) ? draft['prestations'] : undefined;
     const out: MissingAmount[] = [];
     if (!isRecord(prestations)) return out;
-    for (const d of PRESTATIONS) {
+    for (const d of DECLARATIONS) {
       const p = prestations[d.id];
       const composantes = isRecord(p) ? p['composantes'] : undefined;
       if (!isRecord(composantes)) continue;

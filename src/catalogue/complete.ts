@@ -5,7 +5,7 @@ import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard, isQuoteError, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import type { ChampsDeTarif } from '../models/registry.js';
-import { declarationOf, PRESTATIONS, type ComposanteId, type PrestationId } from '../prestations/registry.js';
+import { prestationDeclaration, DECLARATIONS, type ComposanteId, type PrestationId } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { completeComposante, patchSchema, type Mutable, type Patch } from './patch.js';
 import { acceptCatalogue, findingsToIssues, resolveCatalogue } from './resolve.js';
@@ -16,7 +16,7 @@ import type { Catalogue } from './types.js';
 function buildTarifsSchema() {
   const patch = patchSchema();
   const prestations: Record<string, z.ZodMiniType> = {};
-  for (const d of PRESTATIONS) {
+  for (const d of DECLARATIONS) {
     const shape: Record<string, z.ZodMiniType> = {};
     for (const cid of Object.keys(d.composantes)) shape[cid] = z.optional(patch);
     prestations[d.id] = z.optional(z.strictObject(shape));
@@ -118,7 +118,7 @@ function readablePatches(tarifs: unknown, catalogue: Catalogue, issues: QuoteIss
     const draft = { prestations: { [id]: { composantes: { [cid]: { ...target, ...raw } } } } };
     issues.push(...findingsToIssues(coherenceFindings(draft), inTarifs));
   };
-  for (const d of PRESTATIONS) {
+  for (const d of DECLARATIONS) {
     const composantes = Object.prototype.hasOwnProperty.call(prestations, d.id) ? prestations[d.id] : undefined;
     if (!isRecord(composantes)) continue;
     for (const cid of Object.keys(d.composantes)) {
@@ -170,7 +170,7 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
   const copy = JSON.parse(JSON.stringify(catalogue)) as { prestations: Record<string, { composantes: Record<string, Mutable> }> };
   for (const [id, cid, p] of readablePatches(snap.value, catalogue, issues)) {
     const composantes = copy.prestations[id]!.composantes;
-    const done = completeComposante(composantes[cid]!, p, declarationOf(id)!.composantes[cid]!, ['tarifs', 'prestations', id, cid], issues);
+    const done = completeComposante(composantes[cid]!, p, prestationDeclaration(id)!.composantes[cid]!, ['tarifs', 'prestations', id, cid], issues);
     if (done !== undefined) composantes[cid] = { ...done, source: exemple ? { origine: 'complement', reference: source, exemple: true } : { origine: 'complement', reference: source } };
   }
   let completed: Catalogue | undefined;

@@ -1,5 +1,5 @@
 import { modelOf } from '../models/registry.js';
-import { declarationOf, PRESTATIONS } from '../prestations/registry.js';
+import { prestationDeclaration, DECLARATIONS } from '../prestations/registry.js';
 import type { ComposanteDeclaration } from '../prestations/define.js';
 import { isRecord } from '../shared/is-record.js';
 import type { Catalogue } from './types.js';
@@ -37,11 +37,11 @@ export function withDeclarations<T>(draft: T): T extends { readonly prestations:
   if (!isRecord(draft) || !isRecord(draft['prestations'])) return draft as never;
   const prestations = draft['prestations'];
   const out: Record<string, unknown> = {};
-  const ids = [...PRESTATIONS.map((d) => d.id as string).filter((id) => own(prestations, id)), ...Object.keys(prestations)];
+  const ids = [...DECLARATIONS.map((d) => d.id as string).filter((id) => own(prestations, id)), ...Object.keys(prestations)];
   for (const id of ids) {
     if (own(out, id)) continue;
     const p = prestations[id];
-    const d = declarationOf(id);
+    const d = prestationDeclaration(id);
     if (d === undefined || !isRecord(p)) {
       out[id] = p;
       continue;

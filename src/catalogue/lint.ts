@@ -7,7 +7,7 @@ import type { Push } from '../models/bands.js';
 import type { ModelDeclaration } from '../models/define.js';
 import { FIELD_KINDS } from '../models/fields.js';
 import { modelOf, type Modele } from '../models/registry.js';
-import { declarationOf } from '../prestations/registry.js';
+import { prestationDeclaration } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { withDeclarations } from './defaults.js';
 import { catalogueSchemas } from './schema.js';
@@ -85,7 +85,7 @@ function badModel(raw: RawIssue): LintFinding | undefined {
   const path = raw.path.filter((p): p is string | number => typeof p !== 'symbol');
   const [head, id, composantes, cid, field] = path;
   if (raw.code !== 'invalid_union' || head !== 'prestations' || composantes !== 'composantes' || field !== 'modele') return undefined;
-  const declared = declarationOf(id)?.composantes[String(cid)];
+  const declared = prestationDeclaration(id)?.composantes[String(cid)];
   if (declared === undefined) return undefined;
   const value = isRecord(raw.input) ? raw.input['modele'] : raw.input;
   const chiffres = { forme: 'modele', modele: typeof value === 'string' ? value.slice(0, 40) : null, admis: declared.modeles };
@@ -130,7 +130,7 @@ export function coherenceFindings(draft: unknown): LintFinding[] {
   if (!isRecord(prestations)) return findings;
   const { byModel, fieldSchemas } = catalogueSchemas();
   for (const id of Object.keys(prestations)) {
-    const declaration = declarationOf(id);
+    const declaration = prestationDeclaration(id);
     const composantes = isRecord(prestations[id]) ? (prestations[id] as Record<string, unknown>)['composantes'] : undefined;
     if (!declaration || !isRecord(composantes)) continue;
     for (const [cid, declared] of Object.entries(declaration.composantes)) {

@@ -9,7 +9,7 @@ import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
 import { TEXTE_MAX } from '../models/kit.js';
 import type { ChampsDeTarif } from '../models/registry.js';
-import { PRESTATIONS } from '../prestations/registry.js';
+import { DECLARATIONS } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { patchSchema, reviseComposante, type Mutable, type Patch } from './patch.js';
 import { acceptCatalogue, resolveCatalogue } from './resolve.js';
@@ -75,12 +75,12 @@ export interface Revision {
 function buildRevisionSchema() {
   const patch = patchSchema();
   const prestations: Record<string, z.ZodMiniType> = {};
-  for (const d of PRESTATIONS) {
+  for (const d of DECLARATIONS) {
     const shape: Record<string, z.ZodMiniType> = {};
     for (const cid of Object.keys(d.composantes)) shape[cid] = z.optional(patch);
     prestations[d.id] = z.optional(z.strictObject(shape));
   }
-  const names = PRESTATIONS.flatMap((d) => [d.id as string, ...Object.keys(d.composantes).map((c) => `${d.id}.${c}`)]);
+  const names = DECLARATIONS.flatMap((d) => [d.id as string, ...Object.keys(d.composantes).map((c) => `${d.id}.${c}`)]);
   return z.strictObject({
     $schema: z.optional(z.string().check(maxLength(500))),
     millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
@@ -125,7 +125,7 @@ function modelMismatches(catalogue: Catalogue, revision: unknown): QuoteIssue[] 
   const issues: QuoteIssue[] = [];
   const prestations = isRecord(revision) ? revision['prestations'] : undefined;
   if (!isRecord(prestations)) return issues;
-  for (const d of PRESTATIONS) {
+  for (const d of DECLARATIONS) {
     const patches = prestations[d.id];
     if (!isRecord(patches)) continue;
     for (const [cid, declared] of Object.entries(d.composantes)) {
@@ -187,7 +187,7 @@ function revise(base: unknown, revision: unknown): Catalogue {
   const copy = JSON.parse(JSON.stringify(catalogue)) as { millesime: number; libelle: string; prestations: Record<string, { composantes: Record<string, Mutable> }> };
   copy.millesime = r.millesime;
   copy.libelle = r.libelle;
-  for (const d of PRESTATIONS) {
+  for (const d of DECLARATIONS) {
     for (const [cid, declared] of Object.entries(d.composantes)) {
       const composantes = copy.prestations[d.id]!.composantes;
       const c = composantes[cid]!;

@@ -3,7 +3,7 @@ import { maxLength } from '../shared/lengths.js';
 import { FIELD_KINDS } from '../models/fields.js';
 import { kit } from '../models/kit.js';
 import { MODELS, type Modele } from '../models/registry.js';
-import { PRESTATIONS } from '../prestations/registry.js';
+import { DECLARATIONS } from '../prestations/registry.js';
 import type { Catalogue } from './types.js';
 
 export { DECIMAL_PATTERNS } from '../models/kit.js';
@@ -35,7 +35,7 @@ function build() {
     modeles.length === 1 ? byModel[modeles[0]!] : z.discriminatedUnion('modele', modeles.map((m) => byModel[m]) as never);
 
   const prestations: Record<string, z.ZodMiniType> = {};
-  for (const d of PRESTATIONS) {
+  for (const d of DECLARATIONS) {
     const composantes: Record<string, z.ZodMiniType> = {};
     for (const [cid, c] of Object.entries(d.composantes)) composantes[cid] = choice(c.modeles);
     prestations[d.id] = z.strictObject({

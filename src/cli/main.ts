@@ -5,7 +5,7 @@ import { renderLintText } from '../render/lint-text.js';
 import type { QuoteIssue } from '../core/shapes.js';
 import { isQuoteError } from '../errors/quote-error.js';
 import type { Adhesion } from '../validation/adhesion.js';
-import { adhesionIssues, quote } from '../quote/quote.js';
+import { quote, validateAdhesion } from '../quote/quote.js';
 import { QuoteError } from '../errors/quote-error.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { renderCatalogueText } from '../render/catalogue-text.js';
@@ -119,7 +119,7 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
     refused.push(...error.issues);
     readable = false;
   }
-  if (refused.length > 0) throw new QuoteError(readable ? [...refused, ...adhesionIssues(input, reference)] : refused);
+  if (refused.length > 0) throw new QuoteError(readable ? [...refused, ...validateAdhesion(input, { catalogue: reference })] : refused);
   const result = quote(input as Adhesion, { catalogue: reference });
   if (html) {
     const numero = html.numero ?? `${result.millesime}-${result.collectivite.siren}-${html.date.replaceAll('-', '')}`;

@@ -9,36 +9,67 @@ import { deepFreeze } from '../shared/freeze.js';
  * Ce que toute déclaration de paramètre porte : s'il est requis, son libellé, son unité et une aide,
  * en français (formulaires, tableurs, aide de la ligne de commande).
  *
- * @internal
+ * @category Prestations
+ * @example
+ * ```ts
+ * const aide: ParamCommon['aide'] = prestationDeclaration('dpo')?.parametres['x']?.aide ?? '';
+ * ```
  */
 export interface ParamCommon {
+  /** `true` : l'adhésion doit le donner. */
   readonly requis: boolean;
+  /** Le libellé, en français. */
   readonly libelle: string;
+  /** L'unité de la valeur (« postes », « jours »…). */
   readonly unite: string;
+  /** Une phrase d'aide, en français. */
   readonly aide: string;
 }
 
 /**
  * Un paramètre nombre (entier ou décimal) borné ; `auPlus` le borne par un autre paramètre.
  *
- * @internal
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p = prestationDeclaration('marchesPublics')?.parametres['acces'] as NumberParam;
+ * p.min;
+ * //=> 1
+ * ```
  */
 export interface NumberParam extends ParamCommon {
+  /** Un nombre entier, ou décimal. */
   readonly type: 'entier' | 'decimal';
+  /** La plus petite valeur admise. */
   readonly min: number;
   /** `true` : la valeur doit être strictement supérieure à `min`. */
   readonly minExclu?: boolean;
+  /** La plus grande valeur admise. */
   readonly max: number;
-  readonly auPlus?: { readonly parametre: string; readonly code: IssueCode };
+  /** Au plus la valeur d'un autre paramètre (`parametre`), sinon le problème `code`. */
+  readonly auPlus?: {
+    /** Le paramètre qui borne celui-ci. */
+    readonly parametre: string;
+    /** Le code du problème quand la borne est dépassée. */
+    readonly code: IssueCode;
+  };
 }
 
 /**
  * Une liste de SIREN, sans doublon : les SIREN facturés d'une prestation facturée par SIREN.
  *
- * @internal
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p = prestationDeclaration('packDemat')?.parametres['sirens'] as SirensParam;
+ * p.type;
+ * //=> 'sirens'
+ * ```
  */
 export interface SirensParam extends ParamCommon {
+  /** Une liste de SIREN. */
   readonly type: 'sirens';
+  /** Le nombre de SIREN, au plus. */
   readonly max: number;
 }
 
@@ -46,9 +77,16 @@ export interface SirensParam extends ParamCommon {
  * Une liste de durées (en jours, chacune strictement positive et au plus `maxDuree`) : une entrée
  * par intervention, chacune chiffrée à part.
  *
- * @internal
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p = prestationDeclaration('secretariatMairie')?.parametres['interventions'] as DureesParam;
+ * p.type;
+ * //=> 'durees'
+ * ```
  */
 export interface DureesParam extends ParamCommon {
+  /** Une liste de durées, en jours. */
   readonly type: 'durees';
   /** Le nombre d'entrées, au plus. */
   readonly max: number;
@@ -57,9 +95,16 @@ export interface DureesParam extends ParamCommon {
 }
 
 /**
- * La déclaration d'un paramètre d'une prestation.
+ * La déclaration d'un paramètre d'une prestation : son type (`entier`, `decimal`, `sirens`,
+ * `durees`), ses bornes, s'il est requis, son libellé, son unité et une aide, en français.
  *
- * @internal
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p: ParamDeclaration | undefined = prestationDeclaration('marchesPublics')?.parametres['acces'];
+ * p?.type;
+ * //=> 'entier'
+ * ```
  */
 export type ParamDeclaration = NumberParam | SirensParam | DureesParam;
 
@@ -120,13 +165,22 @@ export interface Demand<C extends string = string> {
  * registre des modèles ; le premier est celui par défaut), le libellé de sa ligne de devis, et les
  * valeurs par défaut des champs de structure de ses modèles (unité, arrondi).
  *
- * @internal
+ * @category Prestations
+ * @example
+ * ```ts
+ * const c: ComposanteDeclaration | undefined = prestationDeclaration('secretariatMairie')?.composantes['journee'];
+ * c?.ponctuelle;
+ * //=> true
+ * ```
  */
 export interface ComposanteDeclaration {
+  /** Les modèles de prix admis ; le premier est celui par défaut. */
   readonly modeles: readonly Modele[];
+  /** Le libellé de la ligne de devis. */
   readonly libelle: string;
   /** `true` : une prestation ponctuelle, réalisée et facturée à l'acte ; sinon un abonnement annuel. */
   readonly ponctuelle?: true;
+  /** Les valeurs par défaut des champs de structure de ses modèles (unité, arrondi). */
   readonly defauts?: Readonly<Record<string, unknown>>;
 }
 
@@ -137,7 +191,13 @@ export interface ComposanteDeclaration {
  * paramètres (type, bornes, libellé, unité, aide). Tout le reste en est déduit : schémas zod du
  * catalogue et de l'adhésion, types des paramètres, `COMPOSANTES`, tableurs, ligne de commande.
  *
- * @internal
+ * @category Prestations
+ * @example
+ * ```ts
+ * const d: PrestationDeclaration | undefined = prestationDeclaration('packDemat');
+ * d?.facturation;
+ * //=> 'siren'
+ * ```
  */
 export interface PrestationDeclaration<
   Id extends string = string,
@@ -145,7 +205,9 @@ export interface PrestationDeclaration<
   P extends Readonly<Record<string, ParamDeclaration>> = Readonly<Record<string, ParamDeclaration>>,
   O extends 'toujours' | 'siParcTransfere' | 'non' = 'toujours' | 'siParcTransfere' | 'non',
 > {
+  /** L'identifiant de la prestation. */
   readonly id: Id;
+  /** Le libellé, en français. */
   readonly libelle: string;
   /** Ce qu'est la prestation, en une ou deux phrases. */
   readonly description: string;
@@ -153,7 +215,9 @@ export interface PrestationDeclaration<
   readonly facturation: 'adherent' | 'siren';
   /** `toujours` : obligatoire ; `siParcTransfere` : incluse d'office si le parc est transféré. */
   readonly obligatoire: O;
+  /** Les composantes de prix, par identifiant, dans l'ordre des lignes du devis. */
   readonly composantes: Cs;
+  /** Les paramètres que l'adhésion donne, par nom. */
   readonly parametres: P;
   /** Des paramètres dont un, et un seul, doit être donné (`jours` ou `interventions`). */
   readonly unParmi?: readonly string[];

@@ -6,7 +6,7 @@ import { makeIssue } from '../wording/issues.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { totalOf } from '../invoices/invoices.js';
-import { declarationOf, PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
+import { prestationDeclaration, PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
 import { priceLines } from '../pricing/lines.js';
 import { isRecord } from '../shared/is-record.js';
 import { collectiviteFields } from '../validation/collectivite.js';
@@ -78,7 +78,7 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
   const resolved = guard(() => resolveCatalogue(readOption(options, 'catalogue')));
   const catalogue = resolved.success ? resolved.data : undefined;
   const issues: QuoteIssue[] = resolved.success ? [] : [...resolved.issues];
-  const declaration = declarationOf(id);
+  const declaration = prestationDeclaration(id);
   if (!declaration) {
     throw new QuoteError([...issues, makeIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeValue(id), prestations: PRESTATION_IDS })]);
   }

@@ -7,10 +7,10 @@ import { formatPath } from '../errors/quote-error.js';
 import { inVoice, makeIssue } from '../wording/issues.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { safePricePrestation } from '../quote/price-prestation.js';
-import { adhesionIssues, CATALOGUE_DEPENDENT, safeQuote } from '../quote/quote.js';
+import { CATALOGUE_ISSUE_CODES, safeQuote, validateAdhesion } from '../quote/quote.js';
 import { describeCell, isDate, isEmpty, toRows, type Cell, type Range } from './cells.js';
 import { argumentNames, positionalArgs } from './mapping.js';
-import { declarationOf } from '../prestations/registry.js';
+import { prestationDeclaration } from '../prestations/registry.js';
 import { fieldName, readAdhesion, readAdhesionEntries, readTarifs, type ReadRange } from './layout.js';
 import { SirenLedger } from '../batch/ledger.js';
 
@@ -124,7 +124,7 @@ type Quoted = { ok: true; value: Quote } | { ok: false; message: string };
 
 function quoteRead(read: ReadRange, catalogue: Catalogued): Quoted {
   if (!catalogue.ok) {
-    const all = [...catalogue.issues, ...read.issues, ...uncovered(adhesionIssues(read.value, catalogue2026), read.covered)];
+    const all = [...catalogue.issues, ...read.issues, ...uncovered(validateAdhesion(read.value), read.covered)];
     return { ok: false, message: describe(all) };
   }
   const result = safeQuote(read.value as unknown as Adhesion, { catalogue: catalogue.value });
@@ -212,7 +212,7 @@ export function prestation(id: Cell, parametre1?: Cell, parametre2?: Cell, tarif
       const issue = makeIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeCell(key), prestations: PRESTATION_IDS });
       return describe([...(catalogue.ok ? [] : catalogue.issues), issue]);
     }
-    const declaration = declarationOf(key);
+    const declaration = prestationDeclaration(key);
     const names = declaration ? argumentNames(declaration) : [];
     const cells = [parametre1, parametre2];
     const dates: QuoteIssue[] = [];
@@ -233,7 +233,7 @@ export function prestation(id: Cell, parametre1?: Cell, parametre2?: Cell, tarif
     const contexte = args.population === undefined ? {} : { collectivite: { population: args.population as number } };
     if (!catalogue.ok) {
       const own = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue2026, ...contexte });
-      const ownIssues = own.success ? [] : uncovered(own.issues, covered).filter((i) => !CATALOGUE_DEPENDENT.has(i.code));
+      const ownIssues = own.success ? [] : uncovered(own.issues, covered).filter((i) => !(CATALOGUE_ISSUE_CODES as readonly string[]).includes(i.code));
       return describe([...catalogue.issues, ...dates, ...ownIssues], names);
     }
     const r = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue.value, ...contexte });

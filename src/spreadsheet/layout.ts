@@ -2,7 +2,7 @@ import { COMPOSANTES, type PrestationId } from '../prestations/registry.js';
 import type { QuoteIssue } from '../core/shapes.js';
 import { makeIssue, type CellExpectation } from '../wording/issues.js';
 import { checkbox, decimalText, describeCell, isDate, isEmpty, paramCell, quantity, text, toRows } from './cells.js';
-import { declarationOf } from '../prestations/registry.js';
+import { prestationDeclaration } from '../prestations/registry.js';
 import { FIELD_KINDS, type FieldSpec } from '../models/fields.js';
 import { MODELS } from '../models/registry.js';
 
@@ -160,12 +160,12 @@ export function readAdhesionEntries(entries: readonly Entry[], root: string): Re
         } else if (ticked) prestations[id] ??= {};
         else if (!isEmpty(cell)) unticked.set(id, entry);
       } else if (isDate(cell)) {
-        const type = declarationOf(id)?.parametres[field]?.type;
+        const type = prestationDeclaration(id)?.parametres[field]?.type;
         issues.push(dateIssue(root, entry, type === 'sirens' ? 'sirens' : type === 'durees' ? 'durees' : 'nombre'));
         prestations[id] ??= {};
         covered.push(`prestations.${id}.${field}`);
       } else if (!isEmpty(cell)) {
-        (prestations[id] ??= {})[field] = paramCell(declarationOf(id)?.parametres[field]?.type, cell);
+        (prestations[id] ??= {})[field] = paramCell(prestationDeclaration(id)?.parametres[field]?.type, cell);
       }
       if (field !== undefined && !isEmpty(cell)) (filled.get(id) ?? filled.set(id, []).get(id)!).push(key);
     } else {

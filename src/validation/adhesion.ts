@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Collectivite, Destinataire } from '../core/shapes.js';
 import { destinataireSchemas } from './destinataires.js';
-import { PRESTATIONS, type MandatoryId, type ParamsDe, type PrestationId } from '../prestations/registry.js';
+import { DECLARATIONS, type MandatoryId, type ParamsDe, type PrestationId } from '../prestations/registry.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
 import { collectiviteSchema, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
 import { fieldSchema } from './fields.js';
@@ -65,7 +65,7 @@ export interface ValidAdhesion {
 
 function build(): z.ZodMiniType<ValidAdhesion, unknown> {
   const prestations: Record<string, z.ZodMiniType> = {};
-  for (const d of PRESTATIONS) prestations[d.id] = z.optional(paramsSchema(d as PrestationDeclaration));
+  for (const d of DECLARATIONS) prestations[d.id] = z.optional(paramsSchema(d as PrestationDeclaration));
   return z.strictObject({
     $schema: fieldSchema(SCHEMA_DECLARATION),
     millesime: fieldSchema(MILLESIME_DECLARATION),

@@ -4,7 +4,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { withoutUnreadable, type Snapshot } from '../input/snapshot.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
-import { declarationOf, PRESTATIONS } from '../prestations/registry.js';
+import { prestationDeclaration, DECLARATIONS } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { adhesionSchema, type ValidAdhesion } from './adhesion.js';
 import { COLLECTIVITE_DECLARATION, collectiviteFields } from './collectivite.js';
@@ -45,7 +45,7 @@ const NO_DESTINATAIRES: readonly Destinataire[] = Object.freeze([]);
 function withDOffice(collectivite: Partial<Collectivite>, ticked: (id: string) => boolean, list: CheckedPrestation[]): CheckedPrestation[] {
   if (collectivite.parcTransfere !== true) return list;
   const out: CheckedPrestation[] = [];
-  for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
+  for (const d of DECLARATIONS as readonly PrestationDeclaration[]) {
     const found = list.find((p) => p.declaration === d);
     if (found) out.push(found);
     else if (d.obligatoire === 'siParcTransfere' && !ticked(d.id)) {
@@ -88,10 +88,10 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
       // La voie rapide rend les prestations dans l'ordre des déclarations : seules les cochées sont lues.
       for (const id of Object.keys(prestations)) {
         const params = prestations[id];
-        if (params !== undefined) list.push({ declaration: declarationOf(id)!, params });
+        if (params !== undefined) list.push({ declaration: prestationDeclaration(id)!, params });
       }
     } else {
-      for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
+      for (const d of DECLARATIONS as readonly PrestationDeclaration[]) {
         const params = prestations[d.id];
         if (params !== undefined) list.push({ declaration: d, params });
       }
@@ -110,7 +110,7 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
   const ticked = isRecord(root['prestations']) ? (root['prestations'] as Record<string, unknown>) : {};
   const has = (id: string) => Object.prototype.hasOwnProperty.call(ticked, id) && ticked[id] !== undefined;
   const list: CheckedPrestation[] = [];
-  for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
+  for (const d of DECLARATIONS as readonly PrestationDeclaration[]) {
     if (!has(d.id)) continue;
     const r = paramsSchema(d).safeParse(ticked[d.id]);
     if (r.success) list.push({ declaration: d, params: r.data as Record<string, unknown> });

@@ -1,7 +1,7 @@
 import type { Collectivite } from '../core/shapes.js';
 import { Reader, type Snapshot } from '../input/snapshot.js';
 import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
-import { PRESTATIONS } from '../prestations/registry.js';
+import { DECLARATIONS } from '../prestations/registry.js';
 import type { ValidAdhesion } from './adhesion.js';
 import { COLLECTIVITE_DECLARATION, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
 import { fastCheckOf, fastField, REJECT, type AnyField } from './fields.js';
@@ -10,7 +10,7 @@ type Fields = ReadonlyMap<string, AnyField>;
 
 const COLLECTIVITE: Fields = new Map(Object.entries(COLLECTIVITE_DECLARATION));
 const PARAMS = new Map<string, { declaration: PrestationDeclaration; fields: Fields; position: number }>(
-  PRESTATIONS.map((d, position) => [d.id, { declaration: d as PrestationDeclaration, fields: new Map(Object.entries(d.parametres)), position }]),
+  DECLARATIONS.map((d, position) => [d.id, { declaration: d as PrestationDeclaration, fields: new Map(Object.entries(d.parametres)), position }]),
 );
 
 /** Ce qu'une lecture d'objet donne : sa copie (pour zod au besoin) et, si tout est prouvé valide, sa valeur validée. */

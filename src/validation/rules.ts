@@ -1,7 +1,7 @@
 import type { QuoteIssue } from '../core/shapes.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
-import { PRESTATIONS } from '../prestations/registry.js';
+import { DECLARATIONS } from '../prestations/registry.js';
 import { makeIssue } from '../wording/issues.js';
 import { isRecord } from '../shared/is-record.js';
 
@@ -11,7 +11,7 @@ function example(d: PrestationDeclaration): { champsExemple: string[]; valeursEx
   return { champsExemple: parts.map(([name]) => name), valeursExemple: parts.map(([, v]) => v) };
 }
 
-const MANDATORY = PRESTATIONS.filter((d) => d.obligatoire === 'toujours');
+const MANDATORY = DECLARATIONS.filter((d) => d.obligatoire === 'toujours');
 
 /**
  * Règle des prestations obligatoires (`obligatoire: 'toujours'` : la maintenance de base), jugée

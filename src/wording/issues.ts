@@ -72,7 +72,8 @@ const CELL_EXPECTATIONS: Readonly<Record<CellExpectation, string>> = {
 
 /**
  * Les paramètres de chaque code de problème. `recu` est toujours la valeur reçue décrite en français
- * (« la chaîne « abc » », « le nombre 3 »).
+ * (« la chaîne « abc » », « le nombre 3 »). Un outil qui rédige un problème à sa façon le fait
+ * d'après son code et ces paramètres, jamais d'après le texte de son message.
  *
  * @internal
  */
