@@ -4,11 +4,12 @@ import { dirname } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { appsScriptGlue, appsScriptManifest, EXCEL_FILES, excelIcon, excelManifest, excelMetadata, excelPage, excelScript } from './src/spreadsheet/glue.js';
 import { jsonSchemas } from './src/schemas/json-schemas.js';
+import { emetteurJsonSchema } from './src/documents/emetteur-rules.js';
 
-/** Écrit les schémas JSON des fichiers d'entrée, déduits des schémas zod. */
+/** Écrit les schémas JSON des fichiers d'entrée, déduits des schémas zod (et, pour l'émetteur, des règles des documents). */
 function writeJsonSchemas(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`${dir}/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');
+  for (const [name, schema] of Object.entries({ ...jsonSchemas(), emetteur: emetteurJsonSchema() })) writeFileSync(`${dir}/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');
 }
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };

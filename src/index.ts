@@ -78,8 +78,6 @@ export {
   type EcartFacture,
   type CompareOptions,
 } from './batch/compare.js';
-export { renderComparisonText, renderComparisonCsv } from './render/comparison.js';
-export { renderComparisonHtml, type ComparisonHtmlOptions } from './render/comparison-html.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';
@@ -87,9 +85,15 @@ export { describeValue } from './errors/from-zod.js';
 export type { PrestationDeclaration, ParamDeclaration, NumberParam, SirensParam, DureesParam, ParamCommon, ComposanteDeclaration } from './prestations/define.js';
 export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './core/codes.js';
 export { inVoice, type Voice } from './wording/issues.js';
-export { normalizeSiren, isValidSiren } from './siren/siren.js';
+export { normalizeSiren, isValidSiren, isValidSiret, formatSiren } from './siren/siren.js';
 export { formatEuros, formatNombre, type Typographie } from './money/format.js';
-export { renderQuoteText, renderIssuesText, formatSiren, type TextOptions } from './render/quote-text.js';
+export { formatPrix, formatStrate, describeQuoteLine } from './wording/terms.js';
+export { sumAmounts, compareAmounts } from './money/amounts.js';
+export { readInput, type InputRead } from './input/read.js';
+export { COLLECTIVITE_DECLARATION } from './validation/collectivite.js';
+export { CONVENTION_ADHESION } from './catalogue/sources.js';
+export { modelDeclaration, type PricingModelDeclaration, type ModelFieldDeclaration } from './models/declaration.js';
+export type { FieldKind } from './models/fields.js';
 export {
   quoteAll,
   safeQuoteAll,
@@ -105,13 +109,6 @@ export {
   type FactureDeRole,
   type LigneDeRole,
 } from './batch/billing-roll.js';
-export { renderQuoteCsv, renderBatchCsv } from './render/csv.js';
-export { renderQuoteHtml, type HtmlOptions } from './render/quote-html.js';
-export type { Emetteur, Signataire } from './render/emetteur.js';
-export { renderBatchText } from './render/batch-text.js';
-export { renderBillingRollText, renderBillingRollCsv } from './render/billing-roll.js';
-export { renderCatalogueText } from './render/catalogue-text.js';
-export { renderLintText } from './render/lint-text.js';
 export {
   pricePrestation,
   safePricePrestation,

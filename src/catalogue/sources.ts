@@ -24,10 +24,16 @@ export const SOURCE_COTISATION_EPCI: Source = Object.freeze({
 });
 
 /**
- * La convention d'adhésion au service informatique du syndicat, en cours : ses dates, et l'annexe
- * où l'adhérent coche ses prestations (page des prestations 2026 du syndicat).
+ * La convention d'adhésion au service informatique du syndicat, en cours : son libellé, ses dates
+ * (`AAAA-MM-JJ`) et l'annexe où l'adhérent coche ses prestations (page des prestations 2026 du
+ * syndicat). Un devis est établi en application de cette convention. L'objet est gelé.
  *
- * @internal
+ * @category Catalogue
+ * @example
+ * ```ts
+ * CONVENTION_ADHESION.fin;
+ * //=> '2030-06-30'
+ * ```
  */
 export const CONVENTION_ADHESION = Object.freeze({
   libelle: "convention d'adhésion au service informatique mutualisé de Territoire d'énergie 90",

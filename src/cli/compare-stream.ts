@@ -1,14 +1,14 @@
 import { compareEntry, CompareTally, type AdherentCompare, type Comparaison } from '../batch/compare.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { ComparisonHtmlReport } from '../render/comparison-html.js';
 import {
   COMPARISON_CSV_HEADER,
+  ComparisonHtmlReport,
   comparisonConflictLines,
   renderComparisonCsvRow,
   renderComparisonTextHead,
   renderComparisonTextRow,
   renderComparisonTextTail,
-} from '../render/comparison.js';
+} from '@te90/tarifs/documents';
 import { inVoice } from '../wording/issues.js';
 import type { BatchSource } from './io.js';
 import { forEachEntry, jsonArraySink, writeInChunks, type Write } from './lot.js';

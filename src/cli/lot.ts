@@ -1,7 +1,6 @@
 import { BatchTally, quoteBatchEntry, type BatchQuote, type BatchResult } from '../batch/quote-all.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { renderBatchHeading, renderBatchResultText, renderBatchSummaryText } from '../render/batch-text.js';
-import { CSV_BOM, renderBatchCsvHeader, renderBatchCsvRows } from '../render/csv.js';
+import { CSV_BOM, renderBatchCsvHeader, renderBatchCsvRows, renderBatchHeading, renderBatchResultText, renderBatchSummaryText } from '@te90/tarifs/documents';
 import type { BatchSource, LocatedEntry } from './io.js';
 
 /**

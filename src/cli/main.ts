@@ -1,18 +1,27 @@
 import { catalogue2026 } from '../catalogue/2026.js';
 import { missingAmounts } from '../catalogue/amounts.js';
 import { lintCatalogue } from '../catalogue/lint.js';
-import { renderLintText } from '../render/lint-text.js';
 import type { QuoteIssue } from '../core/shapes.js';
 import { isQuoteError } from '../errors/quote-error.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { quote, validateAdhesion } from '../quote/quote.js';
 import { QuoteError } from '../errors/quote-error.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { renderCatalogueText } from '../render/catalogue-text.js';
-import { renderQuoteCsv } from '../render/csv.js';
-import { renderIssuesText, renderQuoteText } from '../render/quote-text.js';
-import { checkHtmlOptions, renderQuoteHtml } from '../render/quote-html.js';
-import { readEmetteur, type Emetteur } from '../render/emetteur.js';
+import {
+  billingRollCsvChunks,
+  billingRollJsonChunks,
+  billingRollTextChunks,
+  renderBillingRollSummaryText,
+  renderCatalogueText,
+  renderIssuesText,
+  renderLintText,
+  renderQuoteCsv,
+  renderQuoteHtml,
+  renderQuoteText,
+  safeParseEmetteur,
+  validateHtmlOptions,
+  type Emetteur,
+} from '@te90/tarifs/documents';
 import { catalogueFrom, collecting, describeErrno, embedded, inFile, loadCatalogue, openBatch, readJsonFile, readJsonInput, STDIN, UsageError } from './io.js';
 import { readRevision, reviseCatalogue, type Revision } from '../catalogue/revise.js';
 import { csvCompareSink, htmlCompareSink, jsonCompareSink, streamCompare, textCompareSink, type CompareSink } from './compare-stream.js';
@@ -21,7 +30,6 @@ import { parseCommandLine, type ParsedArgs } from './args.js';
 import { HELP } from './help.js';
 import { csvSink, jsonSink, quoteEntry, streamBatch, textSink, type BatchSink } from './lot.js';
 import { RollBuilder } from '../batch/billing-roll.js';
-import { billingRollCsvChunks, billingRollJsonChunks, billingRollTextChunks, renderBillingRollSummaryText } from '../render/billing-roll.js';
 import { OutputError } from './output.js';
 import { excelManifest, readBaseUrl } from '../spreadsheet/glue.js';
 
@@ -91,7 +99,7 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
   const emetteurFile = values.emetteur;
   if (emetteurFile !== undefined) {
     const lu = collecting(refused, () => readJsonFile(emetteurFile), (i) => inFile(i, emetteurLabel, {}));
-    const r = lu === undefined ? undefined : readEmetteur(lu, ['emetteur']);
+    const r = lu === undefined ? undefined : safeParseEmetteur(lu, ['emetteur']);
     if (r?.success) emetteur = r.data;
     else if (r) refused.push(...r.issues.map((i) => inFile(i, '', { emetteur: emetteurLabel })));
   }
@@ -107,7 +115,7 @@ async function devis(positionals: string[], values: Values, io: CliIo): Promise<
   // l'année des tarifs n'est pas connue : seules la forme de la date et la durée sont jugées.
   if (html) {
     const problems: QuoteIssue[] = [];
-    collecting(problems, () => checkHtmlOptions({ numero: html.numero ?? 'D', date: html.date, validiteJours: html.validiteJours }, reference.millesime), (i) => atOption(i, options));
+    problems.push(...validateHtmlOptions({ numero: html.numero ?? 'D', date: html.date, validiteJours: html.validiteJours }, reference.millesime).map((i) => atOption(i, options)));
     refused.push(...(catalogue !== undefined ? problems : problems.filter((i) => !MILLESIME_BOUNDS.has(String(i.params['raison'])))));
   }
   let input: unknown;

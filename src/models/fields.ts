@@ -24,9 +24,14 @@ export interface FieldKinds {
 }
 
 /**
- * Une sorte de champ.
+ * La sorte d'un champ d'un modèle de prix : `montant` (2 décimales), `prix` (jusqu'à 4 décimales),
+ * `unite`, `arrondi`, `paliers`, `grille` ou `stratesForfait`.
  *
- * @internal
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const sorte: FieldKind = 'paliers';
+ * ```
  */
 export type FieldKind = keyof FieldKinds;
 

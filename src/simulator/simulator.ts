@@ -1,18 +1,26 @@
 /// <reference lib="dom" />
-import type { Path, QuoteIssue } from '../core/shapes.js';
-import { catalogue2026 } from '../catalogue/2026.js';
-import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
-import { safeParseCatalogue } from '../catalogue/resolve.js';
-import type { Catalogue } from '../catalogue/types.js';
-import { formatPath, guard } from '../errors/quote-error.js';
-import { inVoice, makeIssue } from '../wording/issues.js';
-import { formatEuros, formatNombre } from '../money/format.js';
-import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
-import { PRESTATIONS } from '../prestations/registry.js';
-import { safeQuote } from '../quote/quote.js';
-import { renderQuoteHtml } from '../render/quote-html.js';
-import type { Adhesion } from '../validation/adhesion.js';
-import { COLLECTIVITE_DECLARATION } from '../validation/collectivite.js';
+import {
+  catalogue2026,
+  COLLECTIVITE_DECLARATION,
+  formatEuros,
+  formatNombre,
+  formatPath,
+  isQuoteError,
+  PRESTATIONS,
+  safeCompleteCatalogue,
+  safeParseCatalogue,
+  safeQuote,
+  type Adhesion,
+  type Catalogue,
+  type ParamDeclaration,
+  type Path,
+  type PrestationDeclaration,
+  type QuoteIssue,
+  type SafeResult,
+  type Tarifs,
+} from '@te90/tarifs';
+import { renderQuoteHtml } from '@te90/tarifs/documents';
+import { inSimulatorVoice, jsonFileIssue, type SimulatorIssue } from './issues.js';
 
 /** Un champ du formulaire : son élément de saisie, le chemin de la donnée, et son message d'erreur. */
 interface Field {
@@ -68,6 +76,16 @@ function readNumber(text: string): unknown {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text;
 }
 
+/** Le devis imprimable d'une simulation, daté du jour, ou les problèmes qui l'empêchent (date après l'année des tarifs…). */
+function printable(data: Parameters<typeof renderQuoteHtml>[0]): SafeResult<string> {
+  try {
+    return { success: true, data: renderQuoteHtml(data, { numero: `SIMULATION-${data.collectivite.siren}`, date: new Date().toISOString().slice(0, 10) }) };
+  } catch (error) {
+    if (isQuoteError(error)) return { success: false, issues: error.issues };
+    throw error;
+  }
+}
+
 /**
  * Monte le simulateur de devis dans un élément de la page : un formulaire déduit des déclarations des
  * prestations (collectivité, puis chaque prestation et ses paramètres), un fichier de tarifs à charger,
@@ -80,7 +98,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
   const doc = root.ownerDocument;
   const fields: Field[] = [];
   let catalogue: Catalogue = catalogue2026;
-  let tarifsIssues: readonly QuoteIssue[] = [];
+  let tarifsIssues: readonly (QuoteIssue | SimulatorIssue)[] = [];
   const form = el(doc, 'form', { novalidate: '', 'aria-describedby': 'simulateur-intro' });
   form.addEventListener('submit', (e) => e.preventDefault());
 
@@ -198,7 +216,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     return best;
   }
 
-  function showIssues(issues: readonly QuoteIssue[]): void {
+  function showIssues(issues: readonly (QuoteIssue | SimulatorIssue)[]): void {
     for (const f of [...fields, tarifsField.field]) {
       f.error.textContent = '';
       f.input.removeAttribute('aria-invalid');
@@ -206,7 +224,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     globales.replaceChildren();
     for (const raw of issues) {
       // Ici, un montant manquant se fournit par le fichier de tarifs du formulaire.
-      const issue = inVoice(raw, 'simulateur');
+      const issue = raw.code === 'TARIF_NON_PUBLIE' ? inSimulatorVoice(raw as QuoteIssue) : raw;
       const f = issue.path[0] === 'tarifs' || issue.path[0] === 'catalogue' ? tarifsField.field : fieldFor(issue.path);
       if (f) {
         f.error.textContent = f.error.textContent ? `${f.error.textContent} ${issue.message}` : issue.message;
@@ -247,7 +265,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     if (!last?.success) return;
     // Sans émetteur, le devis porte le bandeau « document de travail » : c'est une simulation.
     const data = last.data;
-    const rendu = guard(() => renderQuoteHtml(data, { numero: `SIMULATION-${data.collectivite.siren}`, date: new Date().toISOString().slice(0, 10) }));
+    const rendu = printable(data);
     const win = doc.defaultView?.open('', '_blank');
     if (!win) return;
     win.document.open();
@@ -271,7 +289,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
       try {
         value = JSON.parse(text);
       } catch {
-        tarifsIssues = [makeIssue('JSON_INVALIDE', ['tarifs'], { raison: 'fichier', fichier: chosen.name })];
+        tarifsIssues = [jsonFileIssue(chosen.name)];
         update();
         return;
       }

@@ -1,20 +1,29 @@
 import * as z from 'zod/mini';
 import type { Collectivite } from '../core/shapes.js';
+import { deepFreeze } from '../shared/freeze.js';
 import { fieldSchema, type FieldDeclaration } from './fields.js';
 
 /**
- * Les champs de la collectivité, en données : d'où sont déduits leurs schémas zod et la
- * vérification rapide.
+ * Les champs de la collectivité d'une adhésion, en données : pour chacun, sa sorte (`texte`, `siren`,
+ * `choix`, `entier`, `booleen`), s'il est obligatoire, et ses bornes ou ses valeurs admises. La
+ * validation en est déduite ; un formulaire ou un tableur peut l'être aussi. L'objet est gelé.
  *
- * @internal
+ * @category Prestations
+ * @example
+ * ```ts
+ * COLLECTIVITE_DECLARATION.type.valeurs;
+ * //=> ['commune', 'epci', 'syndicat', 'ccas', 'autre']
+ * COLLECTIVITE_DECLARATION.population.requis;
+ * //=> false
+ * ```
  */
-export const COLLECTIVITE_DECLARATION = {
+export const COLLECTIVITE_DECLARATION = /* @__PURE__ */ deepFreeze({
   nom: { type: 'texte', requis: true, max: 200 },
   siren: { type: 'siren', requis: true },
   type: { type: 'choix', requis: true, valeurs: ['commune', 'epci', 'syndicat', 'ccas', 'autre'] },
   population: { type: 'entier', requis: false, min: 0, max: 100_000_000 },
   parcTransfere: { type: 'booleen', requis: false },
-} as const satisfies Record<keyof Collectivite, FieldDeclaration>;
+} as const satisfies Record<keyof Collectivite, FieldDeclaration>);
 
 /**
  * La clé `$schema` facultative d'un fichier d'entrée (l'adresse de son schéma JSON, pour les éditeurs).

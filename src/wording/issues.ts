@@ -13,7 +13,6 @@ import { lintMessage } from './lint.js';
 import type { IssueCode, WarningCode } from '../core/codes.js';
 import type { IssueParam, IssueParams, Path, QuoteIssue, QuoteWarning } from '../core/shapes.js';
 import { formatNombre } from '../money/format.js';
-import { dateEnLettres } from './terms.js';
 
 /**
  * La voix d'un message : qui le lit, et donc comment il fournit ce qui manque.
@@ -22,7 +21,6 @@ import { dateEnLettres } from './terms.js';
  * - `ligneDeCommande` : `te90-tarifs` (option `--tarifs`) ;
  * - `comparer` : `te90-tarifs comparer` (options `--tarifs-avant` et `--tarifs-apres`) ;
  * - `tableur` : les fonctions de tableur (plage `tarifs`, booléens « oui ou non », champs de plage) ;
- * - `simulateur` : le formulaire du simulateur (fichier de tarifs chargé en bas du formulaire) ;
  * - `adherent` : l'adhérent qui lit son devis (mots simples, aucun nom de champ).
  *
  * @category Erreurs
@@ -31,7 +29,7 @@ import { dateEnLettres } from './terms.js';
  * const voix: Voice = 'tableur';
  * ```
  */
-export type Voice = 'bibliotheque' | 'ligneDeCommande' | 'comparer' | 'tableur' | 'simulateur' | 'adherent';
+export type Voice = 'bibliotheque' | 'ligneDeCommande' | 'comparer' | 'tableur' | 'adherent';
 
 // ---------------------------------------------------------------------------------------------
 // Les paramètres de chaque code.
@@ -95,10 +93,7 @@ export interface IssueParamsByCode {
     | { readonly raison: 'lotPasListe' }
     | { readonly raison: 'lotTropLong'; readonly maximum: number; readonly recu: number | string }
     | { readonly raison: 'adhesionIllisible' }
-    | { readonly raison: 'listeIllisibleLot' }
-    | { readonly raison: 'numeroDevis'; readonly minimum: number; readonly maximum: number }
-    | { readonly raison: 'dateDevis'; readonly format: string; readonly exemple: string }
-    | { readonly raison: 'dateApresMillesime'; readonly date: string; readonly millesime: number };
+    | { readonly raison: 'listeIllisibleLot' };
   /** `admis` : les champs admis, quand l'entrée est une plage de tableur. */
   CHAMP_INCONNU: { readonly champ: string; readonly admis?: readonly string[] };
   CHAMP_MANQUANT:
@@ -106,26 +101,15 @@ export interface IssueParamsByCode {
     | { readonly raison: 'champ'; readonly attendu: string }
     | { readonly raison: 'choix'; readonly valeurs: readonly (string | number)[] }
     | { readonly raison: 'unParmi'; readonly champs: readonly string[] };
-  VALEUR_HORS_LIMITES:
-    | {
-        readonly raison: 'minimum' | 'maximum';
-        /** La borne (`minimum` ou `maximum` selon la raison). */
-        readonly limite: number | string;
-        /** Ce qui est borné : `string` (longueur), `array` (nombre d'éléments), `number`… */
-        readonly origine: string;
-        readonly inclusif: boolean;
-        readonly recu: string;
-      }
-    | { readonly raison: 'validiteJours'; readonly minimum: number; readonly maximum: number }
-    | {
-        readonly raison: 'validiteMillesime';
-        readonly validiteJours: number;
-        /** Le nombre de jours jusqu'au 31 décembre de l'année du catalogue. */
-        readonly maximum: number;
-        /** La fin de validité demandée, `AAAA-MM-JJ`. */
-        readonly fin: string;
-        readonly millesime: number;
-      };
+  VALEUR_HORS_LIMITES: {
+    readonly raison: 'minimum' | 'maximum';
+    /** La borne (`minimum` ou `maximum` selon la raison). */
+    readonly limite: number | string;
+    /** Ce qui est borné : `string` (longueur), `array` (nombre d'éléments), `number`… */
+    readonly origine: string;
+    readonly inclusif: boolean;
+    readonly recu: string;
+  };
   VALEUR_NON_ADMISE:
     | { readonly raison: 'choix'; readonly valeurs: readonly (string | number)[]; readonly recu: string }
     | { readonly raison: 'prestation'; readonly recu: string; readonly prestations: readonly string[] }
@@ -174,7 +158,6 @@ export interface IssueParamsByCode {
   JSON_INVALIDE:
     | { readonly raison: 'syntaxe'; readonly source: string; readonly ligne?: number; readonly detail: string; readonly jsonl?: boolean }
     | { readonly raison: 'vide'; readonly source: string }
-    | { readonly raison: 'fichier'; readonly fichier: string }
     | { readonly raison: 'cellule'; readonly champ: string };
   FICHIER_ILLISIBLE:
     | { readonly raison: 'tropVolumineux'; readonly fichier: string; readonly octets: number }
@@ -283,8 +266,6 @@ function supplyMissing(p: IssueParamsByCode['TARIF_NON_PUBLIE'], voice: Voice): 
   switch (voice) {
     case 'comparer':
       return `${where}Fournissez-le dans un catalogue complété (--tarifs-avant ou --tarifs-apres).`;
-    case 'simulateur':
-      return `${where}Chargez un fichier de tarifs qui le fournit (en bas du formulaire).`;
     default:
       return `${where}Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).`;
   }
@@ -344,12 +325,6 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return "L'adhésion ne peut pas être lue.";
       case 'listeIllisibleLot':
         return "L'adhésion ne peut pas être lue : la lecture de la liste a levé une exception.";
-      case 'numeroDevis':
-        return `Le numéro du devis est obligatoire : un texte de ${p.minimum} à ${p.maximum} caractères.`;
-      case 'dateDevis':
-        return `La date du devis est obligatoire, au format ${p.format} (ex. ${p.exemple}).`;
-      case 'dateApresMillesime':
-        return `La date du devis (${dateEnLettres(p.date)}) est après l'année ${p.millesime} de ses tarifs : établissez-le sur le catalogue de l'année en cours.`;
       default:
         return reading(p);
     }
@@ -368,13 +343,7 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `Indiquez l'un de ces champs : ${p.champs.map((c) => `« ${c} »`).join(' ou ')}.`;
     }
   },
-  VALEUR_HORS_LIMITES: (p) => {
-    if (p.raison === 'validiteJours') return `La durée de validité est un nombre entier de jours, de ${p.minimum} à ${p.maximum}.`;
-    if (p.raison === 'validiteMillesime') {
-      return `Un devis aux tarifs ${p.millesime} est valable au plus tard jusqu'au 31 décembre ${p.millesime} : ${p.validiteJours} jours le mèneraient au ${dateEnLettres(p.fin)} ; ${p.maximum} jours au plus à partir de sa date.`;
-    }
-    return `La valeur ${bound(p)} ; reçu : ${p.recu}.`;
-  },
+  VALEUR_HORS_LIMITES: (p) => `La valeur ${bound(p)} ; reçu : ${p.recu}.`,
   VALEUR_NON_ADMISE: (p) => {
     switch (p.raison) {
       case 'choix':
@@ -440,8 +409,6 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
       }
       case 'vide':
         return `${p.source} est vide : aucune adhésion (un lot vide s'écrit []).`;
-      case 'fichier':
-        return `Le fichier « ${p.fichier} » n'est pas du JSON valide.`;
       case 'cellule':
         return `« ${p.champ} » doit être écrit en JSON.`;
     }
@@ -581,6 +548,16 @@ function isWarning(item: QuoteIssue | QuoteWarning): item is QuoteWarning {
   return Object.prototype.hasOwnProperty.call(WARNING_MESSAGES, item.code);
 }
 
+/** Le message rédigé par la table, ou `undefined` si elle ne sait pas rédiger ces paramètres. */
+function wordOrUndefined(build: (p: IssueParams, v: Voice) => string, params: IssueParams, voice: Voice): string | undefined {
+  try {
+    const text: unknown = build(params, voice);
+    return typeof text === 'string' ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Le même problème (ou avertissement), son message rédigé dans une autre voix à partir de son code et
  * de ses paramètres (jamais de son texte). Un problème sans paramètres (venu d'un code qui ne les
@@ -598,8 +575,10 @@ export function inVoice<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voi
   if (params === undefined) return item;
   const table = (isWarning(item) ? WARNING_MESSAGES : ISSUE_MESSAGES) as unknown as Readonly<Record<string, (p: IssueParams, v: Voice) => string>>;
   const build = Object.prototype.hasOwnProperty.call(table, item.code) ? table[item.code] : undefined;
-  // Un texte transmis tel quel (sans paramètres de rédaction) n'a qu'une voix.
-  const message = build === undefined || params['raison'] === 'texte' ? item.message : visible(build(params, voice));
+  // Un texte transmis tel quel (sans paramètres de rédaction) n'a qu'une voix ; un problème d'un client
+  // (raison que la table ne rédige pas) garde son message.
+  const worded = build === undefined || params['raison'] === 'texte' ? undefined : wordOrUndefined(build, params, voice);
+  const message = worded === undefined ? item.message : visible(worded);
   return message === item.message ? item : { ...item, message };
 }
 

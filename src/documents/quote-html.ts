@@ -1,19 +1,15 @@
-import { describeLine, formatPrix } from '../wording/terms.js';
-import type { Invoice, Path, Quote, QuoteIssue, QuoteLine } from '../core/shapes.js';
-import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
-import { snapshot } from '../input/snapshot.js';
-import { makeIssue } from '../wording/issues.js';
-import { formatEuros, formatNombre } from '../money/format.js';
-import { formatSiren, TYPES } from './quote-text.js';
-import { readEmetteur, type Emetteur } from './emetteur.js';
-import { controlCharacter } from '../validation/fields.js';
-import { dateEnLettres, manquantsText, REGLE_ARRONDI, referenceConvention, sectionsOf, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
+import { describeQuoteLine, formatEuros, formatNombre, formatPrix, formatSiren, QuoteError, readInput, type Invoice, type Path, type Quote, type QuoteIssue, type QuoteLine } from '@te90/tarifs';
+import { dateEnLettres, dayNumber, isoDate, lastDayOf } from './dates.js';
+import { manquantsText, REGLE_ARRONDI, referenceConvention, sectionsOf, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
+import { safeParseEmetteur, type Emetteur } from './emetteur.js';
+import { controlCharacter, documentIssue, guarded } from './issues.js';
+import { TYPES } from './quote-text.js';
 
 /**
  * Ce que le devis imprimable affiche en plus du devis : son numéro, sa date et sa durée de validité,
  * donnés par l'appelant (la bibliothèque ne lit pas l'horloge), et l'émetteur.
  *
- * @category Affichage
+ * @category Devis
  * @example
  * ```ts
  * const o: HtmlOptions = { numero: 'D-2026-0042', date: '2026-11-29', validiteJours: 30, emetteur };
@@ -36,24 +32,8 @@ export interface HtmlOptions {
   readonly emetteur?: Emetteur | undefined;
 }
 
-const DAY = 86_400_000;
-
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Une date `AAAA-MM-JJ` valide, en jours depuis l'époque (calendrier grégorien, sans fuseau). */
-function dayNumber(date: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? t / DAY : undefined;
-}
-
-function isoDate(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
 function frenchDate(day: number): string {
@@ -70,13 +50,8 @@ interface Checked {
   readonly emetteur: Emetteur | undefined;
 }
 
-/**
- * Juge les options du devis imprimable pour un catalogue de ce millésime : rend ce qu'elles fixent,
- * ou lève une {@link QuoteError} avec tous leurs problèmes (chemins `options.…`).
- *
- * @internal
- */
-export function checkHtmlOptions(options: unknown, millesime: number): Checked {
+/** Juge les options du devis imprimable pour un catalogue de ce millésime : ce qu'elles fixent, ou tous leurs problèmes (chemins `options.…`). */
+function judgeHtmlOptions(options: unknown, millesime: number): { readonly checked?: Checked; readonly issues: readonly QuoteIssue[] } {
   const issues: QuoteIssue[] = [];
   let o: Record<string, unknown> = {};
   if (typeof options === 'object' && options !== null) {
@@ -85,31 +60,31 @@ export function checkHtmlOptions(options: unknown, millesime: number): Checked {
       try {
         o = { ...o, [name]: (options as Record<string, unknown>)[name] };
       } catch {
-        issues.push(makeIssue('ENTREE_INVALIDE', ['options', name], { raison: 'optionIllisible' }));
+        issues.push(documentIssue('ENTREE_INVALIDE', ['options', name], { raison: 'optionIllisible' }));
       }
     }
   }
   const at = (field: string): Path => ['options', field];
   const numero = o['numero'];
   if (typeof numero !== 'string' || numero.trim() === '' || numero.length > 100) {
-    issues.push(makeIssue('ENTREE_INVALIDE', at('numero'), { raison: 'numeroDevis', minimum: 1, maximum: 100 }));
+    issues.push(documentIssue('ENTREE_INVALIDE', at('numero'), { raison: 'numeroDevis', minimum: 1, maximum: 100 }));
   } else {
     // Le numéro est imprimé sur le devis : un caractère de contrôle n'y a pas sa place.
     const found = controlCharacter(numero);
-    if (found !== undefined) issues.push(makeIssue('VALEUR_NON_ADMISE', at('numero'), { raison: 'caractereDeControle', ...found }));
+    if (found !== undefined) issues.push(documentIssue('VALEUR_NON_ADMISE', at('numero'), { raison: 'caractereDeControle', ...found }));
   }
-  const finAnnee = Date.UTC(millesime, 11, 31) / DAY;
+  const finAnnee = lastDayOf(millesime);
   const jour = typeof o['date'] === 'string' ? dayNumber(o['date']) : undefined;
-  if (jour === undefined) issues.push(makeIssue('ENTREE_INVALIDE', at('date'), { raison: 'dateDevis', format: 'AAAA-MM-JJ', exemple: `${millesime}-11-29` }));
-  else if (jour > finAnnee) issues.push(makeIssue('ENTREE_INVALIDE', at('date'), { raison: 'dateApresMillesime', date: o['date'] as string, millesime }));
+  if (jour === undefined) issues.push(documentIssue('ENTREE_INVALIDE', at('date'), { raison: 'dateDevis', format: 'AAAA-MM-JJ', exemple: `${millesime}-11-29` }));
+  else if (jour > finAnnee) issues.push(documentIssue('ENTREE_INVALIDE', at('date'), { raison: 'dateApresMillesime', date: o['date'] as string, millesime }));
   const given = o['validiteJours'];
   let validite: number | undefined;
   if (given !== undefined) {
     if (typeof given !== 'number' || !Number.isSafeInteger(given) || given < 1 || given > 366) {
-      issues.push(makeIssue('VALEUR_HORS_LIMITES', at('validiteJours'), { raison: 'validiteJours', minimum: 1, maximum: 366 }));
+      issues.push(documentIssue('VALEUR_HORS_LIMITES', at('validiteJours'), { raison: 'validiteJours', minimum: 1, maximum: 366 }));
     } else if (jour !== undefined && jour <= finAnnee && jour + given > finAnnee) {
       issues.push(
-        makeIssue('VALEUR_HORS_LIMITES', at('validiteJours'), {
+        documentIssue('VALEUR_HORS_LIMITES', at('validiteJours'), {
           raison: 'validiteMillesime',
           validiteJours: given,
           maximum: finAnnee - jour,
@@ -121,13 +96,38 @@ export function checkHtmlOptions(options: unknown, millesime: number): Checked {
   }
   let emetteur: Emetteur | undefined;
   if (o['emetteur'] !== undefined) {
-    const r = readEmetteur(o['emetteur'], at('emetteur'));
+    const r = safeParseEmetteur(o['emetteur'], at('emetteur'));
     if (r.success) emetteur = r.data;
     else issues.push(...r.issues);
   }
-  if (issues.length > 0) throw new QuoteError(issues);
+  if (issues.length > 0) return { issues };
   const fin = validite !== undefined ? jour! + validite : Math.min(jour! + 30, finAnnee);
-  return { numero: (numero as string).trim(), jour: jour!, fin, validite: validite ?? (fin === jour! + 30 ? 30 : undefined), emetteur };
+  return { checked: { numero: (numero as string).trim(), jour: jour!, fin, validite: validite ?? (fin === jour! + 30 ? 30 : undefined), emetteur }, issues };
+}
+
+/**
+ * Juge les options du devis imprimable ({@link HtmlOptions}) pour un catalogue de ce millésime, sans
+ * écrire le devis : le numéro, la date (au plus tard le 31 décembre du millésime), la durée de
+ * validité et l'émetteur. Rend tous leurs problèmes à la fois (chemins `options.…`), aucun si les
+ * options sont bonnes : {@link renderQuoteHtml} les accepte alors pour un devis de ce millésime. Ne
+ * lève jamais. Les problèmes qui tiennent au millésime ont pour raison (`params.raison`)
+ * `dateApresMillesime` ou `validiteMillesime`.
+ *
+ * @param options - les options à juger, lues une seule fois
+ * @param millesime - le millésime du catalogue du devis
+ * @returns les problèmes des options, dans l'ordre des options
+ * @category Devis
+ * @example
+ * ```ts
+ * validateHtmlOptions({ numero: 'D-2026-0042', date: '2027-01-04' }, 2026).map((i) => i.params['raison']);
+ * //=> ['dateApresMillesime']
+ * ```
+ */
+export function validateHtmlOptions(options: unknown, millesime: number): readonly QuoteIssue[] {
+  return guarded(() => {
+    const read = readInput(options, ['options']);
+    return read.issues.length > 0 ? read.issues : judgeHtmlOptions(read.value, millesime).issues;
+  });
 }
 
 const STYLE = `
@@ -208,7 +208,7 @@ function emetteurHtml(e: Emetteur | undefined): string[] {
 
 function lineHtml(l: QuoteLine): string[] {
   const typo = { insecable: true } as const;
-  const detail = describeLine(l.calcul, l.inclusDOffice === true, l.intervention, typo);
+  const detail = describeQuoteLine(l, typo);
   return [
     '<tr>',
     `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(detail)}</span>${l.remarque === undefined ? '' : `<span class="remarque">${escape(l.remarque)}</span>`}<span class="source${l.source.exemple ? ' exemple-source' : ''}">${escape(sourceText(l.source))}</span></th>`,
@@ -236,7 +236,7 @@ function lineHtml(l: QuoteLine): string[] {
  * @param options - numéro, date (`AAAA-MM-JJ`), validité en jours, émetteur
  * @returns le document HTML complet
  * @throws {@link QuoteError} si une option manque ou est invalide (tous les problèmes à la fois), ou si le devis ne peut pas être écrit ; jamais d'autre exception
- * @category Affichage
+ * @category Devis
  * @example
  * ```ts
  * const html = renderQuoteHtml(quote(adhesion), { numero: 'D-2026-0042', date: '2026-11-29', validiteJours: 30, emetteur });
@@ -246,18 +246,20 @@ function lineHtml(l: QuoteLine): string[] {
  */
 export function renderQuoteHtml(devis: Quote, options: HtmlOptions): string {
   // Les options sont lues une fois ; toute exception devient une QuoteError.
-  return unwrap(guard(() => writeQuoteHtml(devis, readHtmlOptions(options))));
+  return guarded(() => writeQuoteHtml(devis, readHtmlOptions(options)));
 }
 
 /** Lit les options une seule fois (getters, proxies) : la suite ne voit que la copie. */
 function readHtmlOptions(options: unknown): unknown {
-  const snap = snapshot(options, ['options']);
-  if (snap.issues.length > 0) throw new QuoteError(snap.issues);
-  return snap.value;
+  const read = readInput(options, ['options']);
+  if (read.issues.length > 0) throw new QuoteError(read.issues);
+  return read.value;
 }
 
 function writeQuoteHtml(devis: Quote, options: unknown): string {
-  const o = checkHtmlOptions(options, devis.millesime);
+  const judged = judgeHtmlOptions(options, devis.millesime);
+  if (judged.checked === undefined) throw new QuoteError(judged.issues);
+  const o = judged.checked;
   const typo = { insecable: true } as const;
   const euros = (m: string) => formatEuros(m, typo);
   const c = devis.collectivite;

@@ -4,12 +4,8 @@
  * montant, la règle d'arrondi, ce qui manque à un total partiel, la convention d'adhésion.
  * Tout est rédigé à partir des données du devis.
  */
-import { CONVENTION_ADHESION } from '../catalogue/sources.js';
-import type { Invoice, Quote, QuoteLine, Source } from '../core/shapes.js';
-import { sumMontants } from '../money/round.js';
-import { dateEnLettres } from '../wording/terms.js';
-
-export { dateEnLettres };
+import { CONVENTION_ADHESION, sumAmounts, type Invoice, type Quote, type QuoteLine, type Source } from '@te90/tarifs';
+import { dateEnLettres } from './dates.js';
 
 /**
  * Les lignes d'une facture d'une même nature : abonnements annuels, ou prestations ponctuelles.
@@ -46,7 +42,7 @@ export function sectionsOf(facture: Invoice, millesime: number): Section[] {
       titre: 'Abonnements annuels',
       periode: `année ${millesime}, du 1er janvier au 31 décembre ${millesime}`,
       lignes: annuelles,
-      sousTotal: sumMontants(annuelles.map((l) => l.montant)),
+      sousTotal: sumAmounts(annuelles.map((l) => l.montant)),
     });
   }
   if (ponctuelles.length > 0) {
@@ -55,7 +51,7 @@ export function sectionsOf(facture: Invoice, millesime: number): Section[] {
       titre: 'Prestations ponctuelles',
       periode: `à l'acte, pour les interventions réalisées en ${millesime}, au tarif ${millesime}`,
       lignes: ponctuelles,
-      sousTotal: sumMontants(ponctuelles.map((l) => l.montant)),
+      sousTotal: sumAmounts(ponctuelles.map((l) => l.montant)),
     });
   }
   return out;
@@ -70,8 +66,8 @@ export function totauxParNature(devis: Quote): { readonly annuelles: string; rea
   const ponctuelles = devis.lignes.filter((l) => l.ponctuelle === true);
   if (ponctuelles.length === 0 || ponctuelles.length === devis.lignes.length) return undefined;
   return {
-    annuelles: sumMontants(devis.lignes.filter((l) => l.ponctuelle !== true).map((l) => l.montant)),
-    ponctuelles: sumMontants(ponctuelles.map((l) => l.montant)),
+    annuelles: sumAmounts(devis.lignes.filter((l) => l.ponctuelle !== true).map((l) => l.montant)),
+    ponctuelles: sumAmounts(ponctuelles.map((l) => l.montant)),
   };
 }
 

@@ -1,11 +1,15 @@
-import type { BatchQuote, BatchResult } from '../batch/quote-all.js';
-import { formatEuros } from '../money/format.js';
-import { formatSiren, pad, renderIssuesText } from './quote-text.js';
+import { formatEuros, formatSiren, type BatchQuote, type BatchResult } from '@te90/tarifs';
+import { pad, renderIssuesText } from './quote-text.js';
 
 /**
  * La première ligne d'un lot en texte : « Lot de 12 adhésion(s) ».
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * renderBatchHeading(12);
+ * //=> 'Lot de 12 adhésion(s)'
+ * ```
  */
 export function renderBatchHeading(count: number): string {
   return `Lot de ${count} adhésion(s)`;
@@ -15,7 +19,12 @@ export function renderBatchHeading(count: number): string {
  * Un résultat d'un lot en texte : une ligne (nom, SIREN, total, « (total partiel) » s'il omet une
  * part non chiffrée), ou le refus et ses problèmes ; avec `fichier`, le fichier d'où vient l'adhésion.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const lot = quoteAll(adhesions);
+ * lot.resultats.map((r) => renderBatchResultText(r, 'lot.json'));
+ * ```
  */
 export function renderBatchResultText(r: BatchResult, fichier?: string): string {
   const siren = r.siren ? `SIREN ${formatSiren(r.siren)}` : 'SIREN illisible';
@@ -32,7 +41,11 @@ export function renderBatchResultText(r: BatchResult, fichier?: string): string 
  * La synthèse d'un lot en texte : par prestation, puis le total et le nombre d'adhésions acceptées
  * et refusées.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * console.log(renderBatchSummaryText(quoteAll(adhesions).synthese));
+ * ```
  */
 export function renderBatchSummaryText(s: BatchQuote['synthese']): string {
   const out: string[] = [];
@@ -56,7 +69,7 @@ export function renderBatchSummaryText(s: BatchQuote['synthese']): string {
  *
  * @param lot - un lot rendu par {@link quoteAll}
  * @returns le texte
- * @category Affichage
+ * @category Lot
  * @example
  * ```ts
  * console.log(renderBatchText(quoteAll(adhesions)));

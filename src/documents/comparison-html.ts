@@ -1,15 +1,11 @@
-import type { AdherentCompare, Comparaison } from '../batch/compare.js';
-import type { Catalogue } from '../catalogue/types.js';
-import { Dec } from '../money/decimal.js';
-import { formatEuros, formatNombre } from '../money/format.js';
-import { formatSiren } from './quote-text.js';
+import { compareAmounts, formatEuros, formatNombre, formatSiren, type AdherentCompare, type Catalogue, type Comparaison } from '@te90/tarifs';
 
 /**
  * Ce que le rapport de comparaison affiche en plus de la comparaison : les deux catalogues comparés
  * (leur millésime et leur libellé titrent le rapport ; un montant d'exemple dans l'un d'eux fait
  * porter au rapport le bandeau « montants d'exemple »), et un titre facultatif.
  *
- * @category Affichage
+ * @category Lot
  * @example
  * ```ts
  * const o: ComparisonHtmlOptions = { avant: catalogue2026, apres: catalogue };
@@ -31,18 +27,28 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Le signe d'une chaîne décimale : -1, 0 ou 1. */
+function sign(value: string): -1 | 0 | 1 {
+  return compareAmounts(value, '0');
+}
+
+/** La valeur absolue d'une chaîne décimale. */
+function abs(value: string): string {
+  return value.replace(/^-/, '');
+}
+
 function signed(value: string | null): string {
   if (value === null) return '—';
-  const d = new Dec(value);
-  if (d.isZero()) return euros('0.00');
-  return d.isNegative() ? `−${euros(d.abs().toFixed(2))}` : `+${euros(value)}`;
+  const s = sign(value);
+  if (s === 0) return euros('0.00');
+  return s < 0 ? `−${euros(abs(value))}` : `+${euros(value)}`;
 }
 
 function pourcent(value: string | null): string {
   if (value === null) return '—';
-  const d = new Dec(value);
-  if (d.isZero()) return '0\u00a0%';
-  return `${d.isNegative() ? '−' : '+'}${formatNombre(d.abs(), TYPO)}\u00a0%`;
+  const s = sign(value);
+  if (s === 0) return '0\u00a0%';
+  return `${s < 0 ? '−' : '+'}${formatNombre(abs(value), TYPO)}\u00a0%`;
 }
 
 /** Un catalogue porte-t-il un montant d'exemple ? */
@@ -53,10 +59,30 @@ function usesExample(catalogue: Catalogue): boolean {
   return false;
 }
 
-/** Une longueur en pixels, proportionnelle à un montant (calcul décimal, puis arrondi au dixième de pixel). */
-function scale(value: string, max: Dec, width: number): number {
-  if (max.isZero()) return 0;
-  return new Dec(value).abs().div(max).times(width).toDecimalPlaces(1).toNumber();
+/** Une chaîne décimale en entier et nombre de décimales : `"12.50"` → 1250 et 2. */
+function digits(value: string): { readonly n: bigint; readonly decimales: number } {
+  const [int = '0', frac = ''] = abs(value).split('.');
+  return { n: BigInt(int + frac), decimales: frac.length };
+}
+
+/**
+ * Une longueur en pixels, proportionnelle à un montant : `|value| / max × width`, en entiers exacts,
+ * arrondie au dixième de pixel (au demi supérieur).
+ */
+function scale(value: string, max: string, width: number): number {
+  if (sign(max) === 0) return 0;
+  const v = digits(value);
+  const m = digits(max);
+  const ten = BigInt(10);
+  const num = v.n * ten ** BigInt(m.decimales) * BigInt(width) * ten;
+  const den = m.n * ten ** BigInt(v.decimales);
+  const dixiemes = (BigInt(2) * num + den) / (BigInt(2) * den);
+  return Number(dixiemes) / 10;
+}
+
+/** Le plus grand de deux nombres en chaînes décimales. */
+function larger(a: string, b: string): string {
+  return compareAmounts(a, b) < 0 ? b : a;
 }
 
 /** Barres horizontales appariées (avant, après) : la recette totale et par prestation. */
@@ -64,7 +90,7 @@ function revenueChart(rows: readonly { readonly libelle: string; readonly avant:
   const label = 320;
   const bar = 300;
   const rowHeight = 40;
-  const max = rows.reduce((m, r) => Dec.max(m, new Dec(r.avant), new Dec(r.apres)), new Dec(0));
+  const max = rows.reduce((m, r) => larger(larger(m, r.avant), r.apres), '0');
   const height = rows.length * rowHeight + 30;
   const out: string[] = [
     `<svg class="graphique" role="img" aria-label="Recette ${escape(t1)} et ${escape(t2)}, par prestation" viewBox="0 0 ${label + bar + 130} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
@@ -98,14 +124,15 @@ type Distribution = { readonly classes: readonly { readonly libelle: string; rea
 function classOf(a: AdherentCompare): number | 'sansAvant' | undefined {
   if (a.ecart === null) return undefined;
   if (a.ecartPourcent === null) return 'sansAvant';
-  const p = new Dec(a.ecartPourcent);
-  if (p.isZero()) return 3;
-  if (p.lt(-10)) return 0;
-  if (p.lt(-5)) return 1;
-  if (p.lt(0)) return 2;
-  if (p.lt(2)) return 4;
-  if (p.lt(5)) return 5;
-  if (p.lt(10)) return 6;
+  const p = a.ecartPourcent;
+  const lt = (bound: string) => compareAmounts(p, bound) < 0;
+  if (sign(p) === 0) return 3;
+  if (lt('-10')) return 0;
+  if (lt('-5')) return 1;
+  if (lt('0')) return 2;
+  if (lt('2')) return 4;
+  if (lt('5')) return 5;
+  if (lt('10')) return 6;
   return 7;
 }
 
@@ -158,12 +185,13 @@ function histogram(d: Distribution): string {
 interface Extreme {
   readonly row: string;
   readonly index: number;
-  readonly ecart: Dec;
+  /** L'écart, en chaîne décimale. */
+  readonly ecart: string;
 }
 
 /** Les dix plus forts écarts d'un sens (`sens` = 1 : hausses, −1 : baisses), les plus forts d'abord ; à égalité, dans l'ordre du lot. */
 function strongest(list: readonly Extreme[], sens: 1 | -1): Extreme[] {
-  return [...list].sort((x, y) => sens * y.ecart.comparedTo(x.ecart) || x.index - y.index).slice(0, 10);
+  return [...list].sort((x, y) => sens * compareAmounts(y.ecart, x.ecart) || x.index - y.index).slice(0, 10);
 }
 
 function nomOf(a: { readonly nom: string | null; readonly index: number }): string {
@@ -215,7 +243,7 @@ const STYLE = `
  * @param comparaison - une comparaison rendue par {@link compareCatalogues}
  * @param options - les deux catalogues comparés, et un titre facultatif
  * @returns le document HTML complet
- * @category Affichage
+ * @category Lot
  * @example
  * ```ts
  * const html = renderComparisonHtml(compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue }), { avant: catalogue2026, apres: catalogue });
@@ -242,7 +270,20 @@ export function renderComparisonHtml(comparaison: Comparaison, options: Comparis
  * fin, précède les lignes. `head + lignes + middle + refus + tail` est le document de
  * {@link renderComparisonHtml}.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const c = compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue });
+ * const rapport = new ComparisonHtmlReport({ avant: catalogue2026, apres: catalogue });
+ * const lignes: string[] = [];
+ * const refus: string[] = [];
+ * for (const a of c.adherents) {
+ *   const r = rapport.add(a);
+ *   lignes.push(r.row);
+ *   if (r.refus !== undefined) refus.push(r.refus);
+ * }
+ * const html = rapport.head(c.synthese) + lignes.join('') + rapport.middle() + refus.join('') + rapport.tail(c.synthese);
+ * ```
  */
 export class ComparisonHtmlReport {
   private readonly t1: string;
@@ -256,6 +297,11 @@ export class ComparisonHtmlReport {
   private hausses: Extreme[] = [];
   private baisses: Extreme[] = [];
 
+  /**
+   * Commence un rapport.
+   *
+   * @param options - les deux catalogues comparés, et un titre facultatif
+   */
   constructor(private readonly options: ComparisonHtmlOptions) {
     this.t1 = String(options.avant.millesime);
     this.t2 = String(options.apres.millesime);
@@ -270,10 +316,10 @@ export class ComparisonHtmlReport {
     const siren = a.siren ? formatSiren(a.siren).replaceAll(' ', '\u00a0') : '—';
     if (a.ecart !== null) {
       this.both++;
-      const e = new Dec(a.ecart);
-      if (!e.isZero()) {
+      const e = a.ecart;
+      if (sign(e) !== 0) {
         const row = `<tr><th scope="row">${escape(nomOf(a))}</th><td>${siren}</td><td class="n">${euros(a.avant!.total)}</td><td class="n">${euros(a.apres!.total)}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>`;
-        if (e.isNegative()) {
+        if (sign(e) < 0) {
           this.baisses.push({ row, index: a.index, ecart: e });
           if (this.baisses.length >= 1000) this.baisses = strongest(this.baisses, -1);
         } else {
@@ -292,7 +338,11 @@ export class ComparisonHtmlReport {
     return { row, refus: `<li><strong>${escape(nomOf(a))}</strong> (n° ${a.index + 1}) — refusée ${escape(cotes.join(' ; '))}</li>\n` };
   }
 
-  /** La répartition des écarts des adhérents ajoutés. */
+  /**
+   * La répartition des écarts des adhérents ajoutés.
+   *
+   * @internal
+   */
   distribution(): Distribution {
     return toDistribution(this.counts, this.sansAvant);
   }
@@ -410,5 +460,5 @@ export class ComparisonHtmlReport {
 }
 
 function ecartClass(v: string | null): string {
-  return v === null || new Dec(v).isZero() ? '' : new Dec(v).isNegative() ? ' baisse-txt' : ' hausse-txt';
+  return v === null || sign(v) === 0 ? '' : sign(v) < 0 ? ' baisse-txt' : ' hausse-txt';
 }

@@ -1,6 +1,4 @@
-import type { MissingAmount } from '../catalogue/amounts.js';
-import type { LintFinding } from '../catalogue/lint.js';
-import { formatPath } from '../errors/quote-error.js';
+import { formatPath, type LintFinding, type MissingAmount } from '@te90/tarifs';
 
 /**
  * Écrit le résultat d'une vérification de catalogue : erreurs, avertissements et montants non publiés.
@@ -8,7 +6,7 @@ import { formatPath } from '../errors/quote-error.js';
  * @param findings - les remarques de {@link lintCatalogue}
  * @param missing - les montants manquants de {@link missingAmounts}
  * @returns le texte
- * @category Affichage
+ * @category Catalogue
  * @example
  * ```ts
  * console.log(renderLintText(lintCatalogue(catalogue2026), missingAmounts(catalogue2026)));

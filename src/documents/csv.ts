@@ -1,12 +1,15 @@
-import type { BatchQuote, BatchResult } from '../batch/quote-all.js';
-import type { Quote, QuoteLine } from '../core/shapes.js';
+import type { BatchQuote, BatchResult, Quote, QuoteLine } from '@te90/tarifs';
 
 const BOM = '\uFEFF';
 
 /**
  * Le BOM UTF-8 qui ouvre un CSV (pour que les tableurs le lisent en UTF-8).
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const csv = CSV_BOM + renderBatchCsvHeader() + '\r\n';
+ * ```
  */
 export const CSV_BOM = BOM;
 
@@ -102,7 +105,7 @@ function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: read
  *
  * @param devis - un devis rendu par {@link quote}
  * @returns le texte CSV
- * @category Affichage
+ * @category Devis
  * @example
  * ```ts
  * renderQuoteCsv(quote(adhesion)).split('\r\n')[1];
@@ -119,7 +122,7 @@ export function renderQuoteCsv(devis: Quote): string {
  *
  * @param lot - un lot rendu par {@link quoteAll}
  * @returns le texte CSV
- * @category Affichage
+ * @category Lot
  * @example
  * ```ts
  * renderBatchCsv(quoteAll(adhesions)).split('\r\n')[0];
@@ -135,7 +138,12 @@ export function renderBatchCsv(lot: BatchQuote): string {
 /**
  * L'en-tête du CSV d'un lot (sans BOM ni fin de ligne), suivi des colonnes `extra`.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * renderBatchCsvHeader(['fichier']).startsWith('position;collectivite;');
+ * //=> true
+ * ```
  */
 export function renderBatchCsvHeader(extra: readonly string[] = []): string {
   return ['position', ...HEADER, ...extra].join(';');
@@ -145,7 +153,12 @@ export function renderBatchCsvHeader(extra: readonly string[] = []): string {
  * Les lignes CSV d'un résultat d'un lot (aucune s'il est refusé), sans fin de ligne, suivies des
  * cellules `extra`.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const lot = quoteAll(adhesions);
+ * const lignes = lot.resultats.flatMap((r) => renderBatchCsvRows(r));
+ * ```
  */
 export function renderBatchCsvRows(r: BatchResult, extra: readonly string[] = []): string[] {
   if (!r.success) return [];

@@ -1,7 +1,6 @@
-import type { FactureDeRole, LigneDeRole, RoleDeFacturation } from '../batch/billing-roll.js';
-import { formatEuros } from '../money/format.js';
+import { formatEuros, formatSiren, type FactureDeRole, type LigneDeRole, type RoleDeFacturation } from '@te90/tarifs';
 import { CSV_BOM, cell, lineCells } from './csv.js';
-import { formatSiren, pad, renderIssuesText } from './quote-text.js';
+import { pad, renderIssuesText } from './quote-text.js';
 
 const CSV_HEADER = [
   'debiteur_siren',
@@ -26,7 +25,6 @@ const CSV_HEADER = [
   'exemple',
 ].join(';');
 
-/** Une chaîne décimale produite par la bibliothèque (« 1234.50 », « -3 », « 0.9 »). */
 /** La largeur de la colonne des libellés : celle du plus long, entre 20 et 64 caractères. */
 function labelWidth(roll: RoleDeFacturation): number {
   let width = 20;
@@ -63,7 +61,11 @@ export function renderBillingRollBillText(f: FactureDeRole, numero: number, widt
  * La fin d'un rôle en texte : son total, les adhésions acceptées et refusées, chaque refus avec ses
  * problèmes, et ce qui serait facturé deux fois au même SIREN.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * console.error(renderBillingRollSummaryText(billingRoll(adhesions)));
+ * ```
  */
 export function renderBillingRollSummaryText(roll: RoleDeFacturation): string {
   const out = [
@@ -88,7 +90,11 @@ export function renderBillingRollSummaryText(roll: RoleDeFacturation): string {
  * Le rôle en texte, morceau par morceau (l'en-tête, chaque facture, la fin) : la ligne de commande
  * l'écrit au fil de l'eau. Les morceaux mis bout à bout font {@link renderBillingRollText}.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * for (const morceau of billingRollTextChunks(billingRoll(adhesions))) process.stdout.write(morceau);
+ * ```
  */
 export function* billingRollTextChunks(roll: RoleDeFacturation): Generator<string> {
   const width = labelWidth(roll);
@@ -107,7 +113,7 @@ export function* billingRollTextChunks(roll: RoleDeFacturation): Generator<strin
  *
  * @param roll - un rôle rendu par {@link billingRoll}
  * @returns le texte, lignes séparées par `\n`
- * @category Affichage
+ * @category Lot
  * @example
  * ```ts
  * console.log(renderBillingRollText(billingRoll(adhesions)));
@@ -157,7 +163,11 @@ export function renderBillingRollCsvRows(f: FactureDeRole): string[] {
  * ligne de commande l'écrit au fil de l'eau. Les morceaux mis bout à bout font
  * {@link renderBillingRollCsv}.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * for (const morceau of billingRollCsvChunks(billingRoll(adhesions))) process.stdout.write(morceau);
+ * ```
  */
 export function* billingRollCsvChunks(roll: RoleDeFacturation): Generator<string> {
   yield `${CSV_BOM}${CSV_HEADER}\r\n`;
@@ -175,7 +185,7 @@ export function* billingRollCsvChunks(roll: RoleDeFacturation): Generator<string
  *
  * @param roll - un rôle rendu par {@link billingRoll}
  * @returns le texte CSV
- * @category Affichage
+ * @category Lot
  * @example
  * ```ts
  * renderBillingRollCsv(billingRoll(adhesions)).split('\r\n')[0];
@@ -194,7 +204,13 @@ function indent(json: string, spaces: string): string {
  * Le rôle en JSON, morceau par morceau (une facture à la fois) : mis bout à bout, exactement le
  * texte de `JSON.stringify(roll, null, 2)`, sans qu'il soit tout entier en mémoire.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const roll = billingRoll(adhesions);
+ * [...billingRollJsonChunks(roll)].join('') === JSON.stringify(roll, null, 2);
+ * //=> true
+ * ```
  */
 export function* billingRollJsonChunks(roll: RoleDeFacturation): Generator<string> {
   const keys = (Object.keys(roll) as (keyof RoleDeFacturation)[]).filter((key) => roll[key] !== undefined);

@@ -1,7 +1,6 @@
-import type { AdherentCompare, Comparaison } from '../batch/compare.js';
-import { formatEuros, formatNombre } from '../money/format.js';
+import { formatEuros, formatNombre, formatSiren, type AdherentCompare, type Comparaison } from '@te90/tarifs';
 import { cell, numberCell } from './csv.js';
-import { formatSiren, pad, renderIssuesText } from './quote-text.js';
+import { pad, renderIssuesText } from './quote-text.js';
 
 function euros(value: string | null): string {
   return value === null ? 'refusé' : formatEuros(value);
@@ -26,7 +25,7 @@ function pourcent(value: string | null): string {
  * @param comparaison - une comparaison rendue par {@link compareCatalogues}
  * @param titres - les noms des deux catalogues (`['2026', '2027']`)
  * @returns le texte
- * @category Affichage
+ * @category Lot
  * @example
  * ```ts
  * console.log(renderComparisonText(compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue }), ['2026', '2027']));
@@ -44,7 +43,11 @@ export function renderComparisonText(comparaison: Comparaison, titres: readonly 
 /**
  * Le début du texte d'une comparaison : le titre, le bandeau des montants d'exemple, l'en-tête du tableau.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * console.log(renderComparisonTextHead(2, false, ['2026', '2027']));
+ * ```
  */
 export function renderComparisonTextHead(count: number, exemple: boolean, titres: readonly [string, string]): string {
   const [t1, t2] = titres;
@@ -57,7 +60,12 @@ export function renderComparisonTextHead(count: number, exemple: boolean, titres
 /**
  * La ligne d'un adhérent dans le texte d'une comparaison (avec ses refus), sans saut de ligne final.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const c = compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue });
+ * c.adherents.map((a) => renderComparisonTextRow(a, ['2026', '2027']));
+ * ```
  */
 export function renderComparisonTextRow(a: AdherentCompare, titres: readonly [string, string]): string {
   const [t1, t2] = titres;
@@ -77,7 +85,12 @@ export function renderComparisonTextRow(a: AdherentCompare, titres: readonly [st
  * La fin du texte d'une comparaison : la synthèse, les plus fortes hausses, les conflits (sauf si
  * `avecConflits` est faux : ils s'écrivent alors par {@link comparisonConflictLines}).
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const c = compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue });
+ * console.log(renderComparisonTextTail(c.synthese, ['2026', '2027']));
+ * ```
  */
 export function renderComparisonTextTail(s: Comparaison['synthese'], titres: readonly [string, string], avecConflits = true): string {
   const [t1, t2] = titres;
@@ -112,10 +125,16 @@ export function renderComparisonConflicts(conflitsParCote: Comparaison['synthese
 }
 
 /**
- * Les lignes de {@link renderComparisonConflicts}, une à une (sans saut de ligne) : une longue liste
- * s'écrit sans être jamais un seul texte.
+ * Ce qui serait facturé deux fois au même SIREN, sous chaque catalogue, ligne par ligne (sans saut
+ * de ligne) : une longue liste s'écrit sans être jamais un seul texte. Rien s'il n'y en a pas. Avec
+ * `avecConflits: false`, {@link renderComparisonTextTail} les laisse à cette fonction.
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const c = compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue });
+ * for (const ligne of comparisonConflictLines(c.synthese.conflits, ['2026', '2027'])) console.error(ligne);
+ * ```
  */
 export function* comparisonConflictLines(conflitsParCote: Comparaison['synthese']['conflits'], titres: readonly [string, string] = ['avant', 'après']): Generator<string> {
   for (const [side, titre] of [['avant', titres[0]], ['apres', titres[1]]] as const) {
@@ -139,7 +158,7 @@ function exampleSides(a: AdherentCompare): string {
  *
  * @param comparaison - une comparaison rendue par {@link compareCatalogues}
  * @returns le texte CSV
- * @category Affichage
+ * @category Lot
  * @example
  * ```ts
  * renderComparisonCsv(compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue })).split('\r\n')[0];
@@ -153,14 +172,24 @@ export function renderComparisonCsv(comparaison: Comparaison): string {
 /**
  * L'en-tête du CSV d'une comparaison (avec le BOM et le saut de ligne).
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * COMPARISON_CSV_HEADER.startsWith('\uFEFFposition;');
+ * //=> true
+ * ```
  */
 export const COMPARISON_CSV_HEADER = '\uFEFFposition;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus;montants_exemple\r\n';
 
 /**
  * La ligne d'un adhérent dans le CSV d'une comparaison (avec son saut de ligne).
  *
- * @internal
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const c = compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue });
+ * const csv = COMPARISON_CSV_HEADER + c.adherents.map(renderComparisonCsvRow).join('');
+ * ```
  */
 export function renderComparisonCsvRow(a: AdherentCompare): string {
   const n = (v: string | null | undefined) => (v === null || v === undefined ? '' : numberCell(v));

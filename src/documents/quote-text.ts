@@ -1,8 +1,4 @@
-import type { QuoteIssue } from '../core/shapes.js';
-import { formatPath } from '../errors/quote-error.js';
-import { formatEuros, formatNombre } from '../money/format.js';
-import type { Quote } from '../core/shapes.js';
-import { describeLine } from '../wording/terms.js';
+import { describeQuoteLine, formatEuros, formatNombre, formatPath, formatSiren, type Quote, type QuoteIssue } from '@te90/tarifs';
 import { manquantsText, REGLE_ARRONDI, sectionsOf, sourceText, totauxParNature } from './devis-parts.js';
 
 /**
@@ -61,7 +57,7 @@ export function wrap(text: string, width: number): string[] {
  * Ce que le devis en texte montre en plus : `verifications: true` ajoute les vérifications pour le
  * personnel du syndicat (`avertissements`), qui ne vont pas sur l'exemplaire de l'adhérent.
  *
- * @category Affichage
+ * @category Devis
  * @example
  * ```ts
  * const o: TextOptions = { verifications: true };
@@ -88,7 +84,7 @@ const INDENT = '    ';
  * @param devis - un devis rendu par {@link quote}
  * @param options - `verifications: true` pour ajouter les vérifications du syndicat
  * @returns le texte, lignes séparées par `\n`
- * @category Affichage
+ * @category Devis
  * @example
  * ```ts
  * console.log(renderQuoteText(quote(adhesion)));
@@ -128,7 +124,7 @@ export function renderQuoteText(devis: Quote, options?: TextOptions): string {
       out.push(...wrap(`${section.titre} (${section.periode})`, LABEL + AMOUNT).map((l, i) => `${i === 0 ? '  ' : '    '}${l}`));
       for (const ligne of section.lignes) {
         row(INDENT, ligne.libelle, euros(ligne.montant));
-        note(describeLine(ligne.calcul, ligne.inclusDOffice === true, ligne.intervention, typo));
+        note(describeQuoteLine(ligne, typo));
         if (ligne.remarque !== undefined) note(ligne.remarque);
         note(sourceText(ligne.source));
       }
@@ -160,7 +156,7 @@ export function renderQuoteText(devis: Quote, options?: TextOptions): string {
  *
  * @param issues - les problèmes d'une {@link QuoteError}
  * @returns le texte
- * @category Affichage
+ * @category Devis
  * @example
  * ```ts
  * renderIssuesText([{ code: 'SIREN_INVALIDE', path: ['collectivite', 'siren'], message: 'Clé fausse.', params: { raison: 'cle', siren: '123456789' } }]);
@@ -169,18 +165,4 @@ export function renderQuoteText(devis: Quote, options?: TextOptions): string {
  */
 export function renderIssuesText(issues: readonly QuoteIssue[]): string {
   return issues.map((i) => `  - ${formatPath(i.path)} : ${i.message} [${i.code}]`).join('\n');
-}
-
-/**
- * Écrit un SIREN par groupes de trois chiffres : `219 000 106`.
- *
- * @category Affichage
- * @example
- * ```ts
- * formatSiren('219000106');
- * //=> '219 000 106'
- * ```
- */
-export function formatSiren(siren: string): string {
-  return siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
 }

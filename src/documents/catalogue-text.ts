@@ -1,10 +1,18 @@
-import { missingAmounts } from '../catalogue/amounts.js';
-import type { Catalogue } from '../catalogue/types.js';
-import type { Grille, Palier, StrateForfait, Unite } from '../core/shapes.js';
-import type { FieldKind } from '../models/fields.js';
-import { modelOf, type Composante } from '../models/registry.js';
-import { formatEuros, formatNombre } from '../money/format.js';
-import { formatPrix, formatStrate } from '../wording/terms.js';
+import {
+  formatEuros,
+  formatNombre,
+  formatPrix,
+  formatStrate,
+  missingAmounts,
+  modelDeclaration,
+  type Catalogue,
+  type Composante,
+  type FieldKind,
+  type Grille,
+  type Palier,
+  type StrateForfait,
+  type Unite,
+} from '@te90/tarifs';
 
 const NON_PUBLIE = 'NON PUBLIÉ';
 
@@ -35,7 +43,7 @@ function describeField(kind: FieldKind, value: unknown, unite: Unite | undefined
 
 /** La règle d'une composante : son modèle, puis chaque champ de son modèle. */
 function rule(c: Composante): string[] {
-  const model = modelOf(c.modele)!;
+  const model = modelDeclaration(c.modele);
   const record = c as unknown as Record<string, unknown>;
   const unite = record['unite'] as Unite | undefined;
   const out = [model.libelle];
@@ -53,7 +61,7 @@ function rule(c: Composante): string[] {
  *
  * @param catalogue - le catalogue
  * @returns le texte
- * @category Affichage
+ * @category Catalogue
  * @example
  * ```ts
  * console.log(renderCatalogueText(catalogue2026));
