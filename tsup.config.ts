@@ -73,7 +73,9 @@ function writeSimulatorPage(dir: string): void {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', documents: 'src/documents/index.ts' },
+    // Les documents importent la bibliothèque par son nom : dist/documents.js l'importe, sans la recopier.
+    external: ['@te90/tarifs'],
     format: ['esm', 'cjs'],
     dts: true,
     // Pas de carte de sources : le code livré n'est pas minifié et se lit tel quel ; l'archive reste petite.

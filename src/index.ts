@@ -2,7 +2,7 @@
  * `@te90/tarifs` : devis exacts au centime des prestations « à la carte » du service
  * informatique de Territoire d'énergie 90.
  *
- * @packageDocumentation
+ * @module @te90/tarifs
  */
 export { quote, safeQuote, validateAdhesion, CATALOGUE_ISSUE_CODES, type QuoteOptions } from './quote/quote.js';
 export type { Adhesion, PrestationsCochees } from './validation/adhesion.js';
@@ -90,7 +90,7 @@ export { formatEuros, formatNombre, type Typographie } from './money/format.js';
 export { formatPrix, formatStrate, describeQuoteLine } from './wording/terms.js';
 export { sumAmounts, compareAmounts } from './money/amounts.js';
 export { readInput, type InputRead } from './input/read.js';
-export { COLLECTIVITE_DECLARATION } from './validation/collectivite.js';
+export { COLLECTIVITE_FIELDS, type CollectiviteField, type CollectiviteFields } from './validation/collectivite.js';
 export { CONVENTION_ADHESION } from './catalogue/sources.js';
 export { modelDeclaration, type PricingModelDeclaration, type ModelFieldDeclaration } from './models/declaration.js';
 export type { FieldKind } from './models/fields.js';

@@ -11,12 +11,10 @@ import { describe, expect, it } from 'vitest';
 import {
   compareCatalogues,
   parseCatalogue,
-  renderComparisonCsv,
-  renderComparisonHtml,
-  renderComparisonText,
   type Adhesion,
   type Catalogue,
 } from '../src/index.js';
+import { renderComparisonCsv, renderComparisonHtml, renderComparisonText } from '@te90/tarifs/documents';
 import { runCli } from '../src/cli/main.js';
 import { batchFromText, decodeUtf8, type BatchSource } from '../src/cli/io.js';
 import { jsonPieces } from '../src/cli/lot.js';

@@ -35,7 +35,16 @@ export const SOURCE_COTISATION_EPCI: Source = Object.freeze({
  * //=> '2030-06-30'
  * ```
  */
-export const CONVENTION_ADHESION = Object.freeze({
+export const CONVENTION_ADHESION: {
+  /** Son libellé, tel qu'un devis le cite. */
+  readonly libelle: string;
+  /** Son premier jour, `AAAA-MM-JJ`. */
+  readonly debut: string;
+  /** Son dernier jour, `AAAA-MM-JJ`. */
+  readonly fin: string;
+  /** L'annexe où l'adhérent coche ses prestations. */
+  readonly annexe: string;
+} = /* @__PURE__ */ Object.freeze({
   libelle: "convention d'adhésion au service informatique mutualisé de Territoire d'énergie 90",
   debut: '2024-07-01',
   fin: '2030-06-30',

@@ -67,7 +67,7 @@ export function renderBatchSummaryText(s: BatchQuote['synthese']): string {
  * Écrit un lot en texte : une ligne par adhésion (total, ou refus avec ses problèmes), puis la
  * synthèse par prestation.
  *
- * @param lot - un lot rendu par {@link quoteAll}
+ * @param lot - un lot rendu par {@link "@te90/tarifs"!quoteAll}
  * @returns le texte
  * @category Lot
  * @example

@@ -111,7 +111,7 @@ export function* billingRollTextChunks(roll: RoleDeFacturation): Generator<strin
  * total de chaque facture ; puis le total du rôle, les adhésions refusées avec leurs problèmes, et
  * ce qui serait facturé deux fois au même SIREN.
  *
- * @param roll - un rôle rendu par {@link billingRoll}
+ * @param roll - un rôle rendu par {@link "@te90/tarifs"!billingRoll}
  * @returns le texte, lignes séparées par `\n`
  * @category Lot
  * @example
@@ -183,7 +183,7 @@ export function* billingRollCsvChunks(roll: RoleDeFacturation): Generator<string
  * les textes sont protégés contre les formules. La colonne `exemple` vaut `oui` pour un montant
  * d'exemple.
  *
- * @param roll - un rôle rendu par {@link billingRoll}
+ * @param roll - un rôle rendu par {@link "@te90/tarifs"!billingRoll}
  * @returns le texte CSV
  * @category Lot
  * @example

@@ -240,7 +240,7 @@ const STYLE = `
  * externe ; le rapport s'ouvre et s'imprime hors ligne. Un bandeau visible le signale dès qu'un des
  * deux catalogues porte un montant d'exemple.
  *
- * @param comparaison - une comparaison rendue par {@link compareCatalogues}
+ * @param comparaison - une comparaison rendue par {@link "@te90/tarifs"!compareCatalogues}
  * @param options - les deux catalogues comparés, et un titre facultatif
  * @returns le document HTML complet
  * @category Lot
@@ -309,7 +309,12 @@ export class ComparisonHtmlReport {
   }
 
   /** Ajoute un adhérent : rend sa ligne du tableau « Chaque adhérent » et, s'il est refusé d'un côté, son élément de la liste des refus. */
-  add(a: AdherentCompare): { readonly row: string; readonly refus: string | undefined } {
+  add(a: AdherentCompare): {
+    /** La ligne de l'adhérent dans le tableau « Chaque adhérent », avec son saut de ligne. */
+    readonly row: string;
+    /** Son élément de la liste des adhésions refusées, s'il est refusé d'un côté. */
+    readonly refus: string | undefined;
+  } {
     const { t1, t2 } = this;
     this.count++;
     this.sansAvant += count(this.counts, a);

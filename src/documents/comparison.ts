@@ -22,7 +22,7 @@ function pourcent(value: string | null): string {
  * Écrit une comparaison en texte : une ligne par adhérent (avant, après, écart), les refus d'un côté
  * avec leurs problèmes, puis la synthèse (recette par prestation, total, plus fortes hausses).
  *
- * @param comparaison - une comparaison rendue par {@link compareCatalogues}
+ * @param comparaison - une comparaison rendue par {@link "@te90/tarifs"!compareCatalogues}
  * @param titres - les noms des deux catalogues (`['2026', '2027']`)
  * @returns le texte
  * @category Lot
@@ -156,7 +156,7 @@ function exampleSides(a: AdherentCompare): string {
  * pourcentages sont des nombres à virgule décimale (une baisse, « -308,37 », est un nombre négatif),
  * seules les cellules de texte sont protégées contre les formules.
  *
- * @param comparaison - une comparaison rendue par {@link compareCatalogues}
+ * @param comparaison - une comparaison rendue par {@link "@te90/tarifs"!compareCatalogues}
  * @returns le texte CSV
  * @category Lot
  * @example

@@ -103,7 +103,7 @@ function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: read
  * un montant d'exemple (`exemple` : oui), si elle est annuelle ou ponctuelle (`periodicite`) et si
  * le total du devis est partiel (`total_partiel` : oui).
  *
- * @param devis - un devis rendu par {@link quote}
+ * @param devis - un devis rendu par {@link "@te90/tarifs"!quote}
  * @returns le texte CSV
  * @category Devis
  * @example
@@ -120,7 +120,7 @@ export function renderQuoteCsv(devis: Quote): string {
  * Écrit un lot en CSV : une ligne par ligne de facture de chaque adhésion acceptée, précédée
  * de la position de l'adhésion dans le lot.
  *
- * @param lot - un lot rendu par {@link quoteAll}
+ * @param lot - un lot rendu par {@link "@te90/tarifs"!quoteAll}
  * @returns le texte CSV
  * @category Lot
  * @example

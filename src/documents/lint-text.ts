@@ -3,8 +3,8 @@ import { formatPath, type LintFinding, type MissingAmount } from '@te90/tarifs';
 /**
  * Écrit le résultat d'une vérification de catalogue : erreurs, avertissements et montants non publiés.
  *
- * @param findings - les remarques de {@link lintCatalogue}
- * @param missing - les montants manquants de {@link missingAmounts}
+ * @param findings - les remarques de {@link "@te90/tarifs"!lintCatalogue}
+ * @param missing - les montants manquants de {@link "@te90/tarifs"!missingAmounts}
  * @returns le texte
  * @category Catalogue
  * @example

@@ -232,10 +232,10 @@ function lineHtml(l: QuoteLine): string[] {
  * manquants, émetteur d'exemple). Aucune ressource externe : le document s'ouvre et s'imprime hors
  * ligne. Espaces insécables dans les montants et avant les unités.
  *
- * @param devis - un devis rendu par {@link quote}
+ * @param devis - un devis rendu par {@link "@te90/tarifs"!quote}
  * @param options - numéro, date (`AAAA-MM-JJ`), validité en jours, émetteur
  * @returns le document HTML complet
- * @throws {@link QuoteError} si une option manque ou est invalide (tous les problèmes à la fois), ou si le devis ne peut pas être écrit ; jamais d'autre exception
+ * @throws {@link "@te90/tarifs"!QuoteError} si une option manque ou est invalide (tous les problèmes à la fois), ou si le devis ne peut pas être écrit ; jamais d'autre exception
  * @category Devis
  * @example
  * ```ts

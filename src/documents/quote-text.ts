@@ -81,7 +81,7 @@ const INDENT = '    ';
  * libellés longs passent à la ligne, les montants restent alignés ; espaces insécables dans les
  * montants et avant les unités.
  *
- * @param devis - un devis rendu par {@link quote}
+ * @param devis - un devis rendu par {@link "@te90/tarifs"!quote}
  * @param options - `verifications: true` pour ajouter les vérifications du syndicat
  * @returns le texte, lignes séparées par `\n`
  * @category Devis
@@ -154,7 +154,7 @@ export function renderQuoteText(devis: Quote, options?: TextOptions): string {
 /**
  * Écrit une liste de problèmes en texte, un par ligne, avec le chemin de la donnée en cause.
  *
- * @param issues - les problèmes d'une {@link QuoteError}
+ * @param issues - les problèmes d'une {@link "@te90/tarifs"!QuoteError}
  * @returns le texte
  * @category Devis
  * @example

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import {
   catalogue2026,
-  COLLECTIVITE_DECLARATION,
+  COLLECTIVITE_FIELDS,
   formatEuros,
   formatNombre,
   formatPath,
@@ -12,6 +12,7 @@ import {
   safeQuote,
   type Adhesion,
   type Catalogue,
+  type CollectiviteField,
   type ParamDeclaration,
   type Path,
   type PrestationDeclaration,
@@ -105,12 +106,12 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
   // La collectivité.
   const collectivite = el(doc, 'fieldset');
   collectivite.append(el(doc, 'legend', {}, 'La collectivité'));
-  for (const [name, f] of Object.entries(COLLECTIVITE_DECLARATION)) {
+  for (const [name, f] of Object.entries(COLLECTIVITE_FIELDS) as [string, CollectiviteField][]) {
     const path = `collectivite.${name}`;
     let input: HTMLInputElement | HTMLSelectElement;
     if (f.type === 'choix') {
       input = el(doc, 'select');
-      for (const v of f.valeurs) input.append(el(doc, 'option', { value: v }, TYPES[v] ?? v));
+      for (const v of f.valeurs ?? []) input.append(el(doc, 'option', { value: v }, TYPES[v] ?? v));
     } else if (f.type === 'booleen') {
       input = el(doc, 'input', { type: 'checkbox' });
     } else input = el(doc, 'input', { type: 'text', autocomplete: name === 'nom' ? 'organization' : 'off', ...(f.type === 'entier' ? { inputmode: 'numeric' } : {}) });

@@ -35,7 +35,8 @@ function register(registry: string): string {
 
 /** Ce que le script lancé sur la copie vérifie : tout ce qui se déduit du registre. */
 const CHECK = `
-import { catalogue2026, completeCatalogue, missingAmounts, lintCatalogue, quote, reviseCatalogue, renderCatalogueText, safeParseCatalogue, MODELES } from './src/index.js';
+import { catalogue2026, completeCatalogue, missingAmounts, lintCatalogue, quote, reviseCatalogue, safeParseCatalogue, MODELES } from './src/index.js';
+import { renderCatalogueText } from './src/documents/index.js';
 import { jsonSchemas } from './src/schemas/json-schemas.js';
 import { readTarifs } from './src/spreadsheet/layout.js';
 
@@ -90,7 +91,10 @@ describe('ajouter un modèle de prix', () => {
     expect(readdirSync(join(WORK, 'src', 'models'))).toContain('par-millier-habitants.ts');
 
     writeFileSync(join(WORK, 'check.ts'), CHECK);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(WORK, 'check.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+    // Les clients (documents, tableur) importent la bibliothèque par son nom : dans la copie, c'est la copie.
+    const paths = { '@te90/tarifs': ['./src/index.ts'], '@te90/tarifs/documents': ['./src/documents/index.ts'], '@te90/tarifs/tableur': ['./src/spreadsheet/index.ts'] };
+    writeFileSync(join(WORK, 'tsconfig.json'), JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions: { paths }, include: ['src', 'check.ts'] }));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(WORK, 'check.ts')], { cwd: WORK, encoding: 'utf8', timeout: 90_000 });
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(out['modeles']).toContain('parMillierHabitants');
@@ -107,10 +111,6 @@ describe('ajouter un modèle de prix', () => {
     expect(out['texte']).toBe(true);
 
     // Et la copie se compile, types déduits compris (ComposanteDe, ChampsDeTarif…).
-    writeFileSync(
-      join(WORK, 'tsconfig.json'),
-      JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), include: ['src', 'check.ts'] }),
-    );
     const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(WORK, 'tsconfig.json')], {
       cwd: WORK,
       encoding: 'utf8',

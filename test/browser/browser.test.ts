@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { catalogue2026, compareCatalogues, completeCatalogue, formatEuros, parseCatalogue, quote, renderComparisonHtml, renderQuoteHtml, type Adhesion, type Emetteur, type Tarifs } from '../../src/index.js';
+import { catalogue2026, compareCatalogues, completeCatalogue, formatEuros, parseCatalogue, quote, type Adhesion, type Tarifs } from '../../src/index.js';
+import { renderComparisonHtml, renderQuoteHtml, type Emetteur } from '@te90/tarifs/documents';
 import { devis as devisTableur, total as totalTableur } from '../../src/spreadsheet/functions.js';
 import { chromiumPath, INSTALL_HINT, launch, serve } from './chromium.js';
 

@@ -8,12 +8,12 @@ import {
   completeCatalogue,
   isQuoteError,
   quoteAll,
-  renderQuoteHtml,
   safeCompleteCatalogue,
   safePricePrestation,
   safeQuote,
   type QuoteIssue,
 } from '../../src/index.js';
+import { renderQuoteHtml } from '@te90/tarifs/documents';
 import { batchFromText } from '../../src/cli/io.js';
 import { adhesionArb, withFieldReplaced } from '../arbitraries.js';
 import { sourceFiles } from '../architecture/ids.js';

@@ -12,7 +12,7 @@ import {
 } from '../../src/wording/issues.js';
 import { catalogueTest, commune, epci } from '../helpers.js';
 
-const VOICES: readonly Voice[] = ['bibliotheque', 'ligneDeCommande', 'comparer', 'tableur', 'simulateur'];
+const VOICES: readonly Voice[] = ['bibliotheque', 'ligneDeCommande', 'comparer', 'tableur'];
 
 const TARIF: IssueParamsByCode['TARIF_NON_PUBLIE'] = {
   prestation: 'dpo',
@@ -41,9 +41,6 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'lotTropLong', maximum: 100_000, recu: 100_001 },
     { raison: 'adhesionIllisible' },
     { raison: 'listeIllisibleLot' },
-    { raison: 'numeroDevis', minimum: 1, maximum: 100 },
-    { raison: 'dateDevis', format: 'AAAA-MM-JJ', exemple: '2026-11-29' },
-    { raison: 'dateApresMillesime', date: '2027-01-15', millesime: 2026 },
     { raison: 'volumineuse', maximum: 2_000_000 },
     { raison: 'illisible', detail: 'piège' },
     { raison: 'listeIllisible', longueur: 'NaN' },
@@ -56,8 +53,6 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'minimum', limite: 0, origine: 'number', inclusif: false, recu: 'le nombre 0' },
     { raison: 'maximum', limite: 100, origine: 'string', inclusif: true, recu: 'une chaîne de caractères' },
     { raison: 'minimum', limite: 1, origine: 'array', inclusif: true, recu: 'une liste' },
-    { raison: 'validiteJours', minimum: 1, maximum: 366 },
-    { raison: 'validiteMillesime', validiteJours: 366, maximum: 213, fin: '2029-06-02', millesime: 2026 },
   ],
   VALEUR_NON_ADMISE: [
     { raison: 'choix', valeurs: ['commune', 'epci', 3], recu: 'la chaîne « ville »' },
@@ -94,7 +89,6 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'syntaxe', source: 'a.jsonl', ligne: 3, detail: 'Unexpected token' },
     { raison: 'syntaxe', source: 'a.json', detail: 'Unexpected token', jsonl: false },
     { raison: 'vide', source: "L'entrée standard" },
-    { raison: 'fichier', fichier: 'tarifs.json' },
   ],
   FICHIER_ILLISIBLE: [
     { raison: 'tropVolumineux', fichier: 'a.json', octets: 600_000_000 },
@@ -187,7 +181,6 @@ describe('rédaction des problèmes (src/wording)', () => {
     );
     expect(render('TARIF_NON_PUBLIE', TARIF, 'ligneDeCommande')).toBe(render('TARIF_NON_PUBLIE', TARIF));
     expect(render('TARIF_NON_PUBLIE', TARIF, 'comparer')).toMatch(/Fournissez-le dans un catalogue complété \(--tarifs-avant ou --tarifs-apres\)\.$/);
-    expect(render('TARIF_NON_PUBLIE', TARIF, 'simulateur')).toMatch(/\)\. Chargez un fichier de tarifs qui le fournit \(en bas du formulaire\)\.$/);
   });
 
   it('dans un tableur, un booléen est « oui ou non » et un exemple se lit comme des champs de la plage', () => {

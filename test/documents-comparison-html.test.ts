@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogue2026, compareCatalogues, completeCatalogue, parseCatalogue, renderComparisonHtml, type Adhesion } from '../src/index.js';
+import { catalogue2026, compareCatalogues, completeCatalogue, parseCatalogue, type Adhesion } from '../src/index.js';
+import { renderComparisonHtml } from '@te90/tarifs/documents';
 import { adhesion, catalogueTest, epci, TARIFS_TEST } from './helpers.js';
-import { distribution } from '../src/render/comparison-html.js';
+import { distribution } from '../src/documents/comparison-html.js';
 
 const B = join(__dirname, '..', 'examples', 'territoire-de-belfort');
 const json = (name: string) => JSON.parse(readFileSync(join(B, name), 'utf8')) as unknown;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue2026, completeCatalogue, formatSiren, quote, renderIssuesText, renderQuoteText, safeQuote } from '../src/index.js';
+import { catalogue2026, completeCatalogue, formatSiren, quote, safeQuote } from '../src/index.js';
+import { renderIssuesText, renderQuoteText } from '@te90/tarifs/documents';
 import { adhesion, catalogueTest, epci, TARIFS_TEST } from './helpers.js';
 
 describe('affichage texte', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogue2026, completeCatalogue, isQuoteError, quote, renderQuoteHtml, type Emetteur } from '../src/index.js';
+import { catalogue2026, completeCatalogue, isQuoteError, quote } from '../src/index.js';
+import { renderQuoteHtml, type Emetteur } from '@te90/tarifs/documents';
 import { adhesion, epci, TARIFS_TEST } from './helpers.js';
 
 const OPTIONS = { numero: 'D-2026-0042', date: '2026-11-29', validiteJours: 30 };
