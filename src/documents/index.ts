@@ -10,7 +10,8 @@
  *
  * @module @te90/tarifs/documents
  */
-export { renderQuoteHtml, validateHtmlOptions, type HtmlOptions } from './quote-html.js';
+export { renderQuoteHtml } from './quote-html.js';
+export { validateHtmlOptions, type HtmlOptions } from './quote-html-options.js';
 export { safeParseEmetteur, type Emetteur, type Signataire } from './emetteur.js';
 export { renderQuoteText, renderIssuesText, type TextOptions } from './quote-text.js';
 export { renderQuoteCsv, renderBatchCsv, CSV_BOM, renderBatchCsvHeader, renderBatchCsvRows } from './csv.js';
