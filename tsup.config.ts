@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
-import { appsScriptGlue, appsScriptManifest, EXCEL_FILES, excelIcon, excelManifest, excelMetadata, excelPage, excelScript } from './src/spreadsheet/glue.js';
+import { appsScriptGlue, appsScriptManifest, excelMetadata, excelPage, excelScript } from './scripts/spreadsheet-glue.js';
+import { excelIcon } from './scripts/png-icon.js';
+import { EXCEL_FILES, excelManifest } from './src/spreadsheet/manifest.js';
 import { jsonSchemas } from './src/schemas/json-schemas.js';
 
 /** Écrit les schémas JSON des fichiers d'entrée, déduits des schémas zod. */

@@ -46,6 +46,7 @@ export type {
 } from './core/shapes.js';
 export {
   MODELES,
+  modelDeclaration,
   type Modele,
   type Composante,
   type ChampsDeTarif,
@@ -56,6 +57,8 @@ export {
   type ComposanteParHabitant,
   type ComposanteForfaitParStrate,
 } from './models/registry.js';
+export type { ModelDeclaration, MeasureName } from './models/define.js';
+export type { FieldDeclaration, FieldKind } from './models/fields.js';
 export { catalogue2026 } from './catalogue/2026.js';
 export type { Catalogue, Prestation, ComposanteDe, ComposantesDe, PrestationsDuCatalogue } from './catalogue/types.js';
 export {
@@ -98,6 +101,7 @@ export {
   type BatchOptions,
   type PrestationSummary,
 } from './batch/quote-all.js';
+export { sirenConflicts } from './batch/ledger.js';
 export {
   billingRoll,
   safeBillingRoll,

@@ -23,7 +23,7 @@ import { csvSink, jsonSink, quoteEntry, streamBatch, textSink, type BatchSink } 
 import { RollBuilder } from '../batch/billing-roll.js';
 import { billingRollCsvChunks, billingRollJsonChunks, billingRollTextChunks, renderBillingRollSummaryText } from '../render/billing-roll.js';
 import { OutputError } from './output.js';
-import { excelManifest, readBaseUrl } from '../spreadsheet/glue.js';
+import { excelManifest, readBaseUrl } from '@te90/tarifs/tableur';
 
 declare const __VERSION__: string;
 

@@ -37,7 +37,7 @@ function register(registry: string): string {
 const CHECK = `
 import { catalogue2026, completeCatalogue, missingAmounts, lintCatalogue, quote, reviseCatalogue, renderCatalogueText, safeParseCatalogue, MODELES } from './src/index.js';
 import { jsonSchemas } from './src/schemas/json-schemas.js';
-import { readTarifs } from './src/spreadsheet/layout.js';
+import { tarifsFromRange } from './src/spreadsheet/layout.js';
 
 const tarifs = { millesime: 2026, source: "Montants d'exemple", prestations: { dpo: { abonnement: { modele: 'parMillierHabitants', prixParMillier: '40.00' } } } };
 const complet = completeCatalogue(catalogue2026, tarifs as never);
@@ -52,7 +52,7 @@ const manquants = missingAmounts(draft).filter((m) => m.prestation === 'dpo');
 const trop = JSON.parse(JSON.stringify(complet));
 trop.prestations.dpo.composantes.abonnement.prixParMillier = '1.23456';
 const revise = reviseCatalogue(complet, { millesime: 2027, libelle: 'Catalogue 2027', source: 'Délibération', indexation: { pourcentage: '10' } });
-const cellules = readTarifs([['source', 'x'], ['prestations.dpo.abonnement.modele', 'parMillierHabitants'], ['prestations.dpo.abonnement.prixParMillier', '40,00']], 2026);
+const cellules = tarifsFromRange([['source', 'x'], ['prestations.dpo.abonnement.modele', 'parMillierHabitants'], ['prestations.dpo.abonnement.prixParMillier', '40,00']], 2026);
 console.log(JSON.stringify({
   modeles: MODELES,
   montant: dpo.montant,
