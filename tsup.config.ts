@@ -74,7 +74,9 @@ function writeSimulatorPage(dir: string): void {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // Le noyau, et le module des fonctions de tableur (@te90/tarifs/tableur), qui l'importe par son nom.
+    entry: { index: 'src/index.ts', tableur: 'src/spreadsheet/index.ts' },
+    external: ['@te90/tarifs'],
     format: ['esm', 'cjs'],
     dts: true,
     // Pas de carte de sources : le code livré n'est pas minifié et se lit tel quel ; l'archive reste petite.

@@ -3,6 +3,7 @@
  * informatique de Territoire d'énergie 90.
  *
  * @packageDocumentation
+ * @module @te90/tarifs
  */
 export { quote, safeQuote, validateAdhesion, CATALOGUE_ISSUE_CODES, type QuoteOptions } from './quote/quote.js';
 export type { Adhesion, PrestationsCochees } from './validation/adhesion.js';

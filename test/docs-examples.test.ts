@@ -69,7 +69,7 @@ function readmeExamples(file: string): Example[] {
   return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => ({ name: `${file}#${i + 1}`, code: m[1]! }));
 }
 
-function typecheck(examples: readonly Example[], names: readonly string[]): string[] {
+function typecheck(examples: readonly Example[], names: readonly string[], tableurNames: readonly string[]): string[] {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const files = examples.map((example, i) => {
@@ -81,7 +81,7 @@ function typecheck(examples: readonly Example[], names: readonly string[]): stri
     const importPath = './' + relative(OUT, INDEX).replace(/\\/g, '/').replace(/\.ts$/, '.js');
     writeFileSync(
       file,
-      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { devis, total, prestation, tableau, type Cell, type Range } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
+      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { ${tableurNames.join(', ')} } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
     );
     return file;
   });
@@ -108,7 +108,7 @@ describe('documentation', () => {
   it('chaque @example des exports publics, du README et des guides compile', () => {
     const all = [...examples, ...tableur.examples, ...readmeExamples('README.md'), ...readmeExamples('docs/guide.md')];
     expect(all.length).toBeGreaterThan(40);
-    expect(typecheck(all, names)).toEqual([]);
+    expect(typecheck(all, names, tableur.names)).toEqual([]);
   }, 60_000);
 });
 

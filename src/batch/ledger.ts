@@ -111,9 +111,9 @@ function push(map: Map<string, number | number[]>, key: string, index: number): 
  * @example
  * ```ts
  * const a = quote(adhesionA);
- * const b = quote(adhesionB);
- * sirenConflicts([a, undefined, b]).map((i) => i.params['entrees']);
- * //=> [[0, 2]] si les deux adhésions facturent le même SIREN
+ * // La même collectivité en première et en troisième position ; la deuxième adhésion est refusée.
+ * sirenConflicts([a, undefined, a]).map((i) => i.params['entrees']);
+ * //=> [[0, 2]]
  * ```
  */
 export function sirenConflicts(quotes: readonly (Quote | undefined)[], catalogue?: Catalogue): QuoteIssue[] {

@@ -87,7 +87,7 @@ export type ModelProblem =
  * ```ts
  * const m: ModelDeclaration | undefined = modelDeclaration('unitaire');
  * Object.keys(m?.champs ?? {});
- * //=> ['prixUnitaire', 'unite', 'arrondi']
+ * //=> ['unite', 'prixUnitaire', 'arrondiQuantite']
  * ```
  */
 export interface ModelDeclaration {

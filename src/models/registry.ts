@@ -123,7 +123,7 @@ export function modelOf(nom: unknown): PricingModel | undefined {
  * modelDeclaration('parHabitant')?.mesures;
  * //=> ['population']
  * MODELES.flatMap((m) => Object.keys(modelDeclaration(m)?.champs ?? {}));
- * //=> ['montant', 'prixUnitaire', 'unite', 'arrondi', …]
+ * //=> ['montant', 'unite', 'prixUnitaire', 'arrondiQuantite', …]
  * modelDeclaration('inconnu');
  * //=> undefined
  * ```

@@ -9,7 +9,8 @@
  * (voir la page « Tableur » de la documentation).
  *
  * @packageDocumentation
+ * @module @te90/tarifs/tableur
  */
 export { devis, total, prestation, tableau } from './functions.js';
-export { excelManifest, readBaseUrl } from './manifest.js';
+export { excelManifest, readBaseUrl, type BaseUrlResult } from './manifest.js';
 export type { Cell, Range } from './cells.js';

@@ -34,6 +34,30 @@ function xml(text: string): string {
 }
 
 /**
+ * Ce que {@link readBaseUrl} a lu : l'adresse de base, ou ce qui ne va pas.
+ *
+ * @category Tableur
+ * @example
+ * ```ts
+ * const lue: BaseUrlResult = readBaseUrl('https://serveur-du-syndicat/te90-tarifs/');
+ * const adresse = lue.ok ? lue.url : undefined;
+ * ```
+ */
+export type BaseUrlResult =
+  | {
+      /** `true` : l'adresse est lue. */
+      readonly ok: true;
+      /** L'adresse, sans « / » final. */
+      readonly url: string;
+    }
+  | {
+      /** `false` : l'adresse est refusée. */
+      readonly ok: false;
+      /** Ce qui ne va pas, en français, pour un message d'usage. */
+      readonly raison: string;
+    };
+
+/**
  * Lit l'adresse de base où sont servis les fichiers du complément Excel : une adresse HTTPS absolue,
  * sans identifiant, ni requête (`?`), ni fragment (`#`). Rend l'adresse sans « / » final, ou ce qui
  * ne va pas (en français, pour un message d'usage). Ne lève jamais.
@@ -49,7 +73,7 @@ function xml(text: string): string {
  * //=> { ok: false, raison: "l'adresse doit commencer par https:// (…)" }
  * ```
  */
-export function readBaseUrl(text: string): { ok: true; url: string } | { ok: false; raison: string } {
+export function readBaseUrl(text: string): BaseUrlResult {
   let parsed: URL;
   try {
     parsed = new URL(text.trim());
