@@ -90,7 +90,15 @@ describe('ajouter un modèle de prix', () => {
     expect(readdirSync(join(WORK, 'src', 'models'))).toContain('par-millier-habitants.ts');
 
     writeFileSync(join(WORK, 'check.ts'), CHECK);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(WORK, 'check.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+    // Les clients importent la bibliothèque par son nom : dans la copie, ce nom mène à la copie.
+    const { paths } = (JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: unknown } }).compilerOptions;
+    writeFileSync(join(WORK, 'tsconfig.json'), JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions: { paths }, include: ['src', 'check.ts'] }));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(WORK, 'check.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(WORK, 'tsconfig.json') },
+    });
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(out['modeles']).toContain('parMillierHabitants');
@@ -107,10 +115,6 @@ describe('ajouter un modèle de prix', () => {
     expect(out['texte']).toBe(true);
 
     // Et la copie se compile, types déduits compris (ComposanteDe, ChampsDeTarif…).
-    writeFileSync(
-      join(WORK, 'tsconfig.json'),
-      JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), include: ['src', 'check.ts'] }),
-    );
     const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(WORK, 'tsconfig.json')], {
       cwd: WORK,
       encoding: 'utf8',
