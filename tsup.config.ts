@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
-import { appsScriptGlue, appsScriptManifest, EXCEL_FILES, excelIcon, excelManifest, excelMetadata, excelPage, excelScript } from './src/spreadsheet/glue.js';
+import { appsScriptGlue, appsScriptManifest, excelMetadata, excelPage, excelScript } from './scripts/spreadsheet-glue.js';
+import { excelIcon } from './scripts/png-icon.js';
+import { EXCEL_FILES, excelManifest } from './src/spreadsheet/manifest.js';
 import { jsonSchemas } from './src/schemas/json-schemas.js';
 import { emetteurJsonSchema } from './src/documents/emetteur-rules.js';
 
@@ -73,8 +75,8 @@ function writeSimulatorPage(dir: string): void {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', documents: 'src/documents/index.ts' },
-    // Les documents importent la bibliothèque par son nom : dist/documents.js l'importe, sans la recopier.
+    // Le noyau, et ses clients en modules (@te90/tarifs/documents, @te90/tarifs/tableur), qui l'importent par son nom, sans le recopier.
+    entry: { index: 'src/index.ts', documents: 'src/documents/index.ts', tableur: 'src/spreadsheet/index.ts' },
     external: ['@te90/tarifs'],
     format: ['esm', 'cjs'],
     dts: true,

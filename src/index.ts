@@ -46,6 +46,7 @@ export type {
 } from './core/shapes.js';
 export {
   MODELES,
+  modelDeclaration,
   type Modele,
   type Composante,
   type ChampsDeTarif,
@@ -56,6 +57,8 @@ export {
   type ComposanteParHabitant,
   type ComposanteForfaitParStrate,
 } from './models/registry.js';
+export type { ModelDeclaration, MeasureName } from './models/define.js';
+export type { FieldDeclaration, FieldKind } from './models/fields.js';
 export { catalogue2026 } from './catalogue/2026.js';
 export type { Catalogue, Prestation, ComposanteDe, ComposantesDe, PrestationsDuCatalogue } from './catalogue/types.js';
 export {
@@ -92,8 +95,6 @@ export { sumAmounts, compareAmounts } from './money/amounts.js';
 export { readInput, type InputRead } from './input/read.js';
 export { COLLECTIVITE_FIELDS, type CollectiviteField, type CollectiviteFields } from './validation/collectivite.js';
 export { CONVENTION_ADHESION } from './catalogue/sources.js';
-export { modelDeclaration, type PricingModelDeclaration, type ModelFieldDeclaration } from './models/declaration.js';
-export type { FieldKind } from './models/fields.js';
 export {
   quoteAll,
   safeQuoteAll,
@@ -102,6 +103,7 @@ export {
   type BatchOptions,
   type PrestationSummary,
 } from './batch/quote-all.js';
+export { sirenConflicts } from './batch/ledger.js';
 export {
   billingRoll,
   safeBillingRoll,

@@ -33,6 +33,9 @@ describe('documentation de l’API (TypeDoc)', () => {
   it('les exports sont rangés par catégorie, dans un ordre sensé', () => {
     const sections = [...page('modules/_te90_tarifs.html').matchAll(/data-key="section-([^"]+)"/g)].map((m) => m[1]);
     expect(sections.slice(0, 4)).toEqual(['Devis', 'Lot', 'Catalogue', 'Prestations']);
+    // Les fonctions de tableur ont leur module, @te90/tarifs/tableur, et la bibliothèque n'a pas de catégorie « Tableur » vide.
+    expect(sections).not.toContain('Tableur');
+    expect([...page('modules/_te90_tarifs_tableur.html').matchAll(/data-key="section-([^"]+)"/g)].map((m) => m[1])).toContain('Tableur');
   });
 
   it('les documents ont leur module, @te90/tarifs/documents, rangé par catégorie', () => {

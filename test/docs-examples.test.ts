@@ -72,7 +72,7 @@ function readmeExamples(file: string): Example[] {
   return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => ({ name: `${file}#${i + 1}`, code: m[1]! }));
 }
 
-function typecheck(examples: readonly Example[], names: readonly string[], documents: readonly string[]): string[] {
+function typecheck(examples: readonly Example[], names: readonly string[], documents: readonly string[], tableurNames: readonly string[]): string[] {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const files = examples.map((example, i) => {
@@ -84,7 +84,7 @@ function typecheck(examples: readonly Example[], names: readonly string[], docum
     const importPath = './' + relative(OUT, INDEX).replace(/\\/g, '/').replace(/\.ts$/, '.js');
     writeFileSync(
       file,
-      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { ${documents.join(', ')} } from '${importPath.replace('index.js', 'documents/index.js')}';\nimport { devis, total, prestation, tableau, type Cell, type Range } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
+      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { ${documents.join(', ')} } from '${importPath.replace('index.js', 'documents/index.js')}';\nimport { ${tableurNames.join(', ')} } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
     );
     return file;
   });
@@ -113,7 +113,7 @@ describe('documentation', () => {
   it('chaque @example des exports publics (bibliothèque, documents, tableur), du README et des guides compile', () => {
     const all = [...examples, ...documents.examples, ...tableur.examples, ...readmeExamples('README.md'), ...readmeExamples('docs/guide.md')];
     expect(all.length).toBeGreaterThan(40);
-    expect(typecheck(all, names, documents.names)).toEqual([]);
+    expect(typecheck(all, names, documents.names, tableur.names)).toEqual([]);
   }, 60_000);
 });
 

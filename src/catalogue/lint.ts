@@ -4,7 +4,7 @@ import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard } from '../errors/quote-error.js';
 import { snapshot } from '../input/snapshot.js';
 import type { Push } from '../models/bands.js';
-import type { ModelDeclaration } from '../models/define.js';
+import type { PricingModel } from '../models/define.js';
 import { FIELD_KINDS } from '../models/fields.js';
 import { modelOf, type Modele } from '../models/registry.js';
 import { prestationDeclaration } from '../prestations/registry.js';
@@ -112,7 +112,7 @@ function shapeFindings(issues: readonly RawIssue[]): LintFinding[] {
 }
 
 /** Le modèle qu'une composante d'un brouillon (complété par les déclarations) suit, s'il est admis. */
-function modelFor(modeles: readonly string[], raw: unknown): ModelDeclaration | undefined {
+function modelFor(modeles: readonly string[], raw: unknown): PricingModel | undefined {
   const nom = isRecord(raw) ? raw['modele'] : undefined;
   return typeof nom === 'string' && modeles.includes(nom) ? modelOf(nom) : undefined;
 }

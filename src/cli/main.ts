@@ -31,7 +31,7 @@ import { HELP } from './help.js';
 import { csvSink, jsonSink, quoteEntry, streamBatch, textSink, type BatchSink } from './lot.js';
 import { RollBuilder } from '../batch/billing-roll.js';
 import { OutputError } from './output.js';
-import { excelManifest, readBaseUrl } from '../spreadsheet/glue.js';
+import { excelManifest, readBaseUrl } from '@te90/tarifs/tableur';
 
 declare const __VERSION__: string;
 

@@ -44,6 +44,7 @@ function describeField(kind: FieldKind, value: unknown, unite: Unite | undefined
 /** La règle d'une composante : son modèle, puis chaque champ de son modèle. */
 function rule(c: Composante): string[] {
   const model = modelDeclaration(c.modele);
+  if (model === undefined) return [c.modele];
   const record = c as unknown as Record<string, unknown>;
   const unite = record['unite'] as Unite | undefined;
   const out = [model.libelle];

@@ -20,16 +20,15 @@ import { formatNombre } from '../money/format.js';
  * - `bibliotheque` : l'appelant de la bibliothèque (un montant manquant se fournit par `completeCatalogue`) ;
  * - `ligneDeCommande` : `te90-tarifs` (option `--tarifs`) ;
  * - `comparer` : `te90-tarifs comparer` (options `--tarifs-avant` et `--tarifs-apres`) ;
- * - `tableur` : les fonctions de tableur (plage `tarifs`, booléens « oui ou non », champs de plage) ;
  * - `adherent` : l'adhérent qui lit son devis (mots simples, aucun nom de champ).
  *
  * @category Erreurs
  * @example
  * ```ts
- * const voix: Voice = 'tableur';
+ * const voix: Voice = 'adherent';
  * ```
  */
-export type Voice = 'bibliotheque' | 'ligneDeCommande' | 'comparer' | 'tableur' | 'adherent';
+export type Voice = 'bibliotheque' | 'ligneDeCommande' | 'comparer' | 'adherent';
 
 // ---------------------------------------------------------------------------------------------
 // Les paramètres de chaque code.
@@ -54,20 +53,6 @@ export type ReadingParams =
   | { readonly raison: 'listeIllisible'; readonly longueur: string }
   | { readonly raison: 'circulaire' };
 
-/** Ce qu'une cellule de tableur devait contenir. */
-export type CellExpectation = 'annee' | 'texte' | 'siren' | 'nombre' | 'ouiNon' | 'sirens' | 'durees' | 'montant';
-
-const CELL_EXPECTATIONS: Readonly<Record<CellExpectation, string>> = {
-  annee: 'une année',
-  texte: 'un texte',
-  siren: 'un SIREN',
-  nombre: 'un nombre',
-  ouiNon: 'oui ou non',
-  sirens: 'une liste de SIREN',
-  durees: 'une liste de durées',
-  montant: 'un montant',
-};
-
 /**
  * Les paramètres de chaque code de problème. `recu` est toujours la valeur reçue décrite en français
  * (« la chaîne « abc » », « le nombre 3 »). Un outil qui rédige un problème à sa façon le fait
@@ -83,19 +68,13 @@ export interface IssueParamsByCode {
     | { readonly raison: 'autre'; readonly recu: string }
     | { readonly raison: 'texte'; readonly texte: string }
     | LintParams
-    | { readonly raison: 'cellule'; readonly attendu: 'sirens' | 'nombre'; readonly recu: string }
-    | { readonly raison: 'champEnDouble'; readonly champ: string; readonly premier: string; readonly second: string }
-    | { readonly raison: 'dateDansCellule'; readonly champ: string; readonly recu: string; readonly attendu: CellExpectation }
-    | { readonly raison: 'ouiNon'; readonly champ: string; readonly recu: string }
-    | { readonly raison: 'caseContredite'; readonly champ: string; readonly recu: string; readonly parametres: readonly string[] }
     | { readonly raison: 'pourcentage'; readonly recu: string; readonly decimales: number; readonly minimum: number; readonly exemple: string }
     | { readonly raison: 'optionIllisible' }
     | { readonly raison: 'lotPasListe' }
     | { readonly raison: 'lotTropLong'; readonly maximum: number; readonly recu: number | string }
     | { readonly raison: 'adhesionIllisible' }
     | { readonly raison: 'listeIllisibleLot' };
-  /** `admis` : les champs admis, quand l'entrée est une plage de tableur. */
-  CHAMP_INCONNU: { readonly champ: string; readonly admis?: readonly string[] };
+  CHAMP_INCONNU: { readonly champ: string };
   CHAMP_MANQUANT:
     | { readonly raison: 'racine'; readonly attendu: string }
     | { readonly raison: 'champ'; readonly attendu: string }
@@ -157,8 +136,7 @@ export interface IssueParamsByCode {
     | { readonly raison: 'tarifs'; readonly millesimeTarifs: number; readonly millesimeCatalogue: number };
   JSON_INVALIDE:
     | { readonly raison: 'syntaxe'; readonly source: string; readonly ligne?: number; readonly detail: string; readonly jsonl?: boolean }
-    | { readonly raison: 'vide'; readonly source: string }
-    | { readonly raison: 'cellule'; readonly champ: string };
+    | { readonly raison: 'vide'; readonly source: string };
   FICHIER_ILLISIBLE:
     | { readonly raison: 'tropVolumineux'; readonly fichier: string; readonly octets: number }
     | { readonly raison: 'encodage'; readonly fichier: string; readonly octet: number | null; readonly ligne: number; readonly position: number }
@@ -219,9 +197,8 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   donneeSimple: 'une donnée simple (objet, liste, texte, nombre)',
 };
 
-/** Le type attendu, en français ; dans un tableur, un booléen s'écrit « oui ou non ». */
-function typeName(attendu: string, voice: Voice): string {
-  if (attendu === 'boolean' && voice === 'tableur') return 'oui ou non';
+/** Le type attendu, en français. */
+function typeName(attendu: string): string {
   return TYPE_NAMES[attendu] ?? attendu;
 }
 
@@ -259,9 +236,6 @@ function reading(p: ReadingParams): string {
 /** Comment l'utilisateur fournit un montant non publié, selon la voix. */
 function supplyMissing(p: IssueParamsByCode['TARIF_NON_PUBLIE'], voice: Voice): string {
   const head = `Le montant « ${p.libelle} » de la prestation « ${p.libellePrestation} » n'est pas publié pour ${p.millesime}`;
-  if (voice === 'tableur') {
-    return `${head} : indiquez-le dans la plage tarifs, sur une ligne « prestations.${p.prestation}.${p.composante}.${p.champ} »${p.champ === 'grille' ? ' (la grille, écrite en JSON).' : '.'}`;
-  }
   const where = `${head} (catalogue : prestations.${p.prestation}.composantes.${p.composante}.${p.champ}). `;
   switch (voice) {
     case 'comparer':
@@ -271,17 +245,11 @@ function supplyMissing(p: IssueParamsByCode['TARIF_NON_PUBLIE'], voice: Voice): 
   }
 }
 
-/** L'exemple d'une prestation obligatoire : « maintenanceBase: { postes: 1 } », ou dans un tableur « maintenanceBase.postes » : 1. */
-function mandatoryExample(p: IssueParamsByCode['MAINTENANCE_BASE_OBLIGATOIRE'], voice: Voice): string {
+/** L'exemple d'une prestation obligatoire : « maintenanceBase: { postes: 1 } ». */
+function mandatoryExample(p: IssueParamsByCode['MAINTENANCE_BASE_OBLIGATOIRE']): string {
   const fields = p.champsExemple.map((name, i) => [name, p.valeursExemple[i]] as const);
-  if (voice === 'tableur') return fields.length === 0 ? `« ${p.prestation} » : oui` : fields.map(([name, v]) => `« ${p.prestation}.${name} » : ${String(v)}`).join(', ');
   const body = fields.length === 0 ? '{}' : `{ ${fields.map(([name, v]) => `${name}: ${String(v)}`).join(', ')} }`;
   return `« ${p.prestation}: ${body} »`;
-}
-
-/** Ce que l'utilisateur appelle « le fichier de tarifs » : dans un tableur, la plage tarifs. */
-function tarifsFile(voice: Voice): string {
-  return voice === 'tableur' ? 'la plage tarifs' : 'un fichier de tarifs';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,10 +259,10 @@ function tarifsFile(voice: Voice): string {
 type Builders<Codes extends string, Params extends Record<Codes, unknown>> = { readonly [C in Codes]: (params: Params[C], voice: Voice) => string };
 
 const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
-  ENTREE_INVALIDE: (p, voice) => {
+  ENTREE_INVALIDE: (p) => {
     switch (p.raison) {
       case 'type':
-        return `Attendu : ${typeName(p.attendu, voice)} ; reçu : ${p.recu}.`;
+        return `Attendu : ${typeName(p.attendu)} ; reçu : ${p.recu}.`;
       case 'union':
         return `Aucune des formes admises ne correspond ; reçu : ${p.recu}.`;
       case 'autre':
@@ -303,18 +271,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return p.texte;
       case 'lint':
         return lintMessage(p.lintCode, p);
-      case 'cellule':
-        return `la cellule contient ${p.recu}, pas ${p.attendu === 'sirens' ? 'une liste de SIREN' : 'un nombre'}.`;
-      case 'champEnDouble':
-        return `« ${p.champ} » figure deux fois (${p.premier} et ${p.second}) : n'en gardez qu'un, sinon on ne sait pas lequel compte.`;
-      case 'dateDansCellule':
-        return `« ${p.champ} » : la cellule contient ${p.recu}, pas ${CELL_EXPECTATIONS[p.attendu]} ; vérifiez son format (Format › Nombre, ou Texte brut).`;
       case 'pourcentage':
         return `Pourcentage attendu en chaîne décimale, au plus ${p.decimales} décimales, au-dessus de ${p.minimum} (ex. « ${p.exemple} ») ; reçu : ${p.recu}.`;
-      case 'ouiNon':
-        return `« ${p.champ} » : écrivez oui ou non (reçu ${p.recu}).`;
-      case 'caseContredite':
-        return `« ${p.champ} » n'est pas cochée (reçu ${p.recu}), mais ${p.parametres.map((c) => `« ${c} »`).join(', ')} ${p.parametres.length > 1 ? 'sont remplis' : 'est rempli'} : cochez la prestation, ou videz ${p.parametres.length > 1 ? 'ses paramètres' : 'son paramètre'} ; on ne sait pas si elle est demandée.`;
       case 'optionIllisible':
         return "L'option ne peut pas être lue : sa lecture a levé une exception.";
       case 'lotPasListe':
@@ -329,8 +287,7 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return reading(p);
     }
   },
-  CHAMP_INCONNU: (p) =>
-    p.admis === undefined ? `Champ inconnu « ${p.champ} » : il n'est pas accepté (faute de frappe ?).` : `Champ inconnu « ${p.champ} » ; champs admis : ${p.admis.join(', ')}.`,
+  CHAMP_INCONNU: (p) => `Champ inconnu « ${p.champ} » : il n'est pas accepté (faute de frappe ?).`,
   CHAMP_MANQUANT: (p) => {
     switch (p.raison) {
       case 'racine':
@@ -384,8 +341,7 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
       ? `Le SIREN ${p.siren} serait facturé ${p.entrees.length} fois la prestation « ${p.libellePrestation} », par les adhésions ${entries} : elle n'est due qu'une fois par SIREN ; retirez-le de toutes sauf une.`
       : `Les adhésions ${entries} portent toutes le SIREN ${p.siren} de la collectivité : une collectivité n'adhère qu'une fois ; gardez-en une seule.`;
   },
-  MAINTENANCE_BASE_OBLIGATOIRE: (p, voice) =>
-    `La prestation « ${p.libellePrestation} » est obligatoire pour tout adhérent : ajoutez-la (ex. ${mandatoryExample(p, voice)}).`,
+  MAINTENANCE_BASE_OBLIGATOIRE: (p) => `La prestation « ${p.libellePrestation} » est obligatoire pour tout adhérent : ajoutez-la (ex. ${mandatoryExample(p)}).`,
   POSTES_LICENCE_SUPERIEURS: (p) => `Les postes sous licence Berger Levrault (${p.valeur}) ne peuvent dépasser les postes maintenus (${p.limite}).`,
   POPULATION_REQUISE: (p) =>
     p.raison === 'invalide'
@@ -393,10 +349,10 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
       : `La prestation « ${p.libellePrestation} » est calculée selon la population : indiquez la population de la collectivité.`,
   QUOTA_INCONNU: (p) => `Le quota de ${formatNombre(String(p.quotaGo))} Go n'est pas proposé ; quotas possibles : ${p.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
   TARIF_NON_PUBLIE: supplyMissing,
-  TARIF_DEJA_PUBLIE: (p, voice) =>
+  TARIF_DEJA_PUBLIE: (p) =>
     p.champ === 'modele'
-      ? `Les montants de cette composante sont publiés (modèle « ${String(p.valeur)} ») : ${tarifsFile(voice)} ne peut pas en changer le modèle.`
-      : `Ce montant est déjà publié${p.valeur === null ? '' : ` (${JSON.stringify(p.valeur)})`} : ${tarifsFile(voice)} ne complète que les montants non publiés.`,
+      ? `Les montants de cette composante sont publiés (modèle « ${String(p.valeur)} ») : un fichier de tarifs ne peut pas en changer le modèle.`
+      : `Ce montant est déjà publié${p.valeur === null ? '' : ` (${JSON.stringify(p.valeur)})`} : un fichier de tarifs ne complète que les montants non publiés.`,
   MILLESIME_INCOHERENT: (p) =>
     p.raison === 'adhesion'
       ? `L'adhésion porte sur ${p.millesime}, mais le catalogue utilisé est celui de ${p.millesimeCatalogue}.`
@@ -409,8 +365,6 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
       }
       case 'vide':
         return `${p.source} est vide : aucune adhésion (un lot vide s'écrit []).`;
-      case 'cellule':
-        return `« ${p.champ} » doit être écrit en JSON.`;
     }
   },
   FICHIER_ILLISIBLE: (p) => {
@@ -567,7 +521,7 @@ function wordOrUndefined(build: (p: IssueParams, v: Voice) => string, params: Is
  * @example
  * ```ts
  * const r = safeQuote(adhesion);
- * if (!r.success) r.issues.map((i) => inVoice(i, 'tableur').message);
+ * if (!r.success) r.issues.map((i) => inVoice(i, 'adherent').message);
  * ```
  */
 export function inVoice<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voice): T {

@@ -38,7 +38,7 @@ const CHECK = `
 import { catalogue2026, completeCatalogue, missingAmounts, lintCatalogue, quote, reviseCatalogue, safeParseCatalogue, MODELES } from './src/index.js';
 import { renderCatalogueText } from './src/documents/index.js';
 import { jsonSchemas } from './src/schemas/json-schemas.js';
-import { readTarifs } from './src/spreadsheet/layout.js';
+import { tarifsFromRange } from './src/spreadsheet/layout.js';
 
 const tarifs = { millesime: 2026, source: "Montants d'exemple", prestations: { dpo: { abonnement: { modele: 'parMillierHabitants', prixParMillier: '40.00' } } } };
 const complet = completeCatalogue(catalogue2026, tarifs as never);
@@ -53,7 +53,7 @@ const manquants = missingAmounts(draft).filter((m) => m.prestation === 'dpo');
 const trop = JSON.parse(JSON.stringify(complet));
 trop.prestations.dpo.composantes.abonnement.prixParMillier = '1.23456';
 const revise = reviseCatalogue(complet, { millesime: 2027, libelle: 'Catalogue 2027', source: 'Délibération', indexation: { pourcentage: '10' } });
-const cellules = readTarifs([['source', 'x'], ['prestations.dpo.abonnement.modele', 'parMillierHabitants'], ['prestations.dpo.abonnement.prixParMillier', '40,00']], 2026);
+const cellules = tarifsFromRange([['source', 'x'], ['prestations.dpo.abonnement.modele', 'parMillierHabitants'], ['prestations.dpo.abonnement.prixParMillier', '40,00']], 2026);
 console.log(JSON.stringify({
   modeles: MODELES,
   montant: dpo.montant,
@@ -91,10 +91,15 @@ describe('ajouter un modèle de prix', () => {
     expect(readdirSync(join(WORK, 'src', 'models'))).toContain('par-millier-habitants.ts');
 
     writeFileSync(join(WORK, 'check.ts'), CHECK);
-    // Les clients (documents, tableur) importent la bibliothèque par son nom : dans la copie, c'est la copie.
-    const paths = { '@te90/tarifs': ['./src/index.ts'], '@te90/tarifs/documents': ['./src/documents/index.ts'], '@te90/tarifs/tableur': ['./src/spreadsheet/index.ts'] };
+    // Les clients importent la bibliothèque par son nom : dans la copie, ce nom mène à la copie.
+    const { paths } = (JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: unknown } }).compilerOptions;
     writeFileSync(join(WORK, 'tsconfig.json'), JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions: { paths }, include: ['src', 'check.ts'] }));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(WORK, 'check.ts')], { cwd: WORK, encoding: 'utf8', timeout: 90_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(WORK, 'check.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(WORK, 'tsconfig.json') },
+    });
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(out['modeles']).toContain('parMillierHabitants');

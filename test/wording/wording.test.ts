@@ -12,7 +12,7 @@ import {
 } from '../../src/wording/issues.js';
 import { catalogueTest, commune, epci } from '../helpers.js';
 
-const VOICES: readonly Voice[] = ['bibliotheque', 'ligneDeCommande', 'comparer', 'tableur'];
+const VOICES: readonly Voice[] = ['bibliotheque', 'ligneDeCommande', 'comparer', 'adherent'];
 
 const TARIF: IssueParamsByCode['TARIF_NON_PUBLIE'] = {
   prestation: 'dpo',
@@ -32,10 +32,6 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'autre', recu: 'rien' },
     { raison: 'texte', texte: 'Un texte transmis.' },
     { raison: 'lint', lintCode: 'FORME_INVALIDE', texte: 'Forme invalide.' },
-    { raison: 'cellule', attendu: 'nombre', recu: 'une date' },
-    { raison: 'cellule', attendu: 'sirens', recu: 'une date' },
-    { raison: 'caseContredite', champ: 'packDemat', recu: 'la chaîne « non »', parametres: ['packDemat.sirens'] },
-    { raison: 'caseContredite', champ: 'marchesPublics', recu: 'le booléen false', parametres: ['marchesPublics.acces', 'marchesPublics.misesEnLigneAssistees'] },
     { raison: 'optionIllisible' },
     { raison: 'lotPasListe' },
     { raison: 'lotTropLong', maximum: 100_000, recu: 100_001 },
@@ -155,24 +151,13 @@ describe('rédaction des problèmes (src/wording)', () => {
     const issue = makeIssue('TARIF_NON_PUBLIE', ['prestations', 'dpo'], TARIF);
     const forged: QuoteIssue = { ...issue, message: 'Un texte quelconque.' };
     expect(inVoice(forged, 'bibliotheque').message).toBe(issue.message);
-    expect(inVoice(forged, 'tableur').message).toBe(inVoice(issue, 'tableur').message);
+    expect(inVoice(forged, 'comparer').message).toBe(inVoice(issue, 'comparer').message);
     expect(inVoice(issue, 'bibliotheque')).toBe(issue);
-    expect(inVoice(issue, 'tableur').path).toBe(issue.path);
-    expect(inVoice(issue, 'tableur').params).toBe(issue.params);
+    expect(inVoice(issue, 'comparer').path).toBe(issue.path);
+    expect(inVoice(issue, 'comparer').params).toBe(issue.params);
     // Un avertissement aussi.
     const w = makeWarning('PART2_NON_RENSEIGNEE', ['postesLicenceBL'], {});
-    expect(inVoice({ ...w, message: 'x' }, 'tableur').message).toBe(w.message);
-  });
-
-  it('la voix du tableur nomme la ligne de la plage tarifs d’un montant manquant, la grille en JSON', () => {
-    const m = render('TARIF_NON_PUBLIE', TARIF, 'tableur');
-    expect(m).toBe(
-      "Le montant « DPO mutualisé » de la prestation « Délégué à la protection des données (DPO mutualisé) » n'est pas publié pour 2026 : indiquez-le dans la plage tarifs, sur une ligne « prestations.dpo.abonnement.montant ».",
-    );
-    expect(render('TARIF_NON_PUBLIE', { ...TARIF, prestation: 'sauvegarde', composante: 'grille', champ: 'grille' }, 'tableur')).toMatch(
-      /sur une ligne « prestations\.sauvegarde\.grille\.grille » \(la grille, écrite en JSON\)\.$/,
-    );
-    for (const { code, params } of ALL) expect(render(code, params, 'tableur')).not.toMatch(/completeCatalogue|--tarifs|un booléen \(true ou false\)/);
+    expect(inVoice({ ...w, message: 'x' }, 'bibliotheque').message).toBe(w.message);
   });
 
   it('chaque voix dit comment fournir un montant manquant', () => {
@@ -183,17 +168,11 @@ describe('rédaction des problèmes (src/wording)', () => {
     expect(render('TARIF_NON_PUBLIE', TARIF, 'comparer')).toMatch(/Fournissez-le dans un catalogue complété \(--tarifs-avant ou --tarifs-apres\)\.$/);
   });
 
-  it('dans un tableur, un booléen est « oui ou non » et un exemple se lit comme des champs de la plage', () => {
+  it('un booléen attendu se dit « un booléen (true ou false) », et l’exemple d’une prestation obligatoire en objet', () => {
     expect(render('ENTREE_INVALIDE', { raison: 'type', attendu: 'boolean', recu: 'le nombre 2' })).toBe('Attendu : un booléen (true ou false) ; reçu : le nombre 2.');
-    expect(render('ENTREE_INVALIDE', { raison: 'type', attendu: 'boolean', recu: 'le nombre 2' }, 'tableur')).toBe('Attendu : oui ou non ; reçu : le nombre 2.');
     const [mb, sans] = SAMPLES.MAINTENANCE_BASE_OBLIGATOIRE;
     expect(render('MAINTENANCE_BASE_OBLIGATOIRE', mb!)).toContain('(ex. « maintenanceBase: { postes: 1 } »).');
-    expect(render('MAINTENANCE_BASE_OBLIGATOIRE', mb!, 'tableur')).toContain('(ex. « maintenanceBase.postes » : 1).');
     expect(render('MAINTENANCE_BASE_OBLIGATOIRE', sans!)).toContain('(ex. « autre: {} »).');
-    expect(render('MAINTENANCE_BASE_OBLIGATOIRE', sans!, 'tableur')).toContain('(ex. « autre » : oui).');
-    expect(render('TARIF_DEJA_PUBLIE', { champ: 'prixUnitaire', valeur: '50.00' }, 'tableur')).toBe(
-      'Ce montant est déjà publié ("50.00") : la plage tarifs ne complète que les montants non publiés.',
-    );
   });
 
   it('les rédactions prévues pour les sites encore à convertir sont celles d’aujourd’hui', () => {
