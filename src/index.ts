@@ -61,16 +61,19 @@ export type { Catalogue, Prestation, ComposanteDe, ComposantesDe, PrestationsDuC
 export {
   completeCatalogue,
   safeCompleteCatalogue,
+  validateTarifs,
   type Tarifs,
   type MontantFourni,
   type MontantsFournis,
   type MontantsFournisDe,
 } from './catalogue/complete.js';
 export { parseCatalogue, safeParseCatalogue } from './catalogue/resolve.js';
-export { reviseCatalogue, safeReviseCatalogue, type Revision, type MontantRevise } from './catalogue/revise.js';
+export { reviseCatalogue, safeReviseCatalogue, validateRevision, type Revision, type MontantRevise } from './catalogue/revise.js';
 export {
   compareCatalogues,
   safeCompareCatalogues,
+  createComparison,
+  type ComparisonBuilder,
   type Comparaison,
   type AdherentCompare,
   type Ecart,
@@ -93,6 +96,8 @@ export { renderQuoteText, renderIssuesText, formatSiren, type TextOptions } from
 export {
   quoteAll,
   safeQuoteAll,
+  createBatch,
+  type BatchBuilder,
   type BatchQuote,
   type BatchResult,
   type BatchOptions,
@@ -101,6 +106,8 @@ export {
 export {
   billingRoll,
   safeBillingRoll,
+  createBillingRoll,
+  type BillingRollBuilder,
   type RoleDeFacturation,
   type FactureDeRole,
   type LigneDeRole,
