@@ -12,7 +12,7 @@ import {
 } from '../../src/wording/issues.js';
 import { catalogueTest, commune, epci } from '../helpers.js';
 
-const VOICES: readonly Voice[] = ['bibliotheque', 'ligneDeCommande', 'comparer', 'tableur', 'simulateur'];
+const VOICES: readonly Voice[] = ['bibliotheque', 'tableur', 'simulateur'];
 
 const TARIF: IssueParamsByCode['TARIF_NON_PUBLIE'] = {
   prestation: 'dpo',
@@ -89,25 +89,7 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
   TARIF_NON_PUBLIE: [TARIF, { ...TARIF, prestation: 'sauvegarde', composante: 'grille', champ: 'grille' }],
   TARIF_DEJA_PUBLIE: [{ champ: 'prixUnitaire', valeur: '50.00' }],
   MILLESIME_INCOHERENT: [{ raison: 'adhesion', millesime: 2025, millesimeCatalogue: 2026 }, { raison: 'tarifs', millesimeTarifs: 2025, millesimeCatalogue: 2026 }],
-  JSON_INVALIDE: [
-    { raison: 'syntaxe', source: 'a.json', detail: 'Unexpected token' },
-    { raison: 'syntaxe', source: 'a.jsonl', ligne: 3, detail: 'Unexpected token' },
-    { raison: 'syntaxe', source: 'a.json', detail: 'Unexpected token', jsonl: false },
-    { raison: 'vide', source: "L'entrée standard" },
-    { raison: 'fichier', fichier: 'tarifs.json' },
-  ],
-  FICHIER_ILLISIBLE: [
-    { raison: 'tropVolumineux', fichier: 'a.json', octets: 600_000_000 },
-    { raison: 'encodage', fichier: 'a.json', octet: 0xe9, ligne: 2, position: 14 },
-    { raison: 'encodage', fichier: 'a.json', octet: null, ligne: 2, position: 14 },
-    { raison: 'dossier', fichier: 'd' },
-    { raison: 'lecture', fichier: 'a.json', erreur: 'permission refusée (EACCES)' },
-    { raison: 'lectureDossier', fichier: 'd', erreur: 'permission refusée (EACCES)' },
-    { raison: 'entreeStandard', erreur: 'erreur inconnue' },
-    { raison: 'depasseLimite', fichier: 'a.json', maximum: 268_435_456 },
-    { raison: 'utf16', fichier: 'a.json', boutisme: 'LE' },
-    { raison: 'pasUnFichier', fichier: 'd/tube.json' },
-  ],
+  JSON_INVALIDE: [{ raison: 'fichier', fichier: 'tarifs.json' }],
   CATALOGUE_INVALIDE: [{ raison: 'lint', lintCode: 'MONTANT_ILLISIBLE', texte: 'Montant illisible.' }, { raison: 'circulaire' }],
   CATALOGUE_INCOHERENT: [
     { raison: 'strate', libellePrestation: 'Sauvegarde', population: 1_000_000, strates: ['0 à 999', '1 000 à 9 999'] },
@@ -185,8 +167,6 @@ describe('rédaction des problèmes (src/wording)', () => {
     expect(render('TARIF_NON_PUBLIE', TARIF)).toBe(
       "Le montant « DPO mutualisé » de la prestation « Délégué à la protection des données (DPO mutualisé) » n'est pas publié pour 2026 (catalogue : prestations.dpo.composantes.abonnement.montant). Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).",
     );
-    expect(render('TARIF_NON_PUBLIE', TARIF, 'ligneDeCommande')).toBe(render('TARIF_NON_PUBLIE', TARIF));
-    expect(render('TARIF_NON_PUBLIE', TARIF, 'comparer')).toMatch(/Fournissez-le dans un catalogue complété \(--tarifs-avant ou --tarifs-apres\)\.$/);
     expect(render('TARIF_NON_PUBLIE', TARIF, 'simulateur')).toMatch(/\)\. Chargez un fichier de tarifs qui le fournit \(en bas du formulaire\)\.$/);
   });
 
