@@ -1,7 +1,7 @@
 import { EXIT, type CliIo, type Values } from '../command.js';
 import { UsageError } from '../usage-error.js';
-// TEMPORAIRE : le manifeste du complément Excel vient de l'outillage du tableur, jusqu'à ce que
-// `@te90/tarifs/tableur` l'expose (l'outillage quitte src/ pour scripts/).
+// TEMPORAIRE : le manifeste du complément Excel vient encore de l'outillage du tableur ; à la fusion,
+// `import { excelManifest, readBaseUrl } from '@te90/tarifs/tableur';` (mêmes noms, mêmes contrats).
 import { excelManifest, readBaseUrl } from '../../spreadsheet/glue.js';
 
 declare const __VERSION__: string;
