@@ -1,6 +1,6 @@
 /**
  * Ce que partagent les commandes : leurs entrées et sorties, les options lues, les codes de sortie,
- * le choix du format et du fichier, le refus d'une entrée, la progression d'un long lot.
+ * le choix du format et du fichier, le refus d'une entrée.
  */
 import { renderIssuesText } from '@te90/tarifs/documents';
 import type { ParsedArgs } from './args.js';
@@ -99,33 +99,4 @@ export async function refuse(io: CliIo, issues: readonly Problem[], format: Form
   if (format === 'json') await io.out(JSON.stringify({ issues }, null, 2) + '\n');
   else io.err(`Entrée refusée :\n${renderIssuesText(issues.map(asLibraryIssue))}\n`);
   return EXIT.refused;
-}
-
-/**
- * La progression d'un long lot sur la sortie d'erreur (un terminal), effacée avant tout autre message.
- *
- * @internal
- */
-export function progressDisplay(io: CliIo, titre = 'Devis'): { err: (text: string) => void; show: (done: number, total: number) => void } {
-  let shown = false;
-  return {
-    err: (text) => {
-      if (shown) io.err('\r\x1b[K');
-      shown = false;
-      io.err(text);
-    },
-    show: (done, total) => {
-      io.err(`\r${titre} : ${done}/${total}${done === total ? '\n' : ''}`);
-      shown = done !== total;
-    },
-  };
-}
-
-/**
- * La progression n'est montrée que sur un terminal, pour un lot d'au moins 2 000 adhésions.
- *
- * @internal
- */
-export function showsProgress(io: CliIo, count: number): boolean {
-  return io.errIsTty && count >= 2000;
 }

@@ -1,6 +1,7 @@
 import type { Catalogue } from '@te90/tarifs';
 import { loadCatalogue } from '../catalogue-options.js';
-import { EXIT, FORMATS, formatOf, oneFile, progressDisplay, showsProgress, type CliIo, type Values } from '../command.js';
+import { EXIT, FORMATS, formatOf, oneFile, type CliIo, type Values } from '../command.js';
+import { progressDisplay, showsProgress } from '../progress.js';
 import { csvCompareSink, htmlCompareSink, jsonCompareSink, streamCompare, textCompareSink, type CompareSink } from '../compare-stream.js';
 import { RefusedInput } from '../issues.js';
 import { readEach } from '../relocate.js';

@@ -2,7 +2,8 @@ import { createBillingRoll } from '@te90/tarifs';
 import { billingRollCsvChunks, billingRollJsonChunks, billingRollTextChunks, renderBillingRollSummaryText } from '@te90/tarifs/documents';
 import { addEntry, forEachEntry } from '../batch-stream.js';
 import { loadCatalogue } from '../catalogue-options.js';
-import { EXIT, FORMATS, formatOf, oneFile, progressDisplay, showsProgress, type CliIo, type Values } from '../command.js';
+import { EXIT, FORMATS, formatOf, oneFile, type CliIo, type Values } from '../command.js';
+import { progressDisplay, showsProgress } from '../progress.js';
 import { openBatch } from '../sources.js';
 
 /**

@@ -1,6 +1,7 @@
 import { csvSink, jsonSink, streamBatch, textSink, type BatchSink } from '../batch-stream.js';
 import { loadCatalogue } from '../catalogue-options.js';
-import { EXIT, FORMATS, formatOf, oneFile, progressDisplay, showsProgress, type CliIo, type Values } from '../command.js';
+import { EXIT, FORMATS, formatOf, oneFile, type CliIo, type Values } from '../command.js';
+import { progressDisplay, showsProgress } from '../progress.js';
 import { openBatch } from '../sources.js';
 
 /**
