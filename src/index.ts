@@ -64,16 +64,19 @@ export type { Catalogue, Prestation, ComposanteDe, ComposantesDe, PrestationsDuC
 export {
   completeCatalogue,
   safeCompleteCatalogue,
+  validateTarifs,
   type Tarifs,
   type MontantFourni,
   type MontantsFournis,
   type MontantsFournisDe,
 } from './catalogue/complete.js';
 export { parseCatalogue, safeParseCatalogue } from './catalogue/resolve.js';
-export { reviseCatalogue, safeReviseCatalogue, type Revision, type MontantRevise } from './catalogue/revise.js';
+export { reviseCatalogue, safeReviseCatalogue, validateRevision, type Revision, type MontantRevise } from './catalogue/revise.js';
 export {
   compareCatalogues,
   safeCompareCatalogues,
+  createComparison,
+  type ComparisonBuilder,
   type Comparaison,
   type AdherentCompare,
   type Ecart,
@@ -98,6 +101,8 @@ export { CONVENTION_ADHESION } from './catalogue/sources.js';
 export {
   quoteAll,
   safeQuoteAll,
+  createBatch,
+  type BatchBuilder,
   type BatchQuote,
   type BatchResult,
   type BatchOptions,
@@ -107,6 +112,8 @@ export { sirenConflicts } from './batch/ledger.js';
 export {
   billingRoll,
   safeBillingRoll,
+  createBillingRoll,
+  type BillingRollBuilder,
   type RoleDeFacturation,
   type FactureDeRole,
   type LigneDeRole,

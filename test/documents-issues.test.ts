@@ -52,7 +52,7 @@ describe('problèmes des documents : leurs raisons et leurs messages', () => {
 
   it('une voix de la bibliothèque laisse tel quel le message d’une raison qu’elle ne connaît pas', () => {
     const issue = documentIssue('ENTREE_INVALIDE', ['options', 'numero'], { raison: 'numeroDevis', minimum: 1, maximum: 100 });
-    expect(inVoice(issue, 'ligneDeCommande')).toBe(issue);
+    expect(inVoice(issue, 'adherent')).toBe(issue);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * La rédaction des problèmes et des avertissements : UNE table de messages, par code (et, quand un
  * code a plusieurs rédactions, par le paramètre `raison`). Un message est une fonction du code et des
- * paramètres, et de rien d'autre ; chaque interface (bibliothèque, ligne de commande, `comparer`,
- * tableurs, simulateur) le rédige dans sa « voix », là où l'utilisateur fournit les choses autrement.
+ * paramètres, et de rien d'autre ; chaque interface (bibliothèque, tableurs, simulateur) le rédige
+ * dans sa « voix », là où l'utilisateur fournit les choses autrement. La ligne de commande a sa propre
+ * voix et ses propres codes (src/cli/issues.ts).
  *
  * Aucune interface ne lit ni ne réécrit le texte d'un message : elle relit son code et ses paramètres
  * ({@link inVoice}).
@@ -18,8 +19,6 @@ import { formatNombre } from '../money/format.js';
  * La voix d'un message : qui le lit, et donc comment il fournit ce qui manque.
  *
  * - `bibliotheque` : l'appelant de la bibliothèque (un montant manquant se fournit par `completeCatalogue`) ;
- * - `ligneDeCommande` : `te90-tarifs` (option `--tarifs`) ;
- * - `comparer` : `te90-tarifs comparer` (options `--tarifs-avant` et `--tarifs-apres`) ;
  * - `adherent` : l'adhérent qui lit son devis (mots simples, aucun nom de champ).
  *
  * @category Erreurs
@@ -28,7 +27,7 @@ import { formatNombre } from '../money/format.js';
  * const voix: Voice = 'adherent';
  * ```
  */
-export type Voice = 'bibliotheque' | 'ligneDeCommande' | 'comparer' | 'adherent';
+export type Voice = 'bibliotheque' | 'adherent';
 
 // ---------------------------------------------------------------------------------------------
 // Les paramètres de chaque code.
@@ -134,19 +133,6 @@ export interface IssueParamsByCode {
   MILLESIME_INCOHERENT:
     | { readonly raison: 'adhesion'; readonly millesime: number; readonly millesimeCatalogue: number }
     | { readonly raison: 'tarifs'; readonly millesimeTarifs: number; readonly millesimeCatalogue: number };
-  JSON_INVALIDE:
-    | { readonly raison: 'syntaxe'; readonly source: string; readonly ligne?: number; readonly detail: string; readonly jsonl?: boolean }
-    | { readonly raison: 'vide'; readonly source: string };
-  FICHIER_ILLISIBLE:
-    | { readonly raison: 'tropVolumineux'; readonly fichier: string; readonly octets: number }
-    | { readonly raison: 'encodage'; readonly fichier: string; readonly octet: number | null; readonly ligne: number; readonly position: number }
-    | { readonly raison: 'dossier'; readonly fichier: string }
-    | { readonly raison: 'lecture'; readonly fichier: string; readonly erreur: string }
-    | { readonly raison: 'lectureDossier'; readonly fichier: string; readonly erreur: string }
-    | { readonly raison: 'entreeStandard'; readonly erreur: string }
-    | { readonly raison: 'depasseLimite'; readonly fichier: string; readonly maximum: number }
-    | { readonly raison: 'utf16'; readonly fichier: string; readonly boutisme: 'LE' | 'BE' }
-    | { readonly raison: 'pasUnFichier'; readonly fichier: string };
   /** Une remarque de forme du catalogue, ou un problème de lecture (mêmes paramètres que `ENTREE_INVALIDE`). */
   CATALOGUE_INVALIDE: LintParams | ShapeParams | IssueParamsByCode['ENTREE_INVALIDE'];
   CATALOGUE_INCOHERENT:
@@ -238,8 +224,6 @@ function supplyMissing(p: IssueParamsByCode['TARIF_NON_PUBLIE'], voice: Voice): 
   const head = `Le montant « ${p.libelle} » de la prestation « ${p.libellePrestation} » n'est pas publié pour ${p.millesime}`;
   const where = `${head} (catalogue : prestations.${p.prestation}.composantes.${p.composante}.${p.champ}). `;
   switch (voice) {
-    case 'comparer':
-      return `${where}Fournissez-le dans un catalogue complété (--tarifs-avant ou --tarifs-apres).`;
     default:
       return `${where}Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).`;
   }
@@ -357,40 +341,6 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
     p.raison === 'adhesion'
       ? `L'adhésion porte sur ${p.millesime}, mais le catalogue utilisé est celui de ${p.millesimeCatalogue}.`
       : `Les tarifs sont ceux de ${p.millesimeTarifs}, le catalogue celui de ${p.millesimeCatalogue}.`,
-  JSON_INVALIDE: (p) => {
-    switch (p.raison) {
-      case 'syntaxe': {
-        const where = p.ligne === undefined ? p.source : `La ligne ${p.ligne} de ${p.source}`;
-        return `${where} n'est pas du JSON valide (${p.detail}${p.jsonl === false ? " ; ce n'est pas non plus du JSONL, une adhésion par ligne" : ''}).`;
-      }
-      case 'vide':
-        return `${p.source} est vide : aucune adhésion (un lot vide s'écrit []).`;
-    }
-  },
-  FICHIER_ILLISIBLE: (p) => {
-    switch (p.raison) {
-      case 'tropVolumineux':
-        return `${p.fichier} est trop volumineux pour être lu en une fois (${p.octets} octets) : découpez-le (par exemple en plusieurs fichiers JSONL).`;
-      case 'encodage': {
-        const byte = p.octet === null ? 'un caractère tronqué' : `l'octet 0x${p.octet.toString(16).toUpperCase().padStart(2, '0')}`;
-        return `${p.fichier} n'est pas encodé en UTF-8 : ${byte} à la ligne ${p.ligne} (octet n° ${p.position}) ne peut pas être lu. Le fichier est sans doute en Latin-1 ou Windows-1252 : enregistrez-le en UTF-8.`;
-      }
-      case 'dossier':
-        return `${p.fichier} est un dossier, pas un fichier.`;
-      case 'depasseLimite':
-        return `${p.fichier} dépasse la taille lue au plus (${p.maximum} octets) : lecture arrêtée. Découpez-le (par exemple en plusieurs fichiers JSONL).`;
-      case 'utf16':
-        return `${p.fichier} est encodé en UTF-16 (${p.boutisme === 'LE' ? 'petit-boutiste' : 'gros-boutiste'}), pas en UTF-8 : enregistrez-le en UTF-8.`;
-      case 'pasUnFichier':
-        return `${p.fichier} n'est pas un fichier ordinaire (tube, périphérique, socket…) : il n'est pas lu dans un dossier.`;
-      case 'lecture':
-        return `Impossible de lire ${p.fichier} : ${p.erreur}.`;
-      case 'lectureDossier':
-        return `Impossible de lire le dossier ${p.fichier} : ${p.erreur}.`;
-      case 'entreeStandard':
-        return `Impossible de lire l'entrée standard : ${p.erreur}.`;
-    }
-  },
   CATALOGUE_INVALIDE: (p, voice) => {
     if (p.raison === 'lint') return lintMessage(p.lintCode, p);
     if (p.raison === 'probleme') {

@@ -12,7 +12,7 @@ import {
 } from '../../src/wording/issues.js';
 import { catalogueTest, commune, epci } from '../helpers.js';
 
-const VOICES: readonly Voice[] = ['bibliotheque', 'ligneDeCommande', 'comparer', 'adherent'];
+const VOICES: readonly Voice[] = ['bibliotheque', 'adherent'];
 
 const TARIF: IssueParamsByCode['TARIF_NON_PUBLIE'] = {
   prestation: 'dpo',
@@ -80,24 +80,6 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
   TARIF_NON_PUBLIE: [TARIF, { ...TARIF, prestation: 'sauvegarde', composante: 'grille', champ: 'grille' }],
   TARIF_DEJA_PUBLIE: [{ champ: 'prixUnitaire', valeur: '50.00' }],
   MILLESIME_INCOHERENT: [{ raison: 'adhesion', millesime: 2025, millesimeCatalogue: 2026 }, { raison: 'tarifs', millesimeTarifs: 2025, millesimeCatalogue: 2026 }],
-  JSON_INVALIDE: [
-    { raison: 'syntaxe', source: 'a.json', detail: 'Unexpected token' },
-    { raison: 'syntaxe', source: 'a.jsonl', ligne: 3, detail: 'Unexpected token' },
-    { raison: 'syntaxe', source: 'a.json', detail: 'Unexpected token', jsonl: false },
-    { raison: 'vide', source: "L'entrée standard" },
-  ],
-  FICHIER_ILLISIBLE: [
-    { raison: 'tropVolumineux', fichier: 'a.json', octets: 600_000_000 },
-    { raison: 'encodage', fichier: 'a.json', octet: 0xe9, ligne: 2, position: 14 },
-    { raison: 'encodage', fichier: 'a.json', octet: null, ligne: 2, position: 14 },
-    { raison: 'dossier', fichier: 'd' },
-    { raison: 'lecture', fichier: 'a.json', erreur: 'permission refusée (EACCES)' },
-    { raison: 'lectureDossier', fichier: 'd', erreur: 'permission refusée (EACCES)' },
-    { raison: 'entreeStandard', erreur: 'erreur inconnue' },
-    { raison: 'depasseLimite', fichier: 'a.json', maximum: 268_435_456 },
-    { raison: 'utf16', fichier: 'a.json', boutisme: 'LE' },
-    { raison: 'pasUnFichier', fichier: 'd/tube.json' },
-  ],
   CATALOGUE_INVALIDE: [{ raison: 'lint', lintCode: 'MONTANT_ILLISIBLE', texte: 'Montant illisible.' }, { raison: 'circulaire' }],
   CATALOGUE_INCOHERENT: [
     { raison: 'strate', libellePrestation: 'Sauvegarde', population: 1_000_000, strates: ['0 à 999', '1 000 à 9 999'] },
@@ -151,10 +133,10 @@ describe('rédaction des problèmes (src/wording)', () => {
     const issue = makeIssue('TARIF_NON_PUBLIE', ['prestations', 'dpo'], TARIF);
     const forged: QuoteIssue = { ...issue, message: 'Un texte quelconque.' };
     expect(inVoice(forged, 'bibliotheque').message).toBe(issue.message);
-    expect(inVoice(forged, 'comparer').message).toBe(inVoice(issue, 'comparer').message);
+    expect(inVoice(forged, 'adherent').message).toBe(inVoice(issue, 'adherent').message);
     expect(inVoice(issue, 'bibliotheque')).toBe(issue);
-    expect(inVoice(issue, 'comparer').path).toBe(issue.path);
-    expect(inVoice(issue, 'comparer').params).toBe(issue.params);
+    expect(inVoice(issue, 'adherent').path).toBe(issue.path);
+    expect(inVoice(issue, 'adherent').params).toBe(issue.params);
     // Un avertissement aussi.
     const w = makeWarning('PART2_NON_RENSEIGNEE', ['postesLicenceBL'], {});
     expect(inVoice({ ...w, message: 'x' }, 'bibliotheque').message).toBe(w.message);
@@ -164,8 +146,6 @@ describe('rédaction des problèmes (src/wording)', () => {
     expect(render('TARIF_NON_PUBLIE', TARIF)).toBe(
       "Le montant « DPO mutualisé » de la prestation « Délégué à la protection des données (DPO mutualisé) » n'est pas publié pour 2026 (catalogue : prestations.dpo.composantes.abonnement.montant). Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).",
     );
-    expect(render('TARIF_NON_PUBLIE', TARIF, 'ligneDeCommande')).toBe(render('TARIF_NON_PUBLIE', TARIF));
-    expect(render('TARIF_NON_PUBLIE', TARIF, 'comparer')).toMatch(/Fournissez-le dans un catalogue complété \(--tarifs-avant ou --tarifs-apres\)\.$/);
   });
 
   it('un booléen attendu se dit « un booléen (true ou false) », et l’exemple d’une prestation obligatoire en objet', () => {
