@@ -2,9 +2,13 @@
  * `@te90/tarifs` : devis exacts au centime des prestations « à la carte » du service
  * informatique de Territoire d'énergie 90.
  *
+ * L'ordre des exports de ce fichier est celui de la documentation de l'API : dans chaque catégorie,
+ * les fonctions d'abord, la principale en tête (`quote`, `quoteAll`…), puis les constantes et les
+ * types (voir `scripts/typedoc-ordre-des-exports.mjs`).
+ *
  * @packageDocumentation
  */
-export { quote, safeQuote, validateAdhesion, CATALOGUE_ISSUE_CODES, type QuoteOptions } from './quote/quote.js';
+export { quote, safeQuote, validateAdhesion, CATALOGUE_ISSUE_CODES, type AdhesionQuote, type QuoteOptions } from './quote/quote.js';
 export type { Adhesion, PrestationsCochees } from './validation/adhesion.js';
 export type { SansParametre } from './prestations/define.js';
 export {
@@ -68,16 +72,6 @@ export {
 } from './catalogue/complete.js';
 export { parseCatalogue, safeParseCatalogue } from './catalogue/resolve.js';
 export { reviseCatalogue, safeReviseCatalogue, type Revision, type MontantRevise } from './catalogue/revise.js';
-export {
-  compareCatalogues,
-  safeCompareCatalogues,
-  type Comparaison,
-  type AdherentCompare,
-  type Ecart,
-  type EcartLigne,
-  type EcartFacture,
-  type CompareOptions,
-} from './batch/compare.js';
 export { renderComparisonText, renderComparisonCsv } from './render/comparison.js';
 export { renderComparisonHtml, type ComparisonHtmlOptions } from './render/comparison-html.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
@@ -105,6 +99,16 @@ export {
   type FactureDeRole,
   type LigneDeRole,
 } from './batch/billing-roll.js';
+export {
+  compareCatalogues,
+  safeCompareCatalogues,
+  type Comparaison,
+  type AdherentCompare,
+  type Ecart,
+  type EcartLigne,
+  type EcartFacture,
+  type CompareOptions,
+} from './batch/compare.js';
 export { renderQuoteCsv, renderBatchCsv } from './render/csv.js';
 export { renderQuoteHtml, type HtmlOptions } from './render/quote-html.js';
 export type { Emetteur, Signataire } from './render/emetteur.js';
