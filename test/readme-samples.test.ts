@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Chaque exemple de code du README et du guide s'exécute tel qu'il est écrit, contre le paquet
@@ -75,6 +75,8 @@ function missingLines(expected: readonly string[], stdout: string): string[] {
 
 const samples = PAGES.flatMap(samplesOf);
 const tsSamples = samples.filter((s) => s.lang === 'ts');
+/** Les dossiers temporaires du test, effacés à la fin. */
+const temporaries: string[] = [];
 let project: string;
 let compiled: Map<Sample, string>;
 let diagnostics: Map<Sample, string[]>;
@@ -83,10 +85,12 @@ beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ absent : lancez `npm run build` avant ce test.');
   // Une archive, comme npm la publierait, installée hors ligne dans un projet neuf.
   const packs = mkdtempSync(join(tmpdir(), 'te90-pack-exemples-'));
+  temporaries.push(packs);
   const pack = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packs], ROOT);
   if (pack.code !== 0) throw new Error(`npm pack : sortie ${pack.code}\n${pack.err}`);
   const tarball = join(packs, readdirSync(packs).find((f) => f.endsWith('.tgz'))!);
   project = mkdtempSync(join(tmpdir(), 'te90-exemples-'));
+  temporaries.push(project);
   const modules = join(project, 'node_modules');
   const installed = join(modules, '@te90', 'tarifs');
   mkdirSync(dirname(installed), { recursive: true });
@@ -131,6 +135,10 @@ beforeAll(() => {
   program.emit();
   compiled = new Map([...files].map(([file, s]) => [s, file.replace(`${join(project, 'src')}`, join(project, 'out')).replace(/\.ts$/, '.js')]));
 }, 180_000);
+
+afterAll(() => {
+  for (const dir of temporaries) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('exemples du README et du guide, exécutés tels quels contre le paquet publié', () => {
   it('les pages ont des exemples, et chaque exemple importe ce qu’il utilise du paquet publié', () => {
