@@ -2,9 +2,14 @@
  * `@te90/tarifs` : devis exacts au centime des prestations « à la carte » du service
  * informatique de Territoire d'énergie 90.
  *
+ * L'ordre des exports de ce fichier est celui de la documentation de l'API : dans chaque catégorie,
+ * les fonctions d'abord, la principale en tête (`quote`, `quoteAll`…), puis les constantes et les
+ * types (voir `scripts/typedoc-ordre-des-exports.mjs`).
+ *
+ * @category Modules
  * @module @te90/tarifs
  */
-export { quote, safeQuote, validateAdhesion, CATALOGUE_ISSUE_CODES, type QuoteOptions } from './quote/quote.js';
+export { quote, safeQuote, validateAdhesion, CATALOGUE_ISSUE_CODES, type AdhesionQuote, type QuoteOptions } from './quote/quote.js';
 export type { Adhesion, PrestationsCochees } from './validation/adhesion.js';
 export type { SansParametre } from './prestations/define.js';
 export {
@@ -46,7 +51,6 @@ export type {
 } from './core/shapes.js';
 export {
   MODELES,
-  modelDeclaration,
   type Modele,
   type Composante,
   type ChampsDeTarif,
@@ -71,19 +75,8 @@ export {
   type MontantsFournisDe,
 } from './catalogue/complete.js';
 export { parseCatalogue, safeParseCatalogue } from './catalogue/resolve.js';
+export { modelDeclaration } from './models/registry.js';
 export { reviseCatalogue, safeReviseCatalogue, validateRevision, type Revision, type MontantRevise } from './catalogue/revise.js';
-export {
-  compareCatalogues,
-  safeCompareCatalogues,
-  createComparison,
-  type ComparisonBuilder,
-  type Comparaison,
-  type AdherentCompare,
-  type Ecart,
-  type EcartLigne,
-  type EcartFacture,
-  type CompareOptions,
-} from './batch/compare.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';
@@ -118,6 +111,18 @@ export {
   type FactureDeRole,
   type LigneDeRole,
 } from './batch/billing-roll.js';
+export {
+  compareCatalogues,
+  safeCompareCatalogues,
+  createComparison,
+  type ComparisonBuilder,
+  type Comparaison,
+  type AdherentCompare,
+  type Ecart,
+  type EcartLigne,
+  type EcartFacture,
+  type CompareOptions,
+} from './batch/compare.js';
 export {
   pricePrestation,
   safePricePrestation,
