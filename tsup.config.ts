@@ -70,10 +70,29 @@ function writeSimulatorPage(dir: string): void {
   writeFileSync(`${dir}/index.html`, inlined);
 }
 
+/** Le noyau, importé par son nom : les clients le laissent hors de leur construction (Node le trouve par `exports`). */
+const CORE = /^@te90\/tarifs(\/documents|\/tableur)?$/;
+
+/**
+ * Le module ES du noyau est un seul fichier, mais decimal.js y est importé par un relais,
+ * `dist/decimal.js` (`export { Decimal } from 'decimal.js'`). decimal.js modifie ses propres objets au
+ * chargement : importé directement, l'outil d'une application le garderait dès qu'elle importe un
+ * nom du noyau, même `isValidSiren`. Le paquet est sans effet de bord (`sideEffects: false`) : le
+ * relais, et decimal.js avec lui, sont écartés quand rien de ce qui est gardé ne s'en sert.
+ */
+const DECIMAL_RELAY = 'decimal.js';
+const decimalRelay: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'relais-decimal',
+  setup(build) {
+    build.onResolve({ filter: /^decimal\.js$/ }, () => ({ path: `./${DECIMAL_RELAY}`, external: true }));
+  },
+};
+
 export default defineConfig([
   {
+    // Le noyau en module ES (et le relais de decimal.js), avec ses types.
     entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     dts: true,
     // Pas de carte de sources : le code livré n'est pas minifié et se lit tel quel ; l'archive reste petite.
     sourcemap: false,
@@ -82,14 +101,44 @@ export default defineConfig([
     treeshake: true,
     // zod n'apparaît dans aucun type public : ses parties utiles sont incluses, ce qui évite de
     // charger les ~150 modules de zod/mini (dont toutes les langues) à chaque démarrage.
+    // decimal.js reste une dépendance : c'est le greffon qui la laisse dehors, par son relais.
+    noExternal: ['zod', 'decimal.js'],
+    esbuildPlugins: [decimalRelay],
+    onSuccess: async () => {
+      writeFileSync(`dist/${DECIMAL_RELAY}`, "export { Decimal } from 'decimal.js';\n");
+      writeJsonSchemas('dist/schemas');
+    },
+  },
+  {
+    // Le noyau en module CommonJS, avec ses types.
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    sourcemap: false,
+    target: 'node20',
+    treeshake: true,
     noExternal: ['zod'],
-    onSuccess: async () => writeJsonSchemas('dist/schemas'),
+  },
+  {
+    // Les clients importables, chacun une fois par format : ils importent le noyau (et les autres
+    // clients) par leur nom, sans en inclure de copie.
+    entry: { documents: 'src/documents/index.ts', tableur: 'src/spreadsheet/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: false,
+    target: 'node20',
+    treeshake: true,
+    external: [CORE],
+    // Le temps que le tableur passe par l'API publique (il importe encore des modules du noyau).
+    noExternal: ['zod'],
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    external: [CORE],
+    // Le temps que la ligne de commande passe par l'API publique (elle importe encore des modules du noyau).
     noExternal: ['zod'],
     define: { __VERSION__: JSON.stringify(version) },
     treeshake: true,

@@ -18,7 +18,7 @@ import { secretariatMairie } from './secretariat-mairie.js';
  *
  * @internal
  */
-export const PRESTATIONS = deepFreeze([
+export const PRESTATIONS = /* @__PURE__ */ deepFreeze([
   maintenanceBase,
   sauvegarde,
   netEntreprises,
@@ -87,7 +87,7 @@ export type ParamsDe<Id extends PrestationId> = ParamsOf<DeclarationOf<Id>['para
  */
 export type MandatoryId = Extract<AnyDeclaration, { readonly obligatoire: 'toujours' }>['id'];
 
-const BY_ID = new Map<string, AnyDeclaration>(PRESTATIONS.map((d) => [d.id, d]));
+const BY_ID = /* @__PURE__ */ new Map<string, AnyDeclaration>(/* @__PURE__ */ PRESTATIONS.map((d) => [d.id, d]));
 
 /**
  * La déclaration d'une prestation par son identifiant, ou `undefined` s'il n'en est pas un.
@@ -108,7 +108,7 @@ export function declarationOf(id: unknown): PrestationDeclaration | undefined {
  * //=> 'maintenanceBase'
  * ```
  */
-export const PRESTATION_IDS: readonly PrestationId[] = Object.freeze(PRESTATIONS.map((d) => d.id));
+export const PRESTATION_IDS: readonly PrestationId[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ PRESTATIONS.map((d) => d.id));
 
 /**
  * Les composantes de prix de chaque prestation, dans l'ordre des lignes du devis. Déduit des
@@ -121,8 +121,8 @@ export const PRESTATION_IDS: readonly PrestationId[] = Object.freeze(PRESTATIONS
  * //=> ['postes', 'licenceBL']
  * ```
  */
-export const COMPOSANTES: { readonly [Id in PrestationId]: readonly ComposanteId<Id>[] } = deepFreeze(
-  Object.fromEntries(PRESTATIONS.map((d) => [d.id, Object.keys(d.composantes)])) as never,
+export const COMPOSANTES: { readonly [Id in PrestationId]: readonly ComposanteId<Id>[] } = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ PRESTATIONS.map((d) => [d.id, Object.keys(d.composantes)])) as never,
 );
 
 /**
