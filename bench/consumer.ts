@@ -56,42 +56,46 @@ export interface ConsumerBundle {
   readonly noms: readonly string[];
   readonly octets: number;
   readonly gzip: number;
+  /** La même construction faite depuis les sources (`src/index.ts`) : ses octets et son gzip. */
+  readonly sources: { readonly octets: number; readonly gzip: number };
+  /** Par partie (decimal.js, zod, chaque dossier de `src/`), dans la construction depuis les sources. */
   readonly parties: readonly ConsumerPart[];
 }
 
+/** La partie d'un module d'entrée du métafichier : decimal.js, zod, ou le dossier de `src/`. */
 function partOf(input: string): string {
   if (/node_modules[\\/]decimal\.js[\\/]/.test(input)) return 'decimal.js';
   if (/node_modules[\\/]zod[\\/]/.test(input)) return 'zod';
-  const lib = /node_modules[\\/]@te90[\\/]tarifs[\\/](.+)$/.exec(input);
-  if (lib) return lib[1]!.replace(/\\/g, '/');
-  return input;
+  const src = /^src[\\/]([^\\/]+)[\\/]/.exec(input);
+  return src ? `src/${src[1]}` : input;
 }
 
-/** Construit, comme l'outil d'une application, un paquet qui importe `names` et s'en sert. */
-export async function consumerBundle(project: ConsumerProject, names: readonly string[]): Promise<ConsumerBundle> {
-  const entry = `import { ${names.join(', ')} } from '@te90/tarifs';\nglobalThis.utilise = [${names.join(', ')}];\n`;
-  const r = await build({
-    stdin: { contents: entry, resolveDir: project.dir, loader: 'js', sourcefile: 'application.js' },
-    absWorkingDir: project.dir,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+const entry = (names: readonly string[], from: string) => `import { ${names.join(', ')} } from '${from}';\nglobalThis.utilise = [${names.join(', ')}];\n`;
+
+/** Les réglages de l'outil d'une application : un paquet ES minifié, pour toute plateforme. */
+const APPLICATION = { bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, metafile: true, logLevel: 'silent' } as const;
+
+/**
+ * Construit, comme l'outil d'une application, un paquet qui importe `names` de l'archive installée
+ * et s'en sert ; puis le même depuis les sources (`src/index.ts`), pour dire ce que chaque partie y
+ * laisse : dist/index.js est un seul fichier, son métafichier ne distingue pas les modules.
+ */
+export async function consumerBundle(project: ConsumerProject, root: string, names: readonly string[]): Promise<ConsumerBundle> {
+  const r = await build({ ...APPLICATION, stdin: { contents: entry(names, '@te90/tarifs'), resolveDir: project.dir, loader: 'js', sourcefile: 'application.js' }, absWorkingDir: project.dir });
   const out = r.outputFiles[0]!.contents;
   const octets = out.length;
   const gzip = gzipSync(out, { level: 9 }).length;
-  const output = Object.values(r.metafile.outputs)[0]!;
+  const sources = await build({ ...APPLICATION, stdin: { contents: entry(names, './src/index.js'), resolveDir: root, loader: 'ts', sourcefile: 'application.ts' }, absWorkingDir: root });
+  const output = Object.values(sources.metafile.outputs)[0]!;
+  const total = sources.outputFiles[0]!.contents.length;
+  const totalGzip = gzipSync(sources.outputFiles[0]!.contents, { level: 9 }).length;
   const sums = new Map<string, number>();
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) sums.set(partOf(input), (sums.get(partOf(input)) ?? 0) + bytesInOutput);
   const parties = [...sums]
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1])
-    .map(([partie, n]) => ({ partie, octets: n, gzipEstime: Math.round((n / octets) * gzip) }));
-  return { noms: names, octets, gzip, parties };
+    .map(([partie, n]) => ({ partie, octets: n, gzipEstime: Math.round((n / total) * totalGzip) }));
+  return { noms: names, octets, gzip, sources: { octets: total, gzip: totalGzip }, parties };
 }
 
 function median(values: readonly number[]): number {
@@ -99,30 +103,39 @@ function median(values: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Démarrage à froid : médianes d'un processus nu et d'un processus qui importe le paquet et établit un devis. */
+/**
+ * Démarrage à froid : médianes, en temps écoulé, d'un processus nu et d'un processus qui importe le
+ * paquet et établit un devis ; et le temps de calcul (utilisateur + système) de l'import et du devis
+ * mesuré dans le processus, moins sensible que le temps écoulé à une machine chargée.
+ */
 export interface ColdStart {
   readonly processusNuMs: number;
   readonly avecDevisMs: number;
   readonly surcoutMs: number;
+  readonly importEtDevisCpuMs: number;
   readonly tours: number;
 }
 
 /** Chronomètre `runs` processus neufs, nus puis important le paquet installé (ESM) et établissant `adhesion`. */
 export function coldStart(project: ConsumerProject, adhesion: unknown, runs = 21): ColdStart {
-  const script = `import { quote } from '@te90/tarifs'; quote(${JSON.stringify(adhesion)});`;
+  const script = `const c = process.cpuUsage(); const { quote } = await import('@te90/tarifs'); quote(${JSON.stringify(adhesion)}); const d = process.cpuUsage(c); console.log((d.user + d.system) / 1000);`;
   const run = (args: string[]) => {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: project.dir, stdio: 'ignore' });
+    const r = spawnSync(process.execPath, args, { cwd: project.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     if (r.status !== 0) throw new Error(`échec : node ${args.join(' ')}`);
-    return performance.now() - t0;
+    return { ms: performance.now() - t0, cpuMs: Number(r.stdout) };
   };
   const nu: number[] = [];
   const paquet: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
-    nu.push(run(['--input-type=module', '-e', '0']));
-    paquet.push(run(['--input-type=module', '-e', script]));
+    nu.push(run(['--input-type=module', '-e', '0']).ms);
+    const p = run(['--input-type=module', '-e', script]);
+    paquet.push(p.ms);
+    cpu.push(p.cpuMs);
   }
-  return { processusNuMs: Number(median(nu).toFixed(1)), avecDevisMs: Number(median(paquet).toFixed(1)), surcoutMs: Number((median(paquet) - median(nu)).toFixed(1)), tours: runs };
+  const fix = (n: number) => Number(n.toFixed(1));
+  return { processusNuMs: fix(median(nu)), avecDevisMs: fix(median(paquet)), surcoutMs: fix(median(paquet) - median(nu)), importEtDevisCpuMs: fix(median(cpu)), tours: runs };
 }
 
 /** Les deux paquets d'application mesurés, avec leurs objectifs (octets gzip). */
@@ -136,7 +149,7 @@ export async function measureConsumer(root: string, adhesion: unknown) {
   const project = installTarball(root);
   try {
     const bundles = [];
-    for (const t of CONSUMER_TARGETS) bundles.push({ ...(await consumerBundle(project, t.noms)), cible: t.cible });
+    for (const t of CONSUMER_TARGETS) bundles.push({ ...(await consumerBundle(project, root, t.noms)), cible: t.cible });
     const froid = coldStart(project, adhesion);
     const fichiers = project.files.length;
     return { bundles, froid, fichiers };
@@ -152,10 +165,12 @@ export function consumerReport(m: Awaited<ReturnType<typeof measureConsumer>>): 
   lines.push('  Importe                     octets      gzip   objectif');
   for (const b of m.bundles) lines.push(`  ${b.noms.join(', ').padEnd(24)} ${fmt(b.octets).padStart(9)} ${fmt(b.gzip).padStart(9)}   ≤ ${fmt(b.cible)} ${b.gzip <= b.cible ? 'atteint' : 'MANQUÉ'}`);
   for (const b of m.bundles) {
-    lines.push(`  ${b.noms.join(', ')}, par partie (octets minifiés, gzip estimé au prorata) :`);
+    lines.push(`  ${b.noms.join(', ')}, par partie (même construction depuis les sources : ${fmt(b.sources.octets)} octets, ${fmt(b.sources.gzip)} gzip ; gzip estimé au prorata) :`);
     for (const p of b.parties) lines.push(`    ${p.partie.padEnd(40)} ${fmt(p.octets).padStart(9)} ${fmt(p.gzipEstime).padStart(8)}`);
   }
-  lines.push(`  Démarrage à froid depuis l'archive installée (médiane de ${m.froid.tours}) : processus nu ${fmt(m.froid.processusNuMs)} ms ; import + 1 devis ${fmt(m.froid.avecDevisMs)} ms ; surcoût ${fmt(m.froid.surcoutMs)} ms`);
+  lines.push(
+    `  Démarrage à froid depuis l'archive installée (médiane de ${m.froid.tours}) : processus nu ${fmt(m.froid.processusNuMs)} ms ; import + 1 devis ${fmt(m.froid.avecDevisMs)} ms ; surcoût ${fmt(m.froid.surcoutMs)} ms ; temps de calcul de l'import et du devis ${fmt(m.froid.importEtDevisCpuMs)} ms`,
+  );
   return lines.join('\n');
 }
 
