@@ -9,7 +9,7 @@
  * `npm run bench` l'appelle ; seul : `npx tsx bench/consumer.ts` (après `npm run build`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -152,7 +152,9 @@ export async function measureConsumer(root: string, adhesion: unknown) {
     for (const t of CONSUMER_TARGETS) bundles.push({ ...(await consumerBundle(project, root, t.noms)), cible: t.cible });
     const froid = coldStart(project, adhesion);
     const fichiers = project.files.length;
-    return { bundles, froid, fichiers };
+    // Node 20 lit plus lentement un package.json de plus de 4 096 octets (mesuré : +3 à 4 ms de calcul au démarrage).
+    const packageJsonOctets = statSync(join(project.dir, 'node_modules', '@te90', 'tarifs', 'package.json')).size;
+    return { bundles, froid, fichiers, packageJsonOctets };
   } finally {
     project.remove();
   }
@@ -171,6 +173,7 @@ export function consumerReport(m: Awaited<ReturnType<typeof measureConsumer>>): 
   lines.push(
     `  Démarrage à froid depuis l'archive installée (médiane de ${m.froid.tours}) : processus nu ${fmt(m.froid.processusNuMs)} ms ; import + 1 devis ${fmt(m.froid.avecDevisMs)} ms ; surcoût ${fmt(m.froid.surcoutMs)} ms ; temps de calcul de l'import et du devis ${fmt(m.froid.importEtDevisCpuMs)} ms`,
   );
+  lines.push(`  Archive : ${m.fichiers} fichiers ; package.json publié : ${fmt(m.packageJsonOctets)} octets (au-delà de 4 096, Node 20 le lit plus lentement au démarrage)`);
   return lines.join('\n');
 }
 

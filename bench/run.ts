@@ -196,6 +196,7 @@ const objectifs: { objectif: string; mesure: number; cible: string; atteint: boo
   { objectif: 'paquet autonome, gzip (octets)', mesure: tailles.autonome.gzip, cible: '≤ 30 720', atteint: tailles.autonome.gzip <= 30 * 1024 },
   ...consommateur.bundles.map((b) => ({ objectif: `paquet d'une application qui n'importe que ${b.noms.join(', ')}, gzip (octets)`, mesure: b.gzip, cible: `≤ ${fmtFr(b.cible)}`, atteint: b.gzip <= b.cible })),
   { objectif: 'démarrage à froid, surcoût sur un processus nu (ms)', mesure: froid.surcoutMs, cible: '≤ 20', atteint: froid.surcoutMs <= 20 },
+  { objectif: 'package.json publié (octets ; au-delà, Node 20 le lit plus lentement)', mesure: consommateur.packageJsonOctets, cible: '≤ 4 096', atteint: consommateur.packageJsonOctets <= 4096 },
   ...cliComparer.map((c) => ({ objectif: `comparer --format ${c.format}, ${fmtFr(c.adhesions)} adhésions, tas de ${c.tasMaxMo} Mo : RSS max (Mo)`, mesure: c.rssMo, cible: 'mène au bout', atteint: c.signal === null && c.sortie !== null && c.sortie <= 1 })),
   // Objectifs des versions précédentes, gardés pour comparaison :
   { objectif: 'France par quote() / calcul à la main', mesure: franceResultat.rapport, cible: '≤ 1,5', atteint: franceResultat.rapport <= 1.5 },

@@ -18,8 +18,8 @@ const CORE = ['core', 'shared', 'money', 'siren', 'errors', 'wording', 'input', 
 
 /**
  * Chaque module des sources est gardé comme s'il avait des effets (dans dist/index.js, il n'y a plus
- * de modules à écarter en entier) ; decimal.js, lui, est écarté s'il ne sert pas, comme le permet son
- * relais dans dist/.
+ * de modules à écarter en entier) ; decimal.js, lui, est écarté s'il ne sert pas, comme le permet sa
+ * copie à part dans dist/.
  */
 const asOneFile: Plugin = {
   name: 'comme-un-seul-fichier',
