@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { build } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 import { appsScriptGlue, appsScriptManifest, excelMetadata, excelPage, excelScript } from './scripts/spreadsheet-glue.js';
 import { excelIcon } from './scripts/png-icon.js';
@@ -73,12 +74,37 @@ function writeSimulatorPage(dir: string): void {
   writeFileSync(`${dir}/index.html`, inlined);
 }
 
+/** Le noyau, importé par son nom : les clients le laissent hors de leur construction (Node le trouve par `exports`). */
+const CORE = /^@te90\/tarifs(\/documents|\/tableur)?$/;
+
+/**
+ * Le module ES du noyau est un seul fichier ; decimal.js, lui, est à part, dans `dist/decimal.js`
+ * (sa copie, construite ici depuis la dépendance, licence incluse). decimal.js modifie ses propres
+ * objets au chargement : importé par son nom, l'outil d'une application le garderait dès qu'elle
+ * importe un nom du noyau, même `isValidSiren` ; dans le paquet, qui est sans effet de bord
+ * (`sideEffects: false`), le fichier est écarté quand rien de ce qui est gardé ne s'en sert. Un
+ * relais (`export { Decimal } from 'decimal.js'`) ferait de même, mais Node y perdait 4 à 5 ms au
+ * démarrage (mesuré) ; la copie lui en fait gagner 1 à 2. Le module CommonJS, qu'aucun outil
+ * n'élague, et les types importent decimal.js, qui reste une dépendance.
+ */
+const DECIMAL_COPY = 'decimal.js';
+const decimalCopy: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'copie-decimal',
+  setup(build) {
+    build.onResolve({ filter: /^decimal\.js$/ }, () => ({ path: `./${DECIMAL_COPY}`, external: true }));
+  },
+};
+
+/** Écrit `dist/decimal.js` : le module ES de decimal.js, en un fichier. */
+async function writeDecimalCopy(dir: string): Promise<void> {
+  await build({ entryPoints: ['decimal.js'], bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], target: 'es2020', outfile: `${dir}/${DECIMAL_COPY}`, logLevel: 'warning' });
+}
+
 export default defineConfig([
   {
-    // Le noyau, et ses clients en modules (@te90/tarifs/documents, @te90/tarifs/tableur), qui l'importent par son nom, sans le recopier.
-    entry: { index: 'src/index.ts', documents: 'src/documents/index.ts', tableur: 'src/spreadsheet/index.ts' },
-    external: ['@te90/tarifs'],
-    format: ['esm', 'cjs'],
+    // Le noyau en module ES (et sa copie de decimal.js), avec ses types.
+    entry: { index: 'src/index.ts' },
+    format: ['esm'],
     dts: true,
     // Pas de carte de sources : le code livré n'est pas minifié et se lit tel quel ; l'archive reste petite.
     sourcemap: false,
@@ -87,15 +113,41 @@ export default defineConfig([
     treeshake: true,
     // zod n'apparaît dans aucun type public : ses parties utiles sont incluses, ce qui évite de
     // charger les ~150 modules de zod/mini (dont toutes les langues) à chaque démarrage.
+    // decimal.js : importé de sa copie dans dist/ (voir plus haut), par le greffon.
+    noExternal: ['zod', 'decimal.js'],
+    esbuildPlugins: [decimalCopy],
+    onSuccess: async () => {
+      await writeDecimalCopy('dist');
+      writeJsonSchemas('dist/schemas');
+    },
+  },
+  {
+    // Le noyau en module CommonJS, avec ses types.
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    sourcemap: false,
+    target: 'node20',
+    treeshake: true,
     noExternal: ['zod'],
-    onSuccess: async () => writeJsonSchemas('dist/schemas'),
+  },
+  {
+    // Les clients importables, chacun une fois par format : ils importent le noyau (et les autres
+    // clients) par leur nom, sans en inclure de copie.
+    entry: { documents: 'src/documents/index.ts', tableur: 'src/spreadsheet/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: false,
+    target: 'node20',
+    treeshake: true,
+    external: [CORE],
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    noExternal: ['zod'],
+    external: [CORE],
     define: { __VERSION__: JSON.stringify(version) },
     treeshake: true,
   },

@@ -12,6 +12,7 @@ import { quote, quoteAll, type Adhesion } from '../dist/index.js';
 import { CASES, complet } from './adhesions.js';
 import { BASELINES } from './baseline.js';
 import { belfort, france, SOURCE_DONNEES, TYPIQUES } from './data.js';
+import { consumerReport, measureConsumer } from './consumer.js';
 import { spreadsheetParts } from './size.js';
 import { measureVaried, measureVariedBatch, type VariedResult } from './varied.js';
 
@@ -168,21 +169,11 @@ const tailles = {
   autonome: { octets: autonome.length, gzip: gz(autonome) },
 };
 
-// 4. Démarrage à froid : un processus neuf qui importe le paquet et établit un devis.
-const script = `import { quote } from ${JSON.stringify(join(ROOT, 'dist', 'index.js'))}; quote(${JSON.stringify(CASES[0]!.adhesion)});`;
-const run = (args: string[]) => {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
-  if (r.status !== 0) throw new Error(`échec : node ${args.join(' ')}`);
-  return performance.now() - t0;
-};
-const nu: number[] = [];
-const paquet: number[] = [];
-for (let i = 0; i < 21; i++) {
-  nu.push(run(['--input-type=module', '-e', '0']));
-  paquet.push(run(['--input-type=module', '-e', script]));
-}
-const froid = { processusNuMs: Number(median(nu).toFixed(1)), avecDevisMs: Number(median(paquet).toFixed(1)), surcoutMs: Number((median(paquet) - median(nu)).toFixed(1)) };
+// 4. Le paquet vu par une application : l'archive de npm pack installée dans un projet neuf ; le
+// paquet de l'application qui n'importe que quote, ou que isValidSiren ; et le démarrage à froid d'un
+// processus neuf qui importe le paquet installé et établit un devis.
+const consommateur = await measureConsumer(ROOT, CASES[0]!.adhesion);
+const froid = consommateur.froid;
 
 // Tableau et objectifs : chaque mesure de ce processus, son objectif à côté.
 const franceResultat = varies[varies.length - 1]!;
@@ -203,7 +194,9 @@ const objectifs: { objectif: string; mesure: number; cible: string; atteint: boo
     atteint: epciParSiren <= petites.usParDevis,
   },
   { objectif: 'paquet autonome, gzip (octets)', mesure: tailles.autonome.gzip, cible: '≤ 30 720', atteint: tailles.autonome.gzip <= 30 * 1024 },
+  ...consommateur.bundles.map((b) => ({ objectif: `paquet d'une application qui n'importe que ${b.noms.join(', ')}, gzip (octets)`, mesure: b.gzip, cible: `≤ ${fmtFr(b.cible)}`, atteint: b.gzip <= b.cible })),
   { objectif: 'démarrage à froid, surcoût sur un processus nu (ms)', mesure: froid.surcoutMs, cible: '≤ 20', atteint: froid.surcoutMs <= 20 },
+  { objectif: 'package.json publié (octets ; au-delà, Node 20 le lit plus lentement)', mesure: consommateur.packageJsonOctets, cible: '≤ 4 096', atteint: consommateur.packageJsonOctets <= 4096 },
   ...cliComparer.map((c) => ({ objectif: `comparer --format ${c.format}, ${fmtFr(c.adhesions)} adhésions, tas de ${c.tasMaxMo} Mo : RSS max (Mo)`, mesure: c.rssMo, cible: 'mène au bout', atteint: c.signal === null && c.sortie !== null && c.sortie <= 1 })),
   // Objectifs des versions précédentes, gardés pour comparaison :
   { objectif: 'France par quote() / calcul à la main', mesure: franceResultat.rapport, cible: '≤ 1,5', atteint: franceResultat.rapport <= 1.5 },
@@ -245,13 +238,13 @@ for (const [nom, t] of Object.entries(tailles)) console.log(`  ${nom.padEnd(24)}
 console.log(`  (archiveNpm : taille décompressée, taille de l'archive, ${tailles.archiveNpm.fichiers} fichiers)`);
 console.log(`\nPaquet autonome pour tableurs, par partie (métafichier esbuild ; ${fmt(parties.octets)} octets minifiés, ${fmt(parties.gzip)} gzip ; gzip estimé au prorata)`);
 for (const p of parties.parties) console.log(`  ${p.partie.padEnd(24)} ${fmt(p.octets).padStart(9)} ${fmt(Math.round(p.part * 1000) / 10).padStart(6)} % ${fmt(p.gzipEstime).padStart(8)}`);
-console.log(`\nDémarrage à froid (médiane de 21) : processus nu ${fmt(froid.processusNuMs)} ms ; import + 1 devis ${fmt(froid.avecDevisMs)} ms ; surcoût ${fmt(froid.surcoutMs)} ms`);
+console.log(`\n${consumerReport(consommateur)}`);
 console.log('\nObjectifs');
 for (const o of objectifs) console.log(`  ${o.atteint ? 'atteint ' : 'MANQUÉ  '} ${o.objectif} : ${fmt(o.mesure)} (objectif ${o.cible})`);
 
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(ROOT, 'bench', 'results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, franceLot, cli, cliFacturation, cliComparer, lots, tailles, parties, froid, objectifs }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, franceLot, cli, cliFacturation, cliComparer, lots, tailles, parties, consommateur, froid, objectifs }, null, 2) + '\n',
 );
 console.log('\nRésultats écrits dans bench/results/latest.json');

@@ -205,8 +205,8 @@ export interface CompareOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-const ZERO = new Dec(0);
-const HUNDRED = new Dec(100);
+const ZERO = /* @__PURE__ */ new Dec(0);
+const HUNDRED = /* @__PURE__ */ new Dec(100);
 
 function percent(ecart: Dec, avant: Dec | null): string | null {
   if (avant === null || avant.isZero()) return null;

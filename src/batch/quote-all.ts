@@ -14,7 +14,7 @@ import { isRecord } from '../shared/is-record.js';
 import { normalizeSiren } from '../siren/siren.js';
 import type { Adhesion } from '../validation/adhesion.js';
 
-const ZERO = new Dec(0);
+const ZERO = /* @__PURE__ */ new Dec(0);
 const MAX_BATCH = 10_000_000;
 
 /**

@@ -34,7 +34,7 @@ const NON_PUBLIE = { montant: null, source: SOURCE_PAGE_2026, note: STRUCTURE_NO
  * //=> { modele: 'forfait', montant: null, … }
  * ```
  */
-export const catalogue2026: Catalogue = trust(
+export const catalogue2026: Catalogue = /* @__PURE__ */ (() => trust(
   deepFreeze(
     withDeclarations({
       millesime: 2026,
@@ -119,4 +119,4 @@ export const catalogue2026: Catalogue = trust(
       },
     }),
   ),
-);
+))(); // Dans une fonction pure : une note « … » + STRUCTURE_NON_PUBLIEE empêcherait l'outil d'une application d'écarter ce catalogue inutilisé.

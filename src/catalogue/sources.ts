@@ -5,7 +5,7 @@ import type { Source } from '../core/shapes.js';
  *
  * @internal
  */
-export const SOURCE_PAGE_2026: Source = Object.freeze({
+export const SOURCE_PAGE_2026: Source = /* @__PURE__ */ Object.freeze({
   origine: 'publie',
   reference:
     "Territoire d'énergie 90, page « Les prestations « à la carte » 2026 et leur tarification » (territoiredenergie90.fr)",
@@ -17,7 +17,7 @@ export const SOURCE_PAGE_2026: Source = Object.freeze({
  *
  * @internal
  */
-export const SOURCE_COTISATION_EPCI: Source = Object.freeze({
+export const SOURCE_COTISATION_EPCI: Source = /* @__PURE__ */ Object.freeze({
   origine: 'publie',
   reference:
     "Territoire d'énergie 90, page « calcul-cotisation-info-epci » : calcul de la cotisation de maintenance des établissements publics (copie non datée)",

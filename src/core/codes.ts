@@ -87,7 +87,7 @@ export const WARNING_CODES: Readonly<Record<WarningCode, string>> = /* @__PURE__
  *
  * @internal
  */
-export const WARNING_AUDIENCES: Readonly<Record<WarningCode, readonly ('adherent' | 'syndicat')[]>> = Object.freeze({
+export const WARNING_AUDIENCES: Readonly<Record<WarningCode, readonly ('adherent' | 'syndicat')[]>> = /* @__PURE__ */ Object.freeze({
   PART2_NON_RENSEIGNEE: ['syndicat', 'adherent'],
   DESTINATAIRE_SANS_FACTURE: ['syndicat'],
   BAREME_ETABLISSEMENTS_PUBLICS: ['syndicat'],

@@ -128,4 +128,4 @@ export function fromZodIssues(issues: readonly RawIssue[], prefix: Path = []): Q
  *
  * @internal
  */
-export const REPORT = Object.freeze({ reportInput: true });
+export const REPORT = /* @__PURE__ */ Object.freeze({ reportInput: true });

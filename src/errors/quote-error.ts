@@ -30,9 +30,11 @@ export class QuoteError extends Error {
     super(summarize(issues));
     this.name = 'QuoteError';
     this.issues = issues;
+    // La marque est posée sur le prototype par la première erreur construite, pas au chargement du
+    // module : le paquet d'une application qui n'importe pas QuoteError n'en garde rien.
+    if (!Object.prototype.hasOwnProperty.call(QuoteError.prototype, BRAND)) Object.defineProperty(QuoteError.prototype, BRAND, { value: true });
   }
 }
-Object.defineProperty(QuoteError.prototype, BRAND, { value: true });
 
 function summarize(issues: readonly QuoteIssue[]): string {
   const lines = issues.map((i) => `- ${formatPath(i.path)} : ${i.message} [${i.code}]`);

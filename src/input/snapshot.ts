@@ -56,7 +56,7 @@ export function lengthText(length: unknown): string {
   return describeValue(length);
 }
 
-const NONE: readonly QuoteIssue[] = Object.freeze([]);
+const NONE: readonly QuoteIssue[] = /* @__PURE__ */ Object.freeze([]);
 const NO_PATHS: ReadonlySet<string> = new Set();
 
 /** La nature d'une valeur lue : donnée simple (objet, liste), primitive, ou problème déjà signalé. */

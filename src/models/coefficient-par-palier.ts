@@ -17,7 +17,7 @@ function weighted(prix: string, paliers: readonly Palier[], unites: number): { q
  *
  * @internal
  */
-export const coefficientParPalier = defineModel({
+export const coefficientParPalier = /* @__PURE__ */ defineModel({
   nom: 'coefficientParPalier',
   libelle: 'prix unitaire × coefficient du palier atteint',
   champs: {

@@ -9,7 +9,7 @@ import { fixedAmount } from './units.js';
  *
  * @internal
  */
-export const forfaitParStrate = defineModel({
+export const forfaitParStrate = /* @__PURE__ */ defineModel({
   nom: 'forfaitParStrate',
   libelle: 'montant fixe par strate de population',
   champs: { strates: { kind: 'stratesForfait', libelle: 'Strates de population et leur montant (JSON)', nullable: true } },

@@ -6,7 +6,7 @@ import { fixedAmount } from './units.js';
  *
  * @internal
  */
-export const forfait = defineModel({
+export const forfait = /* @__PURE__ */ defineModel({
   nom: 'forfait',
   libelle: 'forfait',
   champs: { montant: { kind: 'montant', libelle: 'Montant du forfait', nullable: true } },

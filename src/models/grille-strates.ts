@@ -8,7 +8,7 @@ import { fixedAmount } from './units.js';
  *
  * @internal
  */
-export const grilleStrates = defineModel({
+export const grilleStrates = /* @__PURE__ */ defineModel({
   nom: 'grilleStrates',
   libelle: 'grille strate de population × quota',
   champs: { grille: { kind: 'grille', libelle: 'Grille strate de population × quota (JSON)', nullable: true } },

@@ -9,7 +9,7 @@ import { defineModel, type ComposanteOf } from './define.js';
  *
  * @internal
  */
-export const parHabitant = defineModel({
+export const parHabitant = /* @__PURE__ */ defineModel({
   nom: 'parHabitant',
   libelle: 'prix par habitant (plancher et plafond facultatifs)',
   champs: {

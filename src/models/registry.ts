@@ -20,7 +20,7 @@ export type { ComposanteForfaitParStrate } from './forfait-par-strate.js';
  *
  * @internal
  */
-export const MODELS = deepFreeze([forfait, unitaire, coefficientParPalier, grilleStrates, parHabitant, forfaitParStrate] as const);
+export const MODELS = /* @__PURE__ */ deepFreeze([forfait, unitaire, coefficientParPalier, grilleStrates, parHabitant, forfaitParStrate] as const);
 
 /**
  * Un modèle quelconque du registre.
@@ -50,7 +50,7 @@ export type Modele = AnyModel['nom'];
  * //=> true
  * ```
  */
-export const MODELES: readonly Modele[] = Object.freeze(MODELS.map((m) => m.nom));
+export const MODELES: readonly Modele[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ MODELS.map((m) => m.nom));
 
 /**
  * Une composante de prix, selon l'un des modèles de prix.
@@ -85,13 +85,13 @@ export type ComposanteDuModele<M extends Modele> = Extract<Composante, { readonl
  *
  * @internal
  */
-export const FAMILIES = deepFreeze({
+export const FAMILIES = /* @__PURE__ */ (() => deepFreeze({
   forfaitFixe: [forfait.nom],
   forfaitAdherent: [forfait.nom, parHabitant.nom, forfaitParStrate.nom],
   parUnite: [unitaire.nom],
   bareme: [coefficientParPalier.nom],
   grille: [grilleStrates.nom],
-} as const);
+} as const))(); // Dans une fonction pure : lire forfait.nom… en argument empêcherait l'outil d'une application d'écarter FAMILIES inutilisé.
 
 /**
  * Une famille de modèles.
@@ -100,7 +100,7 @@ export const FAMILIES = deepFreeze({
  */
 export type Family = (typeof FAMILIES)[keyof typeof FAMILIES];
 
-const BY_NAME = new Map<string, PricingModel>(MODELS.map((m) => [m.nom, m as unknown as PricingModel]));
+const BY_NAME = /* @__PURE__ */ new Map<string, PricingModel>(/* @__PURE__ */ MODELS.map((m) => [m.nom, m as unknown as PricingModel]));
 
 /**
  * La déclaration d'un modèle par son nom, ou `undefined`.

@@ -8,7 +8,7 @@ import { defineModel, type ComposanteOf } from './define.js';
  *
  * @internal
  */
-export const unitaire = defineModel({
+export const unitaire = /* @__PURE__ */ defineModel({
   nom: 'unitaire',
   libelle: 'prix unitaire',
   champs: {

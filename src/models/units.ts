@@ -10,7 +10,7 @@ import type { Chiffrage } from './define.js';
  */
 export const UNITE_FORFAITAIRE = 'forfait';
 
-const ONE = new Dec(1);
+const ONE = /* @__PURE__ */ new Dec(1);
 
 /**
  * Le chiffrage d'un montant fixe (forfait, case de grille, forfait de strate) : quantité 1, le

@@ -7,7 +7,7 @@ import { Decimal } from 'decimal.js';
  *
  * @internal
  */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export const Dec = /* @__PURE__ */ (() => Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP }))();
 
 /**
  * Un nombre décimal exact manipulé par la bibliothèque.

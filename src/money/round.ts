@@ -12,7 +12,7 @@ export function roundToCent(value: Dec): Dec {
   return rounded.isNegative() && rounded.isZero() ? ZERO : rounded;
 }
 
-const ZERO = new Dec(0);
+const ZERO = /* @__PURE__ */ new Dec(0);
 
 /**
  * Écrit un montant arrondi en chaîne décimale à deux chiffres après le point.

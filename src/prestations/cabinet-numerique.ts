@@ -6,7 +6,7 @@ import { subscriptionPrestation } from './subscription.js';
  *
  * @internal
  */
-export const cabinetNumerique = subscriptionPrestation(
+export const cabinetNumerique = /* @__PURE__ */ subscriptionPrestation(
   'cabinetNumerique', 'abonnement',
   "Le cabinet numérique",
   'Cabinet numérique',

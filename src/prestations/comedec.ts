@@ -6,7 +6,7 @@ import { subscriptionPrestation } from './subscription.js';
  *
  * @internal
  */
-export const comedec = subscriptionPrestation(
+export const comedec = /* @__PURE__ */ subscriptionPrestation(
   'comedec', 'raccordement',
   "Raccordement au projet COMEDEC",
   'Raccordement COMEDEC',

@@ -6,7 +6,7 @@ import { subscriptionPrestation } from './subscription.js';
  *
  * @internal
  */
-export const dpo = subscriptionPrestation(
+export const dpo = /* @__PURE__ */ subscriptionPrestation(
   'dpo', 'abonnement',
   "Délégué à la protection des données (DPO mutualisé)",
   'DPO mutualisé',

@@ -10,7 +10,7 @@ const POSTE = { un: 'poste', plusieurs: 'postes' };
  *
  * @internal
  */
-export const maintenanceBase = definePrestation({
+export const maintenanceBase = /* @__PURE__ */ (() => definePrestation({
   id: 'maintenanceBase',
   libelle: 'Maintenance de base des logiciels métier (Berger Levrault)',
   description:
@@ -65,4 +65,4 @@ export const maintenanceBase = definePrestation({
     if (p.postesLicenceBL) return [...demandes, { composante: 'licenceBL' as const, mesures: { quantite: p.postesLicenceBL }, path: ['postesLicenceBL'] }];
     return demandes;
   },
-});
+}))(); // Dans une fonction pure : lire FAMILIES.… en argument empêcherait l'outil d'une application d'écarter cette déclaration inutilisée.

@@ -7,7 +7,7 @@ import { definePrestation } from './define.js';
  *
  * @internal
  */
-export const marchesPublics = definePrestation({
+export const marchesPublics = /* @__PURE__ */ (() => definePrestation({
   id: 'marchesPublics',
   libelle: 'Plateforme mutualisée de dématérialisation des marchés publics',
   description:
@@ -52,4 +52,4 @@ export const marchesPublics = definePrestation({
     if (!p.misesEnLigneAssistees) return [acces];
     return [acces, { composante: 'miseEnLigneAssistee' as const, mesures: { quantite: p.misesEnLigneAssistees }, path: ['misesEnLigneAssistees'] }];
   },
-});
+}))(); // Dans une fonction pure : lire FAMILIES.… en argument empêcherait l'outil d'une application d'écarter cette déclaration inutilisée.

@@ -6,7 +6,7 @@ import { subscriptionPrestation } from './subscription.js';
  *
  * @internal
  */
-export const netEntreprises = subscriptionPrestation(
+export const netEntreprises = /* @__PURE__ */ subscriptionPrestation(
   'netEntreprises', 'abonnement',
   "Connecteur Net-Entreprises (prélèvement à la source)",
   'Connecteur Net-Entreprises',

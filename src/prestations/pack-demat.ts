@@ -1,7 +1,7 @@
 import { FAMILIES } from '../models/registry.js';
 import { definePrestation } from './define.js';
 
-const PAR_SIREN = Object.freeze([Object.freeze({ composante: 'parSiren' as const })]);
+const PAR_SIREN = /* @__PURE__ */ Object.freeze([/* @__PURE__ */ Object.freeze({ composante: 'parSiren' as const })]);
 
 /**
  * Pack dématérialisation (i-parapheur, TdT Hélios et ACTES, connecteur Chorus) : facturé par SIREN
@@ -10,7 +10,7 @@ const PAR_SIREN = Object.freeze([Object.freeze({ composante: 'parSiren' as const
  *
  * @internal
  */
-export const packDemat = definePrestation({
+export const packDemat = /* @__PURE__ */ (() => definePrestation({
   id: 'packDemat',
   libelle: 'Pack dématérialisation',
   description:
@@ -29,4 +29,4 @@ export const packDemat = definePrestation({
     },
   },
   chiffrer: () => PAR_SIREN,
-});
+}))(); // Dans une fonction pure : lire FAMILIES.… en argument empêcherait l'outil d'une application d'écarter cette déclaration inutilisée.

@@ -17,7 +17,7 @@ import { secretariatMairie } from './secretariat-mairie.js';
  *
  * @internal
  */
-export const DECLARATIONS = deepFreeze([
+export const DECLARATIONS = /* @__PURE__ */ deepFreeze([
   maintenanceBase,
   sauvegarde,
   netEntreprises,
@@ -104,7 +104,7 @@ export type ParamsDe<Id extends PrestationId> = ParamsOf<DeclarationOf<Id>['para
  */
 export type MandatoryId = Extract<AnyDeclaration, { readonly obligatoire: 'toujours' }>['id'];
 
-const BY_ID = new Map<string, AnyDeclaration>(DECLARATIONS.map((d) => [d.id, d]));
+const BY_ID = /* @__PURE__ */ new Map<string, AnyDeclaration>(/* @__PURE__ */ DECLARATIONS.map((d) => [d.id, d]));
 
 /**
  * La déclaration d'une prestation par son identifiant, ou `undefined` si ce n'est pas l'identifiant
@@ -133,7 +133,7 @@ export function prestationDeclaration(id: unknown): PrestationDeclaration | unde
  * //=> 'maintenanceBase'
  * ```
  */
-export const PRESTATION_IDS: readonly PrestationId[] = Object.freeze(DECLARATIONS.map((d) => d.id));
+export const PRESTATION_IDS: readonly PrestationId[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ DECLARATIONS.map((d) => d.id));
 
 /**
  * Les composantes de prix de chaque prestation, dans l'ordre des lignes du devis. Déduit des
@@ -146,8 +146,8 @@ export const PRESTATION_IDS: readonly PrestationId[] = Object.freeze(DECLARATION
  * //=> ['postes', 'licenceBL']
  * ```
  */
-export const COMPOSANTES: { readonly [Id in PrestationId]: readonly ComposanteId<Id>[] } = deepFreeze(
-  Object.fromEntries(DECLARATIONS.map((d) => [d.id, Object.keys(d.composantes)])) as never,
+export const COMPOSANTES: { readonly [Id in PrestationId]: readonly ComposanteId<Id>[] } = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ DECLARATIONS.map((d) => [d.id, Object.keys(d.composantes)])) as never,
 );
 
 /**

@@ -6,7 +6,7 @@ import { subscriptionPrestation } from './subscription.js';
  *
  * @internal
  */
-export const saisineElectronique = subscriptionPrestation(
+export const saisineElectronique = /* @__PURE__ */ subscriptionPrestation(
   'saisineElectronique', 'abonnement',
   "Saisine par voie électronique",
   'Saisine par voie électronique',

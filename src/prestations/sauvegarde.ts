@@ -7,7 +7,7 @@ import { definePrestation } from './define.js';
  *
  * @internal
  */
-export const sauvegarde = definePrestation({
+export const sauvegarde = /* @__PURE__ */ (() => definePrestation({
   id: 'sauvegarde',
   libelle: 'Prestation sauvegarde des données informatiques',
   description:
@@ -27,4 +27,4 @@ export const sauvegarde = definePrestation({
     },
   },
   chiffrer: (p) => [{ composante: 'grille', mesures: { quotaGo: p.quotaGo }, path: ['quotaGo'] }],
-});
+}))(); // Dans une fonction pure : lire FAMILIES.… en argument empêcherait l'outil d'une application d'écarter cette déclaration inutilisée.

@@ -8,7 +8,7 @@ import { definePrestation } from './define.js';
  *
  * @internal
  */
-export const secretariatMairie = definePrestation({
+export const secretariatMairie = /* @__PURE__ */ (() => definePrestation({
   id: 'secretariatMairie',
   libelle: 'Prestation de secrétariat de mairie',
   description:
@@ -50,4 +50,4 @@ export const secretariatMairie = definePrestation({
     const sur = p.interventions.length;
     return p.interventions.map((jours, i) => ({ composante: 'journee' as const, mesures: { quantite: jours }, path: ['interventions', i], intervention: { rang: i + 1, sur } }));
   },
-});
+}))(); // Dans une fonction pure : lire FAMILIES.… en argument empêcherait l'outil d'une application d'écarter cette déclaration inutilisée.

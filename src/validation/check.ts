@@ -38,9 +38,9 @@ export interface CheckedAdhesion {
 }
 
 type CollectiviteField = keyof typeof COLLECTIVITE_DECLARATION;
-const FIELDS = Object.keys(COLLECTIVITE_DECLARATION) as CollectiviteField[];
+const FIELDS = /* @__PURE__ */ Object.keys(COLLECTIVITE_DECLARATION) as CollectiviteField[];
 const NO_INVALID: ReadonlySet<string> = new Set();
-const NO_DESTINATAIRES: readonly Destinataire[] = Object.freeze([]);
+const NO_DESTINATAIRES: readonly Destinataire[] = /* @__PURE__ */ Object.freeze([]);
 
 function withDOffice(collectivite: Partial<Collectivite>, ticked: (id: string) => boolean, list: CheckedPrestation[]): CheckedPrestation[] {
   if (collectivite.parcTransfere !== true) return list;

@@ -8,9 +8,9 @@ import { fastCheckOf, fastField, REJECT, type AnyField } from './fields.js';
 
 type Fields = ReadonlyMap<string, AnyField>;
 
-const COLLECTIVITE: Fields = new Map(Object.entries(COLLECTIVITE_DECLARATION));
-const PARAMS = new Map<string, { declaration: PrestationDeclaration; fields: Fields; position: number }>(
-  DECLARATIONS.map((d, position) => [d.id, { declaration: d as PrestationDeclaration, fields: new Map(Object.entries(d.parametres)), position }]),
+const COLLECTIVITE: Fields = /* @__PURE__ */ new Map(/* @__PURE__ */ Object.entries(COLLECTIVITE_DECLARATION));
+const PARAMS = /* @__PURE__ */ new Map<string, { declaration: PrestationDeclaration; fields: Fields; position: number }>(
+  /* @__PURE__ */ DECLARATIONS.map((d, position) => [d.id, { declaration: d as PrestationDeclaration, fields: new Map(Object.entries(d.parametres)), position }]),
 );
 
 /** Ce qu'une lecture d'objet donne : sa copie (pour zod au besoin) et, si tout est prouvé valide, sa valeur validée. */
@@ -139,7 +139,7 @@ function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): ((out
   };
 }
 
-const CHECKS = new Map([...PARAMS].map(([id, p]) => [id, boundsHold(p.fields, p.declaration.unParmi)]));
+const CHECKS = /* @__PURE__ */ new Map(/* @__PURE__ */ Array.from(PARAMS, ([id, p]) => [id, boundsHold(p.fields, p.declaration.unParmi)]));
 
 function readPrestations(r: Reader, value: unknown, depth: number): Read {
   const opened = openRecord(r, value, depth);

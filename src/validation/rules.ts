@@ -11,7 +11,7 @@ function example(d: PrestationDeclaration): { champsExemple: string[]; valeursEx
   return { champsExemple: parts.map(([name]) => name), valeursExemple: parts.map(([, v]) => v) };
 }
 
-const MANDATORY = DECLARATIONS.filter((d) => d.obligatoire === 'toujours');
+const MANDATORY = /* @__PURE__ */ DECLARATIONS.filter((d) => d.obligatoire === 'toujours');
 
 /**
  * Règle des prestations obligatoires (`obligatoire: 'toujours'` : la maintenance de base), jugée

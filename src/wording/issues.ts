@@ -497,6 +497,6 @@ export function isIssueCode(code: string): code is IssueCode {
 }
 
 /** Les codes qui ont une rédaction (tous), pour les tests. @internal */
-export const WORDED_ISSUE_CODES: readonly IssueCode[] = /* @__PURE__ */ Object.freeze(Object.keys(ISSUE_MESSAGES) as IssueCode[]);
+export const WORDED_ISSUE_CODES: readonly IssueCode[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.keys(ISSUE_MESSAGES) as IssueCode[]);
 /** Les codes d'avertissement qui ont une rédaction (tous), pour les tests. @internal */
-export const WORDED_WARNING_CODES: readonly WarningCode[] = /* @__PURE__ */ Object.freeze(Object.keys(WARNING_MESSAGES) as WarningCode[]);
+export const WORDED_WARNING_CODES: readonly WarningCode[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.keys(WARNING_MESSAGES) as WarningCode[]);
