@@ -8,6 +8,20 @@ export { quote, safeQuote, type QuoteOptions } from './quote/quote.js';
 export type { Adhesion, PrestationsCochees } from './validation/adhesion.js';
 export type { SansParametre } from './prestations/define.js';
 export {
+  PARAM_KINDS,
+  paramHelp,
+  paramBounds,
+  type ParamKind,
+  type ParamKinds,
+  type ParamKindInfo,
+  type ParamInput,
+  type ParamBounds,
+  type NumberBounds,
+  type ParamCommon,
+  type ParamDeclaration,
+  type ParamDeclarationOf,
+} from './prestations/param-kinds.js';
+export {
   COMPOSANTES,
   PRESTATION_IDS,
   type PrestationId,

@@ -1,67 +1,11 @@
-import type { IssueCode } from '../core/codes.js';
 import type { PlainWarningCode } from '../wording/issues.js';
 import type { CollectiviteType, Path } from '../core/shapes.js';
 import type { Measures } from '../models/define.js';
 import type { Modele } from '../models/registry.js';
 import { deepFreeze } from '../shared/freeze.js';
+import type { ParamDeclaration, ParamKind, ParamKinds } from './param-kinds.js';
 
-/**
- * Ce que toute déclaration de paramètre porte : s'il est requis, son libellé, son unité et une aide,
- * en français (formulaires, tableurs, aide de la ligne de commande).
- *
- * @internal
- */
-export interface ParamCommon {
-  readonly requis: boolean;
-  readonly libelle: string;
-  readonly unite: string;
-  readonly aide: string;
-}
-
-/**
- * Un paramètre nombre (entier ou décimal) borné ; `auPlus` le borne par un autre paramètre.
- *
- * @internal
- */
-export interface NumberParam extends ParamCommon {
-  readonly type: 'entier' | 'decimal';
-  readonly min: number;
-  /** `true` : la valeur doit être strictement supérieure à `min`. */
-  readonly minExclu?: boolean;
-  readonly max: number;
-  readonly auPlus?: { readonly parametre: string; readonly code: IssueCode };
-}
-
-/**
- * Une liste de SIREN, sans doublon : les SIREN facturés d'une prestation facturée par SIREN.
- *
- * @internal
- */
-export interface SirensParam extends ParamCommon {
-  readonly type: 'sirens';
-  readonly max: number;
-}
-
-/**
- * Une liste de durées (en jours, chacune strictement positive et au plus `maxDuree`) : une entrée
- * par intervention, chacune chiffrée à part.
- *
- * @internal
- */
-export interface DureesParam extends ParamCommon {
-  readonly type: 'durees';
-  /** Le nombre d'entrées, au plus. */
-  readonly max: number;
-  /** Chaque durée, au plus. */
-  readonly maxDuree: number;
-}
-
-/**
- * La déclaration d'un paramètre d'une prestation.
- *
- * @internal
- */
-export type ParamDeclaration = NumberParam | SirensParam | DureesParam;
+export type { ParamCommon, ParamDeclaration } from './param-kinds.js';
 
 /**
  * Une prestation sans paramètre se coche avec `{}`.
@@ -75,7 +19,7 @@ export type ParamDeclaration = NumberParam | SirensParam | DureesParam;
 export type SansParametre = Record<string, never>;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
-type ValueOf<P> = P extends { readonly type: 'sirens' } ? readonly string[] : P extends { readonly type: 'durees' } ? readonly number[] : number;
+type ValueOf<P> = P extends { readonly type: infer K extends ParamKind } ? ParamKinds[K] : never;
 type RequiredKeys<P> = { [K in keyof P]: P[K] extends { readonly requis: true } ? K : never }[keyof P];
 
 /**

@@ -28,7 +28,7 @@ const NONE: ReadonlySet<MeasureName> = new Set();
 
 const NO_MISSING: { composante: string; path: Path }[] = [];
 
-/** Le nom du paramètre « liste de SIREN » d'une prestation, s'il en a un. */
+/** Le nom du paramètre « liste de SIREN » d'une prestation (une liste de SIREN saisie), s'il en a un. */
 function sirensParam(declaration: PrestationDeclaration): string | undefined {
   return Object.entries(declaration.parametres).find(([, p]) => p.type === 'sirens')?.[0];
 }

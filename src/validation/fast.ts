@@ -1,6 +1,7 @@
 import type { Collectivite } from '../core/shapes.js';
 import { Reader, type Snapshot } from '../input/snapshot.js';
-import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
+import type { PrestationDeclaration } from '../prestations/define.js';
+import { behaviourOf, type ParamDeclaration } from '../prestations/param-kinds.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import type { ValidAdhesion } from './adhesion.js';
 import { COLLECTIVITE_DECLARATION, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
@@ -121,7 +122,8 @@ function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): ((out
   const bounds: [string, string][] = [];
   for (const [name, f] of fields) {
     const p = f as ParamDeclaration;
-    if (p.type !== 'sirens' && p.type !== 'durees' && p.auPlus) bounds.push([name, p.auPlus.parametre]);
+    const rule = behaviourOf(p).auPlus?.(p);
+    if (rule) bounds.push([name, rule.parametre]);
   }
   if (oneOf === undefined && bounds.length === 0) return undefined;
   return (out) => {

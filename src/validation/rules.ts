@@ -1,13 +1,17 @@
 import type { QuoteIssue } from '../core/shapes.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
+import { behaviourOf } from '../prestations/param-kinds.js';
 import { PRESTATIONS } from '../prestations/registry.js';
 import { makeIssue } from '../wording/issues.js';
 import { isRecord } from '../shared/is-record.js';
 
 /** Un exemple de paramètres : chaque paramètre requis à sa plus petite valeur admise (`{ postes: 1 }`). */
 function example(d: PrestationDeclaration): { champsExemple: string[]; valeursExemple: number[] } {
-  const parts = Object.entries(d.parametres).flatMap(([name, p]) => (p.requis && p.type !== 'sirens' && p.type !== 'durees' ? [[name, p.minExclu ? p.min + 1 : p.min] as const] : []));
+  const parts = Object.entries(d.parametres).flatMap(([name, p]) => {
+    const exemple = p.requis ? behaviourOf(p).exemple?.(p) : undefined;
+    return exemple === undefined ? [] : [[name, exemple] as const];
+  });
   return { champsExemple: parts.map(([name]) => name), valeursExemple: parts.map(([, v]) => v) };
 }
 
