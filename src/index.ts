@@ -69,7 +69,7 @@ export {
   type ComposanteForfaitParStrate,
 } from './models/registry.js';
 export { catalogue2026 } from './catalogue/2026.js';
-export type { Catalogue, Prestation, ComposanteDe, ComposantesDe, PrestationsDuCatalogue } from './catalogue/types.js';
+export type { Catalogue, Catalogue2026, Prestation, ComposanteDe, ComposantesDe, ComposantesParDefaut, PrestationsDuCatalogue } from './catalogue/types.js';
 export {
   completeCatalogue,
   safeCompleteCatalogue,
