@@ -1,9 +1,10 @@
 import { guard } from '../errors/quote-error.js';
 import { snapshot } from '../input/snapshot.js';
-import { PRESTATIONS, type PrestationId } from '../prestations/registry.js';
+import type { PrestationId } from '../prestations/registry.js';
+import { modelIn } from '../prestations/create-registry.js';
 import { isRecord } from '../shared/is-record.js';
-import { modelOf } from '../models/registry.js';
 import { withDeclarations } from './defaults.js';
+import { registryOf } from './trust.js';
 
 /**
  * Un montant manquant d'un catalogue : où il se trouve, et où le fournir dans un fichier de tarifs.
@@ -48,23 +49,24 @@ export interface MissingAmount {
  */
 export function missingAmounts(catalogue: unknown): MissingAmount[] {
   const result = guard(() => {
-    const draft = withDeclarations(snapshot(catalogue).value);
+    const r = registryOf(catalogue);
+    const draft = withDeclarations(snapshot(catalogue).value, r);
     const prestations = isRecord(draft) ? draft['prestations'] : undefined;
     const out: MissingAmount[] = [];
     if (!isRecord(prestations)) return out;
-    for (const d of PRESTATIONS) {
+    for (const d of r.prestations) {
       const p = prestations[d.id];
       const composantes = isRecord(p) ? p['composantes'] : undefined;
       if (!isRecord(composantes)) continue;
       for (const cid of Object.keys(d.composantes)) {
         const c = composantes[cid];
         if (!isRecord(c) || !Object.prototype.hasOwnProperty.call(composantes, cid)) continue;
-        const model = modelOf(c['modele']);
+        const model = modelIn(r, c['modele']);
         if (model === undefined) continue;
         for (const [champ, spec] of Object.entries(model.champs)) {
           if (!spec.nullable || c[champ] !== null) continue;
           const libelle = typeof c['libelle'] === 'string' ? c['libelle'] : cid;
-          out.push({ prestation: d.id, composante: cid, champ, modele: model.nom, libelle, cheminTarifs: `prestations.${d.id}.${cid}.${champ}` });
+          out.push({ prestation: d.id as PrestationId, composante: cid, champ, modele: model.nom, libelle, cheminTarifs: `prestations.${d.id}.${cid}.${champ}` });
         }
       }
     }

@@ -1,27 +1,39 @@
+import type { Registry } from '../prestations/create-registry.js';
+import { REGISTRY } from '../prestations/registry.js';
 import type { Catalogue } from './types.js';
 
 /**
- * Les catalogues validés et gelés par cette copie de la bibliothèque. L'ensemble est privé au
- * module : aucune autre code (ni l'objet global, ni une propriété du catalogue, qu'une entrée
- * pourrait porter) ne peut y inscrire un objet.
+ * Les catalogues validés et gelés par cette copie de la bibliothèque, et le registre selon lequel
+ * chacun l'a été. La table est privée au module : aucun autre code (ni l'objet global, ni une
+ * propriété du catalogue, qu'une entrée pourrait porter) ne peut y inscrire un objet.
  */
-const TRUSTED = new WeakSet<object>();
+const TRUSTED = new WeakMap<object, Registry>();
 
 /**
  * Les catalogues venus d'ailleurs (une autre copie de la bibliothèque, comme l'autre build ESM ou
  * CJS) déjà revalidés ici, et leur copie validée : un catalogue gelé en profondeur, fait de données
  * simples, ne peut plus changer, sa validation vaut donc pour toujours. Privé au module.
  */
-const REVALIDATED = new WeakMap<object, Catalogue>();
+const REVALIDATED = new WeakMap<Registry, WeakMap<object, Catalogue>>();
 
 /**
  * Inscrit un catalogue validé et gelé par cette copie parmi les catalogues de confiance.
  *
  * @internal
  */
-export function trust<T extends Catalogue>(catalogue: T): T {
-  TRUSTED.add(catalogue);
+export function trust<T extends Catalogue>(catalogue: T, registry: Registry = REGISTRY): T {
+  TRUSTED.set(catalogue, registry);
   return catalogue;
+}
+
+/**
+ * Le registre selon lequel un catalogue de confiance a été validé (le registre intégré pour tout
+ * autre valeur).
+ *
+ * @internal
+ */
+export function registryOf(catalogue: unknown): Registry {
+  return (typeof catalogue === 'object' && catalogue !== null ? TRUSTED.get(catalogue) : undefined) ?? REGISTRY;
 }
 
 /**
@@ -38,8 +50,8 @@ export function isTrusted(value: unknown): value is Catalogue {
  *
  * @internal
  */
-export function revalidated(value: unknown): Catalogue | undefined {
-  return typeof value === 'object' && value !== null ? REVALIDATED.get(value) : undefined;
+export function revalidated(value: unknown, registry: Registry = REGISTRY): Catalogue | undefined {
+  return typeof value === 'object' && value !== null ? REVALIDATED.get(registry)?.get(value) : undefined;
 }
 
 /**
@@ -78,7 +90,11 @@ export function isDeepFrozenData(value: unknown): boolean {
  *
  * @internal
  */
-export function rememberRevalidated(original: unknown, frozen: boolean, copy: Catalogue): Catalogue {
-  if (frozen && typeof original === 'object' && original !== null) REVALIDATED.set(original, copy);
+export function rememberRevalidated(original: unknown, frozen: boolean, copy: Catalogue, registry: Registry = REGISTRY): Catalogue {
+  if (frozen && typeof original === 'object' && original !== null) {
+    let known = REVALIDATED.get(registry);
+    if (known === undefined) REVALIDATED.set(registry, (known = new WeakMap()));
+    known.set(original, copy);
+  }
   return copy;
 }

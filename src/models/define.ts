@@ -88,14 +88,28 @@ export interface ModelDeclaration<N extends string = string, F extends Fields = 
   readonly champs: F;
   readonly mesures: readonly MeasureName[];
   /** Chiffre un tarif dont tous les montants sont connus, pour des mesures présentes. */
-  readonly chiffrer: (tarif: KnownTarif<F>, mesures: Readonly<Record<MeasureName, number>>) => Chiffrage | ModelProblem;
+  chiffrer(tarif: KnownTarif<F>, mesures: Readonly<Record<MeasureName, number>>): Chiffrage | ModelProblem;
   /** Les problèmes visibles avec les seules mesures présentes, quand une autre manque (tout dire en une fois). */
-  readonly controler?: (tarif: KnownTarif<F>, mesures: Measures) => readonly ModelProblem[];
+  controler?(tarif: KnownTarif<F>, mesures: Measures): readonly ModelProblem[];
   /** La clé sous laquelle un chiffrage se mémorise : ce qui le change parmi les mesures. */
-  readonly cle?: (tarif: KnownTarif<F>, mesures: Readonly<Record<MeasureName, number>>) => string | number;
+  cle?(tarif: KnownTarif<F>, mesures: Readonly<Record<MeasureName, number>>): string | number;
   /** Vérifie la cohérence d'un tarif de forme valide (montants connus ou non). */
-  readonly verifier?: (tarif: TarifOf<F>, path: Path, push: Push) => void;
+  verifier?(tarif: TarifOf<F>, path: Path, push: Push): void;
 }
+
+/**
+ * La déclaration d'un modèle de prix quelconque, quels que soient ses champs (ce qu'un registre liste).
+ *
+ * @category Extension
+ * @example
+ * ```ts
+ * const m: AnyModelDeclaration = REGISTRY.modeles[0]!;
+ * m.nom;
+ * //=> 'forfait'
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- les champs d'un modèle quelconque : tout modèle déclaré s'y range.
+export type AnyModelDeclaration = ModelDeclaration<string, any>;
 
 /**
  * Une composante de catalogue du modèle `M` : ce que toute composante porte, le nom du modèle et

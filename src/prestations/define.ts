@@ -102,7 +102,7 @@ export interface PrestationDeclaration<
   /** Des paramètres dont un, et un seul, doit être donné (`jours` ou `interventions`). */
   readonly unParmi?: readonly string[];
   /** Ce que la prestation demande de chiffrer, pour des paramètres valides. */
-  readonly chiffrer: (params: ParamsOf<P>, ctx: PricingContext) => readonly Demand<keyof Cs & string>[];
+  chiffrer(params: ParamsOf<P>, ctx: PricingContext): readonly Demand<keyof Cs & string>[];
 }
 
 /**

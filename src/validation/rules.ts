@@ -2,7 +2,7 @@ import type { QuoteIssue } from '../core/shapes.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
 import { behaviourOf } from '../prestations/param-kinds.js';
-import { PRESTATIONS } from '../prestations/registry.js';
+import { registryOf } from '../catalogue/trust.js';
 import { makeIssue } from '../wording/issues.js';
 import { isRecord } from '../shared/is-record.js';
 
@@ -15,8 +15,6 @@ function example(d: PrestationDeclaration): { champsExemple: string[]; valeursEx
   return { champsExemple: parts.map(([name]) => name), valeursExemple: parts.map(([, v]) => v) };
 }
 
-const MANDATORY = PRESTATIONS.filter((d) => d.obligatoire === 'toujours');
-
 /**
  * Règle des prestations obligatoires (`obligatoire: 'toujours'` : la maintenance de base), jugée
  * sur l'entrée lue, pour être signalée en même temps que les erreurs de forme.
@@ -28,13 +26,14 @@ export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue
   const prestations = input['prestations'];
   if (prestations !== undefined && !isRecord(prestations)) return [];
   const issues: QuoteIssue[] = [];
-  for (const d of MANDATORY) {
+  for (const d of registryOf(catalogue).prestations) {
+    if (d.obligatoire !== 'toujours') continue;
     const ticked = prestations !== undefined && Object.prototype.hasOwnProperty.call(prestations, d.id) && prestations[d.id] !== undefined;
     if (!ticked) {
       issues.push(
         makeIssue('MAINTENANCE_BASE_OBLIGATOIRE', ['prestations', d.id], {
           prestation: d.id,
-          libellePrestation: catalogue.prestations[d.id].libelle,
+          libellePrestation: (catalogue.prestations as Readonly<Record<string, { libelle: string }>>)[d.id]!.libelle,
           ...example(d as unknown as PrestationDeclaration),
         }),
       );
