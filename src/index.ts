@@ -67,9 +67,10 @@ export {
   type ComposanteGrilleStrates,
   type ComposanteParHabitant,
   type ComposanteForfaitParStrate,
+  type ComposanteDuModele,
 } from './models/registry.js';
 export { catalogue2026 } from './catalogue/2026.js';
-export type { Catalogue, Catalogue2026, Prestation, ComposanteDe, ComposantesDe, ComposantesParDefaut, PrestationsDuCatalogue } from './catalogue/types.js';
+export type { Catalogue, Catalogue2026, Prestation, ComposanteDe, ComposantesDe, ComposantesParDefaut, PrestationsDuCatalogue, PrestationsParDefaut } from './catalogue/types.js';
 export {
   completeCatalogue,
   safeCompleteCatalogue,
@@ -78,7 +79,11 @@ export {
   type MontantsFournis,
   type MontantsFournisDe,
 } from './catalogue/complete.js';
-export { parseCatalogue, safeParseCatalogue } from './catalogue/resolve.js';
+export { parseCatalogue, safeParseCatalogue, type ParseCatalogueOptions } from './catalogue/resolve.js';
+export { REGISTRY, extendRegistry } from './prestations/registry.js';
+export type { Registry, RegistryExtension } from './prestations/create-registry.js';
+export type { AnyModelDeclaration, ModelDeclaration } from './models/define.js';
+export type { PrestationDeclaration, ComposanteDeclaration } from './prestations/define.js';
 export { reviseCatalogue, safeReviseCatalogue, type Revision, type MontantRevise } from './catalogue/revise.js';
 export {
   compareCatalogues,

@@ -96,12 +96,6 @@ export interface Catalogue {
   readonly prestations: PrestationsDuCatalogue;
 }
 
-type DefaultModelOf<Id extends PrestationId, C> = C extends keyof DeclarationOf<Id>['composantes']
-  ? DeclarationOf<Id>['composantes'][C] extends { readonly modeles: readonly [infer M, ...unknown[]] }
-    ? M
-    : never
-  : never;
-
 /**
  * Les composantes de prix d'une prestation, chacune dans son modèle de prix par défaut (le premier
  * que sa déclaration admet) : celles d'un catalogue qui ne nomme aucun autre modèle, comme le
@@ -116,7 +110,16 @@ type DefaultModelOf<Id extends PrestationId, C> = C extends keyof DeclarationOf<
  * ```
  */
 export type ComposantesParDefaut<Id extends PrestationId> = Id extends PrestationId
-  ? { readonly [C in ComposanteId<Id>]: ComposanteDuModele<DefaultModelOf<Id, C> & Composante['modele']> }
+  ? {
+      readonly [C in ComposanteId<Id>]: ComposanteDuModele<
+        DeclarationOf<Id>['composantes'][C] extends {
+          /** Les modèles admis, le premier par défaut. */
+          readonly modeles: readonly [infer M extends Composante['modele'], ...unknown[]];
+        }
+          ? M
+          : never
+      >;
+    }
   : never;
 
 /**
@@ -134,5 +137,17 @@ export type ComposantesParDefaut<Id extends PrestationId> = Id extends Prestatio
  */
 export interface Catalogue2026 extends Catalogue {
   /** Les prestations, par identifiant, chaque composante dans son modèle par défaut. */
-  readonly prestations: { readonly [Id in PrestationId]: Prestation<Id, ComposantesParDefaut<Id>> };
+  readonly prestations: PrestationsParDefaut;
 }
+
+/**
+ * Les prestations d'un catalogue dont chaque composante suit son modèle de prix par défaut (celles
+ * du catalogue 2026 embarqué), par identifiant.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const p: PrestationsParDefaut = catalogue2026.prestations;
+ * ```
+ */
+export type PrestationsParDefaut = { readonly [Id in PrestationId]: Prestation<Id, ComposantesParDefaut<Id>> };

@@ -79,13 +79,22 @@ export type ModelProblem =
  * (schémas, complément, révision, montants manquants, remarques, tableurs, schémas JSON, affichage)
  * en est déduit.
  *
- * @internal
+ * @category Extension
+ * @example
+ * ```ts
+ * const m: ModelDeclaration = REGISTRY.modeles[0]!;
+ * m.mesures;
+ * //=> []
+ * ```
  */
 export interface ModelDeclaration<N extends string = string, F extends Fields = Fields> {
+  /** Le nom du modèle (`parHabitant`), qu'un catalogue écrit dans `modele`. */
   readonly nom: N;
   /** Le nom du modèle en français (`prix par habitant`). */
   readonly libelle: string;
+  /** Ses champs : sorte, libellé, montant publiable (`nullable`) ou facultatif. */
   readonly champs: F;
+  /** Ce qu'il lit pour chiffrer : `quantite`, `population`, `quotaGo`. */
   readonly mesures: readonly MeasureName[];
   /** Chiffre un tarif dont tous les montants sont connus, pour des mesures présentes. */
   chiffrer(tarif: KnownTarif<F>, mesures: Readonly<Record<MeasureName, number>>): Chiffrage | ModelProblem;

@@ -45,8 +45,11 @@ export interface Registry {
  * ```
  */
 export interface RegistryExtension {
+  /** Des modèles de prix nouveaux (un nom déjà pris est refusé). */
   readonly modeles?: readonly AnyModelDeclaration[] | undefined;
+  /** Par famille existante, les modèles qu'elle admet en plus : toute composante de la famille les admet alors. */
   readonly familles?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** Des prestations nouvelles, après les autres dans l'ordre des lignes du devis (un identifiant déjà pris est refusé). */
   readonly prestations?: readonly PrestationDeclaration[] | undefined;
 }
 

@@ -1,7 +1,6 @@
 import type { PlainWarningCode } from '../wording/issues.js';
 import type { CollectiviteType, Path } from '../core/shapes.js';
 import type { Measures } from '../models/define.js';
-import type { Modele } from '../models/registry.js';
 import { deepFreeze } from '../shared/freeze.js';
 import type { ParamDeclaration, ParamKind, ParamKinds } from './param-kinds.js';
 
@@ -64,13 +63,20 @@ export interface Demand<C extends string = string> {
  * registre des modèles ; le premier est celui par défaut), le libellé de sa ligne de devis, et les
  * valeurs par défaut des champs de structure de ses modèles (unité, arrondi).
  *
- * @internal
+ * @category Extension
+ * @example
+ * ```ts
+ * const c: ComposanteDeclaration = { modeles: REGISTRY.familles.parUnite!, libelle: 'Salle de visioconférence équipée' };
+ * ```
  */
 export interface ComposanteDeclaration {
-  readonly modeles: readonly Modele[];
+  /** Les noms des modèles de prix admis (une famille du registre), le premier par défaut. */
+  readonly modeles: readonly string[];
+  /** Le libellé de sa ligne de devis. */
   readonly libelle: string;
   /** `true` : une prestation ponctuelle, réalisée et facturée à l'acte ; sinon un abonnement annuel. */
   readonly ponctuelle?: true;
+  /** Les valeurs par défaut des champs de structure de ses modèles (unité, arrondi). */
   readonly defauts?: Readonly<Record<string, unknown>>;
 }
 
@@ -81,7 +87,13 @@ export interface ComposanteDeclaration {
  * paramètres (type, bornes, libellé, unité, aide). Tout le reste en est déduit : schémas zod du
  * catalogue et de l'adhésion, types des paramètres, `COMPOSANTES`, tableurs, ligne de commande.
  *
- * @internal
+ * @category Extension
+ * @example
+ * ```ts
+ * const d: PrestationDeclaration = REGISTRY.prestations[0]!;
+ * d.id;
+ * //=> 'maintenanceBase'
+ * ```
  */
 export interface PrestationDeclaration<
   Id extends string = string,
@@ -89,7 +101,9 @@ export interface PrestationDeclaration<
   P extends Readonly<Record<string, ParamDeclaration>> = Readonly<Record<string, ParamDeclaration>>,
   O extends 'toujours' | 'siParcTransfere' | 'non' = 'toujours' | 'siParcTransfere' | 'non',
 > {
+  /** L'identifiant de la prestation (`marchesPublics`). */
   readonly id: Id;
+  /** Son libellé, en français. */
   readonly libelle: string;
   /** Ce qu'est la prestation, en une ou deux phrases. */
   readonly description: string;
@@ -97,7 +111,9 @@ export interface PrestationDeclaration<
   readonly facturation: 'adherent' | 'siren';
   /** `toujours` : obligatoire ; `siParcTransfere` : incluse d'office si le parc est transféré. */
   readonly obligatoire: O;
+  /** Ses composantes de prix, par identifiant : une ligne de devis chacune. */
   readonly composantes: Cs;
+  /** Ses paramètres, par nom : sorte, bornes, libellé, unité, aide. */
   readonly parametres: P;
   /** Des paramètres dont un, et un seul, doit être donné (`jours` ou `interventions`). */
   readonly unParmi?: readonly string[];

@@ -55,11 +55,19 @@ export type ParamKind = keyof ParamKinds;
  * ```
  */
 export interface NumberBounds {
+  /** La plus petite valeur admise. */
   readonly min: number;
   /** `true` : la valeur doit être strictement supérieure à `min`. */
   readonly minExclu?: boolean;
+  /** La plus grande valeur admise. */
   readonly max: number;
-  readonly auPlus?: { readonly parametre: string; readonly code: IssueCode };
+  /** Un autre paramètre de la prestation qui borne celui-ci. */
+  readonly auPlus?: {
+    /** Le nom du paramètre qui le borne. */
+    readonly parametre: string;
+    /** Le code du problème qui le dit. */
+    readonly code: IssueCode;
+  };
 }
 
 /**
@@ -73,12 +81,22 @@ export interface NumberBounds {
  * ```
  */
 export interface ParamBounds {
+  /** Un entier borné. */
   readonly entier: NumberBounds;
+  /** Un décimal borné. */
   readonly decimal: NumberBounds;
-  /** `max` : le nombre de SIREN, au plus. */
-  readonly sirens: { readonly max: number };
-  /** `max` : le nombre d'entrées, au plus ; `maxDuree` : chaque durée, au plus (strictement positive). */
-  readonly durees: { readonly max: number; readonly maxDuree: number };
+  /** Une liste de SIREN. */
+  readonly sirens: {
+    /** Le nombre de SIREN, au plus. */
+    readonly max: number;
+  };
+  /** Une liste de durées. */
+  readonly durees: {
+    /** Le nombre d'entrées, au plus. */
+    readonly max: number;
+    /** Chaque durée, au plus (et strictement positive). */
+    readonly maxDuree: number;
+  };
 }
 
 /**
@@ -92,9 +110,13 @@ export interface ParamBounds {
  * ```
  */
 export interface ParamCommon {
+  /** `true` : le paramètre doit être donné. */
   readonly requis: boolean;
+  /** Son libellé, en français. */
   readonly libelle: string;
+  /** L'unité de sa valeur (`postes`, `jours`…). */
   readonly unite: string;
+  /** Une aide, en une phrase. */
   readonly aide: string;
 }
 
@@ -107,7 +129,10 @@ export interface ParamCommon {
  * const p: ParamDeclarationOf<'sirens'> = { type: 'sirens', requis: false, max: 500, libelle: 'SIREN facturés', unite: 'SIREN', aide: 'Les SIREN facturés.' };
  * ```
  */
-export type ParamDeclarationOf<K extends ParamKind> = ParamCommon & { readonly type: K } & ParamBounds[K];
+export type ParamDeclarationOf<K extends ParamKind> = ParamCommon & {
+  /** La sorte du paramètre. */
+  readonly type: K;
+} & ParamBounds[K];
 
 /** La valeur refusée par une vérification rapide : zod dira pourquoi. */
 export const REJECT: unique symbol = Symbol('à juger par zod');
@@ -124,11 +149,18 @@ export const REJECT: unique symbol = Symbol('à juger par zod');
  * ```
  */
 export type ParamInput =
-  | { readonly forme: 'nombre'; readonly entier: boolean }
   | {
+      /** Un nombre. */
+      readonly forme: 'nombre';
+      /** `true` : un nombre entier. */
+      readonly entier: boolean;
+    }
+  | {
+      /** Une liste. */
       readonly forme: 'liste';
       /** Les caractères qui séparent les éléments. */
       readonly separateurs: string;
+      /** Ce qu'est chaque élément. */
       readonly element: 'siren' | 'nombre';
       /** La consigne de saisie, en une phrase. */
       readonly consigne: string;
