@@ -81,7 +81,8 @@ export {
 } from './catalogue/complete.js';
 export { parseCatalogue, safeParseCatalogue, type ParseCatalogueOptions } from './catalogue/resolve.js';
 export { REGISTRY, extendRegistry } from './prestations/registry.js';
-export type { Registry, RegistryExtension } from './prestations/create-registry.js';
+export type { Registry, RegistryExtension, RegistryOptions } from './prestations/create-registry.js';
+export { registryOf } from './catalogue/trust.js';
 export type { AnyModelDeclaration, ModelDeclaration } from './models/define.js';
 export type { PrestationDeclaration, ComposanteDeclaration } from './prestations/define.js';
 export { reviseCatalogue, safeReviseCatalogue, type Revision, type MontantRevise } from './catalogue/revise.js';

@@ -4,7 +4,8 @@ import type { PrestationId } from '../prestations/registry.js';
 import { modelIn } from '../prestations/create-registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { withDeclarations } from './defaults.js';
-import { registryOf } from './trust.js';
+import { registryFrom } from './trust.js';
+import type { RegistryOptions } from '../prestations/create-registry.js';
 
 /**
  * Un montant manquant d'un catalogue : où il se trouve, et où le fournir dans un fichier de tarifs.
@@ -39,6 +40,7 @@ export interface MissingAmount {
  * Accepte n'importe quelle valeur (un brouillon incomplet aussi) et ne lève jamais.
  *
  * @param catalogue - le catalogue, ou un brouillon
+ * @param options - au besoin, le registre selon lequel lire un brouillon (`registry` ; par défaut celui du catalogue)
  * @returns un élément par montant manquant, dans l'ordre du catalogue
  * @category Catalogue
  * @example
@@ -47,9 +49,9 @@ export interface MissingAmount {
  * //=> 'prestations.maintenanceBase.licenceBL.prixUnitaire'
  * ```
  */
-export function missingAmounts(catalogue: unknown): MissingAmount[] {
+export function missingAmounts(catalogue: unknown, options?: RegistryOptions): MissingAmount[] {
   const result = guard(() => {
-    const r = registryOf(catalogue);
+    const r = registryFrom(options, catalogue);
     const draft = withDeclarations(snapshot(catalogue).value, r);
     const prestations = isRecord(draft) ? draft['prestations'] : undefined;
     const out: MissingAmount[] = [];

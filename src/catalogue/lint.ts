@@ -7,12 +7,12 @@ import type { Push } from '../models/bands.js';
 import type { ModelDeclaration } from '../models/define.js';
 import { FIELD_KINDS } from '../models/fields.js';
 import type { Modele } from '../models/registry.js';
-import { modelIn, prestationIn, type Registry } from '../prestations/create-registry.js';
+import { modelIn, prestationIn, type Registry, type RegistryOptions } from '../prestations/create-registry.js';
 import { REGISTRY } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { withDeclarations } from './defaults.js';
 import { catalogueSchemas } from './schema.js';
-import { registryOf } from './trust.js';
+import { registryFrom } from './trust.js';
 import type { Catalogue } from './types.js';
 
 /**
@@ -242,6 +242,7 @@ export function judgeCatalogue(
  * Accepte n'importe quelle valeur et ne lève jamais.
  *
  * @param catalogue - le catalogue ou le brouillon à vérifier
+ * @param options - au besoin, le registre selon lequel lire un brouillon (`registry` ; par défaut celui du catalogue)
  * @returns les remarques, erreurs d'abord dans l'ordre du catalogue ; aucune si tout va bien
  * @category Catalogue
  * @example
@@ -251,11 +252,11 @@ export function judgeCatalogue(
  * //    '16 postes coûtent moins que 15 : 5 978,75 € au lieu de 6 036,24 €.']
  * ```
  */
-export function lintCatalogue(catalogue: unknown): LintFinding[] {
+export function lintCatalogue(catalogue: unknown, options?: RegistryOptions): LintFinding[] {
   const result = guard(() => {
     const snap = snapshot(catalogue);
     const read: LintFinding[] = snap.issues.map((i) => fromIssue(i));
-    const judged = judgeCatalogue(snap.value, yearFindings, registryOf(catalogue)).findings;
+    const judged = judgeCatalogue(snap.value, yearFindings, registryFrom(options, catalogue)).findings;
     const unreadable = (f: LintFinding) => f.code === 'FORME_INVALIDE' && snap.unreadable.has(JSON.stringify(f.path));
     return [...read, ...judged.filter((f) => !unreadable(f))];
   });

@@ -5,7 +5,7 @@ import { deepFreeze } from '../shared/freeze.js';
 import { isIssueCode, makeIssue } from '../wording/issues.js';
 import { catalogue2026 } from './2026.js';
 import { judgeCatalogue, type LintFinding } from './lint.js';
-import { isRegistry, type Registry } from '../prestations/create-registry.js';
+import { isRegistry, type Registry, type RegistryOptions } from '../prestations/create-registry.js';
 import { describeValue } from '../errors/from-zod.js';
 import { REGISTRY } from '../prestations/registry.js';
 import { isDeepFrozenData, isTrusted, registryOf, rememberRevalidated, revalidated, trust } from './trust.js';
@@ -77,7 +77,7 @@ export function resolveCatalogue(catalogue: unknown, path: Path = ['catalogue'],
  * const options: ParseCatalogueOptions = { registry: REGISTRY };
  * ```
  */
-export interface ParseCatalogueOptions {
+export interface ParseCatalogueOptions extends RegistryOptions {
   /**
    * Le registre des modèles de prix et des prestations selon lequel lire le catalogue (voir
    * {@link extendRegistry}) ; par défaut le registre intégré. Le catalogue validé le retient.

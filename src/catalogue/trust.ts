@@ -1,4 +1,4 @@
-import type { Registry } from '../prestations/create-registry.js';
+import { isRegistry, type Registry } from '../prestations/create-registry.js';
 import { REGISTRY } from '../prestations/registry.js';
 import type { Catalogue } from './types.js';
 
@@ -27,13 +27,37 @@ export function trust<T extends Catalogue>(catalogue: T, registry: Registry = RE
 }
 
 /**
- * Le registre selon lequel un catalogue de confiance a été validé (le registre intégré pour tout
- * autre valeur).
+ * Le registre selon lequel un catalogue validé l'a été (voir {@link extendRegistry}) ; le registre
+ * intégré pour toute autre valeur. Un client s'en sert pour lire ce que le catalogue peut contenir
+ * (les modèles de prix et leurs libellés, les prestations et leurs paramètres).
  *
- * @internal
+ * @param catalogue - un catalogue validé (ou toute valeur)
+ * @returns son registre
+ * @category Extension
+ * @example
+ * ```ts
+ * registryOf(catalogue2026) === REGISTRY;
+ * //=> true
+ * ```
  */
 export function registryOf(catalogue: unknown): Registry {
   return (typeof catalogue === 'object' && catalogue !== null ? TRUSTED.get(catalogue) : undefined) ?? REGISTRY;
+}
+
+/**
+ * Le registre demandé par des options (`{ registry }`), sinon celui du catalogue. Ne lève jamais :
+ * des options illisibles ou un registre qui n'en est pas un sont ignorés.
+ *
+ * @internal
+ */
+export function registryFrom(options: unknown, catalogue: unknown): Registry {
+  try {
+    const registry = typeof options === 'object' && options !== null ? (options as { registry?: unknown }).registry : undefined;
+    if (isRegistry(registry)) return registry;
+  } catch {
+    // Des options illisibles ne changent pas le registre.
+  }
+  return registryOf(catalogue);
 }
 
 /**

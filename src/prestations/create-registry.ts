@@ -53,6 +53,22 @@ export interface RegistryExtension {
   readonly prestations?: readonly PrestationDeclaration[] | undefined;
 }
 
+/**
+ * Le registre selon lequel lire un catalogue ou un brouillon : par défaut le registre intégré, ou
+ * celui du catalogue s'il est déjà validé.
+ *
+ * @category Extension
+ * @example
+ * ```ts
+ * const options: RegistryOptions = { registry: extendRegistry({}) };
+ * missingAmounts(catalogue2026, options);
+ * ```
+ */
+export interface RegistryOptions {
+  /** Le registre des modèles de prix et des prestations (voir `extendRegistry`). */
+  readonly registry?: Registry | undefined;
+}
+
 interface Index {
   readonly models: ReadonlyMap<string, ModelDeclaration>;
   readonly prestations: ReadonlyMap<string, PrestationDeclaration>;
