@@ -1,7 +1,20 @@
 import fc from 'fast-check';
-import { safePricePrestation, type Adhesion, type Catalogue, type NumberBounds, type ParamDeclaration, type ParamDeclarationOf, type ParamKind, type ParamKinds, type PrestationId } from '../src/index.js';
-import type { PrestationDeclaration } from '../src/prestations/define.js';
-import { PRESTATIONS } from '../src/prestations/registry.js';
+import {
+  completeCatalogue,
+  missingAmounts,
+  registryOf,
+  safePricePrestation,
+  type Adhesion,
+  type Catalogue,
+  type NumberBounds,
+  type ParamDeclaration,
+  type ParamDeclarationOf,
+  type ParamKind,
+  type ParamKinds,
+  type PrestationDeclaration,
+  type PrestationId,
+  type Tarifs,
+} from '../src/index.js';
 import { catalogueTest } from './helpers.js';
 
 /** SIREN valides (clé de Luhn calculée). */
@@ -102,12 +115,13 @@ export function paramsArb(d: PrestationDeclaration, numbers: readonly number[] =
  * selon les sortes de ses paramètres et gardés s'ils se chiffrent sur ce catalogue. Une prestation
  * ajoutée au registre est tirée ici sans rien y écrire.
  */
-export function adhesionArbFor(catalogue: Catalogue): fc.Arbitrary<Adhesion> {
+export function adhesionArbFor(base: Catalogue): fc.Arbitrary<Adhesion> {
+  const catalogue = withExampleAmounts(base);
   const numbers = numbersOf(catalogue);
   return collectiviteArb.chain((c) => {
     const collectivite = { nom: 'Collectivité générée', ...c };
     const shape: Record<string, fc.Arbitrary<Record<string, unknown> | undefined>> = {};
-    for (const d of PRESTATIONS as readonly PrestationDeclaration[]) {
+    for (const d of registryOf(catalogue).prestations) {
       const params = paramsArb(d, numbers).filter(
         (p) => safePricePrestation(d.id as PrestationId, p as never, { catalogue, collectivite: { siren: c.siren, type: c.type, population: c.population } }).success,
       );
@@ -119,6 +133,34 @@ export function adhesionArbFor(catalogue: Catalogue): fc.Arbitrary<Adhesion> {
       return { collectivite, prestations } as unknown as Adhesion;
     });
   });
+}
+
+/** Un montant d'exemple par sorte de champ de modèle : ce qui manque à un catalogue de test pour tout chiffrer. */
+const EXAMPLE_AMOUNTS: Readonly<Record<string, unknown>> = {
+  montant: '100.00',
+  prix: '10.00',
+  grille: { strates: [{ de: 0, a: null }], quotasGo: [50, 100], montants: [['100.00', '150.00']] },
+  stratesForfait: [{ de: 0, a: null, montant: '100.00' }],
+};
+
+/**
+ * Le catalogue complété par des montants d'exemple pour ceux qui manquent encore (une prestation
+ * ajoutée dont le montant n'est pas publié est ainsi chiffrable, donc tirée, sans écrire ses montants
+ * dans les tests). Le catalogue lui-même s'il ne manque rien.
+ */
+export function withExampleAmounts(catalogue: Catalogue): Catalogue {
+  const missing = missingAmounts(catalogue);
+  if (missing.length === 0) return catalogue;
+  const registry = registryOf(catalogue);
+  const prestations: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const m of missing) {
+    const spec = registry.modeles.find((x) => x.nom === m.modele)?.champs[m.champ] as { kind: string } | undefined;
+    const value = spec === undefined ? undefined : EXAMPLE_AMOUNTS[spec.kind];
+    if (value === undefined) continue;
+    ((prestations[m.prestation] ??= {})[m.composante] ??= {})[m.champ] = value;
+  }
+  const tarifs = { millesime: catalogue.millesime, source: "Montants d'exemple des tests", exemple: true, prestations } as unknown as Tarifs;
+  return completeCatalogue(catalogue, tarifs);
 }
 
 /** Adhésions valides au regard du catalogue de test (toutes les prestations chiffrables). */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogue2026, isQuoteError, parseCatalogue, quote, safeQuote, type Adhesion } from '../src/index.js';
 import { adhesionArb, withFieldReplaced } from './arbitraries.js';
-import { PRESTATIONS } from '../src/prestations/registry.js';
+import { REGISTRY } from '../src/index.js';
 import { adhesion, catalogueTest, epci, sum, TWO_DECIMALS } from './helpers.js';
 
 const RUNS = { numRuns: 150 };
@@ -17,7 +17,7 @@ describe('invariants du devis', () => {
         for (const name of Object.keys(params)) seen.add(`${id}.${name}`);
       }
     }
-    for (const d of PRESTATIONS) {
+    for (const d of REGISTRY.prestations) {
       expect(seen, d.id).toContain(d.id);
       for (const name of Object.keys(d.parametres)) expect(seen, `${d.id}.${name}`).toContain(`${d.id}.${name}`);
     }
