@@ -20,6 +20,8 @@ import {
   type Quote,
 } from '../src/index.js';
 import { commune } from './helpers.js';
+import type { DefaultComposantesOf } from '../src/catalogue/types.js';
+import type { DeclarationOf } from '../src/prestations/registry.js';
 
 // Ces vérifications sont faites par `tsc` (lancé par `npm test`) : une erreur de type ici fait échouer les tests.
 describe('types publics', () => {
@@ -67,5 +69,13 @@ describe('types publics', () => {
     expectTypeOf<ParamsDe<'packDemat'>['sirens']>().toEqualTypeOf<ParamKinds['sirens'] | undefined>();
     expectTypeOf<ParamsDe<'marchesPublics'>['acces']>().toEqualTypeOf<ParamKinds['entier']>();
     expectTypeOf<ParamDeclarationOf<'durees'>['maxDuree']>().toEqualTypeOf<number>();
+  });
+
+  it('ajouter un modèle à la fin d’une famille ne change pas le type des composantes du catalogue embarqué', () => {
+    // La déclaration du DPO, si sa famille admettait un modèle de plus (ici « unitaire », pour l'essai).
+    type Dpo = DeclarationOf<'dpo'>['composantes'];
+    type DpoElargi = { readonly abonnement: Omit<Dpo['abonnement'], 'modeles'> & { readonly modeles: readonly [...Dpo['abonnement']['modeles'], 'unitaire'] } };
+    expectTypeOf<DefaultComposantesOf<DpoElargi>>().toEqualTypeOf<ComposantesParDefaut<'dpo'>>();
+    expectTypeOf<DefaultComposantesOf<Dpo>>().toEqualTypeOf<ComposantesParDefaut<'dpo'>>();
   });
 });

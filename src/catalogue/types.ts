@@ -109,18 +109,24 @@ export interface Catalogue {
  * //=> 'aucun'
  * ```
  */
-export type ComposantesParDefaut<Id extends PrestationId> = Id extends PrestationId
-  ? {
-      readonly [C in ComposanteId<Id>]: ComposanteDuModele<
-        DeclarationOf<Id>['composantes'][C] extends {
-          /** Les modèles admis, le premier par défaut. */
-          readonly modeles: readonly [infer M extends Composante['modele'], ...unknown[]];
-        }
-          ? M
-          : never
-      >;
+export type ComposantesParDefaut<Id extends PrestationId> = Id extends PrestationId ? DefaultComposantesOf<DeclarationOf<Id>['composantes']> : never;
+
+/**
+ * Les composantes déclarées `Cs`, chacune dans son modèle par défaut : le premier de ses modèles
+ * admis. Ajouter un modèle à la fin d'une famille ne le change pas.
+ *
+ * @internal
+ */
+export type DefaultComposantesOf<Cs> = {
+  readonly [C in keyof Cs & string]: ComposanteDuModele<
+    Cs[C] extends {
+      /** Les modèles admis, le premier par défaut. */
+      readonly modeles: readonly [infer M extends Composante['modele'], ...unknown[]];
     }
-  : never;
+      ? M
+      : never
+  >;
+};
 
 /**
  * Le type du catalogue 2026 embarqué : celui de ses données, où chaque composante suit son modèle
