@@ -2,13 +2,16 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
-import { appsScriptGlue, appsScriptManifest, EXCEL_FILES, excelIcon, excelManifest, excelMetadata, excelPage, excelScript } from './src/spreadsheet/glue.js';
+import { appsScriptGlue, appsScriptManifest, excelMetadata, excelPage, excelScript } from './scripts/spreadsheet-glue.js';
+import { excelIcon } from './scripts/png-icon.js';
+import { EXCEL_FILES, excelManifest } from './src/spreadsheet/manifest.js';
 import { jsonSchemas } from './src/schemas/json-schemas.js';
+import { emetteurJsonSchema } from './src/documents/emetteur-rules.js';
 
-/** Écrit les schémas JSON des fichiers d'entrée, déduits des schémas zod. */
+/** Écrit les schémas JSON des fichiers d'entrée, déduits des schémas zod (et, pour l'émetteur, des règles des documents). */
 function writeJsonSchemas(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`${dir}/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');
+  for (const [name, schema] of Object.entries({ ...jsonSchemas(), emetteur: emetteurJsonSchema() })) writeFileSync(`${dir}/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');
 }
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -72,7 +75,9 @@ function writeSimulatorPage(dir: string): void {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // Le noyau, et ses clients en modules (@te90/tarifs/documents, @te90/tarifs/tableur), qui l'importent par son nom, sans le recopier.
+    entry: { index: 'src/index.ts', documents: 'src/documents/index.ts', tableur: 'src/spreadsheet/index.ts' },
+    external: ['@te90/tarifs'],
     format: ['esm', 'cjs'],
     dts: true,
     // Pas de carte de sources : le code livré n'est pas minifié et se lit tel quel ; l'archive reste petite.

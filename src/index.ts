@@ -2,9 +2,9 @@
  * `@te90/tarifs` : devis exacts au centime des prestations « à la carte » du service
  * informatique de Territoire d'énergie 90.
  *
- * @packageDocumentation
+ * @module @te90/tarifs
  */
-export { quote, safeQuote, type QuoteOptions } from './quote/quote.js';
+export { quote, safeQuote, validateAdhesion, CATALOGUE_ISSUE_CODES, type QuoteOptions } from './quote/quote.js';
 export type { Adhesion, PrestationsCochees } from './validation/adhesion.js';
 export type { SansParametre } from './prestations/define.js';
 export {
@@ -17,11 +17,11 @@ export {
   type ParamInput,
   type ParamBounds,
   type NumberBounds,
-  type ParamCommon,
-  type ParamDeclaration,
   type ParamDeclarationOf,
 } from './prestations/param-kinds.js';
 export {
+  PRESTATIONS,
+  prestationDeclaration,
   COMPOSANTES,
   PRESTATION_IDS,
   type PrestationId,
@@ -58,6 +58,7 @@ export type {
 } from './core/shapes.js';
 export {
   MODELES,
+  modelDeclaration,
   type Modele,
   type Composante,
   type ChampsDeTarif,
@@ -69,11 +70,14 @@ export {
   type ComposanteForfaitParStrate,
   type ComposanteDuModele,
 } from './models/registry.js';
+export type { ModelDeclaration, MeasureName } from './models/define.js';
+export type { FieldDeclaration, FieldKind } from './models/fields.js';
 export { catalogue2026 } from './catalogue/2026.js';
 export type { Catalogue, Catalogue2026, Prestation, ComposanteDe, ComposantesDe, ComposantesParDefaut, PrestationsDuCatalogue, PrestationsParDefaut } from './catalogue/types.js';
 export {
   completeCatalogue,
   safeCompleteCatalogue,
+  validateTarifs,
   type Tarifs,
   type MontantFourni,
   type MontantsFournis,
@@ -83,12 +87,12 @@ export { parseCatalogue, safeParseCatalogue, type ParseCatalogueOptions } from '
 export { REGISTRY, extendRegistry } from './prestations/registry.js';
 export type { Registry, RegistryExtension, RegistryOptions } from './prestations/create-registry.js';
 export { registryOf } from './catalogue/trust.js';
-export type { AnyModelDeclaration, ModelDeclaration } from './models/define.js';
-export type { PrestationDeclaration, ComposanteDeclaration } from './prestations/define.js';
-export { reviseCatalogue, safeReviseCatalogue, type Revision, type MontantRevise } from './catalogue/revise.js';
+export { reviseCatalogue, safeReviseCatalogue, validateRevision, type Revision, type MontantRevise } from './catalogue/revise.js';
 export {
   compareCatalogues,
   safeCompareCatalogues,
+  createComparison,
+  type ComparisonBuilder,
   type Comparaison,
   type AdherentCompare,
   type Ecart,
@@ -96,38 +100,40 @@ export {
   type EcartFacture,
   type CompareOptions,
 } from './batch/compare.js';
-export { renderComparisonText, renderComparisonCsv } from './render/comparison.js';
-export { renderComparisonHtml, type ComparisonHtmlOptions } from './render/comparison-html.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';
+export { describeValue } from './errors/from-zod.js';
+export type { PrestationDeclaration, ParamDeclaration, NumberParam, SirensParam, DureesParam, ParamCommon, ComposanteDeclaration } from './prestations/define.js';
 export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './core/codes.js';
 export { inVoice, type Voice } from './wording/issues.js';
-export { normalizeSiren, isValidSiren } from './siren/siren.js';
+export { normalizeSiren, isValidSiren, isValidSiret, formatSiren } from './siren/siren.js';
 export { formatEuros, formatNombre, type Typographie } from './money/format.js';
-export { renderQuoteText, renderIssuesText, formatSiren, type TextOptions } from './render/quote-text.js';
+export { formatPrix, formatStrate, describeQuoteLine } from './wording/terms.js';
+export { sumAmounts, compareAmounts } from './money/amounts.js';
+export { readInput, type InputRead } from './input/read.js';
+export { COLLECTIVITE_FIELDS, type CollectiviteField, type CollectiviteFields } from './validation/collectivite.js';
+export { CONVENTION_ADHESION } from './catalogue/sources.js';
 export {
   quoteAll,
   safeQuoteAll,
+  createBatch,
+  type BatchBuilder,
   type BatchQuote,
   type BatchResult,
   type BatchOptions,
   type PrestationSummary,
 } from './batch/quote-all.js';
+export { sirenConflicts } from './batch/ledger.js';
 export {
   billingRoll,
   safeBillingRoll,
+  createBillingRoll,
+  type BillingRollBuilder,
   type RoleDeFacturation,
   type FactureDeRole,
   type LigneDeRole,
 } from './batch/billing-roll.js';
-export { renderQuoteCsv, renderBatchCsv } from './render/csv.js';
-export { renderQuoteHtml, type HtmlOptions } from './render/quote-html.js';
-export type { Emetteur, Signataire } from './render/emetteur.js';
-export { renderBatchText } from './render/batch-text.js';
-export { renderBillingRollText, renderBillingRollCsv } from './render/billing-roll.js';
-export { renderCatalogueText } from './render/catalogue-text.js';
-export { renderLintText } from './render/lint-text.js';
 export {
   pricePrestation,
   safePricePrestation,

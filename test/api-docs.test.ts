@@ -16,7 +16,7 @@ beforeAll(() => {
 
 describe('documentation de l’API (TypeDoc)', () => {
   it('en français : titres « Exemple » et « Lève », et le type de l’exception lié', () => {
-    const quote = page('functions/quote.html');
+    const quote = page('functions/_te90_tarifs.quote.html');
     expect(quote).toMatch(/>Exemple</);
     expect(quote).toMatch(/>Lève</);
     expect(quote).not.toMatch(/>(Example|Throws)</);
@@ -27,12 +27,21 @@ describe('documentation de l’API (TypeDoc)', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(page('index.html')).toContain(`v${version}`);
     expect(existsSync(join(out, 'modules', 'index.html'))).toBe(false);
-    expect(page('functions/quote.html')).not.toMatch(/>index</);
+    expect(page('functions/_te90_tarifs.quote.html')).not.toMatch(/>index</);
   });
 
   it('les exports sont rangés par catégorie, dans un ordre sensé', () => {
-    const sections = [...page('modules.html').matchAll(/data-key="section-([^"]+)"/g)].map((m) => m[1]);
+    const sections = [...page('modules/_te90_tarifs.html').matchAll(/data-key="section-([^"]+)"/g)].map((m) => m[1]);
     expect(sections.slice(0, 4)).toEqual(['Devis', 'Lot', 'Catalogue', 'Prestations']);
+    // Les fonctions de tableur ont leur module, @te90/tarifs/tableur, et la bibliothèque n'a pas de catégorie « Tableur » vide.
+    expect(sections).not.toContain('Tableur');
+    expect([...page('modules/_te90_tarifs_tableur.html').matchAll(/data-key="section-([^"]+)"/g)].map((m) => m[1])).toContain('Tableur');
+  });
+
+  it('les documents ont leur module, @te90/tarifs/documents, rangé par catégorie', () => {
+    const sections = [...page('modules/_te90_tarifs_documents.html').matchAll(/data-key="section-([^"]+)"/g)].map((m) => m[1]);
+    expect(sections.slice(0, 4)).toEqual(['Devis', 'Lot', 'Catalogue', "Au fil de l'eau"]);
+    expect(page('functions/_te90_tarifs_documents.renderQuoteHtml.html')).toMatch(/href="[^"]*QuoteError\.html"/);
   });
 
   it('chaque document a un titre', () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogue2026, parseCatalogue, PRESTATION_IDS, type Catalogue } from '../src/index.js';
-import { declarationOf } from '../src/prestations/registry.js';
+import { prestationDeclaration } from '../src/index.js';
 
 const ROOT = join(__dirname, '..');
 const json = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>;
@@ -27,7 +27,7 @@ describe('le catalogue 2026 embarqué', () => {
 
   it('chaque composante suit son modèle de prix par défaut, comme son type (Catalogue2026) le dit', () => {
     for (const id of PRESTATION_IDS) {
-      const declared = declarationOf(id)!.composantes;
+      const declared = prestationDeclaration(id)!.composantes;
       const composantes = (catalogue2026 as Catalogue).prestations[id].composantes as Record<string, { modele: string }>;
       expect(Object.keys(composantes)).toEqual(Object.keys(declared));
       for (const [cid, c] of Object.entries(composantes)) expect(c.modele, `${id}.${cid}`).toBe(declared[cid]!.modeles[0]);

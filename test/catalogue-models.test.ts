@@ -15,7 +15,7 @@ import {
   type Catalogue,
   type Tarifs,
 } from '../src/index.js';
-import { readTarifs } from '../src/spreadsheet/layout.js';
+import { tarifsFromRange } from '../src/spreadsheet/layout.js';
 import { adhesion, catalogueTest, commune } from './helpers.js';
 
 const DPO_PAR_HABITANT: Tarifs = {
@@ -89,7 +89,7 @@ describe('un fichier de tarifs choisit un modèle de prix', () => {
   });
 
   it('dans un tableur, le modèle et chaque montant ont leur cellule', () => {
-    const r = readTarifs(
+    const r = tarifsFromRange(
       [
         ['source', 'Délibération'],
         ['prestations.dpo.abonnement.modele', 'parHabitant'],

@@ -1,5 +1,5 @@
 /**
- * `comparer` écrit au fil des adhérents (issue 20, point 3) : la sortie est celle de la bibliothèque,
+ * `comparer` écrit au fil des adhérents : la sortie est celle de la bibliothèque,
  * la mémoire ne dépend pas de la taille du lot, les fichiers temporaires sont effacés.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,15 +11,14 @@ import { describe, expect, it } from 'vitest';
 import {
   compareCatalogues,
   parseCatalogue,
-  renderComparisonCsv,
-  renderComparisonHtml,
-  renderComparisonText,
   type Adhesion,
   type Catalogue,
 } from '../src/index.js';
+import { renderComparisonCsv, renderComparisonHtml, renderComparisonText } from '@te90/tarifs/documents';
 import { runCli } from '../src/cli/main.js';
-import { batchFromText, decodeUtf8, type BatchSource } from '../src/cli/io.js';
-import { jsonPieces } from '../src/cli/lot.js';
+import { decodeUtf8 } from '../src/cli/decode.js';
+import { batchFromText, type BatchSource } from '../src/cli/sources.js';
+import { jsonPieces } from '../src/cli/json-stream.js';
 import { Spool } from '../src/cli/spool.js';
 import fc from 'fast-check';
 import { memoryIo } from './cli-helpers.js';

@@ -9,8 +9,6 @@ import {
   catalogue2026,
   completeCatalogue,
   quoteAll,
-  renderBillingRollCsv,
-  renderBillingRollText,
   type Adhesion,
   type RoleDeFacturation,
   type Tarifs,
@@ -18,7 +16,7 @@ import {
 import { runCli } from '../src/cli/main.js';
 import { memoryIo, parseCsv } from './cli-helpers.js';
 import { IN_CI, readWithCalc, SOFFICE, SOFFICE_TIMEOUT } from './calc.js';
-import { billingRollJsonChunks } from '../src/render/billing-roll.js';
+import { billingRollJsonChunks, renderBillingRollCsv, renderBillingRollText } from '@te90/tarifs/documents';
 
 /**
  * `te90-tarifs facturation` : le rôle de facturation d'un lot, une facture par SIREN débiteur, en

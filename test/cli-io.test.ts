@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, quoteAll, type Adhesion, type BatchQuote, type Tarifs } from '../src/index.js';
 import { runCli, type CliIo } from '../src/cli/main.js';
 import { memoryIo } from './cli-helpers.js';
-import { batchFromText } from '../src/cli/io.js';
+import { batchFromText } from '../src/cli/sources.js';
 
 /**
  * La ligne de commande et ses entrées-sorties : entrée standard, lecture unique, sortie fermée ou

@@ -7,11 +7,9 @@ import {
   parseCatalogue,
   quote,
   quoteAll,
-  renderBatchCsv,
-  renderComparisonCsv,
-  renderQuoteCsv,
   type Adhesion,
 } from '../src/index.js';
+import { renderBatchCsv, renderComparisonCsv, renderQuoteCsv } from '@te90/tarifs/documents';
 import { adhesion, catalogueTest, epci } from './helpers.js';
 import { parseCsv } from './cli-helpers.js';
 import { IN_CI, readWithCalc, SOFFICE, SOFFICE_TIMEOUT } from './calc.js';

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(__dirname, '..');
 const INDEX = join(ROOT, 'src', 'index.ts');
 const TABLEUR = join(ROOT, 'src', 'spreadsheet', 'index.ts');
+const DOCUMENTS = join(ROOT, 'src', 'documents', 'index.ts');
 const OUT = join(ROOT, 'node_modules', '.cache', 'te90-exemples');
 
 const OPTIONS: ts.CompilerOptions = {
@@ -17,6 +18,8 @@ const OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
   types: ['node'],
   lib: ['lib.es2022.d.ts'],
+  // Les clients importent la bibliothèque par son nom, comme un tiers (voir tsconfig.json).
+  paths: { '@te90/tarifs': [INDEX], '@te90/tarifs/documents': [DOCUMENTS], '@te90/tarifs/tableur': [TABLEUR] },
 };
 
 /** Variables que les exemples utilisent sans les définir. */
@@ -69,7 +72,7 @@ function readmeExamples(file: string): Example[] {
   return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => ({ name: `${file}#${i + 1}`, code: m[1]! }));
 }
 
-function typecheck(examples: readonly Example[], names: readonly string[]): string[] {
+function typecheck(examples: readonly Example[], names: readonly string[], documents: readonly string[], tableurNames: readonly string[]): string[] {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const files = examples.map((example, i) => {
@@ -81,7 +84,7 @@ function typecheck(examples: readonly Example[], names: readonly string[]): stri
     const importPath = './' + relative(OUT, INDEX).replace(/\\/g, '/').replace(/\.ts$/, '.js');
     writeFileSync(
       file,
-      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { devis, total, prestation, tableau, type Cell, type Range } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
+      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { ${documents.join(', ')} } from '${importPath.replace('index.js', 'documents/index.js')}';\nimport { ${tableurNames.join(', ')} } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
     );
     return file;
   });
@@ -91,24 +94,26 @@ function typecheck(examples: readonly Example[], names: readonly string[]): stri
     .filter((d) => d.file && files.includes(d.file.fileName) && d.code !== 6133)
     .map((d) => {
       const where = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-      return `${d.file!.text.split('\n')[0]} (ligne ${where.line - 7}) : ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+      return `${d.file!.text.split('\n')[0]} (ligne ${where.line - 8}) : ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
 }
 
 describe('documentation', () => {
-  const program = ts.createProgram([INDEX, TABLEUR], OPTIONS);
+  const program = ts.createProgram([INDEX, TABLEUR, DOCUMENTS], OPTIONS);
   const { names, examples, missing } = exportsOfIndex(program);
   const tableur = exportsOfIndex(program, TABLEUR);
+  const documents = exportsOfIndex(program, DOCUMENTS);
 
   it('chaque export public a un @example', () => {
     expect(names.length).toBeGreaterThan(40);
-    expect([...missing, ...tableur.missing]).toEqual([]);
+    expect(documents.names.length).toBeGreaterThan(20);
+    expect([...missing, ...tableur.missing, ...documents.missing]).toEqual([]);
   });
 
-  it('chaque @example des exports publics, du README et des guides compile', () => {
-    const all = [...examples, ...tableur.examples, ...readmeExamples('README.md'), ...readmeExamples('docs/guide.md')];
+  it('chaque @example des exports publics (bibliothèque, documents, tableur), du README et des guides compile', () => {
+    const all = [...examples, ...documents.examples, ...tableur.examples, ...readmeExamples('README.md'), ...readmeExamples('docs/guide.md')];
     expect(all.length).toBeGreaterThan(40);
-    expect(typecheck(all, names)).toEqual([]);
+    expect(typecheck(all, names, documents.names, tableur.names)).toEqual([]);
   }, 60_000);
 });
 
@@ -145,10 +150,10 @@ describe('guide', () => {
 
 describe('TSDoc des modules internes', () => {
   it('chaque déclaration exportée de src/ est documentée ; seuls les exports publics portent un @example', () => {
-    const program = ts.createProgram([INDEX, TABLEUR], OPTIONS);
+    const program = ts.createProgram([INDEX, TABLEUR, DOCUMENTS], OPTIONS);
     const checker = program.getTypeChecker();
     const publicDeclarations = new Set<ts.Node>();
-    const entries = [INDEX, TABLEUR].flatMap((f) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(f)!)!));
+    const entries = [INDEX, TABLEUR, DOCUMENTS].flatMap((f) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(f)!)!));
     for (const symbol of entries) {
       const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
       for (const d of target.declarations ?? []) publicDeclarations.add(ts.isVariableDeclaration(d) ? d.parent.parent : d);

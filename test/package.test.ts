@@ -74,6 +74,26 @@ describe('paquet publié (npm pack)', () => {
     expect(sh('node', ['cjs.cjs'], project).trim()).toBe('2069.57 function');
   });
 
+  it('@te90/tarifs/documents s’importe depuis ESM et CommonJS, et ne recopie pas la bibliothèque', () => {
+    const script = (load: string) => `${load}\nconst html = renderQuoteHtml(quote(${ADHESION}), { numero: 'D-1', date: '2026-11-29' });\nconsole.log(html.startsWith('<!doctype html>'), renderIssuesText([]) === '');\n`;
+    writeFileSync(join(project, 'documents.cjs'), script(`const { quote } = require('@te90/tarifs');\nconst { renderQuoteHtml, renderIssuesText } = require('@te90/tarifs/documents');`));
+    writeFileSync(join(project, 'documents.mjs'), script(`import { quote } from '@te90/tarifs';\nimport { renderQuoteHtml, renderIssuesText } from '@te90/tarifs/documents';`));
+    expect(sh('node', ['documents.cjs'], project).trim()).toBe('true true');
+    expect(sh('node', ['documents.mjs'], project).trim()).toBe('true true');
+    const dist = join(project, 'node_modules', '@te90', 'tarifs', 'dist');
+    for (const file of ['documents.js', 'documents.cjs']) expect(readFileSync(join(dist, file), 'utf8')).toMatch(/from '@te90\/tarifs'|require\('@te90\/tarifs'\)/);
+  });
+
+  it('@te90/tarifs/tableur s’importe depuis ESM et CommonJS ; les fichiers autonomes des tableurs ne sont pas des modules exportés', () => {
+    const plage = `[['collectivite.nom', 'X'], ['collectivite.siren', '200000172'], ['collectivite.type', 'epci'], ['maintenanceBase.postes', 4], ['maintenanceBase.postesLicenceBL', 0]]`;
+    writeFileSync(join(project, 'tableur.mjs'), `import { total, excelManifest } from '@te90/tarifs/tableur';\nconsole.log(total(${plage}), typeof excelManifest);\n`);
+    expect(sh('node', ['tableur.mjs'], project).trim()).toBe('2069.57 function');
+    writeFileSync(join(project, 'tableur.cjs'), `const { total } = require('@te90/tarifs/tableur');\nconsole.log(total(${plage}));\n`);
+    expect(sh('node', ['tableur.cjs'], project).trim()).toBe('2069.57');
+    const autonome = spawnSync('node', ['-e', "require.resolve('@te90/tarifs/tableur/te90-tarifs.js')"], { cwd: project, encoding: 'utf8' });
+    expect(autonome.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  });
+
   it('se type-vérifie depuis TypeScript (tsc --noEmit), y compris les erreurs de type attendues', () => {
     writeFileSync(
       join(project, 'tsconfig.json'),

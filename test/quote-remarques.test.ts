@@ -51,7 +51,8 @@ describe('remarques pour l’adhérent, vérifications pour le syndicat, total p
 
 describe('le lot en texte marque un total partiel', () => {
   it('« (total partiel) » sur la ligne d’une adhésion dont une part n’est pas chiffrée, et seulement elle', async () => {
-    const { quoteAll, renderBatchText } = await import('../src/index.js');
+    const { quoteAll } = await import('../src/index.js');
+    const { renderBatchText } = await import('@te90/tarifs/documents');
     const text = renderBatchText(quoteAll([adhesion({ maintenanceBase: { postes: 4 } }, epci), adhesion({}, epci)]));
     const lignes = text.split('\n').filter((l) => /^ {2}#\d/.test(l));
     expect(lignes).toHaveLength(2);

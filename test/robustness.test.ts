@@ -29,7 +29,6 @@ import {
   safeQuoteAll,
   safeCompareCatalogues,
   safeReviseCatalogue,
-  renderQuoteHtml,
   reviseCatalogue,
   WARNING_CODES,
   type Adhesion,
@@ -39,6 +38,7 @@ import {
   type QuoteIssue,
   type SafeResult,
 } from '../src/index.js';
+import { renderQuoteHtml } from '@te90/tarifs/documents';
 import { adhesionArb, withFieldReplaced } from './arbitraries.js';
 import { adhesion, catalogueTest, commune, epci, TARIFS_TEST } from './helpers.js';
 

@@ -4,10 +4,10 @@ import type { Destinataire, Quote, QuoteIssue, QuoteLine, SafeResult, Source } f
 import { CallerError, guard, unwrap } from '../errors/quote-error.js';
 import { sumMontants } from '../money/round.js';
 import type { PrestationId } from '../prestations/registry.js';
-import { readOption } from '../quote/quote.js';
+import { readOption, type QuoteOptions } from '../quote/quote.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { SirenLedger } from './ledger.js';
-import { quoteBatchEntry, readBatchEntries, type BatchOptions } from './quote-all.js';
+import { quoteBatchEntry, readBatchEntries, type BatchOptions, type BatchResult } from './quote-all.js';
 
 /**
  * Une ligne du rôle de facturation : une ligne de devis, et l'adhésion d'où elle vient.
@@ -190,6 +190,73 @@ function lineOf(l: QuoteLine<PrestationId>, adherent: LigneDeRole['adherent']): 
     montant: l.montant,
     detail: l.detail,
     source: l.source,
+  };
+}
+
+/**
+ * Un rôle de facturation monté adhésion par adhésion, tel que {@link createBillingRoll} le rend :
+ * chaque adhésion est chiffrée dès qu'elle est ajoutée, ses lignes vont à la facture de leur SIREN.
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const role: BillingRollBuilder = createBillingRoll({ catalogue });
+ * role.add(adhesionA);
+ * role.result().factures.length;
+ * ```
+ */
+export interface BillingRollBuilder {
+  /**
+   * Chiffre l'adhésion suivante, comme {@link billingRoll} : ses lignes vont au rôle, ou elle est
+   * refusée avec ses problèmes (jamais une exception).
+   *
+   * @param adhesion - l'adhésion, lue une seule fois
+   * @param fichier - le nom de l'entrée (son fichier, par exemple), repris dans ses lignes, ses refus et les conflits
+   * @returns son résultat, à la position suivante du lot
+   */
+  add(adhesion: unknown, fichier?: string): BatchResult;
+  /**
+   * Compte comme refusée une entrée que l'appelant n'a pas pu lire, avec ses problèmes : elle prend
+   * une position du lot.
+   *
+   * @param issues - pourquoi l'entrée est refusée
+   * @param fichier - le nom de l'entrée
+   * @returns son résultat refusé
+   */
+  refuse(issues: readonly QuoteIssue[], fichier?: string): BatchResult;
+  /** Le rôle des entrées ajoutées, identique à celui de {@link billingRoll} sur les mêmes adhésions. */
+  result(): RoleDeFacturation;
+}
+
+/**
+ * Ouvre un rôle de facturation à monter adhésion par adhésion, pour un lot lu au fil de l'eau. Le
+ * rôle regroupe les lignes de tout le lot par SIREN débiteur : il n'est complet qu'à la fin
+ * ({@link BillingRollBuilder.result}). Résultat identique à {@link billingRoll}.
+ *
+ * @param options - `catalogue` (par défaut `catalogue2026`)
+ * @returns le rôle, vide
+ * @throws {@link QuoteError} si le catalogue est invalide
+ * @category Lot
+ * @example
+ * ```ts
+ * const role = createBillingRoll({ catalogue });
+ * for (const a of adhesions) role.add(a);
+ * role.result().total;
+ * ```
+ */
+export function createBillingRoll(options?: QuoteOptions): BillingRollBuilder {
+  const catalogue = unwrap(guard(() => resolveCatalogue(readOption(options, 'catalogue'))));
+  const roll = new RollBuilder(catalogue);
+  let next = 0;
+  const record = (result: BatchResult, fichier: string | undefined): BatchResult => {
+    roll.add(result.index, result.siren, result, fichier);
+    next++;
+    return result;
+  };
+  return {
+    add: (adhesion, fichier) => record(quoteBatchEntry({ ok: true, value: adhesion }, next, catalogue), fichier),
+    refuse: (issues, fichier) => record({ index: next, siren: null, success: false, issues: [...issues] }, fichier),
+    result: () => roll.build(),
   };
 }
 

@@ -289,13 +289,12 @@ export interface ComparedEntry {
 
 /**
  * Compare une entrée d'un lot sous deux catalogues, isolée : une entrée illisible, ou hostile, est
- * refusée des deux côtés, jamais l'échec du lot. `refus` remplace le problème d'une entrée que la
- * liste n'a pas pu rendre (en ligne de commande, celui du fichier illisible).
+ * refusée des deux côtés, jamais l'échec du lot.
  *
  * @internal
  */
 export function compareEntry(
-  entry: { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue?: QuoteIssue },
+  entry: { readonly ok: true; readonly value: unknown } | { readonly ok: false },
   index: number,
   avant: Catalogue,
   apres: Catalogue,
@@ -306,7 +305,7 @@ export function compareEntry(
   const unreadable: SafeResult<never> =
     readResult && !readResult.success
       ? readResult
-      : { success: false, issues: [!entry.ok && entry.issue ? entry.issue : makeIssue('ENTREE_INVALIDE', [], { raison: 'adhesionIllisible' })] };
+      : { success: false, issues: [makeIssue('ENTREE_INVALIDE', [], { raison: 'adhesionIllisible' })] };
   const a = read ? guard(() => quoteRead(read, avant)) : unreadable;
   const b = read ? guard(() => quoteRead(read, apres)) : unreadable;
   const identity = a.success ? { siren: a.data.collectivite.siren, nom: a.data.collectivite.nom } : b.success ? { siren: b.data.collectivite.siren, nom: b.data.collectivite.nom } : read ? readIdentity(read.snap.value) : { siren: null, nom: null };
@@ -423,6 +422,95 @@ export class CompareTally {
 /** Les dix plus fortes hausses, de la plus forte à la plus faible (à égalité, dans l'ordre du lot). */
 function topHausses<T extends { readonly index: number; readonly ecart: Dec }>(hausses: readonly T[]): T[] {
   return [...hausses].sort((x, y) => y.ecart.comparedTo(x.ecart) || x.index - y.index).slice(0, 10);
+}
+
+/**
+ * Une comparaison montée adhésion par adhésion, telle que {@link createComparison} la rend : chaque
+ * adhésion est chiffrée sous les deux catalogues dès qu'elle est ajoutée, et seule la synthèse est
+ * cumulée (jamais les adhérents).
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const comparaison: ComparisonBuilder = createComparison({ avant: catalogue2026, apres: catalogue });
+ * comparaison.add(adhesionA).ecart;
+ * ```
+ */
+export interface ComparisonBuilder {
+  /**
+   * Compare l'adhésion suivante sous les deux catalogues, exactement comme {@link compareCatalogues}
+   * (son millésime est ignoré) : refusée d'un côté ou des deux, elle l'est avec ses problèmes, jamais
+   * par une exception.
+   *
+   * @param adhesion - l'adhésion, lue une seule fois
+   * @param fichier - le nom de l'entrée (son fichier, par exemple), repris dans les conflits de la synthèse
+   * @returns l'adhérent comparé, à la position suivante du lot
+   */
+  add(adhesion: unknown, fichier?: string): AdherentCompare;
+  /**
+   * Compte comme refusée des deux côtés une entrée que l'appelant n'a pas pu lire, avec ses
+   * problèmes : elle prend une position du lot.
+   *
+   * @param issues - pourquoi l'entrée est refusée
+   * @param fichier - le nom de l'entrée
+   * @returns l'adhérent refusé des deux côtés
+   */
+  refuse(issues: readonly QuoteIssue[], fichier?: string): AdherentCompare;
+  /** La synthèse des entrées ajoutées, identique à celle de {@link compareCatalogues} sur les mêmes adhésions. */
+  summary(): Comparaison['synthese'];
+}
+
+/**
+ * Ouvre une comparaison à monter adhésion par adhésion, pour un lot lu au fil de l'eau : chaque
+ * adhérent comparé peut être écrit dès qu'il l'est ; la mémoire ne dépend pas du nombre
+ * d'adhésions. Adhérents et synthèse sont ceux de {@link compareCatalogues}.
+ *
+ * @param options - `avant`, `apres` : les deux catalogues (`onProgress` n'y sert pas)
+ * @returns la comparaison, vide
+ * @throws {@link QuoteError} si l'un des catalogues est invalide (les deux sont jugés ensemble)
+ * @category Lot
+ * @example
+ * ```ts
+ * const comparaison = createComparison({ avant: catalogue2026, apres: catalogue });
+ * for (const a of adhesions) comparaison.add(a);
+ * comparaison.summary().ecartPourcent;
+ * ```
+ */
+export function createComparison(options: CompareOptions): ComparisonBuilder {
+  const args = [guard(() => resolveCatalogue(readOption(options, 'avant'), ['avant'])), guard(() => resolveCatalogue(readOption(options, 'apres'), ['apres']))] as const;
+  const [cAvant, cApres] = args;
+  if (!cAvant.success || !cApres.success) throw new QuoteError(args.flatMap((r) => (r.success ? [] : r.issues)));
+  const [avant, apres] = [cAvant.data, cApres.data];
+  const tally = new CompareTally(avant, apres);
+  let next = 0;
+  const record = (entry: ComparedEntry, fichier: string | undefined): AdherentCompare => {
+    tally.add(entry, fichier);
+    next++;
+    return entry.adherent;
+  };
+  return {
+    add: (adhesion, fichier) => record(compareEntry({ ok: true, value: adhesion }, next, avant, apres), fichier),
+    refuse: (issues, fichier) => record(refusedEntry(issues, next), fichier),
+    summary: () => tally.synthese(),
+  };
+}
+
+/** Une entrée que l'appelant n'a pas pu lire, refusée des deux côtés avec ses problèmes. */
+function refusedEntry(issues: readonly QuoteIssue[], index: number): ComparedEntry {
+  const refused = { success: false, issues: [...issues] } as const;
+  const adherent: AdherentCompare = {
+    index,
+    siren: null,
+    nom: null,
+    avant: null,
+    apres: null,
+    ecart: null,
+    ecartPourcent: null,
+    lignes: [],
+    factures: [],
+    refus: { avant: refused.issues, apres: refused.issues },
+  };
+  return { adherent, avant: refused, apres: refused };
 }
 
 function run(adhesions: unknown, options: unknown): Comparaison {

@@ -4,6 +4,8 @@ import type { PrestationId } from '../prestations/registry.js';
 import { idsIn } from '../prestations/create-registry.js';
 import { registryOf } from '../catalogue/trust.js';
 import { makeIssue } from '../wording/issues.js';
+import { resolveCatalogue } from '../catalogue/resolve.js';
+import { guard, unwrap } from '../errors/quote-error.js';
 
 /**
  * Le registre des SIREN facturés d'un lot : pour chaque prestation facturée par SIREN, les adhésions
@@ -34,7 +36,7 @@ export class SirenLedger {
     let lastSiren = '';
     let lastPrestation = '';
     for (const ligne of quote.lignes) {
-      if (this.catalogue.prestations[ligne.prestation].facturation !== 'siren') continue;
+      if ((this.catalogue.prestations[ligne.prestation] as { facturation?: string } | undefined)?.facturation !== 'siren') continue;
       // Deux composantes d'une même prestation au même SIREN ne comptent qu'une fois.
       if (ligne.siren === lastSiren && ligne.prestation === lastPrestation) continue;
       lastSiren = ligne.siren;
@@ -94,4 +96,36 @@ function push(map: Map<string, number | number[]>, key: string, index: number): 
   if (known === undefined) map.set(key, index);
   else if (typeof known === 'number') map.set(key, [known, index]);
   else known.push(index);
+}
+
+/**
+ * Les SIREN facturés deux fois dans une suite de devis acceptés, comme `quoteAll` les signale pour un
+ * lot : une prestation facturée par SIREN facturée deux fois au même SIREN par deux devis, ou deux
+ * devis pour la même collectivité. Chaque problème (`SIREN_FACTURE_DEUX_FOIS`) nomme les positions
+ * des devis en cause (`params.entrees`, à partir de 0), et son chemin est la position du second.
+ * Un devis refusé ou absent se marque par `undefined` : les positions restent celles de la suite.
+ *
+ * @param quotes - les devis, dans l'ordre (`undefined` pour une position sans devis)
+ * @param catalogue - le catalogue des devis (par défaut `catalogue2026`) : il dit quelles prestations sont facturées par SIREN
+ * @returns les problèmes, dans l'ordre des positions ; `[]` si aucun SIREN n'est facturé deux fois
+ * @throws {@link QuoteError} si le catalogue est invalide, ou si un devis n'a pas la forme d'un devis ; jamais d'autre exception
+ * @category Lot
+ * @example
+ * ```ts
+ * const a = quote(adhesionA);
+ * // La même collectivité en première et en troisième position ; la deuxième adhésion est refusée.
+ * sirenConflicts([a, undefined, a]).map((i) => i.params['entrees']);
+ * //=> [[0, 2]]
+ * ```
+ */
+export function sirenConflicts(quotes: readonly (Quote | undefined)[], catalogue?: Catalogue): QuoteIssue[] {
+  return unwrap(
+    guard(() => {
+      const ledger = new SirenLedger(resolveCatalogue(catalogue));
+      quotes.forEach((q, index) => {
+        if (q !== undefined) ledger.add(index, q as Quote<PrestationId>);
+      });
+      return ledger.conflicts();
+    }),
+  );
 }

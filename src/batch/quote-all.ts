@@ -214,6 +214,76 @@ export class BatchTally {
   }
 }
 
+/**
+ * Un lot chiffré adhésion par adhésion, tel que {@link createBatch} le rend : chaque adhésion est
+ * chiffrée dès qu'elle est ajoutée, et seule la synthèse est cumulée (jamais les devis).
+ *
+ * @category Lot
+ * @example
+ * ```ts
+ * const lot: BatchBuilder = createBatch({ catalogue });
+ * lot.add(adhesionA);
+ * lot.summary().acceptes;
+ * ```
+ */
+export interface BatchBuilder {
+  /**
+   * Chiffre l'adhésion suivante du lot et la compte dans la synthèse, exactement comme
+   * {@link quoteAll} : une adhésion refusée, ou hostile, donne un résultat refusé, jamais une exception.
+   *
+   * @param adhesion - l'adhésion, lue une seule fois
+   * @param fichier - le nom de l'entrée (son fichier, par exemple), repris dans les conflits de la synthèse
+   * @returns son résultat, à la position suivante du lot
+   */
+  add(adhesion: unknown, fichier?: string): BatchResult;
+  /**
+   * Compte comme refusée une entrée que l'appelant n'a pas pu lire (un fichier illisible, une ligne
+   * qui n'est pas du JSON), avec ses problèmes : elle prend une position du lot.
+   *
+   * @param issues - pourquoi l'entrée est refusée
+   * @param fichier - le nom de l'entrée
+   * @returns son résultat refusé
+   */
+  refuse(issues: readonly QuoteIssue[], fichier?: string): BatchResult;
+  /** La synthèse des entrées ajoutées, identique à celle de {@link quoteAll} sur les mêmes adhésions. */
+  summary(): BatchQuote['synthese'];
+}
+
+/**
+ * Ouvre un lot à chiffrer adhésion par adhésion : pour un lot lu au fil de l'eau (un long fichier,
+ * un flux), chaque résultat peut être écrit dès qu'il est établi ; la mémoire ne dépend pas du
+ * nombre d'adhésions. Résultats et synthèse sont ceux de {@link quoteAll}.
+ *
+ * @param options - `catalogue` (par défaut `catalogue2026`)
+ * @returns le lot, vide
+ * @throws {@link QuoteError} si le catalogue est invalide
+ * @category Lot
+ * @example
+ * ```ts
+ * const lot = createBatch({ catalogue });
+ * for (const a of adhesions) {
+ *   const r = lot.add(a);
+ *   console.log(r.index, r.success ? r.data.total : r.issues.map((i) => i.code));
+ * }
+ * lot.summary().total;
+ * ```
+ */
+export function createBatch(options?: QuoteOptions): BatchBuilder {
+  const catalogue = unwrap(guard(() => resolveCatalogue(readOption(options, 'catalogue'))));
+  const tally = new BatchTally(catalogue);
+  let next = 0;
+  const record = (result: BatchResult, fichier: string | undefined): BatchResult => {
+    tally.add(result, result.index, fichier);
+    next++;
+    return result;
+  };
+  return {
+    add: (adhesion, fichier) => record(quoteBatchEntry({ ok: true, value: adhesion }, next, catalogue), fichier),
+    refuse: (issues, fichier) => record({ index: next, siren: null, success: false, issues: [...issues] }, fichier),
+    summary: () => tally.synthese(),
+  };
+}
+
 function run(adhesions: unknown, options: unknown): BatchQuote {
   // Une passe sur tous les arguments : le lot et le catalogue sont jugés ensemble.
   const lot = guard(() => readBatchEntries(adhesions));

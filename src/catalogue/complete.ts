@@ -157,6 +157,26 @@ export function readTarifs(tarifs: unknown, r: Registry = REGISTRY) {
   return { snap, parsed, issues };
 }
 
+/**
+ * Les problèmes de forme d'un fichier de tarifs jugé seul, sans catalogue de base (chemins
+ * `tarifs.…`) ; une liste vide si sa forme est recevable. Ce qui dépend du catalogue (un montant
+ * déjà publié, un autre millésime) n'y est pas : c'est ce qu'un outil signale quand le catalogue
+ * lui-même est illisible, avec les problèmes de celui-ci, en une seule fois. Ne lève jamais.
+ *
+ * @param tarifs - le fichier de tarifs, lu une seule fois
+ * @returns les problèmes de sa forme
+ * @category Catalogue
+ * @example
+ * ```ts
+ * validateTarifs({ millesime: 2026 }).map((p) => p.code);
+ * //=> ['CHAMP_MANQUANT', 'CHAMP_MANQUANT']
+ * ```
+ */
+export function validateTarifs(tarifs: unknown): readonly QuoteIssue[] {
+  const r = guard(() => readTarifs(tarifs).issues);
+  return r.success ? r.data : r.issues;
+}
+
 function complete(base: unknown, tarifs: unknown): Catalogue {
   // Une passe : les problèmes du catalogue de base et ceux du fichier de tarifs sont signalés ensemble.
   const resolved = guard(() => resolveCatalogue(base, ['base']));

@@ -4,7 +4,7 @@ import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard } from '../errors/quote-error.js';
 import { snapshot } from '../input/snapshot.js';
 import type { Push } from '../models/bands.js';
-import type { ModelDeclaration } from '../models/define.js';
+import type { PricingModel } from '../models/define.js';
 import { FIELD_KINDS } from '../models/fields.js';
 import type { Modele } from '../models/registry.js';
 import { modelIn, prestationIn, type Registry, type RegistryOptions } from '../prestations/create-registry.js';
@@ -114,7 +114,7 @@ function shapeFindings(issues: readonly RawIssue[], r: Registry): LintFinding[] 
 }
 
 /** Le modèle qu'une composante d'un brouillon (complété par les déclarations) suit, s'il est admis. */
-function modelFor(modeles: readonly string[], raw: unknown, r: Registry): ModelDeclaration | undefined {
+function modelFor(modeles: readonly string[], raw: unknown, r: Registry): PricingModel | undefined {
   const nom = isRecord(raw) ? raw['modele'] : undefined;
   return typeof nom === 'string' && modeles.includes(nom) ? modelIn(r, nom) : undefined;
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Path, QuoteIssue, Source } from '../core/shapes.js';
-import type { ModelDeclaration } from '../models/define.js';
-import { carriesAmounts, FIELD_KINDS, type FieldSpec } from '../models/fields.js';
+import type { PricingModel } from '../models/define.js';
+import { carriesAmounts, FIELD_KINDS, type FieldDeclaration } from '../models/fields.js';
 import { kit } from '../models/kit.js';
 import type { Modele } from '../models/registry.js';
 import { modelIn, type Registry } from '../prestations/create-registry.js';
@@ -33,13 +33,13 @@ export type Mutable = Record<string, unknown> & { modele: Modele; libelle: strin
 export function patchSchema(r: Registry): z.ZodMiniType {
   const shape: Record<string, z.ZodMiniType> = { modele: z.optional(z.enum(r.modeles.map((m) => m.nom) as unknown as [string, ...string[]])) };
   for (const model of r.modeles) {
-    for (const [name, spec] of Object.entries(model.champs) as [string, FieldSpec][]) shape[name] ??= z.optional(FIELD_KINDS[spec.kind].schema(kit()));
+    for (const [name, spec] of Object.entries(model.champs) as [string, FieldDeclaration][]) shape[name] ??= z.optional(FIELD_KINDS[spec.kind].schema(kit()));
   }
   return z.strictObject(shape);
 }
 
 /** Les montants publiables (`null` tant qu'ils ne sont pas publiés) d'un modèle. */
-function publishable(model: ModelDeclaration): string[] {
+function publishable(model: PricingModel): string[] {
   return Object.entries(model.champs)
     .filter(([, spec]) => spec.nullable)
     .map(([name]) => name);
@@ -71,7 +71,7 @@ function remodel(c: Mutable, modele: Modele, declared: ComposanteDeclaration, pa
  * Vérifie qu'un changement de modèle est admis, et rend le modèle visé (celui de la composante s'il
  * n'en change pas).
  */
-function targetModel(c: Mutable, patch: Patch, declared: ComposanteDeclaration, path: Path, issues: QuoteIssue[], r: Registry): ModelDeclaration | undefined {
+function targetModel(c: Mutable, patch: Patch, declared: ComposanteDeclaration, path: Path, issues: QuoteIssue[], r: Registry): PricingModel | undefined {
   if (patch.modele === undefined || patch.modele === c.modele) return modelIn(r, c.modele)!;
   if (!(declared.modeles as readonly string[]).includes(patch.modele)) {
     issues.push(makeIssue('VALEUR_NON_ADMISE', [...path, 'modele'], { raison: 'modeleNonAdmis', modele: patch.modele, admis: declared.modeles }));
@@ -82,7 +82,7 @@ function targetModel(c: Mutable, patch: Patch, declared: ComposanteDeclaration, 
 
 /** Les champs fournis qui ne sont pas des champs du modèle visé. */
 function foreignFields(
-  model: ModelDeclaration,
+  model: PricingModel,
   patch: Patch,
   allowed: readonly string[],
   operation: 'complete' | 'revise',

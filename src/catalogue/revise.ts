@@ -172,6 +172,26 @@ export function readRevision(revision: unknown, reg: Registry = REGISTRY) {
   return { snap, parsed, issues };
 }
 
+/**
+ * Les problèmes de forme d'une révision jugée seule, sans catalogue de base (chemins
+ * `revision.…`) ; une liste vide si sa forme est recevable. Ce qui dépend du catalogue de base (un
+ * modèle de prix changé sans ses montants) n'y est pas : c'est ce qu'un outil signale quand le
+ * catalogue de base est illisible, avec les problèmes de celui-ci, en une seule fois. Ne lève jamais.
+ *
+ * @param revision - la révision, lue une seule fois
+ * @returns les problèmes de sa forme
+ * @category Catalogue
+ * @example
+ * ```ts
+ * validateRevision({ millesime: 2027 }).length > 0;
+ * //=> true
+ * ```
+ */
+export function validateRevision(revision: unknown): readonly QuoteIssue[] {
+  const r = guard(() => readRevision(revision).issues);
+  return r.success ? r.data : r.issues;
+}
+
 function revise(base: unknown, revision: unknown): Catalogue {
   // Une passe : les problèmes du catalogue de base et ceux de la révision sont signalés ensemble.
   const resolved = guard(() => resolveCatalogue(base, ['base']));

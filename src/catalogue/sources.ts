@@ -24,12 +24,27 @@ export const SOURCE_COTISATION_EPCI: Source = Object.freeze({
 });
 
 /**
- * La convention d'adhésion au service informatique du syndicat, en cours : ses dates, et l'annexe
- * où l'adhérent coche ses prestations (page des prestations 2026 du syndicat).
+ * La convention d'adhésion au service informatique du syndicat, en cours : son libellé, ses dates
+ * (`AAAA-MM-JJ`) et l'annexe où l'adhérent coche ses prestations (page des prestations 2026 du
+ * syndicat). Un devis est établi en application de cette convention. L'objet est gelé.
  *
- * @internal
+ * @category Catalogue
+ * @example
+ * ```ts
+ * CONVENTION_ADHESION.fin;
+ * //=> '2030-06-30'
+ * ```
  */
-export const CONVENTION_ADHESION = Object.freeze({
+export const CONVENTION_ADHESION: {
+  /** Son libellé, tel qu'un devis le cite. */
+  readonly libelle: string;
+  /** Son premier jour, `AAAA-MM-JJ`. */
+  readonly debut: string;
+  /** Son dernier jour, `AAAA-MM-JJ`. */
+  readonly fin: string;
+  /** L'annexe où l'adhérent coche ses prestations. */
+  readonly annexe: string;
+} = /* @__PURE__ */ Object.freeze({
   libelle: "convention d'adhésion au service informatique mutualisé de Territoire d'énergie 90",
   debut: '2024-07-01',
   fin: '2030-06-30',

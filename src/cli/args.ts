@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './io.js';
+import { UsageError } from './usage-error.js';
 
 const OPTIONS = {
   tarifs: { type: 'string' },

@@ -1,6 +1,6 @@
 import { runCli } from './main.js';
 import { chunkedOutput } from './output.js';
-import { readStreamCapped } from './io.js';
+import { readStreamCapped } from './read-bytes.js';
 
 const stdout = chunkedOutput(process.stdout);
 // Une sortie d'erreur fermée ne doit pas terminer le processus par une trace de pile.

@@ -1,17 +1,17 @@
-import { compareEntry, CompareTally, type AdherentCompare, type Comparaison } from '../batch/compare.js';
-import type { Catalogue } from '../catalogue/types.js';
-import { ComparisonHtmlReport } from '../render/comparison-html.js';
+import { createComparison, type AdherentCompare, type Catalogue, type Comparaison } from '@te90/tarifs';
 import {
+  ComparisonHtmlReport,
   COMPARISON_CSV_HEADER,
   comparisonConflictLines,
   renderComparisonCsvRow,
   renderComparisonTextHead,
   renderComparisonTextRow,
   renderComparisonTextTail,
-} from '../render/comparison.js';
-import { inVoice } from '../wording/issues.js';
-import type { BatchSource } from './io.js';
-import { forEachEntry, jsonArraySink, writeInChunks, type Write } from './lot.js';
+} from '@te90/tarifs/documents';
+import { forEachEntry } from './batch-stream.js';
+import { asLibraryIssue, inCompareVoice } from './issues.js';
+import { jsonArraySink, writeInChunks, type Write } from './json-stream.js';
+import type { BatchSource } from './sources.js';
 import { Spool } from './spool.js';
 
 /**
@@ -56,20 +56,19 @@ export async function streamCompare(
   sink: CompareSink,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Comparaison['synthese']> {
-  const tally = new CompareTally(catalogues.avant, catalogues.apres);
+  const comparison = createComparison(catalogues);
   try {
     await sink.begin(source.count);
-    await forEachEntry(source, onProgress, (located, index) => {
-      const compared = compareEntry(located.entry, index, catalogues.avant, catalogues.apres);
-      tally.add(compared, located.fichier);
-      const { index: position, refus, ...rest } = compared.adherent;
+    await forEachEntry(source, onProgress, ({ fichier, entry }) => {
+      const compared = entry.ok ? comparison.add(entry.value, fichier) : comparison.refuse([asLibraryIssue(entry.issue)], fichier);
+      const { index: position, refus, ...rest } = compared;
       const voiced = {
-        ...(refus.avant ? { avant: refus.avant.map((i) => inVoice(i, 'comparer')) } : {}),
-        ...(refus.apres ? { apres: refus.apres.map((i) => inVoice(i, 'comparer')) } : {}),
+        ...(refus.avant ? { avant: refus.avant.map(inCompareVoice) } : {}),
+        ...(refus.apres ? { apres: refus.apres.map(inCompareVoice) } : {}),
       };
-      return sink.adherent({ index: position, fichier: located.fichier, ...rest, refus: voiced });
+      return sink.adherent({ index: position, fichier, ...rest, refus: voiced });
     });
-    const synthese = tally.synthese();
+    const synthese = comparison.summary();
     await sink.end(synthese);
     return synthese;
   } finally {

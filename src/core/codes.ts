@@ -17,8 +17,6 @@ const ISSUES = {
   TARIF_NON_PUBLIE: "Le montant nécessaire n'est pas publié ; il doit être fourni par un catalogue complété.",
   TARIF_DEJA_PUBLIE: 'Le fichier de tarifs fournit un montant déjà publié, qui ne peut pas être remplacé.',
   MILLESIME_INCOHERENT: "Le millésime demandé n'est pas celui du catalogue.",
-  JSON_INVALIDE: "Le fichier (ou la ligne) n'est pas du JSON valide.",
-  FICHIER_ILLISIBLE: 'Le fichier ne peut pas être lu.',
   CATALOGUE_INVALIDE: "Le catalogue fourni n'a pas la forme attendue.",
   CATALOGUE_INCOHERENT:
     'Le catalogue (ou le fichier de tarifs qui le complète) est incohérent : paliers ou strates qui se chevauchent ou laissent une lacune, quota en double…',

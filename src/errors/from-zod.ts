@@ -24,9 +24,17 @@ export interface RawIssue {
 }
 
 /**
- * Décrit en français le type d'une valeur reçue.
+ * Décrit en français une valeur reçue, pour un message d'erreur : « la chaîne « abc » », « le nombre 3 »,
+ * « une liste », « rien »… Une chaîne de plus de 40 caractères n'est pas recopiée. Ne lève jamais.
  *
- * @internal
+ * @category Erreurs
+ * @example
+ * ```ts
+ * describeValue('abc');
+ * //=> 'la chaîne « abc »'
+ * describeValue(undefined);
+ * //=> 'rien'
+ * ```
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'rien';

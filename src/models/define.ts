@@ -2,13 +2,18 @@ import type { Calcul, ComposanteCommune, Path } from '../core/shapes.js';
 import type { Dec } from '../money/decimal.js';
 import { deepFreeze } from '../shared/freeze.js';
 import type { Push } from './bands.js';
-import type { FieldKinds, FieldSpec } from './fields.js';
+import type { FieldKinds, FieldDeclaration } from './fields.js';
 
 /**
  * Ce qu'un modèle de prix peut lire pour chiffrer, par nom : la quantité demandée (postes, accès,
  * journées…), la population de la collectivité, le quota de sauvegarde retenu.
  *
- * @internal
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const mesures: readonly MeasureName[] = modelDeclaration('parHabitant')?.mesures ?? [];
+ * //=> ['population']
+ * ```
  */
 export type MeasureName = 'quantite' | 'population' | 'quotaGo';
 
@@ -24,9 +29,9 @@ export type Measures = { readonly [K in MeasureName]?: number | undefined };
  *
  * @internal
  */
-export type Fields = Readonly<Record<string, FieldSpec>>;
+export type Fields = Readonly<Record<string, FieldDeclaration>>;
 
-type FieldType<S extends FieldSpec> = FieldKinds[S['kind']] | (S extends { readonly nullable: true } ? null : never);
+type FieldType<S extends FieldDeclaration> = FieldKinds[S['kind']] | (S extends { readonly nullable: true } ? null : never);
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type OptionalKeys<F extends Fields> = { [K in keyof F]: F[K] extends { readonly optional: true } ? K : never }[keyof F];
 
@@ -73,29 +78,40 @@ export type ModelProblem =
   | { readonly kind: 'palier'; readonly unites: number };
 
 /**
- * La déclaration d'un modèle de prix : son nom, ses champs (sorte, libellé, montant publiable ou
- * non), les mesures qu'il lit, son chiffrage (un résultat en données), et au besoin une vérification
- * de cohérence propre (seuils où une unité de plus coûte moins) et une clé de mémoire. Tout le reste
- * (schémas, complément, révision, montants manquants, remarques, tableurs, schémas JSON, affichage)
- * en est déduit.
+ * La déclaration d'un modèle de prix, en données simples et gelées : son nom, son libellé, ses
+ * champs (sorte, libellé, montant publiable ou non, facultatif) et les mesures qu'il lit. Ce que
+ * lit un programme qui écrit ou lit des tarifs (un tableur, un formulaire) sans chiffrer lui-même.
  *
- * @category Extension
+ * @category Catalogue
  * @example
  * ```ts
- * const m: ModelDeclaration = REGISTRY.modeles[0]!;
- * m.mesures;
- * //=> []
+ * const m: ModelDeclaration | undefined = modelDeclaration('unitaire');
+ * Object.keys(m?.champs ?? {});
+ * //=> ['unite', 'prixUnitaire', 'arrondiQuantite']
  * ```
  */
-export interface ModelDeclaration<N extends string = string, F extends Fields = Fields> {
-  /** Le nom du modèle (`parHabitant`), qu'un catalogue écrit dans `modele`. */
-  readonly nom: N;
+export interface ModelDeclaration {
+  /** Le nom du modèle (`parHabitant`). */
+  readonly nom: string;
   /** Le nom du modèle en français (`prix par habitant`). */
   readonly libelle: string;
-  /** Ses champs : sorte, libellé, montant publiable (`nullable`) ou facultatif. */
-  readonly champs: F;
-  /** Ce qu'il lit pour chiffrer : `quantite`, `population`, `quotaGo`. */
+  /** Les champs d'un tarif de ce modèle, par nom. */
+  readonly champs: Readonly<Record<string, FieldDeclaration>>;
+  /** Ce que le modèle lit pour chiffrer. */
   readonly mesures: readonly MeasureName[];
+}
+
+/**
+ * Un modèle de prix tel qu'on le déclare : sa déclaration en données ({@link ModelDeclaration}),
+ * son chiffrage (un résultat en données), et au besoin une vérification de cohérence propre (seuils
+ * où une unité de plus coûte moins) et une clé de mémoire. Tout le reste (schémas, complément,
+ * révision, montants manquants, remarques, schémas JSON, affichage) en est déduit.
+ *
+ * @internal
+ */
+export interface PricingModel<N extends string = string, F extends Fields = Fields> extends ModelDeclaration {
+  readonly nom: N;
+  readonly champs: F;
   /** Chiffre un tarif dont tous les montants sont connus, pour des mesures présentes. */
   chiffrer(tarif: KnownTarif<F>, mesures: Readonly<Record<MeasureName, number>>): Chiffrage | ModelProblem;
   /** Les problèmes visibles avec les seules mesures présentes, quand une autre manque (tout dire en une fois). */
@@ -106,19 +122,6 @@ export interface ModelDeclaration<N extends string = string, F extends Fields = 
   verifier?(tarif: TarifOf<F>, path: Path, push: Push): void;
 }
 
-/**
- * La déclaration d'un modèle de prix quelconque, quels que soient ses champs (ce qu'un registre liste).
- *
- * @category Extension
- * @example
- * ```ts
- * const m: AnyModelDeclaration = REGISTRY.modeles[0]!;
- * m.nom;
- * //=> 'forfait'
- * ```
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- les champs d'un modèle quelconque : tout modèle déclaré s'y range.
-export type AnyModelDeclaration = ModelDeclaration<string, any>;
 
 /**
  * Une composante de catalogue du modèle `M` : ce que toute composante porte, le nom du modèle et
@@ -126,13 +129,13 @@ export type AnyModelDeclaration = ModelDeclaration<string, any>;
  *
  * @internal
  */
-export type ComposanteOf<M> = M extends ModelDeclaration<infer N, infer F> ? Simplify<ComposanteCommune & { readonly modele: N } & TarifOf<F>> : never;
+export type ComposanteOf<M> = M extends PricingModel<infer N, infer F> ? Simplify<ComposanteCommune & { readonly modele: N } & TarifOf<F>> : never;
 
 /**
  * Déclare un modèle de prix : vérifie la déclaration au typage et la gèle.
  *
  * @internal
  */
-export function defineModel<const N extends string, const F extends Fields>(declaration: ModelDeclaration<N, F>): ModelDeclaration<N, F> {
+export function defineModel<const N extends string, const F extends Fields>(declaration: PricingModel<N, F>): PricingModel<N, F> {
   return deepFreeze(declaration);
 }

@@ -6,8 +6,8 @@ import { kit, type Kit } from './kit.js';
 
 /**
  * Les sortes de champ dont un tarif est fait. Chaque sorte dit son schéma, si elle porte des
- * montants (complétés, indexés, listés comme manquants), ses vérifications de cohérence et la
- * façon dont un tableur l'écrit. Un modèle de prix n'est qu'une liste de champs de ces sortes.
+ * montants (complétés, indexés, listés comme manquants), et ses vérifications de cohérence.
+ * Un modèle de prix n'est qu'une liste de champs de ces sortes.
  *
  * @internal
  */
@@ -24,20 +24,35 @@ export interface FieldKinds {
 }
 
 /**
- * Une sorte de champ.
+ * La sorte d'un champ de tarif : `montant` (2 décimales), `prix` (jusqu'à 4 décimales), `unite`,
+ * `arrondi`, `paliers`, `grille`, `stratesForfait`. Un montant et un prix s'écrivent en chaîne
+ * décimale (`"400.00"`), un arrondi en texte, les autres sortes en données structurées (JSON).
  *
- * @internal
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const sorte: FieldKind | undefined = modelDeclaration('parHabitant')?.champs['prixParHabitant']?.kind;
+ * //=> 'prix'
+ * ```
  */
 export type FieldKind = keyof FieldKinds;
 
 /**
- * La déclaration d'un champ d'un modèle : sa sorte, son libellé (tableurs, montants manquants), s'il
- * peut valoir `null` (montant non publié) ou manquer.
+ * La déclaration d'un champ d'un modèle de prix : sa sorte, son libellé (tableurs, montants
+ * manquants), s'il peut valoir `null` (montant non publié) ou manquer.
  *
- * @internal
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const plancher: FieldDeclaration | undefined = modelDeclaration('parHabitant')?.champs['plancher'];
+ * plancher?.optional;
+ * //=> true
+ * ```
  */
-export interface FieldSpec {
+export interface FieldDeclaration {
+  /** La sorte du champ. */
   readonly kind: FieldKind;
+  /** Le libellé, en français. */
   readonly libelle: string;
   /** `true` : le champ vaut `null` tant que le montant n'est pas publié. */
   readonly nullable?: true;
@@ -55,8 +70,6 @@ interface KindBehaviour {
   readonly checkReadable?: (raw: unknown, path: Path, push: Push) => void;
   /** Lit une valeur de forme fausse assez pour vérifier ses seuils (une grille incomplète), ou `undefined`. */
   readonly lenient?: (raw: unknown) => unknown;
-  /** Comment un tableur écrit le champ dans sa cellule. */
-  readonly cellule: 'decimal' | 'json' | 'texte';
 }
 
 function readable<T>(schema: z.ZodMiniType, value: unknown): T | undefined {
@@ -70,10 +83,10 @@ function readable<T>(schema: z.ZodMiniType, value: unknown): T | undefined {
  * @internal
  */
 export const FIELD_KINDS: { readonly [K in FieldKind]: KindBehaviour } = {
-  montant: { schema: (k) => k.montant, mapAmounts: (v: string, f) => f(v), cellule: 'decimal' },
-  prix: { schema: (k) => k.prix, mapAmounts: (v: string, f) => f(v), cellule: 'decimal' },
-  unite: { schema: (k) => k.unite, cellule: 'json' },
-  arrondi: { schema: (k) => k.arrondi, cellule: 'texte' },
+  montant: { schema: (k) => k.montant, mapAmounts: (v: string, f) => f(v) },
+  prix: { schema: (k) => k.prix, mapAmounts: (v: string, f) => f(v) },
+  unite: { schema: (k) => k.unite },
+  arrondi: { schema: (k) => k.arrondi },
   paliers: {
     schema: (k) => k.paliers,
     check: (v: readonly Palier[], path, push) => checkBounds(v, PALIER, path, push),
@@ -81,7 +94,6 @@ export const FIELD_KINDS: { readonly [K in FieldKind]: KindBehaviour } = {
       const v = readable<Palier[]>(kit().paliers, raw);
       if (v) checkBounds(v, PALIER, path, push);
     },
-    cellule: 'json',
   },
   grille: {
     schema: (k) => k.grille,
@@ -104,7 +116,6 @@ export const FIELD_KINDS: { readonly [K in FieldKind]: KindBehaviour } = {
       const montants = readable<string[][]>(kit().montantsLibres, raw['montants']);
       return strates && quotasGo && montants ? { strates, quotasGo, montants } : undefined;
     },
-    cellule: 'json',
   },
   stratesForfait: {
     schema: (k) => k.stratesForfait,
@@ -115,7 +126,6 @@ export const FIELD_KINDS: { readonly [K in FieldKind]: KindBehaviour } = {
       const bands = raw.filter((s): s is { de: number; a: number | null } => isRecord(s) && Number.isSafeInteger(s['de']) && (s['a'] === null || Number.isSafeInteger(s['a'])));
       if (bands.length === raw.length) checkBounds(bands, STRATE, path, push);
     },
-    cellule: 'json',
   },
 };
 
@@ -124,6 +134,6 @@ export const FIELD_KINDS: { readonly [K in FieldKind]: KindBehaviour } = {
  *
  * @internal
  */
-export function carriesAmounts(spec: FieldSpec): boolean {
+export function carriesAmounts(spec: FieldDeclaration): boolean {
   return FIELD_KINDS[spec.kind].mapAmounts !== undefined;
 }

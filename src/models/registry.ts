@@ -1,6 +1,6 @@
 import { deepFreeze } from '../shared/freeze.js';
 import { coefficientParPalier } from './coefficient-par-palier.js';
-import type { ComposanteOf, ModelDeclaration } from './define.js';
+import type { ComposanteOf, ModelDeclaration, PricingModel } from './define.js';
 import { forfait } from './forfait.js';
 import { forfaitParStrate } from './forfait-par-strate.js';
 import { grilleStrates } from './grille-strates.js';
@@ -110,15 +110,36 @@ export const FAMILIES = deepFreeze({
  */
 export type Family = (typeof FAMILIES)[keyof typeof FAMILIES];
 
-const BY_NAME = new Map<string, ModelDeclaration>(MODELS.map((m) => [m.nom, m as unknown as ModelDeclaration]));
+const BY_NAME = new Map<string, PricingModel>(MODELS.map((m) => [m.nom, m as unknown as PricingModel]));
 
 /**
  * La déclaration d'un modèle par son nom, ou `undefined`.
  *
  * @internal
  */
-export function modelOf(nom: unknown): ModelDeclaration | undefined {
+export function modelOf(nom: unknown): PricingModel | undefined {
   return typeof nom === 'string' ? BY_NAME.get(nom) : undefined;
+}
+
+/**
+ * La déclaration d'un modèle de prix par son nom (voir {@link MODELES}), en données simples et
+ * gelées : son libellé, ses champs (sorte, libellé, montant publiable ou non, facultatif) et les
+ * mesures qu'il lit ; `undefined` pour un nom inconnu. Ne lève jamais.
+ *
+ * @param nom - le nom du modèle (`parHabitant`)
+ * @category Catalogue
+ * @example
+ * ```ts
+ * modelDeclaration('parHabitant')?.mesures;
+ * //=> ['population']
+ * MODELES.flatMap((m) => Object.keys(modelDeclaration(m)?.champs ?? {}));
+ * //=> ['montant', 'unite', 'prixUnitaire', 'arrondiQuantite', …]
+ * modelDeclaration('inconnu');
+ * //=> undefined
+ * ```
+ */
+export function modelDeclaration(nom: unknown): ModelDeclaration | undefined {
+  return modelOf(nom);
 }
 
 type AllFields = AnyModel['champs'];

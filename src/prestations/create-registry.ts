@@ -8,7 +8,7 @@
  */
 import type { Path } from '../core/shapes.js';
 import { QuoteError } from '../errors/quote-error.js';
-import type { AnyModelDeclaration, ModelDeclaration } from '../models/define.js';
+import type { ModelDeclaration, PricingModel } from '../models/define.js';
 import { deepFreeze } from '../shared/freeze.js';
 import { makeIssue } from '../wording/issues.js';
 import type { ComposanteDeclaration, PrestationDeclaration } from './define.js';
@@ -26,8 +26,8 @@ import type { ComposanteDeclaration, PrestationDeclaration } from './define.js';
  * ```
  */
 export interface Registry {
-  /** Les modèles de prix, dans l'ordre du registre. */
-  readonly modeles: readonly AnyModelDeclaration[];
+  /** Les modèles de prix, dans l'ordre du registre (leurs déclarations en données ; leur chiffrage est celui de la bibliothèque). */
+  readonly modeles: readonly ModelDeclaration[];
   /** Les familles de modèles, par nom : les modèles qu'une composante de la famille peut prendre, le premier par défaut. */
   readonly familles: Readonly<Record<string, readonly string[]>>;
   /** Les prestations, dans l'ordre des lignes du devis ; chaque composante admet les modèles de sa famille. */
@@ -46,7 +46,7 @@ export interface Registry {
  */
 export interface RegistryExtension {
   /** Des modèles de prix nouveaux (un nom déjà pris est refusé). */
-  readonly modeles?: readonly AnyModelDeclaration[] | undefined;
+  readonly modeles?: readonly ModelDeclaration[] | undefined;
   /** Par famille existante, les modèles qu'elle admet en plus : toute composante de la famille les admet alors. */
   readonly familles?: Readonly<Record<string, readonly string[]>> | undefined;
   /** Des prestations nouvelles, après les autres dans l'ordre des lignes du devis (un identifiant déjà pris est refusé). */
@@ -70,7 +70,7 @@ export interface RegistryOptions {
 }
 
 interface Index {
-  readonly models: ReadonlyMap<string, ModelDeclaration>;
+  readonly models: ReadonlyMap<string, PricingModel>;
   readonly prestations: ReadonlyMap<string, PrestationDeclaration>;
   readonly ids: readonly string[];
   /** Chaque liste de modèles d'une famille, par identité, et le nom de sa famille. */
@@ -85,7 +85,7 @@ function indexOf(r: Registry): Index {
     const families = new Map<readonly string[], string>();
     for (const [name, list] of Object.entries(r.familles)) families.set(list, name);
     index = {
-      models: new Map(r.modeles.map((m) => [m.nom, m as ModelDeclaration])),
+      models: new Map(r.modeles.map((m) => [m.nom, m as PricingModel])),
       prestations: new Map(r.prestations.map((d) => [d.id, d])),
       ids: Object.freeze(r.prestations.map((d) => d.id)),
       families,
@@ -100,7 +100,7 @@ function indexOf(r: Registry): Index {
  *
  * @internal
  */
-export function modelIn(r: Registry, nom: unknown): ModelDeclaration | undefined {
+export function modelIn(r: Registry, nom: unknown): PricingModel | undefined {
   return typeof nom === 'string' ? indexOf(r).models.get(nom) : undefined;
 }
 
@@ -127,7 +127,7 @@ export function idsIn(r: Registry): readonly string[] {
  *
  * @internal
  */
-export function makeRegistry(modeles: readonly AnyModelDeclaration[], familles: Readonly<Record<string, readonly string[]>>, prestations: readonly PrestationDeclaration[]): Registry {
+export function makeRegistry(modeles: readonly ModelDeclaration[], familles: Readonly<Record<string, readonly string[]>>, prestations: readonly PrestationDeclaration[]): Registry {
   const registry: Registry = deepFreeze({ modeles, familles, prestations });
   MADE.add(registry);
   return registry;
@@ -157,6 +157,7 @@ function refuse(path: Path, texte: string): never {
 export function extend(extension: RegistryExtension, base: Registry): Registry {
   const modeles = [...base.modeles];
   for (const [i, m] of (extension.modeles ?? []).entries()) {
+    if (typeof (m as Partial<PricingModel>).chiffrer !== 'function') refuse(['modeles', i], `Le modèle de prix « ${m.nom} » n'a pas de chiffrage : déclarez-le avec defineModel.`);
     if (modeles.some((x) => x.nom === m.nom)) refuse(['modeles', i, 'nom'], `Le modèle de prix « ${m.nom} » existe déjà dans le registre.`);
     modeles.push(m);
   }

@@ -4,7 +4,7 @@ import type { Measures } from '../models/define.js';
 import { deepFreeze } from '../shared/freeze.js';
 import type { ParamDeclaration, ParamKind, ParamKinds } from './param-kinds.js';
 
-export type { ParamCommon, ParamDeclaration } from './param-kinds.js';
+export type { DureesParam, NumberParam, ParamCommon, ParamDeclaration, SirensParam } from './param-kinds.js';
 
 /**
  * Une prestation sans paramètre se coche avec `{}`.
@@ -63,16 +63,18 @@ export interface Demand<C extends string = string> {
  * registre des modèles ; le premier est celui par défaut), le libellé de sa ligne de devis, et les
  * valeurs par défaut des champs de structure de ses modèles (unité, arrondi).
  *
- * @category Extension
+ * @category Prestations
  * @example
  * ```ts
- * const c: ComposanteDeclaration = { modeles: REGISTRY.familles.parUnite!, libelle: 'Salle de visioconférence équipée' };
+ * const c: ComposanteDeclaration | undefined = prestationDeclaration('secretariatMairie')?.composantes['journee'];
+ * c?.ponctuelle;
+ * //=> true
  * ```
  */
 export interface ComposanteDeclaration {
-  /** Les noms des modèles de prix admis (une famille du registre), le premier par défaut. */
+  /** Les noms des modèles de prix admis (une famille du registre) ; le premier est celui par défaut. */
   readonly modeles: readonly string[];
-  /** Le libellé de sa ligne de devis. */
+  /** Le libellé de la ligne de devis. */
   readonly libelle: string;
   /** `true` : une prestation ponctuelle, réalisée et facturée à l'acte ; sinon un abonnement annuel. */
   readonly ponctuelle?: true;
@@ -87,12 +89,12 @@ export interface ComposanteDeclaration {
  * paramètres (type, bornes, libellé, unité, aide). Tout le reste en est déduit : schémas zod du
  * catalogue et de l'adhésion, types des paramètres, `COMPOSANTES`, tableurs, ligne de commande.
  *
- * @category Extension
+ * @category Prestations
  * @example
  * ```ts
- * const d: PrestationDeclaration = REGISTRY.prestations[0]!;
- * d.id;
- * //=> 'maintenanceBase'
+ * const d: PrestationDeclaration | undefined = prestationDeclaration('packDemat');
+ * d?.facturation;
+ * //=> 'siren'
  * ```
  */
 export interface PrestationDeclaration<
@@ -101,9 +103,9 @@ export interface PrestationDeclaration<
   P extends Readonly<Record<string, ParamDeclaration>> = Readonly<Record<string, ParamDeclaration>>,
   O extends 'toujours' | 'siParcTransfere' | 'non' = 'toujours' | 'siParcTransfere' | 'non',
 > {
-  /** L'identifiant de la prestation (`marchesPublics`). */
+  /** L'identifiant de la prestation. */
   readonly id: Id;
-  /** Son libellé, en français. */
+  /** Le libellé, en français. */
   readonly libelle: string;
   /** Ce qu'est la prestation, en une ou deux phrases. */
   readonly description: string;
@@ -111,9 +113,9 @@ export interface PrestationDeclaration<
   readonly facturation: 'adherent' | 'siren';
   /** `toujours` : obligatoire ; `siParcTransfere` : incluse d'office si le parc est transféré. */
   readonly obligatoire: O;
-  /** Ses composantes de prix, par identifiant : une ligne de devis chacune. */
+  /** Les composantes de prix, par identifiant, dans l'ordre des lignes du devis. */
   readonly composantes: Cs;
-  /** Ses paramètres, par nom : sorte, bornes, libellé, unité, aide. */
+  /** Les paramètres que l'adhésion donne, par nom. */
   readonly parametres: P;
   /** Des paramètres dont un, et un seul, doit être donné (`jours` ou `interventions`). */
   readonly unParmi?: readonly string[];

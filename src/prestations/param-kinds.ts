@@ -334,6 +334,46 @@ export const PARAM_KINDS: { readonly [K in ParamKind]: ParamKindInfo } = /* @__P
 })();
 
 /**
+ * Un paramètre nombre (entier ou décimal) borné ; `auPlus` le borne par un autre paramètre.
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p = prestationDeclaration('marchesPublics')?.parametres['acces'] as NumberParam;
+ * p.min;
+ * //=> 1
+ * ```
+ */
+export type NumberParam = ParamDeclarationOf<'entier' | 'decimal'>;
+
+/**
+ * Une liste de SIREN, sans doublon : les SIREN facturés d'une prestation facturée par SIREN.
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p = prestationDeclaration('packDemat')?.parametres['sirens'] as SirensParam;
+ * p.type;
+ * //=> 'sirens'
+ * ```
+ */
+export type SirensParam = ParamDeclarationOf<'sirens'>;
+
+/**
+ * Une liste de durées (en jours, chacune strictement positive et au plus `maxDuree`) : une entrée
+ * par intervention, chacune chiffrée à part.
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const p = prestationDeclaration('secretariatMairie')?.parametres['interventions'] as DureesParam;
+ * p.type;
+ * //=> 'durees'
+ * ```
+ */
+export type DureesParam = ParamDeclarationOf<'durees'>;
+
+/**
  * La déclaration d'un paramètre d'une prestation, de l'une des sortes de {@link ParamKinds}.
  *
  * @category Prestations

@@ -15,12 +15,11 @@ import { secretariatMairie } from './secretariat-mairie.js';
 
 
 /**
- * Les déclarations des prestations, dans l'ordre du catalogue (qui est l'ordre des lignes du
- * devis). C'est la seule liste des prestations : tout le reste en est déduit.
+ * Les déclarations des prestations, avec leurs types exacts : la seule liste des prestations.
  *
  * @internal
  */
-export const PRESTATIONS = deepFreeze([
+export const DECLARATIONS = deepFreeze([
   maintenanceBase,
   sauvegarde,
   netEntreprises,
@@ -34,11 +33,27 @@ export const PRESTATIONS = deepFreeze([
 ] as const);
 
 /**
+ * Les déclarations des prestations, dans l'ordre du catalogue (qui est l'ordre des lignes du
+ * devis), en données gelées : identifiant, libellé, description, facturation par défaut, obligation,
+ * composantes (libellé, modèles de prix admis) et paramètres (type, bornes, libellé, unité, aide).
+ * C'est la seule liste des prestations : schémas, types, formulaires et tableurs en sont déduits.
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const marches = PRESTATIONS.find((d) => d.id === 'marchesPublics')!;
+ * marches.parametres['acces']?.libelle;
+ * //=> 'Accès à la plateforme'
+ * ```
+ */
+export const PRESTATIONS: readonly PrestationDeclaration[] = DECLARATIONS as readonly PrestationDeclaration[];
+
+/**
  * La déclaration d'une prestation quelconque du registre.
  *
  * @internal
  */
-export type AnyDeclaration = (typeof PRESTATIONS)[number];
+export type AnyDeclaration = (typeof DECLARATIONS)[number];
 
 /**
  * Identifiant d'une prestation.
@@ -89,14 +104,22 @@ export type ParamsDe<Id extends PrestationId> = ParamsOf<DeclarationOf<Id>['para
  */
 export type MandatoryId = Extract<AnyDeclaration, { readonly obligatoire: 'toujours' }>['id'];
 
-const BY_ID = new Map<string, AnyDeclaration>(PRESTATIONS.map((d) => [d.id, d]));
+const BY_ID = new Map<string, AnyDeclaration>(DECLARATIONS.map((d) => [d.id, d]));
 
 /**
- * La déclaration d'une prestation par son identifiant, ou `undefined` s'il n'en est pas un.
+ * La déclaration d'une prestation par son identifiant, ou `undefined` si ce n'est pas l'identifiant
+ * d'une prestation. Ne lève jamais.
  *
- * @internal
+ * @category Prestations
+ * @example
+ * ```ts
+ * prestationDeclaration('dpo')?.facturation;
+ * //=> 'adherent'
+ * prestationDeclaration('inconnue');
+ * //=> undefined
+ * ```
  */
-export function declarationOf(id: unknown): PrestationDeclaration | undefined {
+export function prestationDeclaration(id: unknown): PrestationDeclaration | undefined {
   return typeof id === 'string' ? (BY_ID.get(id) as PrestationDeclaration | undefined) : undefined;
 }
 
@@ -110,7 +133,7 @@ export function declarationOf(id: unknown): PrestationDeclaration | undefined {
  * //=> 'maintenanceBase'
  * ```
  */
-export const PRESTATION_IDS: readonly PrestationId[] = Object.freeze(PRESTATIONS.map((d) => d.id));
+export const PRESTATION_IDS: readonly PrestationId[] = Object.freeze(DECLARATIONS.map((d) => d.id));
 
 /**
  * Les composantes de prix de chaque prestation, dans l'ordre des lignes du devis. Déduit des
@@ -124,7 +147,7 @@ export const PRESTATION_IDS: readonly PrestationId[] = Object.freeze(PRESTATIONS
  * ```
  */
 export const COMPOSANTES: { readonly [Id in PrestationId]: readonly ComposanteId<Id>[] } = deepFreeze(
-  Object.fromEntries(PRESTATIONS.map((d) => [d.id, Object.keys(d.composantes)])) as never,
+  Object.fromEntries(DECLARATIONS.map((d) => [d.id, Object.keys(d.composantes)])) as never,
 );
 
 /**

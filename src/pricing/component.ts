@@ -1,5 +1,5 @@
 import type { Calcul } from '../core/shapes.js';
-import type { MeasureName, Measures, ModelDeclaration, ModelProblem } from '../models/define.js';
+import type { MeasureName, Measures, PricingModel, ModelProblem } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
 import { modelIn, type Registry } from '../prestations/create-registry.js';
 import { REGISTRY } from '../prestations/registry.js';
@@ -94,7 +94,7 @@ const MEMO_LIMIT = 1024;
  * modèle, ses montants non publiés, et ses chiffrages déjà faits, par clé de mémoire.
  */
 interface Prepared {
-  readonly model: ModelDeclaration;
+  readonly model: PricingModel;
   readonly unpublished: readonly string[];
   readonly byKey: Map<string | number, PricedComponent>;
 }

@@ -5,6 +5,7 @@ import { resolveCatalogue } from '../catalogue/resolve.js';
 import { registryOf } from '../catalogue/trust.js';
 import type { Registry } from '../prestations/create-registry.js';
 import type { Catalogue } from '../catalogue/types.js';
+import type { IssueCode } from '../core/codes.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { toInvoices, totalOf } from '../invoices/invoices.js';
 import { SumCache } from '../money/round.js';
@@ -101,23 +102,47 @@ function unbilled(destinataires: readonly Destinataire[], factures: readonly Inv
 }
 
 /**
- * Les codes de problème qui dépendent des montants du catalogue : sans catalogue valide, ils ne
- * disent rien de l'entrée elle-même.
+ * Les codes de problème qui dépendent des montants du catalogue (montant non publié, quota absent de
+ * la grille, catalogue incohérent) : sans catalogue valide, ils ne disent rien de l'adhésion elle-même.
  *
- * @internal
+ * @category Devis
+ * @example
+ * ```ts
+ * CATALOGUE_ISSUE_CODES.includes('TARIF_NON_PUBLIE');
+ * //=> true
+ * ```
  */
-export const CATALOGUE_DEPENDENT: ReadonlySet<string> = new Set(['TARIF_NON_PUBLIE', 'QUOTA_INCONNU', 'CATALOGUE_INCOHERENT']);
+export const CATALOGUE_ISSUE_CODES: readonly IssueCode[] = /* @__PURE__ */ Object.freeze(['TARIF_NON_PUBLIE', 'QUOTA_INCONNU', 'CATALOGUE_INCOHERENT'] as const);
 
 /**
  * Les problèmes d'une adhésion qui ne dépendent pas des montants du catalogue (forme, règles,
- * population manquante…), jugés sur le catalogue embarqué : pour les signaler avec ceux d'un fichier
- * de tarifs refusé, en une seule fois.
+ * population manquante…), tous à la fois ; une liste vide si l'adhésion est recevable. Les problèmes
+ * de {@link CATALOGUE_ISSUE_CODES} sont laissés de côté : c'est ce qu'un outil signale avec ceux
+ * d'un fichier de tarifs refusé, en une seule fois. Ne lève jamais.
  *
- * @internal
+ * @param adhesion - L'adhésion à juger, lue une seule fois.
+ * @param options - `catalogue` : le catalogue dont la forme juge l'adhésion (par défaut, celui de 2026).
+ * @category Devis
+ * @example
+ * ```ts
+ * const problemes = validateAdhesion({ collectivite: { nom: 'Commune', siren: '123', type: 'commune' }, prestations: {} });
+ * problemes.map((p) => p.code);
+ * //=> ['SIREN_INVALIDE', 'MAINTENANCE_BASE_OBLIGATOIRE']
+ * ```
  */
-export function adhesionIssues(input: unknown, catalogue: Catalogue): QuoteIssue[] {
+export function validateAdhesion(adhesion: unknown, options?: QuoteOptions): readonly QuoteIssue[] {
+  const r = guard(() => {
+    const catalogue = guard(() => resolveCatalogue(readOption(options, 'catalogue')));
+    return catalogue.success ? adhesionIssues(adhesion, catalogue.data) : [...catalogue.issues, ...adhesionIssues(adhesion, catalogue2026)];
+  });
+  return r.success ? r.data : r.issues;
+}
+
+/** Les problèmes d'une adhésion qui ne dépendent pas des montants du catalogue. */
+function adhesionIssues(input: unknown, catalogue: Catalogue): QuoteIssue[] {
+  const dependent: readonly string[] = CATALOGUE_ISSUE_CODES;
   const r = guard(() => computeQuote(input, catalogue));
-  return r.success ? [] : r.issues.filter((i) => !CATALOGUE_DEPENDENT.has(i.code));
+  return r.success ? [] : r.issues.filter((i) => !dependent.includes(i.code));
 }
 
 /**

@@ -5,21 +5,20 @@ import { catalogueSchemas, DECIMAL_PATTERNS } from '../catalogue/schema.js';
 import { adhesionSchema } from '../validation/adhesion.js';
 import type { Registry } from '../prestations/create-registry.js';
 import { REGISTRY } from '../prestations/registry.js';
-import { emetteurSchema } from '../render/emetteur.js';
 
 const TITLES = {
   catalogue: "Catalogue annuel des prestations « à la carte » de Territoire d'énergie 90 (@te90/tarifs)",
   tarifs: 'Fichier de tarifs : montants non publiés fournis par le syndicat (@te90/tarifs)',
   adhesion: "Adhésion : la collectivité et les prestations cochées sur l'annexe 1 (@te90/tarifs)",
   revision: "Révision d'un catalogue : le nouveau millésime voté par le comité syndical (@te90/tarifs)",
-  emetteur: "Émetteur d'un devis imprimable : le syndicat, tel qu'il se présente (@te90/tarifs)",
 } as const;
 
 /**
- * Les schémas JSON des fichiers d'entrée (catalogue, tarifs, adhésion, révision, émetteur), déduits des schémas
+ * Les schémas JSON des fichiers d'entrée (catalogue, tarifs, adhésion, révision), déduits des schémas
  * zod à la construction du paquet (`dist/schemas/*.schema.json`) : un éditeur vérifie un fichier qui
- * les nomme dans sa clé `$schema`. zod reste le juge : le schéma JSON n'en est qu'une aide. Ceux du
- * registre intégré par défaut, ou d'un autre registre (`extendRegistry`).
+ * les nomme dans sa clé `$schema`. zod reste le juge : le schéma JSON n'en est qu'une aide. Le schéma
+ * de l'émetteur est celui des documents (`src/documents/emetteur-rules.ts`). Ceux du registre intégré
+ * par défaut, ou d'un autre registre (`extendRegistry`).
  *
  * @internal
  */
@@ -29,7 +28,6 @@ export function jsonSchemas(registry: Registry = REGISTRY): Record<keyof typeof 
     tarifs: tarifsSchemas(registry).tarifsSchema,
     adhesion: adhesionSchema(registry),
     revision: revisionSchema(registry),
-    emetteur: emetteurSchema(),
   };
   const out = {} as Record<keyof typeof TITLES, object>;
   for (const [name, schema] of Object.entries(schemas) as [keyof typeof TITLES, z.ZodMiniType][]) {

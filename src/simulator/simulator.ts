@@ -1,71 +1,38 @@
 /// <reference lib="dom" />
-import type { Path, QuoteIssue } from '../core/shapes.js';
-import { catalogue2026 } from '../catalogue/2026.js';
-import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
-import { safeParseCatalogue } from '../catalogue/resolve.js';
-import type { Catalogue } from '../catalogue/types.js';
-import { formatPath, guard } from '../errors/quote-error.js';
-import { inVoice, makeIssue } from '../wording/issues.js';
-import { formatEuros, formatNombre } from '../money/format.js';
-import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
-import { PRESTATIONS } from '../prestations/registry.js';
-import { safeQuote } from '../quote/quote.js';
-import { renderQuoteHtml } from '../render/quote-html.js';
-import type { Adhesion } from '../validation/adhesion.js';
-import { COLLECTIVITE_DECLARATION } from '../validation/collectivite.js';
-
-/** Un champ du formulaire : son élément de saisie, le chemin de la donnée, et son message d'erreur. */
-interface Field {
-  readonly path: string;
-  readonly input: HTMLInputElement | HTMLSelectElement;
-  readonly error: HTMLElement;
-}
+import {
+  catalogue2026,
+  COLLECTIVITE_FIELDS,
+  formatEuros,
+  formatNombre,
+  formatPath,
+  isQuoteError,
+  PRESTATIONS,
+  safeCompleteCatalogue,
+  safeParseCatalogue,
+  safeQuote,
+  type Adhesion,
+  type Catalogue,
+  type CollectiviteField,
+  type Path,
+  type PrestationDeclaration,
+  type QuoteIssue,
+  type SafeResult,
+  type Tarifs,
+} from '@te90/tarifs';
+import { renderQuoteHtml } from '@te90/tarifs/documents';
+import { el, labelled, numberInput, readNumber, type Field } from './form.js';
+import { inSimulatorVoice, jsonFileIssue, type SimulatorIssue } from './issues.js';
 
 const TYPES: Record<string, string> = { commune: 'Commune', epci: 'EPCI', syndicat: 'Syndicat', ccas: 'CCAS', autre: 'Autre organisme public' };
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function idOf(path: string): string {
-  return 'champ-' + path.replace(/[^A-Za-z0-9]+/g, '-');
-}
-
-/** Un champ libellé, avec son aide et sa zone d'erreur reliées (RGAA : étiquette, description, erreur). */
-function labelled(doc: Document, path: string, label: string, input: HTMLInputElement | HTMLSelectElement, help?: string): { wrapper: HTMLElement; field: Field } {
-  const id = idOf(path);
-  const wrapper = el(doc, 'div', { class: 'champ' });
-  input.id = id;
-  input.name = path;
-  input.dataset['path'] = path;
-  const described: string[] = [];
-  wrapper.append(el(doc, 'label', { for: id }, label));
-  if (help) {
-    const h = el(doc, 'p', { class: 'aide', id: `${id}-aide` }, help);
-    wrapper.append(h);
-    described.push(h.id);
+/** Le devis imprimable d'une simulation, daté du jour, ou les problèmes qui l'empêchent (date après l'année des tarifs…). */
+function printable(data: Parameters<typeof renderQuoteHtml>[0]): SafeResult<string> {
+  try {
+    return { success: true, data: renderQuoteHtml(data, { numero: `SIMULATION-${data.collectivite.siren}`, date: new Date().toISOString().slice(0, 10) }) };
+  } catch (error) {
+    if (isQuoteError(error)) return { success: false, issues: error.issues };
+    throw error;
   }
-  wrapper.append(input);
-  const error = el(doc, 'p', { class: 'erreur', id: `${id}-erreur`, 'aria-live': 'polite' });
-  described.push(error.id);
-  input.setAttribute('aria-describedby', described.join(' '));
-  wrapper.append(error);
-  return { wrapper, field: { path, input, error } };
-}
-
-function numberInput(doc: Document, p: ParamDeclaration): HTMLInputElement {
-  const input = el(doc, 'input', { type: 'text', inputmode: p.type === 'entier' ? 'numeric' : 'decimal', autocomplete: 'off' });
-  return input;
-}
-
-/** Lit un nombre saisi à la française (`2,5`, `1 234`) ; rend le texte tel quel s'il n'en est pas un, pour que la validation le dise. */
-function readNumber(text: string): unknown {
-  const t = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (t === '') return undefined;
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text;
 }
 
 /**
@@ -80,19 +47,19 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
   const doc = root.ownerDocument;
   const fields: Field[] = [];
   let catalogue: Catalogue = catalogue2026;
-  let tarifsIssues: readonly QuoteIssue[] = [];
+  let tarifsIssues: readonly (QuoteIssue | SimulatorIssue)[] = [];
   const form = el(doc, 'form', { novalidate: '', 'aria-describedby': 'simulateur-intro' });
   form.addEventListener('submit', (e) => e.preventDefault());
 
   // La collectivité.
   const collectivite = el(doc, 'fieldset');
   collectivite.append(el(doc, 'legend', {}, 'La collectivité'));
-  for (const [name, f] of Object.entries(COLLECTIVITE_DECLARATION)) {
+  for (const [name, f] of Object.entries(COLLECTIVITE_FIELDS) as [string, CollectiviteField][]) {
     const path = `collectivite.${name}`;
     let input: HTMLInputElement | HTMLSelectElement;
     if (f.type === 'choix') {
       input = el(doc, 'select');
-      for (const v of f.valeurs) input.append(el(doc, 'option', { value: v }, TYPES[v] ?? v));
+      for (const v of f.valeurs ?? []) input.append(el(doc, 'option', { value: v }, TYPES[v] ?? v));
     } else if (f.type === 'booleen') {
       input = el(doc, 'input', { type: 'checkbox' });
     } else input = el(doc, 'input', { type: 'text', autocomplete: name === 'nom' ? 'organization' : 'off', ...(f.type === 'entier' ? { inputmode: 'numeric' } : {}) });
@@ -198,7 +165,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     return best;
   }
 
-  function showIssues(issues: readonly QuoteIssue[]): void {
+  function showIssues(issues: readonly (QuoteIssue | SimulatorIssue)[]): void {
     for (const f of [...fields, tarifsField.field]) {
       f.error.textContent = '';
       f.input.removeAttribute('aria-invalid');
@@ -206,7 +173,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     globales.replaceChildren();
     for (const raw of issues) {
       // Ici, un montant manquant se fournit par le fichier de tarifs du formulaire.
-      const issue = inVoice(raw, 'simulateur');
+      const issue = raw.code === 'TARIF_NON_PUBLIE' ? inSimulatorVoice(raw as QuoteIssue) : raw;
       const f = issue.path[0] === 'tarifs' || issue.path[0] === 'catalogue' ? tarifsField.field : fieldFor(issue.path);
       if (f) {
         f.error.textContent = f.error.textContent ? `${f.error.textContent} ${issue.message}` : issue.message;
@@ -247,7 +214,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     if (!last?.success) return;
     // Sans émetteur, le devis porte le bandeau « document de travail » : c'est une simulation.
     const data = last.data;
-    const rendu = guard(() => renderQuoteHtml(data, { numero: `SIMULATION-${data.collectivite.siren}`, date: new Date().toISOString().slice(0, 10) }));
+    const rendu = printable(data);
     const win = doc.defaultView?.open('', '_blank');
     if (!win) return;
     win.document.open();
@@ -271,7 +238,7 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
       try {
         value = JSON.parse(text);
       } catch {
-        tarifsIssues = [makeIssue('JSON_INVALIDE', ['tarifs'], { raison: 'fichier', fichier: chosen.name })];
+        tarifsIssues = [jsonFileIssue(chosen.name)];
         update();
         return;
       }

@@ -42,6 +42,37 @@ function luhn(digits: string): boolean {
 }
 
 /**
+ * Indique si un SIRET (déjà sans espaces) compte 14 chiffres et une clé de Luhn valide.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * isValidSiret('25900032500011');
+ * //=> true
+ * isValidSiret('25900032500012');
+ * //=> false
+ * ```
+ */
+export function isValidSiret(siret: string): boolean {
+  return /^\d{14}$/.test(siret) && luhn(siret);
+}
+
+/**
+ * Écrit un SIREN par groupes de trois chiffres : `219 000 106`. Un texte qui n'est pas fait de
+ * 9 chiffres est rendu tel quel.
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * formatSiren('219000106');
+ * //=> '219 000 106'
+ * ```
+ */
+export function formatSiren(siren: string): string {
+  return siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
+}
+
+/**
  * Ce qui ne va pas dans un SIRET, ou `undefined` s'il est valide : 14 chiffres, les 9 premiers
  * étant le SIREN qu'il accompagne, et une clé de Luhn valide sur les 14.
  *

@@ -1,38 +1,37 @@
-import { catalogue2026 } from '../catalogue/2026.js';
-import { safeCompleteCatalogue, type Tarifs } from '../catalogue/complete.js';
-import type { Catalogue } from '../catalogue/types.js';
-import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
-import type { Path, Quote, QuoteIssue, QuoteLine } from '../core/shapes.js';
-import { formatPath } from '../errors/quote-error.js';
-import { inVoice, makeIssue } from '../wording/issues.js';
-import type { Adhesion } from '../validation/adhesion.js';
-import { safePricePrestation } from '../quote/price-prestation.js';
-import { adhesionIssues, CATALOGUE_DEPENDENT, safeQuote } from '../quote/quote.js';
+import {
+  catalogue2026,
+  CATALOGUE_ISSUE_CODES,
+  formatPath,
+  PRESTATION_IDS,
+  prestationDeclaration,
+  safeCompleteCatalogue,
+  safePricePrestation,
+  safeQuote,
+  sirenConflicts,
+  validateAdhesion,
+  type Adhesion,
+  type Catalogue,
+  type Path,
+  type PrestationId,
+  type Quote,
+  type QuoteLine,
+  type Tarifs,
+} from '@te90/tarifs';
 import { describeCell, isDate, isEmpty, toRows, type Cell, type Range } from './cells.js';
+import { sheetIssue, sheetMessage, type SheetIssue } from './issues.js';
+import { adhesionFromEntries, adhesionFromRange, fieldName, tarifsFromRange, type ReadRange } from './layout.js';
 import { argumentNames, positionalArgs } from './mapping.js';
-import { declarationOf } from '../prestations/registry.js';
-import { fieldName, readAdhesion, readAdhesionEntries, readTarifs, type ReadRange } from './layout.js';
-import { SirenLedger } from '../batch/ledger.js';
 
 /** Le début de tout message d'erreur rendu dans une cellule : les glues des tableurs le reconnaissent. */
 const PREFIX = 'Erreur : ';
 
 /** Les problèmes que la lecture des plages a déjà signalés (une date dans une cellule…) n'ont pas à l'être deux fois. */
-function uncovered(issues: readonly QuoteIssue[], covered: readonly string[]): QuoteIssue[] {
+function uncovered(issues: readonly SheetIssue[], covered: readonly string[]): SheetIssue[] {
   if (covered.length === 0) return [...issues];
   return issues.filter((i) => {
     const p = formatPath(i.path);
     return !covered.some((c) => p === c || p.startsWith(`${c}.`) || p.startsWith(`${c}[`));
   });
-}
-
-/**
- * Un problème de la bibliothèque rédigé pour l'utilisateur d'un tableur, d'après son code et ses
- * paramètres : il fournit les montants dans la plage `tarifs` (pas par `completeCatalogue` ni par
- * l'option `--tarifs`), écrit les booléens « oui ou non » et les paramètres en champs de plage.
- */
-function forSpreadsheet(issue: QuoteIssue): string {
-  return inVoice(issue, 'tableur').message;
 }
 
 /**
@@ -97,17 +96,17 @@ export function fitMessage(parts: readonly string[], max: number = MAX_MESSAGE):
   return text;
 }
 
-function describe(issues: readonly QuoteIssue[], positional?: readonly string[]): string {
-  return fitMessage(issues.map((i) => `${where(i.path, positional)} : ${forSpreadsheet(i)}`));
+function describe(issues: readonly SheetIssue[], positional?: readonly string[]): string {
+  return fitMessage(issues.map((i) => `${where(i.path, positional)} : ${sheetMessage(i)}`));
 }
 
-type Catalogued = { ok: true; value: Catalogue } | { ok: false; issues: readonly QuoteIssue[] };
+type Catalogued = { ok: true; value: Catalogue } | { ok: false; issues: readonly SheetIssue[] };
 
 function catalogueFrom(tarifs: Range | undefined): Catalogued {
   if (isEmpty(tarifs) || (Array.isArray(tarifs) && tarifs.every((r) => (Array.isArray(r) ? r.every(isEmpty) : isEmpty(r))))) {
     return { ok: true, value: catalogue2026 };
   }
-  const read = readTarifs(tarifs, catalogue2026.millesime);
+  const read = tarifsFromRange(tarifs, catalogue2026.millesime);
   const completed = safeCompleteCatalogue(catalogue2026, read.value as unknown as Tarifs);
   const issues = [...read.issues, ...(completed.success ? [] : uncovered(completed.issues, read.covered))];
   if (issues.length > 0 || !completed.success) return { ok: false, issues: issues.length > 0 ? issues : completed.success ? [] : completed.issues };
@@ -124,7 +123,7 @@ type Quoted = { ok: true; value: Quote } | { ok: false; message: string };
 
 function quoteRead(read: ReadRange, catalogue: Catalogued): Quoted {
   if (!catalogue.ok) {
-    const all = [...catalogue.issues, ...read.issues, ...uncovered(adhesionIssues(read.value, catalogue2026), read.covered)];
+    const all = [...catalogue.issues, ...read.issues, ...uncovered(validateAdhesion(read.value), read.covered)];
     return { ok: false, message: describe(all) };
   }
   const result = safeQuote(read.value as unknown as Adhesion, { catalogue: catalogue.value });
@@ -151,7 +150,7 @@ function quoteRead(read: ReadRange, catalogue: Catalogued): Quoted {
  */
 export function devis(plage: Range, tarifs?: Range): Cell[][] {
   try {
-    const r = quoteRead(readAdhesion(plage), catalogueFrom(tarifs));
+    const r = quoteRead(adhesionFromRange(plage), catalogueFrom(tarifs));
     return r.ok ? [HEADER, ...r.value.lignes.map(row)] : [[r.message]];
   } catch (error) {
     return [[unexpected(error)]];
@@ -175,7 +174,7 @@ export function devis(plage: Range, tarifs?: Range): Cell[][] {
  */
 export function total(plage: Range, tarifs?: Range): number | string {
   try {
-    const r = quoteRead(readAdhesion(plage), catalogueFrom(tarifs));
+    const r = quoteRead(adhesionFromRange(plage), catalogueFrom(tarifs));
     return r.ok ? Number(r.value.total) : r.message;
   } catch (error) {
     return unexpected(error);
@@ -209,18 +208,18 @@ export function prestation(id: Cell, parametre1?: Cell, parametre2?: Cell, tarif
     const catalogue = catalogueFrom(tarifs);
     const key = typeof id === 'string' ? id.trim() : id;
     if (isDate(key)) {
-      const issue = makeIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeCell(key), prestations: PRESTATION_IDS });
+      const issue = sheetIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeCell(key), prestations: PRESTATION_IDS });
       return describe([...(catalogue.ok ? [] : catalogue.issues), issue]);
     }
-    const declaration = declarationOf(key);
+    const declaration = prestationDeclaration(key);
     const names = declaration ? argumentNames(declaration) : [];
     const cells = [parametre1, parametre2];
-    const dates: QuoteIssue[] = [];
+    const dates: SheetIssue[] = [];
     cells.forEach((cell, i) => {
       const name = names[i];
       if (!isDate(cell) || name === undefined) return;
       const path: Path = name === 'population' && !Object.prototype.hasOwnProperty.call(declaration!.parametres, name) ? ['collectivite', 'population'] : ['prestations', String(key), name];
-      dates.push(makeIssue('ENTREE_INVALIDE', path, { raison: 'cellule', attendu: declaration!.parametres[name]?.type === 'sirens' ? 'sirens' : 'nombre', recu: describeCell(cell) }));
+      dates.push(sheetIssue('ENTREE_INVALIDE', path, { raison: 'cellule', attendu: declaration!.parametres[name]?.type === 'sirens' ? 'sirens' : 'nombre', recu: describeCell(cell) }));
       cells[i] = undefined;
     });
     const covered = dates.map((d) => formatPath(d.path));
@@ -233,7 +232,7 @@ export function prestation(id: Cell, parametre1?: Cell, parametre2?: Cell, tarif
     const contexte = args.population === undefined ? {} : { collectivite: { population: args.population as number } };
     if (!catalogue.ok) {
       const own = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue2026, ...contexte });
-      const ownIssues = own.success ? [] : uncovered(own.issues, covered).filter((i) => !CATALOGUE_DEPENDENT.has(i.code));
+      const ownIssues = own.success ? [] : uncovered(own.issues, covered).filter((i) => !(CATALOGUE_ISSUE_CODES as readonly string[]).includes(i.code));
       return describe([...catalogue.issues, ...dates, ...ownIssues], names);
     }
     const r = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue.value, ...contexte });
@@ -275,23 +274,24 @@ export function tableau(table: Range, tarifs?: Range): Cell[][] {
     count = Math.max(1, rows.length);
     const catalogue = catalogueFrom(tarifs);
     const columns = (rows[0] ?? []).flatMap((cell, j) => (isEmpty(cell) ? [] : [{ key: fieldName(cell), j }]));
-    const ledger = catalogue.ok ? new SirenLedger(catalogue.value) : undefined;
+    const accepted: (Quote | undefined)[] = [];
     const out = rows.map((cells, i): Cell[] => {
       if (i === 0) return [TABLE_HEADER];
       if (columns.length === 0) return cells.every(isEmpty) ? [''] : [`${PREFIX}la première ligne du tableau doit nommer les champs (collectivite.nom, collectivite.siren…).`];
       if (columns.every((c) => isEmpty(cells[c.j]))) return [''];
-      const read = readAdhesionEntries(
+      const read = adhesionFromEntries(
         columns.map((c) => ({ key: c.key, value: cells[c.j], where: `colonne ${c.j + 1}` })),
         'tableau',
       );
       const r = quoteRead(read, catalogue);
-      if (r.ok) ledger?.add(i, r.value as Quote<PrestationId>);
+      if (r.ok) accepted[i] = r.value;
       return [r.ok ? Number(r.value.total) : r.message];
     });
     // Un SIREN facturé deux fois par deux lignes (numérotées comme les lignes du tableau) : chaque
     // ligne en cause le dit au lieu de son total, pour qu'aucune somme ne le compte deux fois en silence.
-    for (const conflict of ledger?.conflicts() ?? []) {
-      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) out[e] = [fitMessage([inVoice(conflict, 'tableur').message])];
+    const conflicts = catalogue.ok ? sirenConflicts(Array.from({ length: rows.length }, (_, i) => accepted[i]), catalogue.value) : [];
+    for (const conflict of conflicts) {
+      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) out[e] = [fitMessage([sheetMessage(conflict)])];
     }
     return out;
   } catch (error) {

@@ -1,10 +1,16 @@
 /**
- * Point d'entrée du paquet autonome pour tableurs (Google Sheets, Excel) : quatre fonctions à plat,
- * exposées sous le global `TE90Tarifs`. Elles ne lèvent jamais : une erreur revient en message qui
- * commence par `Erreur : `, et les fichiers d'installation de chaque tableur en font une erreur de
- * cellule selon l'usage du tableur.
+ * `@te90/tarifs/tableur` : les fonctions de tableur (Google Sheets, Excel) en module ES. Quatre
+ * fonctions lisent des plages de cellules et rendent des cellules : `devis`, `total`, `prestation`,
+ * `tableau`. Elles ne lèvent jamais : une erreur revient en message qui commence par `Erreur : `.
+ * Le manifeste du complément Excel s'écrit avec `excelManifest`.
+ *
+ * Les paquets autonomes des tableurs (un script, global `TE90Tarifs`) sont construits à partir de
+ * ce module ; ce ne sont pas des modules à importer : ils sont livrés dans `dist/tableur/` du paquet
+ * (voir la page « Tableur » de la documentation).
  *
  * @packageDocumentation
+ * @module @te90/tarifs/tableur
  */
 export { devis, total, prestation, tableau } from './functions.js';
+export { excelManifest, readBaseUrl, type BaseUrlResult } from './manifest.js';
 export type { Cell, Range } from './cells.js';

@@ -1,16 +1,26 @@
-import { COMPOSANTES, type PrestationId } from '../prestations/registry.js';
-import type { QuoteIssue } from '../core/shapes.js';
-import { makeIssue, type CellExpectation } from '../wording/issues.js';
+import { COMPOSANTES, MODELES, modelDeclaration, PRESTATION_IDS, prestationDeclaration, type FieldKind, type PrestationId } from '@te90/tarifs';
 import { checkbox, decimalText, describeCell, isDate, isEmpty, paramCell, quantity, text, toRows } from './cells.js';
-import { declarationOf } from '../prestations/registry.js';
-import { FIELD_KINDS, type FieldSpec } from '../models/fields.js';
-import { MODELS } from '../models/registry.js';
+import { sheetIssue, type CellExpectation, type SheetIssue } from './issues.js';
 
-const PRESTATION_IDS = Object.keys(COMPOSANTES) as PrestationId[];
-/** Les champs d'un tarif et la façon dont leur cellule s'écrit, déduits du registre des modèles. */
+/**
+ * Comment une cellule de la plage tarifs écrit un champ de chaque sorte : un montant ou un prix en
+ * nombre décimal (`400,00`), un arrondi en texte, une donnée structurée (grille, paliers, strates,
+ * unité) en JSON.
+ */
+const CELL_OF_KIND: Readonly<Record<FieldKind, 'decimal' | 'json' | 'texte'>> = {
+  montant: 'decimal',
+  prix: 'decimal',
+  unite: 'json',
+  arrondi: 'texte',
+  paliers: 'json',
+  grille: 'json',
+  stratesForfait: 'json',
+};
+
+/** Les champs d'un tarif et la façon dont leur cellule s'écrit, déduits des déclarations des modèles. */
 const CHAMPS = new Map<string, 'decimal' | 'json' | 'texte'>([
   ['modele', 'texte'],
-  ...MODELS.flatMap((m) => (Object.entries(m.champs) as [string, FieldSpec][]).map(([name, spec]) => [name, FIELD_KINDS[spec.kind].cellule] as const)),
+  ...MODELES.flatMap((m) => Object.entries(modelDeclaration(m)?.champs ?? {}).map(([name, field]) => [name, CELL_OF_KIND[field.kind]] as const)),
 ]);
 const COLLECTIVITE: Record<string, (v: unknown) => unknown> = {
   nom: (v) => text(v),
@@ -49,7 +59,7 @@ function own<T>(record: Record<string, T>, key: string): T | undefined {
  */
 export interface ReadRange {
   readonly value: Record<string, unknown>;
-  readonly issues: QuoteIssue[];
+  readonly issues: SheetIssue[];
   readonly covered: readonly string[];
 }
 
@@ -91,9 +101,9 @@ function pairs(range: unknown): Entry[] {
  * Les problèmes des champs nommés plusieurs fois : le second l'emporterait en silence sur le
  * premier, l'utilisateur ne saurait pas lequel compte.
  */
-function duplicates(entries: readonly Entry[], root: string): { issues: QuoteIssue[]; kept: Entry[] } {
+function duplicates(entries: readonly Entry[], root: string): { issues: SheetIssue[]; kept: Entry[] } {
   const seen = new Map<string, string>();
-  const issues: QuoteIssue[] = [];
+  const issues: SheetIssue[] = [];
   const kept: Entry[] = [];
   for (const entry of entries) {
     const first = seen.get(entry.key);
@@ -101,18 +111,18 @@ function duplicates(entries: readonly Entry[], root: string): { issues: QuoteIss
       seen.set(entry.key, entry.where);
       kept.push(entry);
     } else {
-      issues.push(makeIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'champEnDouble', champ: entry.key, premier: first, second: entry.where }));
+      issues.push(sheetIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'champEnDouble', champ: entry.key, premier: first, second: entry.where }));
     }
   }
   return { issues, kept };
 }
 
-function dateIssue(root: string, entry: Entry, attendu: CellExpectation): QuoteIssue {
-  return makeIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'dateDansCellule', champ: entry.key, recu: describeCell(entry.value), attendu });
+function dateIssue(root: string, entry: Entry, attendu: CellExpectation): SheetIssue {
+  return sheetIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'dateDansCellule', champ: entry.key, recu: describeCell(entry.value), attendu });
 }
 
-function unknownField(root: string, where: string, key: string, admis: readonly string[]): QuoteIssue {
-  return makeIssue('CHAMP_INCONNU', [root, where], { champ: key, admis });
+function unknownField(root: string, where: string, key: string, admis: readonly string[]): SheetIssue {
+  return sheetIssue('CHAMP_INCONNU', [root, where], { champ: key, admis });
 }
 
 const ADHESION_FIELDS = ['millesime', 'collectivite.nom|siren|type|population|parcTransfere', '<prestation> ou <prestation>.<paramètre>'];
@@ -128,7 +138,7 @@ const ADHESION_FIELDS = ['millesime', 'collectivite.nom|siren|type|population|pa
  * @param root - le nom de la plage dans les messages (`plage`, `tableau`)
  * @internal
  */
-export function readAdhesionEntries(entries: readonly Entry[], root: string): ReadRange {
+export function adhesionFromEntries(entries: readonly Entry[], root: string): ReadRange {
   const collectivite: Record<string, unknown> = {};
   const prestations: Record<string, Record<string, unknown>> = {};
   const value: Record<string, unknown> = { collectivite, prestations };
@@ -156,16 +166,16 @@ export function readAdhesionEntries(entries: readonly Entry[], root: string): Re
       if (field === undefined) {
         const ticked = isDate(cell) ? undefined : checkbox(cell);
         if (ticked === undefined) {
-          issues.push(makeIssue('ENTREE_INVALIDE', [root, where], { raison: 'ouiNon', champ: key, recu: describeCell(cell) }));
+          issues.push(sheetIssue('ENTREE_INVALIDE', [root, where], { raison: 'ouiNon', champ: key, recu: describeCell(cell) }));
         } else if (ticked) prestations[id] ??= {};
         else if (!isEmpty(cell)) unticked.set(id, entry);
       } else if (isDate(cell)) {
-        const type = declarationOf(id)?.parametres[field]?.type;
+        const type = prestationDeclaration(id)?.parametres[field]?.type;
         issues.push(dateIssue(root, entry, type === 'sirens' ? 'sirens' : type === 'durees' ? 'durees' : 'nombre'));
         prestations[id] ??= {};
         covered.push(`prestations.${id}.${field}`);
       } else if (!isEmpty(cell)) {
-        (prestations[id] ??= {})[field] = paramCell(declarationOf(id)?.parametres[field]?.type, cell);
+        (prestations[id] ??= {})[field] = paramCell(prestationDeclaration(id)?.parametres[field]?.type, cell);
       }
       if (field !== undefined && !isEmpty(cell)) (filled.get(id) ?? filled.set(id, []).get(id)!).push(key);
     } else {
@@ -174,19 +184,19 @@ export function readAdhesionEntries(entries: readonly Entry[], root: string): Re
   }
   for (const [id, entry] of unticked) {
     const parametres = filled.get(id);
-    if (parametres) issues.push(makeIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'caseContredite', champ: entry.key, recu: describeCell(entry.value), parametres }));
+    if (parametres) issues.push(sheetIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'caseContredite', champ: entry.key, recu: describeCell(entry.value), parametres }));
   }
   return { value, issues, covered };
 }
 
 /**
- * Lit une adhésion disposée en deux colonnes « champ | valeur » (voir {@link readAdhesionEntries}) ;
+ * Lit une adhésion disposée en deux colonnes « champ | valeur » (voir {@link adhesionFromEntries}) ;
  * une première ligne `champ | valeur` est un en-tête.
  *
  * @internal
  */
-export function readAdhesion(range: unknown): ReadRange {
-  return readAdhesionEntries(pairs(range), 'plage');
+export function adhesionFromRange(range: unknown): ReadRange {
+  return adhesionFromEntries(pairs(range), 'plage');
 }
 
 /**
@@ -197,7 +207,7 @@ export function readAdhesion(range: unknown): ReadRange {
  *
  * @internal
  */
-export function readTarifs(range: unknown, millesime: number): ReadRange {
+export function tarifsFromRange(range: unknown, millesime: number): ReadRange {
   const prestations: Record<string, Record<string, Record<string, unknown>>> = {};
   const value: Record<string, unknown> = { millesime, prestations };
   const { issues, kept } = duplicates(pairs(range), 'tarifs');
@@ -234,7 +244,7 @@ export function readTarifs(range: unknown, millesime: number): ReadRange {
         try {
           amount = JSON.parse(cell);
         } catch {
-          issues.push(makeIssue('JSON_INVALIDE', ['tarifs', where], { raison: 'cellule', champ: key }));
+          issues.push(sheetIssue('JSON_INVALIDE', ['tarifs', where], { raison: 'cellule', champ: key }));
           continue;
         }
       }

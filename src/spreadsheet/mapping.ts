@@ -1,6 +1,4 @@
-import { modelOf } from '../models/registry.js';
-import type { PrestationDeclaration } from '../prestations/define.js';
-import { PRESTATIONS } from '../prestations/registry.js';
+import { modelDeclaration, PRESTATIONS, type PrestationDeclaration } from '@te90/tarifs';
 import { isEmpty, paramCell, quantity } from './cells.js';
 
 /**
@@ -12,7 +10,7 @@ import { isEmpty, paramCell, quantity } from './cells.js';
  */
 export function argumentNames(declaration: PrestationDeclaration): string[] {
   const names = Object.keys(declaration.parametres);
-  if (Object.values(declaration.composantes).some((c) => c.modeles.some((m) => modelOf(m)!.mesures.includes('population')))) names.push('population');
+  if (Object.values(declaration.composantes).some((c) => c.modeles.some((m) => modelDeclaration(m)?.mesures.includes('population')))) names.push('population');
   return names;
 }
 
@@ -45,7 +43,7 @@ export function positionalArgs(
  * @internal
  */
 export function positionalCount(): number {
-  return Math.max(0, ...PRESTATIONS.map((d) => argumentNames(d as PrestationDeclaration).length));
+  return Math.max(0, ...PRESTATIONS.map((d) => argumentNames(d).length));
 }
 
 /**
@@ -57,8 +55,8 @@ export function positionalCount(): number {
 export function positionalMeanings(): { id: string; name: string }[][] {
   return Array.from({ length: positionalCount() }, (_, i) =>
     PRESTATIONS.flatMap((d) => {
-      const name = argumentNames(d as PrestationDeclaration)[i];
-      return name === undefined ? [] : [{ id: d.id as string, name }];
+      const name = argumentNames(d)[i];
+      return name === undefined ? [] : [{ id: d.id, name }];
     }),
   );
 }

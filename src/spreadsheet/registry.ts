@@ -1,4 +1,4 @@
-import { PRESTATION_IDS } from '../prestations/registry.js';
+import { PRESTATION_IDS } from '@te90/tarifs';
 import { positionalCount, positionalMeanings } from './mapping.js';
 
 /**

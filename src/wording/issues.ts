@@ -1,8 +1,9 @@
 /**
  * La rédaction des problèmes et des avertissements : UNE table de messages, par code (et, quand un
  * code a plusieurs rédactions, par le paramètre `raison`). Un message est une fonction du code et des
- * paramètres, et de rien d'autre ; chaque interface (bibliothèque, ligne de commande, `comparer`,
- * tableurs, simulateur) le rédige dans sa « voix », là où l'utilisateur fournit les choses autrement.
+ * paramètres, et de rien d'autre ; chaque interface (bibliothèque, tableurs, simulateur) le rédige
+ * dans sa « voix », là où l'utilisateur fournit les choses autrement. La ligne de commande a sa propre
+ * voix et ses propres codes (src/cli/issues.ts).
  *
  * Aucune interface ne lit ni ne réécrit le texte d'un message : elle relit son code et ses paramètres
  * ({@link inVoice}).
@@ -13,25 +14,20 @@ import { lintMessage } from './lint.js';
 import type { IssueCode, WarningCode } from '../core/codes.js';
 import type { IssueParam, IssueParams, Path, QuoteIssue, QuoteWarning } from '../core/shapes.js';
 import { formatNombre } from '../money/format.js';
-import { dateEnLettres } from './terms.js';
 
 /**
  * La voix d'un message : qui le lit, et donc comment il fournit ce qui manque.
  *
  * - `bibliotheque` : l'appelant de la bibliothèque (un montant manquant se fournit par `completeCatalogue`) ;
- * - `ligneDeCommande` : `te90-tarifs` (option `--tarifs`) ;
- * - `comparer` : `te90-tarifs comparer` (options `--tarifs-avant` et `--tarifs-apres`) ;
- * - `tableur` : les fonctions de tableur (plage `tarifs`, booléens « oui ou non », champs de plage) ;
- * - `simulateur` : le formulaire du simulateur (fichier de tarifs chargé en bas du formulaire) ;
  * - `adherent` : l'adhérent qui lit son devis (mots simples, aucun nom de champ).
  *
  * @category Erreurs
  * @example
  * ```ts
- * const voix: Voice = 'tableur';
+ * const voix: Voice = 'adherent';
  * ```
  */
-export type Voice = 'bibliotheque' | 'ligneDeCommande' | 'comparer' | 'tableur' | 'simulateur' | 'adherent';
+export type Voice = 'bibliotheque' | 'adherent';
 
 // ---------------------------------------------------------------------------------------------
 // Les paramètres de chaque code.
@@ -56,23 +52,10 @@ export type ReadingParams =
   | { readonly raison: 'listeIllisible'; readonly longueur: string }
   | { readonly raison: 'circulaire' };
 
-/** Ce qu'une cellule de tableur devait contenir. */
-export type CellExpectation = 'annee' | 'texte' | 'siren' | 'nombre' | 'ouiNon' | 'sirens' | 'durees' | 'montant';
-
-const CELL_EXPECTATIONS: Readonly<Record<CellExpectation, string>> = {
-  annee: 'une année',
-  texte: 'un texte',
-  siren: 'un SIREN',
-  nombre: 'un nombre',
-  ouiNon: 'oui ou non',
-  sirens: 'une liste de SIREN',
-  durees: 'une liste de durées',
-  montant: 'un montant',
-};
-
 /**
  * Les paramètres de chaque code de problème. `recu` est toujours la valeur reçue décrite en français
- * (« la chaîne « abc » », « le nombre 3 »).
+ * (« la chaîne « abc » », « le nombre 3 »). Un outil qui rédige un problème à sa façon le fait
+ * d'après son code et ces paramètres, jamais d'après le texte de son message.
  *
  * @internal
  */
@@ -84,47 +67,27 @@ export interface IssueParamsByCode {
     | { readonly raison: 'autre'; readonly recu: string }
     | { readonly raison: 'texte'; readonly texte: string }
     | LintParams
-    | { readonly raison: 'cellule'; readonly attendu: 'sirens' | 'nombre'; readonly recu: string }
-    | { readonly raison: 'champEnDouble'; readonly champ: string; readonly premier: string; readonly second: string }
-    | { readonly raison: 'dateDansCellule'; readonly champ: string; readonly recu: string; readonly attendu: CellExpectation }
-    | { readonly raison: 'ouiNon'; readonly champ: string; readonly recu: string }
-    | { readonly raison: 'caseContredite'; readonly champ: string; readonly recu: string; readonly parametres: readonly string[] }
     | { readonly raison: 'pourcentage'; readonly recu: string; readonly decimales: number; readonly minimum: number; readonly exemple: string }
     | { readonly raison: 'optionIllisible' }
     | { readonly raison: 'lotPasListe' }
     | { readonly raison: 'lotTropLong'; readonly maximum: number; readonly recu: number | string }
     | { readonly raison: 'adhesionIllisible' }
-    | { readonly raison: 'listeIllisibleLot' }
-    | { readonly raison: 'numeroDevis'; readonly minimum: number; readonly maximum: number }
-    | { readonly raison: 'dateDevis'; readonly format: string; readonly exemple: string }
-    | { readonly raison: 'dateApresMillesime'; readonly date: string; readonly millesime: number };
-  /** `admis` : les champs admis, quand l'entrée est une plage de tableur. */
-  CHAMP_INCONNU: { readonly champ: string; readonly admis?: readonly string[] };
+    | { readonly raison: 'listeIllisibleLot' };
+  CHAMP_INCONNU: { readonly champ: string };
   CHAMP_MANQUANT:
     | { readonly raison: 'racine'; readonly attendu: string }
     | { readonly raison: 'champ'; readonly attendu: string }
     | { readonly raison: 'choix'; readonly valeurs: readonly (string | number)[] }
     | { readonly raison: 'unParmi'; readonly champs: readonly string[] };
-  VALEUR_HORS_LIMITES:
-    | {
-        readonly raison: 'minimum' | 'maximum';
-        /** La borne (`minimum` ou `maximum` selon la raison). */
-        readonly limite: number | string;
-        /** Ce qui est borné : `string` (longueur), `array` (nombre d'éléments), `number`… */
-        readonly origine: string;
-        readonly inclusif: boolean;
-        readonly recu: string;
-      }
-    | { readonly raison: 'validiteJours'; readonly minimum: number; readonly maximum: number }
-    | {
-        readonly raison: 'validiteMillesime';
-        readonly validiteJours: number;
-        /** Le nombre de jours jusqu'au 31 décembre de l'année du catalogue. */
-        readonly maximum: number;
-        /** La fin de validité demandée, `AAAA-MM-JJ`. */
-        readonly fin: string;
-        readonly millesime: number;
-      };
+  VALEUR_HORS_LIMITES: {
+    readonly raison: 'minimum' | 'maximum';
+    /** La borne (`minimum` ou `maximum` selon la raison). */
+    readonly limite: number | string;
+    /** Ce qui est borné : `string` (longueur), `array` (nombre d'éléments), `number`… */
+    readonly origine: string;
+    readonly inclusif: boolean;
+    readonly recu: string;
+  };
   VALEUR_NON_ADMISE:
     | { readonly raison: 'choix'; readonly valeurs: readonly (string | number)[]; readonly recu: string }
     | { readonly raison: 'prestation'; readonly recu: string; readonly prestations: readonly string[] }
@@ -170,21 +133,6 @@ export interface IssueParamsByCode {
   MILLESIME_INCOHERENT:
     | { readonly raison: 'adhesion'; readonly millesime: number; readonly millesimeCatalogue: number }
     | { readonly raison: 'tarifs'; readonly millesimeTarifs: number; readonly millesimeCatalogue: number };
-  JSON_INVALIDE:
-    | { readonly raison: 'syntaxe'; readonly source: string; readonly ligne?: number; readonly detail: string; readonly jsonl?: boolean }
-    | { readonly raison: 'vide'; readonly source: string }
-    | { readonly raison: 'fichier'; readonly fichier: string }
-    | { readonly raison: 'cellule'; readonly champ: string };
-  FICHIER_ILLISIBLE:
-    | { readonly raison: 'tropVolumineux'; readonly fichier: string; readonly octets: number }
-    | { readonly raison: 'encodage'; readonly fichier: string; readonly octet: number | null; readonly ligne: number; readonly position: number }
-    | { readonly raison: 'dossier'; readonly fichier: string }
-    | { readonly raison: 'lecture'; readonly fichier: string; readonly erreur: string }
-    | { readonly raison: 'lectureDossier'; readonly fichier: string; readonly erreur: string }
-    | { readonly raison: 'entreeStandard'; readonly erreur: string }
-    | { readonly raison: 'depasseLimite'; readonly fichier: string; readonly maximum: number }
-    | { readonly raison: 'utf16'; readonly fichier: string; readonly boutisme: 'LE' | 'BE' }
-    | { readonly raison: 'pasUnFichier'; readonly fichier: string };
   /** Une remarque de forme du catalogue, ou un problème de lecture (mêmes paramètres que `ENTREE_INVALIDE`). */
   CATALOGUE_INVALIDE: LintParams | ShapeParams | IssueParamsByCode['ENTREE_INVALIDE'];
   CATALOGUE_INCOHERENT:
@@ -235,9 +183,8 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   donneeSimple: 'une donnée simple (objet, liste, texte, nombre)',
 };
 
-/** Le type attendu, en français ; dans un tableur, un booléen s'écrit « oui ou non ». */
-function typeName(attendu: string, voice: Voice): string {
-  if (attendu === 'boolean' && voice === 'tableur') return 'oui ou non';
+/** Le type attendu, en français. */
+function typeName(attendu: string): string {
   return TYPE_NAMES[attendu] ?? attendu;
 }
 
@@ -275,31 +222,18 @@ function reading(p: ReadingParams): string {
 /** Comment l'utilisateur fournit un montant non publié, selon la voix. */
 function supplyMissing(p: IssueParamsByCode['TARIF_NON_PUBLIE'], voice: Voice): string {
   const head = `Le montant « ${p.libelle} » de la prestation « ${p.libellePrestation} » n'est pas publié pour ${p.millesime}`;
-  if (voice === 'tableur') {
-    return `${head} : indiquez-le dans la plage tarifs, sur une ligne « prestations.${p.prestation}.${p.composante}.${p.champ} »${p.champ === 'grille' ? ' (la grille, écrite en JSON).' : '.'}`;
-  }
   const where = `${head} (catalogue : prestations.${p.prestation}.composantes.${p.composante}.${p.champ}). `;
   switch (voice) {
-    case 'comparer':
-      return `${where}Fournissez-le dans un catalogue complété (--tarifs-avant ou --tarifs-apres).`;
-    case 'simulateur':
-      return `${where}Chargez un fichier de tarifs qui le fournit (en bas du formulaire).`;
     default:
       return `${where}Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).`;
   }
 }
 
-/** L'exemple d'une prestation obligatoire : « maintenanceBase: { postes: 1 } », ou dans un tableur « maintenanceBase.postes » : 1. */
-function mandatoryExample(p: IssueParamsByCode['MAINTENANCE_BASE_OBLIGATOIRE'], voice: Voice): string {
+/** L'exemple d'une prestation obligatoire : « maintenanceBase: { postes: 1 } ». */
+function mandatoryExample(p: IssueParamsByCode['MAINTENANCE_BASE_OBLIGATOIRE']): string {
   const fields = p.champsExemple.map((name, i) => [name, p.valeursExemple[i]] as const);
-  if (voice === 'tableur') return fields.length === 0 ? `« ${p.prestation} » : oui` : fields.map(([name, v]) => `« ${p.prestation}.${name} » : ${String(v)}`).join(', ');
   const body = fields.length === 0 ? '{}' : `{ ${fields.map(([name, v]) => `${name}: ${String(v)}`).join(', ')} }`;
   return `« ${p.prestation}: ${body} »`;
-}
-
-/** Ce que l'utilisateur appelle « le fichier de tarifs » : dans un tableur, la plage tarifs. */
-function tarifsFile(voice: Voice): string {
-  return voice === 'tableur' ? 'la plage tarifs' : 'un fichier de tarifs';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,10 +243,10 @@ function tarifsFile(voice: Voice): string {
 type Builders<Codes extends string, Params extends Record<Codes, unknown>> = { readonly [C in Codes]: (params: Params[C], voice: Voice) => string };
 
 const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
-  ENTREE_INVALIDE: (p, voice) => {
+  ENTREE_INVALIDE: (p) => {
     switch (p.raison) {
       case 'type':
-        return `Attendu : ${typeName(p.attendu, voice)} ; reçu : ${p.recu}.`;
+        return `Attendu : ${typeName(p.attendu)} ; reçu : ${p.recu}.`;
       case 'union':
         return `Aucune des formes admises ne correspond ; reçu : ${p.recu}.`;
       case 'autre':
@@ -321,18 +255,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return p.texte;
       case 'lint':
         return lintMessage(p.lintCode, p);
-      case 'cellule':
-        return `la cellule contient ${p.recu}, pas ${p.attendu === 'sirens' ? 'une liste de SIREN' : 'un nombre'}.`;
-      case 'champEnDouble':
-        return `« ${p.champ} » figure deux fois (${p.premier} et ${p.second}) : n'en gardez qu'un, sinon on ne sait pas lequel compte.`;
-      case 'dateDansCellule':
-        return `« ${p.champ} » : la cellule contient ${p.recu}, pas ${CELL_EXPECTATIONS[p.attendu]} ; vérifiez son format (Format › Nombre, ou Texte brut).`;
       case 'pourcentage':
         return `Pourcentage attendu en chaîne décimale, au plus ${p.decimales} décimales, au-dessus de ${p.minimum} (ex. « ${p.exemple} ») ; reçu : ${p.recu}.`;
-      case 'ouiNon':
-        return `« ${p.champ} » : écrivez oui ou non (reçu ${p.recu}).`;
-      case 'caseContredite':
-        return `« ${p.champ} » n'est pas cochée (reçu ${p.recu}), mais ${p.parametres.map((c) => `« ${c} »`).join(', ')} ${p.parametres.length > 1 ? 'sont remplis' : 'est rempli'} : cochez la prestation, ou videz ${p.parametres.length > 1 ? 'ses paramètres' : 'son paramètre'} ; on ne sait pas si elle est demandée.`;
       case 'optionIllisible':
         return "L'option ne peut pas être lue : sa lecture a levé une exception.";
       case 'lotPasListe':
@@ -343,18 +267,11 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return "L'adhésion ne peut pas être lue.";
       case 'listeIllisibleLot':
         return "L'adhésion ne peut pas être lue : la lecture de la liste a levé une exception.";
-      case 'numeroDevis':
-        return `Le numéro du devis est obligatoire : un texte de ${p.minimum} à ${p.maximum} caractères.`;
-      case 'dateDevis':
-        return `La date du devis est obligatoire, au format ${p.format} (ex. ${p.exemple}).`;
-      case 'dateApresMillesime':
-        return `La date du devis (${dateEnLettres(p.date)}) est après l'année ${p.millesime} de ses tarifs : établissez-le sur le catalogue de l'année en cours.`;
       default:
         return reading(p);
     }
   },
-  CHAMP_INCONNU: (p) =>
-    p.admis === undefined ? `Champ inconnu « ${p.champ} » : il n'est pas accepté (faute de frappe ?).` : `Champ inconnu « ${p.champ} » ; champs admis : ${p.admis.join(', ')}.`,
+  CHAMP_INCONNU: (p) => `Champ inconnu « ${p.champ} » : il n'est pas accepté (faute de frappe ?).`,
   CHAMP_MANQUANT: (p) => {
     switch (p.raison) {
       case 'racine':
@@ -367,13 +284,7 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `Indiquez l'un de ces champs : ${p.champs.map((c) => `« ${c} »`).join(' ou ')}.`;
     }
   },
-  VALEUR_HORS_LIMITES: (p) => {
-    if (p.raison === 'validiteJours') return `La durée de validité est un nombre entier de jours, de ${p.minimum} à ${p.maximum}.`;
-    if (p.raison === 'validiteMillesime') {
-      return `Un devis aux tarifs ${p.millesime} est valable au plus tard jusqu'au 31 décembre ${p.millesime} : ${p.validiteJours} jours le mèneraient au ${dateEnLettres(p.fin)} ; ${p.maximum} jours au plus à partir de sa date.`;
-    }
-    return `La valeur ${bound(p)} ; reçu : ${p.recu}.`;
-  },
+  VALEUR_HORS_LIMITES: (p) => `La valeur ${bound(p)} ; reçu : ${p.recu}.`,
   VALEUR_NON_ADMISE: (p) => {
     switch (p.raison) {
       case 'choix':
@@ -414,8 +325,7 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
       ? `Le SIREN ${p.siren} serait facturé ${p.entrees.length} fois la prestation « ${p.libellePrestation} », par les adhésions ${entries} : elle n'est due qu'une fois par SIREN ; retirez-le de toutes sauf une.`
       : `Les adhésions ${entries} portent toutes le SIREN ${p.siren} de la collectivité : une collectivité n'adhère qu'une fois ; gardez-en une seule.`;
   },
-  MAINTENANCE_BASE_OBLIGATOIRE: (p, voice) =>
-    `La prestation « ${p.libellePrestation} » est obligatoire pour tout adhérent : ajoutez-la (ex. ${mandatoryExample(p, voice)}).`,
+  MAINTENANCE_BASE_OBLIGATOIRE: (p) => `La prestation « ${p.libellePrestation} » est obligatoire pour tout adhérent : ajoutez-la (ex. ${mandatoryExample(p)}).`,
   POSTES_LICENCE_SUPERIEURS: (p) => `Les postes sous licence Berger Levrault (${p.valeur}) ne peuvent dépasser les postes maintenus (${p.limite}).`,
   POPULATION_REQUISE: (p) =>
     p.raison === 'invalide'
@@ -423,52 +333,14 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
       : `La prestation « ${p.libellePrestation} » est calculée selon la population : indiquez la population de la collectivité.`,
   QUOTA_INCONNU: (p) => `Le quota de ${formatNombre(String(p.quotaGo))} Go n'est pas proposé ; quotas possibles : ${p.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
   TARIF_NON_PUBLIE: supplyMissing,
-  TARIF_DEJA_PUBLIE: (p, voice) =>
+  TARIF_DEJA_PUBLIE: (p) =>
     p.champ === 'modele'
-      ? `Les montants de cette composante sont publiés (modèle « ${String(p.valeur)} ») : ${tarifsFile(voice)} ne peut pas en changer le modèle.`
-      : `Ce montant est déjà publié${p.valeur === null ? '' : ` (${JSON.stringify(p.valeur)})`} : ${tarifsFile(voice)} ne complète que les montants non publiés.`,
+      ? `Les montants de cette composante sont publiés (modèle « ${String(p.valeur)} ») : un fichier de tarifs ne peut pas en changer le modèle.`
+      : `Ce montant est déjà publié${p.valeur === null ? '' : ` (${JSON.stringify(p.valeur)})`} : un fichier de tarifs ne complète que les montants non publiés.`,
   MILLESIME_INCOHERENT: (p) =>
     p.raison === 'adhesion'
       ? `L'adhésion porte sur ${p.millesime}, mais le catalogue utilisé est celui de ${p.millesimeCatalogue}.`
       : `Les tarifs sont ceux de ${p.millesimeTarifs}, le catalogue celui de ${p.millesimeCatalogue}.`,
-  JSON_INVALIDE: (p) => {
-    switch (p.raison) {
-      case 'syntaxe': {
-        const where = p.ligne === undefined ? p.source : `La ligne ${p.ligne} de ${p.source}`;
-        return `${where} n'est pas du JSON valide (${p.detail}${p.jsonl === false ? " ; ce n'est pas non plus du JSONL, une adhésion par ligne" : ''}).`;
-      }
-      case 'vide':
-        return `${p.source} est vide : aucune adhésion (un lot vide s'écrit []).`;
-      case 'fichier':
-        return `Le fichier « ${p.fichier} » n'est pas du JSON valide.`;
-      case 'cellule':
-        return `« ${p.champ} » doit être écrit en JSON.`;
-    }
-  },
-  FICHIER_ILLISIBLE: (p) => {
-    switch (p.raison) {
-      case 'tropVolumineux':
-        return `${p.fichier} est trop volumineux pour être lu en une fois (${p.octets} octets) : découpez-le (par exemple en plusieurs fichiers JSONL).`;
-      case 'encodage': {
-        const byte = p.octet === null ? 'un caractère tronqué' : `l'octet 0x${p.octet.toString(16).toUpperCase().padStart(2, '0')}`;
-        return `${p.fichier} n'est pas encodé en UTF-8 : ${byte} à la ligne ${p.ligne} (octet n° ${p.position}) ne peut pas être lu. Le fichier est sans doute en Latin-1 ou Windows-1252 : enregistrez-le en UTF-8.`;
-      }
-      case 'dossier':
-        return `${p.fichier} est un dossier, pas un fichier.`;
-      case 'depasseLimite':
-        return `${p.fichier} dépasse la taille lue au plus (${p.maximum} octets) : lecture arrêtée. Découpez-le (par exemple en plusieurs fichiers JSONL).`;
-      case 'utf16':
-        return `${p.fichier} est encodé en UTF-16 (${p.boutisme === 'LE' ? 'petit-boutiste' : 'gros-boutiste'}), pas en UTF-8 : enregistrez-le en UTF-8.`;
-      case 'pasUnFichier':
-        return `${p.fichier} n'est pas un fichier ordinaire (tube, périphérique, socket…) : il n'est pas lu dans un dossier.`;
-      case 'lecture':
-        return `Impossible de lire ${p.fichier} : ${p.erreur}.`;
-      case 'lectureDossier':
-        return `Impossible de lire le dossier ${p.fichier} : ${p.erreur}.`;
-      case 'entreeStandard':
-        return `Impossible de lire l'entrée standard : ${p.erreur}.`;
-    }
-  },
   CATALOGUE_INVALIDE: (p, voice) => {
     if (p.raison === 'lint') return lintMessage(p.lintCode, p);
     if (p.raison === 'probleme') {
@@ -580,6 +452,16 @@ function isWarning(item: QuoteIssue | QuoteWarning): item is QuoteWarning {
   return Object.prototype.hasOwnProperty.call(WARNING_MESSAGES, item.code);
 }
 
+/** Le message rédigé par la table, ou `undefined` si elle ne sait pas rédiger ces paramètres. */
+function wordOrUndefined(build: (p: IssueParams, v: Voice) => string, params: IssueParams, voice: Voice): string | undefined {
+  try {
+    const text: unknown = build(params, voice);
+    return typeof text === 'string' ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Le même problème (ou avertissement), son message rédigé dans une autre voix à partir de son code et
  * de ses paramètres (jamais de son texte). Un problème sans paramètres (venu d'un code qui ne les
@@ -589,7 +471,7 @@ function isWarning(item: QuoteIssue | QuoteWarning): item is QuoteWarning {
  * @example
  * ```ts
  * const r = safeQuote(adhesion);
- * if (!r.success) r.issues.map((i) => inVoice(i, 'tableur').message);
+ * if (!r.success) r.issues.map((i) => inVoice(i, 'adherent').message);
  * ```
  */
 export function inVoice<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voice): T {
@@ -597,8 +479,10 @@ export function inVoice<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voi
   if (params === undefined) return item;
   const table = (isWarning(item) ? WARNING_MESSAGES : ISSUE_MESSAGES) as unknown as Readonly<Record<string, (p: IssueParams, v: Voice) => string>>;
   const build = Object.prototype.hasOwnProperty.call(table, item.code) ? table[item.code] : undefined;
-  // Un texte transmis tel quel (sans paramètres de rédaction) n'a qu'une voix.
-  const message = build === undefined || params['raison'] === 'texte' ? item.message : visible(build(params, voice));
+  // Un texte transmis tel quel (sans paramètres de rédaction) n'a qu'une voix ; un problème d'un client
+  // (raison que la table ne rédige pas) garde son message.
+  const worded = build === undefined || params['raison'] === 'texte' ? undefined : wordOrUndefined(build, params, voice);
+  const message = worded === undefined ? item.message : visible(worded);
   return message === item.message ? item : { ...item, message };
 }
 

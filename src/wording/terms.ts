@@ -1,4 +1,4 @@
-import type { Calcul, Strate, Unite } from '../core/shapes.js';
+import type { Calcul, QuoteLine, Strate, Unite } from '../core/shapes.js';
 import { Dec } from '../money/decimal.js';
 import { espace, formatEuros, formatNombre, type Typographie } from '../money/format.js';
 
@@ -12,9 +12,20 @@ export function quantiteUnite(quantite: string, unite: Unite, typo?: Typographie
 }
 
 /**
- * Écrit un prix en euros avec au moins deux décimales et jusqu'à quatre : `50,00 €`, `0,045 €`.
+ * Écrit un prix unitaire en euros, à la française, avec au moins deux décimales et jusqu'à quatre :
+ * `50,00 €`, `0,045 €`. Avec `{ insecable: true }`, les espaces des milliers et avant « € » sont
+ * insécables.
  *
- * @internal
+ * @param prix - un prix, en chaîne décimale (`"0.045"`)
+ * @param typo - la typographie (espaces simples par défaut)
+ * @category Montants
+ * @example
+ * ```ts
+ * formatPrix('0.045');
+ * //=> '0,045 €'
+ * formatPrix('574.88');
+ * //=> '574,88 €'
+ * ```
  */
 export function formatPrix(prix: string, typo?: Typographie): string {
   const d = new Dec(prix);
@@ -23,9 +34,18 @@ export function formatPrix(prix: string, typo?: Typographie): string {
 }
 
 /**
- * Écrit une strate en français : `de 500 à 1 999 habitants`, `à partir de 10 000 habitants`.
+ * Écrit une strate de population en français : `de 500 à 1 999 habitants`, `à partir de 10 000 habitants`.
  *
- * @internal
+ * @param strate - la strate (`de`, `a` ; `a: null` pour la dernière)
+ * @param typo - la typographie (espaces simples par défaut)
+ * @category Montants
+ * @example
+ * ```ts
+ * formatStrate({ de: 500, a: 1999 });
+ * //=> 'de 500 à 1 999 habitants'
+ * formatStrate({ de: 10000, a: null });
+ * //=> 'à partir de 10 000 habitants'
+ * ```
  */
 export function formatStrate(strate: Strate, typo?: Typographie): string {
   const n = (v: number) => formatNombre(String(v), typo);
@@ -83,14 +103,25 @@ export function describeLine(
   return `${dOffice ? "Inclus d'office (parc informatique transféré au syndicat). " : ''}${rang}${text}`;
 }
 
-const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-
 /**
- * Une date `AAAA-MM-JJ` en toutes lettres : `1er juillet 2024`.
+ * Écrit le détail d'une ligne de devis en français, à partir de ses données : son calcul
+ * (`574,88 € × (4 postes × 0,9) = 2 069,57 €`), précédé au besoin de ce qui la distingue (incluse
+ * d'office, rang de l'intervention). En typographie simple, c'est le texte de `ligne.detail` ; un
+ * document imprimable le demande avec `{ insecable: true }`, pour qu'aucun montant ni aucune
+ * quantité ne soit coupé en fin de ligne.
  *
- * @internal
+ * @param ligne - une ligne d'un devis rendu par {@link quote}
+ * @param typo - la typographie (espaces simples par défaut)
+ * @returns le détail de la ligne
+ * @category Devis
+ * @example
+ * ```ts
+ * const ligne = quote(adhesion).lignes[0]!;
+ * describeQuoteLine(ligne) === ligne.detail;
+ * //=> true
+ * describeQuoteLine(ligne, { insecable: true });
+ * ```
  */
-export function dateEnLettres(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d === 1 ? '1er' : d} ${MOIS[m - 1]} ${y}`;
+export function describeQuoteLine(ligne: Pick<QuoteLine, 'calcul' | 'inclusDOffice' | 'intervention'>, typo?: Typographie): string {
+  return describeLine(ligne.calcul, ligne.inclusDOffice === true, ligne.intervention, typo);
 }

@@ -26,7 +26,7 @@ const LAYERS: Record<string, number> = {
   invoices: 6,
   quote: 7,
   batch: 8,
-  render: 9,
+  documents: 9,
   cli: 10,
   spreadsheet: 10,
   schemas: 10,

@@ -18,7 +18,7 @@ import {
   registryOf,
   reviseCatalogue,
   safeParseCatalogue,
-  type AnyModelDeclaration,
+  type ModelDeclaration,
   type Tarifs,
 } from '../../src/index.js';
 import { jsonSchemas } from '../../src/schemas/json-schemas.js';
@@ -43,7 +43,7 @@ describe('ajouter un modèle de prix, comme le guide le dit', () => {
   });
 
   it('le module du guide, passé à extendRegistry : schémas, complément, révision, montants manquants, vérification suivent', async () => {
-    const exported = (await import(pathToFileURL(join(trial.root, module.path)).href)) as Record<string, AnyModelDeclaration>;
+    const exported = (await import(pathToFileURL(join(trial.root, module.path)).href)) as Record<string, ModelDeclaration>;
     const model = Object.values(exported)[0]!;
     expect(model.nom).toBe('parMillierHabitants');
     const registry = extendRegistry({ modeles: [model], familles: { forfaitAdherent: [model.nom] } });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { catalogue2026, compareCatalogues, completeCatalogue, formatEuros, parseCatalogue, quote, renderComparisonHtml, renderQuoteHtml, type Adhesion, type Emetteur, type Tarifs } from '../../src/index.js';
+import { catalogue2026, compareCatalogues, completeCatalogue, formatEuros, parseCatalogue, quote, type Adhesion, type Tarifs } from '../../src/index.js';
+import { renderComparisonHtml, renderQuoteHtml, renderQuoteText, type Emetteur } from '@te90/tarifs/documents';
 import { devis as devisTableur, total as totalTableur } from '../../src/spreadsheet/functions.js';
 import { chromiumPath, INSTALL_HINT, launch, serve } from './chromium.js';
 
@@ -20,8 +21,8 @@ const ADHESIONS: Adhesion[] = [
 ];
 
 const PAGE_ESM = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Essai ESM</title>
-<script type="importmap">{ "imports": { "decimal.js": "/node_modules/decimal.js/decimal.mjs" } }</script>
-<script type="module">import * as lib from '/dist/index.js'; window.lib = lib; window.pret = true;</script></head><body></body></html>`;
+<script type="importmap">{ "imports": { "decimal.js": "/node_modules/decimal.js/decimal.mjs", "@te90/tarifs": "/dist/index.js" } }</script>
+<script type="module">import * as lib from '/dist/index.js'; import * as documents from '/dist/documents.js'; window.lib = lib; window.documents = documents; window.pret = true;</script></head><body></body></html>`;
 const PAGE_AUTONOME = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Essai autonome</title>
 <script src="/dist/tableur/te90-tarifs.js"></script></head><body></body></html>`;
 
@@ -70,7 +71,7 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
     await server?.close();
   });
 
-  it('le build ESM importé par une page (import map pour decimal.js) donne les mêmes devis que Node', async () => {
+  it('le build ESM importé par une page (import map pour decimal.js) donne les mêmes devis que Node, et ses documents les mêmes textes', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/essai-esm.html`);
     await page.waitForFunction('window.pret === true', { timeout: 20_000 });
@@ -84,6 +85,12 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
       TARIFS,
     );
     expect(dansLeNavigateur).toEqual(ADHESIONS.map((a) => JSON.stringify(quote(a, { catalogue: complet }))));
+    // Les documents importent la bibliothèque par son nom (ici par la carte d'imports), sans la recopier.
+    const textes = await page.evaluate((adhesions) => {
+      const w = window as unknown as { lib: typeof import('../../src/index.js'); documents: typeof import('../../src/documents/index.js') };
+      return adhesions.map((a) => w.documents.renderQuoteText(w.lib.quote(a)));
+    }, ADHESIONS.slice(0, 1));
+    expect(textes).toEqual([renderQuoteText(quote(ADHESIONS[0]!))]);
     await page.close();
   }, 60_000);
 

@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { cellNumber, checkbox, decimalText, describeCell, isDate, quantity, text, toRows } from '../../src/spreadsheet/cells.js';
-import { readAdhesion, readAdhesionEntries, readTarifs } from '../../src/spreadsheet/layout.js';
+import { adhesionFromRange, adhesionFromEntries, tarifsFromRange } from '../../src/spreadsheet/layout.js';
 
 describe('cellules', () => {
   it('lit les décimaux à la française ou à l’anglaise, sans passer par un calcul', () => {
@@ -55,7 +55,7 @@ describe('cellules', () => {
 
 describe('disposition « champ | valeur »', () => {
   it('lit une adhésion, en sautant l’en-tête et les lignes vides', () => {
-    const r = readAdhesion([
+    const r = adhesionFromRange([
       ['Champ', 'Valeur'],
       ['collectivite.nom', 'Commune exemple'],
       ['collectivite.siren', 219000106],
@@ -83,7 +83,7 @@ describe('disposition « champ | valeur »', () => {
   });
 
   it('signale les champs inconnus et les cases illisibles, avec leur ligne', () => {
-    const r = readAdhesion([
+    const r = adhesionFromRange([
       ['collectivite.adresse', 'x'],
       ['dpo', 'peut-être'],
       ['maintenanceBase.postes.x', 1],
@@ -96,7 +96,7 @@ describe('disposition « champ | valeur »', () => {
   });
 
   it('signale un champ écrit deux fois, au lieu de garder le second en silence', () => {
-    const r = readAdhesion([
+    const r = adhesionFromRange([
       ['maintenanceBase.postes', 4],
       ['dpo', 'oui'],
       ['maintenanceBase.postes', 5],
@@ -110,7 +110,7 @@ describe('disposition « champ | valeur »', () => {
       },
     ]);
     expect(r.value['prestations']).toEqual({ maintenanceBase: { postes: 4 }, dpo: {} });
-    const t = readTarifs(
+    const t = tarifsFromRange(
       [
         ['source', 'a'],
         ['source', 'b'],
@@ -122,7 +122,7 @@ describe('disposition « champ | valeur »', () => {
 
   it('une date dans une cellule est signalée là où elle est, et son champ n’est pas signalé une seconde fois', () => {
     const date = vm.runInNewContext('new Date(2026, 0, 5)') as unknown;
-    const r = readAdhesionEntries(
+    const r = adhesionFromEntries(
       [
         { key: 'collectivite.siren', value: date, where: 'colonne 2' },
         { key: 'maintenanceBase.postes', value: date, where: 'colonne 4' },
@@ -139,7 +139,7 @@ describe('disposition « champ | valeur »', () => {
   });
 
   it('lit des tarifs, montants en chaînes décimales', () => {
-    const r = readTarifs(
+    const r = tarifsFromRange(
       [
         ['source', 'Montants de test'],
         ['prestations.dpo.abonnement.montant', '1 400,50'],

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type vm from 'node:vm';
-import { readAdhesion } from '../../src/spreadsheet/layout.js';
+import { adhesionFromRange } from '../../src/spreadsheet/layout.js';
 import { BASE, BASE_TOTAL, call, sheetsContext, thrown } from './built.js';
 
 const CONTREDIT =
@@ -13,7 +13,7 @@ beforeAll(() => {
 
 describe('cases contredites : une prestation décochée dont un paramètre est rempli', () => {
   it('est un problème (ENTREE_INVALIDE, caseContredite) à la case, avec ses paramètres', () => {
-    const r = readAdhesion([...BASE, ['packDemat', 'non'], ['packDemat.sirens', '200000172']]);
+    const r = adhesionFromRange([...BASE, ['packDemat', 'non'], ['packDemat.sirens', '200000172']]);
     expect(r.issues).toEqual([
       {
         code: 'ENTREE_INVALIDE',
@@ -23,13 +23,13 @@ describe('cases contredites : une prestation décochée dont un paramètre est r
       },
     ]);
     // Le paramètre écrit avant la case, une case FAUX : même problème.
-    expect(readAdhesion([...BASE, ['packDemat.sirens', 200000172], ['packDemat', false]]).issues.map((i) => i.params)).toEqual([
+    expect(adhesionFromRange([...BASE, ['packDemat.sirens', 200000172], ['packDemat', false]]).issues.map((i) => i.params)).toEqual([
       { raison: 'caseContredite', champ: 'packDemat', recu: 'le booléen false', parametres: ['packDemat.sirens'] },
     ]);
     // Une case vide, ou cochée, ne contredit rien ; une case « non » sans paramètre non plus.
-    expect(readAdhesion([...BASE, ['packDemat', ''], ['packDemat.sirens', '200000172']]).issues).toEqual([]);
-    expect(readAdhesion([...BASE, ['packDemat', 'oui'], ['packDemat.sirens', '200000172']]).issues).toEqual([]);
-    expect(readAdhesion([...BASE, ['packDemat', 'non'], ['packDemat.sirens', '']]).issues).toEqual([]);
+    expect(adhesionFromRange([...BASE, ['packDemat', ''], ['packDemat.sirens', '200000172']]).issues).toEqual([]);
+    expect(adhesionFromRange([...BASE, ['packDemat', 'oui'], ['packDemat.sirens', '200000172']]).issues).toEqual([]);
+    expect(adhesionFromRange([...BASE, ['packDemat', 'non'], ['packDemat.sirens', '']]).issues).toEqual([]);
   });
 
   it('TE90_TOTAL et TE90_DEVIS la signalent avec les autres problèmes, au lieu de facturer le pack', () => {

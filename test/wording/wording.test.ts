@@ -12,7 +12,7 @@ import {
 } from '../../src/wording/issues.js';
 import { catalogueTest, commune, epci } from '../helpers.js';
 
-const VOICES: readonly Voice[] = ['bibliotheque', 'ligneDeCommande', 'comparer', 'tableur', 'simulateur'];
+const VOICES: readonly Voice[] = ['bibliotheque', 'adherent'];
 
 const TARIF: IssueParamsByCode['TARIF_NON_PUBLIE'] = {
   prestation: 'dpo',
@@ -32,18 +32,11 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'autre', recu: 'rien' },
     { raison: 'texte', texte: 'Un texte transmis.' },
     { raison: 'lint', lintCode: 'FORME_INVALIDE', texte: 'Forme invalide.' },
-    { raison: 'cellule', attendu: 'nombre', recu: 'une date' },
-    { raison: 'cellule', attendu: 'sirens', recu: 'une date' },
-    { raison: 'caseContredite', champ: 'packDemat', recu: 'la chaîne « non »', parametres: ['packDemat.sirens'] },
-    { raison: 'caseContredite', champ: 'marchesPublics', recu: 'le booléen false', parametres: ['marchesPublics.acces', 'marchesPublics.misesEnLigneAssistees'] },
     { raison: 'optionIllisible' },
     { raison: 'lotPasListe' },
     { raison: 'lotTropLong', maximum: 100_000, recu: 100_001 },
     { raison: 'adhesionIllisible' },
     { raison: 'listeIllisibleLot' },
-    { raison: 'numeroDevis', minimum: 1, maximum: 100 },
-    { raison: 'dateDevis', format: 'AAAA-MM-JJ', exemple: '2026-11-29' },
-    { raison: 'dateApresMillesime', date: '2027-01-15', millesime: 2026 },
     { raison: 'volumineuse', maximum: 2_000_000 },
     { raison: 'illisible', detail: 'piège' },
     { raison: 'listeIllisible', longueur: 'NaN' },
@@ -56,8 +49,6 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'minimum', limite: 0, origine: 'number', inclusif: false, recu: 'le nombre 0' },
     { raison: 'maximum', limite: 100, origine: 'string', inclusif: true, recu: 'une chaîne de caractères' },
     { raison: 'minimum', limite: 1, origine: 'array', inclusif: true, recu: 'une liste' },
-    { raison: 'validiteJours', minimum: 1, maximum: 366 },
-    { raison: 'validiteMillesime', validiteJours: 366, maximum: 213, fin: '2029-06-02', millesime: 2026 },
   ],
   VALEUR_NON_ADMISE: [
     { raison: 'choix', valeurs: ['commune', 'epci', 3], recu: 'la chaîne « ville »' },
@@ -89,25 +80,6 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
   TARIF_NON_PUBLIE: [TARIF, { ...TARIF, prestation: 'sauvegarde', composante: 'grille', champ: 'grille' }],
   TARIF_DEJA_PUBLIE: [{ champ: 'prixUnitaire', valeur: '50.00' }],
   MILLESIME_INCOHERENT: [{ raison: 'adhesion', millesime: 2025, millesimeCatalogue: 2026 }, { raison: 'tarifs', millesimeTarifs: 2025, millesimeCatalogue: 2026 }],
-  JSON_INVALIDE: [
-    { raison: 'syntaxe', source: 'a.json', detail: 'Unexpected token' },
-    { raison: 'syntaxe', source: 'a.jsonl', ligne: 3, detail: 'Unexpected token' },
-    { raison: 'syntaxe', source: 'a.json', detail: 'Unexpected token', jsonl: false },
-    { raison: 'vide', source: "L'entrée standard" },
-    { raison: 'fichier', fichier: 'tarifs.json' },
-  ],
-  FICHIER_ILLISIBLE: [
-    { raison: 'tropVolumineux', fichier: 'a.json', octets: 600_000_000 },
-    { raison: 'encodage', fichier: 'a.json', octet: 0xe9, ligne: 2, position: 14 },
-    { raison: 'encodage', fichier: 'a.json', octet: null, ligne: 2, position: 14 },
-    { raison: 'dossier', fichier: 'd' },
-    { raison: 'lecture', fichier: 'a.json', erreur: 'permission refusée (EACCES)' },
-    { raison: 'lectureDossier', fichier: 'd', erreur: 'permission refusée (EACCES)' },
-    { raison: 'entreeStandard', erreur: 'erreur inconnue' },
-    { raison: 'depasseLimite', fichier: 'a.json', maximum: 268_435_456 },
-    { raison: 'utf16', fichier: 'a.json', boutisme: 'LE' },
-    { raison: 'pasUnFichier', fichier: 'd/tube.json' },
-  ],
   CATALOGUE_INVALIDE: [{ raison: 'lint', lintCode: 'MONTANT_ILLISIBLE', texte: 'Montant illisible.' }, { raison: 'circulaire' }],
   CATALOGUE_INCOHERENT: [
     { raison: 'strate', libellePrestation: 'Sauvegarde', population: 1_000_000, strates: ['0 à 999', '1 000 à 9 999'] },
@@ -161,46 +133,26 @@ describe('rédaction des problèmes (src/wording)', () => {
     const issue = makeIssue('TARIF_NON_PUBLIE', ['prestations', 'dpo'], TARIF);
     const forged: QuoteIssue = { ...issue, message: 'Un texte quelconque.' };
     expect(inVoice(forged, 'bibliotheque').message).toBe(issue.message);
-    expect(inVoice(forged, 'tableur').message).toBe(inVoice(issue, 'tableur').message);
+    expect(inVoice(forged, 'adherent').message).toBe(inVoice(issue, 'adherent').message);
     expect(inVoice(issue, 'bibliotheque')).toBe(issue);
-    expect(inVoice(issue, 'tableur').path).toBe(issue.path);
-    expect(inVoice(issue, 'tableur').params).toBe(issue.params);
+    expect(inVoice(issue, 'adherent').path).toBe(issue.path);
+    expect(inVoice(issue, 'adherent').params).toBe(issue.params);
     // Un avertissement aussi.
     const w = makeWarning('PART2_NON_RENSEIGNEE', ['postesLicenceBL'], {});
-    expect(inVoice({ ...w, message: 'x' }, 'tableur').message).toBe(w.message);
-  });
-
-  it('la voix du tableur nomme la ligne de la plage tarifs d’un montant manquant, la grille en JSON', () => {
-    const m = render('TARIF_NON_PUBLIE', TARIF, 'tableur');
-    expect(m).toBe(
-      "Le montant « DPO mutualisé » de la prestation « Délégué à la protection des données (DPO mutualisé) » n'est pas publié pour 2026 : indiquez-le dans la plage tarifs, sur une ligne « prestations.dpo.abonnement.montant ».",
-    );
-    expect(render('TARIF_NON_PUBLIE', { ...TARIF, prestation: 'sauvegarde', composante: 'grille', champ: 'grille' }, 'tableur')).toMatch(
-      /sur une ligne « prestations\.sauvegarde\.grille\.grille » \(la grille, écrite en JSON\)\.$/,
-    );
-    for (const { code, params } of ALL) expect(render(code, params, 'tableur')).not.toMatch(/completeCatalogue|--tarifs|un booléen \(true ou false\)/);
+    expect(inVoice({ ...w, message: 'x' }, 'bibliotheque').message).toBe(w.message);
   });
 
   it('chaque voix dit comment fournir un montant manquant', () => {
     expect(render('TARIF_NON_PUBLIE', TARIF)).toBe(
       "Le montant « DPO mutualisé » de la prestation « Délégué à la protection des données (DPO mutualisé) » n'est pas publié pour 2026 (catalogue : prestations.dpo.composantes.abonnement.montant). Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).",
     );
-    expect(render('TARIF_NON_PUBLIE', TARIF, 'ligneDeCommande')).toBe(render('TARIF_NON_PUBLIE', TARIF));
-    expect(render('TARIF_NON_PUBLIE', TARIF, 'comparer')).toMatch(/Fournissez-le dans un catalogue complété \(--tarifs-avant ou --tarifs-apres\)\.$/);
-    expect(render('TARIF_NON_PUBLIE', TARIF, 'simulateur')).toMatch(/\)\. Chargez un fichier de tarifs qui le fournit \(en bas du formulaire\)\.$/);
   });
 
-  it('dans un tableur, un booléen est « oui ou non » et un exemple se lit comme des champs de la plage', () => {
+  it('un booléen attendu se dit « un booléen (true ou false) », et l’exemple d’une prestation obligatoire en objet', () => {
     expect(render('ENTREE_INVALIDE', { raison: 'type', attendu: 'boolean', recu: 'le nombre 2' })).toBe('Attendu : un booléen (true ou false) ; reçu : le nombre 2.');
-    expect(render('ENTREE_INVALIDE', { raison: 'type', attendu: 'boolean', recu: 'le nombre 2' }, 'tableur')).toBe('Attendu : oui ou non ; reçu : le nombre 2.');
     const [mb, sans] = SAMPLES.MAINTENANCE_BASE_OBLIGATOIRE;
     expect(render('MAINTENANCE_BASE_OBLIGATOIRE', mb!)).toContain('(ex. « maintenanceBase: { postes: 1 } »).');
-    expect(render('MAINTENANCE_BASE_OBLIGATOIRE', mb!, 'tableur')).toContain('(ex. « maintenanceBase.postes » : 1).');
     expect(render('MAINTENANCE_BASE_OBLIGATOIRE', sans!)).toContain('(ex. « autre: {} »).');
-    expect(render('MAINTENANCE_BASE_OBLIGATOIRE', sans!, 'tableur')).toContain('(ex. « autre » : oui).');
-    expect(render('TARIF_DEJA_PUBLIE', { champ: 'prixUnitaire', valeur: '50.00' }, 'tableur')).toBe(
-      'Ce montant est déjà publié ("50.00") : la plage tarifs ne complète que les montants non publiés.',
-    );
   });
 
   it('les rédactions prévues pour les sites encore à convertir sont celles d’aujourd’hui', () => {

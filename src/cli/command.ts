@@ -1,0 +1,102 @@
+/**
+ * Ce que partagent les commandes : leurs entrées et sorties, les options lues, les codes de sortie,
+ * le choix du format et du fichier, le refus d'une entrée.
+ */
+import { renderIssuesText } from '@te90/tarifs/documents';
+import type { ParsedArgs } from './args.js';
+import { asLibraryIssue, type Problem } from './issues.js';
+import { UsageError } from './usage-error.js';
+
+/**
+ * Les entrées et sorties de la ligne de commande (remplaçables pour les tests).
+ *
+ * @internal
+ */
+export interface CliIo {
+  /**
+   * Écrit sur la sortie standard. Peut rendre une promesse (la sortie attend qu'un bloc soit écrit)
+   * et lever une `OutputError` (sortie fermée, disque plein…).
+   */
+  readonly out: (text: string) => void | Promise<void>;
+  /** Écrit sur la sortie d'erreur. */
+  readonly err: (text: string) => void;
+  /** La sortie d'erreur est-elle un terminal (pour la progression des longs lots) ? */
+  readonly errIsTty: boolean;
+  /** L'entrée standard est-elle un terminal ? « - » y affiche alors l'aide de la commande au lieu d'attendre. */
+  readonly stdinIsTty?: boolean;
+  /** Lit toute l'entrée standard (le fichier « - »). */
+  readonly readStdin?: () => Promise<Uint8Array>;
+  /** Termine l'écriture de la sortie standard (ce qui reste en tampon). */
+  readonly flush?: () => Promise<void>;
+}
+
+/**
+ * Les options lues de la ligne de commande.
+ *
+ * @internal
+ */
+export type Values = ParsedArgs['values'];
+
+/**
+ * Une commande : ses fichiers (les arguments après son nom), les options, les entrées et sorties ;
+ * rend son code de sortie (0 si elle ne rend rien).
+ *
+ * @internal
+ */
+export type Command = (positionals: string[], values: Values, io: CliIo) => number | void | Promise<number | void>;
+
+/**
+ * Les codes de sortie de la ligne de commande.
+ *
+ * @internal
+ */
+export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 3, output: 4 } as const;
+
+/**
+ * Les formats de sortie communs aux commandes.
+ *
+ * @internal
+ */
+export const FORMATS = ['texte', 'json', 'csv'] as const;
+
+/**
+ * Un format de sortie.
+ *
+ * @internal
+ */
+export type Format = (typeof FORMATS)[number] | 'html';
+
+/**
+ * Le format demandé par --format (texte par défaut), s'il est l'un de ceux de la commande.
+ *
+ * @internal
+ * @throws {UsageError} si le format n'est pas admis
+ */
+export function formatOf(value: string | undefined, allowed: readonly Format[]): Format {
+  const format = (value ?? 'texte') as Format;
+  if (!allowed.includes(format)) throw new UsageError(`Format inconnu : « ${value} » (formats : ${allowed.join(', ')}).`);
+  return format;
+}
+
+/**
+ * Le seul fichier d'une commande qui en attend un.
+ *
+ * @internal
+ * @throws {UsageError} s'il n'y en a pas exactement un
+ */
+export function oneFile(positionals: string[], command: string): string {
+  if (positionals.length !== 1) throw new UsageError(`La commande « ${command} » attend un seul fichier (${positionals.length} donné(s)).`);
+  return positionals[0]!;
+}
+
+/**
+ * Refuse l'entrée : ses problèmes en JSON sur la sortie standard (`--format json`), sinon en texte
+ * sur la sortie d'erreur. Rend le code de sortie 1.
+ *
+ * @internal
+ */
+export async function refuse(io: CliIo, issues: readonly Problem[], format: Format): Promise<number> {
+  if (format === 'json') await io.out(JSON.stringify({ issues }, null, 2) + '\n');
+  else io.err(`Entrée refusée :\n${renderIssuesText(issues.map(asLibraryIssue))}\n`);
+  return EXIT.refused;
+}

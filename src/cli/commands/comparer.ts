@@ -1,0 +1,46 @@
+import type { Catalogue } from '@te90/tarifs';
+import { loadCatalogue } from '../catalogue-options.js';
+import { EXIT, FORMATS, formatOf, oneFile, type CliIo, type Values } from '../command.js';
+import { progressDisplay, showsProgress } from '../progress.js';
+import { csvCompareSink, htmlCompareSink, jsonCompareSink, streamCompare, textCompareSink, type CompareSink } from '../compare-stream.js';
+import { RefusedInput } from '../issues.js';
+import { readEach } from '../relocate.js';
+import { openBatch } from '../sources.js';
+import { UsageError } from '../usage-error.js';
+
+/**
+ * `te90-tarifs comparer` : ce que chaque adhérent d'un lot paie sous deux catalogues, et la synthèse.
+ *
+ * @internal
+ */
+export async function comparer(positionals: string[], values: Values, io: CliIo): Promise<number> {
+  const format = formatOf(values.format, [...FORMATS, 'html']);
+  const path = oneFile(positionals, 'comparer');
+  if (values.avant === undefined || values.apres === undefined) {
+    throw new UsageError('La commande « comparer » attend --avant et --apres : deux catalogues (fichiers JSON, ou millésime embarqué).');
+  }
+  // Les deux catalogues (et leurs tarifs) sont lus, et leurs problèmes rapportés ensemble, chacun au nom de son option.
+  const {
+    values: [avant, apres],
+    issues,
+  } = readEach([
+    ['', () => loadCatalogue({ catalogue: values.avant, tarifs: values['tarifs-avant'] }, true, { catalogue: '--avant', tarifs: '--tarifs-avant' })],
+    ['', () => loadCatalogue({ catalogue: values.apres, tarifs: values['tarifs-apres'] }, true, { catalogue: '--apres', tarifs: '--tarifs-apres' })],
+  ]);
+  if (issues.length > 0) throw new RefusedInput(issues);
+  const source = await openBatch(path, io.readStdin);
+  const progress = progressDisplay(io, 'Comparaison');
+  const catalogues = { avant: avant as Catalogue, apres: apres as Catalogue };
+  // Chaque adhérent est écrit dès qu'il est comparé (la synthèse d'un rapport texte ou HTML, qui le
+  // précède, attend la fin : ses lignes attendent dans un fichier temporaire).
+  const sink: CompareSink =
+    format === 'json'
+      ? jsonCompareSink(io.out)
+      : format === 'csv'
+        ? csvCompareSink(io.out, progress.err, ['avant', 'après'])
+        : format === 'html'
+          ? htmlCompareSink(io.out, progress.err, catalogues)
+          : textCompareSink(io.out, [String(catalogues.avant.millesime), String(catalogues.apres.millesime)]);
+  const synthese = await streamCompare(source, catalogues, sink, showsProgress(io, source.count) ? progress.show : undefined);
+  return synthese.conflits.avant.length + synthese.conflits.apres.length > 0 ? EXIT.refused : EXIT.ok;
+}

@@ -1,0 +1,198 @@
+import { formatEuros, formatNombre, formatSiren, type AdherentCompare, type Comparaison } from '@te90/tarifs';
+import { cell, numberCell } from './csv.js';
+import { pad, renderIssuesText } from './quote-text.js';
+
+function euros(value: string | null): string {
+  return value === null ? 'refusé' : formatEuros(value);
+}
+
+function signed(value: string | null): string {
+  if (value === null) return '—';
+  if (/^-?0\.00$/.test(value)) return formatEuros('0.00');
+  return value.startsWith('-') ? formatEuros(value) : `+${formatEuros(value)}`;
+}
+
+function pourcent(value: string | null): string {
+  if (value === null) return '—';
+  if (/^-?0(\.0+)?$/.test(value)) return '0 %';
+  return `${value.startsWith('-') ? '' : '+'}${formatNombre(value)} %`;
+}
+
+/**
+ * Écrit une comparaison en texte : une ligne par adhérent (avant, après, écart), les refus d'un côté
+ * avec leurs problèmes, puis la synthèse (recette par prestation, total, plus fortes hausses).
+ *
+ * @param comparaison - une comparaison rendue par {@link "@te90/tarifs"!compareCatalogues}
+ * @param titres - les noms des deux catalogues (`['2026', '2027']`)
+ * @returns le texte
+ * @category Lot
+ * @example
+ * ```ts
+ * console.log(renderComparisonText(compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue }), ['2026', '2027']));
+ * ```
+ */
+export function renderComparisonText(comparaison: Comparaison, titres: readonly [string, string] = ['avant', 'après']): string {
+  const exemple = comparaison.adherents.some((a) => exampleSides(a) !== '');
+  return [
+    renderComparisonTextHead(comparaison.adherents.length, exemple, titres),
+    ...comparaison.adherents.map((a) => renderComparisonTextRow(a, titres)),
+    renderComparisonTextTail(comparaison.synthese, titres),
+  ].join('\n');
+}
+
+/**
+ * Le début du texte d'une comparaison : le titre, le bandeau des montants d'exemple, l'en-tête du tableau.
+ *
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * console.log(renderComparisonTextHead(2, false, ['2026', '2027']));
+ * ```
+ */
+export function renderComparisonTextHead(count: number, exemple: boolean, titres: readonly [string, string]): string {
+  const [t1, t2] = titres;
+  const out: string[] = [`Comparaison ${t1} → ${t2} : ${count} adhésion(s)`, ''];
+  if (exemple) out.push("MONTANTS D'EXEMPLE : des montants de ce rapport ne sont ni publiés ni votés (adhérents marqués « exemple »).", '');
+  out.push(`  ${pad('Adhérent', 40)} ${pad('SIREN', 11)} ${pad(t1, 14, true)} ${pad(t2, 14, true)} ${pad('écart', 14, true)} ${pad('%', 9, true)}`);
+  return out.join('\n');
+}
+
+/**
+ * La ligne d'un adhérent dans le texte d'une comparaison (avec ses refus), sans saut de ligne final.
+ *
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const c = compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue });
+ * c.adherents.map((a) => renderComparisonTextRow(a, ['2026', '2027']));
+ * ```
+ */
+export function renderComparisonTextRow(a: AdherentCompare, titres: readonly [string, string]): string {
+  const [t1, t2] = titres;
+  const out = [
+    `  ${pad(a.nom ?? `#${a.index + 1}`, 40)} ${pad(a.siren ? formatSiren(a.siren) : '—', 11)} ${pad(euros(a.avant?.total ?? null), 14, true)} ${pad(euros(a.apres?.total ?? null), 14, true)} ${pad(signed(a.ecart), 14, true)} ${pad(pourcent(a.ecartPourcent), 9, true)}`,
+  ];
+  const exemple = exampleSides(a);
+  if (exemple !== '') out.push(`      exemple : montants d'exemple ${exemple === 'avant' ? `en ${t1}` : exemple === 'après' ? `en ${t2}` : `en ${t1} et en ${t2}`}`);
+  for (const [side, titre] of [['avant', t1], ['apres', t2]] as const) {
+    const issues = a.refus[side];
+    if (issues) out.push(`      refusée en ${titre} :`, renderIssuesText(issues).replace(/^/gm, '    '));
+  }
+  return out.join('\n');
+}
+
+/**
+ * La fin du texte d'une comparaison : la synthèse, les plus fortes hausses, les conflits (sauf si
+ * `avecConflits` est faux : ils s'écrivent alors par {@link comparisonConflictLines}).
+ *
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const c = compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue });
+ * console.log(renderComparisonTextTail(c.synthese, ['2026', '2027']));
+ * ```
+ */
+export function renderComparisonTextTail(s: Comparaison['synthese'], titres: readonly [string, string], avecConflits = true): string {
+  const [t1, t2] = titres;
+  const out: string[] = [];
+  const width = Math.max(10, ...s.parPrestation.map((p) => [...p.libelle].length));
+  out.push('', 'Synthèse par prestation (adhésions acceptées de chaque côté) :');
+  out.push(`  ${pad('Prestation', width)}  ${pad(t1, 14, true)}  ${pad(t2, 14, true)}  ${pad('écart', 14, true)}  ${pad('%', 9, true)}`);
+  for (const p of s.parPrestation) {
+    out.push(`  ${pad(p.libelle, width)}  ${pad(formatEuros(p.avant!), 14, true)}  ${pad(formatEuros(p.apres!), 14, true)}  ${pad(signed(p.ecart), 14, true)}  ${pad(pourcent(p.ecartPourcent), 9, true)}`);
+  }
+  out.push('', `Total ${t1} : ${formatEuros(s.avant)} ; total ${t2} : ${formatEuros(s.apres)} ; écart : ${signed(s.ecart)} (${pourcent(s.ecartPourcent)})`);
+  out.push(`Adhérents en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}`);
+  out.push(`Acceptées en ${t1} : ${s.acceptesAvant} ; en ${t2} : ${s.acceptesApres} ; refusées seulement en ${t2} : ${s.refuseesApresSeulement} ; seulement en ${t1} : ${s.refuseesAvantSeulement}`);
+  if (s.hausses.length > 0) {
+    out.push('', 'Plus fortes hausses :');
+    for (const h of s.hausses) out.push(`  ${pad(h.nom ?? `#${h.index + 1}`, 40)} ${pad(signed(h.ecart), 14, true)} ${pad(pourcent(h.ecartPourcent), 9, true)}`);
+  }
+  if (avecConflits) {
+    const conflits = renderComparisonConflicts(s.conflits, titres);
+    if (conflits !== '') out.push('', conflits);
+  }
+  return out.join('\n');
+}
+
+/**
+ * Ce qui serait facturé deux fois au même SIREN, sous chaque catalogue, en texte ; rien s'il n'y en a pas.
+ *
+ * @internal
+ */
+export function renderComparisonConflicts(conflitsParCote: Comparaison['synthese']['conflits'], titres: readonly [string, string] = ['avant', 'après']): string {
+  return [...comparisonConflictLines(conflitsParCote, titres)].join('\n');
+}
+
+/**
+ * Ce qui serait facturé deux fois au même SIREN, sous chaque catalogue, ligne par ligne (sans saut
+ * de ligne) : une longue liste s'écrit sans être jamais un seul texte. Rien s'il n'y en a pas. Avec
+ * `avecConflits: false`, {@link renderComparisonTextTail} les laisse à cette fonction.
+ *
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const c = compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue });
+ * for (const ligne of comparisonConflictLines(c.synthese.conflits, ['2026', '2027'])) console.error(ligne);
+ * ```
+ */
+export function* comparisonConflictLines(conflitsParCote: Comparaison['synthese']['conflits'], titres: readonly [string, string] = ['avant', 'après']): Generator<string> {
+  for (const [side, titre] of [['avant', titres[0]], ['apres', titres[1]]] as const) {
+    const conflits = conflitsParCote[side];
+    if (conflits.length === 0) continue;
+    yield `Facturé deux fois au même SIREN en ${titre} (${conflits.length}) : à trancher avant de facturer`;
+    for (const c of conflits) yield `  - ${c.message} [${c.code}]`;
+  }
+}
+
+/** Les côtés d'un adhérent chiffrés avec un montant d'exemple : `avant`, `après`, `avant et après`, ou rien. */
+function exampleSides(a: AdherentCompare): string {
+  return [a.avant?.exemple ? 'avant' : '', a.apres?.exemple ? 'après' : ''].filter(Boolean).join(' et ');
+}
+
+/**
+ * Écrit une comparaison en CSV pour tableur : une ligne par adhérent (position, nom, SIREN, total avant,
+ * total après, écart, écart en %, refus), séparateur `;`, UTF-8 avec BOM ; totaux, écarts et
+ * pourcentages sont des nombres à virgule décimale (une baisse, « -308,37 », est un nombre négatif),
+ * seules les cellules de texte sont protégées contre les formules.
+ *
+ * @param comparaison - une comparaison rendue par {@link "@te90/tarifs"!compareCatalogues}
+ * @returns le texte CSV
+ * @category Lot
+ * @example
+ * ```ts
+ * renderComparisonCsv(compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue })).split('\r\n')[0];
+ * //=> '\uFEFFposition;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus'
+ * ```
+ */
+export function renderComparisonCsv(comparaison: Comparaison): string {
+  return COMPARISON_CSV_HEADER + comparaison.adherents.map(renderComparisonCsvRow).join('');
+}
+
+/**
+ * L'en-tête du CSV d'une comparaison (avec le BOM et le saut de ligne).
+ *
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * COMPARISON_CSV_HEADER.startsWith('\uFEFFposition;');
+ * //=> true
+ * ```
+ */
+export const COMPARISON_CSV_HEADER = '\uFEFFposition;collectivite;siren;total_avant;total_apres;ecart;ecart_pourcent;refus;montants_exemple\r\n';
+
+/**
+ * La ligne d'un adhérent dans le CSV d'une comparaison (avec son saut de ligne).
+ *
+ * @category Au fil de l'eau
+ * @example
+ * ```ts
+ * const c = compareCatalogues(adhesions, { avant: catalogue2026, apres: catalogue });
+ * const csv = COMPARISON_CSV_HEADER + c.adherents.map(renderComparisonCsvRow).join('');
+ * ```
+ */
+export function renderComparisonCsvRow(a: AdherentCompare): string {
+  const n = (v: string | null | undefined) => (v === null || v === undefined ? '' : numberCell(v));
+  const refus = [...(a.refus.avant ?? []).map((i) => `avant : ${i.code}`), ...(a.refus.apres ?? []).map((i) => `après : ${i.code}`)].join(', ');
+  return [String(a.index + 1), cell(a.nom ?? ''), cell(a.siren ?? ''), n(a.avant?.total), n(a.apres?.total), n(a.ecart), n(a.ecartPourcent), cell(refus), cell(exampleSides(a))].join(';') + '\r\n';
+}

@@ -1,0 +1,154 @@
+/**
+ * Les problèmes que signalent les documents eux-mêmes : les options du devis imprimable (numéro,
+ * date, validité) et l'émetteur. Ils ont la forme des problèmes de la bibliothèque (`code`, `path`,
+ * `message`, `params`) et s'écrivent de même ; leurs raisons et leurs messages sont ceux des
+ * documents, rédigés ici à partir du code et des paramètres.
+ */
+import { isQuoteError, QuoteError, type Path, type QuoteIssue } from '@te90/tarifs';
+import { dateEnLettres } from './dates.js';
+
+/**
+ * Les paramètres de chaque problème des documents, par code puis par raison.
+ *
+ * @internal
+ */
+export interface DocumentIssueParams {
+  ENTREE_INVALIDE:
+    | { readonly raison: 'numeroDevis'; readonly minimum: number; readonly maximum: number }
+    | { readonly raison: 'dateDevis'; readonly format: string; readonly exemple: string }
+    | { readonly raison: 'dateApresMillesime'; readonly date: string; readonly millesime: number }
+    | { readonly raison: 'optionIllisible' }
+    | { readonly raison: 'type'; readonly attendu: 'string' | 'object'; readonly recu: string };
+  VALEUR_HORS_LIMITES:
+    | { readonly raison: 'validiteJours'; readonly minimum: number; readonly maximum: number }
+    | {
+        readonly raison: 'validiteMillesime';
+        readonly validiteJours: number;
+        /** Le nombre de jours jusqu'au 31 décembre de l'année du catalogue. */
+        readonly maximum: number;
+        /** La fin de validité demandée, `AAAA-MM-JJ`. */
+        readonly fin: string;
+        readonly millesime: number;
+      }
+    | { readonly raison: 'minimum' | 'maximum'; readonly limite: number; readonly origine: 'string'; readonly inclusif: true; readonly recu: string };
+  VALEUR_NON_ADMISE:
+    | { readonly raison: 'caractereDeControle'; readonly caractere: string; readonly position: number }
+    | { readonly raison: 'choix'; readonly valeurs: readonly string[]; readonly recu: string };
+  CHAMP_MANQUANT: { readonly raison: 'racine' | 'champ'; readonly attendu: 'string' | 'object' };
+  CHAMP_INCONNU: { readonly champ: string };
+  SIRET_INVALIDE: { readonly raison: 'longueur' | 'cle'; readonly siret: string; readonly siren: null };
+  ERREUR_INTERNE: { readonly detail: string };
+}
+
+/**
+ * Un code de problème des documents.
+ *
+ * @internal
+ */
+export type DocumentIssueCode = keyof DocumentIssueParams;
+
+const TYPE_NAMES = { string: 'une chaîne de caractères', object: 'un objet' } as const;
+
+type Builders = { readonly [C in DocumentIssueCode]: (params: DocumentIssueParams[C]) => string };
+
+const MESSAGES: Builders = {
+  ENTREE_INVALIDE: (p) => {
+    switch (p.raison) {
+      case 'numeroDevis':
+        return `Le numéro du devis est obligatoire : un texte de ${p.minimum} à ${p.maximum} caractères.`;
+      case 'dateDevis':
+        return `La date du devis est obligatoire, au format ${p.format} (ex. ${p.exemple}).`;
+      case 'dateApresMillesime':
+        return `La date du devis (${dateEnLettres(p.date)}) est après l'année ${p.millesime} de ses tarifs : établissez-le sur le catalogue de l'année en cours.`;
+      case 'optionIllisible':
+        return "L'option ne peut pas être lue : sa lecture a levé une exception.";
+      case 'type':
+        return `Attendu : ${TYPE_NAMES[p.attendu]} ; reçu : ${p.recu}.`;
+    }
+  },
+  VALEUR_HORS_LIMITES: (p) => {
+    switch (p.raison) {
+      case 'validiteJours':
+        return `La durée de validité est un nombre entier de jours, de ${p.minimum} à ${p.maximum}.`;
+      case 'validiteMillesime':
+        return `Un devis aux tarifs ${p.millesime} est valable au plus tard jusqu'au 31 décembre ${p.millesime} : ${p.validiteJours} jours le mèneraient au ${dateEnLettres(p.fin)} ; ${p.maximum} jours au plus à partir de sa date.`;
+      case 'minimum':
+        return `La valeur ne doit pas être vide ; reçu : ${p.recu}.`;
+      case 'maximum':
+        return `La valeur doit compter au plus ${p.limite} caractères ; reçu : ${p.recu}.`;
+    }
+  },
+  VALEUR_NON_ADMISE: (p) =>
+    p.raison === 'caractereDeControle'
+      ? `Ce texte contient un caractère de contrôle (${p.caractere}, position ${p.position}) : retour à la ligne, tabulation, échappement… ne sont pas admis dans ce texte.`
+      : `Valeur admise : ${p.valeurs.map((v) => `« ${v} »`).join(', ')} ; reçu : ${p.recu}.`,
+  CHAMP_MANQUANT: (p) => (p.raison === 'racine' ? 'Aucune donnée reçue.' : 'Ce champ est obligatoire.'),
+  CHAMP_INCONNU: (p) => `Champ inconnu « ${p.champ} » : il n'est pas accepté (faute de frappe ?).`,
+  SIRET_INVALIDE: (p) => {
+    const shown = p.siret.length > 20 ? p.siret.slice(0, 20) + '…' : p.siret;
+    return p.raison === 'longueur' ? `Le SIRET « ${shown} » doit compter exactement 14 chiffres.` : `La clé de contrôle du SIRET « ${shown} » est fausse (erreur de saisie ?).`;
+  },
+  ERREUR_INTERNE: (p) => `Erreur inattendue pendant le calcul : ${p.detail}. Merci de la signaler.`,
+};
+
+/** Les caractères de contrôle (C0, DEL, C1). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Un message sans caractère de contrôle : une valeur reçue qui en porte y est montrée échappée (`\u001b`). */
+function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Un problème des documents : son code, son chemin, ses paramètres, et le message qui en est rédigé.
+ *
+ * @internal
+ */
+export function documentIssue<C extends DocumentIssueCode>(code: C, path: Path, params: DocumentIssueParams[C]): QuoteIssue {
+  const message = visible((MESSAGES[code] as (p: DocumentIssueParams[C]) => string)(params));
+  return { code, path, message, params: params as QuoteIssue['params'] };
+}
+
+/** Les caractères de contrôle d'un texte d'une ligne. */
+const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
+/** Les mêmes, sauf les fins de ligne (`\n`, `\r\n`) d'un texte de plusieurs lignes (une adresse). */
+const CONTROL_CHAR_SAUF_LIGNES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
+
+/**
+ * Le premier caractère de contrôle d'un texte imprimé sur un document : son code (`U+001B`) et sa
+ * position (à partir de 1) ; avec `lignes`, les fins de ligne sont admises.
+ *
+ * @internal
+ */
+export function controlCharacter(text: string, lignes = false): { caractere: string; position: number } | undefined {
+  const m = (lignes ? CONTROL_CHAR_SAUF_LIGNES : CONTROL_CHAR).exec(text);
+  if (m === null) return undefined;
+  return { caractere: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, position: m.index + 1 };
+}
+
+/** Décrit une exception sans jamais lever : son message si c'en est un. */
+function describeError(error: unknown): string {
+  try {
+    if (typeof error === 'string') return error.slice(0, 200);
+    const message = (error as { message?: unknown } | null)?.message;
+    return typeof message === 'string' ? message.slice(0, 200) : 'exception sans message';
+  } catch {
+    return 'exception illisible';
+  }
+}
+
+/**
+ * Exécute `run` ; toute exception qui n'est pas une {@link QuoteError} en devient une
+ * (`ERREUR_INTERNE`) : un document ne lève jamais autre chose.
+ *
+ * @internal
+ */
+export function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isQuoteError(error)) throw error;
+    throw new QuoteError([documentIssue('ERREUR_INTERNE', [], { detail: describeError(error) })]);
+  }
+}
+

@@ -1,0 +1,262 @@
+import { describeQuoteLine, formatEuros, formatNombre, formatPrix, formatSiren, QuoteError, type Invoice, type Quote, type QuoteLine } from '@te90/tarifs';
+import { dateEnLettres, isoDate } from './dates.js';
+import { manquantsText, REGLE_ARRONDI, referenceConvention, sectionsOf, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
+import type { Emetteur } from './emetteur.js';
+import { guarded } from './issues.js';
+import { judgeHtmlOptions, readHtmlOptions, type HtmlOptions } from './quote-html-options.js';
+import { TYPES } from './quote-text.js';
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function frenchDate(day: number): string {
+  return dateEnLettres(isoDate(day));
+}
+
+const STYLE = `
+  @page { size: A4; margin: 16mm 14mm; }
+  * { box-sizing: border-box; }
+  body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #161616; margin: 0 auto; max-width: 190mm; padding: 8mm 0; font-size: 10.5pt; line-height: 1.4; }
+  header { display: flex; justify-content: space-between; gap: 8mm; border-bottom: 2px solid #000091; padding-bottom: 4mm; margin-bottom: 6mm; }
+  h1 { font-size: 18pt; margin: 0 0 2mm; color: #000091; }
+  section.siren h2 { border-bottom: 1px solid #000091; padding-bottom: 1mm; }
+  h2 { font-size: 12.5pt; margin: 7mm 0 2mm; }
+  .meta { text-align: right; }
+  .meta p, header p { margin: 0.5mm 0; }
+  .exemple { border: 2px solid #b34000; background: #fff4ec; color: #6b2400; padding: 3mm 4mm; font-weight: 700; margin: 0 0 5mm; }
+  table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
+  caption { text-align: left; font-weight: 700; padding: 0 0 1.5mm; }
+  th, td { border-bottom: 1px solid #929292; padding: 1.8mm 2mm; vertical-align: top; text-align: left; }
+  thead th { background: #eeeeee; border-bottom: 2px solid #3a3a3a; }
+  tr { page-break-inside: avoid; }
+  td.montant, th.montant { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+  .detail { display: block; color: #3a3a3a; font-size: 9.5pt; font-weight: 400; }
+  .source { display: block; color: #595959; font-size: 8.5pt; font-weight: 400; }
+  .remarque { display: block; color: #3a3a3a; font-size: 9pt; font-style: italic; font-weight: 400; }
+  dl.destinataire { display: grid; grid-template-columns: max-content 1fr; gap: 0 1em; margin: 0 0 0.5em; font-size: 9.5pt; }
+  dl.destinataire dd { margin: 0; }
+  tfoot th, tfoot td { border-top: 2px solid #3a3a3a; font-weight: 700; }
+  .total { font-size: 13pt; font-weight: 700; text-align: right; margin: 6mm 0 0; }
+  .remarques { margin-top: 6mm; border-left: 4px solid #000091; padding: 1mm 4mm; }
+  .travail { border: 2px solid #ce0500; background: #fff0f0; color: #8f0000; padding: 3mm 4mm; margin: 0 0 5mm; }
+  .manque { color: #8f0000; font-weight: 700; }
+  .marque-exemple, .exemple-source { color: #6b2400; font-weight: 700; }
+  .emetteur p { margin: 0.3mm 0; }
+  .references { font-size: 9pt; color: #3a3a3a; margin: 1mm 0; }
+  ul.references { padding-left: 5mm; }
+  .periode { font-weight: 400; color: #3a3a3a; }
+  table { margin: 0 0 4mm; }
+  .total-siren { text-align: right; font-weight: 700; margin: 0 0 6mm; }
+  .partiel { display: block; color: #8f0000; font-weight: 700; font-size: 9.5pt; }
+  .totaux { margin-top: 4mm; text-align: right; }
+  .totaux p { margin: 1mm 0; }
+  .accord { margin-top: 8mm; border: 1px solid #3a3a3a; padding: 2mm 4mm 4mm; page-break-inside: avoid; }
+  .accord h2 { margin-top: 1mm; }
+  .cases { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
+  .case { border: 1px solid #929292; min-height: 12mm; padding: 1mm 2mm; font-size: 9pt; color: #3a3a3a; }
+  .case.haute { min-height: 28mm; }
+  footer { margin-top: 10mm; color: #3a3a3a; font-size: 9pt; }
+  @media print { body { padding: 0; max-width: none; } .exemple, .travail { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+`;
+
+/** Ce qu'il faut pour adresser la facture : SIRET, code service, engagement, quand l'adhésion les donne. */
+function destinataireHtml(d: Invoice['destinataire']): string[] {
+  if (d === undefined) return [];
+  const items = [
+    d.siret === undefined ? '' : `<dt>SIRET</dt><dd>${escape(d.siret)}</dd>`,
+    d.codeService === undefined ? '' : `<dt>Code service</dt><dd>${escape(d.codeService)}</dd>`,
+    d.engagement === undefined ? '' : `<dt>Engagement</dt><dd>${escape(d.engagement)}</dd>`,
+  ].join('');
+  return items === '' ? [] : [`<dl class="destinataire">${items}</dl>`];
+}
+
+/** Ce qui manque pour que le devis puisse être envoyé : rien, ou la liste de ce qui manque. */
+function missingForFinal(e: Emetteur | undefined): string[] {
+  if (e === undefined) return ["l'émetteur n'est pas renseigné (nom, adresse, SIRET)", "la mention fiscale (TVA) n'est pas renseignée"];
+  const out: string[] = [];
+  if (e.exemple === true) out.push("l'émetteur est un émetteur d'exemple, aux coordonnées inventées");
+  if (e.mentionFiscale === undefined) out.push("la mention fiscale (TVA) n'est pas renseignée");
+  return out;
+}
+
+function emetteurHtml(e: Emetteur | undefined): string[] {
+  if (e === undefined) return ['<p class="manque">Émetteur non renseigné</p>'];
+  return [
+    `<p><strong>${escape(e.nom)}</strong>${e.exemple ? ' <span class="marque-exemple">(émetteur d&#39;exemple)</span>' : ''}</p>`,
+    ...e.adresse.split('\n').map((l) => `<p>${escape(l.trim())}</p>`),
+    `<p>SIRET ${escape(e.siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1\u00a0$2\u00a0$3\u00a0$4'))}</p>`,
+    ...(e.contact === undefined ? [] : [`<p>${escape(e.contact)}</p>`]),
+  ];
+}
+
+function lineHtml(l: QuoteLine): string[] {
+  const typo = { insecable: true } as const;
+  const detail = describeQuoteLine(l, typo);
+  return [
+    '<tr>',
+    `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(detail)}</span>${l.remarque === undefined ? '' : `<span class="remarque">${escape(l.remarque)}</span>`}<span class="source${l.source.exemple ? ' exemple-source' : ''}">${escape(sourceText(l.source))}</span></th>`,
+    `<td>${escape(formatNombre(l.quantite, typo))}\u00a0${escape(l.unite)}</td>`,
+    `<td class="montant">${formatPrix(l.prixUnitaire, typo)}</td>`,
+    `<td class="montant">${formatEuros(l.montant, typo)}</td>`,
+    '</tr>',
+  ];
+}
+
+/**
+ * Écrit un devis en document HTML autonome et imprimable (A4), que le syndicat peut envoyer à un
+ * adhérent : l'émetteur (donné par l'appelant, jamais supposé), la collectivité, le numéro, la date
+ * et la validité du devis (qui s'arrête au plus tard à la fin de l'année du catalogue), la
+ * convention d'adhésion et son annexe 1, les sources des tarifs ; pour chaque SIREN facturé, ses
+ * abonnements annuels et ses prestations ponctuelles en sections séparées, avec leur période et leur
+ * sous-total ; le calcul et l'origine de chaque montant ; la règle d'arrondi, la mention fiscale,
+ * les remarques pour l'adhérent (jamais les vérifications du syndicat) et un bloc « bon pour
+ * accord ». Un total qui omet une part non chiffrée est écrit « total partiel ». Des bandeaux
+ * visibles signalent tout montant d'exemple, et un document de travail (émetteur ou mention fiscale
+ * manquants, émetteur d'exemple). Aucune ressource externe : le document s'ouvre et s'imprime hors
+ * ligne. Espaces insécables dans les montants et avant les unités.
+ *
+ * @param devis - un devis rendu par {@link "@te90/tarifs"!quote}
+ * @param options - numéro, date (`AAAA-MM-JJ`), validité en jours, émetteur
+ * @returns le document HTML complet
+ * @throws {@link "@te90/tarifs"!QuoteError} si une option manque ou est invalide (tous les problèmes à la fois), ou si le devis ne peut pas être écrit ; jamais d'autre exception
+ * @category Devis
+ * @example
+ * ```ts
+ * const html = renderQuoteHtml(quote(adhesion), { numero: 'D-2026-0042', date: '2026-11-29', validiteJours: 30, emetteur });
+ * html.startsWith('<!doctype html>');
+ * //=> true
+ * ```
+ */
+export function renderQuoteHtml(devis: Quote, options: HtmlOptions): string {
+  // Les options sont lues une fois ; toute exception devient une QuoteError.
+  return guarded(() => writeQuoteHtml(devis, readHtmlOptions(options)));
+}
+
+function writeQuoteHtml(devis: Quote, options: unknown): string {
+  const judged = judgeHtmlOptions(options, devis.millesime);
+  if (judged.checked === undefined) throw new QuoteError(judged.issues);
+  const o = judged.checked;
+  const typo = { insecable: true } as const;
+  const euros = (m: string) => formatEuros(m, typo);
+  const c = devis.collectivite;
+  const exemple = devis.lignes.some((l) => l.source.exemple === true);
+  const manque = missingForFinal(o.emetteur);
+  const out: string[] = [];
+  out.push(
+    '<!doctype html>',
+    '<html lang="fr">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>Devis ${escape(o.numero)} — ${escape(c.nom)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<header>',
+    '<div class="emetteur">',
+    ...emetteurHtml(o.emetteur),
+    '</div>',
+    '<div class="meta">',
+    `<h1>Devis ${devis.millesime}</h1>`,
+    `<p>Devis n° <strong>${escape(o.numero)}</strong></p>`,
+    `<p>Date : ${frenchDate(o.jour)}</p>`,
+    o.validite !== undefined
+      ? `<p>Valable ${o.validite} jours, jusqu'au ${frenchDate(o.fin)}</p>`
+      : `<p>Valable jusqu'au ${frenchDate(o.fin)} (fin de l'année des tarifs ${devis.millesime})</p>`,
+    '</div>',
+    '</header>',
+    '<main>',
+  );
+  if (manque.length > 0) {
+    out.push(
+      `<p class="travail" role="note"><strong>Document de travail</strong> — ce devis ne peut pas être envoyé tel quel : ${escape(manque.join(' ; '))}.</p>`,
+    );
+  }
+  if (exemple) {
+    out.push(
+      '<p class="exemple" role="note">Montants d\'exemple : certains montants de ce devis ont été inventés pour une démonstration ; ils ne sont ni publiés ni votés par le syndicat. Ce document n\'est pas un devis réel.</p>',
+    );
+  }
+  out.push(
+    '<section class="adherent" aria-labelledby="adherent">',
+    '<h2 id="adherent">Collectivité</h2>',
+    `<p><strong>${escape(c.nom)}</strong> (${TYPES[c.type]}), SIREN ${formatSiren(c.siren).replaceAll(' ', '\u00a0')}</p>`,
+    ...(c.population !== undefined ? [`<p>Population : ${formatNombre(String(c.population), typo)}\u00a0habitants</p>`] : []),
+    ...(c.parcTransfere ? ['<p>Parc informatique transféré au syndicat</p>'] : []),
+    `<p class="references">${escape(referenceConvention(devis))}</p>`,
+    '<p class="references">Sources des tarifs :</p>',
+    '<ul class="references">',
+    ...sourcesDuDevis(devis).map((src) => `<li>${escape(sourceText(src))}</li>`),
+    '</ul>',
+    '</section>',
+  );
+  devis.factures.forEach((f, i) => {
+    out.push(
+      `<section class="siren" aria-labelledby="siren-${i + 1}">`,
+      `<h2 id="siren-${i + 1}">Montants facturés au SIREN ${formatSiren(f.siren).replaceAll(' ', '\u00a0')}${f.nom === undefined ? '' : ` — ${escape(f.nom)}`}</h2>`,
+      ...destinataireHtml(f.destinataire),
+    );
+    for (const section of sectionsOf(f, devis.millesime)) {
+      out.push(
+        `<table class="${section.nature}">`,
+        `<caption>${section.titre} <span class="periode">— ${escape(section.periode)}</span></caption>`,
+        '<thead><tr><th scope="col">Prestation</th><th scope="col">Quantité</th><th scope="col" class="montant">Prix unitaire</th><th scope="col" class="montant">Montant</th></tr></thead>',
+        '<tbody>',
+        ...section.lignes.flatMap(lineHtml),
+        '</tbody>',
+        `<tfoot><tr><th scope="row" colspan="3">Sous-total des ${section.titre.toLowerCase()}</th><td class="montant">${euros(section.sousTotal)}</td></tr></tfoot>`,
+        '</table>',
+      );
+    }
+    const partiel = f.totalPartiel === true;
+    out.push(
+      `<p class="total-siren">${partiel ? 'Total partiel' : 'Total'} pour le SIREN ${formatSiren(f.siren).replaceAll(' ', '\u00a0')} : ${euros(f.total)}${partiel ? `<span class="partiel">Total partiel : ${escape(manquantsText(devis, f.siren))}.</span>` : ''}</p>`,
+      '</section>',
+    );
+  });
+  const parNature = totauxParNature(devis);
+  out.push('<section class="totaux" aria-label="Totaux">');
+  if (parNature) {
+    out.push(
+      `<p>Total des abonnements annuels ${devis.millesime} : ${euros(parNature.annuelles)}</p>`,
+      `<p>Total des prestations ponctuelles : ${euros(parNature.ponctuelles)}</p>`,
+    );
+  }
+  out.push(`<p class="total">${devis.totalPartiel ? 'Total partiel du devis' : 'Total du devis'} : ${euros(devis.total)}</p>`);
+  if (devis.totalPartiel) out.push(`<p class="partiel">Total partiel : ${escape(manquantsText(devis))} ; le total n'en tient pas compte.</p>`);
+  out.push('</section>');
+  out.push(
+    '<section class="conditions" aria-labelledby="conditions">',
+    '<h2 id="conditions">Conditions</h2>',
+    `<p>Montants en euros. ${escape(REGLE_ARRONDI)}</p>`,
+    o.emetteur?.mentionFiscale !== undefined
+      ? `<p class="mention-fiscale">${escape(o.emetteur.mentionFiscale)}</p>`
+      : '<p class="manque">Mention fiscale (TVA) : non renseignée.</p>',
+    '</section>',
+  );
+  if (devis.remarques.length > 0) {
+    out.push('<section class="remarques" aria-labelledby="remarques">', '<h2 id="remarques">À noter</h2>', '<ul>');
+    for (const w of devis.remarques) out.push(`<li>${escape(w.message)}</li>`);
+    out.push('</ul>', '</section>');
+  }
+  const s = o.emetteur?.signataire;
+  out.push(
+    '<section class="accord" aria-labelledby="accord">',
+    '<h2 id="accord">Bon pour accord</h2>',
+    `<p>À retourner daté et signé par la collectivité (${escape(c.nom)}).</p>`,
+    '<div class="cases">',
+    '<div class="case"><span>Date</span></div>',
+    '<div class="case"><span>Nom et qualité du signataire</span></div>',
+    '<div class="case haute"><span>Signature</span></div>',
+    '<div class="case haute"><span>Cachet de la collectivité</span></div>',
+    '</div>',
+    ...(s === undefined ? [] : [`<p class="signataire">Pour l'émetteur : ${escape(s.nom)}, ${escape(s.qualite)}</p>`]),
+    '</section>',
+    '</main>',
+    `<footer>Devis ${escape(o.numero)} — catalogue ${devis.millesime}. Établi avec @te90/tarifs.</footer>`,
+    '</body>',
+    '</html>',
+  );
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,174 @@
+/**
+ * Les problèmes propres au tableur, et la voix du tableur : ce que la lecture des plages signale
+ * (une date dans une cellule, un champ écrit deux fois, une case contredite…), avec ses messages,
+ * et la façon dont le tableur redit un problème de la bibliothèque à son utilisateur (il fournit les
+ * montants dans la plage `tarifs`, écrit les booléens « oui ou non » et les paramètres en champs de
+ * plage). Un problème de la bibliothèque est redit d'après son code et ses paramètres, jamais
+ * d'après le texte de son message ; ce que le tableur ne redit pas garde le message de la bibliothèque.
+ */
+import type { IssueParams, Path, QuoteIssue } from '@te90/tarifs';
+
+/**
+ * Un problème trouvé par le tableur, de même forme qu'un problème de la bibliothèque (code, chemin,
+ * message, paramètres) : les deux se lisent et s'affichent de la même façon.
+ *
+ * @internal
+ */
+export interface SheetIssue {
+  readonly code: string;
+  readonly path: Path;
+  readonly message: string;
+  readonly params: IssueParams;
+}
+
+/**
+ * Ce qu'une cellule devait contenir, pour le message d'une cellule qui contient une date.
+ *
+ * @internal
+ */
+export type CellExpectation = 'annee' | 'texte' | 'siren' | 'nombre' | 'ouiNon' | 'sirens' | 'durees' | 'montant';
+
+const CELL_EXPECTATIONS: Readonly<Record<CellExpectation, string>> = {
+  annee: 'une année',
+  texte: 'un texte',
+  siren: 'un SIREN',
+  nombre: 'un nombre',
+  ouiNon: 'oui ou non',
+  sirens: 'une liste de SIREN',
+  durees: 'une liste de durées',
+  montant: 'un montant',
+};
+
+/**
+ * Les paramètres de chaque problème du tableur, par code et raison.
+ *
+ * @internal
+ */
+export interface SheetParamsByCode {
+  ENTREE_INVALIDE:
+    | { readonly raison: 'cellule'; readonly attendu: 'sirens' | 'nombre'; readonly recu: string }
+    | { readonly raison: 'champEnDouble'; readonly champ: string; readonly premier: string; readonly second: string }
+    | { readonly raison: 'dateDansCellule'; readonly champ: string; readonly recu: string; readonly attendu: CellExpectation }
+    | { readonly raison: 'ouiNon'; readonly champ: string; readonly recu: string }
+    | { readonly raison: 'caseContredite'; readonly champ: string; readonly recu: string; readonly parametres: readonly string[] };
+  /** `admis` : les champs admis dans la plage. */
+  CHAMP_INCONNU: { readonly champ: string; readonly admis: readonly string[] };
+  JSON_INVALIDE: { readonly raison: 'cellule'; readonly champ: string };
+  /** Une date dans la cellule de l'identifiant de la prestation. */
+  VALEUR_NON_ADMISE: { readonly raison: 'prestation'; readonly recu: string; readonly prestations: readonly string[] };
+}
+
+type SheetCode = keyof SheetParamsByCode;
+
+const MESSAGES: { readonly [C in SheetCode]: (p: SheetParamsByCode[C]) => string } = {
+  ENTREE_INVALIDE: (p) => {
+    switch (p.raison) {
+      case 'cellule':
+        return `la cellule contient ${p.recu}, pas ${p.attendu === 'sirens' ? 'une liste de SIREN' : 'un nombre'}.`;
+      case 'champEnDouble':
+        return `« ${p.champ} » figure deux fois (${p.premier} et ${p.second}) : n'en gardez qu'un, sinon on ne sait pas lequel compte.`;
+      case 'dateDansCellule':
+        return `« ${p.champ} » : la cellule contient ${p.recu}, pas ${CELL_EXPECTATIONS[p.attendu]} ; vérifiez son format (Format › Nombre, ou Texte brut).`;
+      case 'ouiNon':
+        return `« ${p.champ} » : écrivez oui ou non (reçu ${p.recu}).`;
+      case 'caseContredite': {
+        const several = p.parametres.length > 1;
+        return `« ${p.champ} » n'est pas cochée (reçu ${p.recu}), mais ${p.parametres.map((c) => `« ${c} »`).join(', ')} ${several ? 'sont remplis' : 'est rempli'} : cochez la prestation, ou videz ${several ? 'ses paramètres' : 'son paramètre'} ; on ne sait pas si elle est demandée.`;
+      }
+    }
+  },
+  CHAMP_INCONNU: (p) => `Champ inconnu « ${p.champ} » ; champs admis : ${p.admis.join(', ')}.`,
+  JSON_INVALIDE: (p) => `« ${p.champ} » doit être écrit en JSON.`,
+  VALEUR_NON_ADMISE: (p) => `Prestation inconnue : ${p.recu} ; prestations : ${p.prestations.join(', ')}.`,
+};
+
+/** Les caractères de contrôle (C0, DEL, C1). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Un message sans caractère de contrôle : une valeur citée y est montrée échappée (`\u001b`), comme dans la bibliothèque. */
+function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Un problème du tableur : son code, son chemin dans les plages, ses paramètres, et le message qui
+ * en est rédigé.
+ *
+ * @internal
+ */
+export function sheetIssue<C extends SheetCode>(code: C, path: Path, params: SheetParamsByCode[C]): SheetIssue {
+  const build = MESSAGES[code] as (p: SheetParamsByCode[C]) => string;
+  return { code, path, message: visible(build(params)), params: params as unknown as IssueParams };
+}
+
+// ---------------------------------------------------------------------------------------------
+// La voix du tableur pour les problèmes de la bibliothèque.
+// ---------------------------------------------------------------------------------------------
+
+const text = (v: unknown): string => String(v);
+const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+
+/** Un paramètre qu'un tableur écrit « oui ou non », et pas « un booléen (true ou false) ». */
+function typeMessage(p: IssueParams): string | undefined {
+  return p['raison'] === 'type' && p['attendu'] === 'boolean' ? `Attendu : oui ou non ; reçu : ${text(p['recu'])}.` : undefined;
+}
+
+/** Un montant non publié : l'utilisateur du tableur le fournit sur une ligne de la plage tarifs. */
+function missingAmount(p: IssueParams): string {
+  const head = `Le montant « ${text(p['libelle'])} » de la prestation « ${text(p['libellePrestation'])} » n'est pas publié pour ${text(p['millesime'])}`;
+  return `${head} : indiquez-le dans la plage tarifs, sur une ligne « prestations.${text(p['prestation'])}.${text(p['composante'])}.${text(p['champ'])} »${p['champ'] === 'grille' ? ' (la grille, écrite en JSON).' : '.'}`;
+}
+
+/** L'exemple d'une prestation obligatoire, en champs de plage : « maintenanceBase.postes » : 1. */
+function mandatory(p: IssueParams): string {
+  const prestation = text(p['prestation']);
+  const values = list(p['valeursExemple']);
+  const fields = list(p['champsExemple']).map((name, i) => `« ${prestation}.${text(name)} » : ${text(values[i])}`);
+  const example = fields.length === 0 ? `« ${prestation} » : oui` : fields.join(', ');
+  return `La prestation « ${text(p['libellePrestation'])} » est obligatoire pour tout adhérent : ajoutez-la (ex. ${example}).`;
+}
+
+/** Un montant déjà publié : c'est la plage tarifs qui ne peut pas le remplacer. */
+function alreadyPublished(p: IssueParams): string {
+  return p['champ'] === 'modele'
+    ? `Les montants de cette composante sont publiés (modèle « ${text(p['valeur'])} ») : la plage tarifs ne peut pas en changer le modèle.`
+    : `Ce montant est déjà publié${p['valeur'] === null ? '' : ` (${JSON.stringify(p['valeur'])})`} : la plage tarifs ne complète que les montants non publiés.`;
+}
+
+/** Le message du tableur pour un code et ses paramètres, ou `undefined` s'il dit la même chose que la bibliothèque. */
+function reworded(code: string, p: IssueParams): string | undefined {
+  switch (code) {
+    case 'ENTREE_INVALIDE':
+      return typeMessage(p);
+    case 'TARIF_NON_PUBLIE':
+      return missingAmount(p);
+    case 'MAINTENANCE_BASE_OBLIGATOIRE':
+      return mandatory(p);
+    case 'TARIF_DEJA_PUBLIE':
+      return alreadyPublished(p);
+    case 'CATALOGUE_INVALIDE': {
+      // Un problème de forme du catalogue porte le code et la raison (`detail`) du problème d'origine.
+      if (p['raison'] === 'probleme') {
+        const { code: inner, detail, ...rest } = p;
+        return typeof inner === 'string' ? reworded(inner, { ...rest, raison: detail ?? null }) : undefined;
+      }
+      return p['raison'] === 'lint' ? undefined : typeMessage(p);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Le message d'un problème pour l'utilisateur du tableur : un problème de la bibliothèque redit
+ * d'après son code et ses paramètres là où le tableur le dit autrement, sinon son message (celui d'un
+ * problème du tableur est déjà le sien).
+ *
+ * @internal
+ */
+export function sheetMessage(issue: SheetIssue | QuoteIssue): string {
+  const params = issue.params as IssueParams | undefined;
+  if (params === undefined || params['raison'] === 'texte') return issue.message;
+  const message = reworded(issue.code, params);
+  return message === undefined ? issue.message : visible(message);
+}
