@@ -2,23 +2,16 @@
  * `@te90/tarifs` : devis exacts au centime des prestations « à la carte » du service
  * informatique de Territoire d'énergie 90.
  *
+ * L'ordre des exports de ce fichier est celui de la documentation de l'API : dans chaque catégorie,
+ * les fonctions d'abord, la principale en tête (`quote`, `quoteAll`…), puis les constantes et les
+ * types (voir `scripts/typedoc-ordre-des-exports.mjs`).
+ *
+ * @category Modules
  * @module @te90/tarifs
  */
-export { quote, safeQuote, validateAdhesion, CATALOGUE_ISSUE_CODES, type QuoteOptions } from './quote/quote.js';
+export { quote, safeQuote, validateAdhesion, CATALOGUE_ISSUE_CODES, type AdhesionQuote, type QuoteOptions } from './quote/quote.js';
 export type { Adhesion, PrestationsCochees } from './validation/adhesion.js';
 export type { SansParametre } from './prestations/define.js';
-export {
-  PARAM_KINDS,
-  paramHelp,
-  paramBounds,
-  type ParamKind,
-  type ParamKinds,
-  type ParamKindInfo,
-  type ParamInput,
-  type ParamBounds,
-  type NumberBounds,
-  type ParamDeclarationOf,
-} from './prestations/param-kinds.js';
 export {
   PRESTATIONS,
   prestationDeclaration,
@@ -33,6 +26,18 @@ export {
   type MarchesPublicsParams,
   type SecretariatMairieParams,
 } from './prestations/registry.js';
+export {
+  paramHelp,
+  paramBounds,
+  PARAM_KINDS,
+  type ParamKind,
+  type ParamKinds,
+  type ParamKindInfo,
+  type ParamInput,
+  type ParamBounds,
+  type NumberBounds,
+  type ParamDeclarationOf,
+} from './prestations/param-kinds.js';
 export type {
   Path,
   QuoteIssue,
@@ -58,7 +63,6 @@ export type {
 } from './core/shapes.js';
 export {
   MODELES,
-  modelDeclaration,
   type Modele,
   type Composante,
   type ChampsDeTarif,
@@ -84,22 +88,8 @@ export {
   type MontantsFournisDe,
 } from './catalogue/complete.js';
 export { parseCatalogue, safeParseCatalogue, type ParseCatalogueOptions } from './catalogue/resolve.js';
-export { REGISTRY, extendRegistry } from './prestations/registry.js';
-export type { Registry, RegistryExtension, RegistryOptions } from './prestations/create-registry.js';
-export { registryOf } from './catalogue/trust.js';
+export { modelDeclaration } from './models/registry.js';
 export { reviseCatalogue, safeReviseCatalogue, validateRevision, type Revision, type MontantRevise } from './catalogue/revise.js';
-export {
-  compareCatalogues,
-  safeCompareCatalogues,
-  createComparison,
-  type ComparisonBuilder,
-  type Comparaison,
-  type AdherentCompare,
-  type Ecart,
-  type EcartLigne,
-  type EcartFacture,
-  type CompareOptions,
-} from './batch/compare.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';
@@ -135,9 +125,26 @@ export {
   type LigneDeRole,
 } from './batch/billing-roll.js';
 export {
+  compareCatalogues,
+  safeCompareCatalogues,
+  createComparison,
+  type ComparisonBuilder,
+  type Comparaison,
+  type AdherentCompare,
+  type Ecart,
+  type EcartLigne,
+  type EcartFacture,
+  type CompareOptions,
+} from './batch/compare.js';
+export {
   pricePrestation,
   safePricePrestation,
   type PrestationQuote,
   type PricePrestationOptions,
   type PrestationContext,
 } from './quote/price-prestation.js';
+// Extension : un registre qui ajoute des modèles de prix et des prestations.
+export { extendRegistry } from './prestations/registry.js';
+export { registryOf } from './catalogue/trust.js';
+export { REGISTRY } from './prestations/registry.js';
+export type { Registry, RegistryExtension, RegistryOptions } from './prestations/create-registry.js';

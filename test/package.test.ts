@@ -32,9 +32,9 @@ describe('paquet publié (npm pack)', () => {
     expect(sh(join(BIN, 'attw'), [tarball, '--format', 'ascii'], ROOT)).toMatch(/No problems found/);
   }, 120_000);
 
-  it('ne contient que dist, le guide, la page des tableurs, README, CHANGELOG, LICENSE et package.json ; sans carte de sources', () => {
+  it('ne contient que dist, les pages de docs/, README, CHANGELOG, LICENSE et package.json ; sans carte de sources', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-    for (const f of files) expect(f).toMatch(/^package\/(dist\/|docs\/guide\.md$|docs\/tableur\.md$|docs\/README\.md$|docs\/images\/[a-z-]+\.jpg$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
+    for (const f of files) expect(f).toMatch(/^package\/(dist\/|docs\/(guide|tableur|ligne-de-commande|performance)\.md$|docs\/README\.md$|docs\/images\/[a-z-]+\.jpg$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     // Les liens du README vers la documentation mènent à des fichiers livrés dans le paquet.
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -113,15 +113,15 @@ export { total, refusee };
     sh(join(BIN, 'tsc'), ['-p', project], project);
   }, 60_000);
 
-  it('les lignes npx du README marchent sans installation : « npx -p @te90/tarifs te90-tarifs … » et « npx @te90/tarifs … »', () => {
+  it('les lignes npx du README et de la page de la ligne de commande marchent sans installation : « npx -p @te90/tarifs te90-tarifs … » et « npx @te90/tarifs … »', () => {
     // Le paquet n'est pas publié : son archive tient lieu du nom (file:…), dans un dossier où rien n'est installé.
     const vide = mkdtempSync(join(tmpdir(), 'te90-npx-'));
     const npx = (args: string[]) => sh('npx', ['--yes', ...args], vide);
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const lignes = readme.split('\n').filter((l) => /^npx /.test(l));
+    const pages = ['README.md', 'docs/ligne-de-commande.md'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
+    const lignes = pages.split('\n').filter((l) => /^npx /.test(l));
     const commandes = lignes.map((l) => /^npx -p @te90\/tarifs te90-tarifs ([a-z]+)/.exec(l)?.[1]);
     expect(lignes.length).toBeGreaterThanOrEqual(8);
-    // Toute ligne npx du README nomme le paquet à portée : « npx te90-tarifs » chercherait un autre paquet.
+    // Toute ligne npx de ces pages nomme le paquet à portée : « npx te90-tarifs » chercherait un autre paquet.
     expect(commandes.filter((c) => c === undefined)).toEqual([]);
     for (const commande of new Set(commandes)) expect(npx(['-p', `file:${tarball}`, 'te90-tarifs', commande!, '--help'])).toContain(`te90-tarifs ${commande}`);
     expect(npx(['-p', `file:${tarball}`, 'te90-tarifs', 'devis', join(ROOT, 'examples', 'commune.json')])).toContain('Total du devis : 3\u00a0083,57\u00a0€');

@@ -8,6 +8,7 @@
  *
  * Ce module n'utilise que l'API publique de `@te90/tarifs`.
  *
+ * @category Modules
  * @module @te90/tarifs/documents
  */
 export { renderQuoteHtml } from './quote-html.js';

@@ -11,6 +11,7 @@ const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
  * ```ts
  * const t: Typographie = { insecable: true };
  * ```
+ * @category Affichage
  */
 export interface Typographie {
   /** `true` : espaces insécables (U+00A0) dans les nombres et avant les unités. */
@@ -47,6 +48,7 @@ function plainText(value: string | Dec | number): string {
  * formatNombre('1234.50', { insecable: true });
  * //=> '1\u00a0234,5'
  * ```
+ * @category Affichage
  */
 export function formatNombre(value: string | Dec | number, typo?: Typographie): string {
   const [, sign, integer, fraction] = PLAIN.exec(plainText(value))!;
@@ -68,6 +70,7 @@ export function formatNombre(value: string | Dec | number, typo?: Typographie): 
  * formatEuros('2069.57', { insecable: true });
  * //=> '2\u00a0069,57\u00a0€'
  * ```
+ * @category Affichage
  */
 export function formatEuros(montant: string | Dec, typo?: Typographie): string {
   const text = typeof montant === 'string' && /^-?\d+\.\d\d$/.test(montant) ? montant : (typeof montant === 'object' ? montant : new Dec(montant)).toFixed(2);

@@ -64,7 +64,9 @@ export type AnyDeclaration = (typeof DECLARATIONS)[number];
  * const id: PrestationId = 'secretariatMairie';
  * ```
  */
-export type PrestationId = AnyDeclaration['id'];
+// « & string » ne change rien au type (les identifiants sont des chaînes) : il garde son nom,
+// que la documentation de l'API et les messages du compilateur affichent au lieu de dix chaînes.
+export type PrestationId = AnyDeclaration['id'] & string;
 
 /**
  * La déclaration de la prestation `Id`.

@@ -161,6 +161,23 @@ export function readOption(options: unknown, name: string): unknown {
 }
 
 /**
+ * Le devis d'une adhésion, tel que le rendent {@link quote} et {@link safeQuote} : un {@link Quote}
+ * dont chaque ligne nomme sa prestation par son identifiant ({@link PrestationId}).
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const devis: AdhesionQuote = quote({
+ *   collectivite: { nom: 'Commune exemple', siren: '219000106', type: 'commune' },
+ *   prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 } },
+ * });
+ * devis.lignes[0]?.prestation;
+ * //=> 'maintenanceBase'
+ * ```
+ */
+export type AdhesionQuote = Quote<PrestationId>;
+
+/**
  * Établit le devis d'une adhésion : valide l'entrée, applique les règles (maintenance de base
  * obligatoire, facturation par SIREN…), chiffre chaque prestation cochée et rend les lignes,
  * une facture par SIREN et le total, en chaînes décimales exactes.
@@ -185,7 +202,7 @@ export function readOption(options: unknown, name: string): unknown {
  * //=> '2969.57'
  * ```
  */
-export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote<PrestationId> {
+export function quote(adhesion: Adhesion, options?: QuoteOptions): AdhesionQuote {
   return unwrap(safeQuote(adhesion, options));
 }
 
@@ -205,7 +222,7 @@ export function quote(adhesion: Adhesion, options?: QuoteOptions): Quote<Prestat
  * //=> ['SIREN_INVALIDE', 'MAINTENANCE_BASE_OBLIGATOIRE']
  * ```
  */
-export function safeQuote(adhesion: Adhesion, options?: QuoteOptions): SafeResult<Quote<PrestationId>> {
+export function safeQuote(adhesion: Adhesion, options?: QuoteOptions): SafeResult<AdhesionQuote> {
   return guard(() => {
     // Une passe sur tous les arguments : un catalogue refusé n'empêche pas de juger l'adhésion
     // (ce qui ne dépend pas de ses montants), et tous les problèmes sont signalés ensemble.

@@ -6,6 +6,7 @@
  * normalizeSiren(' 219 000 106 ');
  * //=> '219000106'
  * ```
+ * @category SIREN
  */
 export function normalizeSiren(input: string): string {
   return input.replace(/\s+/g, '');
@@ -21,6 +22,7 @@ export function normalizeSiren(input: string): string {
  * isValidSiren('200000173');
  * //=> false
  * ```
+ * @category SIREN
  */
 export function isValidSiren(siren: string): boolean {
   return /^\d{9}$/.test(siren) && luhn(siren);

@@ -9,6 +9,7 @@
  * (voir la page « Tableur » de la documentation).
  *
  * @packageDocumentation
+ * @category Modules
  * @module @te90/tarifs/tableur
  */
 export { devis, total, prestation, tableau } from './functions.js';
