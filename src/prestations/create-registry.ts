@@ -12,6 +12,7 @@ import type { ModelDeclaration, PricingModel } from '../models/define.js';
 import { deepFreeze } from '../shared/freeze.js';
 import { makeIssue } from '../wording/issues.js';
 import type { ComposanteDeclaration, PrestationDeclaration } from './define.js';
+import { PARAM_KIND_BEHAVIOURS } from './param-kinds.js';
 
 /**
  * Un registre de modèles de prix et de prestations (lecture seule). Le registre intégré est
@@ -183,6 +184,12 @@ export function extend(extension: RegistryExtension, base: Registry): Registry {
   const prestations = base.prestations.map(withFamilies);
   for (const [i, d] of (extension.prestations ?? []).entries()) {
     if (prestations.some((x) => x.id === d.id)) refuse(['prestations', i, 'id'], `La prestation « ${d.id} » existe déjà dans le registre.`);
+    if (typeof (d as Partial<PrestationDeclaration>).chiffrer !== 'function') refuse(['prestations', i], `La prestation « ${d.id} » n'a pas de chiffrage : déclarez-la avec definePrestation.`);
+    for (const [name, p] of Object.entries(d.parametres)) {
+      if (!Object.prototype.hasOwnProperty.call(PARAM_KIND_BEHAVIOURS, p.type)) {
+        refuse(['prestations', i, 'parametres', name, 'type'], `La sorte de paramètre « ${String(p.type)} » n'existe pas (sortes : ${Object.keys(PARAM_KIND_BEHAVIOURS).join(', ')}).`);
+      }
+    }
     for (const [cid, c] of Object.entries(d.composantes)) {
       for (const nom of c.modeles) if (!names.has(nom)) refuse(['prestations', i, 'composantes', cid, 'modeles'], `Le modèle de prix « ${nom} » n'est pas dans le registre.`);
     }

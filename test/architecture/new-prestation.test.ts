@@ -109,10 +109,12 @@ describe('ajouter une prestation, comme le guide le dit', () => {
     );
   });
 
-  it('un identifiant déjà pris, ou un modèle inconnu d’une composante, sont refusés', async () => {
+  it('un identifiant déjà pris, un modèle inconnu d’une composante ou une sorte de paramètre inconnue sont refusés', async () => {
     const declaration = await visio();
     expect(() => extendRegistry({ prestations: [REGISTRY.prestations[0]!] })).toThrow(/existe déjà/);
     const inconnu = { ...declaration, id: 'autre', composantes: { salle: { modeles: ['absent'], libelle: 'x' } } } as PrestationDeclaration;
     expect(() => extendRegistry({ prestations: [inconnu] })).toThrow(/« absent » n'est pas dans le registre/);
+    const sorte = { ...declaration, id: 'autre', parametres: { salles: { ...declaration.parametres['salles']!, type: 'heures' } } } as unknown as PrestationDeclaration;
+    expect(() => extendRegistry({ prestations: [sorte] })).toThrow(/sorte de paramètre « heures » n'existe pas/);
   });
 });
