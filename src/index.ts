@@ -26,6 +26,18 @@ export {
   type MarchesPublicsParams,
   type SecretariatMairieParams,
 } from './prestations/registry.js';
+export {
+  paramHelp,
+  paramBounds,
+  PARAM_KINDS,
+  type ParamKind,
+  type ParamKinds,
+  type ParamKindInfo,
+  type ParamInput,
+  type ParamBounds,
+  type NumberBounds,
+  type ParamDeclarationOf,
+} from './prestations/param-kinds.js';
 export type {
   Path,
   QuoteIssue,
@@ -60,11 +72,12 @@ export {
   type ComposanteGrilleStrates,
   type ComposanteParHabitant,
   type ComposanteForfaitParStrate,
+  type ComposanteDuModele,
 } from './models/registry.js';
 export type { ModelDeclaration, MeasureName } from './models/define.js';
 export type { FieldDeclaration, FieldKind } from './models/fields.js';
 export { catalogue2026 } from './catalogue/2026.js';
-export type { Catalogue, Prestation, ComposanteDe, ComposantesDe, PrestationsDuCatalogue } from './catalogue/types.js';
+export type { Catalogue, Catalogue2026, Prestation, ComposanteDe, ComposantesDe, ComposantesParDefaut, PrestationsDuCatalogue, PrestationsParDefaut } from './catalogue/types.js';
 export {
   completeCatalogue,
   safeCompleteCatalogue,
@@ -74,7 +87,7 @@ export {
   type MontantsFournis,
   type MontantsFournisDe,
 } from './catalogue/complete.js';
-export { parseCatalogue, safeParseCatalogue } from './catalogue/resolve.js';
+export { parseCatalogue, safeParseCatalogue, type ParseCatalogueOptions } from './catalogue/resolve.js';
 export { modelDeclaration } from './models/registry.js';
 export { reviseCatalogue, safeReviseCatalogue, validateRevision, type Revision, type MontantRevise } from './catalogue/revise.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
@@ -130,3 +143,8 @@ export {
   type PricePrestationOptions,
   type PrestationContext,
 } from './quote/price-prestation.js';
+// Extension : un registre qui ajoute des modèles de prix et des prestations.
+export { extendRegistry } from './prestations/registry.js';
+export { registryOf } from './catalogue/trust.js';
+export { REGISTRY } from './prestations/registry.js';
+export type { Registry, RegistryExtension, RegistryOptions } from './prestations/create-registry.js';

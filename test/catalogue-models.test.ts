@@ -12,6 +12,7 @@ import {
   safeQuote,
   safeReviseCatalogue,
   type Adhesion,
+  type Catalogue,
   type Tarifs,
 } from '../src/index.js';
 import { tarifsFromRange } from '../src/spreadsheet/layout.js';
@@ -26,7 +27,7 @@ const DPO_PAR_HABITANT: Tarifs = {
 const avecDpo = (population?: number): Adhesion =>
   adhesion({ maintenanceBase: { postes: 1, postesLicenceBL: 0 }, dpo: {} }, population === undefined ? { ...commune, population: undefined } : { ...commune, population });
 
-const ligneDpo = (a: Adhesion, catalogue: typeof catalogue2026) => quote(a, { catalogue }).lignes.find((l) => l.prestation === 'dpo')!;
+const ligneDpo = (a: Adhesion, catalogue: Catalogue) => quote(a, { catalogue }).lignes.find((l) => l.prestation === 'dpo')!;
 
 function issues(r: { success: boolean; issues?: readonly { code: string; path: readonly (string | number)[]; params: unknown }[] }) {
   expect(r.success).toBe(false);

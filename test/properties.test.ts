@@ -3,11 +3,26 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogue2026, isQuoteError, parseCatalogue, quote, safeQuote, type Adhesion } from '../src/index.js';
 import { adhesionArb, withFieldReplaced } from './arbitraries.js';
+import { REGISTRY } from '../src/index.js';
 import { adhesion, catalogueTest, epci, sum, TWO_DECIMALS } from './helpers.js';
 
 const RUNS = { numRuns: 150 };
 
 describe('invariants du devis', () => {
+  it('les adhésions générées couvrent chaque prestation du registre et chacun de ses paramètres, sans liste écrite à la main', () => {
+    const seen = new Set<string>();
+    for (const a of fc.sample(adhesionArb, { numRuns: 200, seed: 25 })) {
+      for (const [id, params] of Object.entries(a.prestations as Record<string, Record<string, unknown>>)) {
+        seen.add(id);
+        for (const name of Object.keys(params)) seen.add(`${id}.${name}`);
+      }
+    }
+    for (const d of REGISTRY.prestations) {
+      expect(seen, d.id).toContain(d.id);
+      for (const name of Object.keys(d.parametres)) expect(seen, `${d.id}.${name}`).toContain(`${d.id}.${name}`);
+    }
+  });
+
   it('les lignes s’additionnent au total, et les factures aussi', () => {
     fc.assert(
       fc.property(adhesionArb, (a) => {

@@ -1,6 +1,7 @@
 /**
- * Robustesse après la refonte « lecture unique, une passe » : chaque reproduction du ticket est un
- * test.
+ * Robustesse : une entrée est lue une seule fois et jugée en une passe ; une valeur hostile (getter,
+ * proxy, longueur qui n'est pas un nombre, catalogue forgé) donne un résultat ou une QuoteError,
+ * jamais autre chose.
  */
 import fc from 'fast-check';
 import { existsSync } from 'node:fs';
@@ -1220,7 +1221,7 @@ describe('propriété : entrées hostiles n’importe où', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// 10. Longueurs qui ne sont pas des nombres (issue 20) : jugées sur leur type réel
+// 10. Longueurs qui ne sont pas des nombres : jugées sur leur type réel
 // ---------------------------------------------------------------------------------------------
 
 describe('une valeur dont la longueur n’est pas un nombre', () => {
@@ -1264,7 +1265,7 @@ describe('une valeur dont la longueur n’est pas un nombre', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// 11. Confiance qui ne se falsifie pas (issue 20)
+// 11. Confiance qui ne se falsifie pas
 // ---------------------------------------------------------------------------------------------
 
 function deepFreezeTest<T>(value: T): T {
@@ -1335,7 +1336,7 @@ describe('isQuoteError vérifie ce qu’il promet', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// 12. Une passe sur tous les arguments (issue 20)
+// 12. Une passe sur tous les arguments
 // ---------------------------------------------------------------------------------------------
 
 describe('une passe sur tous les arguments : chaque argument signalé à son chemin, ensemble', () => {
@@ -1374,7 +1375,7 @@ describe('une passe sur tous les arguments : chaque argument signalé à son che
 });
 
 // ---------------------------------------------------------------------------------------------
-// 13. renderQuoteHtml et révision d'une longue source (issue 20)
+// 13. renderQuoteHtml et révision d'une longue source
 // ---------------------------------------------------------------------------------------------
 
 describe('renderQuoteHtml lit ses options une fois et ne lève qu’une QuoteError', () => {

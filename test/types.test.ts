@@ -1,6 +1,27 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { quote, type Adhesion, type PrestationId, type Quote } from '../src/index.js';
+import {
+  catalogue2026,
+  quote,
+  type Adhesion,
+  type Catalogue,
+  type Catalogue2026,
+  type ComposanteCoefficientParPalier,
+  type ComposanteDe,
+  type ComposanteForfait,
+  type ComposanteForfaitParStrate,
+  type ComposanteGrilleStrates,
+  type ComposanteParHabitant,
+  type ComposantesParDefaut,
+  type ComposanteUnitaire,
+  type ParamDeclarationOf,
+  type ParamKinds,
+  type ParamsDe,
+  type PrestationId,
+  type Quote,
+} from '../src/index.js';
 import { commune } from './helpers.js';
+import type { DefaultComposantesOf } from '../src/catalogue/types.js';
+import type { DeclarationOf } from '../src/prestations/registry.js';
 
 // Ces vérifications sont faites par `tsc` (lancé par `npm test`) : une erreur de type ici fait échouer les tests.
 describe('types publics', () => {
@@ -25,5 +46,36 @@ describe('types publics', () => {
     expectTypeOf<Quote['lignes'][number]['montant']>().toEqualTypeOf<string>();
     expectTypeOf<ReturnType<typeof quote>['lignes'][number]['prestation']>().toEqualTypeOf<PrestationId>();
     expectTypeOf(quote).returns.toEqualTypeOf<Quote<PrestationId>>();
+  });
+
+  it('le catalogue embarqué a le type de ses données : chaque composante dans le modèle qu’elle a en 2026', () => {
+    // Ces types ne dépendent que du modèle de chaque composante : ajouter un modèle à une famille
+    // (qui élargit ComposanteDe, ce qu'un catalogue quelconque peut contenir) ne les change pas.
+    expectTypeOf(catalogue2026).toEqualTypeOf<Catalogue2026>();
+    expectTypeOf(catalogue2026.prestations.marchesPublics.composantes.acces).toEqualTypeOf<ComposanteUnitaire>();
+    expectTypeOf(catalogue2026.prestations.marchesPublics.composantes.acces.arrondiQuantite).toEqualTypeOf<'aucun' | 'entierSuperieur'>();
+    expectTypeOf(catalogue2026.prestations.maintenanceBase.composantes.postes).toEqualTypeOf<ComposanteCoefficientParPalier>();
+    expectTypeOf(catalogue2026.prestations.sauvegarde.composantes.grille).toEqualTypeOf<ComposanteGrilleStrates>();
+    expectTypeOf<ComposantesParDefaut<'dpo'>>().toEqualTypeOf<{ readonly abonnement: ComposanteForfait }>();
+    // La famille du DPO admet trois modèles : un catalogue quelconque peut en prendre un autre, le catalogue 2026 non.
+    expectTypeOf<ComposanteDe<'dpo', 'abonnement'>>().toEqualTypeOf<ComposanteForfait | ComposanteParHabitant | ComposanteForfaitParStrate>();
+    expectTypeOf(catalogue2026.prestations.dpo.composantes.abonnement.montant).toEqualTypeOf<string | null>();
+    // Et il se passe partout où un catalogue est attendu.
+    expectTypeOf<Catalogue2026>().toMatchTypeOf<Catalogue>();
+  });
+
+  it('le type d’un paramètre vient de la table des sortes de paramètre', () => {
+    expectTypeOf<ParamsDe<'secretariatMairie'>['interventions']>().toEqualTypeOf<ParamKinds['durees'] | undefined>();
+    expectTypeOf<ParamsDe<'packDemat'>['sirens']>().toEqualTypeOf<ParamKinds['sirens'] | undefined>();
+    expectTypeOf<ParamsDe<'marchesPublics'>['acces']>().toEqualTypeOf<ParamKinds['entier']>();
+    expectTypeOf<ParamDeclarationOf<'durees'>['maxDuree']>().toEqualTypeOf<number>();
+  });
+
+  it('ajouter un modèle à la fin d’une famille ne change pas le type des composantes du catalogue embarqué', () => {
+    // La déclaration du DPO, si sa famille admettait un modèle de plus (ici « unitaire », pour l'essai).
+    type Dpo = DeclarationOf<'dpo'>['composantes'];
+    type DpoElargi = { readonly abonnement: Omit<Dpo['abonnement'], 'modeles'> & { readonly modeles: readonly [...Dpo['abonnement']['modeles'], 'unitaire'] } };
+    expectTypeOf<DefaultComposantesOf<DpoElargi>>().toEqualTypeOf<ComposantesParDefaut<'dpo'>>();
+    expectTypeOf<DefaultComposantesOf<Dpo>>().toEqualTypeOf<ComposantesParDefaut<'dpo'>>();
   });
 });

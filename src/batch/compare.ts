@@ -1,9 +1,11 @@
+import { registryOf } from '../catalogue/trust.js';
 import type { Quote, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
-import type { Catalogue } from '../catalogue/types.js';
+import type { Catalogue, Prestation } from '../catalogue/types.js';
 import { CallerError, guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { Dec } from '../money/decimal.js';
-import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
+import type { PrestationId } from '../prestations/registry.js';
+import { idsIn } from '../prestations/create-registry.js';
 import { quoteRead, readOption } from '../quote/quote.js';
 import { isRecord } from '../shared/is-record.js';
 import { normalizeSiren } from '../siren/siren.js';
@@ -262,7 +264,7 @@ function withoutMillesime(read: ReturnType<typeof readAdhesion>): ReturnType<typ
   if (!isRecord(value) || !('millesime' in value)) return read;
   const { millesime: _a, ...rest } = value;
   const valid = read.valid === undefined ? undefined : (({ millesime: _b, ...others }) => others)(read.valid);
-  return { snap: { ...read.snap, value: rest }, valid };
+  return { snap: { ...read.snap, value: rest }, valid, ...(read.registry === undefined ? {} : { registry: read.registry }) };
 }
 
 /** Le total d'un côté, marqué s'il doit quelque chose à un montant d'exemple. */
@@ -298,7 +300,7 @@ export function compareEntry(
   apres: Catalogue,
 ): ComparedEntry {
   // La lecture elle-même est isolée : quoi qu'il arrive, l'échec reste celui de cette entrée.
-  const readResult = entry.ok ? guard(() => withoutMillesime(readAdhesion(entry.value))) : undefined;
+  const readResult = entry.ok ? guard(() => withoutMillesime(readAdhesion(entry.value, registryOf(avant)))) : undefined;
   const read = readResult?.success ? readResult.data : undefined;
   const unreadable: SafeResult<never> =
     readResult && !readResult.success
@@ -345,7 +347,8 @@ export function compareEntry(
  */
 export class CompareTally {
   private readonly totals = { avant: ZERO, apres: ZERO };
-  private readonly byPrestation = new Map(PRESTATION_IDS.map((id) => [id, { avant: ZERO, apres: ZERO }]));
+  private readonly ids: readonly PrestationId[];
+  private readonly byPrestation: Map<PrestationId, { avant: Dec; apres: Dec }>;
   private readonly ledgers: { readonly avant: SirenLedger; readonly apres: SirenLedger };
   private hausses: { index: number; nom: string | null; siren: string | null; ecart: Dec; ecartPourcent: string | null }[] = [];
   private enHausse = 0;
@@ -358,6 +361,9 @@ export class CompareTally {
 
   constructor(private readonly avant: Catalogue, private readonly apres: Catalogue) {
     this.ledgers = { avant: new SirenLedger(avant), apres: new SirenLedger(apres) };
+    // Les prestations des deux catalogues, dans l'ordre de leurs registres.
+    this.ids = [...new Set([...idsIn(registryOf(avant)), ...idsIn(registryOf(apres))])] as PrestationId[];
+    this.byPrestation = new Map(this.ids.map((id) => [id, { avant: ZERO, apres: ZERO }]));
   }
 
   /** Ajoute une entrée comparée (et son fichier, en ligne de commande). */
@@ -396,9 +402,9 @@ export class CompareTally {
       apres: total.apres!,
       ecart: total.ecart,
       ecartPourcent: total.ecartPourcent,
-      parPrestation: PRESTATION_IDS.map((id) => {
+      parPrestation: this.ids.map((id) => {
         const p = this.byPrestation.get(id)!;
-        return { prestation: id, libelle: this.apres.prestations[id].libelle, ...ecartOf(p.avant.toFixed(2), p.apres.toFixed(2)) };
+        return { prestation: id, libelle: ((this.apres.prestations[id] as Prestation | undefined) ?? this.avant.prestations[id]).libelle, ...ecartOf(p.avant.toFixed(2), p.apres.toFixed(2)) };
       }),
       hausses: topHausses(this.hausses).map((h) => ({ ...h, ecart: h.ecart.toFixed(2) })),
       enHausse: this.enHausse,

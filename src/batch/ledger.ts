@@ -1,6 +1,8 @@
 import type { Quote, QuoteIssue } from '../core/shapes.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
+import type { PrestationId } from '../prestations/registry.js';
+import { idsIn } from '../prestations/create-registry.js';
+import { registryOf } from '../catalogue/trust.js';
 import { makeIssue } from '../wording/issues.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import { guard, unwrap } from '../errors/quote-error.js';
@@ -77,7 +79,7 @@ export class SirenLedger {
   private billedPairs(): [[string, PrestationId], number[]][] {
     const out: { first: number; rank: number; key: [string, PrestationId]; entrees: number[] }[] = [];
     for (const [prestation, bySiren] of this.billed) {
-      const rank = PRESTATION_IDS.indexOf(prestation);
+      const rank = idsIn(registryOf(this.catalogue)).indexOf(prestation);
       for (const [siren, entrees] of bySiren) if (typeof entrees !== 'number') out.push({ first: entrees[0]!, rank, key: [siren, prestation], entrees });
     }
     return out.sort((a, b) => a.first - b.first || a.rank - b.rank).map((e) => [e.key, e.entrees]);

@@ -1,3 +1,4 @@
+import { registryOf } from '../catalogue/trust.js';
 import type { Quote, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { SirenLedger } from './ledger.js';
 import type { Catalogue } from '../catalogue/types.js';
@@ -8,7 +9,8 @@ import { readAdhesion } from '../validation/fast.js';
 import { makeIssue, visible } from '../wording/issues.js';
 import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
-import { PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
+import type { PrestationId } from '../prestations/registry.js';
+import { idsIn } from '../prestations/create-registry.js';
 import { quoteRead, readOption, type QuoteOptions } from '../quote/quote.js';
 import { isRecord } from '../shared/is-record.js';
 import { normalizeSiren } from '../siren/siren.js';
@@ -156,7 +158,7 @@ export function quoteBatchEntry(entry: { ok: true; value: unknown } | { ok: fals
   }
   // La lecture elle-même est isolée : quoi qu'il arrive, l'échec reste celui de cette entrée.
   let read: ReturnType<typeof readAdhesion> | undefined;
-  const r = guard(() => quoteRead((read = readAdhesion(entry.value)), catalogue));
+  const r = guard(() => quoteRead((read = readAdhesion(entry.value, registryOf(catalogue))), catalogue));
   return r.success ? { index, siren: r.data.collectivite.siren, success: true, data: r.data } : { index, siren: read ? readSiren(read.snap) : null, success: false, issues: r.issues };
 }
 
@@ -167,13 +169,16 @@ export function quoteBatchEntry(entry: { ok: true; value: unknown } | { ok: fals
  * @internal
  */
 export class BatchTally {
-  private readonly parPrestation = new Map(PRESTATION_IDS.map((id) => [id, { montants: new Map<string, number>(), adherents: 0 }]));
+  private readonly ids: readonly PrestationId[];
+  private readonly parPrestation: Map<PrestationId, { montants: Map<string, number>; adherents: number }>;
   private acceptes = 0;
   private refuses = 0;
   private readonly ledger: SirenLedger;
 
   constructor(private readonly catalogue: Catalogue) {
     this.ledger = new SirenLedger(catalogue);
+    this.ids = idsIn(registryOf(catalogue)) as readonly PrestationId[];
+    this.parPrestation = new Map(this.ids.map((id) => [id, { montants: new Map<string, number>(), adherents: 0 }]));
   }
 
   /** Ajoute le résultat de l'adhésion `index` (et son fichier, en ligne de commande). */
@@ -198,7 +203,7 @@ export class BatchTally {
   /** La synthèse des résultats ajoutés. */
   synthese(): BatchQuote['synthese'] {
     let total = ZERO;
-    const parPrestation = PRESTATION_IDS.map((id) => {
+    const parPrestation = this.ids.map((id) => {
       const p = this.parPrestation.get(id)!;
       let sum = ZERO;
       for (const [montant, count] of p.montants) sum = sum.plus(new Dec(montant).times(count));

@@ -5,18 +5,20 @@ import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard, isQuoteError, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import type { ChampsDeTarif } from '../models/registry.js';
-import { prestationDeclaration, DECLARATIONS, type ComposanteId, type PrestationId } from '../prestations/registry.js';
+import { prestationIn, type Registry } from '../prestations/create-registry.js';
+import { REGISTRY, type ComposanteId, type PrestationId } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { completeComposante, patchSchema, type Mutable, type Patch } from './patch.js';
 import { acceptCatalogue, findingsToIssues, resolveCatalogue } from './resolve.js';
 import { makeIssue } from '../wording/issues.js';
 import { coherenceFindings } from './lint.js';
 import type { Catalogue } from './types.js';
+import { registryOf } from './trust.js';
 
-function buildTarifsSchema() {
-  const patch = patchSchema();
+function buildTarifsSchema(r: Registry) {
+  const patch = patchSchema(r);
   const prestations: Record<string, z.ZodMiniType> = {};
-  for (const d of DECLARATIONS) {
+  for (const d of r.prestations) {
     const shape: Record<string, z.ZodMiniType> = {};
     for (const cid of Object.keys(d.composantes)) shape[cid] = z.optional(patch);
     prestations[d.id] = z.optional(z.strictObject(shape));
@@ -31,13 +33,17 @@ function buildTarifsSchema() {
   return { patch, tarifsSchema };
 }
 
-let tarifsBuilt: ReturnType<typeof buildTarifsSchema> | undefined;
+const TARIFS_BUILT = new WeakMap<Registry, ReturnType<typeof buildTarifsSchema>>();
 /**
  * Les schémas zod d'un fichier de tarifs (construits au premier usage).
  *
  * @internal
  */
-export const tarifsSchemas = (): ReturnType<typeof buildTarifsSchema> => (tarifsBuilt ??= buildTarifsSchema());
+export function tarifsSchemas(r: Registry = REGISTRY): ReturnType<typeof buildTarifsSchema> {
+  let built = TARIFS_BUILT.get(r);
+  if (built === undefined) TARIFS_BUILT.set(r, (built = buildTarifsSchema(r)));
+  return built;
+}
 
 /**
  * Ce qu'un fichier de tarifs fournit pour une composante : les champs de son modèle qui valent `null`
@@ -108,17 +114,17 @@ export type MontantsFournisDe<Id extends PrestationId> = Readonly<Partial<Record
  * fichier est faux. D'un montant de forme fausse, la cohérence de ce qui est lisible (bornes et quotas
  * d'une grille ou d'un barème) est tout de même vérifiée, pour tout dire en une fois.
  */
-function readablePatches(tarifs: unknown, catalogue: Catalogue, issues: QuoteIssue[]): [string, string, Patch][] {
-  const { patch } = tarifsSchemas();
+function readablePatches(tarifs: unknown, catalogue: Catalogue, issues: QuoteIssue[], r: Registry): [string, string, Patch][] {
+  const { patch } = tarifsSchemas(r);
   const prestations = isRecord(tarifs) ? tarifs['prestations'] : undefined;
   if (!isRecord(prestations)) return [];
   const out: [string, string, Patch][] = [];
   const partial = (id: string, cid: string, raw: Record<string, unknown>) => {
     const target = (catalogue.prestations as Record<string, { composantes: Record<string, object> }>)[id]!.composantes[cid]!;
     const draft = { prestations: { [id]: { composantes: { [cid]: { ...target, ...raw } } } } };
-    issues.push(...findingsToIssues(coherenceFindings(draft), inTarifs));
+    issues.push(...findingsToIssues(coherenceFindings(draft, r), inTarifs));
   };
-  for (const d of DECLARATIONS) {
+  for (const d of r.prestations) {
     const composantes = Object.prototype.hasOwnProperty.call(prestations, d.id) ? prestations[d.id] : undefined;
     if (!isRecord(composantes)) continue;
     for (const cid of Object.keys(d.composantes)) {
@@ -144,9 +150,9 @@ function inTarifs(chemin: Path): Path {
  *
  * @internal
  */
-export function readTarifs(tarifs: unknown) {
+export function readTarifs(tarifs: unknown, r: Registry = REGISTRY) {
   const snap = snapshot(tarifs, ['tarifs']);
-  const parsed = tarifsSchemas().tarifsSchema.safeParse(snap.value, REPORT);
+  const parsed = tarifsSchemas(r).tarifsSchema.safeParse(snap.value, REPORT);
   const issues: QuoteIssue[] = [...snap.issues, ...(parsed.success ? [] : withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['tarifs']), snap))];
   return { snap, parsed, issues };
 }
@@ -174,7 +180,8 @@ export function validateTarifs(tarifs: unknown): readonly QuoteIssue[] {
 function complete(base: unknown, tarifs: unknown): Catalogue {
   // Une passe : les problèmes du catalogue de base et ceux du fichier de tarifs sont signalés ensemble.
   const resolved = guard(() => resolveCatalogue(base, ['base']));
-  const { snap, parsed, issues: shape } = readTarifs(tarifs);
+  const r = registryOf(resolved.success ? resolved.data : undefined);
+  const { snap, parsed, issues: shape } = readTarifs(tarifs, r);
   const issues: QuoteIssue[] = [...(resolved.success ? [] : resolved.issues), ...shape];
   // Sans catalogue de base valide, la forme du fichier est tout ce qui peut être jugé.
   if (!resolved.success) throw new QuoteError(issues);
@@ -188,14 +195,14 @@ function complete(base: unknown, tarifs: unknown): Catalogue {
   const source = parsed.success ? parsed.data.source : '(fichier de tarifs refusé)';
   const exemple = parsed.success && parsed.data.exemple === true;
   const copy = JSON.parse(JSON.stringify(catalogue)) as { prestations: Record<string, { composantes: Record<string, Mutable> }> };
-  for (const [id, cid, p] of readablePatches(snap.value, catalogue, issues)) {
+  for (const [id, cid, p] of readablePatches(snap.value, catalogue, issues, r)) {
     const composantes = copy.prestations[id]!.composantes;
-    const done = completeComposante(composantes[cid]!, p, prestationDeclaration(id)!.composantes[cid]!, ['tarifs', 'prestations', id, cid], issues);
+    const done = completeComposante(composantes[cid]!, p, prestationIn(r, id)!.composantes[cid]!, ['tarifs', 'prestations', id, cid], issues, r);
     if (done !== undefined) composantes[cid] = { ...done, source: exemple ? { origine: 'complement', reference: source, exemple: true } : { origine: 'complement', reference: source } };
   }
   let completed: Catalogue | undefined;
   try {
-    completed = acceptCatalogue({ value: copy, issues: [], unreadable: new Set() }, inTarifs);
+    completed = acceptCatalogue({ value: copy, issues: [], unreadable: new Set() }, inTarifs, r);
   } catch (error) {
     if (!isQuoteError(error)) throw error;
     issues.push(...error.issues);

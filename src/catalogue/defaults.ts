@@ -1,5 +1,5 @@
-import { modelOf } from '../models/registry.js';
-import { prestationDeclaration, DECLARATIONS } from '../prestations/registry.js';
+import { modelIn, prestationIn, type Registry } from '../prestations/create-registry.js';
+import { REGISTRY } from '../prestations/registry.js';
 import type { ComposanteDeclaration } from '../prestations/define.js';
 import { isRecord } from '../shared/is-record.js';
 import type { Catalogue } from './types.js';
@@ -9,11 +9,11 @@ function own(record: Record<string, unknown>, key: string): boolean {
 }
 
 /** Une composante complétée par sa déclaration : modèle par défaut, libellé, valeurs par défaut de structure. */
-function composanteWith(declared: ComposanteDeclaration, c: unknown): unknown {
+function composanteWith(declared: ComposanteDeclaration, c: unknown, r: Registry): unknown {
   if (!isRecord(c)) return c;
   const modele = own(c, 'modele') ? c['modele'] : declared.modeles[0];
   const out: Record<string, unknown> = { modele, libelle: own(c, 'libelle') ? c['libelle'] : declared.libelle };
-  const model = modelOf(modele);
+  const model = modelIn(r, modele);
   if (model !== undefined) {
     for (const field of Object.keys(model.champs)) {
       if (own(c, field)) out[field] = c[field];
@@ -33,15 +33,15 @@ function composanteWith(declared: ComposanteDeclaration, c: unknown): unknown {
  *
  * @internal
  */
-export function withDeclarations<T>(draft: T): T extends { readonly prestations: unknown } ? Catalogue : unknown {
+export function withDeclarations<T>(draft: T, r: Registry = REGISTRY): T extends { readonly prestations: unknown } ? Catalogue : unknown {
   if (!isRecord(draft) || !isRecord(draft['prestations'])) return draft as never;
   const prestations = draft['prestations'];
   const out: Record<string, unknown> = {};
-  const ids = [...DECLARATIONS.map((d) => d.id as string).filter((id) => own(prestations, id)), ...Object.keys(prestations)];
+  const ids = [...r.prestations.map((d) => d.id as string).filter((id) => own(prestations, id)), ...Object.keys(prestations)];
   for (const id of ids) {
     if (own(out, id)) continue;
     const p = prestations[id];
-    const d = prestationDeclaration(id);
+    const d = prestationIn(r, id);
     if (d === undefined || !isRecord(p)) {
       out[id] = p;
       continue;
@@ -50,7 +50,7 @@ export function withDeclarations<T>(draft: T): T extends { readonly prestations:
     let filled: unknown = composantes;
     if (isRecord(composantes)) {
       const c: Record<string, unknown> = {};
-      for (const [cid, declared] of Object.entries(d.composantes)) if (own(composantes, cid)) c[cid] = composanteWith(declared, composantes[cid]);
+      for (const [cid, declared] of Object.entries(d.composantes)) if (own(composantes, cid)) c[cid] = composanteWith(declared, composantes[cid], r);
       for (const cid of Object.keys(composantes)) if (!own(c, cid)) c[cid] = composantes[cid];
       filled = c;
     }

@@ -6,11 +6,13 @@ import { snapshot } from '../input/snapshot.js';
 import type { Push } from '../models/bands.js';
 import type { PricingModel } from '../models/define.js';
 import { FIELD_KINDS } from '../models/fields.js';
-import { modelOf, type Modele } from '../models/registry.js';
-import { prestationDeclaration } from '../prestations/registry.js';
+import type { Modele } from '../models/registry.js';
+import { modelIn, prestationIn, type Registry, type RegistryOptions } from '../prestations/create-registry.js';
+import { REGISTRY } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { withDeclarations } from './defaults.js';
 import { catalogueSchemas } from './schema.js';
+import { registryFrom } from './trust.js';
 import type { Catalogue } from './types.js';
 
 /**
@@ -81,11 +83,11 @@ function where(path: Path): { prestation: string | null; composante: string | nu
 }
 
 /** Un modèle de prix que la composante n'admet pas (le schéma le dit « aucune forme admise »). */
-function badModel(raw: RawIssue): LintFinding | undefined {
+function badModel(raw: RawIssue, r: Registry): LintFinding | undefined {
   const path = raw.path.filter((p): p is string | number => typeof p !== 'symbol');
   const [head, id, composantes, cid, field] = path;
   if (raw.code !== 'invalid_union' || head !== 'prestations' || composantes !== 'composantes' || field !== 'modele') return undefined;
-  const declared = prestationDeclaration(id)?.composantes[String(cid)];
+  const declared = prestationIn(r, id)?.composantes[String(cid)];
   if (declared === undefined) return undefined;
   const value = isRecord(raw.input) ? raw.input['modele'] : raw.input;
   const chiffres = { forme: 'modele', modele: typeof value === 'string' ? value.slice(0, 40) : null, admis: declared.modeles };
@@ -98,9 +100,9 @@ function fromIssue(i: QuoteIssue, code: LintCode = 'FORME_INVALIDE'): LintFindin
 }
 
 /** Les problèmes de forme trouvés par le schéma, en remarques. */
-function shapeFindings(issues: readonly RawIssue[]): LintFinding[] {
+function shapeFindings(issues: readonly RawIssue[], r: Registry): LintFinding[] {
   return issues.flatMap((raw) => {
-    const model = badModel(raw);
+    const model = badModel(raw, r);
     if (model) return [model];
     const own = raw.params as { lintCode?: LintCode; chiffres?: LintFinding['chiffres'] } | undefined;
     return fromZodIssues([raw]).map((i) =>
@@ -112,9 +114,9 @@ function shapeFindings(issues: readonly RawIssue[]): LintFinding[] {
 }
 
 /** Le modèle qu'une composante d'un brouillon (complété par les déclarations) suit, s'il est admis. */
-function modelFor(modeles: readonly string[], raw: unknown): PricingModel | undefined {
+function modelFor(modeles: readonly string[], raw: unknown, r: Registry): PricingModel | undefined {
   const nom = isRecord(raw) ? raw['modele'] : undefined;
-  return typeof nom === 'string' && modeles.includes(nom) ? modelOf(nom) : undefined;
+  return typeof nom === 'string' && modeles.includes(nom) ? modelIn(r, nom) : undefined;
 }
 
 /**
@@ -124,19 +126,19 @@ function modelFor(modeles: readonly string[], raw: unknown): PricingModel | unde
  *
  * @internal
  */
-export function coherenceFindings(draft: unknown): LintFinding[] {
+export function coherenceFindings(draft: unknown, r: Registry = REGISTRY): LintFinding[] {
   const findings: LintFinding[] = [];
   const prestations = isRecord(draft) ? draft['prestations'] : undefined;
   if (!isRecord(prestations)) return findings;
-  const { byModel, fieldSchemas } = catalogueSchemas();
+  const { byModel, fieldSchemas } = catalogueSchemas(r);
   for (const id of Object.keys(prestations)) {
-    const declaration = prestationDeclaration(id);
+    const declaration = prestationIn(r, id);
     const composantes = isRecord(prestations[id]) ? (prestations[id] as Record<string, unknown>)['composantes'] : undefined;
     if (!declaration || !isRecord(composantes)) continue;
     for (const [cid, declared] of Object.entries(declaration.composantes)) {
       if (!Object.prototype.hasOwnProperty.call(composantes, cid)) continue;
       const raw = composantes[cid];
-      const model = modelFor(declared.modeles, raw);
+      const model = modelFor(declared.modeles, raw, r);
       if (model === undefined || !isRecord(raw)) continue;
       const base: Path = ['prestations', id, 'composantes', cid];
       const push: Push = (f) => findings.push({ prestation: id, composante: cid, ...f });
@@ -215,10 +217,14 @@ function yearFindings(draft: unknown): LintFinding[] {
  *
  * @internal
  */
-export function judgeCatalogue(value: unknown, more?: (draft: unknown) => LintFinding[]): { findings: LintFinding[]; catalogue?: Catalogue } {
-  const draft = withDeclarations(value);
-  const parsed = catalogueSchemas().catalogue.safeParse(draft, REPORT);
-  const findings = [...(parsed.success ? [] : shapeFindings(parsed.error.issues as readonly RawIssue[])), ...coherenceFindings(draft), ...(more?.(draft) ?? [])];
+export function judgeCatalogue(
+  value: unknown,
+  more?: (draft: unknown) => LintFinding[],
+  r: Registry = REGISTRY,
+): { findings: LintFinding[]; catalogue?: Catalogue } {
+  const draft = withDeclarations(value, r);
+  const parsed = catalogueSchemas(r).catalogue.safeParse(draft, REPORT);
+  const findings = [...(parsed.success ? [] : shapeFindings(parsed.error.issues as readonly RawIssue[], r)), ...coherenceFindings(draft, r), ...(more?.(draft) ?? [])];
   const sorted = [...findings.filter((f) => f.niveau === 'erreur'), ...findings.filter((f) => f.niveau === 'avertissement')];
   const ok = parsed.success && !sorted.some((f) => f.niveau === 'erreur');
   if (!ok) return { findings: sorted };
@@ -236,6 +242,7 @@ export function judgeCatalogue(value: unknown, more?: (draft: unknown) => LintFi
  * Accepte n'importe quelle valeur et ne lève jamais.
  *
  * @param catalogue - le catalogue ou le brouillon à vérifier
+ * @param options - au besoin, le registre selon lequel lire un brouillon (`registry` ; par défaut celui du catalogue)
  * @returns les remarques, erreurs d'abord dans l'ordre du catalogue ; aucune si tout va bien
  * @category Catalogue
  * @example
@@ -245,11 +252,11 @@ export function judgeCatalogue(value: unknown, more?: (draft: unknown) => LintFi
  * //    '16 postes coûtent moins que 15 : 5 978,75 € au lieu de 6 036,24 €.']
  * ```
  */
-export function lintCatalogue(catalogue: unknown): LintFinding[] {
+export function lintCatalogue(catalogue: unknown, options?: RegistryOptions): LintFinding[] {
   const result = guard(() => {
     const snap = snapshot(catalogue);
     const read: LintFinding[] = snap.issues.map((i) => fromIssue(i));
-    const judged = judgeCatalogue(snap.value, yearFindings).findings;
+    const judged = judgeCatalogue(snap.value, yearFindings, registryFrom(options, catalogue)).findings;
     const unreadable = (f: LintFinding) => f.code === 'FORME_INVALIDE' && snap.unreadable.has(JSON.stringify(f.path));
     return [...read, ...judged.filter((f) => !unreadable(f))];
   });

@@ -3,7 +3,8 @@ import type { Path, QuoteIssue, Source } from '../core/shapes.js';
 import type { PricingModel } from '../models/define.js';
 import { carriesAmounts, FIELD_KINDS, type FieldDeclaration } from '../models/fields.js';
 import { kit } from '../models/kit.js';
-import { MODELS, modelOf, type Modele } from '../models/registry.js';
+import type { Modele } from '../models/registry.js';
+import { modelIn, type Registry } from '../prestations/create-registry.js';
 import type { ComposanteDeclaration } from '../prestations/define.js';
 import { makeIssue } from '../wording/issues.js';
 
@@ -29,9 +30,9 @@ export type Mutable = Record<string, unknown> & { modele: Modele; libelle: strin
  *
  * @internal
  */
-export function patchSchema(): z.ZodMiniType {
-  const shape: Record<string, z.ZodMiniType> = { modele: z.optional(z.enum(MODELS.map((m) => m.nom) as unknown as [string, ...string[]])) };
-  for (const model of MODELS) {
+export function patchSchema(r: Registry): z.ZodMiniType {
+  const shape: Record<string, z.ZodMiniType> = { modele: z.optional(z.enum(r.modeles.map((m) => m.nom) as unknown as [string, ...string[]])) };
+  for (const model of r.modeles) {
     for (const [name, spec] of Object.entries(model.champs) as [string, FieldDeclaration][]) shape[name] ??= z.optional(FIELD_KINDS[spec.kind].schema(kit()));
   }
   return z.strictObject(shape);
@@ -45,16 +46,16 @@ function publishable(model: PricingModel): string[] {
 }
 
 /** Aucun montant de la composante n'est publié : un fichier de tarifs peut tout en dire, modèle compris. */
-function nothingPublished(c: Mutable): boolean {
-  return publishable(modelOf(c.modele)!).every((name) => c[name] === null);
+function nothingPublished(c: Mutable, r: Registry): boolean {
+  return publishable(modelIn(r, c.modele)!).every((name) => c[name] === null);
 }
 
 /**
  * Une composante refaite selon un autre modèle : son libellé, sa note, les valeurs de structure que
  * sa déclaration donne, puis les champs fournis.
  */
-function remodel(c: Mutable, modele: Modele, declared: ComposanteDeclaration, patch: Patch): Mutable {
-  const model = modelOf(modele)!;
+function remodel(c: Mutable, modele: Modele, declared: ComposanteDeclaration, patch: Patch, r: Registry): Mutable {
+  const model = modelIn(r, modele)!;
   const out: Record<string, unknown> = { modele, libelle: c.libelle };
   for (const name of Object.keys(model.champs)) {
     if (patch[name] !== undefined) out[name] = patch[name];
@@ -70,13 +71,13 @@ function remodel(c: Mutable, modele: Modele, declared: ComposanteDeclaration, pa
  * Vérifie qu'un changement de modèle est admis, et rend le modèle visé (celui de la composante s'il
  * n'en change pas).
  */
-function targetModel(c: Mutable, patch: Patch, declared: ComposanteDeclaration, path: Path, issues: QuoteIssue[]): PricingModel | undefined {
-  if (patch.modele === undefined || patch.modele === c.modele) return modelOf(c.modele)!;
+function targetModel(c: Mutable, patch: Patch, declared: ComposanteDeclaration, path: Path, issues: QuoteIssue[], r: Registry): PricingModel | undefined {
+  if (patch.modele === undefined || patch.modele === c.modele) return modelIn(r, c.modele)!;
   if (!(declared.modeles as readonly string[]).includes(patch.modele)) {
     issues.push(makeIssue('VALEUR_NON_ADMISE', [...path, 'modele'], { raison: 'modeleNonAdmis', modele: patch.modele, admis: declared.modeles }));
     return undefined;
   }
-  return modelOf(patch.modele)!;
+  return modelIn(r, patch.modele)!;
 }
 
 /** Les champs fournis qui ne sont pas des champs du modèle visé. */
@@ -104,19 +105,19 @@ function foreignFields(
  *
  * @internal
  */
-export function completeComposante(c: Mutable, patch: Patch, declared: ComposanteDeclaration, path: Path, issues: QuoteIssue[]): Mutable | undefined {
+export function completeComposante(c: Mutable, patch: Patch, declared: ComposanteDeclaration, path: Path, issues: QuoteIssue[], r: Registry): Mutable | undefined {
   const before = issues.length;
-  const model = targetModel(c, patch, declared, path, issues);
+  const model = targetModel(c, patch, declared, path, issues, r);
   if (model === undefined) return undefined;
   if (model.nom !== c.modele) {
-    if (!nothingPublished(c)) {
+    if (!nothingPublished(c, r)) {
       issues.push(makeIssue('TARIF_DEJA_PUBLIE', [...path, 'modele'], { champ: 'modele', valeur: c.modele }));
       return undefined;
     }
     if (!foreignFields(model, patch, Object.keys(model.champs), 'complete', path, issues)) return undefined;
-    return remodel(c, model.nom as Modele, declared, patch);
+    return remodel(c, model.nom as Modele, declared, patch, r);
   }
-  const empty = nothingPublished(c);
+  const empty = nothingPublished(c, r);
   // Un montant facultatif (plancher, plafond) se fournit tant que rien n'est publié.
   const amounts = Object.entries(model.champs)
     .filter(([name, spec]) => carriesAmounts(spec) && (spec.nullable || (spec.optional && empty && c[name] === undefined)))
@@ -146,12 +147,13 @@ export function reviseComposante(
   declared: ComposanteDeclaration,
   path: Path,
   issues: QuoteIssue[],
+  r: Registry,
 ): { composante: Mutable; changed: boolean; indexedExample: boolean } {
-  const model = patch === undefined ? modelOf(c.modele)! : targetModel(c, patch, declared, path, issues);
+  const model = patch === undefined ? modelIn(r, c.modele)! : targetModel(c, patch, declared, path, issues, r);
   if (model === undefined || (patch !== undefined && !foreignFields(model, patch, Object.keys(model.champs), 'revise', path, issues))) {
     return { composante: c, changed: false, indexedExample: false };
   }
-  if (patch !== undefined && model.nom !== c.modele) return { composante: remodel(c, model.nom as Modele, declared, patch), changed: true, indexedExample: false };
+  if (patch !== undefined && model.nom !== c.modele) return { composante: remodel(c, model.nom as Modele, declared, patch, r), changed: true, indexedExample: false };
   const out: Mutable = { ...c };
   let changed = false;
   for (const [name, value] of Object.entries(patch ?? {})) {

@@ -5,7 +5,10 @@ import { deepFreeze } from '../shared/freeze.js';
 import { isIssueCode, makeIssue } from '../wording/issues.js';
 import { catalogue2026 } from './2026.js';
 import { judgeCatalogue, type LintFinding } from './lint.js';
-import { isDeepFrozenData, isTrusted, rememberRevalidated, revalidated, trust } from './trust.js';
+import { isRegistry, type Registry, type RegistryOptions } from '../prestations/create-registry.js';
+import { describeValue } from '../errors/from-zod.js';
+import { REGISTRY } from '../prestations/registry.js';
+import { isDeepFrozenData, isTrusted, registryOf, rememberRevalidated, revalidated, trust } from './trust.js';
 import type { Catalogue } from './types.js';
 
 const SHAPE_CODES = new Set(['FORME_INVALIDE', 'MONTANT_ILLISIBLE', 'MONTANT_NEGATIF', 'MONTANT_TROP_PRECIS', 'GRILLE_INCOMPLETE']);
@@ -34,14 +37,14 @@ export function findingsToIssues(findings: readonly LintFinding[], at: (path: Pa
  * @internal
  * @throws {QuoteError} avec tous ses problèmes de forme et de cohérence
  */
-export function acceptCatalogue(snap: Snapshot, at: (path: Path) => Path): Catalogue {
-  const judged = judgeCatalogue(snap.value);
+export function acceptCatalogue(snap: Snapshot, at: (path: Path) => Path, r: Registry = REGISTRY): Catalogue {
+  const judged = judgeCatalogue(snap.value, undefined, r);
   const read = snap.issues.map((i) => ({ ...i, path: at(i.path), code: 'CATALOGUE_INVALIDE' as const }));
   if (judged.catalogue === undefined || read.length > 0) {
     const unreadable = (f: LintFinding) => snap.unreadable.has(JSON.stringify(f.path)) && f.code === 'FORME_INVALIDE';
     throw new QuoteError([...read, ...findingsToIssues(judged.findings.filter((f) => !unreadable(f)), at)]);
   }
-  return trust(deepFreeze(judged.catalogue));
+  return trust(deepFreeze(judged.catalogue), r);
 }
 
 /**
@@ -52,15 +55,34 @@ export function acceptCatalogue(snap: Snapshot, at: (path: Path) => Path): Catal
  * @internal
  * @throws {QuoteError} `CATALOGUE_INVALIDE` ou `CATALOGUE_INCOHERENT`
  */
-export function resolveCatalogue(catalogue: unknown, path: Path = ['catalogue']): Catalogue {
+export function resolveCatalogue(catalogue: unknown, path: Path = ['catalogue'], registry?: Registry): Catalogue {
   if (catalogue === undefined) return catalogue2026;
-  if (isTrusted(catalogue)) return catalogue;
+  // Un catalogue de confiance est pris tel quel, sauf s'il est demandé selon un autre registre que le sien.
+  if (isTrusted(catalogue) && (registry === undefined || registryOf(catalogue) === registry)) return catalogue;
+  const r = registry ?? REGISTRY;
   // Un catalogue d'une autre copie de la bibliothèque (autre build) est revalidé ; gelé en profondeur,
   // sa copie validée est retenue et resservie.
-  const known = revalidated(catalogue);
+  const known = revalidated(catalogue, r);
   if (known !== undefined) return known;
   const frozen = isDeepFrozenData(catalogue);
-  return rememberRevalidated(catalogue, frozen, acceptCatalogue(snapshot(catalogue), (chemin) => [...path, ...chemin]));
+  return rememberRevalidated(catalogue, frozen, acceptCatalogue(snapshot(catalogue), (chemin) => [...path, ...chemin], r), r);
+}
+
+/**
+ * Les options de {@link parseCatalogue}.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const options: ParseCatalogueOptions = { registry: REGISTRY };
+ * ```
+ */
+export interface ParseCatalogueOptions extends RegistryOptions {
+  /**
+   * Le registre des modèles de prix et des prestations selon lequel lire le catalogue (voir
+   * {@link extendRegistry}) ; par défaut le registre intégré. Le catalogue validé le retient.
+   */
+  readonly registry?: Registry | undefined;
 }
 
 /**
@@ -68,6 +90,7 @@ export function resolveCatalogue(catalogue: unknown, path: Path = ['catalogue'])
  * prêt pour {@link quote}. Tous ses problèmes de forme et de cohérence sont signalés à la fois.
  *
  * @param value - le catalogue à valider
+ * @param options - au besoin, le registre selon lequel le lire (`registry`)
  * @returns le catalogue validé et gelé
  * @throws {@link QuoteError} `CATALOGUE_INVALIDE` ou `CATALOGUE_INCOHERENT`, avec tous les problèmes
  * @category Catalogue
@@ -77,8 +100,8 @@ export function resolveCatalogue(catalogue: unknown, path: Path = ['catalogue'])
  * quote(adhesion, { catalogue: catalogue2027 });
  * ```
  */
-export function parseCatalogue(value: unknown): Catalogue {
-  return unwrap(safeParseCatalogue(value));
+export function parseCatalogue(value: unknown, options?: ParseCatalogueOptions): Catalogue {
+  return unwrap(safeParseCatalogue(value, options));
 }
 
 /**
@@ -86,6 +109,7 @@ export function parseCatalogue(value: unknown): Catalogue {
  * Ne lève jamais.
  *
  * @param value - le catalogue à valider
+ * @param options - au besoin, le registre selon lequel le lire (`registry`)
  * @returns le catalogue validé, ou tous les problèmes trouvés
  * @category Catalogue
  * @example
@@ -94,6 +118,19 @@ export function parseCatalogue(value: unknown): Catalogue {
  * //=> false
  * ```
  */
-export function safeParseCatalogue(value: unknown): SafeResult<Catalogue> {
-  return guard(() => resolveCatalogue(value === undefined ? null : value, []));
+export function safeParseCatalogue(value: unknown, options?: ParseCatalogueOptions): SafeResult<Catalogue> {
+  return guard(() => resolveCatalogue(value === undefined ? null : value, [], registryOption(options)));
+}
+
+/** Le registre demandé par les options : absent, ou un registre (`REGISTRY`, `extendRegistry`). */
+function registryOption(options: unknown): Registry | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  let registry: unknown;
+  try {
+    registry = (options as { registry?: unknown }).registry;
+  } catch {
+    throw new QuoteError([makeIssue('ENTREE_INVALIDE', ['options', 'registry'], { raison: 'optionIllisible' })]);
+  }
+  if (registry === undefined || isRegistry(registry)) return registry;
+  throw new QuoteError([makeIssue('ENTREE_INVALIDE', ['options', 'registry'], { raison: 'type', attendu: 'un registre (REGISTRY ou extendRegistry)', recu: describeValue(registry) })]);
 }

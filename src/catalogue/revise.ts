@@ -9,11 +9,13 @@ import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
 import { TEXTE_MAX } from '../models/kit.js';
 import type { ChampsDeTarif } from '../models/registry.js';
-import { DECLARATIONS } from '../prestations/registry.js';
+import type { Registry } from '../prestations/create-registry.js';
+import { REGISTRY } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
 import { patchSchema, reviseComposante, type Mutable, type Patch } from './patch.js';
 import { acceptCatalogue, resolveCatalogue } from './resolve.js';
 import type { Catalogue } from './types.js';
+import { registryOf } from './trust.js';
 
 /**
  * Ce qu'une révision change à une composante : ses montants, ses paliers ou sa grille (tout champ de
@@ -72,15 +74,15 @@ export interface Revision {
   readonly prestations?: { readonly [id: string]: { readonly [composante: string]: MontantRevise } | undefined } | undefined;
 }
 
-function buildRevisionSchema() {
-  const patch = patchSchema();
+function buildRevisionSchema(reg: Registry) {
+  const patch = patchSchema(reg);
   const prestations: Record<string, z.ZodMiniType> = {};
-  for (const d of DECLARATIONS) {
+  for (const d of reg.prestations) {
     const shape: Record<string, z.ZodMiniType> = {};
     for (const cid of Object.keys(d.composantes)) shape[cid] = z.optional(patch);
     prestations[d.id] = z.optional(z.strictObject(shape));
   }
-  const names = DECLARATIONS.flatMap((d) => [d.id as string, ...Object.keys(d.composantes).map((c) => `${d.id}.${c}`)]);
+  const names = reg.prestations.flatMap((d) => [d.id as string, ...Object.keys(d.composantes).map((c) => `${d.id}.${c}`)]);
   return z.strictObject({
     $schema: z.optional(z.string().check(maxLength(500))),
     millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
@@ -103,15 +105,17 @@ function buildRevisionSchema() {
   });
 }
 
-let built: ReturnType<typeof buildRevisionSchema> | undefined;
+const BUILT = new WeakMap<Registry, ReturnType<typeof buildRevisionSchema>>();
 
 /**
  * Le schéma zod d'une révision (construit au premier usage), déduit des déclarations des prestations.
  *
  * @internal
  */
-export function revisionSchema(): ReturnType<typeof buildRevisionSchema> {
-  return (built ??= buildRevisionSchema());
+export function revisionSchema(reg: Registry = REGISTRY): ReturnType<typeof buildRevisionSchema> {
+  let built = BUILT.get(reg);
+  if (built === undefined) BUILT.set(reg, (built = buildRevisionSchema(reg)));
+  return built;
 }
 
 type Parsed = z.output<ReturnType<typeof buildRevisionSchema>>;
@@ -121,18 +125,18 @@ function indexed(value: string, factor: Dec): string {
 }
 
 /** Les champs et modèles d'une révision qui ne conviennent pas à leur composante, lus même si le reste est faux. */
-function modelMismatches(catalogue: Catalogue, revision: unknown): QuoteIssue[] {
+function modelMismatches(catalogue: Catalogue, revision: unknown, reg: Registry): QuoteIssue[] {
   const issues: QuoteIssue[] = [];
   const prestations = isRecord(revision) ? revision['prestations'] : undefined;
   if (!isRecord(prestations)) return issues;
-  for (const d of DECLARATIONS) {
+  for (const d of reg.prestations) {
     const patches = prestations[d.id];
     if (!isRecord(patches)) continue;
     for (const [cid, declared] of Object.entries(d.composantes)) {
       const patch = patches[cid];
       if (!isRecord(patch)) continue;
-      const c = (catalogue.prestations[d.id].composantes as Record<string, unknown>)[cid] as Mutable;
-      reviseComposante(c, patch, undefined, declared, ['revision', 'prestations', d.id, cid], issues);
+      const c = ((catalogue.prestations as Record<string, { composantes: object }>)[d.id]!.composantes as Record<string, unknown>)[cid] as Mutable;
+      reviseComposante(c, patch, undefined, declared, ['revision', 'prestations', d.id, cid], issues, reg);
     }
   }
   return issues;
@@ -161,9 +165,9 @@ export function carriedReference(millesime: number, reference: string): string {
  *
  * @internal
  */
-export function readRevision(revision: unknown) {
+export function readRevision(revision: unknown, reg: Registry = REGISTRY) {
   const snap = snapshot(revision, ['revision']);
-  const parsed = revisionSchema().safeParse(snap.value, REPORT);
+  const parsed = revisionSchema(reg).safeParse(snap.value, REPORT);
   const issues: QuoteIssue[] = [...snap.issues, ...(parsed.success ? [] : withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[], ['revision']), snap))];
   return { snap, parsed, issues };
 }
@@ -191,9 +195,10 @@ export function validateRevision(revision: unknown): readonly QuoteIssue[] {
 function revise(base: unknown, revision: unknown): Catalogue {
   // Une passe : les problèmes du catalogue de base et ceux de la révision sont signalés ensemble.
   const resolved = guard(() => resolveCatalogue(base, ['base']));
-  const { snap, parsed, issues: shape } = readRevision(revision);
+  const reg = registryOf(resolved.success ? resolved.data : undefined);
+  const { snap, parsed, issues: shape } = readRevision(revision, reg);
   const issues: QuoteIssue[] = [...(resolved.success ? [] : resolved.issues), ...shape];
-  if (!parsed.success && resolved.success) issues.push(...modelMismatches(resolved.data, snap.value));
+  if (!parsed.success && resolved.success) issues.push(...modelMismatches(resolved.data, snap.value, reg));
   if (!resolved.success || !parsed.success) throw new QuoteError(issues);
   const catalogue = resolved.data;
   const r: Parsed = parsed.data;
@@ -207,13 +212,13 @@ function revise(base: unknown, revision: unknown): Catalogue {
   const copy = JSON.parse(JSON.stringify(catalogue)) as { millesime: number; libelle: string; prestations: Record<string, { composantes: Record<string, Mutable> }> };
   copy.millesime = r.millesime;
   copy.libelle = r.libelle;
-  for (const d of DECLARATIONS) {
+  for (const d of reg.prestations) {
     for (const [cid, declared] of Object.entries(d.composantes)) {
       const composantes = copy.prestations[d.id]!.composantes;
       const c = composantes[cid]!;
       const patch = (r.prestations?.[d.id] as Record<string, Patch | undefined> | undefined)?.[cid];
       const index = factor === undefined || sauf.has(d.id) || sauf.has(`${d.id}.${cid}`) ? undefined : (m: string) => indexed(m, factor);
-      const done = reviseComposante(c, patch, index, declared, ['revision', 'prestations', d.id, cid], issues);
+      const done = reviseComposante(c, patch, index, declared, ['revision', 'prestations', d.id, cid], issues, reg);
       // Indexé, un montant d'exemple reste marqué comme tel.
       const source = !done.changed ? carried(c.source) : done.indexedExample && !revised.exemple ? { ...revised, exemple: true as const } : revised;
       composantes[cid] = { ...done.composante, source };
@@ -224,7 +229,7 @@ function revise(base: unknown, revision: unknown): Catalogue {
     const [head, id, composantes, cid, ...rest] = path;
     if (head === 'prestations' && composantes === 'composantes' && id !== undefined && cid !== undefined) return ['revision', 'prestations', id, cid, ...rest];
     return ['revision', ...path];
-  });
+  }, reg);
 }
 
 /**

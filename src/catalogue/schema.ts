@@ -2,13 +2,14 @@ import * as z from 'zod/mini';
 import { maxLength } from '../shared/lengths.js';
 import { FIELD_KINDS } from '../models/fields.js';
 import { kit } from '../models/kit.js';
-import { MODELS, type Modele } from '../models/registry.js';
-import { DECLARATIONS } from '../prestations/registry.js';
+import type { Modele } from '../models/registry.js';
+import type { Registry } from '../prestations/create-registry.js';
+import { REGISTRY } from '../prestations/registry.js';
 import type { Catalogue } from './types.js';
 
 export { DECIMAL_PATTERNS } from '../models/kit.js';
 
-function build() {
+function build(r: Registry) {
   const k = kit();
   const source = z.strictObject({ origine: z.enum(['publie', 'complement', 'revision']), reference: k.texte, exemple: z.optional(z.literal(true)) });
   const commun = { libelle: k.texte, source, note: z.optional(k.texte), remarque: z.optional(k.texte) };
@@ -17,7 +18,7 @@ function build() {
   const byModel = {} as Record<Modele, z.ZodMiniObject>;
   /** Le schéma de chaque champ de chaque modèle, valeur seule (sans `null` ni absence). */
   const fieldSchemas = {} as Record<Modele, Record<string, z.ZodMiniType>>;
-  for (const m of MODELS) {
+  for (const m of r.modeles) {
     const shape: Record<string, z.ZodMiniType> = {};
     const fields: Record<string, z.ZodMiniType> = {};
     for (const [name, spec] of Object.entries(m.champs) as [string, { kind: keyof typeof FIELD_KINDS; nullable?: true; optional?: true }][]) {
@@ -26,8 +27,8 @@ function build() {
       const nullable = spec.nullable ? z.nullable(value) : value;
       shape[name] = spec.optional ? z.optional(nullable) : nullable;
     }
-    byModel[m.nom] = z.strictObject({ ...commun, modele: z.literal(m.nom), ...shape });
-    fieldSchemas[m.nom] = fields;
+    byModel[m.nom as Modele] = z.strictObject({ ...commun, modele: z.literal(m.nom), ...shape });
+    fieldSchemas[m.nom as Modele] = fields;
   }
 
   /** Une composante qui admet plusieurs modèles : celui que nomme `modele`. */
@@ -35,9 +36,9 @@ function build() {
     modeles.length === 1 ? byModel[modeles[0]!] : z.discriminatedUnion('modele', modeles.map((m) => byModel[m]) as never);
 
   const prestations: Record<string, z.ZodMiniType> = {};
-  for (const d of DECLARATIONS) {
+  for (const d of r.prestations) {
     const composantes: Record<string, z.ZodMiniType> = {};
-    for (const [cid, c] of Object.entries(d.composantes)) composantes[cid] = choice(c.modeles);
+    for (const [cid, c] of Object.entries(d.composantes)) composantes[cid] = choice(c.modeles as readonly Modele[]);
     prestations[d.id] = z.strictObject({
       id: z.literal(d.id),
       libelle: k.texte,
@@ -59,7 +60,7 @@ function build() {
   return { byModel, fieldSchemas, catalogue, source };
 }
 
-let built: ReturnType<typeof build> | undefined;
+const BUILT = new WeakMap<Registry, ReturnType<typeof build>>();
 
 /**
  * Les schémas zod du catalogue, déduits des déclarations des prestations et du registre des modèles,
@@ -70,6 +71,8 @@ let built: ReturnType<typeof build> | undefined;
  *
  * @internal
  */
-export function catalogueSchemas(): ReturnType<typeof build> {
-  return (built ??= build());
+export function catalogueSchemas(r: Registry = REGISTRY): ReturnType<typeof build> {
+  let built = BUILT.get(r);
+  if (built === undefined) BUILT.set(r, (built = build(r)));
+  return built;
 }

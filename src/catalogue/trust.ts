@@ -1,27 +1,63 @@
+import { isRegistry, type Registry } from '../prestations/create-registry.js';
+import { REGISTRY } from '../prestations/registry.js';
 import type { Catalogue } from './types.js';
 
 /**
- * Les catalogues validés et gelés par cette copie de la bibliothèque. L'ensemble est privé au
- * module : aucune autre code (ni l'objet global, ni une propriété du catalogue, qu'une entrée
- * pourrait porter) ne peut y inscrire un objet.
+ * Les catalogues validés et gelés par cette copie de la bibliothèque, et le registre selon lequel
+ * chacun l'a été. La table est privée au module : aucun autre code (ni l'objet global, ni une
+ * propriété du catalogue, qu'une entrée pourrait porter) ne peut y inscrire un objet.
  */
-const TRUSTED = new WeakSet<object>();
+const TRUSTED = new WeakMap<object, Registry>();
 
 /**
  * Les catalogues venus d'ailleurs (une autre copie de la bibliothèque, comme l'autre build ESM ou
  * CJS) déjà revalidés ici, et leur copie validée : un catalogue gelé en profondeur, fait de données
  * simples, ne peut plus changer, sa validation vaut donc pour toujours. Privé au module.
  */
-const REVALIDATED = new WeakMap<object, Catalogue>();
+const REVALIDATED = new WeakMap<Registry, WeakMap<object, Catalogue>>();
 
 /**
  * Inscrit un catalogue validé et gelé par cette copie parmi les catalogues de confiance.
  *
  * @internal
  */
-export function trust<T extends Catalogue>(catalogue: T): T {
-  TRUSTED.add(catalogue);
+export function trust<T extends Catalogue>(catalogue: T, registry: Registry = REGISTRY): T {
+  TRUSTED.set(catalogue, registry);
   return catalogue;
+}
+
+/**
+ * Le registre selon lequel un catalogue validé l'a été (voir {@link extendRegistry}) ; le registre
+ * intégré pour toute autre valeur. Un client s'en sert pour lire ce que le catalogue peut contenir
+ * (les modèles de prix et leurs libellés, les prestations et leurs paramètres).
+ *
+ * @param catalogue - un catalogue validé (ou toute valeur)
+ * @returns son registre
+ * @category Extension
+ * @example
+ * ```ts
+ * registryOf(catalogue2026) === REGISTRY;
+ * //=> true
+ * ```
+ */
+export function registryOf(catalogue: unknown): Registry {
+  return (typeof catalogue === 'object' && catalogue !== null ? TRUSTED.get(catalogue) : undefined) ?? REGISTRY;
+}
+
+/**
+ * Le registre demandé par des options (`{ registry }`), sinon celui du catalogue. Ne lève jamais :
+ * des options illisibles ou un registre qui n'en est pas un sont ignorés.
+ *
+ * @internal
+ */
+export function registryFrom(options: unknown, catalogue: unknown): Registry {
+  try {
+    const registry = typeof options === 'object' && options !== null ? (options as { registry?: unknown }).registry : undefined;
+    if (isRegistry(registry)) return registry;
+  } catch {
+    // Des options illisibles ne changent pas le registre.
+  }
+  return registryOf(catalogue);
 }
 
 /**
@@ -38,8 +74,8 @@ export function isTrusted(value: unknown): value is Catalogue {
  *
  * @internal
  */
-export function revalidated(value: unknown): Catalogue | undefined {
-  return typeof value === 'object' && value !== null ? REVALIDATED.get(value) : undefined;
+export function revalidated(value: unknown, registry: Registry = REGISTRY): Catalogue | undefined {
+  return typeof value === 'object' && value !== null ? REVALIDATED.get(registry)?.get(value) : undefined;
 }
 
 /**
@@ -78,7 +114,11 @@ export function isDeepFrozenData(value: unknown): boolean {
  *
  * @internal
  */
-export function rememberRevalidated(original: unknown, frozen: boolean, copy: Catalogue): Catalogue {
-  if (frozen && typeof original === 'object' && original !== null) REVALIDATED.set(original, copy);
+export function rememberRevalidated(original: unknown, frozen: boolean, copy: Catalogue, registry: Registry = REGISTRY): Catalogue {
+  if (frozen && typeof original === 'object' && original !== null) {
+    let known = REVALIDATED.get(registry);
+    if (known === undefined) REVALIDATED.set(registry, (known = new WeakMap()));
+    known.set(original, copy);
+  }
   return copy;
 }

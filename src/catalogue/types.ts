@@ -1,4 +1,4 @@
-import type { Composante } from '../models/registry.js';
+import type { Composante, ComposanteDuModele } from '../models/registry.js';
 import type { ComposanteId, DeclarationOf, PrestationId } from '../prestations/registry.js';
 
 /**
@@ -44,7 +44,7 @@ export type ComposantesDe<Id extends PrestationId> = Id extends PrestationId ? {
  * //=> 'siren'
  * ```
  */
-export interface Prestation<Id extends PrestationId = PrestationId> {
+export interface Prestation<Id extends PrestationId = PrestationId, Cs = ComposantesDe<Id>> {
   /** L'identifiant de la prestation. */
   readonly id: Id;
   /** Le libellé, en français. */
@@ -60,7 +60,7 @@ export interface Prestation<Id extends PrestationId = PrestationId> {
   /** `toujours` : obligatoire ; `siParcTransfere` : incluse d'office si le parc est transféré ; `non` : facultative. Fixé par la déclaration de la prestation. */
   readonly obligatoire: DeclarationOf<Id>['obligatoire'];
   /** Les composantes de prix, chacune donnant une ligne de devis. */
-  readonly composantes: ComposantesDe<Id>;
+  readonly composantes: Cs;
 }
 
 /**
@@ -95,3 +95,65 @@ export interface Catalogue {
   /** Les prestations, par identifiant. */
   readonly prestations: PrestationsDuCatalogue;
 }
+
+/**
+ * Les composantes de prix d'une prestation, chacune dans son modèle de prix par défaut (le premier
+ * que sa déclaration admet) : celles d'un catalogue qui ne nomme aucun autre modèle, comme le
+ * catalogue 2026 embarqué. Ce type ne change pas quand un modèle de prix s'ajoute à une famille.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c: ComposantesParDefaut<'marchesPublics'> = catalogue2026.prestations.marchesPublics.composantes;
+ * c.acces.arrondiQuantite;
+ * //=> 'aucun'
+ * ```
+ */
+export type ComposantesParDefaut<Id extends PrestationId> = Id extends PrestationId ? DefaultComposantesOf<DeclarationOf<Id>['composantes']> : never;
+
+/**
+ * Les composantes déclarées `Cs`, chacune dans son modèle par défaut : le premier de ses modèles
+ * admis. Ajouter un modèle à la fin d'une famille ne le change pas.
+ *
+ * @internal
+ */
+export type DefaultComposantesOf<Cs> = {
+  readonly [C in keyof Cs & string]: ComposanteDuModele<
+    Cs[C] extends {
+      /** Les modèles admis, le premier par défaut. */
+      readonly modeles: readonly [infer M extends Composante['modele'], ...unknown[]];
+    }
+      ? M
+      : never
+  >;
+};
+
+/**
+ * Le type du catalogue 2026 embarqué : celui de ses données, où chaque composante suit son modèle
+ * de prix par défaut (un test vérifie que les données le disent). Un catalogue comme un autre
+ * (il se passe partout où un {@link Catalogue} est attendu), mais dont chaque composante a un type
+ * précis, qui ne s'élargit pas quand un modèle de prix s'ajoute à une famille.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c: Catalogue2026 = catalogue2026;
+ * const prix: string | null = c.prestations.secretariatMairie.composantes.journee.prixUnitaire;
+ * ```
+ */
+export interface Catalogue2026 extends Catalogue {
+  /** Les prestations, par identifiant, chaque composante dans son modèle par défaut. */
+  readonly prestations: PrestationsParDefaut;
+}
+
+/**
+ * Les prestations d'un catalogue dont chaque composante suit son modèle de prix par défaut (celles
+ * du catalogue 2026 embarqué), par identifiant.
+ *
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const p: PrestationsParDefaut = catalogue2026.prestations;
+ * ```
+ */
+export type PrestationsParDefaut = { readonly [Id in PrestationId]: Prestation<Id, ComposantesParDefaut<Id>> };

@@ -113,14 +113,15 @@ export interface PricingModel<N extends string = string, F extends Fields = Fiel
   readonly nom: N;
   readonly champs: F;
   /** Chiffre un tarif dont tous les montants sont connus, pour des mesures présentes. */
-  readonly chiffrer: (tarif: KnownTarif<F>, mesures: Readonly<Record<MeasureName, number>>) => Chiffrage | ModelProblem;
+  chiffrer(tarif: KnownTarif<F>, mesures: Readonly<Record<MeasureName, number>>): Chiffrage | ModelProblem;
   /** Les problèmes visibles avec les seules mesures présentes, quand une autre manque (tout dire en une fois). */
-  readonly controler?: (tarif: KnownTarif<F>, mesures: Measures) => readonly ModelProblem[];
+  controler?(tarif: KnownTarif<F>, mesures: Measures): readonly ModelProblem[];
   /** La clé sous laquelle un chiffrage se mémorise : ce qui le change parmi les mesures. */
-  readonly cle?: (tarif: KnownTarif<F>, mesures: Readonly<Record<MeasureName, number>>) => string | number;
+  cle?(tarif: KnownTarif<F>, mesures: Readonly<Record<MeasureName, number>>): string | number;
   /** Vérifie la cohérence d'un tarif de forme valide (montants connus ou non). */
-  readonly verifier?: (tarif: TarifOf<F>, path: Path, push: Push) => void;
+  verifier?(tarif: TarifOf<F>, path: Path, push: Push): void;
 }
+
 
 /**
  * Une composante de catalogue du modèle `M` : ce que toute composante porte, le nom du modèle et

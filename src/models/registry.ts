@@ -66,11 +66,21 @@ export const MODELES: readonly Modele[] = /* @__PURE__ */ Object.freeze(/* @__PU
 export type Composante = ComposanteOf<AnyModel>;
 
 /**
- * La composante du modèle `M`.
+ * La composante du modèle `M` : son type ne dépend que des champs de ce modèle.
  *
- * @internal
+ * @category Catalogue
+ * @example
+ * ```ts
+ * const c: ComposanteDuModele<'unitaire'> = catalogue2026.prestations.marchesPublics.composantes.acces;
+ * ```
  */
-export type ComposanteDuModele<M extends Modele> = Extract<Composante, { readonly modele: M }>;
+export type ComposanteDuModele<M extends Modele> = Extract<
+  Composante,
+  {
+    /** Le nom du modèle. */
+    readonly modele: M;
+  }
+>;
 
 /**
  * Les familles de modèles : les modèles qu'une composante peut prendre, le premier étant celui par

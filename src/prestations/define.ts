@@ -1,112 +1,10 @@
-import type { IssueCode } from '../core/codes.js';
 import type { PlainWarningCode } from '../wording/issues.js';
 import type { CollectiviteType, Path } from '../core/shapes.js';
 import type { Measures } from '../models/define.js';
-import type { Modele } from '../models/registry.js';
 import { deepFreeze } from '../shared/freeze.js';
+import type { ParamDeclaration, ParamKind, ParamKinds } from './param-kinds.js';
 
-/**
- * Ce que toute déclaration de paramètre porte : s'il est requis, son libellé, son unité et une aide,
- * en français (formulaires, tableurs, aide de la ligne de commande).
- *
- * @category Prestations
- * @example
- * ```ts
- * const aide: ParamCommon['aide'] = prestationDeclaration('dpo')?.parametres['x']?.aide ?? '';
- * ```
- */
-export interface ParamCommon {
-  /** `true` : l'adhésion doit le donner. */
-  readonly requis: boolean;
-  /** Le libellé, en français. */
-  readonly libelle: string;
-  /** L'unité de la valeur (« postes », « jours »…). */
-  readonly unite: string;
-  /** Une phrase d'aide, en français. */
-  readonly aide: string;
-}
-
-/**
- * Un paramètre nombre (entier ou décimal) borné ; `auPlus` le borne par un autre paramètre.
- *
- * @category Prestations
- * @example
- * ```ts
- * const p = prestationDeclaration('marchesPublics')?.parametres['acces'] as NumberParam;
- * p.min;
- * //=> 1
- * ```
- */
-export interface NumberParam extends ParamCommon {
-  /** Un nombre entier, ou décimal. */
-  readonly type: 'entier' | 'decimal';
-  /** La plus petite valeur admise. */
-  readonly min: number;
-  /** `true` : la valeur doit être strictement supérieure à `min`. */
-  readonly minExclu?: boolean;
-  /** La plus grande valeur admise. */
-  readonly max: number;
-  /** Au plus la valeur d'un autre paramètre (`parametre`), sinon le problème `code`. */
-  readonly auPlus?: {
-    /** Le paramètre qui borne celui-ci. */
-    readonly parametre: string;
-    /** Le code du problème quand la borne est dépassée. */
-    readonly code: IssueCode;
-  };
-}
-
-/**
- * Une liste de SIREN, sans doublon : les SIREN facturés d'une prestation facturée par SIREN.
- *
- * @category Prestations
- * @example
- * ```ts
- * const p = prestationDeclaration('packDemat')?.parametres['sirens'] as SirensParam;
- * p.type;
- * //=> 'sirens'
- * ```
- */
-export interface SirensParam extends ParamCommon {
-  /** Une liste de SIREN. */
-  readonly type: 'sirens';
-  /** Le nombre de SIREN, au plus. */
-  readonly max: number;
-}
-
-/**
- * Une liste de durées (en jours, chacune strictement positive et au plus `maxDuree`) : une entrée
- * par intervention, chacune chiffrée à part.
- *
- * @category Prestations
- * @example
- * ```ts
- * const p = prestationDeclaration('secretariatMairie')?.parametres['interventions'] as DureesParam;
- * p.type;
- * //=> 'durees'
- * ```
- */
-export interface DureesParam extends ParamCommon {
-  /** Une liste de durées, en jours. */
-  readonly type: 'durees';
-  /** Le nombre d'entrées, au plus. */
-  readonly max: number;
-  /** Chaque durée, au plus. */
-  readonly maxDuree: number;
-}
-
-/**
- * La déclaration d'un paramètre d'une prestation : son type (`entier`, `decimal`, `sirens`,
- * `durees`), ses bornes, s'il est requis, son libellé, son unité et une aide, en français.
- *
- * @category Prestations
- * @example
- * ```ts
- * const p: ParamDeclaration | undefined = prestationDeclaration('marchesPublics')?.parametres['acces'];
- * p?.type;
- * //=> 'entier'
- * ```
- */
-export type ParamDeclaration = NumberParam | SirensParam | DureesParam;
+export type { DureesParam, NumberParam, ParamCommon, ParamDeclaration, SirensParam } from './param-kinds.js';
 
 /**
  * Une prestation sans paramètre se coche avec `{}`.
@@ -120,7 +18,7 @@ export type ParamDeclaration = NumberParam | SirensParam | DureesParam;
 export type SansParametre = Record<string, never>;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
-type ValueOf<P> = P extends { readonly type: 'sirens' } ? readonly string[] : P extends { readonly type: 'durees' } ? readonly number[] : number;
+type ValueOf<P> = P extends { readonly type: infer K extends ParamKind } ? ParamKinds[K] : never;
 type RequiredKeys<P> = { [K in keyof P]: P[K] extends { readonly requis: true } ? K : never }[keyof P];
 
 /**
@@ -174,8 +72,8 @@ export interface Demand<C extends string = string> {
  * ```
  */
 export interface ComposanteDeclaration {
-  /** Les modèles de prix admis ; le premier est celui par défaut. */
-  readonly modeles: readonly Modele[];
+  /** Les noms des modèles de prix admis (une famille du registre) ; le premier est celui par défaut. */
+  readonly modeles: readonly string[];
   /** Le libellé de la ligne de devis. */
   readonly libelle: string;
   /** `true` : une prestation ponctuelle, réalisée et facturée à l'acte ; sinon un abonnement annuel. */
@@ -222,7 +120,7 @@ export interface PrestationDeclaration<
   /** Des paramètres dont un, et un seul, doit être donné (`jours` ou `interventions`). */
   readonly unParmi?: readonly string[];
   /** Ce que la prestation demande de chiffrer, pour des paramètres valides. */
-  readonly chiffrer: (params: ParamsOf<P>, ctx: PricingContext) => readonly Demand<keyof Cs & string>[];
+  chiffrer(params: ParamsOf<P>, ctx: PricingContext): readonly Demand<keyof Cs & string>[];
 }
 
 /**

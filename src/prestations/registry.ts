@@ -1,4 +1,6 @@
 import { deepFreeze } from '../shared/freeze.js';
+import { FAMILIES, MODELS } from '../models/registry.js';
+import { extend, makeRegistry, type Registry, type RegistryExtension } from './create-registry.js';
 import { cabinetNumerique } from './cabinet-numerique.js';
 import { comedec } from './comedec.js';
 import type { ParamsOf, PrestationDeclaration } from './define.js';
@@ -210,3 +212,39 @@ export type MarchesPublicsParams = ParamsDe<'marchesPublics'>;
  * ```
  */
 export type SecretariatMairieParams = ParamsDe<'secretariatMairie'>;
+
+/**
+ * Le registre intégré : les modèles de prix, leurs familles et les prestations de cette version de
+ * la bibliothèque (`src/models/registry.ts`, `src/prestations/registry.ts`). C'est celui de
+ * `catalogue2026` et de tout catalogue lu sans autre registre.
+ *
+ * @category Extension
+ * @example
+ * ```ts
+ * REGISTRY.familles.forfaitAdherent;
+ * //=> ['forfait', 'parHabitant', 'forfaitParStrate']
+ * ```
+ */
+export const REGISTRY: Registry = /* @__PURE__ */ makeRegistry(MODELS, FAMILIES, PRESTATIONS);
+
+/**
+ * Un registre qui ajoute au registre intégré (ou à un autre) des modèles de prix, des modèles admis
+ * par ses familles et des prestations. Ni le registre de départ ni aucun type public ne change : un
+ * catalogue lu avec le nouveau registre (`parseCatalogue(valeur, { registry })`) le retient, et ses
+ * devis, compléments, révisions, montants manquants et lots le suivent.
+ *
+ * @param extension - ce qui s'ajoute : `modeles`, `familles` (des modèles admis en plus par une famille), `prestations`
+ * @param base - le registre de départ ; par défaut {@link REGISTRY}
+ * @returns le nouveau registre, gelé
+ * @throws {@link QuoteError} `ENTREE_INVALIDE` : un nom de modèle ou un identifiant de prestation déjà pris, une famille ou un modèle inconnu
+ * @category Extension
+ * @example
+ * ```ts
+ * const registre = extendRegistry({ prestations: [] });
+ * const catalogue = parseCatalogue(JSON.parse(JSON.stringify(catalogue2026)), { registry: registre });
+ * quote(adhesion, { catalogue });
+ * ```
+ */
+export function extendRegistry(extension: RegistryExtension, base: Registry = REGISTRY): Registry {
+  return extend(extension, base);
+}

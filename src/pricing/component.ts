@@ -1,6 +1,8 @@
 import type { Calcul } from '../core/shapes.js';
-import type { MeasureName, Measures, ModelProblem } from '../models/define.js';
-import { modelOf, type Composante } from '../models/registry.js';
+import type { MeasureName, Measures, PricingModel, ModelProblem } from '../models/define.js';
+import type { Composante } from '../models/registry.js';
+import { modelIn, type Registry } from '../prestations/create-registry.js';
+import { REGISTRY } from '../prestations/registry.js';
 import { describeCalcul } from '../wording/terms.js';
 
 /**
@@ -92,15 +94,15 @@ const MEMO_LIMIT = 1024;
  * modèle, ses montants non publiés, et ses chiffrages déjà faits, par clé de mémoire.
  */
 interface Prepared {
-  readonly model: NonNullable<ReturnType<typeof modelOf>>;
+  readonly model: PricingModel;
   readonly unpublished: readonly string[];
   readonly byKey: Map<string | number, PricedComponent>;
 }
 
-function prepare(c: Composante): Prepared {
+function prepare(c: Composante, r: Registry): Prepared {
   let p = MEMO.get(c);
   if (p === undefined) {
-    const model = modelOf(c.modele)!;
+    const model = modelIn(r, c.modele)!;
     const tarif = c as unknown as Readonly<Record<string, unknown>>;
     const unpublished: string[] = [];
     for (const name in model.champs) if (tarif[name] === null) unpublished.push(name);
@@ -122,8 +124,8 @@ function priceText(d: { toFixed(n?: number): string; decimalPlaces(): number }):
  * @param invalid - les mesures présentes mais pas valides (la population d'une collectivité refusée)
  * @internal
  */
-export function priceComponent(c: Composante, mesures: Measures, invalid: ReadonlySet<MeasureName>): PricedComponent | Problem[] {
-  const { model, unpublished, byKey } = prepare(c);
+export function priceComponent(c: Composante, mesures: Measures, invalid: ReadonlySet<MeasureName>, registry: Registry = REGISTRY): PricedComponent | Problem[] {
+  const { model, unpublished, byKey } = prepare(c, registry);
   const tarif = c as unknown as Readonly<Record<string, unknown>>;
   let problems: Problem[] | undefined;
   for (const name of unpublished) (problems ??= []).push({ kind: 'tarif', field: name });

@@ -4,6 +4,8 @@ import type { Composante } from '../models/registry.js';
 import { makeIssue, makePlainWarning } from '../wording/issues.js';
 import { describeLine, formatStrate } from '../wording/terms.js';
 import type { Catalogue, Prestation } from '../catalogue/types.js';
+import { registryOf } from '../catalogue/trust.js';
+import type { Registry } from '../prestations/create-registry.js';
 import type { PricingContext, PrestationDeclaration } from '../prestations/define.js';
 import type { PrestationId } from '../prestations/registry.js';
 import type { CheckedPrestation } from '../validation/check.js';
@@ -28,7 +30,7 @@ const NONE: ReadonlySet<MeasureName> = new Set();
 
 const NO_MISSING: { composante: string; path: Path }[] = [];
 
-/** Le nom du paramètre « liste de SIREN » d'une prestation, s'il en a un. */
+/** Le nom du paramètre « liste de SIREN » d'une prestation (une liste de SIREN saisie), s'il en a un. */
 function sirensParam(declaration: PrestationDeclaration): string | undefined {
   return Object.entries(declaration.parametres).find(([, p]) => p.type === 'sirens')?.[0];
 }
@@ -100,6 +102,8 @@ interface ComposantePlan {
 /** Ce qu'une prestation d'un catalogue validé permet de savoir une fois pour toutes. */
 interface PrestationPlan {
   readonly entry: Prestation;
+  /** Le registre du catalogue : celui des modèles de ses composantes. */
+  readonly registry: Registry;
   readonly sirensParam: string | undefined;
   readonly composantes: ReadonlyMap<string, ComposantePlan>;
 }
@@ -118,7 +122,7 @@ function planOf(catalogue: Catalogue, declaration: PrestationDeclaration): Prest
     for (const [name, composante] of Object.entries(entry.composantes as Readonly<Record<string, Composante>>)) {
       composantes.set(name, { composante, ponctuelle: declared[name]?.ponctuelle === true });
     }
-    plans.set(declaration, (plan = { entry, sirensParam: sirensParam(declaration), composantes }));
+    plans.set(declaration, (plan = { entry, registry: registryOf(catalogue), sirensParam: sirensParam(declaration), composantes }));
   }
   return plan;
 }
@@ -180,7 +184,7 @@ export function priceLines(
       const m = demand.mesures;
       const mesures: Measures =
         m === undefined ? { quantite: 1, population: collectivite.population } : { quantite: 'quantite' in m ? m.quantite : 1, quotaGo: m.quotaGo, population: collectivite.population };
-      const r = priceComponent(composante, mesures, invalidPopulation ? POPULATION : NONE);
+      const r = priceComponent(composante, mesures, invalidPopulation ? POPULATION : NONE, plan.registry);
       if (Array.isArray(r)) {
         for (const problem of r) {
           out.issues.push(issueOf(problem, { id, entry, composante, composanteId: demand.composante, path: demand.path, millesime: catalogue.millesime }));

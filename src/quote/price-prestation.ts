@@ -6,7 +6,9 @@ import { makeIssue } from '../wording/issues.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { totalOf } from '../invoices/invoices.js';
-import { prestationDeclaration, PRESTATION_IDS, type PrestationId } from '../prestations/registry.js';
+import type { PrestationId } from '../prestations/registry.js';
+import { idsIn, prestationIn } from '../prestations/create-registry.js';
+import { registryOf } from '../catalogue/trust.js';
 import { priceLines } from '../pricing/lines.js';
 import { isRecord } from '../shared/is-record.js';
 import { collectiviteFields } from '../validation/collectivite.js';
@@ -78,9 +80,10 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
   const resolved = guard(() => resolveCatalogue(readOption(options, 'catalogue')));
   const catalogue = resolved.success ? resolved.data : undefined;
   const issues: QuoteIssue[] = resolved.success ? [] : [...resolved.issues];
-  const declaration = prestationDeclaration(id);
+  const registry = registryOf(catalogue);
+  const declaration = prestationIn(registry, id);
   if (!declaration) {
-    throw new QuoteError([...issues, makeIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeValue(id), prestations: PRESTATION_IDS })]);
+    throw new QuoteError([...issues, makeIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeValue(id), prestations: idsIn(registry) })]);
   }
   const base = ['prestations', declaration.id];
   const snap = snapshot(params, base);

@@ -2,6 +2,8 @@ import type { Collectivite, Destinataire, Invoice, Manquant, Path, Quote, QuoteI
 import { WARNING_AUDIENCES } from '../core/codes.js';
 import { catalogue2026 } from '../catalogue/2026.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
+import { registryOf } from '../catalogue/trust.js';
+import type { Registry } from '../prestations/create-registry.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { IssueCode } from '../core/codes.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
@@ -36,7 +38,7 @@ export interface QuoteOptions {
  * @throws {@link QuoteError} avec tous les problèmes trouvés
  */
 export function computeQuote(input: unknown, catalogue: Catalogue): Quote<PrestationId> {
-  return quoteRead(readAdhesion(input), catalogue);
+  return quoteRead(readAdhesion(input, registryOf(catalogue)), catalogue);
 }
 
 /**
@@ -45,8 +47,9 @@ export function computeQuote(input: unknown, catalogue: Catalogue): Quote<Presta
  * @internal
  * @throws {@link QuoteError} avec tous les problèmes trouvés
  */
-export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefined }, catalogue: Catalogue): Quote<PrestationId> {
-  const checked = checkAdhesion(read.snap, catalogue, read.valid);
+export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefined; registry?: Registry | undefined }, catalogue: Catalogue): Quote<PrestationId> {
+  // La voie rapide n'a valu que pour le registre selon lequel l'adhésion a été lue.
+  const checked = checkAdhesion(read.snap, catalogue, read.registry === registryOf(catalogue) ? read.valid : undefined);
   const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue);
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
   const sums = sumsOf(catalogue);

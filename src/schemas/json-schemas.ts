@@ -3,6 +3,8 @@ import { tarifsSchemas } from '../catalogue/complete.js';
 import { revisionSchema } from '../catalogue/revise.js';
 import { catalogueSchemas, DECIMAL_PATTERNS } from '../catalogue/schema.js';
 import { adhesionSchema } from '../validation/adhesion.js';
+import type { Registry } from '../prestations/create-registry.js';
+import { REGISTRY } from '../prestations/registry.js';
 
 const TITLES = {
   catalogue: "Catalogue annuel des prestations « à la carte » de Territoire d'énergie 90 (@te90/tarifs)",
@@ -15,16 +17,17 @@ const TITLES = {
  * Les schémas JSON des fichiers d'entrée (catalogue, tarifs, adhésion, révision), déduits des schémas
  * zod à la construction du paquet (`dist/schemas/*.schema.json`) : un éditeur vérifie un fichier qui
  * les nomme dans sa clé `$schema`. zod reste le juge : le schéma JSON n'en est qu'une aide. Le schéma
- * de l'émetteur est celui des documents (`src/documents/emetteur-rules.ts`).
+ * de l'émetteur est celui des documents (`src/documents/emetteur-rules.ts`). Ceux du registre intégré
+ * par défaut, ou d'un autre registre (`extendRegistry`).
  *
  * @internal
  */
-export function jsonSchemas(): Record<keyof typeof TITLES, object> {
+export function jsonSchemas(registry: Registry = REGISTRY): Record<keyof typeof TITLES, object> {
   const schemas = {
-    catalogue: catalogueSchemas().catalogue,
-    tarifs: tarifsSchemas().tarifsSchema,
-    adhesion: adhesionSchema(),
-    revision: revisionSchema(),
+    catalogue: catalogueSchemas(registry).catalogue,
+    tarifs: tarifsSchemas(registry).tarifsSchema,
+    adhesion: adhesionSchema(registry),
+    revision: revisionSchema(registry),
   };
   const out = {} as Record<keyof typeof TITLES, object>;
   for (const [name, schema] of Object.entries(schemas) as [keyof typeof TITLES, z.ZodMiniType][]) {

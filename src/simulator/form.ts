@@ -79,3 +79,23 @@ export function readNumber(text: string): unknown {
   if (t === '') return undefined;
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text;
 }
+
+/**
+ * Lit une liste saisie, comme sa sorte de paramètre le dit (`PARAM_KINDS`) : coupée à ses
+ * séparateurs, chaque élément un texte (un SIREN) ou un nombre écrit à la française.
+ *
+ * @internal
+ */
+export function readList(text: string, saisie: { readonly separateurs: string; readonly element: 'siren' | 'nombre' }): unknown[] {
+  const parts: string[] = [];
+  let part = '';
+  for (const ch of text) {
+    if (saisie.separateurs.includes(ch)) {
+      parts.push(part);
+      part = '';
+    } else part += ch;
+  }
+  parts.push(part);
+  const kept = parts.map((s) => s.trim()).filter((s) => s !== '');
+  return saisie.element === 'nombre' ? kept.map(readNumber) : kept;
+}

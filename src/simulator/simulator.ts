@@ -3,8 +3,9 @@ import {
   catalogue2026,
   COLLECTIVITE_FIELDS,
   formatEuros,
-  formatNombre,
   formatPath,
+  PARAM_KINDS,
+  paramHelp,
   isQuoteError,
   PRESTATIONS,
   safeCompleteCatalogue,
@@ -20,7 +21,7 @@ import {
   type Tarifs,
 } from '@te90/tarifs';
 import { renderQuoteHtml } from '@te90/tarifs/documents';
-import { el, labelled, numberInput, readNumber, type Field } from './form.js';
+import { el, labelled, numberInput, readList, readNumber, type Field } from './form.js';
 import { inSimulatorVoice, jsonFileIssue, type SimulatorIssue } from './issues.js';
 
 const TYPES: Record<string, string> = { commune: 'Commune', epci: 'EPCI', syndicat: 'Syndicat', ccas: 'CCAS', autre: 'Autre organisme public' };
@@ -93,13 +94,8 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     set.append(wrapper);
     fields.push(field);
     for (const [name, p] of Object.entries(d.parametres)) {
-      const input = p.type === 'sirens' || p.type === 'durees' ? el(doc, 'input', { type: 'text', autocomplete: 'off' }) : numberInput(doc, p);
-      const help =
-        p.type === 'sirens'
-          ? `${p.aide} Séparez-les par des virgules.`
-          : p.type === 'durees'
-            ? `${p.aide} Séparez-les par des points-virgules (0,5 ; 1).`
-            : `${p.aide} (${p.type === 'entier' ? 'entier' : 'nombre'} de ${p.minExclu ? 'plus de ' : ''}${formatNombre(p.min)} à ${formatNombre(p.max)} ${p.unite})`;
+      const input = PARAM_KINDS[p.type].saisie.forme === 'liste' ? el(doc, 'input', { type: 'text', autocomplete: 'off' }) : numberInput(doc, p);
+      const help = paramHelp(p);
       const r = labelled(doc, `${path}.${name}`, p.libelle + (p.requis ? '' : ' (facultatif)'), input, help);
       set.append(r.wrapper);
       fields.push(r.field);
@@ -144,12 +140,8 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
         if (text === '' || !(prestations[id!] !== undefined)) continue;
         const d = PRESTATIONS.find((x) => x.id === id) as PrestationDeclaration | undefined;
         const type = d?.parametres[param]?.type;
-        prestations[id!]![param] =
-          type === 'sirens'
-            ? text.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '')
-            : type === 'durees'
-              ? text.split(';').map((s) => s.trim()).filter((s) => s !== '').map(readNumber)
-              : readNumber(text);
+        const saisie = type === undefined ? undefined : PARAM_KINDS[type].saisie;
+        prestations[id!]![param] = saisie?.forme === 'liste' ? readList(text, saisie) : readNumber(text);
       }
     }
     return { collectivite: collectiviteValue, prestations } as unknown as Adhesion;

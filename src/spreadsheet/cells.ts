@@ -1,4 +1,4 @@
-import { describeValue } from '@te90/tarifs';
+import { describeValue, PARAM_KINDS, type ParamKind } from '@te90/tarifs';
 
 /**
  * Une valeur de cellule telle qu'un tableur la passe : nombre, texte, booléen, date, ou vide.
@@ -165,42 +165,37 @@ export function text(value: unknown, padDigits = 0): unknown {
 }
 
 /**
- * Lit une liste de SIREN dans une cellule : séparés par des virgules, points-virgules ou retours à
- * la ligne ; un SIREN saisi en nombre retrouve ses 9 chiffres.
+ * Lit une liste écrite dans une cellule, comme sa sorte de paramètre le dit (`PARAM_KINDS`) : coupée
+ * à ses séparateurs (une liste de nombres ne se coupe pas à la virgule, celle des décimales),
+ * chaque élément un SIREN (saisi en nombre, il retrouve ses 9 chiffres) ou un nombre ; un seul
+ * élément saisi en nombre.
  *
  * @internal
  */
-export function sirenList(value: unknown): unknown {
-  if (typeof value === 'number') return [text(value, 9)];
+export function listCell(value: unknown, saisie: { readonly separateurs: string; readonly element: 'siren' | 'nombre' }): unknown {
+  const element = (v: unknown) => (saisie.element === 'siren' ? (typeof v === 'number' ? text(v, 9) : v) : quantity(v));
+  if (typeof value === 'number') return [element(value)];
   if (typeof value !== 'string') return value;
-  return value
-    .split(/[,;\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const parts: string[] = [];
+  let part = '';
+  for (const ch of value) {
+    if (saisie.separateurs.includes(ch)) {
+      parts.push(part);
+      part = '';
+    } else part += ch;
+  }
+  parts.push(part);
+  const kept = parts.map((s) => s.trim()).filter((s) => s !== '');
+  return saisie.element === 'siren' ? kept : kept.map(element);
 }
 
 /**
- * Lit une liste de durées écrite dans une cellule : `0,5 ; 1` (points-virgules ou retours à la
- * ligne, la virgule étant celle des décimales), ou un seul nombre.
- *
- * @internal
- */
-export function durationList(value: unknown): unknown {
-  if (typeof value === 'number') return [quantity(value)];
-  if (typeof value !== 'string') return value;
-  return value
-    .split(/[;\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map(quantity);
-}
-
-/**
- * Lit la cellule d'un paramètre selon son type (`ParamDeclaration['type']` de la bibliothèque) :
- * une liste de SIREN, une liste de durées, un nombre.
+ * Lit la cellule d'un paramètre selon sa sorte (`ParamDeclaration['type']`, décrite par
+ * `PARAM_KINDS`) : une liste, ou un nombre.
  *
  * @internal
  */
 export function paramCell(type: string | undefined, value: unknown): unknown {
-  return type === 'sirens' ? sirenList(value) : type === 'durees' ? durationList(value) : quantity(value);
+  const saisie = type !== undefined && Object.prototype.hasOwnProperty.call(PARAM_KINDS, type) ? PARAM_KINDS[type as ParamKind].saisie : undefined;
+  return saisie?.forme === 'liste' ? listCell(value, saisie) : quantity(value);
 }

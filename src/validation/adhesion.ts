@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import type { Collectivite, Destinataire } from '../core/shapes.js';
 import { destinataireSchemas } from './destinataires.js';
-import { DECLARATIONS, type MandatoryId, type ParamsDe, type PrestationId } from '../prestations/registry.js';
+import { REGISTRY, type MandatoryId, type ParamsDe, type PrestationId } from '../prestations/registry.js';
+import type { Registry } from '../prestations/create-registry.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
 import { collectiviteSchema, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
 import { fieldSchema } from './fields.js';
@@ -63,9 +64,9 @@ export interface ValidAdhesion {
   readonly destinataires?: readonly Destinataire[] | undefined;
 }
 
-function build(): z.ZodMiniType<ValidAdhesion, unknown> {
+function build(r: Registry): z.ZodMiniType<ValidAdhesion, unknown> {
   const prestations: Record<string, z.ZodMiniType> = {};
-  for (const d of DECLARATIONS) prestations[d.id] = z.optional(paramsSchema(d as PrestationDeclaration));
+  for (const d of r.prestations) prestations[d.id] = z.optional(paramsSchema(d as PrestationDeclaration));
   return z.strictObject({
     $schema: fieldSchema(SCHEMA_DECLARATION),
     millesime: fieldSchema(MILLESIME_DECLARATION),
@@ -75,13 +76,15 @@ function build(): z.ZodMiniType<ValidAdhesion, unknown> {
   }) as unknown as z.ZodMiniType<ValidAdhesion, unknown>;
 }
 
-let built: z.ZodMiniType<ValidAdhesion, unknown> | undefined;
+const BUILT = new WeakMap<Registry, z.ZodMiniType<ValidAdhesion, unknown>>();
 
 /**
  * Le schéma zod d'une adhésion, déduit des déclarations des prestations. Tout champ inconnu est refusé.
  *
  * @internal
  */
-export function adhesionSchema(): z.ZodMiniType<ValidAdhesion, unknown> {
-  return (built ??= build());
+export function adhesionSchema(r: Registry = REGISTRY): z.ZodMiniType<ValidAdhesion, unknown> {
+  let built = BUILT.get(r);
+  if (built === undefined) BUILT.set(r, (built = build(r)));
+  return built;
 }

@@ -4,7 +4,8 @@ import type { Catalogue } from '../catalogue/types.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { withoutUnreadable, type Snapshot } from '../input/snapshot.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
-import { prestationDeclaration, DECLARATIONS } from '../prestations/registry.js';
+import { prestationIn, type Registry } from '../prestations/create-registry.js';
+import { registryOf } from '../catalogue/trust.js';
 import { isRecord } from '../shared/is-record.js';
 import { adhesionSchema, type ValidAdhesion } from './adhesion.js';
 import { COLLECTIVITE_DECLARATION, collectiviteFields } from './collectivite.js';
@@ -42,10 +43,10 @@ const FIELDS = /* @__PURE__ */ Object.keys(COLLECTIVITE_DECLARATION) as Collecti
 const NO_INVALID: ReadonlySet<string> = new Set();
 const NO_DESTINATAIRES: readonly Destinataire[] = /* @__PURE__ */ Object.freeze([]);
 
-function withDOffice(collectivite: Partial<Collectivite>, ticked: (id: string) => boolean, list: CheckedPrestation[]): CheckedPrestation[] {
+function withDOffice(collectivite: Partial<Collectivite>, ticked: (id: string) => boolean, list: CheckedPrestation[], r: Registry): CheckedPrestation[] {
   if (collectivite.parcTransfere !== true) return list;
   const out: CheckedPrestation[] = [];
-  for (const d of DECLARATIONS as readonly PrestationDeclaration[]) {
+  for (const d of r.prestations) {
     const found = list.find((p) => p.declaration === d);
     if (found) out.push(found);
     else if (d.obligatoire === 'siParcTransfere' && !ticked(d.id)) {
@@ -77,10 +78,11 @@ function partialCollectivite(value: unknown): { collectivite: Partial<Collectivi
  */
 export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: ValidAdhesion): CheckedAdhesion {
   const value = snap.value;
+  const r = registryOf(catalogue);
   const mandatory = checkMandatory(value, catalogue);
   const millesime = checkMillesime(value, catalogue);
   const rules = millesime.length === 0 ? mandatory : [...mandatory, ...millesime];
-  const parsed = valid !== undefined ? ({ success: true, data: valid } as const) : adhesionSchema().safeParse(value, REPORT);
+  const parsed = valid !== undefined ? ({ success: true, data: valid } as const) : adhesionSchema(r).safeParse(value, REPORT);
   if (parsed.success) {
     const { collectivite, prestations, destinataires } = parsed.data;
     const list: CheckedPrestation[] = [];
@@ -88,10 +90,10 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
       // La voie rapide rend les prestations dans l'ordre des déclarations : seules les cochées sont lues.
       for (const id of Object.keys(prestations)) {
         const params = prestations[id];
-        if (params !== undefined) list.push({ declaration: prestationDeclaration(id)!, params });
+        if (params !== undefined) list.push({ declaration: prestationIn(r, id)!, params });
       }
     } else {
-      for (const d of DECLARATIONS as readonly PrestationDeclaration[]) {
+      for (const d of r.prestations) {
         const params = prestations[d.id];
         if (params !== undefined) list.push({ declaration: d, params });
       }
@@ -99,7 +101,7 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
     return {
       collectivite,
       invalid: NO_INVALID,
-      prestations: withDOffice(collectivite, (id) => prestations[id] !== undefined, list),
+      prestations: withDOffice(collectivite, (id) => prestations[id] !== undefined, list, r),
       destinataires: destinataires ?? NO_DESTINATAIRES,
       issues: rules,
     };
@@ -110,10 +112,10 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
   const ticked = isRecord(root['prestations']) ? (root['prestations'] as Record<string, unknown>) : {};
   const has = (id: string) => Object.prototype.hasOwnProperty.call(ticked, id) && ticked[id] !== undefined;
   const list: CheckedPrestation[] = [];
-  for (const d of DECLARATIONS as readonly PrestationDeclaration[]) {
+  for (const d of r.prestations) {
     if (!has(d.id)) continue;
     const r = paramsSchema(d).safeParse(ticked[d.id]);
     if (r.success) list.push({ declaration: d, params: r.data as Record<string, unknown> });
   }
-  return { collectivite, invalid, prestations: withDOffice(collectivite, has, list), destinataires: validDestinataires(root['destinataires']), issues };
+  return { collectivite, invalid, prestations: withDOffice(collectivite, has, list, r), destinataires: validDestinataires(root['destinataires']), issues };
 }

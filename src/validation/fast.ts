@@ -1,17 +1,35 @@
 import type { Collectivite } from '../core/shapes.js';
 import { Reader, type Snapshot } from '../input/snapshot.js';
-import type { ParamDeclaration, PrestationDeclaration } from '../prestations/define.js';
-import { DECLARATIONS } from '../prestations/registry.js';
+import type { PrestationDeclaration } from '../prestations/define.js';
+import { behaviourOf, type ParamDeclaration } from '../prestations/param-kinds.js';
+import { REGISTRY } from '../prestations/registry.js';
+import type { Registry } from '../prestations/create-registry.js';
 import type { ValidAdhesion } from './adhesion.js';
 import { COLLECTIVITE_DECLARATION, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
 import { fastCheckOf, fastField, REJECT, type AnyField } from './fields.js';
 
 type Fields = ReadonlyMap<string, AnyField>;
 
-const COLLECTIVITE: Fields = /* @__PURE__ */ new Map(/* @__PURE__ */ Object.entries(COLLECTIVITE_DECLARATION));
-const PARAMS = /* @__PURE__ */ new Map<string, { declaration: PrestationDeclaration; fields: Fields; position: number }>(
-  /* @__PURE__ */ DECLARATIONS.map((d, position) => [d.id, { declaration: d as PrestationDeclaration, fields: new Map(Object.entries(d.parametres)), position }]),
-);
+let collectiviteFieldsBuilt: Fields | undefined;
+const collectiviteFields = (): Fields => (collectiviteFieldsBuilt ??= new Map(Object.entries(COLLECTIVITE_DECLARATION)));
+
+/** Ce que la voie rapide sait des prestations d'un registre : par identifiant, leurs champs, leur place et leurs règles. */
+interface PrestationsPlan {
+  readonly params: ReadonlyMap<string, { declaration: PrestationDeclaration; fields: Fields; position: number }>;
+  readonly checks: ReadonlyMap<string, ((out: Record<string, unknown>) => boolean) | undefined>;
+}
+
+const PLANS = new WeakMap<Registry, PrestationsPlan>();
+
+function plan(r: Registry): PrestationsPlan {
+  let p = PLANS.get(r);
+  if (p === undefined) {
+    const params = new Map(r.prestations.map((d, position) => [d.id, { declaration: d, fields: new Map(Object.entries(d.parametres)) as Fields, position }]));
+    const checks = new Map([...params].map(([id, x]) => [id, boundsHold(x.fields, x.declaration.unParmi)]));
+    PLANS.set(r, (p = { params, checks }));
+  }
+  return p;
+}
 
 /** Ce qu'une lecture d'objet donne : sa copie (pour zod au besoin) et, si tout est prouvé valide, sa valeur validée. */
 interface Read {
@@ -121,7 +139,8 @@ function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): ((out
   const bounds: [string, string][] = [];
   for (const [name, f] of fields) {
     const p = f as ParamDeclaration;
-    if (p.type !== 'sirens' && p.type !== 'durees' && p.auPlus) bounds.push([name, p.auPlus.parametre]);
+    const rule = behaviourOf(p).auPlus?.(p);
+    if (rule) bounds.push([name, rule.parametre]);
   }
   if (oneOf === undefined && bounds.length === 0) return undefined;
   return (out) => {
@@ -139,9 +158,7 @@ function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): ((out
   };
 }
 
-const CHECKS = /* @__PURE__ */ new Map(/* @__PURE__ */ Array.from(PARAMS, ([id, p]) => [id, boundsHold(p.fields, p.declaration.unParmi)]));
-
-function readPrestations(r: Reader, value: unknown, depth: number): Read {
+function readPrestations(r: Reader, value: unknown, depth: number, { params: PARAMS, checks: CHECKS }: PrestationsPlan): Read {
   const opened = openRecord(r, value, depth);
   if (!('keys' in opened)) return opened;
   const { keys, record } = opened;
@@ -186,7 +203,7 @@ function readPrestations(r: Reader, value: unknown, depth: number): Read {
  *
  * @internal
  */
-export function readAdhesion(input: unknown): { snap: Snapshot; valid: ValidAdhesion | undefined } {
+export function readAdhesion(input: unknown, registry: Registry = REGISTRY): { snap: Snapshot; valid: ValidAdhesion | undefined; registry?: Registry } {
   const r = new Reader();
   if (typeof input !== 'object' || input === null) return { snap: r.result(r.copy(input)), valid: undefined };
   const opened = r.open(input, 0);
@@ -206,7 +223,7 @@ export function readAdhesion(input: unknown): { snap: Snapshot; valid: ValidAdhe
     if (key === 'collectivite' || key === 'prestations') {
       r.enter(key);
       const raw = r.get(input, key);
-      const read = key === 'collectivite' ? readFields(r, raw, COLLECTIVITE, 1) : readPrestations(r, raw, 1);
+      const read = key === 'collectivite' ? readFields(r, raw, collectiviteFields(), 1) : readPrestations(r, raw, 1, plan(registry));
       r.leave();
       Reader.set(copy, key, read.copy);
       if (read.valid === undefined) ok = false;
@@ -231,7 +248,7 @@ export function readAdhesion(input: unknown): { snap: Snapshot; valid: ValidAdhe
     prestations: prestations as ValidAdhesion['prestations'],
   };
   const withMillesime = hasMillesime ? { millesime: millesime as number, ...valid } : valid;
-  return { snap, valid: hasSchema ? { $schema: schema as string, ...withMillesime } : withMillesime };
+  return { snap, valid: hasSchema ? { $schema: schema as string, ...withMillesime } : withMillesime, registry };
 }
 
 /**
@@ -239,6 +256,6 @@ export function readAdhesion(input: unknown): { snap: Snapshot; valid: ValidAdhe
  *
  * @internal
  */
-export function fastAdhesion(value: unknown): ValidAdhesion | undefined {
-  return readAdhesion(value).valid;
+export function fastAdhesion(value: unknown, registry: Registry = REGISTRY): ValidAdhesion | undefined {
+  return readAdhesion(value, registry).valid;
 }

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { maxLength, minLength } from '../shared/lengths.js';
-import type { ParamDeclaration } from '../prestations/define.js';
+import { behaviourOf, fastSiren, REJECT, type ParamDeclaration } from '../prestations/param-kinds.js';
 import { issueMessage } from '../wording/issues.js';
-import { isValidSiren, normalizeSiren } from '../siren/siren.js';
 import { sirenSchema } from '../siren/schema.js';
 
 /**
@@ -20,29 +19,6 @@ export type FieldDeclaration =
 
 /** Un champ de l'adhésion ou un paramètre de prestation. */
 export type AnyField = FieldDeclaration | ParamDeclaration;
-
-function sirensSchema(max: number) {
-  return z.array(sirenSchema()).check(
-    minLength(1),
-    maxLength(max),
-    z.superRefine((sirens, ctx) => {
-      const first = new Map<string, number>();
-      sirens.forEach((siren, i) => {
-        const seen = first.get(siren);
-        if (seen === undefined) first.set(siren, i);
-        else {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i],
-            input: siren,
-            params: { code: 'SIREN_EN_DOUBLE', params: { siren, position: seen } },
-            message: issueMessage('SIREN_EN_DOUBLE', { siren, position: seen }),
-          });
-        }
-      });
-    }),
-  );
-}
 
 /** Les caractères de contrôle (C0, DEL, C1) : un nom qui en porte pourrait forger une ligne d'un texte ou piloter un terminal. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -84,14 +60,9 @@ function requiredSchema(f: AnyField): z.ZodMiniType {
       return z.enum(f.valeurs as [string, ...string[]]);
     case 'booleen':
       return z.boolean();
-    case 'entier':
-      return z.int().check(z.minimum(f.min), z.maximum(f.max));
-    case 'decimal':
-      return z.number().check(f.minExclu ? z.gt(f.min) : z.minimum(f.min), z.maximum(f.max));
-    case 'sirens':
-      return sirensSchema(f.max);
-    case 'durees':
-      return z.array(z.number().check(z.gt(0), z.maximum(f.maxDuree))).check(minLength(1), maxLength(f.max));
+    default:
+      // Un paramètre, ou un champ entier de l'adhésion : la table des sortes de paramètre en décide.
+      return behaviourOf(f as ParamDeclaration).schema(f as ParamDeclaration);
   }
 }
 
@@ -105,10 +76,7 @@ export function fieldSchema(f: AnyField): z.ZodMiniType {
   return f.requis ? schema : z.optional(schema);
 }
 
-/** Une valeur refusée par la vérification rapide : zod dira pourquoi. */
-export const REJECT: unique symbol = Symbol('à juger par zod');
-
-const SPACES = /\s/;
+export { REJECT };
 
 /**
  * La vérification rapide d'un champ, déduite de la même déclaration que son schéma zod : elle
@@ -158,41 +126,7 @@ function presentCheck(f: AnyField): (value: unknown) => unknown {
     }
     case 'booleen':
       return (value) => (typeof value === 'boolean' ? value : REJECT);
-    case 'entier': {
-      const { min, max } = f;
-      return (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max ? value : REJECT);
-    }
-    case 'decimal': {
-      const { min, max } = f;
-      const minExclu = f.minExclu === true;
-      return (value) => (typeof value === 'number' && Number.isFinite(value) && (minExclu ? value > min : value >= min) && value <= max ? value : REJECT);
-    }
-    case 'sirens': {
-      const max = f.max;
-      return (value) => {
-        if (!Array.isArray(value) || value.length < 1 || value.length > max) return REJECT;
-        const out: string[] = new Array(value.length);
-        for (let i = 0; i < value.length; i++) {
-          const s = fastSiren(value[i]);
-          if (s === REJECT || out.indexOf(s) !== -1) return REJECT;
-          out[i] = s;
-        }
-        return out;
-      };
-    }
-    case 'durees': {
-      const { max, maxDuree } = f;
-      return (value) => {
-        if (!Array.isArray(value) || value.length < 1 || value.length > max) return REJECT;
-        for (const d of value) if (typeof d !== 'number' || !Number.isFinite(d) || d <= 0 || d > maxDuree) return REJECT;
-        return value.slice();
-      };
-    }
+    default:
+      return behaviourOf(f as ParamDeclaration).check(f as ParamDeclaration);
   }
-}
-
-function fastSiren(value: unknown): string | typeof REJECT {
-  if (typeof value !== 'string' || value.length > 100) return REJECT;
-  const siren = SPACES.test(value) ? normalizeSiren(value) : value;
-  return isValidSiren(siren) ? siren : REJECT;
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { PrestationDeclaration } from '../prestations/define.js';
+import { behaviourOf } from '../prestations/param-kinds.js';
 import { makeIssue } from '../wording/issues.js';
 import { fieldSchema } from './fields.js';
 
@@ -7,7 +8,10 @@ function build(declaration: PrestationDeclaration): z.ZodMiniType {
   const entries = Object.entries(declaration.parametres);
   const shape: Record<string, z.ZodMiniType> = {};
   for (const [name, p] of entries) shape[name] = fieldSchema(p);
-  const bounded = entries.flatMap(([name, p]) => (p.type !== 'sirens' && p.type !== 'durees' && p.auPlus ? [{ name, rule: p.auPlus }] : []));
+  const bounded = entries.flatMap(([name, p]) => {
+    const rule = behaviourOf(p).auPlus?.(p);
+    return rule ? [{ name, rule }] : [];
+  });
   const object = z.strictObject(shape);
   const oneOf = declaration.unParmi;
   if (bounded.length === 0 && oneOf === undefined) return object;

@@ -1,17 +1,19 @@
 import type { QuoteIssue } from '../core/shapes.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
-import { DECLARATIONS } from '../prestations/registry.js';
+import { behaviourOf } from '../prestations/param-kinds.js';
+import { registryOf } from '../catalogue/trust.js';
 import { makeIssue } from '../wording/issues.js';
 import { isRecord } from '../shared/is-record.js';
 
 /** Un exemple de paramètres : chaque paramètre requis à sa plus petite valeur admise (`{ postes: 1 }`). */
 function example(d: PrestationDeclaration): { champsExemple: string[]; valeursExemple: number[] } {
-  const parts = Object.entries(d.parametres).flatMap(([name, p]) => (p.requis && p.type !== 'sirens' && p.type !== 'durees' ? [[name, p.minExclu ? p.min + 1 : p.min] as const] : []));
+  const parts = Object.entries(d.parametres).flatMap(([name, p]) => {
+    const exemple = p.requis ? behaviourOf(p).exemple?.(p) : undefined;
+    return exemple === undefined ? [] : [[name, exemple] as const];
+  });
   return { champsExemple: parts.map(([name]) => name), valeursExemple: parts.map(([, v]) => v) };
 }
-
-const MANDATORY = /* @__PURE__ */ DECLARATIONS.filter((d) => d.obligatoire === 'toujours');
 
 /**
  * Règle des prestations obligatoires (`obligatoire: 'toujours'` : la maintenance de base), jugée
@@ -24,13 +26,14 @@ export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue
   const prestations = input['prestations'];
   if (prestations !== undefined && !isRecord(prestations)) return [];
   const issues: QuoteIssue[] = [];
-  for (const d of MANDATORY) {
+  for (const d of registryOf(catalogue).prestations) {
+    if (d.obligatoire !== 'toujours') continue;
     const ticked = prestations !== undefined && Object.prototype.hasOwnProperty.call(prestations, d.id) && prestations[d.id] !== undefined;
     if (!ticked) {
       issues.push(
         makeIssue('MAINTENANCE_BASE_OBLIGATOIRE', ['prestations', d.id], {
           prestation: d.id,
-          libellePrestation: catalogue.prestations[d.id].libelle,
+          libellePrestation: (catalogue.prestations as Readonly<Record<string, { libelle: string }>>)[d.id]!.libelle,
           ...example(d as unknown as PrestationDeclaration),
         }),
       );
