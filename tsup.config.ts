@@ -152,7 +152,7 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { 'te90-tarifs': 'src/spreadsheet/index.ts' },
+    entry: { 'te90-tarifs': 'src/spreadsheet/standalone.ts' },
     outDir: 'dist/tableur',
     format: ['iife'],
     globalName: 'TE90Tarifs',

@@ -29,7 +29,7 @@ function partOf(input: string): string {
 /** Le métafichier du paquet autonome, résumé par partie, du plus lourd au plus léger. */
 export async function spreadsheetParts(root: string): Promise<{ octets: number; gzip: number; parties: Part[] }> {
   const r = await build({
-    entryPoints: [join(root, 'src', 'spreadsheet', 'index.ts')],
+    entryPoints: [join(root, 'src', 'spreadsheet', 'standalone.ts')],
     absWorkingDir: root,
     bundle: true,
     minify: true,

@@ -96,7 +96,7 @@ export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';
 export { describeValue } from './errors/from-zod.js';
 export type { PrestationDeclaration, ParamDeclaration, NumberParam, SirensParam, DureesParam, ParamCommon, ComposanteDeclaration } from './prestations/define.js';
 export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './core/codes.js';
-export { inVoice, type Voice } from './wording/issues.js';
+export { rewordIssue, type Voice } from './wording/issues.js';
 export { normalizeSiren, isValidSiren, isValidSiret, formatSiren } from './siren/siren.js';
 export { formatEuros, formatNombre, type Typographie } from './money/format.js';
 export { formatPrix, formatStrate, describeQuoteLine } from './wording/terms.js';
@@ -120,9 +120,9 @@ export {
   safeBillingRoll,
   createBillingRoll,
   type BillingRollBuilder,
-  type RoleDeFacturation,
-  type FactureDeRole,
-  type LigneDeRole,
+  type BillingRoll,
+  type RollInvoice,
+  type RollLine,
 } from './batch/billing-roll.js';
 export {
   compareCatalogues,

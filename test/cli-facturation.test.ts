@@ -10,7 +10,7 @@ import {
   completeCatalogue,
   quoteAll,
   type Adhesion,
-  type RoleDeFacturation,
+  type BillingRoll,
   type Tarifs,
 } from '../src/index.js';
 import { runCli } from '../src/cli/main.js';
@@ -75,7 +75,7 @@ beforeAll(() => {
 const facturation = (...args: string[]) => run(['facturation', dir, '--tarifs', TARIFS, ...args]);
 
 /** Le rôle sans les fichiers, pour le comparer à `billingRoll`. */
-function withoutFiles(roll: RoleDeFacturation): RoleDeFacturation {
+function withoutFiles(roll: BillingRoll): BillingRoll {
   return {
     ...roll,
     factures: roll.factures.map((f) => ({ ...f, lignes: f.lignes.map((l) => ({ ...l, adherent: { index: l.adherent.index, nom: l.adherent.nom, siren: l.adherent.siren } })) })),
@@ -124,7 +124,7 @@ describe('te90-tarifs facturation : texte', () => {
     expect(await runCli(['facturation', '-', '--tarifs', TARIFS], text.io)).toBe(1);
     const json = memoryIo(lot);
     expect(await runCli(['facturation', '-', '--tarifs', TARIFS, '--format', 'json'], json.io)).toBe(1);
-    const roll = JSON.parse(json.out()) as RoleDeFacturation;
+    const roll = JSON.parse(json.out()) as BillingRoll;
     expect(text.out()).toBe(renderBillingRollText(roll) + '\n');
     // Une écriture par facture, plus l'en-tête, la fin et le saut de ligne final.
     expect(text.writes).toHaveLength(roll.factures.length + 3);
@@ -135,7 +135,7 @@ describe('te90-tarifs facturation : entrées illisibles et usage', () => {
   it('une ligne illisible est un refus qui nomme sa ligne ; les autres sont au rôle', async () => {
     const m = memoryIo(`${JSON.stringify(ccas)}\n{ pas du JSON\n`);
     expect(await runCli(['facturation', '-', '--tarifs', TARIFS, '--format', 'json'], m.io)).toBe(1);
-    const roll = JSON.parse(m.out()) as RoleDeFacturation;
+    const roll = JSON.parse(m.out()) as BillingRoll;
     expect(roll.acceptes).toBe(1);
     expect(roll.refus).toHaveLength(1);
     expect(roll.refus[0]).toMatchObject({ index: 1, siren: null, fichier: '(entrée standard):2' });
@@ -166,7 +166,7 @@ describe('te90-tarifs facturation : json', () => {
   it('total = somme des factures (decimal.js) = somme des devis acceptés de quoteAll ; le rôle de billingRoll, avec les fichiers', () => {
     const r = facturation('--format', 'json');
     expect(r.code).toBe(1);
-    const roll = JSON.parse(r.out) as RoleDeFacturation;
+    const roll = JSON.parse(r.out) as BillingRoll;
     expect(r.out).toBe(JSON.stringify(roll, null, 2) + '\n');
     const sumOfBills = roll.factures.reduce((acc, f) => acc.plus(f.total), new Decimal(0));
     expect(roll.total).toBe(sumOfBills.toFixed(2));
@@ -203,7 +203,7 @@ describe('te90-tarifs facturation : csv', () => {
     const [header, ...rows] = parseCsv(r.out.slice(1));
     expect(header!.join(';')).toBe(HEADER);
     const col = (name: string) => header!.indexOf(name);
-    const roll = JSON.parse(facturation('--format', 'json').out) as RoleDeFacturation;
+    const roll = JSON.parse(facturation('--format', 'json').out) as BillingRoll;
     const lines = roll.factures.flatMap((f) => f.lignes.map((l) => ({ f, l })));
     expect(rows).toHaveLength(lines.length);
     rows.forEach((row, i) => {
@@ -228,7 +228,7 @@ describe('te90-tarifs facturation : csv', () => {
   }, SPAWN_TIMEOUT);
 
   it('nombres avec une virgule décimale et sans protection ; textes protégés contre les formules', () => {
-    const roll: RoleDeFacturation = {
+    const roll: BillingRoll = {
       millesime: 2026,
       factures: [
         {
@@ -271,7 +271,7 @@ const SOFFICE_TITLE = 'LibreOffice lit montant, quantite et prix_unitaire comme 
 describe('te90-tarifs facturation : le CSV dans un tableur', () => {
   it.skipIf(!SOFFICE && !IN_CI)(SOFFICE || IN_CI ? SOFFICE_TITLE : `${SOFFICE_TITLE} — ignoré : soffice absent (apt-get install libreoffice-calc-nogui)`, () => {
     const r = facturation('--format', 'csv');
-    const roll = JSON.parse(facturation('--format', 'json').out) as RoleDeFacturation;
+    const roll = JSON.parse(facturation('--format', 'json').out) as BillingRoll;
     const [header, ...rows] = readWithCalc(r.out);
     expect(header!.slice(0, 20).map((c) => c.text).join(';')).toBe(HEADER);
     const col = (name: string) => header!.findIndex((c) => c.text === name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inVoice, isValidSiret, type QuoteIssue } from '../src/index.js';
+import { rewordIssue, isValidSiret, type QuoteIssue } from '../src/index.js';
 import { safeParseEmetteur, validateHtmlOptions } from '@te90/tarifs/documents';
 import { emetteurJsonSchema } from '../src/documents/emetteur-rules.js';
 import { documentIssue } from '../src/documents/issues.js';
@@ -52,7 +52,7 @@ describe('problèmes des documents : leurs raisons et leurs messages', () => {
 
   it('une voix de la bibliothèque laisse tel quel le message d’une raison qu’elle ne connaît pas', () => {
     const issue = documentIssue('ENTREE_INVALIDE', ['options', 'numero'], { raison: 'numeroDevis', minimum: 1, maximum: 100 });
-    expect(inVoice(issue, 'adherent')).toBe(issue);
+    expect(rewordIssue(issue, 'adherent')).toBe(issue);
   });
 });
 

@@ -15,7 +15,7 @@ import { quoteBatchEntry, readBatchEntries, type BatchOptions, type BatchResult 
  * @category Lot
  * @example
  * ```ts
- * const l: LigneDeRole = {
+ * const l: RollLine = {
  *   adherent: { index: 0, nom: 'Commune exemple', siren: '219000106' },
  *   prestation: 'packDemat', composante: 'parSiren', libelle: 'Pack dématérialisation — maintenance et hébergement',
  *   quantite: '1', unite: 'forfait', prixUnitaire: '200.00', montant: '200.00', detail: 'Forfait : 200,00 €',
@@ -23,7 +23,7 @@ import { quoteBatchEntry, readBatchEntries, type BatchOptions, type BatchResult 
  * };
  * ```
  */
-export interface LigneDeRole {
+export interface RollLine {
   /** L'adhésion d'où vient la ligne : sa position dans le lot, le nom et le SIREN de la collectivité (et son fichier, en ligne de commande). */
   readonly adherent: {
     /** Sa position dans le lot, à partir de 0. */
@@ -62,14 +62,14 @@ export interface LigneDeRole {
  * @category Lot
  * @example
  * ```ts
- * const f: FactureDeRole = { debiteur: { siren: '200000107', nom: 'CCAS' }, lignes: [], total: '0.00' };
+ * const f: RollInvoice = { debiteur: { siren: '200000107', nom: 'CCAS' }, lignes: [], total: '0.00' };
  * ```
  */
-export interface FactureDeRole {
+export interface RollInvoice {
   /** Le débiteur : son SIREN et, quand une adhésion les donne, son nom, son SIRET, son code service et son engagement. */
   readonly debiteur: Destinataire;
   /** Les lignes qui lui sont facturées, dans l'ordre du lot. */
-  readonly lignes: readonly LigneDeRole[];
+  readonly lignes: readonly RollLine[];
   /** La somme de ses lignes. */
   readonly total: string;
 }
@@ -81,15 +81,15 @@ export interface FactureDeRole {
  * @category Lot
  * @example
  * ```ts
- * const role: RoleDeFacturation = billingRoll(adhesions);
+ * const role: BillingRoll = billingRoll(adhesions);
  * role.factures.map((f) => [f.debiteur.siren, f.total]);
  * ```
  */
-export interface RoleDeFacturation {
+export interface BillingRoll {
   /** Le millésime du catalogue. */
   readonly millesime: number;
   /** Une facture par SIREN débiteur, dans l'ordre de leur première apparition dans le lot. */
-  readonly factures: readonly FactureDeRole[];
+  readonly factures: readonly RollInvoice[];
   /** La somme des factures, égale à la somme des devis acceptés. */
   readonly total: string;
   /** Les adhésions refusées : leur position, leur SIREN s'il est lisible, et leurs problèmes. */
@@ -115,7 +115,7 @@ interface Debtor {
   readonly siren: string;
   described: Destinataire | undefined;
   nom: string | undefined;
-  readonly lignes: LigneDeRole[];
+  readonly lignes: RollLine[];
 }
 
 /**
@@ -154,8 +154,8 @@ export class RollBuilder {
   }
 
   /** Le rôle des adhésions ajoutées. */
-  build(): RoleDeFacturation {
-    const factures = [...this.debtors.values()].map((d): FactureDeRole => {
+  build(): BillingRoll {
+    const factures = [...this.debtors.values()].map((d): RollInvoice => {
       const nom = d.described?.nom ?? d.nom;
       const debiteur: Destinataire = { ...d.described, siren: d.siren, ...(nom === undefined ? {} : { nom }) };
       return { debiteur, lignes: d.lignes, total: sumMontants(d.lignes.map((l) => l.montant)) };
@@ -178,7 +178,7 @@ export class RollBuilder {
   }
 }
 
-function lineOf(l: QuoteLine<PrestationId>, adherent: LigneDeRole['adherent']): LigneDeRole {
+function lineOf(l: QuoteLine<PrestationId>, adherent: RollLine['adherent']): RollLine {
   return {
     adherent,
     prestation: l.prestation,
@@ -225,7 +225,7 @@ export interface BillingRollBuilder {
    */
   refuse(issues: readonly QuoteIssue[], fichier?: string): BatchResult;
   /** Le rôle des entrées ajoutées, identique à celui de {@link billingRoll} sur les mêmes adhésions. */
-  result(): RoleDeFacturation;
+  result(): BillingRoll;
 }
 
 /**
@@ -260,7 +260,7 @@ export function createBillingRoll(options?: QuoteOptions): BillingRollBuilder {
   };
 }
 
-function run(adhesions: unknown, options: unknown): RoleDeFacturation {
+function run(adhesions: unknown, options: unknown): BillingRoll {
   const entries = readBatchEntries(adhesions);
   const catalogue = resolveCatalogue(readOption(options, 'catalogue'));
   const progress = readOption(options, 'onProgress');
@@ -301,7 +301,7 @@ function run(adhesions: unknown, options: unknown): RoleDeFacturation {
  * role.total; // la somme des devis acceptés
  * ```
  */
-export function billingRoll(adhesions: readonly Adhesion[], options?: BatchOptions): RoleDeFacturation {
+export function billingRoll(adhesions: readonly Adhesion[], options?: BatchOptions): BillingRoll {
   return unwrap(safeBillingRoll(adhesions, options));
 }
 
@@ -319,6 +319,6 @@ export function billingRoll(adhesions: readonly Adhesion[], options?: BatchOptio
  * if (r.success) r.data.factures.length;
  * ```
  */
-export function safeBillingRoll(adhesions: readonly Adhesion[], options?: BatchOptions): SafeResult<RoleDeFacturation> {
+export function safeBillingRoll(adhesions: readonly Adhesion[], options?: BatchOptions): SafeResult<BillingRoll> {
   return guard(() => run(adhesions, options));
 }

@@ -416,9 +416,9 @@ export interface QuoteLine<Id extends string = string> {
  * };
  * ```
  */
-export interface Manquant {
-  /** La prestation. */
-  readonly prestation: string;
+export interface Manquant<Id extends string = string> {
+  /** La prestation (typée comme celle des lignes : {@link PrestationId} dans un devis de {@link quote}). */
+  readonly prestation: Id;
   /** La composante qui n'est pas chiffrée. */
   readonly composante: string;
   /** Son libellé, en français. */
@@ -538,7 +538,7 @@ export interface Quote<Id extends string = string> {
   /** `true` : une part due n'est pas chiffrée ({@link Quote.manquants}) ; le total n'en tient pas compte. */
   readonly totalPartiel: boolean;
   /** Ce qui n'est pas chiffré faute d'une donnée (vide si le total est complet). */
-  readonly manquants: readonly Manquant[];
+  readonly manquants: readonly Manquant<Id>[];
   /** Les SIREN facturés que l'adhésion décrit (nom, SIRET, code service, engagement), s'il y en a. */
   readonly destinataires?: readonly Destinataire[] | undefined;
 }

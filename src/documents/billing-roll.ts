@@ -1,4 +1,4 @@
-import { formatEuros, formatSiren, type FactureDeRole, type LigneDeRole, type RoleDeFacturation } from '@te90/tarifs';
+import { formatEuros, formatSiren, type RollInvoice, type RollLine, type BillingRoll } from '@te90/tarifs';
 import { CSV_BOM, cell, lineCells } from './csv.js';
 import { pad, renderIssuesText } from './quote-text.js';
 
@@ -26,14 +26,14 @@ const CSV_HEADER = [
 ].join(';');
 
 /** La largeur de la colonne des libellés : celle du plus long, entre 20 et 64 caractères. */
-function labelWidth(roll: RoleDeFacturation): number {
+function labelWidth(roll: BillingRoll): number {
   let width = 20;
   for (const f of roll.factures) for (const l of f.lignes) width = Math.max(width, [...l.libelle].length);
   return Math.min(64, width);
 }
 
 /** L'adhésion d'où vient une ligne : « adhésion n° 2 — Commune A (SIREN 219 000 106), lot.jsonl:2 ». */
-function adherentText(a: LigneDeRole['adherent']): string {
+function adherentText(a: RollLine['adherent']): string {
   return `adhésion n° ${a.index + 1} — ${a.nom} (SIREN ${formatSiren(a.siren)})${a.fichier === undefined ? '' : `, ${a.fichier}`}`;
 }
 
@@ -43,7 +43,7 @@ function adherentText(a: LigneDeRole['adherent']): string {
  *
  * @internal
  */
-export function renderBillingRollBillText(f: FactureDeRole, numero: number, width = 20): string {
+export function renderBillingRollBillText(f: RollInvoice, numero: number, width = 20): string {
   const d = f.debiteur;
   const out = [`Facture n° ${numero} — SIREN ${formatSiren(d.siren)}${d.nom === undefined ? '' : ` — ${d.nom}`}`];
   const adresse = [d.siret && `SIRET ${d.siret}`, d.codeService && `code service ${d.codeService}`, d.engagement && `engagement n° ${d.engagement}`].filter(Boolean);
@@ -67,7 +67,7 @@ export function renderBillingRollBillText(f: FactureDeRole, numero: number, widt
  * console.error(renderBillingRollSummaryText(billingRoll(adhesions)));
  * ```
  */
-export function renderBillingRollSummaryText(roll: RoleDeFacturation): string {
+export function renderBillingRollSummaryText(roll: BillingRoll): string {
   const out = [
     `Total du rôle : ${formatEuros(roll.total)} (${roll.factures.length} facture(s))`,
     `Adhésions acceptées : ${roll.acceptes} ; refusées : ${roll.refuses}`,
@@ -96,7 +96,7 @@ export function renderBillingRollSummaryText(roll: RoleDeFacturation): string {
  * for (const morceau of billingRollTextChunks(billingRoll(adhesions))) process.stdout.write(morceau);
  * ```
  */
-export function* billingRollTextChunks(roll: RoleDeFacturation): Generator<string> {
+export function* billingRollTextChunks(roll: BillingRoll): Generator<string> {
   const width = labelWidth(roll);
   yield `Rôle de facturation ${roll.millesime} — ${roll.factures.length} facture(s)\n`;
   let numero = 0;
@@ -124,7 +124,7 @@ export function* billingRollTextChunks(roll: RoleDeFacturation): Generator<strin
  * // Total du rôle : 3 083,57 € (2 facture(s))
  * ```
  */
-export function renderBillingRollText(roll: RoleDeFacturation): string {
+export function renderBillingRollText(roll: BillingRoll): string {
   return [...billingRollTextChunks(roll)].join('');
 }
 
@@ -143,7 +143,7 @@ export function renderBillingRollCsvHeader(): string {
  *
  * @internal
  */
-export function renderBillingRollCsvRows(f: FactureDeRole): string[] {
+export function renderBillingRollCsvRows(f: RollInvoice): string[] {
   const d = f.debiteur;
   const debiteur = [d.siren, d.nom ?? '', d.siret ?? '', d.codeService ?? '', d.engagement ?? ''].map(cell).join(';');
   return f.lignes.map((l) =>
@@ -169,7 +169,7 @@ export function renderBillingRollCsvRows(f: FactureDeRole): string[] {
  * for (const morceau of billingRollCsvChunks(billingRoll(adhesions))) process.stdout.write(morceau);
  * ```
  */
-export function* billingRollCsvChunks(roll: RoleDeFacturation): Generator<string> {
+export function* billingRollCsvChunks(roll: BillingRoll): Generator<string> {
   yield `${CSV_BOM}${CSV_HEADER}\r\n`;
   for (const f of roll.factures) if (f.lignes.length > 0) yield renderBillingRollCsvRows(f).join('\r\n') + '\r\n';
 }
@@ -192,7 +192,7 @@ export function* billingRollCsvChunks(roll: RoleDeFacturation): Generator<string
  * //=> '\uFEFFdebiteur_siren;debiteur_nom;debiteur_siret;code_service;engagement;adherent_position;…'
  * ```
  */
-export function renderBillingRollCsv(roll: RoleDeFacturation): string {
+export function renderBillingRollCsv(roll: BillingRoll): string {
   return [...billingRollCsvChunks(roll)].join('');
 }
 
@@ -212,8 +212,8 @@ function indent(json: string, spaces: string): string {
  * //=> true
  * ```
  */
-export function* billingRollJsonChunks(roll: RoleDeFacturation): Generator<string> {
-  const keys = (Object.keys(roll) as (keyof RoleDeFacturation)[]).filter((key) => roll[key] !== undefined);
+export function* billingRollJsonChunks(roll: BillingRoll): Generator<string> {
+  const keys = (Object.keys(roll) as (keyof BillingRoll)[]).filter((key) => roll[key] !== undefined);
   yield '{';
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k]!;

@@ -22,7 +22,7 @@ export interface PricedLines {
   readonly avertissements: QuoteWarning[];
   readonly issues: QuoteIssue[];
   /** Les parts dues mais non chiffrées faute d'une donnée. */
-  readonly manquants: Manquant[];
+  readonly manquants: Manquant<PrestationId>[];
 }
 
 const POPULATION: ReadonlySet<MeasureName> = new Set(['population']);

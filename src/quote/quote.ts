@@ -15,7 +15,7 @@ import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
 import { checkAdhesion } from '../validation/check.js';
 import type { Snapshot } from '../input/snapshot.js';
 import { readAdhesion } from '../validation/fast.js';
-import { inVoice, makeIssue, makeWarning } from '../wording/issues.js';
+import { rewordIssue, makeIssue, makeWarning } from '../wording/issues.js';
 
 /**
  * Options d'un devis.
@@ -84,12 +84,12 @@ function sumsOf(catalogue: Catalogue): SumCache {
 function forMember(avertissements: readonly QuoteWarning[]): QuoteWarning[] {
   if (avertissements.length === 0) return [];
   const out: QuoteWarning[] = [];
-  for (const w of avertissements) if (WARNING_AUDIENCES[w.code].includes('adherent')) out.push(inVoice({ ...w }, 'adherent'));
+  for (const w of avertissements) if (WARNING_AUDIENCES[w.code].includes('adherent')) out.push(rewordIssue({ ...w }, 'adherent'));
   return out;
 }
 
 /** Les factures d'un SIREN dont une part n'est pas chiffrée portent `totalPartiel: true`. */
-function partial<Id extends string>(factures: Invoice<Id>[], manquants: readonly Manquant[]): Invoice<Id>[] {
+function partial<Id extends string>(factures: Invoice<Id>[], manquants: readonly Manquant<Id>[]): Invoice<Id>[] {
   if (manquants.length === 0) return factures;
   const sirens = new Set(manquants.map((m) => m.siren));
   return factures.map((f) => (sirens.has(f.siren) ? { ...f, totalPartiel: true as const } : f));

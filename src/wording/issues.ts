@@ -6,7 +6,7 @@
  * voix et ses propres codes (src/cli/issues.ts).
  *
  * Aucune interface ne lit ni ne réécrit le texte d'un message : elle relit son code et ses paramètres
- * ({@link inVoice}).
+ * ({@link rewordIssue}).
  *
  * Cette couche est tout en bas : elle n'importe que `core`, `shared` et `money`.
  */
@@ -471,10 +471,10 @@ function wordOrUndefined(build: (p: IssueParams, v: Voice) => string, params: Is
  * @example
  * ```ts
  * const r = safeQuote(adhesion);
- * if (!r.success) r.issues.map((i) => inVoice(i, 'adherent').message);
+ * if (!r.success) r.issues.map((i) => rewordIssue(i, 'adherent').message);
  * ```
  */
-export function inVoice<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voice): T {
+export function rewordIssue<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voice): T {
   const params = item.params;
   if (params === undefined) return item;
   const table = (isWarning(item) ? WARNING_MESSAGES : ISSUE_MESSAGES) as unknown as Readonly<Record<string, (p: IssueParams, v: Voice) => string>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue2026, inVoice, lintCatalogue, safeCompleteCatalogue, safeParseCatalogue, type QuoteIssue } from '../../src/index.js';
+import { catalogue2026, rewordIssue, lintCatalogue, safeCompleteCatalogue, safeParseCatalogue, type QuoteIssue } from '../../src/index.js';
 import { lintMessage } from '../../src/wording/lint.js';
 
 /** Des brouillons de catalogue qui donnent chaque sorte de remarque. */
@@ -64,7 +64,7 @@ describe('les remarques et problèmes d’un catalogue sont rédigés à partir 
     if (!tarifs.success) all.push(...tarifs.issues);
     expect(new Set(all.map((i) => i.code))).toEqual(new Set(['CATALOGUE_INVALIDE', 'CATALOGUE_INCOHERENT', 'MILLESIME_INCOHERENT']));
     for (const i of all) {
-      expect(inVoice({ ...i, message: 'texte contrefait' }, 'bibliotheque').message, `${i.code} @ ${i.path.join('.')}`).toBe(i.message);
+      expect(rewordIssue({ ...i, message: 'texte contrefait' }, 'bibliotheque').message, `${i.code} @ ${i.path.join('.')}`).toBe(i.message);
       expect(i.message).not.toMatch(/undefined|\[object/);
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue2026, ISSUE_CODES, quote, safePricePrestation, safeQuote, WARNING_CODES, type IssueCode, type QuoteIssue, type Voice } from '../../src/index.js';
 import {
-  inVoice,
+  rewordIssue,
   issueMessage,
   makeIssue,
   makeWarning,
@@ -129,17 +129,17 @@ describe('rédaction des problèmes (src/wording)', () => {
     }
   });
 
-  it('inVoice rédige de nouveau d’après le code et les paramètres, jamais d’après le texte', () => {
+  it('rewordIssue rédige de nouveau d’après le code et les paramètres, jamais d’après le texte', () => {
     const issue = makeIssue('TARIF_NON_PUBLIE', ['prestations', 'dpo'], TARIF);
     const forged: QuoteIssue = { ...issue, message: 'Un texte quelconque.' };
-    expect(inVoice(forged, 'bibliotheque').message).toBe(issue.message);
-    expect(inVoice(forged, 'adherent').message).toBe(inVoice(issue, 'adherent').message);
-    expect(inVoice(issue, 'bibliotheque')).toBe(issue);
-    expect(inVoice(issue, 'adherent').path).toBe(issue.path);
-    expect(inVoice(issue, 'adherent').params).toBe(issue.params);
+    expect(rewordIssue(forged, 'bibliotheque').message).toBe(issue.message);
+    expect(rewordIssue(forged, 'adherent').message).toBe(rewordIssue(issue, 'adherent').message);
+    expect(rewordIssue(issue, 'bibliotheque')).toBe(issue);
+    expect(rewordIssue(issue, 'adherent').path).toBe(issue.path);
+    expect(rewordIssue(issue, 'adherent').params).toBe(issue.params);
     // Un avertissement aussi.
     const w = makeWarning('PART2_NON_RENSEIGNEE', ['postesLicenceBL'], {});
-    expect(inVoice({ ...w, message: 'x' }, 'bibliotheque').message).toBe(w.message);
+    expect(rewordIssue({ ...w, message: 'x' }, 'bibliotheque').message).toBe(w.message);
   });
 
   it('chaque voix dit comment fournir un montant manquant', () => {
