@@ -29,6 +29,7 @@ export {
 export {
   paramHelp,
   paramBounds,
+  splitListInput,
   PARAM_KINDS,
   type ParamKind,
   type ParamKinds,
@@ -92,8 +93,9 @@ export { modelDeclaration } from './models/registry.js';
 export { reviseCatalogue, safeReviseCatalogue, validateRevision, type Revision, type MontantRevise } from './catalogue/revise.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
-export { QuoteError, isQuoteError, formatPath } from './errors/quote-error.js';
+export { QuoteError, isQuoteError, formatPath, describeError } from './errors/quote-error.js';
 export { describeValue } from './errors/from-zod.js';
+export { controlCharacter } from './validation/fields.js';
 export type { PrestationDeclaration, ParamDeclaration, NumberParam, SirensParam, DureesParam, ParamCommon, ComposanteDeclaration } from './prestations/define.js';
 export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './core/codes.js';
 export { rewordIssue, type Voice } from './wording/issues.js';

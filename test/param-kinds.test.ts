@@ -2,8 +2,9 @@
  * La table des sortes de paramètre : une entrée par sorte, d'où viennent le type, le schéma, la
  * vérification rapide, la borne en mots et la saisie en texte de chaque paramètre déclaré.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNombre, PARAM_KINDS, paramBounds, paramHelp, REGISTRY, safePricePrestation, type ParamDeclaration } from '../src/index.js';
+import { formatNombre, PARAM_KINDS, paramBounds, paramHelp, REGISTRY, safePricePrestation, splitListInput, type ParamDeclaration } from '../src/index.js';
 import { catalogueTest } from './helpers.js';
 
 const PARAMS: [string, string, ParamDeclaration][] = REGISTRY.prestations.flatMap((d) => Object.entries(d.parametres).map(([name, p]) => [d.id, name, p] as [string, string, ParamDeclaration]));
@@ -42,5 +43,23 @@ describe('sortes de paramètre', () => {
     const durees = (value: unknown) => safePricePrestation('secretariatMairie', { interventions: value } as never, { catalogue: catalogueTest }).success;
     expect([durees([]), durees([0.5, 1]), durees([0]), durees([367])]).toEqual([false, true, false, false]);
     expect(durees(Array.from({ length: 367 }, () => 1))).toBe(false);
+  });
+});
+
+describe('splitListInput', () => {
+  it('coupe une saisie à chacun des séparateurs de sa sorte, sans espaces autour ni éléments vides', () => {
+    expect(splitListInput(' 0,5 ;1 ;; 2\n', PARAM_KINDS.durees.saisie as { separateurs: string })).toEqual(['0,5', '1', '2']);
+    expect(splitListInput('200000172, 200 000 107\n', { separateurs: ',;\n' })).toEqual(['200000172', '200 000 107']);
+    expect(splitListInput('  ', { separateurs: ';' })).toEqual([]);
+  });
+
+  it('propriété : des éléments sans séparateur, joints par un séparateur, se retrouvent tels quels', () => {
+    const element = fc.stringMatching(/^[0-9a-z,]+$/);
+    fc.assert(
+      fc.property(fc.array(element), fc.constantFrom(';', '\n'), (elements, sep) => {
+        expect(splitListInput(elements.join(` ${sep} `), { separateurs: ';\n' })).toEqual(elements);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -1,6 +1,6 @@
-import { describeValue, isValidSiret, readInput, type Path, type QuoteIssue, type SafeResult } from '@te90/tarifs';
+import { controlCharacter, describeValue, isValidSiret, readInput, type Path, type QuoteIssue, type SafeResult } from '@te90/tarifs';
 import { EMETTEUR, type Rule } from './emetteur-rules.js';
-import { controlCharacter, documentIssue } from './issues.js';
+import { documentIssue } from './issues.js';
 
 /**
  * Qui signe le devis pour l'émetteur : son nom et sa qualité.

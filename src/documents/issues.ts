@@ -4,7 +4,7 @@
  * `message`, `params`) et s'écrivent de même ; leurs raisons et leurs messages sont ceux des
  * documents, rédigés ici à partir du code et des paramètres.
  */
-import { isQuoteError, QuoteError, type Path, type QuoteIssue } from '@te90/tarifs';
+import { describeError, isQuoteError, QuoteError, type Path, type QuoteIssue } from '@te90/tarifs';
 import { dateEnLettres } from './dates.js';
 
 /**
@@ -107,34 +107,6 @@ function visible(text: string): string {
 export function documentIssue<C extends DocumentIssueCode>(code: C, path: Path, params: DocumentIssueParams[C]): QuoteIssue {
   const message = visible((MESSAGES[code] as (p: DocumentIssueParams[C]) => string)(params));
   return { code, path, message, params: params as QuoteIssue['params'] };
-}
-
-/** Les caractères de contrôle d'un texte d'une ligne. */
-const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
-/** Les mêmes, sauf les fins de ligne (`\n`, `\r\n`) d'un texte de plusieurs lignes (une adresse). */
-const CONTROL_CHAR_SAUF_LIGNES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
-
-/**
- * Le premier caractère de contrôle d'un texte imprimé sur un document : son code (`U+001B`) et sa
- * position (à partir de 1) ; avec `lignes`, les fins de ligne sont admises.
- *
- * @internal
- */
-export function controlCharacter(text: string, lignes = false): { caractere: string; position: number } | undefined {
-  const m = (lignes ? CONTROL_CHAR_SAUF_LIGNES : CONTROL_CHAR).exec(text);
-  if (m === null) return undefined;
-  return { caractere: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, position: m.index + 1 };
-}
-
-/** Décrit une exception sans jamais lever : son message si c'en est un. */
-function describeError(error: unknown): string {
-  try {
-    if (typeof error === 'string') return error.slice(0, 200);
-    const message = (error as { message?: unknown } | null)?.message;
-    return typeof message === 'string' ? message.slice(0, 200) : 'exception sans message';
-  } catch {
-    return 'exception illisible';
-  }
 }
 
 /**

@@ -5,7 +5,8 @@
 import { QuoteError, readInput, type Path, type QuoteIssue } from '@te90/tarifs';
 import { dayNumber, isoDate, lastDayOf } from './dates.js';
 import { safeParseEmetteur, type Emetteur } from './emetteur.js';
-import { controlCharacter, documentIssue, guarded } from './issues.js';
+import { controlCharacter } from '@te90/tarifs';
+import { documentIssue, guarded } from './issues.js';
 
 /**
  * Ce que le devis imprimable affiche en plus du devis : son numéro, sa date et sa durée de validité,

@@ -109,9 +109,15 @@ function isIssueList(issues: unknown): boolean {
 }
 
 /**
- * Décrit une exception sans jamais lever : son message si c'en est un, sinon « exception illisible ».
+ * Décrit une exception sans jamais lever, pour le détail d'un problème : son message (200 caractères
+ * au plus) si elle en a un, « exception sans message » sinon, « exception illisible » si la lire lève.
  *
- * @internal
+ * @category Erreurs
+ * @example
+ * ```ts
+ * describeError(new Error('disque plein'));
+ * //=> 'disque plein'
+ * ```
  */
 export function describeError(error: unknown): string {
   try {

@@ -385,6 +385,31 @@ export type DureesParam = ParamDeclarationOf<'durees'>;
 export type ParamDeclaration = { [K in ParamKind]: ParamDeclarationOf<K> }[ParamKind];
 
 /**
+ * Les éléments d'une liste saisie en texte (une cellule de tableur, un champ de formulaire) : le texte
+ * coupé à chacun des `separateurs` de sa saisie, chaque élément sans espaces autour, les éléments
+ * vides écartés. Le client lit ensuite chaque élément selon `element` (un SIREN, un nombre).
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * splitListInput('0,5 ; 1;', { separateurs: ';\n' });
+ * //=> ['0,5', '1']
+ * ```
+ */
+export function splitListInput(text: string, saisie: { readonly separateurs: string }): string[] {
+  const parts: string[] = [];
+  let part = '';
+  for (const ch of text) {
+    if (saisie.separateurs.includes(ch)) {
+      parts.push(part);
+      part = '';
+    } else part += ch;
+  }
+  parts.push(part);
+  return parts.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/**
  * L'aide d'un paramètre, telle qu'un formulaire l'affiche : son aide, puis sa borne en mots pour un
  * nombre (« (entier de 1 à 100 000 postes) »), ou la consigne de saisie pour une liste.
  *

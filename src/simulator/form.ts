@@ -3,7 +3,7 @@
  * Les briques du formulaire du simulateur : éléments, champs libellés et accessibles (étiquette,
  * aide, erreur reliées), saisie et lecture des nombres à la française.
  */
-import type { ParamDeclaration } from '@te90/tarifs';
+import { splitListInput, type ParamDeclaration } from '@te90/tarifs';
 
 /**
  * Un champ du formulaire : son élément de saisie, le chemin de la donnée, et son message d'erreur.
@@ -87,15 +87,6 @@ export function readNumber(text: string): unknown {
  * @internal
  */
 export function readList(text: string, saisie: { readonly separateurs: string; readonly element: 'siren' | 'nombre' }): unknown[] {
-  const parts: string[] = [];
-  let part = '';
-  for (const ch of text) {
-    if (saisie.separateurs.includes(ch)) {
-      parts.push(part);
-      part = '';
-    } else part += ch;
-  }
-  parts.push(part);
-  const kept = parts.map((s) => s.trim()).filter((s) => s !== '');
+  const kept = splitListInput(text, saisie);
   return saisie.element === 'nombre' ? kept.map(readNumber) : kept;
 }

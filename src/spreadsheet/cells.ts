@@ -1,4 +1,4 @@
-import { describeValue, PARAM_KINDS, type ParamKind } from '@te90/tarifs';
+import { describeValue, PARAM_KINDS, splitListInput, type ParamKind } from '@te90/tarifs';
 
 /**
  * Une valeur de cellule telle qu'un tableur la passe : nombre, texte, booléen, date, ou vide.
@@ -176,16 +176,7 @@ export function listCell(value: unknown, saisie: { readonly separateurs: string;
   const element = (v: unknown) => (saisie.element === 'siren' ? (typeof v === 'number' ? text(v, 9) : v) : quantity(v));
   if (typeof value === 'number') return [element(value)];
   if (typeof value !== 'string') return value;
-  const parts: string[] = [];
-  let part = '';
-  for (const ch of value) {
-    if (saisie.separateurs.includes(ch)) {
-      parts.push(part);
-      part = '';
-    } else part += ch;
-  }
-  parts.push(part);
-  const kept = parts.map((s) => s.trim()).filter((s) => s !== '');
+  const kept = splitListInput(value, saisie);
   return saisie.element === 'siren' ? kept : kept.map(element);
 }
 
