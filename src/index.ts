@@ -100,8 +100,8 @@ export type { PrestationDeclaration, ParamDeclaration, NumberParam, SirensParam,
 export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './core/codes.js';
 export { rewordIssue, type Voice } from './wording/issues.js';
 export { normalizeSiren, isValidSiren, isValidSiret, formatSiren } from './siren/siren.js';
-export { formatEuros, formatNombre, type Typographie } from './money/format.js';
-export { formatPrix, formatStrate, describeQuoteLine } from './wording/terms.js';
+export { formatEuros, formatNumber, type Typographie } from './money/format.js';
+export { formatUnitPrice, formatBand, describeQuoteLine } from './wording/terms.js';
 export { sumAmounts, compareAmounts } from './money/amounts.js';
 export { readInput, type InputRead } from './input/read.js';
 export { COLLECTIVITE_FIELDS, type CollectiviteField, type CollectiviteFields } from './validation/collectivite.js';

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/money/decimal.js';
-import { formatEuros, formatNombre } from '../src/money/format.js';
+import { formatEuros, formatNumber } from '../src/money/format.js';
 import { roundToCent, sumMontants, toMontant } from '../src/money/round.js';
 
 describe('règle d’arrondi', () => {
@@ -63,9 +63,9 @@ describe('écriture à la française', () => {
   });
 
   it('écrit les nombres sans zéros inutiles', () => {
-    expect(formatNombre('0.90')).toBe('0,9');
-    expect(formatNombre('3.6')).toBe('3,6');
-    expect(formatNombre('12000')).toBe('12 000');
-    expect(formatNombre('1')).toBe('1');
+    expect(formatNumber('0.90')).toBe('0,9');
+    expect(formatNumber('3.6')).toBe('3,6');
+    expect(formatNumber('12000')).toBe('12 000');
+    expect(formatNumber('1')).toBe('1');
   });
 });

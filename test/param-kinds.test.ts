@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNombre, PARAM_KINDS, paramBounds, paramHelp, REGISTRY, safePricePrestation, splitListInput, type ParamDeclaration } from '../src/index.js';
+import { formatNumber, PARAM_KINDS, paramBounds, paramHelp, REGISTRY, safePricePrestation, splitListInput, type ParamDeclaration } from '../src/index.js';
 import { catalogueTest } from './helpers.js';
 
 const PARAMS: [string, string, ParamDeclaration][] = REGISTRY.prestations.flatMap((d) => Object.entries(d.parametres).map(([name, p]) => [d.id, name, p] as [string, string, ParamDeclaration]));
@@ -29,7 +29,7 @@ describe('sortes de paramètre', () => {
           ? `${p.aide} Séparez-les par des virgules.`
           : p.type === 'durees'
             ? `${p.aide} Séparez-les par des points-virgules (0,5 ; 1).`
-            : `${p.aide} (${p.type === 'entier' ? 'entier' : 'nombre'} de ${p.minExclu ? 'plus de ' : ''}${formatNombre(p.min)} à ${formatNombre(p.max)} ${p.unite})`;
+            : `${p.aide} (${p.type === 'entier' ? 'entier' : 'nombre'} de ${p.minExclu ? 'plus de ' : ''}${formatNumber(p.min)} à ${formatNumber(p.max)} ${p.unite})`;
       expect(paramHelp(p), `${id}.${name}`).toBe(attendue);
     }
     expect(paramBounds(REGISTRY.prestations.find((d) => d.id === 'secretariatMairie')!.parametres['interventions']!)).toBe(

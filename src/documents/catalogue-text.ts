@@ -1,8 +1,8 @@
 import {
   formatEuros,
-  formatNombre,
-  formatPrix,
-  formatStrate,
+  formatNumber,
+  formatUnitPrice,
+  formatBand,
   missingAmounts,
   modelDeclaration,
   type Catalogue,
@@ -23,21 +23,21 @@ function describeField(kind: FieldKind, value: unknown, unite: Unite | undefined
     case 'montant':
       return [formatEuros(value as string)];
     case 'prix':
-      return [formatPrix(value as string)];
+      return [formatUnitPrice(value as string)];
     case 'unite':
       return [(value as Unite).un];
     case 'arrondi':
       return [value === 'entierSuperieur' ? 'toute unité commencée est due' : 'aucun'];
     case 'paliers': {
       const u = unite?.plusieurs ?? 'unités';
-      return ['', ...(value as Palier[]).map((p) => `  ${p.a === null ? `${p.de} ${u} et plus` : `${p.de} à ${p.a} ${u}`} : ${formatNombre(p.coefficient)}`)];
+      return ['', ...(value as Palier[]).map((p) => `  ${p.a === null ? `${p.de} ${u} et plus` : `${p.de} à ${p.a} ${u}`} : ${formatNumber(p.coefficient)}`)];
     }
     case 'grille': {
       const g = value as Grille;
-      return [`(${g.quotasGo.map((q) => `${q} Go`).join(' | ')})`, ...g.strates.map((s, i) => `  ${formatStrate(s)} : ${(g.montants[i] ?? []).map((m) => formatEuros(m)).join(' | ')}`)];
+      return [`(${g.quotasGo.map((q) => `${q} Go`).join(' | ')})`, ...g.strates.map((s, i) => `  ${formatBand(s)} : ${(g.montants[i] ?? []).map((m) => formatEuros(m)).join(' | ')}`)];
     }
     case 'stratesForfait':
-      return ['', ...(value as StrateForfait[]).map((s) => `  ${formatStrate(s)} : ${formatEuros(s.montant)}`)];
+      return ['', ...(value as StrateForfait[]).map((s) => `  ${formatBand(s)} : ${formatEuros(s.montant)}`)];
   }
 }
 

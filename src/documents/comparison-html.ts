@@ -1,4 +1,4 @@
-import { compareAmounts, formatEuros, formatNombre, formatSiren, type AdherentCompare, type Catalogue, type Comparaison } from '@te90/tarifs';
+import { compareAmounts, formatEuros, formatNumber, formatSiren, type AdherentCompare, type Catalogue, type Comparaison } from '@te90/tarifs';
 
 /**
  * Ce que le rapport de comparaison affiche en plus de la comparaison : les deux catalogues comparés
@@ -48,7 +48,7 @@ function pourcent(value: string | null): string {
   if (value === null) return '—';
   const s = sign(value);
   if (s === 0) return '0\u00a0%';
-  return `${s < 0 ? '−' : '+'}${formatNombre(abs(value), TYPO)}\u00a0%`;
+  return `${s < 0 ? '−' : '+'}${formatNumber(abs(value), TYPO)}\u00a0%`;
 }
 
 /** Un catalogue porte-t-il un montant d'exemple ? */

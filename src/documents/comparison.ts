@@ -1,4 +1,4 @@
-import { formatEuros, formatNombre, formatSiren, type AdherentCompare, type Comparaison } from '@te90/tarifs';
+import { formatEuros, formatNumber, formatSiren, type AdherentCompare, type Comparaison } from '@te90/tarifs';
 import { cell, numberCell } from './csv.js';
 import { pad, renderIssuesText } from './quote-text.js';
 
@@ -15,7 +15,7 @@ function signed(value: string | null): string {
 function pourcent(value: string | null): string {
   if (value === null) return '—';
   if (/^-?0(\.0+)?$/.test(value)) return '0 %';
-  return `${value.startsWith('-') ? '' : '+'}${formatNombre(value)} %`;
+  return `${value.startsWith('-') ? '' : '+'}${formatNumber(value)} %`;
 }
 
 /**

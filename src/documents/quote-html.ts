@@ -1,4 +1,4 @@
-import { describeQuoteLine, formatEuros, formatNombre, formatPrix, formatSiren, QuoteError, type Invoice, type Quote, type QuoteLine } from '@te90/tarifs';
+import { describeQuoteLine, formatEuros, formatNumber, formatUnitPrice, formatSiren, QuoteError, type Invoice, type Quote, type QuoteLine } from '@te90/tarifs';
 import { dateEnLettres, isoDate } from './dates.js';
 import { manquantsText, REGLE_ARRONDI, referenceConvention, sectionsOf, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
 import type { Emetteur } from './emetteur.js';
@@ -96,8 +96,8 @@ function lineHtml(l: QuoteLine): string[] {
   return [
     '<tr>',
     `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(detail)}</span>${l.remarque === undefined ? '' : `<span class="remarque">${escape(l.remarque)}</span>`}<span class="source${l.source.exemple ? ' exemple-source' : ''}">${escape(sourceText(l.source))}</span></th>`,
-    `<td>${escape(formatNombre(l.quantite, typo))}\u00a0${escape(l.unite)}</td>`,
-    `<td class="montant">${formatPrix(l.prixUnitaire, typo)}</td>`,
+    `<td>${escape(formatNumber(l.quantite, typo))}\u00a0${escape(l.unite)}</td>`,
+    `<td class="montant">${formatUnitPrice(l.prixUnitaire, typo)}</td>`,
     `<td class="montant">${formatEuros(l.montant, typo)}</td>`,
     '</tr>',
   ];
@@ -182,7 +182,7 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
     '<section class="adherent" aria-labelledby="adherent">',
     '<h2 id="adherent">Collectivité</h2>',
     `<p><strong>${escape(c.nom)}</strong> (${TYPES[c.type]}), SIREN ${formatSiren(c.siren).replaceAll(' ', '\u00a0')}</p>`,
-    ...(c.population !== undefined ? [`<p>Population : ${formatNombre(String(c.population), typo)}\u00a0habitants</p>`] : []),
+    ...(c.population !== undefined ? [`<p>Population : ${formatNumber(String(c.population), typo)}\u00a0habitants</p>`] : []),
     ...(c.parcTransfere ? ['<p>Parc informatique transféré au syndicat</p>'] : []),
     `<p class="references">${escape(referenceConvention(devis))}</p>`,
     '<p class="references">Sources des tarifs :</p>',

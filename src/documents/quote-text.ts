@@ -1,4 +1,4 @@
-import { describeQuoteLine, formatEuros, formatNombre, formatPath, formatSiren, type Quote, type QuoteIssue } from '@te90/tarifs';
+import { describeQuoteLine, formatEuros, formatNumber, formatPath, formatSiren, type Quote, type QuoteIssue } from '@te90/tarifs';
 import { manquantsText, REGLE_ARRONDI, sectionsOf, sourceText, totauxParNature } from './devis-parts.js';
 
 /**
@@ -108,7 +108,7 @@ export function renderQuoteText(devis: Quote, options?: TextOptions): string {
     for (const l of wrap(text, LABEL + AMOUNT - 2)) out.push(`${INDENT}    ${l}`);
   };
   out.push(`Devis ${devis.millesime} — ${c.nom} (${TYPES[c.type]}), SIREN ${formatSiren(c.siren)}`);
-  if (c.population !== undefined) out.push(`Population : ${formatNombre(String(c.population), typo)}\u00a0habitants`);
+  if (c.population !== undefined) out.push(`Population : ${formatNumber(String(c.population), typo)}\u00a0habitants`);
   if (c.parcTransfere) out.push('Parc informatique transféré au syndicat');
   // Le texte n'a ni émetteur, ni mention fiscale, ni bon pour accord : il reste un document de travail.
   out.push('', ...wrap("DOCUMENT DE TRAVAIL : ni émetteur, ni mention fiscale, ni bon pour accord ; le devis à signer est le devis imprimable (renderQuoteHtml avec un émetteur ; en ligne de commande, --format html --emetteur …).", LABEL + AMOUNT + 4));

@@ -43,14 +43,14 @@ function plainText(value: string | Dec | number): string {
  *
  * @example
  * ```ts
- * formatNombre('1234.50');
+ * formatNumber('1234.50');
  * //=> '1 234,5'
- * formatNombre('1234.50', { insecable: true });
+ * formatNumber('1234.50', { insecable: true });
  * //=> '1\u00a0234,5'
  * ```
  * @category Affichage
  */
-export function formatNombre(value: string | Dec | number, typo?: Typographie): string {
+export function formatNumber(value: string | Dec | number, typo?: Typographie): string {
   const [, sign, integer, fraction] = PLAIN.exec(plainText(value))!;
   const int = integer!.replace(/^0+(?=\d)/, '');
   const frac = (fraction ?? '').replace(/0+$/, '');

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import type { IssueCode } from '../core/codes.js';
-import { formatNombre } from '../money/format.js';
+import { formatNumber } from '../money/format.js';
 import { maxLength, minLength } from '../shared/lengths.js';
 import { sirenSchema } from '../siren/schema.js';
 import { isValidSiren, normalizeSiren } from '../siren/siren.js';
@@ -244,7 +244,7 @@ function sirensSchema(max: number): z.ZodMiniType {
 }
 
 function numberBounds(nom: string, p: NumberBounds & { readonly unite: string }): string {
-  return `${nom} de ${p.minExclu ? 'plus de ' : ''}${formatNombre(p.min)} à ${formatNombre(p.max)} ${p.unite}`;
+  return `${nom} de ${p.minExclu ? 'plus de ' : ''}${formatNumber(p.min)} à ${formatNumber(p.max)} ${p.unite}`;
 }
 
 /**
@@ -287,7 +287,7 @@ export const PARAM_KIND_BEHAVIOURS: { readonly [K in ParamKind]: ParamKindBehavi
       }
       return out;
     },
-    bornes: (p) => `de 1 à ${formatNombre(p.max)} SIREN, sans doublon`,
+    bornes: (p) => `de 1 à ${formatNumber(p.max)} SIREN, sans doublon`,
   },
   durees: {
     attendu: 'une liste de durées',
@@ -298,7 +298,7 @@ export const PARAM_KIND_BEHAVIOURS: { readonly [K in ParamKind]: ParamKindBehavi
       for (const d of value) if (typeof d !== 'number' || !Number.isFinite(d) || d <= 0 || d > maxDuree) return REJECT;
       return value.slice() as number[];
     },
-    bornes: (p) => `de 1 à ${formatNombre(p.max)} durées, chacune de plus de 0 à ${formatNombre(p.maxDuree)} ${p.unite}`,
+    bornes: (p) => `de 1 à ${formatNumber(p.max)} durées, chacune de plus de 0 à ${formatNumber(p.maxDuree)} ${p.unite}`,
   },
 };
 

@@ -2,7 +2,7 @@ import type { Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning 
 import type { MeasureName, Measures } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
 import { makeIssue, makePlainWarning } from '../wording/issues.js';
-import { describeLine, formatStrate } from '../wording/terms.js';
+import { describeLine, formatBand } from '../wording/terms.js';
 import type { Catalogue, Prestation } from '../catalogue/types.js';
 import { registryOf } from '../catalogue/trust.js';
 import type { Registry } from '../prestations/create-registry.js';
@@ -81,7 +81,7 @@ function issueOf(problem: Problem, w: Where): QuoteIssue {
         raison: 'strate',
         libellePrestation: w.entry.libelle,
         population: problem.population,
-        strates: problem.strates.map((s) => formatStrate(s)),
+        strates: problem.strates.map((s) => formatBand(s)),
       });
     case 'palier':
       return makeIssue('CATALOGUE_INCOHERENT', path, {

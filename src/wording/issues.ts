@@ -13,7 +13,7 @@
 import { lintMessage } from './lint.js';
 import type { IssueCode, WarningCode } from '../core/codes.js';
 import type { IssueParam, IssueParams, Path, QuoteIssue, QuoteWarning } from '../core/shapes.js';
-import { formatNombre } from '../money/format.js';
+import { formatNumber } from '../money/format.js';
 
 /**
  * La voix d'un message : qui le lit, et donc comment il fournit ce qui manque.
@@ -331,7 +331,7 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
     p.raison === 'invalide'
       ? `La prestation « ${p.libellePrestation} » ne peut pas être chiffrée : elle dépend de la population de la collectivité, qui n'est pas valide.`
       : `La prestation « ${p.libellePrestation} » est calculée selon la population : indiquez la population de la collectivité.`,
-  QUOTA_INCONNU: (p) => `Le quota de ${formatNombre(String(p.quotaGo))} Go n'est pas proposé ; quotas possibles : ${p.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
+  QUOTA_INCONNU: (p) => `Le quota de ${formatNumber(String(p.quotaGo))} Go n'est pas proposé ; quotas possibles : ${p.quotasGo.map((q) => `${q} Go`).join(', ')}.`,
   TARIF_NON_PUBLIE: supplyMissing,
   TARIF_DEJA_PUBLIE: (p) =>
     p.champ === 'modele'
@@ -353,9 +353,9 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
   CATALOGUE_INCOHERENT: (p) => {
     switch (p.raison) {
       case 'strate':
-        return `Aucune strate de la grille « ${p.libellePrestation} » ne contient ${formatNombre(String(p.population))} habitants (strates : ${p.strates.join(' ; ')}).`;
+        return `Aucune strate de la grille « ${p.libellePrestation} » ne contient ${formatNumber(String(p.population))} habitants (strates : ${p.strates.join(' ; ')}).`;
       case 'palier':
-        return `Aucun palier du barème « ${p.libelle} » ne couvre ${formatNombre(String(p.unites))} ${p.nomUnites}.`;
+        return `Aucun palier du barème « ${p.libelle} » ne couvre ${formatNumber(String(p.unites))} ${p.nomUnites}.`;
       case 'lint':
         return lintMessage(p.lintCode, p);
     }

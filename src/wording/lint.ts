@@ -1,5 +1,5 @@
 import type { IssueParam } from '../core/shapes.js';
-import { formatEuros, formatNombre } from '../money/format.js';
+import { formatEuros, formatNumber } from '../money/format.js';
 
 /**
  * Les chiffres d'une remarque sur un catalogue : ce qui la montre (bornes, quantités, montants en
@@ -20,7 +20,7 @@ function noun(f: LintFacts) {
 
 /** Une borne : `sans limite` pour `null`. */
 function label(n: IssueParam | undefined): string {
-  return n === null || n === undefined ? 'sans limite' : formatNombre(String(n));
+  return n === null || n === undefined ? 'sans limite' : formatNumber(String(n));
 }
 
 function text(v: IssueParam | undefined): string {
@@ -30,7 +30,7 @@ function text(v: IssueParam | undefined): string {
 /** Un montant d'une baisse au seuil : en euros, ou en unités pondérées quand le prix n'est pas publié. */
 function shown(f: LintFacts, key: 'montantAvant' | 'montantApres'): string {
   const value = text(f[key]);
-  return f['mesure'] === 'pondere' ? `${formatNombre(value)} ${text(f['unites'])} pondérés` : formatEuros(value);
+  return f['mesure'] === 'pondere' ? `${formatNumber(value)} ${text(f['unites'])} pondérés` : formatEuros(value);
 }
 
 const BUILDERS: Readonly<Record<string, (f: LintFacts) => string>> = {

@@ -1,6 +1,6 @@
 import type { Calcul, QuoteLine, Strate, Unite } from '../core/shapes.js';
 import { Dec } from '../money/decimal.js';
-import { espace, formatEuros, formatNombre, type Typographie } from '../money/format.js';
+import { espace, formatEuros, formatNumber, type Typographie } from '../money/format.js';
 
 /**
  * Une quantité et son unité, accordée à la française (singulier en dessous de 2) : `3,6 postes`.
@@ -8,7 +8,7 @@ import { espace, formatEuros, formatNombre, type Typographie } from '../money/fo
  * @internal
  */
 export function quantiteUnite(quantite: string, unite: Unite, typo?: Typographie): string {
-  return `${formatNombre(quantite, typo)}${espace(typo)}${new Dec(quantite).gte(2) ? unite.plusieurs : unite.un}`;
+  return `${formatNumber(quantite, typo)}${espace(typo)}${new Dec(quantite).gte(2) ? unite.plusieurs : unite.un}`;
 }
 
 /**
@@ -21,16 +21,16 @@ export function quantiteUnite(quantite: string, unite: Unite, typo?: Typographie
  * @category Montants
  * @example
  * ```ts
- * formatPrix('0.045');
+ * formatUnitPrice('0.045');
  * //=> '0,045 €'
- * formatPrix('574.88');
+ * formatUnitPrice('574.88');
  * //=> '574,88 €'
  * ```
  */
-export function formatPrix(prix: string, typo?: Typographie): string {
+export function formatUnitPrice(prix: string, typo?: Typographie): string {
   const d = new Dec(prix);
   if (d.decimalPlaces() <= 2) return formatEuros(prix, typo);
-  return `${formatNombre(d, typo)}${espace(typo)}€`;
+  return `${formatNumber(d, typo)}${espace(typo)}€`;
 }
 
 /**
@@ -41,14 +41,14 @@ export function formatPrix(prix: string, typo?: Typographie): string {
  * @category Montants
  * @example
  * ```ts
- * formatStrate({ de: 500, a: 1999 });
+ * formatBand({ de: 500, a: 1999 });
  * //=> 'de 500 à 1 999 habitants'
- * formatStrate({ de: 10000, a: null });
+ * formatBand({ de: 10000, a: null });
  * //=> 'à partir de 10 000 habitants'
  * ```
  */
-export function formatStrate(strate: Strate, typo?: Typographie): string {
-  const n = (v: number) => formatNombre(String(v), typo);
+export function formatBand(strate: Strate, typo?: Typographie): string {
+  const n = (v: number) => formatNumber(String(v), typo);
   const s = espace(typo);
   return strate.a === null ? `à partir de ${n(strate.de)}${s}habitants` : `de ${n(strate.de)} à ${n(strate.a)}${s}habitants`;
 }
@@ -66,21 +66,21 @@ export function describeCalcul(c: Calcul, typo?: Typographie): string {
     case 'fixe':
       return `Forfait : ${euros(c.montant)}`;
     case 'produit': {
-      const demande = c.demandee === undefined ? '' : ` (quantité demandée : ${formatNombre(c.demandee, typo)}, arrondie à l'unité supérieure)`;
-      return `${quantiteUnite(c.quantite, c.unite, typo)}${demande} × ${formatPrix(c.prixUnitaire, typo)} = ${euros(c.montant)}`;
+      const demande = c.demandee === undefined ? '' : ` (quantité demandée : ${formatNumber(c.demandee, typo)}, arrondie à l'unité supérieure)`;
+      return `${quantiteUnite(c.quantite, c.unite, typo)}${demande} × ${formatUnitPrice(c.prixUnitaire, typo)} = ${euros(c.montant)}`;
     }
     case 'pondere':
-      return `${formatPrix(c.prixUnitaire, typo)} × (${quantiteUnite(c.unites, c.unite, typo)} × ${formatNombre(c.coefficient, typo)}) = ${euros(c.montant)}`;
+      return `${formatUnitPrice(c.prixUnitaire, typo)} × (${quantiteUnite(c.unites, c.unite, typo)} × ${formatNumber(c.coefficient, typo)}) = ${euros(c.montant)}`;
     case 'case':
-      return `Strate ${formatStrate(c.strate, typo)}, quota ${formatNombre(String(c.quotaGo), typo)}${s}Go : ${euros(c.montant)}`;
+      return `Strate ${formatBand(c.strate, typo)}, quota ${formatNumber(String(c.quotaGo), typo)}${s}Go : ${euros(c.montant)}`;
     case 'proportionnel': {
-      const calcul = `${formatNombre(String(c.population), typo)}${s}${c.population >= 2 ? 'habitants' : 'habitant'} × ${formatPrix(c.prixParHabitant, typo)} = ${euros(c.brut)}`;
+      const calcul = `${formatNumber(String(c.population), typo)}${s}${c.population >= 2 ? 'habitants' : 'habitant'} × ${formatUnitPrice(c.prixParHabitant, typo)} = ${euros(c.brut)}`;
       if (c.retenu === 'plancher') return `${calcul}, relevé au plancher de ${euros(c.plancher!)}`;
       if (c.retenu === 'plafond') return `${calcul}, ramené au plafond de ${euros(c.plafond!)}`;
       return calcul;
     }
     case 'parStrate':
-      return `Strate ${formatStrate(c.strate, typo)} (${formatNombre(String(c.population), typo)}${s}${c.population >= 2 ? 'habitants' : 'habitant'}) : ${euros(c.montant)}`;
+      return `Strate ${formatBand(c.strate, typo)} (${formatNumber(String(c.population), typo)}${s}${c.population >= 2 ? 'habitants' : 'habitant'}) : ${euros(c.montant)}`;
   }
 }
 

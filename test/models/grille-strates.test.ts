@@ -4,7 +4,7 @@ import type { ModelFinding } from '../../src/models/bands.js';
 import type { Chiffrage, ModelProblem } from '../../src/models/define.js';
 import { grilleStrates } from '../../src/models/grille-strates.js';
 import { modelOf } from '../../src/models/registry.js';
-import { describeCalcul, formatStrate } from '../../src/wording/terms.js';
+import { describeCalcul, formatBand } from '../../src/wording/terms.js';
 
 const grille: Grille = {
   strates: [
@@ -89,8 +89,8 @@ describe('modèle grille strate × quota', () => {
   });
 
   it('écrit les strates en français', () => {
-    expect(formatStrate({ de: 1000, a: 4999 })).toBe('de 1 000 à 4 999 habitants');
-    expect(formatStrate({ de: 10000, a: null })).toBe('à partir de 10 000 habitants');
+    expect(formatBand({ de: 1000, a: 4999 })).toBe('de 1 000 à 4 999 habitants');
+    expect(formatBand({ de: 10000, a: null })).toBe('à partir de 10 000 habitants');
   });
 
   describe('vérification : seuils où l’on paie moins (BAISSE_AU_SEUIL)', () => {
