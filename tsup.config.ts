@@ -6,8 +6,7 @@ import { defineConfig, type Options } from 'tsup';
 import { appsScriptGlue, appsScriptManifest, excelMetadata, excelPage, excelScript } from './scripts/spreadsheet-glue.js';
 import { excelIcon } from './scripts/png-icon.js';
 import { EXCEL_FILES, excelManifest } from './src/spreadsheet/manifest.js';
-import { jsonSchemas } from './src/schemas/json-schemas.js';
-import { emetteurJsonSchema } from './src/documents/emetteur-rules.js';
+import { emetteurJsonSchema, jsonSchemas } from './scripts/json-schemas.js';
 
 /** Écrit les schémas JSON des fichiers d'entrée, déduits des schémas zod (et, pour l'émetteur, des règles des documents). */
 function writeJsonSchemas(dir: string): void {

@@ -78,7 +78,7 @@ export {
 export type { ModelDeclaration, MeasureName } from './models/define.js';
 export type { FieldDeclaration, FieldKind } from './models/fields.js';
 export { catalogue2026 } from './catalogue/2026.js';
-export type { Catalogue, Catalogue2026, Prestation, ComposanteDe, ComposantesDe, ComposantesParDefaut, PrestationsDuCatalogue, PrestationsParDefaut } from './catalogue/types.js';
+export type { Catalogue, Catalogue2026, Prestation, ComposanteDe, ComposantesDe, DefaultComposantes, PrestationsDuCatalogue, DefaultPrestations } from './catalogue/types.js';
 export {
   completeCatalogue,
   safeCompleteCatalogue,

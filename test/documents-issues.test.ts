@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rewordIssue, isValidSiret, type QuoteIssue } from '../src/index.js';
 import { safeParseEmetteur, validateHtmlOptions } from '@te90/tarifs/documents';
-import { emetteurJsonSchema } from '../src/documents/emetteur-rules.js';
+import { emetteurJsonSchema } from '../scripts/json-schemas.js';
 import { documentIssue } from '../src/documents/issues.js';
 import { issueMessage } from '../src/wording/issues.js';
 
@@ -53,6 +53,14 @@ describe('problèmes des documents : leurs raisons et leurs messages', () => {
   it('une voix de la bibliothèque laisse tel quel le message d’une raison qu’elle ne connaît pas', () => {
     const issue = documentIssue('ENTREE_INVALIDE', ['options', 'numero'], { raison: 'numeroDevis', minimum: 1, maximum: 100 });
     expect(rewordIssue(issue, 'adherent')).toBe(issue);
+    // Chaque problème des options du devis imprimable, quelle que soit la voix, garde son message.
+    const all = [
+      ...validateHtmlOptions({ numero: '', date: '2026-13-40', validiteJours: 0 }, 2026),
+      ...validateHtmlOptions({ numero: 'D-1', date: '2026-12-01', validiteJours: 200 }, 2026),
+      ...validateHtmlOptions({ numero: 'D-1', date: '2027-01-02', validiteJours: 30 }, 2026),
+    ];
+    expect(new Set(all.map((i) => i.params['raison']))).toEqual(new Set(['numeroDevis', 'dateDevis', 'validiteJours', 'validiteMillesime', 'dateApresMillesime']));
+    for (const i of all) for (const voice of ['bibliotheque', 'adherent'] as const) expect(rewordIssue(i, voice).message).toBe(i.message);
   });
 });
 

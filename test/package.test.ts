@@ -41,7 +41,7 @@ describe('paquet publié (npm pack)', () => {
 
   it('ne contient que dist, les pages de docs/, README, CHANGELOG, LICENSE et package.json ; sans carte de sources', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-    for (const f of files) expect(f).toMatch(/^package\/(dist\/|docs\/(guide|tableur|ligne-de-commande|performance)\.md$|docs\/README\.md$|docs\/images\/[a-z-]+\.jpg$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
+    for (const f of files) expect(f).toMatch(/^package\/(dist\/|docs\/(guide|tableur|ligne-de-commande|performance|api-accueil)\.md$|docs\/README\.md$|docs\/images\/[a-z-]+\.jpg$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     // Les liens du README vers la documentation mènent à des fichiers livrés dans le paquet.
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

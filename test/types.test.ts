@@ -11,7 +11,7 @@ import {
   type ComposanteForfaitParStrate,
   type ComposanteGrilleStrates,
   type ComposanteParHabitant,
-  type ComposantesParDefaut,
+  type DefaultComposantes,
   type ComposanteUnitaire,
   type ParamDeclarationOf,
   type ParamKinds,
@@ -56,7 +56,7 @@ describe('types publics', () => {
     expectTypeOf(catalogue2026.prestations.marchesPublics.composantes.acces.arrondiQuantite).toEqualTypeOf<'aucun' | 'entierSuperieur'>();
     expectTypeOf(catalogue2026.prestations.maintenanceBase.composantes.postes).toEqualTypeOf<ComposanteCoefficientParPalier>();
     expectTypeOf(catalogue2026.prestations.sauvegarde.composantes.grille).toEqualTypeOf<ComposanteGrilleStrates>();
-    expectTypeOf<ComposantesParDefaut<'dpo'>>().toEqualTypeOf<{ readonly abonnement: ComposanteForfait }>();
+    expectTypeOf<DefaultComposantes<'dpo'>>().toEqualTypeOf<{ readonly abonnement: ComposanteForfait }>();
     // La famille du DPO admet trois modèles : un catalogue quelconque peut en prendre un autre, le catalogue 2026 non.
     expectTypeOf<ComposanteDe<'dpo', 'abonnement'>>().toEqualTypeOf<ComposanteForfait | ComposanteParHabitant | ComposanteForfaitParStrate>();
     expectTypeOf(catalogue2026.prestations.dpo.composantes.abonnement.montant).toEqualTypeOf<string | null>();
@@ -75,7 +75,7 @@ describe('types publics', () => {
     // La déclaration du DPO, si sa famille admettait un modèle de plus (ici « unitaire », pour l'essai).
     type Dpo = DeclarationOf<'dpo'>['composantes'];
     type DpoElargi = { readonly abonnement: Omit<Dpo['abonnement'], 'modeles'> & { readonly modeles: readonly [...Dpo['abonnement']['modeles'], 'unitaire'] } };
-    expectTypeOf<DefaultComposantesOf<DpoElargi>>().toEqualTypeOf<ComposantesParDefaut<'dpo'>>();
-    expectTypeOf<DefaultComposantesOf<Dpo>>().toEqualTypeOf<ComposantesParDefaut<'dpo'>>();
+    expectTypeOf<DefaultComposantesOf<DpoElargi>>().toEqualTypeOf<DefaultComposantes<'dpo'>>();
+    expectTypeOf<DefaultComposantesOf<Dpo>>().toEqualTypeOf<DefaultComposantes<'dpo'>>();
   });
 });

@@ -104,12 +104,12 @@ export interface Catalogue {
  * @category Catalogue
  * @example
  * ```ts
- * const c: ComposantesParDefaut<'marchesPublics'> = catalogue2026.prestations.marchesPublics.composantes;
+ * const c: DefaultComposantes<'marchesPublics'> = catalogue2026.prestations.marchesPublics.composantes;
  * c.acces.arrondiQuantite;
  * //=> 'aucun'
  * ```
  */
-export type ComposantesParDefaut<Id extends PrestationId> = Id extends PrestationId ? DefaultComposantesOf<DeclarationOf<Id>['composantes']> : never;
+export type DefaultComposantes<Id extends PrestationId> = Id extends PrestationId ? DefaultComposantesOf<DeclarationOf<Id>['composantes']> : never;
 
 /**
  * Les composantes déclarées `Cs`, chacune dans son modèle par défaut : le premier de ses modèles
@@ -143,7 +143,7 @@ export type DefaultComposantesOf<Cs> = {
  */
 export interface Catalogue2026 extends Catalogue {
   /** Les prestations, par identifiant, chaque composante dans son modèle par défaut. */
-  readonly prestations: PrestationsParDefaut;
+  readonly prestations: DefaultPrestations;
 }
 
 /**
@@ -153,7 +153,7 @@ export interface Catalogue2026 extends Catalogue {
  * @category Catalogue
  * @example
  * ```ts
- * const p: PrestationsParDefaut = catalogue2026.prestations;
+ * const p: DefaultPrestations = catalogue2026.prestations;
  * ```
  */
-export type PrestationsParDefaut = { readonly [Id in PrestationId]: Prestation<Id, ComposantesParDefaut<Id>> };
+export type DefaultPrestations = { readonly [Id in PrestationId]: Prestation<Id, DefaultComposantes<Id>> };

@@ -1,5 +1,5 @@
-const DOCS = `Documentation : README.md et docs/guide.md du paquet @te90/tarifs (une fois installé :
-node_modules/@te90/tarifs/README.md et node_modules/@te90/tarifs/docs/guide.md).`;
+const DOCS = `Documentation : docs/ligne-de-commande.md, README.md et docs/guide.md du paquet @te90/tarifs
+(une fois installé : node_modules/@te90/tarifs/docs/ligne-de-commande.md, …).`;
 
 const CATALOGUE_OPTIONS = `  --catalogue <fichier.json>  un catalogue complet (par ex. celui de l'année prochaine, voir « reviser »)
   --millesime <année>         un catalogue embarqué (2026) ; refusé s'il n'existe pas
@@ -26,7 +26,7 @@ Usage :
   te90-tarifs catalogue [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
   te90-tarifs verifier [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
   te90-tarifs reviser <catalogue.json|2026> <revision.json>
-  te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv|html]
+  te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json|2026> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv|html]
   te90-tarifs manifeste --url <https://…/>
 
 Commandes :

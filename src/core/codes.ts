@@ -75,7 +75,7 @@ export type WarningCode = keyof typeof WARNINGS;
  * @example
  * ```ts
  * Object.keys(WARNING_CODES);
- * //=> ['PART2_NON_RENSEIGNEE', 'BAREME_ETABLISSEMENTS_PUBLICS']
+ * //=> ['PART2_NON_RENSEIGNEE', 'DESTINATAIRE_SANS_FACTURE', 'BAREME_ETABLISSEMENTS_PUBLICS']
  * ```
  */
 export const WARNING_CODES: Readonly<Record<WarningCode, string>> = /* @__PURE__ */ Object.freeze(WARNINGS);

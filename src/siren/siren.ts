@@ -46,7 +46,7 @@ function luhn(digits: string): boolean {
 /**
  * Indique si un SIRET (déjà sans espaces) compte 14 chiffres et une clé de Luhn valide.
  *
- * @category Devis
+ * @category SIREN
  * @example
  * ```ts
  * isValidSiret('25900032500011');
@@ -63,7 +63,7 @@ export function isValidSiret(siret: string): boolean {
  * Écrit un SIREN par groupes de trois chiffres : `219 000 106`. Un texte qui n'est pas fait de
  * 9 chiffres est rendu tel quel.
  *
- * @category Devis
+ * @category SIREN
  * @example
  * ```ts
  * formatSiren('219000106');

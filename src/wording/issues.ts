@@ -284,7 +284,11 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `Indiquez l'un de ces champs : ${p.champs.map((c) => `« ${c} »`).join(' ou ')}.`;
     }
   },
-  VALEUR_HORS_LIMITES: (p) => `La valeur ${bound(p)} ; reçu : ${p.recu}.`,
+  VALEUR_HORS_LIMITES: (p) => {
+    // Une borne d'un client (la validité d'un devis imprimable…) garde le message de son client.
+    if (p.raison !== 'minimum' && p.raison !== 'maximum') throw new RangeError('raison rédigée par un client');
+    return `La valeur ${bound(p)} ; reçu : ${p.recu}.`;
+  },
   VALEUR_NON_ADMISE: (p) => {
     switch (p.raison) {
       case 'choix':

@@ -18,7 +18,7 @@ export function quantiteUnite(quantite: string, unite: Unite, typo?: Typographie
  *
  * @param prix - un prix, en chaîne décimale (`"0.045"`)
  * @param typo - la typographie (espaces simples par défaut)
- * @category Montants
+ * @category Affichage
  * @example
  * ```ts
  * formatUnitPrice('0.045');
@@ -38,7 +38,7 @@ export function formatUnitPrice(prix: string, typo?: Typographie): string {
  *
  * @param strate - la strate (`de`, `a` ; `a: null` pour la dernière)
  * @param typo - la typographie (espaces simples par défaut)
- * @category Montants
+ * @category Affichage
  * @example
  * ```ts
  * formatBand({ de: 500, a: 1999 });

@@ -29,7 +29,6 @@ const LAYERS: Record<string, number> = {
   documents: 9,
   cli: 10,
   spreadsheet: 10,
-  schemas: 10,
   simulator: 10,
 };
 

@@ -25,6 +25,8 @@ function importsOf(file: string, text = readFileSync(file, 'utf8')): string[] {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) found.push(node.arguments[0].text);
     if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) found.push(node.argument.literal.text);
+    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) found.push(node.moduleReference.expression.text);
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) found.push(node.arguments[0].text);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -70,8 +72,10 @@ describe('les clients ne passent que par l’API publique', () => {
       "const z = import('zod/mini');",
       "type T = import('../core/shapes.js').Quote;",
       "import { x } from './voisin.js';",
+      "import y = require('../money/round.js');",
+      "const w = require('decimal.js');",
     ].join('\n');
-    expect(forbidden('documents', probe, text)).toEqual(['../catalogue/types.js', '../wording/issues.js', 'zod/mini', '../core/shapes.js']);
+    expect(forbidden('documents', probe, text)).toEqual(['../catalogue/types.js', '../wording/issues.js', 'zod/mini', '../core/shapes.js', '../money/round.js', 'decimal.js']);
     expect(forbidden('cli', join(SRC, 'cli', 'sonde.ts'), "import { readFile } from 'node:fs';\nimport { y } from '../documents/index.js';")).toEqual(['../documents/index.js']);
   });
 });

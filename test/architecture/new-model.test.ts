@@ -21,7 +21,7 @@ import {
   type ModelDeclaration,
   type Tarifs,
 } from '../../src/index.js';
-import { jsonSchemas } from '../../src/schemas/json-schemas.js';
+import { jsonSchemas } from '../../scripts/json-schemas.js';
 import { codeOf } from './ids.js';
 import { guideModule, guideSection, mirror, ROOT, touchedFiles, writtenFiles } from './trial.js';
 

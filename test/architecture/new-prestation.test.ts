@@ -23,7 +23,7 @@ import {
   type Adhesion,
   type PrestationDeclaration,
 } from '../../src/index.js';
-import { jsonSchemas } from '../../src/schemas/json-schemas.js';
+import { jsonSchemas } from '../../scripts/json-schemas.js';
 import { adhesionArbFor, withExampleAmounts } from '../arbitraries.js';
 import { sum } from '../helpers.js';
 import { codeOf } from './ids.js';

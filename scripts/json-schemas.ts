@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { tarifsSchemas } from '../catalogue/complete.js';
-import { revisionSchema } from '../catalogue/revise.js';
-import { catalogueSchemas, DECIMAL_PATTERNS } from '../catalogue/schema.js';
-import { adhesionSchema } from '../validation/adhesion.js';
-import type { Registry } from '../prestations/create-registry.js';
-import { REGISTRY } from '../prestations/registry.js';
+import { tarifsSchemas } from '../src/catalogue/complete.js';
+import { revisionSchema } from '../src/catalogue/revise.js';
+import { catalogueSchemas, DECIMAL_PATTERNS } from '../src/catalogue/schema.js';
+import { adhesionSchema } from '../src/validation/adhesion.js';
+import type { Registry } from '../src/prestations/create-registry.js';
+import { REGISTRY } from '../src/prestations/registry.js';
+import { EMETTEUR, type Rule } from '../src/documents/emetteur-rules.js';
 
 const TITLES = {
   catalogue: "Catalogue annuel des prestations « à la carte » de Territoire d'énergie 90 (@te90/tarifs)",
@@ -41,4 +42,43 @@ export function jsonSchemas(registry: Registry = REGISTRY): Record<keyof typeof 
     out[name] = { ...json, title: TITLES[name] };
   }
   return out;
+}
+
+/** Le schéma JSON d'un champ. */
+function fieldSchema(rule: Rule): Record<string, unknown> {
+  switch (rule.kind) {
+    case 'texte':
+      return { type: 'string', minLength: 1, maxLength: rule.max };
+    case 'schema':
+      return { type: 'string', maxLength: 500 };
+    case 'siret':
+      return { type: 'string', maxLength: 100 };
+    case 'vrai':
+      return { type: 'boolean', const: true };
+    case 'objet':
+      return objectSchema(rule.champs);
+  }
+}
+
+function objectSchema(champs: Readonly<Record<string, Rule>>): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(Object.entries(champs).map(([name, rule]) => [name, fieldSchema(rule)])),
+    required: Object.entries(champs)
+      .filter(([, rule]) => rule.requis)
+      .map(([name]) => name),
+    additionalProperties: false,
+  };
+}
+
+/**
+ * Le schéma JSON d'un fichier d'émetteur (`emetteur.schema.json`), déduit des règles des documents :
+ * un éditeur vérifie un fichier qui le nomme dans sa clé `$schema`. La lecture de l'émetteur reste le juge.
+ */
+export function emetteurJsonSchema(): object {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    ...objectSchema(EMETTEUR),
+    title: "Émetteur d'un devis imprimable : le syndicat, tel qu'il se présente (@te90/tarifs)",
+  };
 }
