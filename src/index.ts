@@ -98,7 +98,7 @@ export { describeValue } from './errors/from-zod.js';
 export { controlCharacter } from './validation/fields.js';
 export type { PrestationDeclaration, ParamDeclaration, NumberParam, SirensParam, DureesParam, ParamCommon, ComposanteDeclaration } from './prestations/define.js';
 export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './core/codes.js';
-export { rewordIssue, type Voice } from './wording/issues.js';
+export { rewordIssue, missingAmountOf, describeMissingAmount, escapeControlCharacters, type Voice, type MissingAmountParams } from './wording/issues.js';
 export { normalizeSiren, isValidSiren, isValidSiret, formatSiren } from './siren/siren.js';
 export { formatEuros, formatNumber, type Typographie } from './money/format.js';
 export { formatUnitPrice, formatBand, describeQuoteLine } from './wording/terms.js';

@@ -13,7 +13,7 @@ import type { Adhesion } from '../validation/adhesion.js';
 import { readAdhesion } from '../validation/fast.js';
 import { readBatchEntries } from './quote-all.js';
 import { SirenLedger } from './ledger.js';
-import { makeIssue, visible } from '../wording/issues.js';
+import { makeIssue, escapeControlCharacters } from '../wording/issues.js';
 
 /**
  * Un écart entre deux montants : avant, après (`null` si absent de ce côté), l'écart en euros et en
@@ -250,8 +250,8 @@ function invoiceDiffs(avant: Quote, apres: Quote): EcartFacture[] {
 function readIdentity(value: unknown): { siren: string | null; nom: string | null } {
   const c = isRecord(value) ? value['collectivite'] : undefined;
   // Lus d'une adhésion refusée : leurs caractères de contrôle sont échappés.
-  const siren = isRecord(c) && typeof c['siren'] === 'string' ? visible(normalizeSiren(c['siren'])) : null;
-  const nom = isRecord(c) && typeof c['nom'] === 'string' ? visible(c['nom'].trim()) : null;
+  const siren = isRecord(c) && typeof c['siren'] === 'string' ? escapeControlCharacters(normalizeSiren(c['siren'])) : null;
+  const nom = isRecord(c) && typeof c['nom'] === 'string' ? escapeControlCharacters(c['nom'].trim()) : null;
   return { siren, nom };
 }
 

@@ -6,7 +6,7 @@ import { resolveCatalogue } from '../catalogue/resolve.js';
 import { CallerError, guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { lengthText, type Snapshot } from '../input/snapshot.js';
 import { readAdhesion } from '../validation/fast.js';
-import { makeIssue, visible } from '../wording/issues.js';
+import { makeIssue, escapeControlCharacters } from '../wording/issues.js';
 import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
 import type { PrestationId } from '../prestations/registry.js';
@@ -107,7 +107,7 @@ function readSiren(snap: Snapshot): string | null {
   const c = isRecord(snap.value) ? snap.value['collectivite'] : undefined;
   const siren = isRecord(c) ? c['siren'] : undefined;
   // Un SIREN refusé est affiché tel que lu : ses caractères de contrôle sont échappés.
-  return typeof siren === 'string' ? visible(normalizeSiren(siren)) : null;
+  return typeof siren === 'string' ? escapeControlCharacters(normalizeSiren(siren)) : null;
 }
 
 /**

@@ -7,7 +7,7 @@
  * Un problème de la ligne de commande a la forme d'un problème de la bibliothèque
  * (`{ code, path, message, params }`) : il s'affiche de la même façon.
  */
-import { formatPath, isQuoteError, type IssueParams, type Path, type QuoteIssue } from '@te90/tarifs';
+import { describeMissingAmount, escapeControlCharacters, formatPath, isQuoteError, missingAmountOf, type IssueParams, type Path, type QuoteIssue } from '@te90/tarifs';
 
 /**
  * Les paramètres de chaque code de problème de la ligne de commande.
@@ -101,21 +101,13 @@ const MESSAGES: Builders = {
   },
 };
 
-/** Les caractères de contrôle (C0, DEL, C1). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** Un message sans caractère de contrôle : un nom de fichier ou un texte reçu y est montré échappé (`\u001b`), comme dans la bibliothèque. */
-function visible(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /**
  * Le message d'un problème de la ligne de commande, rédigé à partir de son code et de ses paramètres seuls.
  *
  * @internal
  */
 export function cliIssueMessage<C extends CliIssueCode>(code: C, params: CliIssueParamsByCode[C]): string {
-  return visible((MESSAGES[code] as (p: CliIssueParamsByCode[C]) => string)(params));
+  return escapeControlCharacters((MESSAGES[code] as (p: CliIssueParamsByCode[C]) => string)(params));
 }
 
 /**
@@ -168,20 +160,6 @@ export function problemsOf(error: unknown): readonly Problem[] | undefined {
   return isQuoteError(error) ? error.issues : undefined;
 }
 
-/** Les paramètres de `TARIF_NON_PUBLIE`, tels que la bibliothèque les donne. */
-interface MissingAmountParams {
-  readonly prestation: string;
-  readonly composante: string;
-  readonly champ: string;
-  readonly libelle: string;
-  readonly libellePrestation: string;
-  readonly millesime: number;
-}
-
-function isMissingAmount(params: IssueParams): params is IssueParams & MissingAmountParams {
-  return (['prestation', 'composante', 'champ', 'libelle', 'libellePrestation'] as const).every((k) => typeof params[k] === 'string') && typeof params['millesime'] === 'number';
-}
-
 /**
  * Un refus de `comparer` dans la voix de la commande : un montant non publié se fournit par
  * --tarifs-avant ou --tarifs-apres. Rédigé d'après le code et les paramètres du problème ; tout
@@ -190,11 +168,8 @@ function isMissingAmount(params: IssueParams): params is IssueParams & MissingAm
  * @internal
  */
 export function inCompareVoice(issue: QuoteIssue): QuoteIssue {
-  if (issue.code !== 'TARIF_NON_PUBLIE' || !isMissingAmount(issue.params)) return issue;
-  const p = issue.params;
-  const message = visible(
-    `Le montant « ${p.libelle} » de la prestation « ${p.libellePrestation} » n'est pas publié pour ${p.millesime} (catalogue : prestations.${p.prestation}.composantes.${p.composante}.${p.champ}). ` +
-      'Fournissez-le dans un catalogue complété (--tarifs-avant ou --tarifs-apres).',
-  );
+  const p = missingAmountOf(issue);
+  if (p === undefined) return issue;
+  const message = escapeControlCharacters(`${describeMissingAmount(p, { chemin: true })}. Fournissez-le dans un catalogue complété (--tarifs-avant ou --tarifs-apres).`);
   return message === issue.message ? issue : { ...issue, message };
 }

@@ -4,7 +4,7 @@
  * `message`, `params`) et s'écrivent de même ; leurs raisons et leurs messages sont ceux des
  * documents, rédigés ici à partir du code et des paramètres.
  */
-import { describeError, isQuoteError, QuoteError, type Path, type QuoteIssue } from '@te90/tarifs';
+import { describeError, escapeControlCharacters, isQuoteError, QuoteError, type Path, type QuoteIssue } from '@te90/tarifs';
 import { dateEnLettres } from './dates.js';
 
 /**
@@ -91,21 +91,13 @@ const MESSAGES: Builders = {
   ERREUR_INTERNE: (p) => `Erreur inattendue pendant le calcul : ${p.detail}. Merci de la signaler.`,
 };
 
-/** Les caractères de contrôle (C0, DEL, C1). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** Un message sans caractère de contrôle : une valeur reçue qui en porte y est montrée échappée (`\u001b`). */
-function visible(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /**
  * Un problème des documents : son code, son chemin, ses paramètres, et le message qui en est rédigé.
  *
  * @internal
  */
 export function documentIssue<C extends DocumentIssueCode>(code: C, path: Path, params: DocumentIssueParams[C]): QuoteIssue {
-  const message = visible((MESSAGES[code] as (p: DocumentIssueParams[C]) => string)(params));
+  const message = escapeControlCharacters((MESSAGES[code] as (p: DocumentIssueParams[C]) => string)(params));
   return { code, path, message, params: params as QuoteIssue['params'] };
 }
 

@@ -1,5 +1,5 @@
 import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
-import { isIssueCode, makeIssue, visible } from '../wording/issues.js';
+import { isIssueCode, makeIssue, escapeControlCharacters } from '../wording/issues.js';
 
 /**
  * La marque des erreurs de la bibliothèque, partagée par ses builds ESM et CJS : une
@@ -58,7 +58,7 @@ export function formatPath(path: Path): string {
     out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
   }
   // Une clé reçue peut porter des caractères de contrôle : ils sont montrés échappés.
-  return out === '' ? '(racine)' : visible(out);
+  return out === '' ? '(racine)' : escapeControlCharacters(out);
 }
 
 /**

@@ -6,7 +6,7 @@
  * plage). Un problème de la bibliothèque est redit d'après son code et ses paramètres, jamais
  * d'après le texte de son message ; ce que le tableur ne redit pas garde le message de la bibliothèque.
  */
-import type { IssueParams, Path, QuoteIssue } from '@te90/tarifs';
+import { describeMissingAmount, escapeControlCharacters, missingAmountOf, type IssueParams, type Path, type QuoteIssue } from '@te90/tarifs';
 
 /**
  * Un problème trouvé par le tableur, de même forme qu'un problème de la bibliothèque (code, chemin,
@@ -82,14 +82,6 @@ const MESSAGES: { readonly [C in SheetCode]: (p: SheetParamsByCode[C]) => string
   VALEUR_NON_ADMISE: (p) => `Prestation inconnue : ${p.recu} ; prestations : ${p.prestations.join(', ')}.`,
 };
 
-/** Les caractères de contrôle (C0, DEL, C1). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** Un message sans caractère de contrôle : une valeur citée y est montrée échappée (`\u001b`), comme dans la bibliothèque. */
-function visible(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /**
  * Un problème du tableur : son code, son chemin dans les plages, ses paramètres, et le message qui
  * en est rédigé.
@@ -98,7 +90,7 @@ function visible(text: string): string {
  */
 export function sheetIssue<C extends SheetCode>(code: C, path: Path, params: SheetParamsByCode[C]): SheetIssue {
   const build = MESSAGES[code] as (p: SheetParamsByCode[C]) => string;
-  return { code, path, message: visible(build(params)), params: params as unknown as IssueParams };
+  return { code, path, message: escapeControlCharacters(build(params)), params: params as unknown as IssueParams };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,9 +106,10 @@ function typeMessage(p: IssueParams): string | undefined {
 }
 
 /** Un montant non publié : l'utilisateur du tableur le fournit sur une ligne de la plage tarifs. */
-function missingAmount(p: IssueParams): string {
-  const head = `Le montant « ${text(p['libelle'])} » de la prestation « ${text(p['libellePrestation'])} » n'est pas publié pour ${text(p['millesime'])}`;
-  return `${head} : indiquez-le dans la plage tarifs, sur une ligne « prestations.${text(p['prestation'])}.${text(p['composante'])}.${text(p['champ'])} »${p['champ'] === 'grille' ? ' (la grille, écrite en JSON).' : '.'}`;
+function missingAmount(params: IssueParams): string | undefined {
+  const p = missingAmountOf({ code: 'TARIF_NON_PUBLIE', params });
+  if (p === undefined) return undefined;
+  return `${describeMissingAmount(p)} : indiquez-le dans la plage tarifs, sur une ligne « prestations.${p.prestation}.${p.composante}.${p.champ} »${p.champ === 'grille' ? ' (la grille, écrite en JSON).' : '.'}`;
 }
 
 /** L'exemple d'une prestation obligatoire, en champs de plage : « maintenanceBase.postes » : 1. */
@@ -170,5 +163,5 @@ export function sheetMessage(issue: SheetIssue | QuoteIssue): string {
   const params = issue.params as IssueParams | undefined;
   if (params === undefined || params['raison'] === 'texte') return issue.message;
   const message = reworded(issue.code, params);
-  return message === undefined ? issue.message : visible(message);
+  return message === undefined ? issue.message : escapeControlCharacters(message);
 }

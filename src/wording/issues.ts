@@ -1,9 +1,10 @@
 /**
  * La rédaction des problèmes et des avertissements : UNE table de messages, par code (et, quand un
  * code a plusieurs rédactions, par le paramètre `raison`). Un message est une fonction du code et des
- * paramètres, et de rien d'autre ; chaque interface (bibliothèque, tableurs, simulateur) le rédige
- * dans sa « voix », là où l'utilisateur fournit les choses autrement. La ligne de commande a sa propre
- * voix et ses propres codes (src/cli/issues.ts).
+ * paramètres, et de rien d'autre, dans la voix de la bibliothèque (ou de l'adhérent, pour les
+ * remarques d'un devis). Les clients (documents, tableur, ligne de commande, simulateur) ont leurs
+ * propres codes et leur voix, dans leur dossier ; ils reprennent d'ici ce qui se dit de même
+ * ({@link describeMissingAmount}, {@link escapeControlCharacters}).
  *
  * Aucune interface ne lit ni ne réécrit le texte d'un message : elle relit son code et ses paramètres
  * ({@link rewordIssue}).
@@ -219,14 +220,72 @@ function reading(p: ReadingParams): string {
   }
 }
 
-/** Comment l'utilisateur fournit un montant non publié, selon la voix. */
-function supplyMissing(p: IssueParamsByCode['TARIF_NON_PUBLIE'], voice: Voice): string {
+/**
+ * Ce que dit un problème `TARIF_NON_PUBLIE` : quel montant manque, de quelle prestation, pour quelle
+ * année, et où il se place dans un catalogue.
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * const p: MissingAmountParams = { prestation: 'dpo', composante: 'abonnement', champ: 'montant', libelle: 'DPO mutualisé', libellePrestation: 'DPO', millesime: 2026 };
+ * ```
+ */
+export interface MissingAmountParams {
+  /** La prestation. */
+  readonly prestation: string;
+  /** La composante de prix. */
+  readonly composante: string;
+  /** Le champ manquant (`montant`, `prixUnitaire`, `grille`…). */
+  readonly champ: string;
+  /** Le libellé de la composante. */
+  readonly libelle: string;
+  /** Le libellé de la prestation. */
+  readonly libellePrestation: string;
+  /** L'année du catalogue. */
+  readonly millesime: number;
+}
+
+/**
+ * Les paramètres d'un problème `TARIF_NON_PUBLIE`, lus de ses données (jamais de son message), ou
+ * `undefined` pour tout autre problème : un outil qui dit à sa façon comment fournir le montant part
+ * de là. Ne lève jamais.
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * const r = safeQuote({ collectivite: { nom: 'C', siren: '219000106', type: 'commune' }, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, dpo: {} } });
+ * if (!r.success) missingAmountOf(r.issues[0]!)?.prestation;
+ * //=> 'dpo'
+ * ```
+ */
+export function missingAmountOf(issue: Pick<QuoteIssue, 'code' | 'params'>): MissingAmountParams | undefined {
+  if (issue.code !== 'TARIF_NON_PUBLIE') return undefined;
+  const { prestation, composante, champ, libelle, libellePrestation, millesime } = issue.params;
+  const texts = [prestation, composante, champ, libelle, libellePrestation];
+  if (!texts.every((t): t is string => typeof t === 'string') || typeof millesime !== 'number') return undefined;
+  return { prestation: texts[0]!, composante: texts[1]!, champ: texts[2]!, libelle: texts[3]!, libellePrestation: texts[4]!, millesime };
+}
+
+/**
+ * Le montant qui manque, en une phrase sans point final : « Le montant « DPO mutualisé » de la
+ * prestation « … » n'est pas publié pour 2026 », suivie avec `chemin` de sa place dans un catalogue.
+ * Chaque outil y ajoute comment le fournir chez lui (`completeCatalogue`, `--tarifs`, une plage…).
+ *
+ * @category Erreurs
+ * @example
+ * ```ts
+ * describeMissingAmount({ prestation: 'dpo', composante: 'abonnement', champ: 'montant', libelle: 'DPO mutualisé', libellePrestation: 'DPO', millesime: 2026 }, { chemin: true });
+ * //=> "Le montant « DPO mutualisé » de la prestation « DPO » n'est pas publié pour 2026 (catalogue : prestations.dpo.composantes.abonnement.montant)"
+ * ```
+ */
+export function describeMissingAmount(p: MissingAmountParams, options?: { readonly chemin?: boolean }): string {
   const head = `Le montant « ${p.libelle} » de la prestation « ${p.libellePrestation} » n'est pas publié pour ${p.millesime}`;
-  const where = `${head} (catalogue : prestations.${p.prestation}.composantes.${p.composante}.${p.champ}). `;
-  switch (voice) {
-    default:
-      return `${where}Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).`;
-  }
+  return options?.chemin === true ? `${head} (catalogue : prestations.${p.prestation}.composantes.${p.composante}.${p.champ})` : head;
+}
+
+/** Comment l'appelant de la bibliothèque fournit un montant non publié. */
+function supplyMissing(p: IssueParamsByCode['TARIF_NON_PUBLIE']): string {
+  return `${describeMissingAmount(p, { chemin: true })}. Fournissez-le dans un catalogue complété (completeCatalogue, ou --tarifs en ligne de commande).`;
 }
 
 /** L'exemple d'une prestation obligatoire : « maintenanceBase: { postes: 1 } ». */
@@ -388,19 +447,25 @@ const WARNING_MESSAGES: Builders<WarningCode, WarningParamsByCode> = {
  * @internal
  */
 export function issueMessage<C extends IssueCode>(code: C, params: IssueParamsByCode[C], voice: Voice = 'bibliotheque'): string {
-  return visible((ISSUE_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice));
+  return escapeControlCharacters((ISSUE_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice));
 }
 
 /** Les caractères de contrôle (C0, DEL, C1). */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
- * Un message sans caractère de contrôle : une valeur reçue citée dans un message (un texte avec un
- * échappement, un retour à la ligne…) y est montrée échappée (`\u001b`), jamais telle quelle.
+ * Un texte sans caractère de contrôle (C0, DEL, C1), pour un message : une valeur reçue qui en porte
+ * (un échappement de terminal, un retour à la ligne…) y est montrée échappée (`\u001b`), jamais
+ * telle quelle. Les messages de la bibliothèque le sont tous ; un outil qui rédige les siens fait de même.
  *
- * @internal
+ * @category Erreurs
+ * @example
+ * ```ts
+ * escapeControlCharacters('Mairie\u001b[2J');
+ * //=> 'Mairie\\u001b[2J'
+ * ```
  */
-export function visible(text: string): string {
+export function escapeControlCharacters(text: string): string {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -410,7 +475,7 @@ export function visible(text: string): string {
  * @internal
  */
 export function warningMessage<C extends WarningCode>(code: C, params: WarningParamsByCode[C], voice: Voice = 'bibliotheque'): string {
-  return visible((WARNING_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice));
+  return escapeControlCharacters((WARNING_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice));
 }
 
 /**
@@ -486,7 +551,7 @@ export function rewordIssue<T extends QuoteIssue | QuoteWarning>(item: T, voice:
   // Un texte transmis tel quel (sans paramètres de rédaction) n'a qu'une voix ; un problème d'un client
   // (raison que la table ne rédige pas) garde son message.
   const worded = build === undefined || params['raison'] === 'texte' ? undefined : wordOrUndefined(build, params, voice);
-  const message = worded === undefined ? item.message : visible(worded);
+  const message = worded === undefined ? item.message : escapeControlCharacters(worded);
   return message === item.message ? item : { ...item, message };
 }
 
