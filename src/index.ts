@@ -102,7 +102,7 @@ export { rewordIssue, missingAmountOf, describeMissingAmount, escapeControlChara
 export { normalizeSiren, isValidSiren, isValidSiret, formatSiren } from './siren/siren.js';
 export { formatEuros, formatNumber, type Typographie } from './money/format.js';
 export { formatUnitPrice, formatBand, describeQuoteLine } from './wording/terms.js';
-export { sumAmounts, compareAmounts } from './money/amounts.js';
+export { sumAmounts, compareAmounts, decimalFromNumber } from './money/amounts.js';
 export { readInput, type InputRead } from './input/read.js';
 export { COLLECTIVITE_FIELDS, type CollectiviteField, type CollectiviteFields } from './validation/collectivite.js';
 export { CONVENTION_ADHESION } from './catalogue/sources.js';

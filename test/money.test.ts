@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/money/decimal.js';
 import { formatEuros, formatNumber } from '../src/money/format.js';
 import { roundToCent, sumMontants, toMontant } from '../src/money/round.js';
+import { decimalFromNumber } from '../src/money/amounts.js';
 
 describe('règle d’arrondi', () => {
   it('arrondit au centime, au demi supérieur', () => {
@@ -67,5 +68,17 @@ describe('écriture à la française', () => {
     expect(formatNumber('3.6')).toBe('3,6');
     expect(formatNumber('12000')).toBe('12 000');
     expect(formatNumber('1')).toBe('1');
+  });
+});
+
+describe('decimalFromNumber', () => {
+  it('écrit un nombre reçu tel qu’il s’affiche (15 chiffres), sans exposant ni zéro final', () => {
+    expect(decimalFromNumber(0.1 + 0.2)).toBe('0.3');
+    expect(decimalFromNumber(1e21)).toBe('1000000000000000000000');
+    expect(decimalFromNumber(1e-7)).toBe('0.0000001');
+    expect(decimalFromNumber(-2.5)).toBe('-2.5');
+    expect(decimalFromNumber(-0)).toBe('0');
+    expect(decimalFromNumber(Number.NaN)).toBeUndefined();
+    expect(decimalFromNumber(Number.POSITIVE_INFINITY)).toBeUndefined();
   });
 });

@@ -60,3 +60,22 @@ export function compareAmounts(a: string, b: string): -1 | 0 | 1 {
   checkDecimals([a, b]);
   return new Dec(a).comparedTo(new Dec(b)) as -1 | 0 | 1;
 }
+
+/**
+ * L'écriture décimale exacte d'un nombre reçu d'un tableur ou d'un formulaire, tel qu'il s'affiche
+ * (15 chiffres significatifs), sans notation exponentielle ni zéro final : `0.1 + 0.2` donne `"0.3"`,
+ * `1e-7` donne `"0.0000001"`. `undefined` pour un nombre non fini. Le montant ou la quantité passe
+ * ensuite par la bibliothèque en chaîne décimale, jamais en nombre.
+ *
+ * @category Montants
+ * @example
+ * ```ts
+ * decimalFromNumber(0.1 + 0.2);
+ * //=> '0.3'
+ * decimalFromNumber(1e21);
+ * //=> '1000000000000000000000'
+ * ```
+ */
+export function decimalFromNumber(value: number): string | undefined {
+  return Number.isFinite(value) ? new Dec(value.toPrecision(15)).toFixed() : undefined;
+}

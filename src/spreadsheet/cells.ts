@@ -1,4 +1,4 @@
-import { describeValue, PARAM_KINDS, splitListInput, type ParamKind } from '@te90/tarifs';
+import { decimalFromNumber, describeValue, PARAM_KINDS, splitListInput, type ParamKind } from '@te90/tarifs';
 
 /**
  * Une valeur de cellule telle qu'un tableur la passe : nombre, texte, booléen, date, ou vide.
@@ -42,28 +42,6 @@ export function toRows(range: unknown): unknown[][] {
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
-
-/**
- * L'écriture décimale d'un nombre à 15 chiffres significatifs, sans notation exponentielle ni zéro
- * final (`1e21` → `"1000000000000000000000"`, `1e-7` → `"0.0000001"`) : un déplacement de la
- * virgule dans le texte du nombre, sans aucun calcul.
- */
-function plainDecimal(value: number): string {
-  const [, sign, int, frac = '', exp = '0'] = NUMBER_TEXT.exec(value.toPrecision(15))!;
-  let digits = int! + frac;
-  let point = int!.length + Number(exp);
-  if (point <= 0) {
-    digits = '0'.repeat(1 - point) + digits;
-    point = 1;
-  }
-  if (point > digits.length) digits += '0'.repeat(point - digits.length);
-  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
-  const fraction = digits.slice(point).replace(/0+$/, '');
-  const text = fraction === '' ? whole : `${whole}.${fraction}`;
-  return text === '0' ? '0' : sign + text;
-}
-
 /**
  * Indique si une valeur est une date, d'où qu'elle vienne : une date passée par Apps Script ou par
  * un autre contexte JavaScript n'est pas toujours une instance du `Date` du paquet.
@@ -119,7 +97,7 @@ export function cellNumber(value: number): number {
  * @internal
  */
 export function decimalText(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? plainDecimal(value) : undefined;
+  if (typeof value === 'number') return decimalFromNumber(value);
   if (typeof value !== 'string') return undefined;
   const text = value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
   return DECIMAL.test(text) ? text : undefined;
