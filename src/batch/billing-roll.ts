@@ -7,7 +7,7 @@ import type { PrestationId } from '../prestations/registry.js';
 import { readOption, type QuoteOptions } from '../quote/quote.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { SirenLedger } from './ledger.js';
-import { quoteBatchEntry, readBatchEntries, type BatchOptions, type BatchResult } from './quote-all.js';
+import { feedEntries, quoteBatchEntry, readBatchEntries, type BatchOptions, type BatchResult } from './quote-all.js';
 
 /**
  * Une ligne du rôle de facturation : une ligne de devis, et l'adhésion d'où elle vient.
@@ -247,17 +247,7 @@ export interface BillingRollBuilder {
 export function createBillingRoll(options?: QuoteOptions): BillingRollBuilder {
   const catalogue = unwrap(guard(() => resolveCatalogue(readOption(options, 'catalogue'))));
   const roll = new RollBuilder(catalogue);
-  let next = 0;
-  const record = (result: BatchResult, fichier: string | undefined): BatchResult => {
-    roll.add(result.index, result.siren, result, fichier);
-    next++;
-    return result;
-  };
-  return {
-    add: (adhesion, fichier) => record(quoteBatchEntry({ ok: true, value: adhesion }, next, catalogue), fichier),
-    refuse: (issues, fichier) => record({ index: next, siren: null, success: false, issues: [...issues] }, fichier),
-    result: () => roll.build(),
-  };
+  return { ...feedEntries(catalogue, (result, fichier) => roll.add(result.index, result.siren, result, fichier)), result: () => roll.build() };
 }
 
 function run(adhesions: unknown, options: unknown): BillingRoll {

@@ -271,16 +271,26 @@ export interface BatchBuilder {
 export function createBatch(options?: QuoteOptions): BatchBuilder {
   const catalogue = unwrap(guard(() => resolveCatalogue(readOption(options, 'catalogue'))));
   const tally = new BatchTally(catalogue);
+  return { ...feedEntries(catalogue, (result, fichier) => tally.add(result, result.index, fichier)), summary: () => tally.synthese() };
+}
+
+/**
+ * Les deux façons de donner une entrée à un lot monté au fil de l'eau, chacune à la position qui
+ * suit : une adhésion à chiffrer, ou les problèmes d'une entrée illisible. `sink` reçoit chaque
+ * résultat (et son fichier) ; l'entrée rend le sien.
+ *
+ * @internal
+ */
+export function feedEntries(catalogue: Catalogue, sink: (result: BatchResult, fichier: string | undefined) => void): Pick<BatchBuilder, 'add' | 'refuse'> {
   let next = 0;
   const record = (result: BatchResult, fichier: string | undefined): BatchResult => {
-    tally.add(result, result.index, fichier);
+    sink(result, fichier);
     next++;
     return result;
   };
   return {
     add: (adhesion, fichier) => record(quoteBatchEntry({ ok: true, value: adhesion }, next, catalogue), fichier),
     refuse: (issues, fichier) => record({ index: next, siren: null, success: false, issues: [...issues] }, fichier),
-    summary: () => tally.synthese(),
   };
 }
 
