@@ -1,4 +1,5 @@
 import { EXCEL_FILES } from '../src/spreadsheet/manifest.js';
+import { NOT_PRICED } from '../src/spreadsheet/partial.js';
 import { CUSTOM_FUNCTIONS, NAMESPACE, SHEETS_PREFIX, sheetsName, type CustomFunctionSpec } from '../src/spreadsheet/registry.js';
 
 /**
@@ -14,6 +15,9 @@ const GLOBAL = 'TE90Tarifs';
 /** Le message d'une erreur reconnu dans une cellule rendue par le paquet (voir functions.ts). */
 const MESSAGE = '/^Erreur( interne)? : /';
 
+/** Le montant d'une part non chiffrée dans un devis (voir `NOT_PRICED`, partial.ts) : `#N/A` dans Excel. */
+const NOT_PRICED_CELL = `/^${NOT_PRICED} : /`;
+
 function args(f: CustomFunctionSpec): string {
   return f.parameters.map((p) => p.name).join(', ');
 }
@@ -26,7 +30,8 @@ function call(f: CustomFunctionSpec): string {
  * Produit le fichier Apps Script des fonctions personnalisées : une fonction de premier niveau
  * par entrée de la table, avec sa JSDoc `@customfunction`, qui appelle le global `TE90Tarifs`.
  * Une fonction qui rend un nombre ou un devis lève son message d'erreur (Google Sheets affiche
- * `#ERROR!` et le message dans la note de la cellule) ; un tableau le rend ligne par ligne.
+ * `#ERROR!` et le message dans la note de la cellule) ; une plage de résultats (un tableau, des
+ * montants) le rend cellule par cellule (Google Sheets ne met pas d'erreur dans une cellule d'une plage).
  *
  * @internal
  */
@@ -87,14 +92,16 @@ export function appsScriptManifest(): string {
  * Produit le script du complément Excel, autonome : le paquet (global `TE90Tarifs`) suivi de
  * l'enregistrement des fonctions (`CustomFunctions.associate`), sans autre global. Une fonction
  * qui rend un nombre ou un devis lève `CustomFunctions.Error` (`#VALEUR!`, le message dans
- * l'info-bulle de la cellule) ; un tableau rend une telle erreur sur chaque ligne refusée.
+ * l'info-bulle de la cellule) ; une plage de résultats (un tableau, des montants) rend une telle
+ * erreur dans chaque cellule refusée, et l'erreur `#N/A` pour le montant d'une part non chiffrée.
  *
  * @param bundle - le paquet autonome (`dist/tableur/te90-tarifs.js`)
  * @internal
  */
 export function excelScript(bundle: string): string {
   const associations = CUSTOM_FUNCTIONS.map((f) => {
-    const body = f.result.errors === 'exception' ? `valeur(${call(f)})` : f.result.errors === 'lignes' ? `lignes(${call(f)})` : call(f);
+    const matrix = f.result.dimensionality === 'matrix';
+    const body = f.result.errors === 'exception' ? `valeur(${call(f)}, ${String(matrix)})` : `lignes(${call(f)})`;
     return `  CustomFunctions.associate(${JSON.stringify(f.name)}, function (${args(f)}) {
     return ${body};
   });
@@ -113,15 +120,19 @@ ${bundle.trimEnd()}
     var cellule = resultat[0][0];
     return typeof cellule === 'string' && ${MESSAGE}.test(cellule) ? cellule : undefined;
   }
-  function valeur(resultat) {
+  function valeur(resultat, matrice) {
     var message = typeof resultat === 'string' ? resultat : refus(resultat);
     if (message !== undefined) throw erreur(message);
-    return resultat;
+    if (!Array.isArray(resultat)) return matrice ? [[resultat]] : resultat;
+    return lignes(resultat);
   }
   function lignes(resultat) {
     return resultat.map(function (ligne) {
       return ligne.map(function (cellule) {
-        return typeof cellule === 'string' && ${MESSAGE}.test(cellule) ? erreur(cellule) : cellule;
+        if (typeof cellule !== 'string') return cellule;
+        if (${MESSAGE}.test(cellule)) return erreur(cellule);
+        if (${NOT_PRICED_CELL}.test(cellule)) return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, cellule);
+        return cellule;
       });
     });
   }

@@ -14,13 +14,14 @@ import {
   type Path,
   type PrestationId,
   type Quote,
-  type QuoteLine,
   type Tarifs,
 } from '@te90/tarifs';
+import { isBlank, columnLetter, mapCells, partielOption, sortOptionals } from './arguments.js';
 import { describeCell, isDate, isEmpty, toRows, type Cell, type Range } from './cells.js';
 import { sheetIssue, sheetMessage, type SheetIssue } from './issues.js';
 import { adhesionFromEntries, adhesionFromRange, fieldName, tarifsFromRange, type ReadRange } from './layout.js';
-import { argumentNames, positionalArgs } from './mapping.js';
+import { argumentNames, positionalArgs, QUANTITY_ARGUMENTS } from './mapping.js';
+import { partialIssues, partialNote, quoteRows, remarksText } from './partial.js';
 
 /** Le début de tout message d'erreur rendu dans une cellule : les glues des tableurs le reconnaissent. */
 const PREFIX = 'Erreur : ';
@@ -35,19 +36,78 @@ function uncovered(issues: readonly SheetIssue[], covered: readonly string[]): S
 }
 
 /**
- * L'endroit d'un problème, dit comme l'utilisateur du tableur le voit : la ligne d'une plage, la
- * colonne d'un tableau, le champ tel qu'il l'écrit (`maintenanceBase.postes`, sans `prestations.`),
- * ou le paramètre de `PRESTATION` (`postes (paramètre 1)`).
+ * Ce qui situe un problème dans la feuille : la plage lue (`plage`, `tableau`), l'endroit de chaque
+ * champ lu (`collectivite.siren` → `ligne 2`, ou `colonne B` dans un tableau), la ligne du tableau
+ * en cause, l'endroit de chaque champ des tarifs, et les quantités de `PRESTATION` (`postes`…).
  */
-function where(path: Path, positional: readonly string[] = []): string {
+interface Context {
+  readonly root?: 'plage' | 'tableau';
+  readonly places?: ReadonlyMap<string, string>;
+  readonly row?: number;
+  readonly tarifs?: ReadonlyMap<string, string>;
+  readonly names?: readonly string[];
+}
+
+const RANGE_PLACE = /^(ligne|colonne) [0-9A-Z]+$/;
+
+function suffix(path: readonly (string | number)[]): string {
+  return path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('');
+}
+
+/** Le champ de l'adhésion qu'un chemin désigne, tel qu'on l'écrit dans une plage, et le reste du chemin. */
+function fieldOf(path: Path): { key: string; deeper: Path } | undefined {
+  const [root, a, b, ...rest] = path;
+  if (root === 'collectivite' && typeof a === 'string') return { key: `collectivite.${a}`, deeper: path.slice(2) };
+  if (root === 'prestations' && typeof a === 'string') return typeof b === 'string' ? { key: `${a}.${b}`, deeper: rest } : { key: a, deeper: path.slice(2) };
+  if (root === 'millesime') return { key: 'millesime', deeper: path.slice(1) };
+  return undefined;
+}
+
+/** Une ligne ou une colonne d'une plage, dite comme on la voit : `plage, ligne 4` ; `tableau, ligne 3, colonne B`. */
+function at(root: string, place: string, row: number | undefined): string {
+  return root === 'tableau' && place.startsWith('colonne') ? `tableau, ligne ${row ?? 1}, ${place}` : `${root}, ${place}`;
+}
+
+/**
+ * L'endroit d'un problème, dit comme l'utilisateur du tableur le voit : la plage, la ligne et la
+ * colonne (`plage, ligne 4 (maintenanceBase.postes)`, `tableau, ligne 3, colonne B (collectivite.siren)`,
+ * `tarifs, ligne 2 (prestations.dpo.abonnement.montant)`), ou la quantité de `PRESTATION` (`quantite (postes)`).
+ * Lignes et colonnes sont comptées dans la plage passée à la fonction : ce sont celles de la feuille
+ * quand elle commence en A1.
+ */
+function where(issue: SheetIssue | { readonly code: string; readonly path: Path; readonly params?: unknown }, ctx: Context = {}): string {
+  const path = issue.path;
   const [root, ...rest] = path;
-  if (rest.length === 1 && typeof rest[0] === 'string' && /^(ligne|colonne) \d+$/.test(rest[0])) return root === 'tableau' ? rest[0] : `${String(root)}, ${rest[0]}`;
-  if (root === 'tarifs') return rest.length === 0 ? 'tarifs' : `tarifs, ${formatPath(rest)}`;
-  const name = root === 'prestations' && rest.length === 2 ? rest[1] : root === 'collectivite' && rest[0] === 'population' ? 'population' : undefined;
-  const position = typeof name === 'string' ? positional.indexOf(name) : -1;
-  if (position >= 0) return `${name as string} (paramètre ${position + 1})`;
-  if (root === 'prestations' && rest.length > 0) return formatPath(rest);
-  return formatPath(path);
+  if (root === 'plage' || root === 'tableau' || root === 'tarifs') {
+    if (rest.length === 0) return root === 'tableau' && ctx.row !== undefined ? `tableau, ligne ${ctx.row}` : root;
+    if (rest.length === 1 && typeof rest[0] === 'string' && RANGE_PLACE.test(rest[0])) {
+      // Un champ inconnu ou écrit deux fois dans un tableau : c'est son en-tête, en ligne 1.
+      const params = (issue.params ?? {}) as Record<string, unknown>;
+      const header = root === 'tableau' && (issue.code === 'CHAMP_INCONNU' || params['raison'] === 'champEnDouble');
+      return at(root, rest[0], header ? 1 : ctx.row);
+    }
+  }
+  if (root === 'tarifs') {
+    const key = formatPath(rest);
+    for (let n = rest.length; n > 0; n--) {
+      const place = ctx.tarifs?.get(formatPath(rest.slice(0, n)));
+      if (place !== undefined) return `tarifs, ${place} (${key})`;
+    }
+    return `tarifs, ${key}`;
+  }
+  const field = fieldOf(path);
+  if (field === undefined) return formatPath(path);
+  const shown = field.key + suffix(field.deeper);
+  if (ctx.names) {
+    const name = field.key.slice(field.key.indexOf('.') + 1);
+    const position = ctx.names.indexOf(name);
+    if (position >= 0) return `${QUANTITY_ARGUMENTS[position] ?? `argument ${position + 2}`} (${name}${suffix(field.deeper)})`;
+    return shown;
+  }
+  if (ctx.root === undefined) return shown;
+  const place = ctx.places?.get(field.key);
+  if (place !== undefined) return `${at(ctx.root, place, ctx.row)} (${shown})`;
+  return ctx.root === 'tableau' ? `tableau, ligne ${ctx.row ?? 1}, ${shown}` : `plage, ${shown}`;
 }
 
 /**
@@ -96,45 +156,56 @@ export function fitMessage(parts: readonly string[], max: number = MAX_MESSAGE):
   return text;
 }
 
-function describe(issues: readonly SheetIssue[], positional?: readonly string[]): string {
-  return fitMessage(issues.map((i) => `${where(i.path, positional)} : ${sheetMessage(i)}`));
+function describe(issues: readonly SheetIssue[], ctx: Context = {}): string {
+  return fitMessage(issues.map((i) => `${where(i, ctx)} : ${sheetMessage(i)}`));
 }
 
-type Catalogued = { ok: true; value: Catalogue } | { ok: false; issues: readonly SheetIssue[] };
+type Catalogued = { ok: true; value: Catalogue; places: ReadonlyMap<string, string> } | { ok: false; issues: readonly SheetIssue[]; places: ReadonlyMap<string, string> };
 
-function catalogueFrom(tarifs: Range | undefined): Catalogued {
-  if (isEmpty(tarifs) || (Array.isArray(tarifs) && tarifs.every((r) => (Array.isArray(r) ? r.every(isEmpty) : isEmpty(r))))) {
-    return { ok: true, value: catalogue2026 };
-  }
+const NOWHERE: ReadonlyMap<string, string> = new Map();
+
+function catalogueFrom(tarifs: unknown): Catalogued {
+  if (isBlank(tarifs)) return { ok: true, value: catalogue2026, places: NOWHERE };
   const read = tarifsFromRange(tarifs, catalogue2026.millesime);
   const completed = safeCompleteCatalogue(catalogue2026, read.value as unknown as Tarifs);
   const issues = [...read.issues, ...(completed.success ? [] : uncovered(completed.issues, read.covered))];
-  if (issues.length > 0 || !completed.success) return { ok: false, issues: issues.length > 0 ? issues : completed.success ? [] : completed.issues };
-  return { ok: true, value: completed.data };
-}
-
-const HEADER = ['Prestation', 'Composante', 'Libellé', 'SIREN', 'Quantité', 'Unité', 'Prix unitaire', 'Montant', 'Détail', 'Source'];
-
-function row(l: QuoteLine): Cell[] {
-  return [l.prestation, l.composante, l.libelle, l.siren, Number(l.quantite), l.unite, Number(l.prixUnitaire), Number(l.montant), l.detail, l.source.reference];
+  if (issues.length > 0 || !completed.success) return { ok: false, issues: issues.length > 0 ? issues : completed.success ? [] : completed.issues, places: read.places };
+  return { ok: true, value: completed.data, places: read.places };
 }
 
 type Quoted = { ok: true; value: Quote } | { ok: false; message: string };
 
-function quoteRead(read: ReadRange, catalogue: Catalogued): Quoted {
+function quoteRead(read: ReadRange, catalogue: Catalogued, ctx: Context): Quoted {
+  const located: Context = { ...ctx, places: read.places, tarifs: catalogue.places };
   if (!catalogue.ok) {
     const all = [...catalogue.issues, ...read.issues, ...uncovered(validateAdhesion(read.value), read.covered)];
-    return { ok: false, message: describe(all) };
+    return { ok: false, message: describe(all, located) };
   }
   const result = safeQuote(read.value as unknown as Adhesion, { catalogue: catalogue.value });
   if (result.success && read.issues.length === 0) return { ok: true, value: result.data };
   const issues = [...read.issues, ...(result.success ? [] : uncovered(result.issues, read.covered))];
-  return { ok: false, message: describe(issues.length > 0 ? issues : result.success ? [] : result.issues) };
+  return { ok: false, message: describe(issues.length > 0 ? issues : result.success ? [] : result.issues, located) };
 }
 
+/** Ce que la formule demande à propos d'un total partiel : l'option lue, ou son problème. */
+type Option = { ok: true; partiel: boolean } | { ok: false; issue: SheetIssue };
+
+function readPartiel(value: unknown): Option {
+  if (isBlank(value)) return { ok: true, partiel: false };
+  const partiel = partielOption(value);
+  if (partiel !== undefined) return { ok: true, partiel };
+  const shown = Array.isArray(value) ? 'une plage' : describeCell(value);
+  return { ok: false, issue: sheetIssue('VALEUR_NON_ADMISE', ['partiel'], { raison: 'partiel', recu: shown }) };
+}
+
+/** L'option `partiel` d'une formule, pour le message d'un total partiel. */
+const PARTIAL_OPTION = 'argument partiel à VRAI';
+
 /**
- * Devis d'une adhésion disposée en deux colonnes « champ | valeur » : une ligne d'en-tête puis
- * une ligne par ligne de devis ; montants en nombres. En cas d'erreur, une seule cellule avec le
+ * Devis d'une adhésion disposée en deux colonnes « champ | valeur » : une ligne d'en-tête puis une
+ * ligne par ligne de devis (montants en nombres) ; une ligne par part non chiffrée faute d'une donnée,
+ * son montant `Non chiffré : …` (les fonctions de tableur d'Excel en font l'erreur `#N/A`) ; et dans
+ * la colonne « Remarque » les remarques pour l'adhérent. En cas d'erreur, une seule cellule avec le
  * message (qui commence par `Erreur : `) ; les fonctions de tableur `DEVIS` en font une erreur de
  * cellule (`#ERROR!` dans Google Sheets, `#VALEUR!` dans Excel), qu'une somme n'ignore pas.
  *
@@ -145,55 +216,112 @@ function quoteRead(read: ReadRange, catalogue: Catalogued): Quoted {
  * @example
  * ```ts
  * devis([['collectivite.nom', 'Commune exemple'], ['collectivite.siren', '219000106'], ['collectivite.type', 'commune'], ['maintenanceBase.postes', 4], ['maintenanceBase.postesLicenceBL', 0]]);
- * //=> [['Prestation', …, 'Montant', …], ['maintenanceBase', 'postes', …, 2069.57, …]]
+ * //=> [['Prestation', …, 'Montant', …, 'Remarque'], ['maintenanceBase', 'postes', …, 2069.57, …]]
  * ```
  */
 export function devis(plage: Range, tarifs?: Range): Cell[][] {
   try {
-    const r = quoteRead(adhesionFromRange(plage), catalogueFrom(tarifs));
-    return r.ok ? [HEADER, ...r.value.lignes.map(row)] : [[r.message]];
+    const { tarifs: t } = sortOptionals([tarifs], 0);
+    const r = quoteRead(adhesionFromRange(plage), catalogueFrom(t), { root: 'plage' });
+    return r.ok ? quoteRows(r.value) : [[r.message]];
   } catch (error) {
     return [[unexpected(error)]];
   }
 }
 
 /**
- * Total du devis d'une adhésion disposée en deux colonnes « champ | valeur », en nombre.
- * En cas d'erreur, le message (qui commence par `Erreur : `) ; les fonctions de tableur
- * `TOTAL` en font une erreur de cellule (`#ERROR!` dans Google Sheets, `#VALEUR!` dans Excel).
+ * Total du devis d'une adhésion disposée en deux colonnes « champ | valeur », en nombre. Un total
+ * partiel (une part due non chiffrée faute d'une donnée, `Quote.totalPartiel`) est une erreur qui dit
+ * ce qui manque, sauf si `partiel` est vrai (`VRAI`, `oui`, `1`) : le résultat est alors une ligne de
+ * deux cellules, le total puis ce qui manque (vide si le total est complet). La plage `tarifs` se
+ * reconnaît à ses champs : `partiel` peut venir à sa place. En cas d'erreur, le message (qui commence
+ * par `Erreur : `) ; les fonctions de tableur `TOTAL` en font une erreur de cellule (`#ERROR!` dans
+ * Google Sheets, `#VALEUR!` dans Excel).
  *
  * @param plage - l'adhésion, en deux colonnes « champ | valeur »
  * @param tarifs - facultatif : les montants fournis
- * @returns le total, ou le message d'erreur
+ * @param partiel - facultatif : vrai pour rendre un total partiel, avec ce qui manque
+ * @returns le total, `[[total, ce qui manque]]` avec `partiel`, ou le message d'erreur
  * @category Tableur
  * @example
  * ```ts
- * total([['collectivite.nom', 'X'], ['collectivite.siren', '219000106'], ['collectivite.type', 'commune'], ['maintenanceBase.postes', 4], ['maintenanceBase.postesLicenceBL', 0]]);
+ * const plage = [['collectivite.nom', 'X'], ['collectivite.siren', '219000106'], ['collectivite.type', 'commune'], ['maintenanceBase.postes', 4]];
+ * total([...plage, ['maintenanceBase.postesLicenceBL', 0]]);
  * //=> 2069.57
+ * total(plage);
+ * //=> 'Erreur : plage : total partiel : la part « Maintenance de base — part 2 : … » n\'est pas chiffrée, faute de « maintenanceBase.postesLicenceBL » ; …'
+ * total(plage, undefined, true);
+ * //=> [[2069.57, 'Total partiel : la part « Maintenance de base — part 2 : … » n\'est pas chiffrée (…) ; le total n\'en tient pas compte.']]
  * ```
  */
-export function total(plage: Range, tarifs?: Range): number | string {
+export function total(plage: Range, tarifs?: Range, partiel?: Range): number | string | Cell[][] {
   try {
-    const r = quoteRead(adhesionFromRange(plage), catalogueFrom(tarifs));
-    return r.ok ? Number(r.value.total) : r.message;
+    const { tarifs: t, rest, repeated } = sortOptionals([tarifs, partiel], 0);
+    const option = readPartiel(rest[0]);
+    const read = adhesionFromRange(plage);
+    const catalogue = catalogueFrom(t);
+    const extra = [...(repeated ? [sheetIssue('VALEUR_NON_ADMISE', ['tarifs'], { raison: 'tarifsEnDouble' })] : []), ...(option.ok ? [] : [option.issue])];
+    const r = quoteRead(read, catalogue, { root: 'plage' });
+    if (!r.ok) return extra.length === 0 ? r.message : `${describe(extra)}${r.message.replace(/^Erreur : /, ' ; ')}`;
+    if (extra.length > 0) return describe(extra);
+    const amount = Number(r.value.total);
+    if (option.ok && option.partiel) return [[amount, partialNote(r.value)]];
+    if (r.value.totalPartiel) return describe(partialIssues(r.value, 'plage', read.places, PARTIAL_OPTION), { root: 'plage' });
+    return amount;
   } catch (error) {
     return unexpected(error);
   }
 }
 
+/** Le montant d'une prestation pour une combinaison de cellules (identifiant, quantités). */
+function pricedOnce(key0: unknown, cells: unknown[], catalogue: Catalogued): number | string {
+  const key = typeof key0 === 'string' ? key0.trim() : key0;
+  if (isDate(key) || Array.isArray(key)) {
+    const issue = sheetIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeCell(key), prestations: PRESTATION_IDS });
+    return describe([...(catalogue.ok ? [] : catalogue.issues), issue], { tarifs: catalogue.places });
+  }
+  const declaration = prestationDeclaration(key);
+  const names = declaration ? argumentNames(declaration) : [];
+  const dates: SheetIssue[] = [];
+  cells.forEach((cell, i) => {
+    const name = names[i];
+    if (!isDate(cell) || name === undefined) return;
+    const path: Path = name === 'population' && !Object.prototype.hasOwnProperty.call(declaration!.parametres, name) ? ['collectivite', 'population'] : ['prestations', String(key), name];
+    dates.push(sheetIssue('ENTREE_INVALIDE', path, { raison: 'cellule', attendu: declaration!.parametres[name]?.type === 'sirens' ? 'sirens' : 'nombre', recu: describeCell(cell) }));
+    cells[i] = undefined;
+  });
+  const ctx: Context = { names, tarifs: catalogue.places };
+  const covered = dates.map((d) => formatPath(d.path));
+  const args = declaration ? positionalArgs(declaration, cells) : { params: {}, population: undefined, extra: false };
+  if (declaration && args.extra) {
+    return describe([sheetIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'tropDArguments', prestation: String(key), arguments: QUANTITY_ARGUMENTS.slice(0, names.length).map((a, i) => `${a} (${names[i]!})`) })]);
+  }
+  const contexte = args.population === undefined ? {} : { collectivite: { population: args.population as number } };
+  if (!catalogue.ok) {
+    const own = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue2026, ...contexte });
+    const ownIssues = own.success ? [] : uncovered(own.issues, covered).filter((i) => !(CATALOGUE_ISSUE_CODES as readonly string[]).includes(i.code));
+    return describe([...catalogue.issues, ...dates, ...ownIssues], ctx);
+  }
+  const r = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue.value, ...contexte });
+  if (r.success && dates.length === 0) return Number(r.data.total);
+  return describe([...dates, ...(r.success ? [] : uncovered(r.issues, covered))], ctx);
+}
+
 /**
- * Montant d'une prestation seule, à partir de ses paramètres dans l'ordre de leur déclaration :
- * `maintenanceBase` (postes, postes sous licence), `sauvegarde` (quota en Go, population),
- * `marchesPublics` (accès, mises en ligne assistées), `secretariatMairie` (jours), `packDemat`
- * (SIREN facturés, séparés par des virgules) ; les autres n'en prennent pas. En cas d'erreur, le
- * message (qui commence par `Erreur : `) ; la fonction de tableur `PRESTATION` en fait une erreur
- * de cellule.
+ * Montant d'une prestation seule, à partir de ses quantités dans l'ordre de sa déclaration (leur sens
+ * pour chaque prestation est dans l'aide de la fonction et dans la documentation, tirées des mêmes
+ * déclarations) ; la population quand un de ses modèles de prix la lit. La plage `tarifs` se
+ * reconnaît à ses champs : elle peut suivre l'identifiant ou la première quantité
+ * (`prestation('dpo', tarifs)`). Chaque argument peut être une plage (ARRAYFORMULA dans Google
+ * Sheets, plage déversée dans Excel) : le résultat est alors une plage de même forme, chaque cellule
+ * son montant ou son message d'erreur. En cas d'erreur, le message (qui commence par `Erreur : `) ;
+ * la fonction de tableur `PRESTATION` en fait une erreur de cellule.
  *
- * @param id - l'identifiant de la prestation
- * @param parametre1 - son premier paramètre
- * @param parametre2 - son second paramètre
+ * @param id - l'identifiant de la prestation (ou une plage d'identifiants)
+ * @param quantite - sa première quantité (ou une plage)
+ * @param quantite2 - sa seconde quantité (ou une plage)
  * @param tarifs - facultatif : les montants fournis
- * @returns le montant, ou le message d'erreur
+ * @returns le montant, une plage de montants, ou le message d'erreur
  * @category Tableur
  * @example
  * ```ts
@@ -201,101 +329,94 @@ export function total(plage: Range, tarifs?: Range): number | string {
  * //=> 132
  * prestation('secretariatMairie', '2,5');
  * //=> 900
+ * prestation('secretariatMairie', [[1], [2,5]]);
+ * //=> [[300], [900]]
  * ```
  */
-export function prestation(id: Cell, parametre1?: Cell, parametre2?: Cell, tarifs?: Range): number | string {
+export function prestation(id: Range, quantite?: Range, quantite2?: Range, tarifs?: Range): number | string | Cell[][] {
   try {
-    const catalogue = catalogueFrom(tarifs);
-    const key = typeof id === 'string' ? id.trim() : id;
-    if (isDate(key)) {
-      const issue = sheetIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'prestation', recu: describeCell(key), prestations: PRESTATION_IDS });
-      return describe([...(catalogue.ok ? [] : catalogue.issues), issue]);
-    }
-    const declaration = prestationDeclaration(key);
-    const names = declaration ? argumentNames(declaration) : [];
-    const cells = [parametre1, parametre2];
-    const dates: SheetIssue[] = [];
-    cells.forEach((cell, i) => {
-      const name = names[i];
-      if (!isDate(cell) || name === undefined) return;
-      const path: Path = name === 'population' && !Object.prototype.hasOwnProperty.call(declaration!.parametres, name) ? ['collectivite', 'population'] : ['prestations', String(key), name];
-      dates.push(sheetIssue('ENTREE_INVALIDE', path, { raison: 'cellule', attendu: declaration!.parametres[name]?.type === 'sirens' ? 'sirens' : 'nombre', recu: describeCell(cell) }));
-      cells[i] = undefined;
+    const { tarifs: t, rest, repeated } = sortOptionals([quantite, quantite2, tarifs], 2);
+    const catalogue = catalogueFrom(t);
+    if (repeated) return describe([sheetIssue('VALEUR_NON_ADMISE', ['tarifs'], { raison: 'tarifsEnDouble' })]);
+    const mapped = mapCells([id, ...rest], ['prestation', ...QUANTITY_ARGUMENTS, 'argument 4'], ([key, ...cells]) => {
+      try {
+        return pricedOnce(key, cells, catalogue);
+      } catch (error) {
+        return unexpected(error);
+      }
     });
-    const covered = dates.map((d) => formatPath(d.path));
-    const args = declaration ? positionalArgs(declaration, cells) : { params: {}, population: undefined, extra: false };
-    if (declaration && args.extra) {
-      return names.length === 0
-        ? `${PREFIX}la prestation « ${String(key)} » ne prend pas de paramètre.`
-        : `${PREFIX}la prestation « ${String(key)} » prend au plus ${names.length} paramètre(s) : ${names.join(', ')}.`;
-    }
-    const contexte = args.population === undefined ? {} : { collectivite: { population: args.population as number } };
-    if (!catalogue.ok) {
-      const own = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue2026, ...contexte });
-      const ownIssues = own.success ? [] : uncovered(own.issues, covered).filter((i) => !(CATALOGUE_ISSUE_CODES as readonly string[]).includes(i.code));
-      return describe([...catalogue.issues, ...dates, ...ownIssues], names);
-    }
-    const r = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue.value, ...contexte });
-    if (r.success && dates.length === 0) return Number(r.data.total);
-    return describe([...dates, ...(r.success ? [] : uncovered(r.issues, covered))], names);
+    if (mapped.kind === 'shape') return describe([sheetIssue('VALEUR_NON_ADMISE', ['prestation'], { raison: 'formeDesPlages', detail: mapped.message })]);
+    return mapped.kind === 'single' ? mapped.value : mapped.rows;
   } catch (error) {
     return unexpected(error);
   }
 }
 
 /** Ce que `tableau` rend en face de la ligne d'en-tête. */
-const TABLE_HEADER = 'Total';
+const TABLE_HEADER = ['Total', 'Remarques'];
 
 /**
  * Totaux des devis d'un tableau d'adhésions, en un seul appel : une ligne d'en-tête qui nomme les
  * champs (`collectivite.nom`, `collectivite.siren`, `maintenanceBase.postes`, `dpo`…, comme la
- * première colonne d'une plage « champ | valeur »), puis une ligne par adhérent. Rend une colonne
- * alignée sur le tableau : `Total` en face de l'en-tête, puis pour chaque adhérent son total (en
- * nombre) ou le message d'erreur de sa ligne (qui commence par `Erreur : `) ; une ligne vide reste
- * vide. Les colonnes sans en-tête sont ignorées. Les tarifs sont lus une seule fois.
+ * première colonne d'une plage « champ | valeur »), puis une ligne par adhérent. Rend deux colonnes
+ * alignées sur le tableau : `Total | Remarques` en face de l'en-tête, puis pour chaque adhérent son
+ * total (en nombre) ou le message d'erreur de sa ligne (qui commence par `Erreur : `), et les
+ * remarques pour lui ; une ligne vide reste vide. Un total partiel est une erreur qui dit ce qui
+ * manque, sauf si `partiel` est vrai : le total, et ce qui manque en tête de ses remarques. Les
+ * colonnes sans en-tête sont ignorées. Les tarifs sont lus une seule fois.
  *
  * @param table - l'en-tête puis une ligne par adhérent
  * @param tarifs - facultatif : les montants fournis, en deux colonnes « champ | valeur »
+ * @param partiel - facultatif : vrai pour rendre les totaux partiels, avec ce qui manque
  * @returns une ligne par ligne du tableau
  * @category Tableur
  * @example
  * Dans une feuille dont les lignes 1 à 3 portent `collectivite.nom`, `collectivite.siren`,
- * `collectivite.type`, `maintenanceBase.postes` puis deux adhérents :
+ * `collectivite.type`, `maintenanceBase.postes`, `maintenanceBase.postesLicenceBL` puis deux adhérents :
  * ```text
- * =TE90_TABLEAU(A1:D3)      (Google Sheets)
- * =TETARIFS.TABLEAU(A1:D3)      (Excel)
- * → Total ; 2069,57 ; Erreur : collectivite.siren : …
+ * =TE90_TABLEAU(A1:E3)      (Google Sheets)
+ * =TETARIFS.TABLEAU(A1:E3)      (Excel)
+ * → Total | Remarques ; 2069,57 | ; Erreur : tableau, ligne 3, colonne B (collectivite.siren) : … |
  * ```
  */
-export function tableau(table: Range, tarifs?: Range): Cell[][] {
+export function tableau(table: Range, tarifs?: Range, partiel?: Range): Cell[][] {
   let count = 1;
   try {
     const rows = toRows(table);
     count = Math.max(1, rows.length);
-    const catalogue = catalogueFrom(tarifs);
+    const { tarifs: t, rest, repeated } = sortOptionals([tarifs, partiel], 0);
+    const option = readPartiel(rest[0]);
+    const catalogue = catalogueFrom(t);
     const columns = (rows[0] ?? []).flatMap((cell, j) => (isEmpty(cell) ? [] : [{ key: fieldName(cell), j }]));
     const accepted: (Quote | undefined)[] = [];
+    const wrong = [...(repeated ? [sheetIssue('VALEUR_NON_ADMISE', ['tarifs'], { raison: 'tarifsEnDouble' })] : []), ...(option.ok ? [] : [option.issue])];
     const out = rows.map((cells, i): Cell[] => {
-      if (i === 0) return [TABLE_HEADER];
-      if (columns.length === 0) return cells.every(isEmpty) ? [''] : [`${PREFIX}la première ligne du tableau doit nommer les champs (collectivite.nom, collectivite.siren…).`];
-      if (columns.every((c) => isEmpty(cells[c.j]))) return [''];
+      if (i === 0) return [...TABLE_HEADER];
+      if (columns.length === 0) return cells.every(isEmpty) ? ['', ''] : [`${PREFIX}la première ligne du tableau doit nommer les champs (collectivite.nom, collectivite.siren…).`, ''];
+      if (columns.every((c) => isEmpty(cells[c.j]))) return ['', ''];
+      if (wrong.length > 0) return [describe(wrong), ''];
       const read = adhesionFromEntries(
-        columns.map((c) => ({ key: c.key, value: cells[c.j], where: `colonne ${c.j + 1}` })),
+        columns.map((c) => ({ key: c.key, value: cells[c.j], where: `colonne ${columnLetter(c.j)}` })),
         'tableau',
       );
-      const r = quoteRead(read, catalogue);
-      if (r.ok) accepted[i] = r.value;
-      return [r.ok ? Number(r.value.total) : r.message];
+      const ctx: Context = { root: 'tableau', row: i + 1 };
+      const r = quoteRead(read, catalogue, ctx);
+      if (!r.ok) return [r.message, ''];
+      accepted[i] = r.value;
+      const remarks = remarksText(r.value);
+      if (!r.value.totalPartiel) return [Number(r.value.total), remarks];
+      if (option.ok && option.partiel) return [Number(r.value.total), [partialNote(r.value), remarks].filter((x) => x !== '').join(' ')];
+      return [describe(partialIssues(r.value, 'tableau', read.places, PARTIAL_OPTION), ctx), remarks];
     });
     // Un SIREN facturé deux fois par deux lignes (numérotées comme les lignes du tableau) : chaque
     // ligne en cause le dit au lieu de son total, pour qu'aucune somme ne le compte deux fois en silence.
     const conflicts = catalogue.ok ? sirenConflicts(Array.from({ length: rows.length }, (_, i) => accepted[i]), catalogue.value) : [];
     for (const conflict of conflicts) {
-      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) out[e] = [fitMessage([sheetMessage(conflict)])];
+      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) out[e] = [fitMessage([`tableau, ligne ${e + 1} : ${sheetMessage(conflict)}`]), out[e]![1] ?? ''];
     }
     return out;
   } catch (error) {
-    return Array.from({ length: count }, () => [unexpected(error)]);
+    return Array.from({ length: count }, () => [unexpected(error), '']);
   }
 }
 

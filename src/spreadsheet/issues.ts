@@ -55,7 +55,17 @@ export interface SheetParamsByCode {
   CHAMP_INCONNU: { readonly champ: string; readonly admis: readonly string[] };
   JSON_INVALIDE: { readonly raison: 'cellule'; readonly champ: string };
   /** Une date dans la cellule de l'identifiant de la prestation. */
-  VALEUR_NON_ADMISE: { readonly raison: 'prestation'; readonly recu: string; readonly prestations: readonly string[] };
+  VALEUR_NON_ADMISE:
+    | { readonly raison: 'prestation'; readonly recu: string; readonly prestations: readonly string[] }
+    | { readonly raison: 'partiel'; readonly recu: string }
+    | { readonly raison: 'tarifsEnDouble' }
+    | { readonly raison: 'formeDesPlages'; readonly detail: string }
+    | { readonly raison: 'tropDArguments'; readonly prestation: string; readonly arguments: readonly string[] };
+  /**
+   * Une part due n'est pas chiffrée faute d'une donnée (`champ`, tel qu'on l'écrit dans la plage) :
+   * le total serait partiel, et le tableur ne le rend que si la formule le demande (`option`).
+   */
+  TOTAL_PARTIEL: { readonly libelle: string; readonly champ: string; readonly option: string };
 }
 
 type SheetCode = keyof SheetParamsByCode;
@@ -79,7 +89,24 @@ const MESSAGES: { readonly [C in SheetCode]: (p: SheetParamsByCode[C]) => string
   },
   CHAMP_INCONNU: (p) => `Champ inconnu « ${p.champ} » ; champs admis : ${p.admis.join(', ')}.`,
   JSON_INVALIDE: (p) => `« ${p.champ} » doit être écrit en JSON.`,
-  VALEUR_NON_ADMISE: (p) => `Prestation inconnue : ${p.recu} ; prestations : ${p.prestations.join(', ')}.`,
+  VALEUR_NON_ADMISE: (p) => {
+    switch (p.raison) {
+      case 'prestation':
+        return `Prestation inconnue : ${p.recu} ; prestations : ${p.prestations.join(', ')}.`;
+      case 'partiel':
+        return `écrivez VRAI ou FAUX (reçu ${p.recu}).`;
+      case 'tarifsEnDouble':
+        return "deux plages de tarifs : n'en donnez qu'une, sinon on ne sait pas laquelle compte.";
+      case 'formeDesPlages':
+        return p.detail;
+      case 'tropDArguments':
+        return p.arguments.length === 0
+          ? `la prestation « ${p.prestation} » ne prend pas de quantité.`
+          : `la prestation « ${p.prestation} » prend au plus ${p.arguments.length} quantité${p.arguments.length > 1 ? 's' : ''} : ${p.arguments.join(', ')}.`;
+    }
+  },
+  TOTAL_PARTIEL: (p) =>
+    `total partiel : la part « ${p.libelle} » n'est pas chiffrée, faute de « ${p.champ} » ; remplissez-le, ou demandez le total partiel (${p.option}).`,
 };
 
 /**

@@ -61,6 +61,8 @@ export interface ReadRange {
   readonly value: Record<string, unknown>;
   readonly issues: SheetIssue[];
   readonly covered: readonly string[];
+  /** L'endroit de chaque champ lu (`maintenanceBase.postes` → `ligne 4`), pour situer un problème. */
+  readonly places: ReadonlyMap<string, string>;
 }
 
 /**
@@ -186,7 +188,7 @@ export function adhesionFromEntries(entries: readonly Entry[], root: string): Re
     const parametres = filled.get(id);
     if (parametres) issues.push(sheetIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'caseContredite', champ: entry.key, recu: describeCell(entry.value), parametres }));
   }
-  return { value, issues, covered };
+  return { value, issues, covered, places: new Map(kept.map((e) => [e.key, e.where])) };
 }
 
 /**
@@ -255,5 +257,5 @@ export function tarifsFromRange(range: unknown, millesime: number): ReadRange {
       );
     }
   }
-  return { value, issues, covered };
+  return { value, issues, covered, places: new Map(kept.map((e) => [e.key, e.where])) };
 }

@@ -1,5 +1,5 @@
-import { PRESTATION_IDS } from '@te90/tarifs';
-import { positionalCount, positionalMeanings } from './mapping.js';
+import { PRESTATIONS, PRESTATION_IDS } from '@te90/tarifs';
+import { argumentMeanings, describeMeaning, positionalCount, QUANTITY_ARGUMENTS } from './mapping.js';
 
 /**
  * L'espace de noms des fonctions dans Excel (`=TETARIFS.TOTAL(…)`). Il ne doit pas être une adresse
@@ -87,11 +87,24 @@ export function sheetsName(f: CustomFunctionSpec): string {
 
 const TARIFS: CustomFunctionParameter = {
   name: 'tarifs',
-  description: 'Facultatif : les montants fournis par le syndicat, en deux colonnes « champ | valeur » (source, prestations.…).',
+  description: 'Facultatif : les montants non publiés, en deux colonnes « champ | valeur » (source, prestations.…) ; reconnue à ses champs.',
+  details:
+    'Facultatif : les montants non publiés, en deux colonnes « champ | valeur » (source, prestations.…). Elle se reconnaît à ses champs : elle peut venir juste après les arguments obligatoires, sans cases vides.',
   type: 'any',
   dimensionality: 'matrix',
   optional: true,
   example: 'D1:E12',
+};
+
+const PARTIEL: CustomFunctionParameter = {
+  name: 'partiel',
+  description: "Facultatif : VRAI pour rendre un total partiel avec ce qui manque à côté ; sinon un total partiel est une erreur.",
+  details:
+    "Facultatif : VRAI pour rendre un total partiel (une part non chiffrée faute d'une donnée), avec à côté ce qui manque ; sans lui, un total partiel est une erreur qui dit ce qui manque.",
+  type: 'any',
+  dimensionality: 'matrix',
+  optional: true,
+  example: 'VRAI',
 };
 
 const PLAGE: CustomFunctionParameter = {
@@ -117,27 +130,28 @@ function fitting(...candidates: string[]): string {
   return found;
 }
 
-const ORDINALS = ['Premier', 'Deuxième', 'Troisième', 'Quatrième'];
-
 /**
- * Les paramètres positionnels de `PRESTATION` : leur sens dépend de la prestation (premier : postes,
- * quota en Go, accès…). Ils s'appellent donc `parametre1`, `parametre2`, et leur description, déduite
- * des déclarations, dit ce qu'ils sont pour chaque prestation.
+ * Les arguments de quantité de `PRESTATION` (`quantite`, `quantite2`) : leur sens dépend de la
+ * prestation, et leur description, déduite des déclarations, le dit pour chaque prestation (la même
+ * que la table de la documentation, voir `reference.ts`).
  */
-function positionalParameters(): CustomFunctionParameter[] {
-  if (positionalCount() !== 2) {
-    throw new Error(`La fonction prestation() prend 2 paramètres positionnels, les déclarations en demandent ${positionalCount()} : mettez-la à jour.`);
+function quantityParameters(): CustomFunctionParameter[] {
+  if (positionalCount() !== QUANTITY_ARGUMENTS.length) {
+    throw new Error(`La fonction prestation() prend ${QUANTITY_ARGUMENTS.length} quantités, les déclarations en demandent ${positionalCount()} : mettez-la à jour.`);
   }
-  return positionalMeanings().map((meanings, i) => {
-    const ordinal = ORDINALS[i] ?? `${i + 1}e`;
-    const withIds = meanings.map((m) => `${m.name} (${m.id})`).join(', ');
-    const names = [...new Set(meanings.map((m) => m.name))].join(', ');
+  return QUANTITY_ARGUMENTS.map((name, i) => {
+    const meanings = PRESTATIONS.flatMap((d) => {
+      const m = argumentMeanings(d)[i];
+      return m === undefined ? [] : [m];
+    });
+    const head = i === 0 ? 'La quantité (ou une plage de quantités), selon la prestation' : 'La seconde quantité, selon la prestation';
+    const byName = [...new Set(meanings.map((m) => m.name))].map((n) => `${n} (${meanings.filter((m) => m.name === n).map((m) => m.id).join(', ')})`);
     return {
-      name: `parametre${i + 1}`,
-      description: fitting(`${ordinal} paramètre (facultatif), selon la prestation : ${withIds}.`, `${ordinal} paramètre (facultatif), selon la prestation : ${names}.`),
-      details: `${ordinal} paramètre (facultatif), selon la prestation : ${withIds}.`,
+      name,
+      description: fitting(`${head} : ${byName.join(', ')}.`, `${head} : ${[...new Set(meanings.map((m) => m.name))].join(', ')}.`),
+      details: `Facultatif. ${head} : ${meanings.map((m) => `${m.id} : ${describeMeaning(m)}`).join(' ; ')}.`,
       type: 'any',
-      dimensionality: 'scalar',
+      dimensionality: 'matrix',
       optional: true,
       example: String(i + 1),
     };
@@ -153,40 +167,60 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   {
     name: 'DEVIS',
     target: 'devis',
-    description: "Devis TE90 d'une adhésion : une ligne d'en-tête puis une ligne par ligne de devis (montants en nombres).",
+    description: "Devis TE90 d'une adhésion : un en-tête puis une ligne par ligne de devis (montants en nombres), avec les remarques.",
     parameters: [PLAGE, TARIFS],
-    result: { type: 'any', dimensionality: 'matrix', description: "Les lignes du devis avec leur en-tête (une erreur de cellule si l'adhésion est refusée).", errors: 'exception' },
+    result: {
+      type: 'any',
+      dimensionality: 'matrix',
+      description: "Les lignes du devis avec leur en-tête, une ligne « non chiffré » par part qui manque, et les remarques pour l'adhérent (une erreur de cellule si l'adhésion est refusée).",
+      errors: 'exception',
+    },
   },
   {
     name: 'TOTAL',
     target: 'total',
-    description: "Total du devis TE90 d'une adhésion, en euros.",
-    parameters: [PLAGE, TARIFS],
-    result: { type: 'number', dimensionality: 'scalar', description: 'Le total en euros.', errors: 'exception' },
+    description: "Total du devis TE90 d'une adhésion, en euros ; une erreur s'il est partiel, sauf avec partiel VRAI.",
+    parameters: [PLAGE, TARIFS, PARTIEL],
+    result: {
+      type: 'any',
+      dimensionality: 'matrix',
+      description: "Le total en euros (une erreur qui dit ce qui manque s'il est partiel) ; avec partiel VRAI, le total puis, à côté, ce qui manque.",
+      errors: 'exception',
+    },
   },
   {
     name: 'PRESTATION',
     target: 'prestation',
-    description: "Montant TE90 d'une prestation seule, à partir de ses paramètres dans l'ordre de sa déclaration.",
+    description: "Montant TE90 d'une prestation seule, d'après ses quantités ; une plage de quantités donne une plage de montants.",
     parameters: [
       {
         name: 'prestation',
         description: fitting(`L'identifiant de la prestation : ${PRESTATION_IDS.join(', ')}.`, `L'identifiant de la prestation, entre guillemets (ex. "${PRESTATION_IDS[0]}").`),
-        details: `L'identifiant de la prestation, entre guillemets : ${PRESTATION_IDS.join(', ')}.`,
-        type: 'string',
-        dimensionality: 'scalar',
+        details: `L'identifiant de la prestation, entre guillemets (ou une plage d'identifiants) : ${PRESTATION_IDS.join(', ')}.`,
+        type: 'any',
+        dimensionality: 'matrix',
         example: JSON.stringify(PRESTATION_IDS[0]),
       },
-      ...positionalParameters(),
+      ...quantityParameters(),
       TARIFS,
     ],
-    result: { type: 'number', dimensionality: 'scalar', description: 'Le montant en euros.', errors: 'exception' },
+    result: {
+      type: 'any',
+      dimensionality: 'matrix',
+      description: 'Le montant en euros ; pour des plages, une plage de montants de même forme, chaque cellule son montant ou son erreur.',
+      errors: 'exception',
+    },
   },
   {
     name: 'TABLEAU',
     target: 'tableau',
-    description: "Totaux TE90 d'un tableau d'adhésions (une ligne par adhérent), en un seul appel : « Total » puis un total par ligne.",
-    parameters: [TABLE, TARIFS],
-    result: { type: 'any', dimensionality: 'matrix', description: "« Total » en face de l'en-tête, puis le total de chaque ligne, ou son erreur.", errors: 'lignes' },
+    description: "Totaux TE90 d'un tableau d'adhésions (une ligne par adhérent), en un appel : « Total | Remarques » puis une ligne par adhérent.",
+    parameters: [TABLE, TARIFS, PARTIEL],
+    result: {
+      type: 'any',
+      dimensionality: 'matrix',
+      description: "« Total | Remarques » en face de l'en-tête, puis pour chaque adhérent son total (ou son erreur) et les remarques pour lui.",
+      errors: 'lignes',
+    },
   },
 ];

@@ -69,11 +69,38 @@ export function excelContext(): { ctx: vm.Context; registered: Record<string, (.
   return { ctx, registered };
 }
 
-/** Une adhésion minimale, en deux colonnes, et son total (la maintenance de base de 4 postes). */
+/**
+ * Une adhésion minimale, en deux colonnes, et son total (la maintenance de base de 4 postes, aucun
+ * sous licence Berger Levrault : sans cette ligne, le total serait partiel).
+ */
 export const BASE = [
   ['collectivite.nom', 'Commune exemple'],
   ['collectivite.siren', '219000106'],
   ['collectivite.type', 'commune'],
   ['maintenanceBase.postes', 4],
+  ['maintenanceBase.postesLicenceBL', 0],
 ];
 export const BASE_TOTAL = Number(pricePrestation('maintenanceBase', { postes: 4 }).total);
+
+/**
+ * Les fonctions du complément Excel, appelées comme Excel les appelle : d'après `functions.json`, un
+ * argument d'un paramètre `matrix` arrive en plage à deux dimensions (`[[4]]` pour une valeur seule),
+ * un argument omis vaut `null`.
+ */
+export function excelFunctions(): Record<string, (...args: unknown[]) => unknown> {
+  const { registered } = excelContext();
+  const meta = JSON.parse(read('excel/functions.json')) as { functions: { id: string; parameters: { dimensionality: string }[] }[] };
+  return Object.fromEntries(
+    meta.functions.map((f) => [
+      f.id,
+      (...args: unknown[]) =>
+        registered[f.id]!(
+          ...f.parameters.map((p, i) => {
+            const v = args[i];
+            if (v === undefined || v === null) return null;
+            return p.dimensionality === 'matrix' && !Array.isArray(v) ? [[v]] : v;
+          }),
+        ),
+    ]),
+  );
+}

@@ -100,7 +100,8 @@ describe('fonctions Google Sheets (Apps Script)', () => {
   it('TE90_DEVIS : en-tête puis les mêmes lignes et les mêmes centimes que quote()', () => {
     const rows = call(sheets, 'TE90_DEVIS(a[0], a[1])', PLAGE, TARIFS_PLAGE) as unknown[][];
     const devis = quote(ADHESION, { catalogue: completeCatalogue(catalogue2026, TARIFS) });
-    expect(rows[0]).toEqual(['Prestation', 'Composante', 'Libellé', 'SIREN', 'Quantité', 'Unité', 'Prix unitaire', 'Montant', 'Détail', 'Source']);
+    expect(rows[0]).toEqual(['Prestation', 'Composante', 'Libellé', 'SIREN', 'Quantité', 'Unité', 'Prix unitaire', 'Montant', 'Détail', 'Source', 'Remarque']);
+    expect(devis.totalPartiel).toBe(false);
     expect(rows).toHaveLength(devis.lignes.length + 1);
     rows.slice(1).forEach((row, i) => {
       const l = devis.lignes[i]!;
@@ -122,6 +123,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     expect(call(sheets, 'TE90_PRESTATION("secretariatMairie", "2,5")')).toBe(900);
     expect(call(sheets, 'TE90_PRESTATION("maintenanceBase", 4, "")')).toBe(BASE_TOTAL);
     expect(call(sheets, 'TE90_PRESTATION("dpo", "", "", a[0])', TARIFS_PLAGE)).toBe(1400);
+    expect(call(sheets, 'TE90_PRESTATION("dpo", a[0])', TARIFS_PLAGE)).toBe(1400);
   });
 
   it('TE90_TOTAL et TE90_PRESTATION lèvent Error(message) : #ERROR! et le message dans la note, qu’une somme n’ignore pas', () => {
@@ -131,7 +133,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     expect(e?.message).toContain('collectivite.siren');
     expect(e?.message).toContain('obligatoire');
     expect(thrown(() => call(sheets, 'TE90_PRESTATION("inconnue", 1)'))?.message).toMatch(/Prestation inconnue/);
-    expect(thrown(() => call(sheets, 'TE90_PRESTATION("dpo", 3, 4)'))?.message).toMatch(/prend au plus 1 paramètre\(s\) : population/);
+    expect(thrown(() => call(sheets, 'TE90_PRESTATION("dpo", 3, 4)'))?.message).toBe('prestation : la prestation « dpo » prend au plus 1 quantité : quantite (population).');
     expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0], a[1])', PLAGE, [['source', 'x'], ['prestations.marchesPublics.acces.prixUnitaire', 60]]))?.message).toMatch(
       /déjà publié/,
     );
@@ -152,7 +154,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     const sans = (expression: string, ...args: unknown[]) => thrown(() => call(sheets, expression, ...args))?.message ?? '';
     const messages = [
       sans('TE90_TOTAL(a[0])', [...BASE, ['dpo', 'oui']]),
-      sans('TE90_TOTAL(a[0])', [...BASE, ['maintenanceBase.postesLicenceBL', 2]]),
+      sans('TE90_TOTAL(a[0])', [...BASE.slice(0, 4), ['maintenanceBase.postesLicenceBL', 2]]),
       sans('TE90_PRESTATION("dpo")'),
       sans('TE90_PRESTATION("sauvegarde", 50, 1000)'),
       sans('TE90_TOTAL(a[0], a[1])', BASE, [['source', 'x'], ['prestations.marchesPublics.acces.prixUnitaire', 60]]),
@@ -175,7 +177,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     const siren = thrown(() => fn([...BASE.slice(0, 1), ['collectivite.siren', new Date(2026, 0, 5)], ...BASE.slice(2)]));
     for (const e of [sameRealm, otherRealm]) {
       expect(e?.message).toBe(
-        'plage, ligne 5 : « collectivite.population » : la cellule contient une date (05/01/2026), pas un nombre ; vérifiez son format (Format › Nombre, ou Texte brut).',
+        'plage, ligne 6 : « collectivite.population » : la cellule contient une date (05/01/2026), pas un nombre ; vérifiez son format (Format › Nombre, ou Texte brut).',
       );
     }
     // Le champ est signalé une fois : pas de « obligatoire » en plus pour le SIREN écrit en date.
@@ -183,13 +185,13 @@ describe('fonctions Google Sheets (Apps Script)', () => {
       'plage, ligne 2 : « collectivite.siren » : la cellule contient une date (05/01/2026), pas un SIREN ; vérifiez son format (Format › Nombre, ou Texte brut).',
     );
     const prestationFn = vm.runInContext('TE90_PRESTATION', sheets) as (...a: unknown[]) => unknown;
-    expect(thrown(() => prestationFn('maintenanceBase', new Date(2026, 0, 5)))?.message).toBe('postes (paramètre 1) : la cellule contient une date (05/01/2026), pas un nombre.');
+    expect(thrown(() => prestationFn('maintenanceBase', new Date(2026, 0, 5)))?.message).toBe('quantite (postes) : la cellule contient une date (05/01/2026), pas un nombre.');
     expect(thrown(() => prestationFn(new Date(2026, 0, 5)))?.message).toMatch(/^prestation : Prestation inconnue : une date \(05\/01\/2026\)/);
   });
 
   it('un champ écrit deux fois est signalé, dans la plage comme dans les tarifs', () => {
     expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0])', [...BASE, ['maintenanceBase.postes', 5]]))?.message).toBe(
-      "plage, ligne 5 : « maintenanceBase.postes » figure deux fois (ligne 4 et ligne 5) : n'en gardez qu'un, sinon on ne sait pas lequel compte.",
+      "plage, ligne 6 : « maintenanceBase.postes » figure deux fois (ligne 4 et ligne 6) : n'en gardez qu'un, sinon on ne sait pas lequel compte.",
     );
     const tarifs = [
       ['source', 'x'],
@@ -206,13 +208,18 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     const dpo = [['source', 'x'], ['prestations.dpo.abonnement.montant', 0.1 + 0.2]];
     const avecDpo = call(sheets, 'TE90_TOTAL(a[0], a[1])', [...BASE, ['dpo', 'oui']], dpo) as number;
     expect(new Decimal(avecDpo).minus(BASE_TOTAL).toFixed(2)).toBe('0.30');
-    const postes = [...BASE.slice(0, 3), ['maintenanceBase.postes', 0.1 * 3 * 10]];
+    const postes = [...BASE.slice(0, 3), ['maintenanceBase.postes', 0.1 * 3 * 10], ['maintenanceBase.postesLicenceBL', 0]];
     expect(0.1 * 3 * 10).not.toBe(3);
     expect(call(sheets, 'TE90_TOTAL(a[0])', postes)).toBe(Number(pricePrestation('maintenanceBase', { postes: 3 }).total));
     expect(call(sheets, 'TE90_PRESTATION("secretariatMairie", a[0])', 0.1 + 0.2 + 2.2)).toBe(900);
-    expect(call(sheets, 'TE90_TABLEAU(a[0])', [['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes'], ['X', 219000106, 'commune', 0.1 * 3 * 10]])).toEqual([
-      ['Total'],
-      [Number(pricePrestation('maintenanceBase', { postes: 3 }).total)],
+    expect(
+      call(sheets, 'TE90_TABLEAU(a[0])', [
+        ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'maintenanceBase.postesLicenceBL'],
+        ['X', 219000106, 'commune', 0.1 * 3 * 10, 0],
+      ]),
+    ).toEqual([
+      ['Total', 'Remarques'],
+      [Number(pricePrestation('maintenanceBase', { postes: 3 }).total), ''],
     ]);
   });
 
@@ -228,11 +235,11 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     const catalogue = completeCatalogue(catalogue2026, TARIFS);
     const expected = (prestations: Adhesion['prestations'], collectivite: Adhesion['collectivite']) => Number(quote({ collectivite, prestations }, { catalogue }).total);
     expect(out).toEqual([
-      ['Total'],
-      [expected({ maintenanceBase: { postes: 4, postesLicenceBL: 0 } }, { nom: 'Commune A', siren: '219000106', type: 'commune', population: 850 })],
-      [expect.stringMatching(/^Erreur : collectivite\.siren : /)],
-      [''],
-      [expected({ maintenanceBase: { postes: 18, postesLicenceBL: 12 }, dpo: {} }, { nom: 'Communauté C', siren: '200000172', type: 'epci', population: 12500 })],
+      ['Total', 'Remarques'],
+      [expected({ maintenanceBase: { postes: 4, postesLicenceBL: 0 } }, { nom: 'Commune A', siren: '219000106', type: 'commune', population: 850 }), ''],
+      [expect.stringMatching(/^Erreur : tableau, ligne 3, colonne B \(collectivite\.siren\) : /), ''],
+      ['', ''],
+      [expected({ maintenanceBase: { postes: 18, postesLicenceBL: 12 }, dpo: {} }, { nom: 'Communauté C', siren: '200000172', type: 'epci', population: 12500 }), expect.any(String)],
     ]);
     // Sans tarifs, la ligne qui coche le DPO dit où fournir son montant ; les autres sont chiffrées.
     const sansTarifs = call(sheets, 'TE90_TABLEAU(a[0])', table) as unknown[][];
@@ -240,10 +247,13 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     expect(sansTarifs[4]![0]).toMatch(/plage tarifs/);
     // Un en-tête faux est signalé sur chaque ligne, avec sa colonne.
     expect(call(sheets, 'TE90_TABLEAU(a[0])', [['collectivite.nom', 'collectivite.nom', 'adresse'], ['A', 'B', 'C']])).toEqual([
-      ['Total'],
-      [expect.stringMatching(/^Erreur : colonne 2 : « collectivite\.nom » figure deux fois \(colonne 1 et colonne 2\).*colonne 3 : Champ inconnu « adresse »/)],
+      ['Total', 'Remarques'],
+      [
+        expect.stringMatching(/^Erreur : tableau, ligne 1, colonne B : « collectivite\.nom » figure deux fois \(colonne A et colonne B\).*tableau, ligne 1, colonne C : Champ inconnu « adresse »/),
+        '',
+      ],
     ]);
-    expect(call(sheets, 'TE90_TABLEAU(a[0])', [['', ''], ['A', 'B']])).toEqual([['Total'], [expect.stringMatching(/première ligne du tableau doit nommer les champs/)]]);
+    expect(call(sheets, 'TE90_TABLEAU(a[0])', [['', ''], ['A', 'B']])).toEqual([['Total', 'Remarques'], [expect.stringMatching(/première ligne du tableau doit nommer les champs/), '']]);
   });
 
   it('propriété : des cellules quelconques donnent une valeur, ou une exception qui porte un message', () => {
@@ -257,7 +267,8 @@ describe('fonctions Google Sheets (Apps Script)', () => {
           expect(e.message).not.toMatch(/^Erreur : /);
         } else expect(typeof call(sheets, 'TE90_TOTAL(a[0], a[1])', plage, tarifs)).toBe('number');
         const d = thrown(() => call(sheets, 'TE90_DEVIS(a[0], a[1])', plage, tarifs));
-        if (e) expect(d?.message).toBe(e.message);
+        // Un total partiel est une erreur de TOTAL, pas de DEVIS, qui montre la part non chiffrée.
+        if (e && !/^plage(, ligne \d+)? : total partiel : /.test(e.message)) expect(d?.message).toBe(e.message);
         else expect((call(sheets, 'TE90_DEVIS(a[0], a[1])', plage, tarifs) as unknown[][])[0]![0]).toBe('Prestation');
         const t = call(sheets, 'TE90_TABLEAU(a[0], a[1])', plage.length > 0 ? [plage.map((r) => r[0]), plage.map((r) => r[1])] : [], tarifs) as unknown[][];
         for (const [v] of t.slice(1)) expect(typeof v === 'number' || v === '' || /^Erreur : /.test(String(v))).toBe(true);

@@ -4,7 +4,7 @@ import { adhesionFromRange } from '../../src/spreadsheet/layout.js';
 import { BASE, BASE_TOTAL, call, sheetsContext, thrown } from './built.js';
 
 const CONTREDIT =
-  "plage, ligne 5 : « packDemat » n'est pas cochée (reçu la chaîne « non »), mais « packDemat.sirens » est rempli : cochez la prestation, ou videz son paramètre ; on ne sait pas si elle est demandée.";
+  "plage, ligne 6 : « packDemat » n'est pas cochée (reçu la chaîne « non »), mais « packDemat.sirens » est rempli : cochez la prestation, ou videz son paramètre ; on ne sait pas si elle est demandée.";
 
 let sheets: vm.Context;
 beforeAll(() => {
@@ -17,7 +17,7 @@ describe('cases contredites : une prestation décochée dont un paramètre est r
     expect(r.issues).toEqual([
       {
         code: 'ENTREE_INVALIDE',
-        path: ['plage', 'ligne 5'],
+        path: ['plage', 'ligne 6'],
         message: expect.stringContaining('« packDemat » n'),
         params: { raison: 'caseContredite', champ: 'packDemat', recu: 'la chaîne « non »', parametres: ['packDemat.sirens'] },
       },
@@ -37,21 +37,21 @@ describe('cases contredites : une prestation décochée dont un paramètre est r
     for (const f of ['TE90_TOTAL', 'TE90_DEVIS']) {
       const e = thrown(() => call(sheets, `${f}(a[0])`, plage));
       expect(e?.message, f).toContain(CONTREDIT);
-      expect(e?.message, f).toContain('plage, ligne 7 : « dpo » : écrivez oui ou non');
+      expect(e?.message, f).toContain('plage, ligne 8 : « dpo » : écrivez oui ou non');
     }
     expect(call(sheets, 'TE90_TOTAL(a[0])', [...BASE, ['packDemat', 'non']])).toBe(BASE_TOTAL);
   });
 
   it('TE90_TABLEAU la signale sur la ligne de l’adhérent, les autres lignes sont chiffrées', () => {
     const table = [
-      ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'packDemat', 'packDemat.sirens'],
-      ['Commune A', '219000106', 'commune', 4, 'non', '219000106'],
-      ['Commune B', '200000172', 'commune', 4, 'non', ''],
+      ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'packDemat', 'packDemat.sirens', 'maintenanceBase.postesLicenceBL'],
+      ['Commune A', '219000106', 'commune', 4, 'non', '219000106', 0],
+      ['Commune B', '200000172', 'commune', 4, 'non', '', 0],
     ];
     const out = call(sheets, 'TE90_TABLEAU(a[0])', table) as unknown[][];
     expect(String(out[1]![0])).toContain(
-      "Erreur : colonne 5 : « packDemat » n'est pas cochée (reçu la chaîne « non »), mais « packDemat.sirens » est rempli : cochez la prestation, ou videz son paramètre ; on ne sait pas si elle est demandée.",
+      "Erreur : tableau, ligne 2, colonne E : « packDemat » n'est pas cochée (reçu la chaîne « non »), mais « packDemat.sirens » est rempli : cochez la prestation, ou videz son paramètre ; on ne sait pas si elle est demandée.",
     );
-    expect(out[2]).toEqual([BASE_TOTAL]);
+    expect(out[2]).toEqual([BASE_TOTAL, '']);
   });
 });

@@ -35,7 +35,7 @@ beforeAll(() => {
 describe('complément Excel : fichiers', () => {
   it('functions.js est autonome : seul, dans un contexte nu qui n’a que CustomFunctions, il enregistre chaque fonction', () => {
     expect(Object.keys(excel.registered).sort()).toEqual(meta.functions.map((f) => f.id).sort());
-    expect(excel.registered['TOTAL']!(BASE, null)).toBe(BASE_TOTAL);
+    expect(excel.registered['TOTAL']!(BASE, null, null)).toEqual([[BASE_TOTAL]]);
     // Aucun autre fichier n'est chargé : ni te90-tarifs.js à côté, ni page qui le chargerait.
     expect(() => readFileSync(join(DIR, 'excel', 'te90-tarifs.js'))).toThrow();
     expect(read('excel/functions.html')).not.toContain('te90-tarifs.js');
@@ -65,13 +65,14 @@ describe('complément Excel : fichiers', () => {
       for (const p of f.parameters) expect(p.name).toMatch(/^[a-z][A-Za-z0-9]{4,}$/);
     }
     const prestation = meta.functions.find((f) => f.name === 'PRESTATION')!;
-    expect(prestation.parameters.map((p) => p.name)).toEqual(['prestation', 'parametre1', 'parametre2', 'tarifs']);
-    // Chaque paramètre positionnel dit ce qu'il est pour chaque prestation qui en prend.
+    expect(prestation.parameters.map((p) => p.name)).toEqual(['prestation', 'quantite', 'quantite2', 'tarifs']);
+    // Chaque quantité dit ce qu'elle est pour chaque prestation qui en prend.
     PRESTATIONS.forEach((d) => {
       argumentNames(d as never).forEach((name, i) => expect(prestation.parameters[i + 1]!.description).toContain(name));
     });
-    expect(meta.functions.find((f) => f.name === 'TOTAL')!.result.type).toBe('number');
-    expect(meta.functions.find((f) => f.name === 'PRESTATION')!.result.type).toBe('number');
+    // Une plage de résultats : TOTAL rend [total, ce qui manque] avec partiel, PRESTATION une plage de montants.
+    expect(meta.functions.find((f) => f.name === 'TOTAL')!.result).toEqual({ type: 'any', dimensionality: 'matrix' });
+    expect(meta.functions.find((f) => f.name === 'PRESTATION')!.result).toEqual({ type: 'any', dimensionality: 'matrix' });
   });
 
   it('manifest.xml : complément de fonctions seul, espace de noms TETARIFS, adresse de base à remplacer, aucune adresse inventée', () => {
@@ -126,8 +127,8 @@ describe('complément Excel : fichiers', () => {
 describe('complément Excel : fonctions', () => {
   it('répondent comme dans Google Sheets', () => {
     const sheets = sheetsContext();
-    expect(excel.registered['PRESTATION']!('marchesPublics', 2, 1, null)).toBe(132);
-    expect(excel.registered['TOTAL']!(BASE, TARIFS_DPO)).toBe(call(sheets, 'TE90_TOTAL(a[0], a[1])', BASE, TARIFS_DPO));
+    expect(excel.registered['PRESTATION']!([['marchesPublics']], [[2]], [[1]], null)).toEqual([[132]]);
+    expect(excel.registered['TOTAL']!(BASE, TARIFS_DPO, null)).toEqual([[call(sheets, 'TE90_TOTAL(a[0], a[1])', BASE, TARIFS_DPO)]]);
     expect(JSON.stringify(excel.registered['DEVIS']!(BASE, null))).toBe(JSON.stringify(call(sheets, 'TE90_DEVIS(a[0])', BASE)));
   });
 
@@ -135,12 +136,12 @@ describe('complément Excel : fonctions', () => {
     const e = thrown(() => excel.registered['TOTAL']!([['collectivite.nom', 'X'], ['collectivite.siren', '123']], null));
     expect(e?.value).toBeInstanceOf(StubExcelError);
     expect((e?.value as StubExcelError).code).toBe('#VALUE!');
-    expect(e?.message).toMatch(/^collectivite\.siren : /);
-    const p = thrown(() => excel.registered['PRESTATION']!('dpo', null, null, null));
+    expect(e?.message).toMatch(/^plage, ligne 2 \(collectivite\.siren\) : /);
+    const p = thrown(() => excel.registered['PRESTATION']!([['dpo']], null, null, null));
     expect(p?.value).toBeInstanceOf(StubExcelError);
     // La voix du tableur suit les paramètres du problème.
     expect(p?.message).toContain('plage tarifs');
-    expect(thrown(() => excel.registered['PRESTATION']!('dpo', null, null, TARIFS_DPO))).toBeUndefined();
+    expect(thrown(() => excel.registered['PRESTATION']!([['dpo']], null, null, TARIFS_DPO))).toBeUndefined();
   });
 
   it('DEVIS lève CustomFunctions.Error(invalidValue, message) au lieu d’un texte dans une cellule', () => {
@@ -154,30 +155,30 @@ describe('complément Excel : fonctions', () => {
 
   it('TABLEAU : un total par ligne, une erreur #VALEUR! (avec son message) sur chaque ligne refusée', () => {
     const table = [
-      ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'dpo'],
-      ['Commune A', 219000106, 'commune', 4, 'non'],
-      ['Commune B', '123', 'commune', 4, 'non'],
-      ['Commune C', '200000172', 'commune', 4, 'oui'],
+      ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'maintenanceBase.postesLicenceBL', 'dpo'],
+      ['Commune A', 219000106, 'commune', 4, 0, 'non'],
+      ['Commune B', '123', 'commune', 4, 0, 'non'],
+      ['Commune C', '200000172', 'commune', 4, 0, 'oui'],
     ];
-    const out = excel.registered['TABLEAU']!(table, TARIFS_DPO) as unknown[][];
+    const out = excel.registered['TABLEAU']!(table, TARIFS_DPO, null) as unknown[][];
     const catalogue = completeCatalogue(catalogue2026, { millesime: 2026, source: 'x', prestations: { dpo: { abonnement: { montant: '400.00' } } } });
     const collectivite = { nom: 'Commune C', siren: '200000172', type: 'commune' } as const;
-    expect(out[0]).toEqual(['Total']);
-    expect(out[1]).toEqual([BASE_TOTAL]);
+    expect(out[0]).toEqual(['Total', 'Remarques']);
+    expect(out[1]).toEqual([BASE_TOTAL, '']);
     expect(out[2]![0]).toBeInstanceOf(StubExcelError);
-    expect((out[2]![0] as StubExcelError).message).toMatch(/^collectivite\.siren : /);
-    expect(out[3]).toEqual([Number(quote({ collectivite, prestations: { maintenanceBase: { postes: 4 }, dpo: {} } } as Adhesion, { catalogue }).total)]);
+    expect((out[2]![0] as StubExcelError).message).toMatch(/^tableau, ligne 3, colonne B \(collectivite\.siren\) : /);
+    expect(out[3]).toEqual([Number(quote({ collectivite, prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, dpo: {} } } as Adhesion, { catalogue }).total), '']);
   });
 
   it('TABLEAU : deux lignes de la même collectivité ne sont pas comptées deux fois en silence', () => {
     const table = [
-      ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes'],
-      ['Commune A', '219000106', 'commune', 4],
-      ['Commune B', '200000172', 'commune', 4],
-      ['Commune A (recopiée)', '219 000 106', 'commune', 4],
+      ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'maintenanceBase.postesLicenceBL'],
+      ['Commune A', '219000106', 'commune', 4, 0],
+      ['Commune B', '200000172', 'commune', 4, 0],
+      ['Commune A (recopiée)', '219 000 106', 'commune', 4, 0],
     ];
-    const out = excel.registered['TABLEAU']!(table, null) as unknown[][];
-    expect(out[2]).toEqual([BASE_TOTAL]);
+    const out = excel.registered['TABLEAU']!(table, null, null) as unknown[][];
+    expect(out[2]).toEqual([BASE_TOTAL, '']);
     for (const i of [1, 3]) {
       expect(out[i]![0]).toBeInstanceOf(StubExcelError);
       expect((out[i]![0] as StubExcelError).message).toContain('Les adhésions n° 2, n° 4 portent toutes le SIREN 219000106');
