@@ -61,8 +61,8 @@ export function spreadsheetDocsTables(): Record<string, string> {
 export function withSpreadsheetTables(doc: string): string {
   let out = doc;
   for (const [name, table] of Object.entries(spreadsheetDocsTables())) {
-    const re = new RegExp(`(<!-- tableur:${name} -->\\n)[\\s\\S]*?(\\n<!-- /tableur:${name} -->)`);
-    out = out.replace(re, (_m, open: string, close: string) => `${open}${table}${close}`);
+    const re = new RegExp(`(<!-- tableur:${name} -->\\n)[\\s\\S]*?(<!-- /tableur:${name} -->)`);
+    out = out.replace(re, (_m, open: string, close: string) => `${open}${table}\n${close}`);
   }
   return out;
 }

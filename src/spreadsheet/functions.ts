@@ -105,8 +105,10 @@ function where(issue: SheetIssue | { readonly code: string; readonly path: Path;
     return shown;
   }
   if (ctx.root === undefined) return shown;
-  const place = ctx.places?.get(field.key);
-  if (place !== undefined) return `${at(ctx.root, place, ctx.row)} (${shown})`;
+  // Une prestation (un montant non publié…) est située par sa case, sinon par son premier paramètre rempli.
+  const key = ctx.places?.has(field.key) ? field.key : [...(ctx.places?.keys() ?? [])].find((k) => k.startsWith(`${field.key}.`));
+  const place = key === undefined ? undefined : ctx.places?.get(key);
+  if (place !== undefined) return `${at(ctx.root, place, ctx.row)} (${key === field.key ? shown : key})`;
   return ctx.root === 'tableau' ? `tableau, ligne ${ctx.row ?? 1}, ${shown}` : `plage, ${shown}`;
 }
 
@@ -329,7 +331,7 @@ function pricedOnce(key0: unknown, cells: unknown[], catalogue: Catalogued): num
  * //=> 132
  * prestation('secretariatMairie', '2,5');
  * //=> 900
- * prestation('secretariatMairie', [[1], [2,5]]);
+ * prestation('secretariatMairie', [[1], ['2,5']]);
  * //=> [[300], [900]]
  * ```
  */
