@@ -171,7 +171,10 @@ describe('propriétés sur entrées hostiles', () => {
           if (typeof v === 'string') expect(v).toMatch(/^Erreur : /);
         };
         cellOk(total(rows as never, rows as never));
-        cellOk(prestation(rows[0]?.[0] as never, rows[0]?.[1] as never));
+        // Une plage reçue à la place d'une valeur est prise cellule par cellule : une plage de résultats.
+        const p = prestation(rows[0]?.[0] as never, rows[0]?.[1] as never);
+        if (Array.isArray(p)) for (const c of p.flat()) cellOk(c);
+        else cellOk(p);
         const d = devis(rows as never);
         if (d.length === 1) cellOk(d[0]![0]);
         else expect(d[0]![0]).toBe('Prestation');

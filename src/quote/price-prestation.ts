@@ -1,4 +1,4 @@
-import type { CollectiviteType, QuoteIssue, QuoteLine, QuoteWarning, SafeResult } from '../core/shapes.js';
+import type { CollectiviteType, Manquant, QuoteIssue, QuoteLine, QuoteWarning, SafeResult } from '../core/shapes.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { describeValue, fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
@@ -70,6 +70,10 @@ export interface PrestationQuote {
   readonly total: string;
   /** Les points d'attention. */
   readonly avertissements: readonly QuoteWarning[];
+  /** `true` : une part due n'est pas chiffrée faute d'une donnée ({@link PrestationQuote.manquants}) ; le total n'en tient pas compte. */
+  readonly totalPartiel: boolean;
+  /** Ce qui n'est pas chiffré faute d'une donnée, comme les manquants d'un devis (vide si le total est complet). */
+  readonly manquants: readonly Manquant<PrestationId>[];
 }
 
 const CONTEXT_FIELDS = ['siren', 'type', 'population'] as const;
@@ -124,6 +128,8 @@ function compute(id: unknown, params: unknown, options: unknown): PrestationQuot
     lignes: priced.lignes,
     total: totalOf(priced.lignes),
     avertissements: priced.avertissements,
+    totalPartiel: priced.manquants.length > 0,
+    manquants: priced.manquants,
   };
 }
 

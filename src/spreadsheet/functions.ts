@@ -21,7 +21,7 @@ import { describeCell, isDate, isEmpty, toRows, type Cell, type Range } from './
 import { sheetIssue, sheetMessage, type SheetIssue } from './issues.js';
 import { adhesionFromEntries, adhesionFromRange, fieldName, tarifsFromRange, type ReadRange } from './layout.js';
 import { argumentNames, positionalArgs, QUANTITY_ARGUMENTS } from './mapping.js';
-import { partialIssues, partialNote, quoteRows, remarksText } from './partial.js';
+import { missingField, partialIssues, partialNote, quoteRows, remarksText } from './partial.js';
 
 /** Le début de tout message d'erreur rendu dans une cellule : les glues des tableurs le reconnaissent. */
 const PREFIX = 'Erreur : ';
@@ -305,7 +305,16 @@ function pricedOnce(key0: unknown, cells: unknown[], catalogue: Catalogued): num
     return describe([...catalogue.issues, ...dates, ...ownIssues], ctx);
   }
   const r = safePricePrestation(key as PrestationId, args.params, { catalogue: catalogue.value, ...contexte });
-  if (r.success && dates.length === 0) return Number(r.data.total);
+  if (r.success && dates.length === 0 && !r.data.totalPartiel) return Number(r.data.total);
+  if (r.success && dates.length === 0) {
+    // Une part non chiffrée faute d'une quantité : le montant serait partiel ; on nomme la quantité à remplir.
+    const partial = r.data.manquants.map((m) => {
+      const position = names.indexOf(String(m.path[m.path.length - 1]));
+      const champ = QUANTITY_ARGUMENTS[position] ?? missingField(m.path);
+      return sheetIssue('TOTAL_PARTIEL', m.path, { libelle: m.libelle, champ, option: null });
+    });
+    return describe(partial, ctx);
+  }
   return describe([...dates, ...(r.success ? [] : uncovered(r.issues, covered))], ctx);
 }
 

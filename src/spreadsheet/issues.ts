@@ -63,9 +63,10 @@ export interface SheetParamsByCode {
     | { readonly raison: 'tropDArguments'; readonly prestation: string; readonly arguments: readonly string[] };
   /**
    * Une part due n'est pas chiffrée faute d'une donnée (`champ`, tel qu'on l'écrit dans la plage) :
-   * le total serait partiel, et le tableur ne le rend que si la formule le demande (`option`).
+   * le total serait partiel, et le tableur ne le rend que si la formule le demande (`option`, `null`
+   * quand la fonction n'a pas d'option `partiel`).
    */
-  TOTAL_PARTIEL: { readonly libelle: string; readonly champ: string; readonly option: string };
+  TOTAL_PARTIEL: { readonly libelle: string; readonly champ: string; readonly option: string | null };
 }
 
 type SheetCode = keyof SheetParamsByCode;
@@ -106,7 +107,7 @@ const MESSAGES: { readonly [C in SheetCode]: (p: SheetParamsByCode[C]) => string
     }
   },
   TOTAL_PARTIEL: (p) =>
-    `total partiel : la part « ${p.libelle} » n'est pas chiffrée, faute de « ${p.champ} » ; remplissez-le, ou demandez le total partiel (${p.option}).`,
+    `total partiel : la part « ${p.libelle} » n'est pas chiffrée, faute de « ${p.champ} » ; remplissez-le${p.option === null ? '' : `, ou demandez le total partiel (${p.option})`}.`,
 };
 
 /**

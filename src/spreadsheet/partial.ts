@@ -16,7 +16,11 @@ import { sheetIssue, type SheetIssue } from './issues.js';
  */
 export const NOT_PRICED = 'Non chiffré';
 
-/** Le champ d'une plage qui aurait chiffré la part : `maintenanceBase.postesLicenceBL`. */
+/**
+ * Le champ d'une plage qui aurait chiffré la part : `maintenanceBase.postesLicenceBL`.
+ *
+ * @internal
+ */
 export function missingField(path: Path): string {
   const [root, id, ...rest] = path;
   if (root === 'prestations' && typeof id === 'string') return rest.length === 0 ? id : `${id}.${formatPath(rest)}`;
@@ -82,7 +86,7 @@ function lineRow(l: QuoteLine): Cell[] {
 
 function missingRow(m: Manquant): Cell[] {
   const champ = missingField(m.path);
-  return [m.prestation, m.composante, m.libelle, m.siren, '', '', '', `${NOT_PRICED} : faute de « ${champ} »`, `Non chiffré : « ${champ} » n'est pas rempli ; le total du devis est partiel.`, '', ''];
+  return [m.prestation, m.composante, m.libelle, m.siren, '', '', '', `${NOT_PRICED} : faute de « ${champ} »`, `« ${champ} » n'est pas rempli : cette part n'est pas chiffrée, le total du devis est partiel.`, '', ''];
 }
 
 function samePath(a: Path, b: Path): boolean {

@@ -121,7 +121,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
   it('TE90_PRESTATION : une prestation seule', () => {
     expect(call(sheets, 'TE90_PRESTATION("marchesPublics", 2, 1)')).toBe(132);
     expect(call(sheets, 'TE90_PRESTATION("secretariatMairie", "2,5")')).toBe(900);
-    expect(call(sheets, 'TE90_PRESTATION("maintenanceBase", 4, "")')).toBe(BASE_TOTAL);
+    expect(call(sheets, 'TE90_PRESTATION("maintenanceBase", 4, 0)')).toBe(BASE_TOTAL);
     expect(call(sheets, 'TE90_PRESTATION("dpo", "", "", a[0])', TARIFS_PLAGE)).toBe(1400);
     expect(call(sheets, 'TE90_PRESTATION("dpo", a[0])', TARIFS_PLAGE)).toBe(1400);
   });

@@ -35,7 +35,8 @@ describe('des paramètres nommés, dans un ordre naturel', () => {
     expect(call(sheets, 'TE90_PRESTATION("dpo", a[0])', TARIFS_DPO)).toBe(400);
     expect(call(sheets, 'TE90_PRESTATION("dpo", "", "", a[0])', TARIFS_DPO)).toBe(400);
     expect(excel['PRESTATION']!('dpo', TARIFS_DPO)).toEqual([[400]]);
-    expect(call(sheets, 'TE90_PRESTATION("maintenanceBase", 4, a[0])', TARIFS_DPO)).toBe(amount('maintenanceBase', { postes: 4 }));
+    // Entre deux quantités, la plage tarifs ne décale pas la seconde.
+    expect(call(sheets, 'TE90_PRESTATION("maintenanceBase", 4, a[0], 0)', TARIFS_DPO)).toBe(amount('maintenanceBase', { postes: 4, postesLicenceBL: 0 }));
     const withDpo = call(sheets, 'TE90_TOTAL(a[0], a[1])', [...BASE, ['dpo', 'oui']], TARIFS_DPO);
     expect(typeof withDpo).toBe('number');
     expect(call(sheets, 'TE90_TOTAL(a[0], false, a[1])', [...BASE, ['dpo', 'oui']], TARIFS_DPO)).toBe(withDpo);

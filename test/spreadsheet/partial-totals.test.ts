@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quote, type Adhesion } from '../../src/index.js';
+import { pricePrestation, quote, type Adhesion } from '../../src/index.js';
 import { call, excelFunctions, sheetsContext, StubExcelError, thrown } from './built.js';
 
 /** examples/commune.json sans `postesLicenceBL` : la bibliothèque en fait un devis au total partiel. */
@@ -72,6 +72,20 @@ describe('un total partiel ne se lit jamais comme complet dans une cellule', () 
     expect(String(out[0]![1])).toMatch(/^Total partiel : /);
   });
 
+  it('TE90_PRESTATION : une prestation au montant partiel est une erreur qui nomme la quantité à remplir', () => {
+    // La bibliothèque le dit aussi d'une prestation seule.
+    expect(pricePrestation('maintenanceBase', { postes: 4 }).totalPartiel).toBe(true);
+    expect(pricePrestation('maintenanceBase', { postes: 4, postesLicenceBL: 0 }).totalPartiel).toBe(false);
+    expect(thrown(() => call(sheets, 'TE90_PRESTATION("maintenanceBase", 4)'))?.message).toBe(
+      `quantite2 (postesLicenceBL) : total partiel : la part ${PART2} n'est pas chiffrée, faute de « quantite2 » ; remplissez-le.`,
+    );
+    expect(call(sheets, 'TE90_PRESTATION("maintenanceBase", a[0], a[1])', [[4], [4]], [[0], ['']])).toEqual([
+      [Number(pricePrestation('maintenanceBase', { postes: 4, postesLicenceBL: 0 }).total)],
+      [expect.stringMatching(/^Erreur : quantite2 \(postesLicenceBL\) : total partiel : /)],
+    ]);
+    expect(thrown(() => excel['PRESTATION']!('maintenanceBase', 4))?.value).toBeInstanceOf(StubExcelError);
+  });
+
   it('TE90_DEVIS : une ligne « non chiffré » pour la part qui manque, et les remarques pour l’adhérent', () => {
     const rows = call(sheets, 'TE90_DEVIS(a[0])', PLAGE) as unknown[][];
     const header = rows[0]!;
@@ -89,9 +103,12 @@ describe('un total partiel ne se lit jamais comme complet dans une cellule', () 
   it('Excel : DEVIS met l’erreur #N/A dans le montant non chiffré, qu’une somme n’ignore pas', () => {
     const rows = excel['DEVIS']!(PLAGE, null) as unknown[][];
     const montant = rows[0]!.indexOf('Montant');
-    const cell = rows.find((r) => r[1] === 'licenceBL')![montant];
-    expect(cell).toBeInstanceOf(StubExcelError);
-    expect((cell as StubExcelError).code).toBe('#N/A');
+    const row = rows.find((r) => r[1] === 'licenceBL')!;
+    expect(row[montant]).toBeInstanceOf(StubExcelError);
+    expect((row[montant] as StubExcelError).code).toBe('#N/A');
+    // Seul le montant est une erreur : le détail se lit.
+    expect(row.filter((c) => c instanceof StubExcelError)).toHaveLength(1);
+    expect(String(row[rows[0]!.indexOf('Détail')])).toContain('maintenanceBase.postesLicenceBL');
   });
 
   it('TE90_TABLEAU : la ligne partielle est une erreur située, sauf avec partiel ; les remarques à côté', () => {
