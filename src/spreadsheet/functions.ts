@@ -63,15 +63,21 @@ function fieldOf(path: Path): { key: string; deeper: Path } | undefined {
   return undefined;
 }
 
-/** Une ligne ou une colonne d'une plage, dite comme on la voit : `plage, ligne 4` ; `tableau, ligne 3, colonne B`. */
-function at(root: string, place: string, row: number | undefined): string {
-  return root === 'tableau' && place.startsWith('colonne') ? `tableau, ligne ${row ?? 1}, ${place}` : `${root}, ${place}`;
+/**
+ * Une cellule d'une plage, dite comme on la voit : `plage, ligne 4, colonne B` ; `tableau, ligne 3,
+ * colonne B`. Dans une plage « champ | valeur », la colonne A porte le nom du champ (`name`), la
+ * colonne B sa valeur ; dans un tableau, la ligne 1 porte les noms.
+ */
+function at(root: string, place: string, row: number | undefined, name = false): string {
+  if (root === 'tableau' && place.startsWith('colonne')) return `tableau, ligne ${name ? 1 : (row ?? 1)}, ${place}`;
+  return `${root}, ${place}, colonne ${name ? 'A' : 'B'}`;
 }
 
 /**
  * L'endroit d'un problème, dit comme l'utilisateur du tableur le voit : la plage, la ligne et la
- * colonne (`plage, ligne 4 (maintenanceBase.postes)`, `tableau, ligne 3, colonne B (collectivite.siren)`,
- * `tarifs, ligne 2 (prestations.dpo.abonnement.montant)`), ou la quantité de `PRESTATION` (`quantite (postes)`).
+ * colonne (`plage, ligne 4, colonne B (maintenanceBase.postes)`, `tableau, ligne 3, colonne B
+ * (collectivite.siren)`, `tarifs, ligne 2, colonne B (prestations.dpo.abonnement.montant)`), ou la
+ * quantité de `PRESTATION` (`quantite (postes)`).
  * Lignes et colonnes sont comptées dans la plage passée à la fonction : ce sont celles de la feuille
  * quand elle commence en A1.
  */
@@ -81,17 +87,17 @@ function where(issue: SheetIssue | { readonly code: string; readonly path: Path;
   if (root === 'plage' || root === 'tableau' || root === 'tarifs') {
     if (rest.length === 0) return root === 'tableau' && ctx.row !== undefined ? `tableau, ligne ${ctx.row}` : root;
     if (rest.length === 1 && typeof rest[0] === 'string' && RANGE_PLACE.test(rest[0])) {
-      // Un champ inconnu ou écrit deux fois dans un tableau : c'est son en-tête, en ligne 1.
+      // Un champ inconnu ou écrit deux fois : c'est son nom qui est en cause (l'en-tête d'un tableau, la colonne A d'une plage).
       const params = (issue.params ?? {}) as Record<string, unknown>;
-      const header = root === 'tableau' && (issue.code === 'CHAMP_INCONNU' || params['raison'] === 'champEnDouble');
-      return at(root, rest[0], header ? 1 : ctx.row);
+      const name = issue.code === 'CHAMP_INCONNU' || params['raison'] === 'champEnDouble';
+      return at(root, rest[0], ctx.row, name);
     }
   }
   if (root === 'tarifs') {
     const key = formatPath(rest);
     for (let n = rest.length; n > 0; n--) {
       const place = ctx.tarifs?.get(formatPath(rest.slice(0, n)));
-      if (place !== undefined) return `tarifs, ${place} (${key})`;
+      if (place !== undefined) return `${at('tarifs', place, undefined)} (${key})`;
     }
     return `tarifs, ${key}`;
   }

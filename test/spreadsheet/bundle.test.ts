@@ -177,12 +177,12 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     const siren = thrown(() => fn([...BASE.slice(0, 1), ['collectivite.siren', new Date(2026, 0, 5)], ...BASE.slice(2)]));
     for (const e of [sameRealm, otherRealm]) {
       expect(e?.message).toBe(
-        'plage, ligne 6 : « collectivite.population » : la cellule contient une date (05/01/2026), pas un nombre ; vérifiez son format (Format › Nombre, ou Texte brut).',
+        'plage, ligne 6, colonne B : « collectivite.population » : la cellule contient une date (05/01/2026), pas un nombre ; vérifiez son format (Format › Nombre, ou Texte brut).',
       );
     }
     // Le champ est signalé une fois : pas de « obligatoire » en plus pour le SIREN écrit en date.
     expect(siren?.message).toBe(
-      'plage, ligne 2 : « collectivite.siren » : la cellule contient une date (05/01/2026), pas un SIREN ; vérifiez son format (Format › Nombre, ou Texte brut).',
+      'plage, ligne 2, colonne B : « collectivite.siren » : la cellule contient une date (05/01/2026), pas un SIREN ; vérifiez son format (Format › Nombre, ou Texte brut).',
     );
     const prestationFn = vm.runInContext('TE90_PRESTATION', sheets) as (...a: unknown[]) => unknown;
     expect(thrown(() => prestationFn('maintenanceBase', new Date(2026, 0, 5)))?.message).toBe('quantite (postes) : la cellule contient une date (05/01/2026), pas un nombre.');
@@ -191,7 +191,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
 
   it('un champ écrit deux fois est signalé, dans la plage comme dans les tarifs', () => {
     expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0])', [...BASE, ['maintenanceBase.postes', 5]]))?.message).toBe(
-      "plage, ligne 6 : « maintenanceBase.postes » figure deux fois (ligne 4 et ligne 6) : n'en gardez qu'un, sinon on ne sait pas lequel compte.",
+      "plage, ligne 6, colonne A : « maintenanceBase.postes » figure deux fois (ligne 4 et ligne 6) : n'en gardez qu'un, sinon on ne sait pas lequel compte.",
     );
     const tarifs = [
       ['source', 'x'],
@@ -199,7 +199,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
       ['prestations.dpo.abonnement.montant', '2,00'],
     ];
     expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0], a[1])', [...BASE, ['dpo', 'oui']], tarifs))?.message).toMatch(
-      /^tarifs, ligne 3 : « prestations\.dpo\.abonnement\.montant » figure deux fois \(ligne 2 et ligne 3\)/,
+      /^tarifs, ligne 3, colonne A : « prestations\.dpo\.abonnement\.montant » figure deux fois \(ligne 2 et ligne 3\)/,
     );
   });
 

@@ -4,7 +4,7 @@ import { adhesionFromRange } from '../../src/spreadsheet/layout.js';
 import { BASE, BASE_TOTAL, call, sheetsContext, thrown } from './built.js';
 
 const CONTREDIT =
-  "plage, ligne 6 : « packDemat » n'est pas cochée (reçu la chaîne « non »), mais « packDemat.sirens » est rempli : cochez la prestation, ou videz son paramètre ; on ne sait pas si elle est demandée.";
+  "plage, ligne 6, colonne B : « packDemat » n'est pas cochée (reçu la chaîne « non »), mais « packDemat.sirens » est rempli : cochez la prestation, ou videz son paramètre ; on ne sait pas si elle est demandée.";
 
 let sheets: vm.Context;
 beforeAll(() => {
@@ -37,7 +37,7 @@ describe('cases contredites : une prestation décochée dont un paramètre est r
     for (const f of ['TE90_TOTAL', 'TE90_DEVIS']) {
       const e = thrown(() => call(sheets, `${f}(a[0])`, plage));
       expect(e?.message, f).toContain(CONTREDIT);
-      expect(e?.message, f).toContain('plage, ligne 8 : « dpo » : écrivez oui ou non');
+      expect(e?.message, f).toContain('plage, ligne 8, colonne B : « dpo » : écrivez oui ou non');
     }
     expect(call(sheets, 'TE90_TOTAL(a[0])', [...BASE, ['packDemat', 'non']])).toBe(BASE_TOTAL);
   });

@@ -136,7 +136,7 @@ describe('complément Excel : fonctions', () => {
     const e = thrown(() => excel.registered['TOTAL']!([['collectivite.nom', 'X'], ['collectivite.siren', '123']], null));
     expect(e?.value).toBeInstanceOf(StubExcelError);
     expect((e?.value as StubExcelError).code).toBe('#VALUE!');
-    expect(e?.message).toMatch(/^plage, ligne 2 \(collectivite\.siren\) : /);
+    expect(e?.message).toMatch(/^plage, ligne 2, colonne B \(collectivite\.siren\) : /);
     const p = thrown(() => excel.registered['PRESTATION']!([['dpo']], null, null, null));
     expect(p?.value).toBeInstanceOf(StubExcelError);
     // La voix du tableur suit les paramètres du problème.

@@ -78,7 +78,7 @@ describe('des fonctions qui prennent des plages (ARRAYFORMULA, plages déversée
 describe('chaque problème situé : plage, ligne, colonne', () => {
   it('plage, ligne N (champ) pour un champ de la plage', () => {
     expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0])', [['collectivite.nom', 'X'], ['collectivite.siren', '123'], ['collectivite.type', 'commune'], ['maintenanceBase.postes', 4], ['maintenanceBase.postesLicenceBL', 0]]))?.message).toBe(
-      'plage, ligne 2 (collectivite.siren) : Le SIREN « 123 » doit compter exactement 9 chiffres.',
+      'plage, ligne 2, colonne B (collectivite.siren) : Le SIREN « 123 » doit compter exactement 9 chiffres.',
     );
   });
 
@@ -94,7 +94,7 @@ describe('chaque problème situé : plage, ligne, colonne', () => {
 
   it('tarifs, ligne N (champ) pour un montant illisible', () => {
     expect(thrown(() => call(sheets, 'TE90_PRESTATION("dpo", a[0])', [['source', 'x'], ['prestations.dpo.abonnement.montant', 'abc']]))?.message).toMatch(
-      /^tarifs, ligne 2 \(prestations\.dpo\.abonnement\.montant\) : Montant illisible/,
+      /^tarifs, ligne 2, colonne B \(prestations\.dpo\.abonnement\.montant\) : Montant illisible/,
     );
   });
 });

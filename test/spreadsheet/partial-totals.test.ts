@@ -46,7 +46,7 @@ describe('un total partiel ne se lit jamais comme complet dans une cellule', () 
     expect(e?.message).toContain('« maintenanceBase.postesLicenceBL »');
     expect(e?.message).toContain('partiel à VRAI');
     // Le champ présent mais vide est situé dans la plage.
-    expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0])', [...PLAGE, ['maintenanceBase.postesLicenceBL', '']]))?.message).toMatch(/^plage, ligne 9 : total partiel : /);
+    expect(thrown(() => call(sheets, 'TE90_TOTAL(a[0])', [...PLAGE, ['maintenanceBase.postesLicenceBL', '']]))?.message).toMatch(/^plage, ligne 9, colonne B : total partiel : /);
     // Complet : le nombre, comme avant.
     expect(call(sheets, 'TE90_TOTAL(a[0])', COMPLETE)).toBe(Number(quote({ ...COMMUNE, prestations: { ...COMMUNE.prestations, maintenanceBase: { postes: 4, postesLicenceBL: 0 } } } as Adhesion).total));
   });
