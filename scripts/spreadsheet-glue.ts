@@ -36,7 +36,7 @@ export function appsScriptGlue(): string {
 `;
   const functions = CUSTOM_FUNCTIONS.map((f) => {
     const params = f.parameters.map((p) => ` * @param {${p.example}} ${p.name} ${p.details ?? p.description}`).join('\n');
-    const body = f.result.errors === 'exception' ? `te90Valeur_(${call(f)})` : call(f);
+    const body = f.result.errors === 'lignes' ? call(f) : `te90Valeur_(${call(f)})`;
     return `
 /**
  * ${f.description}
@@ -94,7 +94,7 @@ export function appsScriptManifest(): string {
  */
 export function excelScript(bundle: string): string {
   const associations = CUSTOM_FUNCTIONS.map((f) => {
-    const body = f.result.errors === 'exception' ? `valeur(${call(f)})` : f.result.errors === 'lignes' ? `lignes(${call(f)})` : call(f);
+    const body = f.result.errors === 'exception' ? `valeur(${call(f)})` : f.result.errors === 'lignes' ? `lignes(${call(f)})` : `lignes(valeur(${call(f)}))`;
     return `  CustomFunctions.associate(${JSON.stringify(f.name)}, function (${args(f)}) {
     return ${body};
   });

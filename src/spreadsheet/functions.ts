@@ -14,16 +14,22 @@ import {
   type Path,
   type PrestationId,
   type Quote,
+  type QuoteIssue,
   type QuoteLine,
   type Tarifs,
 } from '@te90/tarifs';
 import { describeCell, isDate, isEmpty, toRows, type Cell, type Range } from './cells.js';
 import { sheetIssue, sheetMessage, type SheetIssue } from './issues.js';
 import { adhesionFromEntries, adhesionFromRange, fieldName, tarifsFromRange, type ReadRange } from './layout.js';
+import { debtorIssue } from './debtors.js';
 import { argumentNames, positionalArgs } from './mapping.js';
 
-/** Le début de tout message d'erreur rendu dans une cellule : les glues des tableurs le reconnaissent. */
-const PREFIX = 'Erreur : ';
+/**
+ * Le début de tout message d'erreur rendu dans une cellule : les glues des tableurs le reconnaissent.
+ *
+ * @internal
+ */
+export const PREFIX = 'Erreur : ';
 
 /** Les problèmes que la lecture des plages a déjà signalés (une date dans une cellule…) n'ont pas à l'être deux fois. */
 function uncovered(issues: readonly SheetIssue[], covered: readonly string[]): SheetIssue[] {
@@ -96,13 +102,28 @@ export function fitMessage(parts: readonly string[], max: number = MAX_MESSAGE):
   return text;
 }
 
-function describe(issues: readonly SheetIssue[], positional?: readonly string[]): string {
+/**
+ * Le message d'erreur de problèmes, chacun à son endroit (`Erreur : plage, ligne 3 : …`).
+ *
+ * @internal
+ */
+export function describe(issues: readonly SheetIssue[], positional?: readonly string[]): string {
   return fitMessage(issues.map((i) => `${where(i.path, positional)} : ${sheetMessage(i)}`));
 }
 
-type Catalogued = { ok: true; value: Catalogue } | { ok: false; issues: readonly SheetIssue[] };
+/**
+ * Le catalogue des fonctions : celui de 2026, complété par la plage tarifs, ou ses problèmes.
+ *
+ * @internal
+ */
+export type Catalogued = { ok: true; value: Catalogue } | { ok: false; issues: readonly SheetIssue[] };
 
-function catalogueFrom(tarifs: Range | undefined): Catalogued {
+/**
+ * Le catalogue de 2026 complété par la plage tarifs (vide : le catalogue tel quel), ou ses problèmes.
+ *
+ * @internal
+ */
+export function catalogueFrom(tarifs: Range | undefined): Catalogued {
   if (isEmpty(tarifs) || (Array.isArray(tarifs) && tarifs.every((r) => (Array.isArray(r) ? r.every(isEmpty) : isEmpty(r))))) {
     return { ok: true, value: catalogue2026 };
   }
@@ -119,17 +140,30 @@ function row(l: QuoteLine): Cell[] {
   return [l.prestation, l.composante, l.libelle, l.siren, Number(l.quantite), l.unite, Number(l.prixUnitaire), Number(l.montant), l.detail, l.source.reference];
 }
 
-type Quoted = { ok: true; value: Quote } | { ok: false; message: string };
+/**
+ * Le devis d'une adhésion lue, ou le message de tous ses problèmes.
+ *
+ * @internal
+ */
+export type Quoted = { ok: true; value: Quote } | { ok: false; message: string };
 
-function quoteRead(read: ReadRange, catalogue: Catalogued): Quoted {
+/**
+ * Chiffre une adhésion lue d'une plage : son devis, ou le message de tous ses problèmes (ceux de la
+ * lecture, du catalogue et de la bibliothèque, chacun à son endroit).
+ *
+ * @internal
+ */
+export function quoteRead(read: ReadRange, catalogue: Catalogued): Quoted {
+  // Un destinataire est nommé comme la plage l'écrit (destinataires.1.siret), pas par sa position.
+  const located = (issues: readonly (SheetIssue | QuoteIssue)[]) => issues.map((i) => debtorIssue(i, read.debtorLabels));
   if (!catalogue.ok) {
-    const all = [...catalogue.issues, ...read.issues, ...uncovered(validateAdhesion(read.value), read.covered)];
+    const all = [...catalogue.issues, ...read.issues, ...uncovered(located(validateAdhesion(read.value)), read.covered)];
     return { ok: false, message: describe(all) };
   }
   const result = safeQuote(read.value as unknown as Adhesion, { catalogue: catalogue.value });
   if (result.success && read.issues.length === 0) return { ok: true, value: result.data };
-  const issues = [...read.issues, ...(result.success ? [] : uncovered(result.issues, read.covered))];
-  return { ok: false, message: describe(issues.length > 0 ? issues : result.success ? [] : result.issues) };
+  const issues = [...read.issues, ...(result.success ? [] : uncovered(located(result.issues), read.covered))];
+  return { ok: false, message: describe(issues.length > 0 ? issues : result.success ? [] : located(result.issues)) };
 }
 
 /**
@@ -299,7 +333,12 @@ export function tableau(table: Range, tarifs?: Range): Cell[][] {
   }
 }
 
-function unexpected(error: unknown): string {
+/**
+ * Le message d'une exception imprévue (`Erreur interne : …`), sans jamais lever.
+ *
+ * @internal
+ */
+export function unexpected(error: unknown): string {
   let detail: string;
   try {
     detail = error instanceof Error ? error.message : String(error);
