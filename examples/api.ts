@@ -1,6 +1,6 @@
 /**
  * Exemple : le devis 2026 d'une petite commune, sur le catalogue embarqué (montants publiés seuls).
- * Lancer : `npm run exemple:api`.
+ * Lancer : `npm run exemple api`.
  */
 import { isQuoteError, quote, type Adhesion } from '@te90/tarifs';
 import { renderIssuesText, renderQuoteText } from '@te90/tarifs/documents';

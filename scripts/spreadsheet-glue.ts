@@ -41,7 +41,7 @@ export function appsScriptGlue(): string {
 `;
   const functions = CUSTOM_FUNCTIONS.map((f) => {
     const params = f.parameters.map((p) => ` * @param {${p.example}} ${p.name} ${p.details ?? p.description}`).join('\n');
-    const body = f.result.errors === 'exception' ? `te90Valeur_(${call(f)})` : call(f);
+    const body = f.result.errors === 'lignes' ? call(f) : `te90Valeur_(${call(f)})`;
     return `
 /**
  * ${f.description}
@@ -101,7 +101,9 @@ export function appsScriptManifest(): string {
 export function excelScript(bundle: string): string {
   const associations = CUSTOM_FUNCTIONS.map((f) => {
     const matrix = f.result.dimensionality === 'matrix';
-    const body = f.result.errors === 'exception' ? `valeur(${call(f)}, ${String(matrix)})` : `lignes(${call(f)})`;
+    // Une plage de résultats (`table`) est rendue comme une fonction à exceptions : `valeur` lève le
+    // refus entier, et met chaque cellule en erreur dans une plage.
+    const body = f.result.errors === 'lignes' ? `lignes(${call(f)})` : `valeur(${call(f)}, ${String(matrix)})`;
     return `  CustomFunctions.associate(${JSON.stringify(f.name)}, function (${args(f)}) {
     return ${body};
   });

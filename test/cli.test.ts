@@ -259,11 +259,17 @@ describe('usage', () => {
 });
 
 describe('exemples', () => {
-  it.each(['exemple', 'exemple:epci', 'exemple:lot', 'exemple:tarifs', 'exemple:api'])('npm run %s', (script) => {
-    const r = spawnSync('npm', ['run', '-s', script], { encoding: 'utf8', cwd: join(__dirname, '..') });
+  it.each(['', 'epci', 'lot', 'tarifs', 'api'])('npm run exemple %s', (nom) => {
+    const r = spawnSync('npm', ['run', '-s', 'exemple', ...(nom === '' ? [] : [nom])], { encoding: 'utf8', cwd: join(__dirname, '..') });
     expect(r.status).toBe(0);
     // « Total général » : la synthèse d’N lot ; « Total du devis » : un devis.
     expect(r.stdout).toMatch(/Total du devis|Total partiel du devis|Total général|Tous les montants sont connus/);
+  }, 60_000);
+
+  it('npm run exemple <nom inconnu> : la liste des exemples, sortie 2', () => {
+    const r = spawnSync('npm', ['run', '-s', 'exemple', 'inconnu'], { encoding: 'utf8', cwd: join(__dirname, '..') });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Exemple inconnu : « inconnu ». Exemples : commune, epci, lot, tarifs, api');
   }, 60_000);
 });
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
 let project: string;
 let tarball: string;
+/** Ce que npm écrit sur sa sortie d'erreur en installant l'archive (avertissements compris). */
+let installWarnings: string;
 
 function sh(command: string, args: string[], cwd: string): string {
   const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_prefer_offline: 'true' } });
@@ -23,7 +25,14 @@ beforeAll(() => {
   tarball = join(packs, readdirSync(packs).find((f) => f.endsWith('.tgz'))!);
   project = mkdtempSync(join(tmpdir(), 'te90-projet-'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'essai', version: '1.0.0', private: true }));
-  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', tarball], project);
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'warn', tarball], {
+    cwd: project,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' },
+  });
+  if (install.status !== 0) throw new Error(`npm install : sortie ${install.status}\n${install.stderr}`);
+  installWarnings = install.stderr;
 }, 180_000);
 
 describe('paquet publié (npm pack)', () => {
@@ -70,6 +79,41 @@ describe('paquet publié (npm pack)', () => {
     expect(resolved).toContain('dist/schemas/catalogue.schema.json');
     expect(pkg['keywords']).toEqual(expect.arrayContaining(['excel', 'google-sheets', 'cli']));
   }, 60_000);
+
+  it('s’installe sans avertissement ni script : aucun script de cycle de vie ne tourne à l’installation', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const lifecycle = ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare', 'prepublish'];
+    expect(Object.keys(pkg.scripts).filter((s) => lifecycle.includes(s))).toEqual([]);
+    expect(installWarnings).not.toMatch(/npm warn/i);
+  });
+
+  it('decimal.js est une plage compatible (^10), qu’une application partage avec la bibliothèque', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies['decimal.js']).toMatch(/^\^10\.\d+\.\d+$/);
+    // Une seule copie, au niveau de l'application : la bibliothèque n'en installe pas une à elle.
+    expect(existsSync(join(project, 'node_modules', 'decimal.js', 'package.json'))).toBe(true);
+    expect(existsSync(join(project, 'node_modules', '@te90', 'tarifs', 'node_modules', 'decimal.js'))).toBe(false);
+  });
+
+  it('dit où signaler un problème : `bugs`, ou à défaut une section du README que cite l’erreur interne', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bugs?: unknown };
+    const readme = readFileSync(join(project, 'node_modules', '@te90', 'tarifs', 'README.md'), 'utf8');
+    if (pkg.bugs === undefined) expect(readme).toMatch(/^## Signaler un problème\n\n[^#]*service informatique de Territoire d'énergie 90/m);
+    else expect(pkg.bugs).toBeTruthy();
+  });
+
+  it('le journal des modifications range ses entrées sous la version du paquet, datée', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const changelog = readFileSync(join(project, 'node_modules', '@te90', 'tarifs', 'CHANGELOG.md'), 'utf8');
+    const headings = [...changelog.matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
+    const released = headings.filter((h) => h !== '[Non publié]');
+    expect(released[0]).toMatch(new RegExp(`^\\[${version.replaceAll('.', '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`));
+    for (const h of released) expect(h).toMatch(/^\[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}$/);
+    // « Non publié », s'il est là, vient en premier ; une version a au moins une entrée.
+    expect(headings.indexOf('[Non publié]')).toBeLessThanOrEqual(0);
+    const section = changelog.slice(changelog.indexOf(`## ${released[0]}`));
+    expect(section).toMatch(/^### /m);
+  });
 
   it('s’importe depuis ESM', () => {
     writeFileSync(join(project, 'esm.mjs'), `import { quote } from '@te90/tarifs';\nconsole.log(quote(${ADHESION}).total);\n`);

@@ -1,5 +1,5 @@
 /**
- * Produit les fichiers de l'exemple « Territoire de Belfort » : `npm run exemple:belfort:generer`.
+ * Produit les fichiers de l'exemple « Territoire de Belfort » : `npm run exemple belfort`.
  * - adhesions.json : les communes du Territoire de Belfort et leurs EPCI, avec leurs vrais noms, SIREN
  *   et populations (@etalab/decoupage-administratif, version citée dans le fichier) ; les prestations
  *   cochées suivent une règle fixe tirée de la population : elles sont ILLUSTRATIVES ;

@@ -14,17 +14,23 @@ import {
   type Path,
   type PrestationId,
   type Quote,
+  type QuoteIssue,
   type Tarifs,
 } from '@te90/tarifs';
 import { isBlank, columnLetter, mapCells, partielOption, sortOptionals } from './arguments.js';
 import { describeCell, isDate, isEmpty, toRows, type Cell, type Range } from './cells.js';
 import { sheetIssue, sheetMessage, type SheetIssue } from './issues.js';
 import { adhesionFromEntries, adhesionFromRange, fieldName, tarifsFromRange, type ReadRange } from './layout.js';
+import { debtorIssue } from './debtors.js';
 import { argumentNames, positionalArgs, QUANTITY_ARGUMENTS } from './mapping.js';
 import { missingField, partialIssues, partialNote, quoteRows, remarksText } from './partial.js';
 
-/** Le début de tout message d'erreur rendu dans une cellule : les glues des tableurs le reconnaissent. */
-const PREFIX = 'Erreur : ';
+/**
+ * Le début de tout message d'erreur rendu dans une cellule : les glues des tableurs le reconnaissent.
+ *
+ * @internal
+ */
+export const PREFIX = 'Erreur : ';
 
 /** Les problèmes que la lecture des plages a déjà signalés (une date dans une cellule…) n'ont pas à l'être deux fois. */
 function uncovered(issues: readonly SheetIssue[], covered: readonly string[]): SheetIssue[] {
@@ -39,8 +45,10 @@ function uncovered(issues: readonly SheetIssue[], covered: readonly string[]): S
  * Ce qui situe un problème dans la feuille : la plage lue (`plage`, `tableau`), l'endroit de chaque
  * champ lu (`collectivite.siren` → `ligne 2`, ou `colonne B` dans un tableau), la ligne du tableau
  * en cause, l'endroit de chaque champ des tarifs, et les quantités de `PRESTATION` (`postes`…).
+ *
+ * @internal
  */
-interface Context {
+export interface Context {
   readonly root?: 'plage' | 'tableau';
   readonly places?: ReadonlyMap<string, string>;
   readonly row?: number;
@@ -60,6 +68,8 @@ function fieldOf(path: Path): { key: string; deeper: Path } | undefined {
   if (root === 'collectivite' && typeof a === 'string') return { key: `collectivite.${a}`, deeper: path.slice(2) };
   if (root === 'prestations' && typeof a === 'string') return typeof b === 'string' ? { key: `${a}.${b}`, deeper: rest } : { key: a, deeper: path.slice(2) };
   if (root === 'millesime') return { key: 'millesime', deeper: path.slice(1) };
+  // Un destinataire, nommé comme la plage l'écrit (`destinataires.1.siret`, voir debtors.ts).
+  if (root === 'destinataires') return { key: path.map(String).join('.'), deeper: [] };
   return undefined;
 }
 
@@ -164,15 +174,33 @@ export function fitMessage(parts: readonly string[], max: number = MAX_MESSAGE):
   return text;
 }
 
-function describe(issues: readonly SheetIssue[], ctx: Context = {}): string {
+/**
+ * Le message d'erreur de problèmes, chacun à son endroit (`Erreur : plage, ligne 3, colonne B : …`).
+ *
+ * @internal
+ */
+export function describe(issues: readonly SheetIssue[], ctx: Context = {}): string {
   return fitMessage(issues.map((i) => `${where(i, ctx)} : ${sheetMessage(i)}`));
 }
 
-type Catalogued = { ok: true; value: Catalogue; places: ReadonlyMap<string, string> } | { ok: false; issues: readonly SheetIssue[]; places: ReadonlyMap<string, string> };
+/**
+ * Le catalogue des fonctions : celui de 2026, complété par la plage tarifs, ou ses problèmes ; et
+ * l'endroit de chaque champ de la plage tarifs, pour situer un problème.
+ *
+ * @internal
+ */
+export type Catalogued =
+  | { ok: true; value: Catalogue; places: ReadonlyMap<string, string> }
+  | { ok: false; issues: readonly SheetIssue[]; places: ReadonlyMap<string, string> };
 
 const NOWHERE: ReadonlyMap<string, string> = new Map();
 
-function catalogueFrom(tarifs: unknown): Catalogued {
+/**
+ * Le catalogue de 2026 complété par la plage tarifs (vide : le catalogue tel quel), ou ses problèmes.
+ *
+ * @internal
+ */
+export function catalogueFrom(tarifs: unknown): Catalogued {
   if (isBlank(tarifs)) return { ok: true, value: catalogue2026, places: NOWHERE };
   const read = tarifsFromRange(tarifs, catalogue2026.millesime);
   const completed = safeCompleteCatalogue(catalogue2026, read.value as unknown as Tarifs);
@@ -181,18 +209,32 @@ function catalogueFrom(tarifs: unknown): Catalogued {
   return { ok: true, value: completed.data, places: read.places };
 }
 
-type Quoted = { ok: true; value: Quote } | { ok: false; message: string };
+/**
+ * Le devis d'une adhésion lue, ou le message de tous ses problèmes.
+ *
+ * @internal
+ */
+export type Quoted = { ok: true; value: Quote } | { ok: false; message: string };
 
-function quoteRead(read: ReadRange, catalogue: Catalogued, ctx: Context): Quoted {
-  const located: Context = { ...ctx, places: read.places, tarifs: catalogue.places };
+/**
+ * Chiffre une adhésion lue d'une plage : son devis, ou le message de tous ses problèmes (ceux de la
+ * lecture, du catalogue et de la bibliothèque, chacun à son endroit : `ctx` dit la plage et, dans un
+ * tableau, la ligne).
+ *
+ * @internal
+ */
+export function quoteRead(read: ReadRange, catalogue: Catalogued, ctx: Context = {}): Quoted {
+  const at: Context = { ...ctx, places: read.places, tarifs: catalogue.places };
+  // Un destinataire est nommé comme la plage l'écrit (destinataires.1.siret), pas par sa position.
+  const located = (issues: readonly (SheetIssue | QuoteIssue)[]) => issues.map((i) => debtorIssue(i, read.debtorLabels));
   if (!catalogue.ok) {
-    const all = [...catalogue.issues, ...read.issues, ...uncovered(validateAdhesion(read.value), read.covered)];
-    return { ok: false, message: describe(all, located) };
+    const all = [...catalogue.issues, ...read.issues, ...uncovered(located(validateAdhesion(read.value)), read.covered)];
+    return { ok: false, message: describe(all, at) };
   }
   const result = safeQuote(read.value as unknown as Adhesion, { catalogue: catalogue.value });
   if (result.success && read.issues.length === 0) return { ok: true, value: result.data };
-  const issues = [...read.issues, ...(result.success ? [] : uncovered(result.issues, read.covered))];
-  return { ok: false, message: describe(issues.length > 0 ? issues : result.success ? [] : result.issues, located) };
+  const issues = [...read.issues, ...(result.success ? [] : uncovered(located(result.issues), read.covered))];
+  return { ok: false, message: describe(issues.length > 0 ? issues : result.success ? [] : located(result.issues), at) };
 }
 
 /** Ce que la formule demande à propos d'un total partiel : l'option lue, ou son problème. */
@@ -437,7 +479,12 @@ export function tableau(table: Range, tarifs?: Range, partiel?: Range): Cell[][]
   }
 }
 
-function unexpected(error: unknown): string {
+/**
+ * Le message d'une exception imprévue (`Erreur interne : …`), sans jamais lever.
+ *
+ * @internal
+ */
+export function unexpected(error: unknown): string {
   let detail: string;
   try {
     detail = error instanceof Error ? error.message : String(error);

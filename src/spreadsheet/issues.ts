@@ -26,12 +26,13 @@ export interface SheetIssue {
  *
  * @internal
  */
-export type CellExpectation = 'annee' | 'texte' | 'siren' | 'nombre' | 'ouiNon' | 'sirens' | 'durees' | 'montant';
+export type CellExpectation = 'annee' | 'texte' | 'siren' | 'siret' | 'nombre' | 'ouiNon' | 'sirens' | 'durees' | 'montant';
 
 const CELL_EXPECTATIONS: Readonly<Record<CellExpectation, string>> = {
   annee: 'une année',
   texte: 'un texte',
   siren: 'un SIREN',
+  siret: 'un SIRET',
   nombre: 'un nombre',
   ouiNon: 'oui ou non',
   sirens: 'une liste de SIREN',
@@ -50,7 +51,9 @@ export interface SheetParamsByCode {
     | { readonly raison: 'champEnDouble'; readonly champ: string; readonly premier: string; readonly second: string }
     | { readonly raison: 'dateDansCellule'; readonly champ: string; readonly recu: string; readonly attendu: CellExpectation }
     | { readonly raison: 'ouiNon'; readonly champ: string; readonly recu: string }
-    | { readonly raison: 'caseContredite'; readonly champ: string; readonly recu: string; readonly parametres: readonly string[] };
+    | { readonly raison: 'caseContredite'; readonly champ: string; readonly recu: string; readonly parametres: readonly string[] }
+    /** Un identifiant (SIREN, SIRET, code) saisi en nombre que le tableur a pu arrondir : à virgule, négatif, ou de plus de 15 chiffres. */
+    | { readonly raison: 'identifiantNombre'; readonly champ: string; readonly recu: string };
   /** `admis` : les champs admis dans la plage. */
   CHAMP_INCONNU: { readonly champ: string; readonly admis: readonly string[] };
   JSON_INVALIDE: { readonly raison: 'cellule'; readonly champ: string };
@@ -61,6 +64,10 @@ export interface SheetParamsByCode {
     | { readonly raison: 'tarifsEnDouble' }
     | { readonly raison: 'formeDesPlages'; readonly detail: string }
     | { readonly raison: 'tropDArguments'; readonly prestation: string; readonly arguments: readonly string[] };
+  /** Deux destinataires d'une plage pour le même SIREN : `premier` est le champ qui le décrit déjà (`destinataires.1.siren`). */
+  SIREN_EN_DOUBLE: { readonly raison: 'destinataire'; readonly siren: string; readonly premier: string };
+  /** Une part due qui n'est pas chiffrée faute d'une donnée (`champ`, tel que la plage l'écrit) : le rôle ne l'invente pas. */
+  MONTANT_MANQUANT: { readonly champ: string; readonly libelle: string };
   /**
    * Une part due n'est pas chiffrée faute d'une donnée (`champ`, tel qu'on l'écrit dans la plage) :
    * le total serait partiel, et le tableur ne le rend que si la formule le demande (`option`, `null`
@@ -86,6 +93,8 @@ const MESSAGES: { readonly [C in SheetCode]: (p: SheetParamsByCode[C]) => string
         const several = p.parametres.length > 1;
         return `« ${p.champ} » n'est pas cochée (reçu ${p.recu}), mais ${p.parametres.map((c) => `« ${c} »`).join(', ')} ${several ? 'sont remplis' : 'est rempli'} : cochez la prestation, ou videz ${several ? 'ses paramètres' : 'son paramètre'} ; on ne sait pas si elle est demandée.`;
       }
+      case 'identifiantNombre':
+        return `« ${p.champ} » : la cellule contient ${p.recu}, que le tableur a pu arrondir (nombre à virgule, négatif, ou de plus de 15 chiffres) : saisissez l'identifiant en texte (Format › Nombre › Texte brut, ou une apostrophe devant).`;
     }
   },
   CHAMP_INCONNU: (p) => `Champ inconnu « ${p.champ} » ; champs admis : ${p.admis.join(', ')}.`,
@@ -108,6 +117,8 @@ const MESSAGES: { readonly [C in SheetCode]: (p: SheetParamsByCode[C]) => string
   },
   TOTAL_PARTIEL: (p) =>
     `total partiel : la part « ${p.libelle} » n'est pas chiffrée, faute de « ${p.champ} » ; remplissez-le${p.option === null ? '' : `, ou demandez le total partiel (${p.option})`}.`,
+  SIREN_EN_DOUBLE: (p) => `Le SIREN ${p.siren} est déjà décrit par « ${p.premier} » : un seul destinataire par SIREN.`,
+  MONTANT_MANQUANT: (p) => `« ${p.libelle} » n'est pas chiffrée : « ${p.champ} » n'est pas renseigné ; remplissez-le pour la facturer (aucun montant n'est inventé).`,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { COMPOSANTES, MODELES, modelDeclaration, PRESTATION_IDS, prestationDeclaration, type FieldKind, type PrestationId } from '@te90/tarifs';
 import { checkbox, decimalText, describeCell, isDate, isEmpty, paramCell, quantity, text, toRows } from './cells.js';
 import { sheetIssue, type CellExpectation, type SheetIssue } from './issues.js';
+import { DEBTOR_FIELDS_HELP, DebtorsReader, type DebtorLabel } from './debtors.js';
 
 /**
  * Comment une cellule de la plage tarifs écrit un champ de chaque sorte : un montant ou un prix en
@@ -63,6 +64,8 @@ export interface ReadRange {
   readonly covered: readonly string[];
   /** L'endroit de chaque champ lu (`maintenanceBase.postes` → `ligne 4`), pour situer un problème. */
   readonly places: ReadonlyMap<string, string>;
+  /** Le numéro de chaque destinataire lu, tel que la plage l'écrit (voir `debtors.ts`), pour nommer ses champs dans les messages. */
+  readonly debtorLabels?: readonly DebtorLabel[];
 }
 
 /**
@@ -127,7 +130,7 @@ function unknownField(root: string, where: string, key: string, admis: readonly 
   return sheetIssue('CHAMP_INCONNU', [root, where], { champ: key, admis });
 }
 
-const ADHESION_FIELDS = ['millesime', 'collectivite.nom|siren|type|population|parcTransfere', '<prestation> ou <prestation>.<paramètre>'];
+const ADHESION_FIELDS = ['millesime', 'collectivite.nom|siren|type|population|parcTransfere', '<prestation> ou <prestation>.<paramètre>', DEBTOR_FIELDS_HELP];
 
 /**
  * Lit une adhésion à partir de ses champs (`collectivite.nom`, `collectivite.siren`,
@@ -150,6 +153,7 @@ export function adhesionFromEntries(entries: readonly Entry[], root: string): Re
   // plutôt que de facturer la prestation (ou de l'ignorer) sans un mot.
   const unticked = new Map<string, Entry>();
   const filled = new Map<string, string[]>();
+  const debtors = new DebtorsReader(root);
   for (const entry of kept) {
     const { key, value: cell, where } = entry;
     const [head, field, ...rest] = key.split('.');
@@ -180,6 +184,8 @@ export function adhesionFromEntries(entries: readonly Entry[], root: string): Re
         (prestations[id] ??= {})[field] = paramCell(prestationDeclaration(id)?.parametres[field]?.type, cell);
       }
       if (field !== undefined && !isEmpty(cell)) (filled.get(id) ?? filled.set(id, []).get(id)!).push(key);
+    } else if (DebtorsReader.owns(key)) {
+      debtors.read(entry, issues, covered);
     } else {
       issues.push(unknownField(root, where, key, ADHESION_FIELDS));
     }
@@ -188,7 +194,9 @@ export function adhesionFromEntries(entries: readonly Entry[], root: string): Re
     const parametres = filled.get(id);
     if (parametres) issues.push(sheetIssue('ENTREE_INVALIDE', [root, entry.where], { raison: 'caseContredite', champ: entry.key, recu: describeCell(entry.value), parametres }));
   }
-  return { value, issues, covered, places: new Map(kept.map((e) => [e.key, e.where])) };
+  const { destinataires, labels } = debtors.result();
+  if (destinataires.length > 0) value['destinataires'] = destinataires;
+  return { value, issues, covered, debtorLabels: labels, places: new Map(kept.map((e) => [e.key, e.where])) };
 }
 
 /**

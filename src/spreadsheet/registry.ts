@@ -49,11 +49,13 @@ export interface CustomFunctionParameter {
  * - `exception` : une erreur de cellule (`#ERROR!` dans Google Sheets, `#VALEUR!` dans Excel), le
  *   message dans la note ou l'info-bulle de la cellule, pour qu'une somme ne l'ignore pas (un
  *   devis refusé aussi : sa plage entière devient cette erreur) ;
- * - `lignes` : ligne par ligne (le message dans Google Sheets, une erreur `#VALEUR!` dans Excel).
+ * - `lignes` : ligne par ligne (le message dans Google Sheets, une erreur `#VALEUR!` dans Excel) ;
+ * - `table` : une erreur de cellule si tout est refusé (une seule cellule, son message), sinon
+ *   cellule par cellule, comme `lignes`.
  *
  * @internal
  */
-export type ErrorStyle = 'exception' | 'lignes';
+export type ErrorStyle = 'exception' | 'lignes' | 'table';
 
 /**
  * Une fonction personnalisée : son nom dans le tableur (sans l'espace de noms), la fonction du
@@ -65,7 +67,7 @@ export type ErrorStyle = 'exception' | 'lignes';
  */
 export interface CustomFunctionSpec {
   readonly name: string;
-  readonly target: 'devis' | 'total' | 'prestation' | 'tableau';
+  readonly target: 'devis' | 'total' | 'prestation' | 'tableau' | 'facturation';
   readonly description: string;
   readonly parameters: readonly CustomFunctionParameter[];
   readonly result: {
@@ -221,6 +223,24 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
       dimensionality: 'matrix',
       description: "« Total | Remarques » en face de l'en-tête, puis pour chaque adhérent son total (ou son erreur) et les remarques pour lui.",
       errors: 'lignes',
+    },
+  },
+  {
+    name: 'FACTURATION',
+    target: 'facturation',
+    description: "Rôle de facturation TE90 d'un tableau d'adhésions : une ligne par ligne de facture, par SIREN débiteur.",
+    parameters: [
+      {
+        ...TABLE,
+        description: "L'en-tête des champs (collectivite.…, <prestation>.<paramètre>, destinataires.1.siren…), puis une ligne par adhérent.",
+      },
+      TARIFS,
+    ],
+    result: {
+      type: 'any',
+      dimensionality: 'matrix',
+      description: "L'en-tête puis une ligne par ligne de facture ; Statut dit si elle est à facturer, Montant porte l'erreur sinon.",
+      errors: 'table',
     },
   },
 ];

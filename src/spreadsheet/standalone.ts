@@ -1,6 +1,6 @@
 /**
- * Ce que porte le paquet autonome des tableurs (Google Sheets, Excel) : les quatre fonctions de
+ * Ce que porte le paquet autonome des tableurs (Google Sheets, Excel) : les fonctions de
  * tableur du module `@te90/tarifs/tableur`, sans le manifeste du complément Excel, qui ne sert qu'à
  * l'installer (la commande `te90-tarifs manifeste` l'écrit).
  */
-export { devis, total, prestation, tableau } from './index.js';
+export { devis, total, prestation, tableau, facturation } from './index.js';

@@ -1,16 +1,85 @@
 import * as z from 'zod/mini';
 import { maxLength } from '../shared/lengths.js';
 import type { Destinataire } from '../core/shapes.js';
+import { deepFreeze } from '../shared/freeze.js';
 import { sirenSchema } from '../siren/schema.js';
 import { siretProblem } from '../siren/siren.js';
 import { issueMessage } from '../wording/issues.js';
 import { fieldSchema } from './fields.js';
 
+/**
+ * Un champ d'un destinataire de factures, en données : sa sorte (`siren` : 9 chiffres, clé de Luhn ;
+ * `siret` : 14 chiffres commençant par le SIREN, clé de Luhn ; `texte`), s'il est obligatoire, et la
+ * longueur maximale d'un texte.
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const champ: DestinataireField = { type: 'texte', requis: false, max: 100 };
+ * ```
+ */
+export interface DestinataireField {
+  /** La sorte du champ : `siren`, `siret` ou `texte`. */
+  readonly type: 'siren' | 'siret' | 'texte';
+  /** `true` : le champ est obligatoire. */
+  readonly requis: boolean;
+  /** `texte` : la longueur maximale. */
+  readonly max?: number | undefined;
+}
+
+/**
+ * Les champs d'un destinataire de factures, par nom.
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * const champs: DestinataireFields = DESTINATAIRE_FIELDS;
+ * ```
+ */
+export interface DestinataireFields {
+  /** Le SIREN facturé. */
+  readonly siren: DestinataireField;
+  /** Son nom, qui titre ses factures. */
+  readonly nom: DestinataireField;
+  /** Le SIRET de l'établissement à facturer. */
+  readonly siret: DestinataireField;
+  /** Le code service (Chorus Pro). */
+  readonly codeService: DestinataireField;
+  /** Le numéro d'engagement. */
+  readonly engagement: DestinataireField;
+}
+
+const DESTINATAIRE_DECLARATION = /* @__PURE__ */ deepFreeze({
+  siren: { type: 'siren', requis: true },
+  nom: { type: 'texte', requis: false, max: 200 },
+  siret: { type: 'siret', requis: false },
+  codeService: { type: 'texte', requis: false, max: 100 },
+  engagement: { type: 'texte', requis: false, max: 50 },
+} as const satisfies { readonly [K in keyof Destinataire]-?: DestinataireField });
+
+/**
+ * Les champs d'un destinataire de factures (`Adhesion.destinataires`), en données gelées, dans
+ * l'ordre où une adhésion les écrit : pour chacun, sa sorte (SIREN, SIRET ou texte), s'il est
+ * obligatoire, et la longueur maximale d'un texte. La validation en est déduite ; un formulaire ou
+ * un tableur peut l'être aussi (le tableur en tire les champs `destinataires.1.siret`…).
+ *
+ * @category Prestations
+ * @example
+ * ```ts
+ * Object.keys(DESTINATAIRE_FIELDS);
+ * //=> ['siren', 'nom', 'siret', 'codeService', 'engagement']
+ * DESTINATAIRE_FIELDS.siret.type;
+ * //=> 'siret'
+ * ```
+ */
+export const DESTINATAIRE_FIELDS: DestinataireFields = DESTINATAIRE_DECLARATION;
+
 function build() {
-  // Les champs d'un destinataire, hors SIREN.
-  const nom = fieldSchema({ type: 'texte', requis: false, max: 200 });
-  const codeService = fieldSchema({ type: 'texte', requis: false, max: 100 });
-  const engagement = fieldSchema({ type: 'texte', requis: false, max: 50 });
+  // Les champs d'un destinataire, hors SIREN et SIRET, déduits de leur déclaration.
+  const { nom: n, codeService: c, engagement: e } = DESTINATAIRE_DECLARATION;
+  const nom = fieldSchema({ type: n.type, requis: n.requis, max: n.max });
+  const codeService = fieldSchema({ type: c.type, requis: c.requis, max: c.max });
+  const engagement = fieldSchema({ type: e.type, requis: e.requis, max: e.max });
   const siret = z.string().check(maxLength(100), z.overwrite((s) => s.replace(/\s+/g, '')));
   const destinataire = z
     .strictObject({ siren: sirenSchema(), nom, siret: z.optional(siret), codeService, engagement })

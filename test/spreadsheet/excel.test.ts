@@ -51,7 +51,7 @@ describe('complément Excel : fichiers', () => {
 
   it('functions.json : $schema, noms sans préfixe (=TETARIFS.DEVIS…), descriptions de 128 caractères au plus', () => {
     expect(meta.$schema).toBe('https://developer.microsoft.com/json-schemas/office-js/custom-functions.schema.json');
-    expect(meta.functions.map((f) => f.name)).toEqual(['DEVIS', 'TOTAL', 'PRESTATION', 'TABLEAU']);
+    expect(meta.functions.map((f) => f.name)).toEqual(['DEVIS', 'TOTAL', 'PRESTATION', 'TABLEAU', 'FACTURATION']);
     for (const f of meta.functions) {
       expect(f.id).toBe(f.name);
       expect(f.name).not.toMatch(/TE90|TETARIFS/);
