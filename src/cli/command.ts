@@ -66,16 +66,36 @@ export const FORMATS = ['texte', 'json', 'csv'] as const;
  */
 export type Format = (typeof FORMATS)[number] | 'html';
 
+/** Les autres noms admis d'un format (« text », l'anglais de « texte »). */
+const FORMAT_ALIASES: Readonly<Record<string, Format>> = { text: 'texte' };
+
+/** Le format nommé par --format, en minuscules ou en majuscules, et sous ses autres noms. */
+function normalizeFormat(value: string): string {
+  const lower = value.trim().toLowerCase();
+  return FORMAT_ALIASES[lower] ?? lower;
+}
+
 /**
- * Le format demandé par --format (texte par défaut), s'il est l'un de ceux de la commande.
+ * Le format demandé par --format (texte par défaut ; la casse ne compte pas, « text » vaut
+ * « texte »), s'il est l'un de ceux de la commande.
  *
  * @internal
  * @throws {UsageError} si le format n'est pas admis
  */
 export function formatOf(value: string | undefined, allowed: readonly Format[]): Format {
-  const format = (value ?? 'texte') as Format;
+  const format = (value === undefined ? 'texte' : normalizeFormat(value)) as Format;
   if (!allowed.includes(format)) throw new UsageError(`Format inconnu : « ${value} » (formats : ${allowed.join(', ')}).`);
   return format;
+}
+
+/**
+ * Le format d'un refus : en JSON sur la sortie standard si --format le demande (quelle que soit sa
+ * casse), sinon en texte sur la sortie d'erreur.
+ *
+ * @internal
+ */
+export function refusalFormat(value: string | undefined): Format {
+  return value !== undefined && normalizeFormat(value) === 'json' ? 'json' : 'texte';
 }
 
 /**
