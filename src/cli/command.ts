@@ -4,6 +4,7 @@
  */
 import { renderIssuesText } from '@te90/tarifs/documents';
 import type { ParsedArgs } from './args.js';
+import type { StatusLine } from './progress.js';
 import { asLibraryIssue, type Problem } from './issues.js';
 import { UsageError } from './usage-error.js';
 
@@ -20,8 +21,11 @@ export interface CliIo {
   readonly out: (text: string) => void | Promise<void>;
   /** Écrit sur la sortie d'erreur. */
   readonly err: (text: string) => void;
-  /** La sortie d'erreur est-elle un terminal (pour la progression des longs lots) ? */
-  readonly errIsTty: boolean;
+  /**
+   * La ligne d'état de la sortie d'erreur, seulement si c'est un terminal (la progression des longs
+   * lots) ; `err`, et `out` quand la sortie standard est le même terminal, l'effacent avant d'écrire.
+   */
+  readonly status?: StatusLine | undefined;
   /** L'entrée standard est-elle un terminal ? « - » y affiche alors l'aide de la commande au lieu d'attendre. */
   readonly stdinIsTty?: boolean;
   /** Lit toute l'entrée standard (le fichier « - »). */

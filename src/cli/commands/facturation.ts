@@ -16,11 +16,10 @@ export async function facturation(positionals: string[], values: Values, io: Cli
   const path = oneFile(positionals, 'facturation');
   const catalogue = loadCatalogue(values);
   const source = await openBatch(path, io.readStdin);
-  const progress = progressDisplay(io);
   // Les factures regroupent les lignes de tout le lot : le rôle est établi en entier avant d'être
   // écrit, puis écrit facture par facture.
   const builder = createBillingRoll({ catalogue });
-  await forEachEntry(source, showsProgress(io, source.count) ? progress.show : undefined, (located) => {
+  await forEachEntry(source, showsProgress(io, source.count) ? progressDisplay(io) : undefined, (located) => {
     addEntry(builder, located);
   });
   const roll = builder.result();
@@ -29,7 +28,7 @@ export async function facturation(positionals: string[], values: Values, io: Cli
     const written = io.out(chunk);
     if (written) await written;
   }
-  if (format === 'csv') progress.err(`${renderBillingRollSummaryText(roll)}\n`);
+  if (format === 'csv') io.err(`${renderBillingRollSummaryText(roll)}\n`);
   else await io.out('\n');
   return roll.refuses > 0 || roll.conflits.length > 0 ? EXIT.refused : EXIT.ok;
 }
