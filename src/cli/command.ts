@@ -5,7 +5,7 @@
 import { renderIssuesText } from '@te90/tarifs/documents';
 import type { ParsedArgs } from './args.js';
 import type { StatusLine } from './progress.js';
-import { asLibraryIssue, type Problem } from './issues.js';
+import { asLibraryIssue, inCliVoice, type Problem } from './issues.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -114,12 +114,13 @@ export function oneFile(positionals: string[], command: string): string {
 }
 
 /**
- * Refuse l'entrée : ses problèmes en JSON sur la sortie standard (`--format json`), sinon en texte
- * sur la sortie d'erreur. Rend le code de sortie 1.
+ * Refuse l'entrée : ses problèmes (dans la voix de la ligne de commande) en JSON sur la sortie
+ * standard (`--format json`), sinon en texte sur la sortie d'erreur. Rend le code de sortie 1.
  *
  * @internal
  */
-export async function refuse(io: CliIo, issues: readonly Problem[], format: Format): Promise<number> {
+export async function refuse(io: CliIo, problems: readonly Problem[], format: Format): Promise<number> {
+  const issues = problems.map((i) => inCliVoice(i));
   if (format === 'json') await io.out(JSON.stringify({ issues }, null, 2) + '\n');
   else io.err(`Entrée refusée :\n${renderIssuesText(issues.map(asLibraryIssue))}\n`);
   return EXIT.refused;

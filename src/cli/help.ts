@@ -8,7 +8,7 @@ Codes de sortie : 0 succès, 1 entrée refusée, 2 mauvais usage, 3 erreur inter
 Documentation : docs/ligne-de-commande.md du paquet (installé : node_modules/@te90/tarifs/docs/).`;
 
 /** Le détail des codes de sortie, dans l'aide générale. */
-const EXIT_CODES = `Codes de sortie : 0 succès ; 1 entrée refusée (chaque problème est affiché avec son chemin) ;
+const EXIT_CODES = `Codes de sortie, en détail : 0 succès ; 1 entrée refusée (chaque problème est affiché avec son chemin) ;
 2 mauvais usage (commande, option ou fichier introuvable) ; 3 erreur interne (un défaut de
 te90-tarifs : merci de la signaler avec la commande et l'entrée qui la provoquent) ; 4 écriture
 impossible sur la sortie standard (disque plein, fichier en lecture seule…). Une sortie fermée par
@@ -74,6 +74,7 @@ Exemples :
   te90-tarifs help devis
 
 ${EXIT_CODES}
+
 ${FOOTER}`,
   devis: `te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv|html] [--verifications] [--numero N] [--date AAAA-MM-JJ] [--validite JOURS] [--emetteur emetteur.json]
 
