@@ -201,10 +201,10 @@ export function problemsOf(error: unknown): readonly Problem[] | undefined {
  *
  * @internal
  */
-export function inCliVoice<T extends Problem>(issue: T, options = '--tarifs'): T {
+export function inCliVoice<T extends Problem>(issue: T, supply = 'Fournissez-le dans un fichier de tarifs (--tarifs tarifs.json ; les montants à fournir : te90-tarifs catalogue)'): T {
   const p = missingAmountOf(asLibraryIssue(issue));
   if (p === undefined) return issue;
-  const message = escapeControlCharacters(`${describeMissingAmount(p, { chemin: true })}. Fournissez-le dans un fichier de tarifs (${options} tarifs.json ; voir te90-tarifs catalogue).`);
+  const message = escapeControlCharacters(`${describeMissingAmount(p, { chemin: true })}. ${supply}.`);
   return message === issue.message ? issue : { ...issue, message };
 }
 
@@ -215,5 +215,5 @@ export function inCliVoice<T extends Problem>(issue: T, options = '--tarifs'): T
  * @internal
  */
 export function inCompareVoice(issue: QuoteIssue): QuoteIssue {
-  return inCliVoice(issue, '--tarifs-avant ou --tarifs-apres');
+  return inCliVoice(issue, 'Fournissez-le dans un catalogue complété (--tarifs-avant ou --tarifs-apres)');
 }
