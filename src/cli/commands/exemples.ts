@@ -5,7 +5,11 @@ import { EXIT, type CliIo, type Values } from '../command.js';
 import { describeErrno } from '../read-bytes.js';
 import { UsageError } from '../usage-error.js';
 
-/** Le dossier où la commande écrit les fichiers d'exemple, quand aucun n'est donné. */
+/**
+ * Le dossier où la commande écrit les fichiers d'exemple, quand aucun n'est donné.
+ *
+ * @internal
+ */
 export const EXAMPLES_FOLDER = 'exemples';
 
 /** Le dossier du paquet : le premier parent de ce module dont le package.json est celui de @te90/tarifs. */
