@@ -11,7 +11,6 @@ export function memoryIo(stdin?: string | Uint8Array) {
     err: (text) => {
       errors.push(text);
     },
-    errIsTty: false,
     readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
   };
   return { io, writes, errors, out: () => writes.join(''), err: () => errors.join('') };

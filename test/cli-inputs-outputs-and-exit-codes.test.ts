@@ -184,6 +184,10 @@ describe('sorties fermées ou pleines, erreurs internes : codes de sortie distin
     expect(m.err()).toContain('Erreur interne');
     expect(m.err()).toContain('défaut simulé');
     expect(m.err()).toContain('signaler');
+    // Où la signaler : la section du README livré dans le paquet (il n'a pas encore d'adresse publique).
+    expect(m.err()).toContain("service informatique de Territoire d'énergie 90");
+    expect(m.err()).toContain('« Signaler un problème »');
+    expect(readFileSync(join(__dirname, '..', 'README.md'), 'utf8')).toContain('\n## Signaler un problème\n');
   });
 
   it('--help documente les codes 3 et 4', () => {
@@ -204,7 +208,8 @@ describe('usage : messages en français', () => {
     const r = run(args);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
-    expect(r.err).toContain('Voir : te90-tarifs --help');
+    // Le renvoi mène à l'aide de la commande en cause, ou à l'aide générale sans commande.
+    expect(r.err).toContain(args[0] === 'devis' || args[0] === 'lot' ? `Voir : te90-tarifs ${args[0]} --help` : 'Voir : te90-tarifs --help');
     expect(r.err).not.toMatch(/Unknown|argument missing|ambiguous|does not take|To specify/);
   }, SPAWN_TIMEOUT);
 });
@@ -217,16 +222,15 @@ describe('--help : exemples et documentation', () => {
     const examples = help.slice(help.indexOf('Exemples :'));
     for (const command of commands) expect(examples).toContain(`te90-tarifs ${command} `);
     expect(help).toContain('Codes de sortie');
-    expect(help).toContain('README.md');
-    expect(help).toContain('docs/guide.md');
+    expect(help).toContain('docs/ligne-de-commande.md');
   }, SPAWN_TIMEOUT);
 
   it.each(commands)('te90-tarifs %s --help : ses exemples, et la documentation', (command) => {
     const help = run([command, '--help']).out;
     expect(help).toContain(`te90-tarifs ${command}`);
-    expect(help).toMatch(new RegExp(`Exemples :\\n(  .*\\n)*  (npm run exemple:)?(te90-tarifs )?${command}`));
-    expect(help).toContain('README.md');
-    expect(help).toContain('docs/guide.md');
+    expect(help).toMatch(new RegExp(`Exemples :\\n(  .*\\n)*  (te90-tarifs )?${command}`));
+    expect(help).toContain('docs/ligne-de-commande.md');
+    expect(help).toContain('te90-tarifs exemples');
   }, SPAWN_TIMEOUT);
 });
 

@@ -11,9 +11,13 @@ import { batchFromText } from '../src/cli/sources.js';
 /** Des paramètres pour chaque code, et chaque raison : le type oblige à n'en oublier aucun code. */
 const SAMPLES: { readonly [C in CliIssueCode]: readonly CliIssueParamsByCode[C][] } = {
   JSON_INVALIDE: [
-    { raison: 'syntaxe', source: 'a.json', detail: 'Unexpected token' },
-    { raison: 'syntaxe', source: 'a.jsonl', ligne: 3, detail: 'Unexpected token' },
-    { raison: 'syntaxe', source: 'a.json', detail: 'Unexpected token', jsonl: false },
+    { raison: 'syntaxe', source: 'a.json', erreur: 'fin', attendu: 'virguleOuAccolade', ligneTexte: 4, colonne: 1 },
+    { raison: 'syntaxe', source: 'a.jsonl', ligne: 3, erreur: 'caractere', attendu: 'nom', trouve: '}', apresVirgule: true, ligneTexte: 1, colonne: 12 },
+    { raison: 'syntaxe', source: 'a.json', erreur: 'apres', trouve: '{', ligneTexte: 2, colonne: 1, jsonl: false },
+    { raison: 'syntaxe', source: 'a.json', erreur: 'controle', ligneTexte: 2, colonne: 7 },
+    { raison: 'syntaxe', source: 'a.json', erreur: 'echappement', trouve: '\\x', ligneTexte: 2, colonne: 7 },
+    { raison: 'syntaxe', source: 'a.json', erreur: 'nombre', ligneTexte: 2, colonne: 7 },
+    { raison: 'syntaxe', source: 'a.json' },
     { raison: 'vide', source: "L'entrée standard" },
   ],
   FICHIER_ILLISIBLE: [

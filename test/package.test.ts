@@ -48,9 +48,9 @@ describe('paquet publié (npm pack)', () => {
     for (const line of judged) expect(line).toContain('🟢');
   }, 120_000);
 
-  it('ne contient que dist, les pages de docs/, README, CHANGELOG, LICENSE et package.json ; sans carte de sources', () => {
+  it('ne contient que dist, les pages de docs/, les fichiers d’exemple (JSON, JSONL), README, CHANGELOG, LICENSE et package.json ; sans carte de sources', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-    for (const f of files) expect(f).toMatch(/^package\/(dist\/|docs\/(guide|tableur|ligne-de-commande|performance|api-accueil)\.md$|docs\/README\.md$|docs\/images\/[a-z-]+\.jpg$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
+    for (const f of files) expect(f).toMatch(/^package\/(dist\/|docs\/(guide|tableur|ligne-de-commande|performance|api-accueil)\.md$|docs\/README\.md$|docs\/images\/[a-z-]+\.jpg$|examples\/([a-z-]+\/)?([a-z0-9-]+\.jsonl?|README\.md)$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     // Les liens du README vers la documentation mènent à des fichiers livrés dans le paquet.
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installPackedPackage, run as runProcess, type InstalledPackage } from './installed-package.js';
 
 /**
  * Chaque exemple de code du README et du guide s'exécute tel qu'il est écrit, contre le paquet
@@ -56,8 +55,7 @@ function normalize(text: string): string {
 }
 
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: TIMEOUT, env: { ...env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
-  return { code: r.status, out: r.stdout ?? '', err: `${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+  return runProcess(command, args, cwd, { env, timeout: TIMEOUT });
 }
 
 /** Les lignes annoncées se retrouvent, dans l'ordre, parmi les lignes écrites. */
@@ -75,40 +73,15 @@ function missingLines(expected: readonly string[], stdout: string): string[] {
 
 const samples = PAGES.flatMap(samplesOf);
 const tsSamples = samples.filter((s) => s.lang === 'ts');
-/** Les dossiers temporaires du test, effacés à la fin. */
-const temporaries: string[] = [];
+let paquet: InstalledPackage | undefined;
 let project: string;
 let compiled: Map<Sample, string>;
 let diagnostics: Map<Sample, string[]>;
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ absent : lancez `npm run build` avant ce test.');
   // Une archive, comme npm la publierait, installée hors ligne dans un projet neuf.
-  const packs = mkdtempSync(join(tmpdir(), 'te90-pack-exemples-'));
-  temporaries.push(packs);
-  const pack = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packs], ROOT);
-  if (pack.code !== 0) throw new Error(`npm pack : sortie ${pack.code}\n${pack.err}`);
-  const tarball = join(packs, readdirSync(packs).find((f) => f.endsWith('.tgz'))!);
-  project = mkdtempSync(join(tmpdir(), 'te90-exemples-'));
-  temporaries.push(project);
-  const modules = join(project, 'node_modules');
-  const installed = join(modules, '@te90', 'tarifs');
-  mkdirSync(dirname(installed), { recursive: true });
-  const tar = run('tar', ['-xzf', tarball, '-C', project], ROOT);
-  if (tar.code !== 0) throw new Error(`tar : sortie ${tar.code}\n${tar.err}`);
-  renameSync(join(project, 'package'), installed);
-  // Ses dépendances d'exécution (et les types de Node, pour les exemples qui s'en servent), prises au dépôt.
-  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; bin?: Record<string, string> };
-  for (const dep of [...Object.keys(manifest.dependencies ?? {}), '@types/node']) {
-    mkdirSync(dirname(join(modules, dep)), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules', dep), join(modules, dep), 'dir');
-  }
-  mkdirSync(join(modules, '.bin'));
-  for (const [name, file] of Object.entries(manifest.bin ?? {})) {
-    chmodSync(join(installed, file), 0o755);
-    symlinkSync(join(installed, file), join(modules, '.bin', name));
-  }
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'exemples', version: '1.0.0', private: true, type: 'module' }));
+  paquet = installPackedPackage('te90-exemples-');
+  project = paquet.project;
 
   // Un seul programme TypeScript pour tous les exemples : types vérifiés, puis JavaScript émis.
   const files = new Map(tsSamples.map((s, i) => [join(project, 'src', `exemple-${i}.ts`), s] as const));
@@ -137,7 +110,7 @@ beforeAll(() => {
 }, 180_000);
 
 afterAll(() => {
-  for (const dir of temporaries) rmSync(dir, { recursive: true, force: true });
+  paquet?.remove();
 });
 
 describe('exemples du README et du guide, exécutés tels quels contre le paquet publié', () => {

@@ -114,3 +114,14 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     throw new UsageError(frenchUsage(argv));
   }
 }
+
+/**
+ * Le nom de la commande (le premier argument qui n'est pas une option), lu même quand la ligne de
+ * commande est incorrecte : un mauvais usage renvoie alors à l'aide de cette commande.
+ *
+ * @internal
+ */
+export function commandNameOf(argv: readonly string[]): string | undefined {
+  const { tokens } = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  return tokens.find((t) => t.kind === 'positional')?.value;
+}

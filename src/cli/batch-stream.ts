@@ -4,7 +4,7 @@
  */
 import { createBatch, type BatchBuilder, type BatchQuote, type BatchResult, type Catalogue } from '@te90/tarifs';
 import { CSV_BOM, renderBatchCsvHeader, renderBatchCsvRows, renderBatchHeading, renderBatchResultText, renderBatchSummaryText } from '@te90/tarifs/documents';
-import { asLibraryIssue } from './issues.js';
+import { asLibraryIssue, inCliVoice } from './issues.js';
 import { jsonArraySink, type Write } from './json-stream.js';
 import type { BatchSource, LocatedEntry } from './sources.js';
 
@@ -28,13 +28,17 @@ export type BatchSynthese = BatchQuote['synthese'];
 
 /**
  * Ajoute une entrée lue à un lot (ou à un rôle) : l'adhésion est chiffrée, ou l'entrée illisible est
- * refusée avec le problème de sa lecture. Rend son résultat, avec son fichier.
+ * refusée avec le problème de sa lecture. Rend son résultat, avec son fichier ; les problèmes d'un
+ * refus dans la voix de la ligne de commande.
  *
  * @internal
  */
 export function addEntry(batch: Pick<BatchBuilder, 'add' | 'refuse'>, located: LocatedEntry): FileBatchResult {
   const { fichier, entry } = located;
-  if (entry.ok) return { fichier, ...batch.add(entry.value, fichier) };
+  if (entry.ok) {
+    const r = batch.add(entry.value, fichier);
+    return r.success ? { fichier, ...r } : { fichier, ...r, issues: r.issues.map((i) => inCliVoice(i)) };
+  }
   const { index, ...rest } = batch.refuse([asLibraryIssue(entry.issue)], fichier);
   return { index, fichier, ...rest };
 }

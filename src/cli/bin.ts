@@ -1,8 +1,12 @@
 import { runCli } from './main.js';
 import { chunkedOutput } from './output.js';
+import { terminalStatusLine } from './progress.js';
 import { readStreamCapped } from './read-bytes.js';
 
-const stdout = chunkedOutput(process.stdout);
+// La ligne d'état (progression) n'existe que si la sortie d'erreur est un terminal ; elle est effacée
+// avant tout message, et avant chaque résultat quand la sortie standard est le même terminal.
+const status = process.stderr.isTTY ? terminalStatusLine((text) => process.stderr.write(text)) : undefined;
+const stdout = chunkedOutput(process.stdout, undefined, process.stdout.isTTY ? status?.clear : undefined);
 // Une sortie d'erreur fermée ne doit pas terminer le processus par une trace de pile.
 process.stderr.on('error', () => {});
 
@@ -15,9 +19,10 @@ runCli(process.argv.slice(2), {
   out: stdout.out,
   flush: stdout.flush,
   err: (text) => {
+    status?.clear();
     process.stderr.write(text);
   },
-  errIsTty: Boolean(process.stderr.isTTY),
+  status,
   stdinIsTty: Boolean(process.stdin.isTTY),
   readStdin,
 }).then(
@@ -25,6 +30,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
+    status?.clear();
     process.stderr.write(`Erreur interne de te90-tarifs (${error instanceof Error ? error.message : String(error)}).\n`);
     process.exitCode = 3;
   },

@@ -4,7 +4,8 @@
  */
 import { renderIssuesText } from '@te90/tarifs/documents';
 import type { ParsedArgs } from './args.js';
-import { asLibraryIssue, type Problem } from './issues.js';
+import type { StatusLine } from './progress.js';
+import { asLibraryIssue, inCliVoice, type Problem } from './issues.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -20,8 +21,11 @@ export interface CliIo {
   readonly out: (text: string) => void | Promise<void>;
   /** Écrit sur la sortie d'erreur. */
   readonly err: (text: string) => void;
-  /** La sortie d'erreur est-elle un terminal (pour la progression des longs lots) ? */
-  readonly errIsTty: boolean;
+  /**
+   * La ligne d'état de la sortie d'erreur, seulement si c'est un terminal (la progression des longs
+   * lots) ; `err`, et `out` quand la sortie standard est le même terminal, l'effacent avant d'écrire.
+   */
+  readonly status?: StatusLine | undefined;
   /** L'entrée standard est-elle un terminal ? « - » y affiche alors l'aide de la commande au lieu d'attendre. */
   readonly stdinIsTty?: boolean;
   /** Lit toute l'entrée standard (le fichier « - »). */
@@ -66,16 +70,36 @@ export const FORMATS = ['texte', 'json', 'csv'] as const;
  */
 export type Format = (typeof FORMATS)[number] | 'html';
 
+/** Les autres noms admis d'un format (« text », l'anglais de « texte »). */
+const FORMAT_ALIASES: Readonly<Record<string, Format>> = { text: 'texte' };
+
+/** Le format nommé par --format, en minuscules ou en majuscules, et sous ses autres noms. */
+function normalizeFormat(value: string): string {
+  const lower = value.trim().toLowerCase();
+  return FORMAT_ALIASES[lower] ?? lower;
+}
+
 /**
- * Le format demandé par --format (texte par défaut), s'il est l'un de ceux de la commande.
+ * Le format demandé par --format (texte par défaut ; la casse ne compte pas, « text » vaut
+ * « texte »), s'il est l'un de ceux de la commande.
  *
  * @internal
  * @throws {UsageError} si le format n'est pas admis
  */
 export function formatOf(value: string | undefined, allowed: readonly Format[]): Format {
-  const format = (value ?? 'texte') as Format;
+  const format = (value === undefined ? 'texte' : normalizeFormat(value)) as Format;
   if (!allowed.includes(format)) throw new UsageError(`Format inconnu : « ${value} » (formats : ${allowed.join(', ')}).`);
   return format;
+}
+
+/**
+ * Le format d'un refus : en JSON sur la sortie standard si --format le demande (quelle que soit sa
+ * casse), sinon en texte sur la sortie d'erreur.
+ *
+ * @internal
+ */
+export function refusalFormat(value: string | undefined): Format {
+  return value !== undefined && normalizeFormat(value) === 'json' ? 'json' : 'texte';
 }
 
 /**
@@ -90,12 +114,13 @@ export function oneFile(positionals: string[], command: string): string {
 }
 
 /**
- * Refuse l'entrée : ses problèmes en JSON sur la sortie standard (`--format json`), sinon en texte
- * sur la sortie d'erreur. Rend le code de sortie 1.
+ * Refuse l'entrée : ses problèmes (dans la voix de la ligne de commande) en JSON sur la sortie
+ * standard (`--format json`), sinon en texte sur la sortie d'erreur. Rend le code de sortie 1.
  *
  * @internal
  */
-export async function refuse(io: CliIo, issues: readonly Problem[], format: Format): Promise<number> {
+export async function refuse(io: CliIo, problems: readonly Problem[], format: Format): Promise<number> {
+  const issues = problems.map((i) => inCliVoice(i));
   if (format === 'json') await io.out(JSON.stringify({ issues }, null, 2) + '\n');
   else io.err(`Entrée refusée :\n${renderIssuesText(issues.map(asLibraryIssue))}\n`);
   return EXIT.refused;

@@ -1,11 +1,14 @@
-const DOCS = `Documentation : docs/ligne-de-commande.md, README.md et docs/guide.md du paquet @te90/tarifs
-(une fois installé : node_modules/@te90/tarifs/docs/ligne-de-commande.md, …).`;
-
 const CATALOGUE_OPTIONS = `  --catalogue <fichier.json>  un catalogue complet (par ex. celui de l'année prochaine, voir « reviser »)
   --millesime <année>         un catalogue embarqué (2026) ; refusé s'il n'existe pas
   --tarifs <fichier.json>     les montants fournis par le syndicat, qui complètent le catalogue`;
 
-const EXIT_CODES = `Codes de sortie : 0 succès ; 1 entrée refusée (chaque problème est affiché avec son chemin) ;
+/** Le pied commun à toutes les aides : court, le détail est dans l'aide générale et la documentation. */
+const FOOTER = `Fichiers des exemples : te90-tarifs exemples (les écrit dans exemples/). Aide : te90-tarifs help [commande].
+Codes de sortie : 0 succès, 1 entrée refusée, 2 mauvais usage, 3 erreur interne, 4 écriture impossible.
+Documentation : docs/ligne-de-commande.md du paquet (installé : node_modules/@te90/tarifs/docs/).`;
+
+/** Le détail des codes de sortie, dans l'aide générale. */
+const EXIT_CODES = `Codes de sortie, en détail : 0 succès ; 1 entrée refusée (chaque problème est affiché avec son chemin) ;
 2 mauvais usage (commande, option ou fichier introuvable) ; 3 erreur interne (un défaut de
 te90-tarifs : merci de la signaler avec la commande et l'entrée qui la provoquent) ; 4 écriture
 impossible sur la sortie standard (disque plein, fichier en lecture seule…). Une sortie fermée par
@@ -28,6 +31,8 @@ Usage :
   te90-tarifs reviser <catalogue.json|2026> <revision.json>
   te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json|2026> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv|html]
   te90-tarifs manifeste --url <https://…/>
+  te90-tarifs exemples [dossier]
+  te90-tarifs help [commande]
 
 Commandes :
   devis       le devis détaillé d'une adhésion, une facture par SIREN
@@ -38,29 +43,39 @@ Commandes :
   reviser     le catalogue d'un nouveau millésime, à partir du précédent et d'une révision votée
   comparer    ce que chaque adhérent paie sous deux catalogues, et la synthèse
   manifeste   le manifeste du complément Excel (manifest.xml), complet pour l'adresse où sont servis ses fichiers
+  exemples    écrit les fichiers des exemples de l'aide (adhésions, lots, tarifs et catalogues d'exemple)
+  help        l'aide d'une commande (comme te90-tarifs <commande> --help)
 
 Options :
 ${CATALOGUE_OPTIONS}
-  --format   texte (défaut), json ou csv (séparateur « ; », virgule décimale, UTF-8 avec BOM) ;
+  --format   texte (défaut ; aussi : text), json ou csv (séparateur « ; », virgule décimale, UTF-8
+             avec BOM), en minuscules ou en majuscules ;
              pour devis, aussi html (un devis imprimable : --numero, --date, --validite, --emetteur) ;
              pour comparer, aussi html (le rapport imprimable du comité syndical)
-  -h, --help    cette aide (aussi : te90-tarifs <commande> --help)
+  -h, --help    cette aide (aussi : te90-tarifs help <commande>, te90-tarifs <commande> --help)
   -v, --version la version
 
 Fichiers : en UTF-8 (un fichier en Latin-1 ou Windows-1252 est refusé). « - » lit l'entrée standard.
 
+Les exemples lisent les fichiers qu'écrit la première ligne dans le dossier exemples/ ; leurs
+montants (tarifs-exemple.json, territoire-de-belfort/) sont des montants d'exemple, inventés.
 Exemples :
-  te90-tarifs devis adhesion.json --tarifs tarifs.json
-  te90-tarifs lot adhesions.jsonl --tarifs tarifs.json --format csv > devis.csv
-  te90-tarifs facturation adhesions/ --tarifs tarifs.json --format csv > role-2026.csv
-  te90-tarifs catalogue --tarifs tarifs.json
-  te90-tarifs verifier --catalogue catalogue-2027.json
-  te90-tarifs reviser 2026 revision-2027.json > catalogue-2027.json
-  te90-tarifs comparer --avant 2026 --apres catalogue-2027.json adhesions.json
+  te90-tarifs exemples
+  te90-tarifs devis exemples/commune.json
+  te90-tarifs devis exemples/epci-pack-demat.json --tarifs exemples/tarifs-exemple.json
+  te90-tarifs lot exemples/lot-adherents.jsonl --tarifs exemples/tarifs-exemple.json   # sortie 1 : adhésions refusées exprès
+  te90-tarifs facturation exemples/territoire-de-belfort/adhesions.json \\
+    --catalogue exemples/territoire-de-belfort/catalogue-2026.json --format csv > role-2026.csv   # sortie 1 : un SIREN facturé deux fois, exprès
+  te90-tarifs catalogue --tarifs exemples/tarifs-exemple.json
+  te90-tarifs verifier --catalogue exemples/territoire-de-belfort/catalogue-2027.json
+  te90-tarifs reviser 2026 exemples/territoire-de-belfort/revision-2027.json > catalogue-2027.json
+  te90-tarifs comparer --avant 2026 --apres exemples/territoire-de-belfort/catalogue-2027.json exemples/commune.json
   te90-tarifs manifeste --url https://serveur-du-syndicat/te90-tarifs/ > manifest.xml
+  te90-tarifs help devis
 
 ${EXIT_CODES}
-${DOCS}`,
+
+${FOOTER}`,
   devis: `te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv|html] [--verifications] [--numero N] [--date AAAA-MM-JJ] [--validite JOURS] [--emetteur emetteur.json]
 
 Établit le devis d'une adhésion (fichier JSON en UTF-8, ou « - » pour l'entrée standard) sur le
@@ -69,7 +84,8 @@ ${CATALOGUE_OPTIONS}
   texte : un bloc par SIREN facturé (abonnements annuels et prestations ponctuelles à part), montants
           à la française (2 069,57 €), origine de chaque montant, remarques pour l'adhérent ;
           --verifications ajoute les vérifications pour le personnel du syndicat
-  json  : exactement l'objet rendu par quote() (avertissements, remarques, totalPartiel, manquants)
+  json  : le devis complet, tel que le rend la bibliothèque (avertissements, remarques, totalPartiel,
+          manquants)
   csv   : une ligne par ligne de devis (« ; », UTF-8 avec BOM) ; quantités, prix et montants lus
           comme des nombres par le tableur ; origine, référence et exemple de chaque montant
   html  : un devis imprimable (A4), autonome : numéro (--numero), date (--date, aujourd'hui par
@@ -81,13 +97,13 @@ ${CATALOGUE_OPTIONS}
 Sortie 1 si l'adhésion est refusée : chaque problème est affiché avec son chemin.
 
 Exemples :
-  te90-tarifs devis examples/commune.json --tarifs examples/tarifs-exemple.json
-  te90-tarifs devis adhesion.json --tarifs tarifs.json --format csv > devis.csv
-  te90-tarifs devis - --format json < adhesion.json
-  te90-tarifs devis adhesion.json --format html --numero D-2026-0042 --validite 30 --emetteur emetteur.json > devis.html
+  te90-tarifs devis exemples/commune.json
+  te90-tarifs devis exemples/epci-pack-demat.json --tarifs exemples/tarifs-exemple.json --format csv > devis.csv
+  te90-tarifs devis - --format json < exemples/commune.json
+  te90-tarifs devis exemples/commune.json --format html --numero D-2026-0042 --date 2026-11-29 --validite 30 \\
+    --emetteur exemples/emetteur-exemple.json > devis.html
 
-${EXIT_CODES}
-${DOCS}`,
+${FOOTER}`,
   lot: `te90-tarifs lot <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
 
 Établit le devis de chaque adhésion : liste JSON, fichier JSONL (une adhésion par ligne) ou
@@ -100,18 +116,18 @@ Chaque résultat nomme son fichier : « lot.json », « lot.jsonl:3 » (la ligne
 « (entrée standard):3 ». Les résultats sont écrits au fur et à mesure (mémoire bornée).
 ${CATALOGUE_OPTIONS}
   texte : une ligne par adhésion, les refus avec leurs problèmes, puis la synthèse par prestation
-  json  : l'objet rendu par quoteAll() (résultats et synthèse), chaque résultat avec son « fichier »
+  json  : les résultats et la synthèse, tels que les rend la bibliothèque, chaque résultat avec son
+          « fichier »
   csv   : une ligne par ligne de facture de chaque adhésion acceptée (dernière colonne : fichier) ;
           sur la sortie d'erreur : le nombre d'adhésions du lot, les refus et la synthèse
 Sortie 1 si au moins une adhésion est refusée.
 
 Exemples :
-  te90-tarifs lot examples/lot-adherents.jsonl --tarifs examples/tarifs-exemple.json
-  te90-tarifs lot adhesions/ --tarifs tarifs.json --format json > lot.json
-  cat adhesions-*.jsonl | te90-tarifs lot - --format csv > devis.csv
+  te90-tarifs lot exemples/lot-adherents.jsonl --tarifs exemples/tarifs-exemple.json   # sortie 1 : adhésions refusées exprès
+  te90-tarifs lot exemples/lot-adherents.json --tarifs exemples/tarifs-exemple.json --format json > lot.json   # sortie 1 : idem
+  cat exemples/lot-adherents.jsonl | te90-tarifs lot - --tarifs exemples/tarifs-exemple.json --format csv > devis.csv   # sortie 1 : idem
 
-${EXIT_CODES}
-${DOCS}`,
+${FOOTER}`,
   facturation: `te90-tarifs facturation <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
 
 Établit le rôle de facturation d'un lot d'adhésions : chaque adhésion est chiffrée comme par « lot »,
@@ -125,8 +141,8 @@ ${CATALOGUE_OPTIONS}
   texte : une facture par SIREN (lignes, adhésion d'origine, calcul, total ; « (montant d'exemple) »
           pour un montant d'exemple), puis le total du rôle, les refus et ce qui serait facturé deux
           fois au même SIREN
-  json  : l'objet rendu par billingRoll() (factures, total, refus, conflits), chaque ligne et chaque
-          refus avec son « fichier »
+  json  : le rôle tel que le rend la bibliothèque (factures, total, refus, conflits), chaque ligne et
+          chaque refus avec son « fichier »
   csv   : une ligne par ligne de facture, les colonnes du débiteur d'abord (debiteur_siren,
           debiteur_nom, debiteur_siret, code_service, engagement), puis l'adhésion et la ligne ;
           montants, quantités et prix avec une virgule décimale, lus comme des nombres par le
@@ -135,12 +151,12 @@ Sortie 1 si au moins une adhésion est refusée, ou si un SIREN serait facturé 
 avant de facturer) ; ces lignes sont tout de même au rôle.
 
 Exemples :
-  te90-tarifs facturation examples/lot-adherents.jsonl --tarifs examples/tarifs-exemple.json
-  te90-tarifs facturation adhesions/ --tarifs tarifs.json --format csv > role-2026.csv
-  te90-tarifs facturation adhesions.jsonl --catalogue catalogue-2027.json --format json > role-2027.json
+  te90-tarifs facturation exemples/lot-adherents.jsonl --tarifs exemples/tarifs-exemple.json   # sortie 1 : adhésions refusées exprès
+  te90-tarifs facturation exemples/territoire-de-belfort/adhesions.json \\
+    --catalogue exemples/territoire-de-belfort/catalogue-2026.json --format csv > role-2026.csv   # sortie 1 : un SIREN facturé deux fois, exprès
+  te90-tarifs facturation exemples/epci-pack-demat.json --tarifs exemples/tarifs-exemple.json --format json > role.json
 
-${EXIT_CODES}
-${DOCS}`,
+${FOOTER}`,
   catalogue: `te90-tarifs catalogue [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
 
 Affiche les prestations du catalogue, leur facturation, leurs règles et leurs montants, et liste
@@ -149,11 +165,10 @@ ${CATALOGUE_OPTIONS}
 
 Exemples :
   te90-tarifs catalogue
-  te90-tarifs catalogue --tarifs tarifs.json
+  te90-tarifs catalogue --tarifs exemples/tarifs-exemple.json
   te90-tarifs catalogue --millesime 2026 --format json > catalogue-2026.json
 
-${EXIT_CODES}
-${DOCS}`,
+${FOOTER}`,
   verifier: `te90-tarifs verifier [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
 
 Vérifie un catalogue (2026 embarqué par défaut, ou --catalogue, même incomplet) : forme, paliers et
@@ -165,11 +180,10 @@ Sortie 0 sans erreur (même avec des avertissements) ; 1 si le catalogue ou le f
 refusé.
 
 Exemples :
-  te90-tarifs verifier --tarifs tarifs.json
-  te90-tarifs verifier --catalogue catalogue-2027.json --format json
+  te90-tarifs verifier --tarifs exemples/tarifs-exemple.json
+  te90-tarifs verifier --catalogue exemples/territoire-de-belfort/catalogue-2027.json --format json
 
-${EXIT_CODES}
-${DOCS}`,
+${FOOTER}`,
   reviser: `te90-tarifs reviser <catalogue.json|2026> <revision.json>
 
 Établit le catalogue d'un nouveau millésime : le catalogue de base (un fichier, ou le millésime d'un
@@ -178,32 +192,32 @@ changés). Écrit le nouveau catalogue en JSON sur la sortie standard, et ses re
 (vérification) sur la sortie d'erreur. Sortie 1 si la révision est refusée.
 
 Exemples :
-  te90-tarifs reviser examples/territoire-de-belfort/catalogue-2026.json \\
-    examples/territoire-de-belfort/revision-2027.json > catalogue-2027.json
-  te90-tarifs reviser 2026 revision-2027.json > catalogue-2027.json
+  te90-tarifs reviser exemples/territoire-de-belfort/catalogue-2026.json \\
+    exemples/territoire-de-belfort/revision-2027.json > catalogue-2027.json
+  te90-tarifs reviser 2026 exemples/territoire-de-belfort/revision-2027.json > catalogue-2027.json
 
-${EXIT_CODES}
-${DOCS}`,
+${FOOTER}`,
   comparer: `te90-tarifs comparer --avant <catalogue.json|2026> --apres <catalogue.json|2026> <lot|-> [--tarifs-avant …] [--tarifs-apres …] [--format texte|json|csv|html]
 
 Chiffre chaque adhésion du lot sous les deux catalogues : l'écart par adhérent (en euros et en %),
 les adhésions refusées d'un côté seulement et pourquoi, la recette par prestation avant et après,
 les plus fortes hausses. --tarifs-avant et --tarifs-apres complètent chacun des deux catalogues.
 Le lot se lit comme pour « lot » : fichier JSON ou JSONL, dossier, ou « - » (l'entrée standard).
-  json : l'objet rendu par compareCatalogues(), chaque adhérent avec son « fichier »
+  json : la comparaison telle que la rend la bibliothèque, chaque adhérent avec son « fichier »
   csv  : une ligne par adhérent ; totaux, écarts et pourcentages lus comme des nombres par le tableur
   html : le rapport imprimable (A4) du comité syndical : recette avant et après (au total et par
          prestation), répartition des écarts, plus fortes hausses et baisses, chaque adhérent, refus ;
          graphiques dessinés dans la page (SVG, sans script)
 
 Exemples :
-  npm run exemple:comparer   (dans le dépôt du paquet)
-  te90-tarifs comparer --avant 2026 --apres catalogue-2027.json adhesions.json --tarifs-avant tarifs-2026.json
-  te90-tarifs comparer --avant catalogue-2026.json --apres catalogue-2027.json - --format csv < adhesions.jsonl
-  te90-tarifs comparer --avant 2026 --apres catalogue-2027.json adhesions.json --format html > rapport.html
+  te90-tarifs comparer --avant 2026 --apres exemples/territoire-de-belfort/catalogue-2027.json \\
+    exemples/lot-adherents.jsonl --tarifs-avant exemples/tarifs-exemple.json
+  te90-tarifs comparer --avant exemples/territoire-de-belfort/catalogue-2026.json --apres exemples/territoire-de-belfort/catalogue-2027.json \\
+    - --format csv < exemples/lot-adherents.jsonl > comparaison.csv
+  te90-tarifs comparer --avant exemples/territoire-de-belfort/catalogue-2026.json --apres exemples/territoire-de-belfort/catalogue-2027.json \\
+    exemples/territoire-de-belfort/adhesions.json --format html > rapport.html   # sortie 1 : un SIREN facturé deux fois, exprès
 
-${EXIT_CODES}
-${DOCS}`,
+${FOOTER}`,
   manifeste: `te90-tarifs manifeste --url <https://serveur/dossier/>
 
 Écrit sur la sortie standard le manifeste du complément Excel (manifest.xml), complet : chaque
@@ -214,9 +228,32 @@ tels quels.
           « # » ; le « / » final est facultatif)
 Sortie 2 si l'adresse manque ou est refusée (http://, adresse incomplète…).
 
-Exemple :
+Exemples :
   te90-tarifs manifeste --url https://serveur-du-syndicat/te90-tarifs/ > manifest.xml
 
-${EXIT_CODES}
-${DOCS}`,
+${FOOTER}`,
+  exemples: `te90-tarifs exemples [dossier]
+
+Écrit dans un dossier (exemples/ par défaut, créé s'il le faut) les fichiers que lisent les exemples
+de chaque aide : adhésions (commune.json, epci-pack-demat.json), lots (lot-adherents.json et .jsonl,
+où des adhésions sont refusées exprès), montants et émetteur d'exemple (tarifs-exemple.json,
+emetteur-exemple.json) et, dans territoire-de-belfort/, les 104 adhésions du Territoire de Belfort,
+ses catalogues 2026 et 2027 et la révision qui mène de l'un à l'autre. Les montants d'exemple sont
+inventés pour la démonstration : ni publiés ni votés par le syndicat ; chaque fichier qui en porte le
+dit (« exemple »: true). Un fichier déjà présent est gardé tel quel, jamais écrasé.
+
+Exemples :
+  te90-tarifs exemples
+  te90-tarifs exemples mes-exemples
+
+${FOOTER}`,
+  help: `te90-tarifs help [commande]
+
+Affiche l'aide générale, ou celle d'une commande (la même que te90-tarifs <commande> --help).
+
+Exemples :
+  te90-tarifs help
+  te90-tarifs help devis
+
+${FOOTER}`,
 };

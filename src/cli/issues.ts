@@ -8,6 +8,37 @@
  * (`{ code, path, message, params }`) : il s'affiche de la même façon.
  */
 import { describeMissingAmount, escapeControlCharacters, formatPath, isQuoteError, missingAmountOf, type IssueParams, type Path, type QuoteIssue } from '@te90/tarifs';
+import { describeJsonFault, type JsonExpected, type JsonFault } from './json-syntax.js';
+
+/**
+ * La faute de syntaxe d'un texte JSON, en paramètres simples : sa nature (`erreur`), ce qui était
+ * attendu et ce qui a été trouvé, sa ligne dans le texte (`ligneTexte`) et sa colonne.
+ *
+ * @internal
+ */
+export type JsonFaultParams = {
+  readonly erreur: JsonFault['erreur'];
+  readonly attendu?: JsonExpected;
+  readonly trouve?: string;
+  readonly apresVirgule?: boolean;
+  readonly ligneTexte: number;
+  readonly colonne: number;
+};
+
+/**
+ * Les paramètres d'une faute de syntaxe.
+ *
+ * @internal
+ */
+export function jsonFaultParams(f: JsonFault): JsonFaultParams {
+  const { ligne, ...rest } = f;
+  return { ...rest, ligneTexte: ligne };
+}
+
+function faultOf(p: Partial<JsonFaultParams>): JsonFault {
+  const { ligneTexte, ...rest } = p;
+  return { ...rest, ligne: ligneTexte } as JsonFault;
+}
 
 /**
  * Les paramètres de chaque code de problème de la ligne de commande.
@@ -28,7 +59,7 @@ export interface CliIssueParamsByCode {
     | { readonly raison: 'pasUnFichier'; readonly fichier: string };
   /** Un fichier (ou une ligne d'un fichier JSONL) qui n'est pas du JSON. */
   JSON_INVALIDE:
-    | { readonly raison: 'syntaxe'; readonly source: string; readonly ligne?: number; readonly detail: string; readonly jsonl?: boolean }
+    | ({ readonly raison: 'syntaxe'; readonly source: string; readonly ligne?: number; readonly jsonl?: boolean } & Partial<JsonFaultParams>)
     | { readonly raison: 'vide'; readonly source: string };
 }
 
@@ -93,7 +124,8 @@ const MESSAGES: Builders = {
     switch (p.raison) {
       case 'syntaxe': {
         const where = p.ligne === undefined ? p.source : `La ligne ${p.ligne} de ${p.source}`;
-        return `${where} n'est pas du JSON valide (${p.detail}${p.jsonl === false ? " ; ce n'est pas non plus du JSONL, une adhésion par ligne" : ''}).`;
+        const detail = p.erreur === undefined ? '' : ` : ${describeJsonFault(faultOf(p), p.ligne !== undefined)}`;
+        return `${where} n'est pas du JSON valide${detail}${p.jsonl === false ? " (ce n'est pas non plus du JSONL, une adhésion par ligne)" : ''}.`;
       }
       case 'vide':
         return `${p.source} est vide : aucune adhésion (un lot vide s'écrit []).`;
@@ -161,15 +193,27 @@ export function problemsOf(error: unknown): readonly Problem[] | undefined {
 }
 
 /**
+ * Un problème de la bibliothèque dans la voix de la ligne de commande : un montant non publié se
+ * fournit par l'option qui complète le catalogue (`--tarifs`, ou pour `comparer` `--tarifs-avant` ou
+ * `--tarifs-apres`), jamais par une fonction de l'API. Rédigé d'après le code et les paramètres du
+ * problème (jamais d'après le texte de son message) ; tout autre problème reste tel que la
+ * bibliothèque l'a rédigé.
+ *
+ * @internal
+ */
+export function inCliVoice<T extends Problem>(issue: T, supply = 'Fournissez-le dans un fichier de tarifs (--tarifs tarifs.json ; les montants à fournir : te90-tarifs catalogue)'): T {
+  const p = missingAmountOf(asLibraryIssue(issue));
+  if (p === undefined) return issue;
+  const message = escapeControlCharacters(`${describeMissingAmount(p, { chemin: true })}. ${supply}.`);
+  return message === issue.message ? issue : { ...issue, message };
+}
+
+/**
  * Un refus de `comparer` dans la voix de la commande : un montant non publié se fournit par
- * --tarifs-avant ou --tarifs-apres. Rédigé d'après le code et les paramètres du problème ; tout
- * autre problème reste tel que la bibliothèque l'a rédigé.
+ * --tarifs-avant ou --tarifs-apres.
  *
  * @internal
  */
 export function inCompareVoice(issue: QuoteIssue): QuoteIssue {
-  const p = missingAmountOf(issue);
-  if (p === undefined) return issue;
-  const message = escapeControlCharacters(`${describeMissingAmount(p, { chemin: true })}. Fournissez-le dans un catalogue complété (--tarifs-avant ou --tarifs-apres).`);
-  return message === issue.message ? issue : { ...issue, message };
+  return inCliVoice(issue, 'Fournissez-le dans un catalogue complété (--tarifs-avant ou --tarifs-apres)');
 }

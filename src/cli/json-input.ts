@@ -2,26 +2,29 @@
  * La lecture d'un document JSON : un fichier donné en argument ou en option, ou l'entrée standard.
  */
 import { decodeUtf8 } from './decode.js';
-import { cliIssue, RefusedInput, type CliIssue } from './issues.js';
+import { cliIssue, jsonFaultParams, RefusedInput, type CliIssue } from './issues.js';
+import { jsonFault, type JsonFault } from './json-syntax.js';
 import { bytesOf, inputName, inputSubject, readFileOnce, readInputBytes, type StdinReader } from './read-bytes.js';
 
 /**
- * Un texte lu comme JSON : sa valeur, ou le détail de l'erreur de syntaxe.
+ * Un texte lu comme JSON : sa valeur, ou sa faute de syntaxe (où et pourquoi ; `undefined` si elle
+ * n'a pas pu être située).
  *
  * @internal
  */
-export type Parsed = { ok: true; value: unknown } | { ok: false; detail: string };
+export type Parsed = { ok: true; value: unknown } | { ok: false; fault: JsonFault | undefined };
 
 /**
- * Lit un texte comme JSON, sans lever.
+ * Lit un texte comme JSON, sans lever. Le message de `JSON.parse` (en anglais) n'est pas gardé : la
+ * faute est relue par {@link jsonFault}.
  *
  * @internal
  */
 export function tryParse(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  } catch {
+    return { ok: false, fault: jsonFault(text) };
   }
 }
 
@@ -30,8 +33,8 @@ export function tryParse(text: string): Parsed {
  *
  * @internal
  */
-export function invalidJson(source: string, detail: string, more: { ligne?: number; jsonl?: false } = {}): CliIssue {
-  return cliIssue('JSON_INVALIDE', [], { raison: 'syntaxe', source, detail, ...more });
+export function invalidJson(source: string, fault: JsonFault | undefined, more: { ligne?: number; jsonl?: false } = {}): CliIssue {
+  return cliIssue('JSON_INVALIDE', [], { raison: 'syntaxe', source, ...more, ...(fault === undefined ? {} : jsonFaultParams(fault)) });
 }
 
 /**
@@ -43,7 +46,7 @@ export function invalidJson(source: string, detail: string, more: { ligne?: numb
  */
 export function readJsonFile(path: string): unknown {
   const parsed = tryParse(decodeUtf8(bytesOf(path, readFileOnce(path)), path));
-  if (!parsed.ok) throw new RefusedInput([invalidJson(path, parsed.detail)]);
+  if (!parsed.ok) throw new RefusedInput([invalidJson(path, parsed.fault)]);
   return parsed.value;
 }
 
@@ -57,6 +60,6 @@ export function readJsonFile(path: string): unknown {
 export async function readJsonInput(path: string, readStdin: StdinReader | undefined): Promise<unknown> {
   const name = inputName(path);
   const parsed = tryParse(decodeUtf8(await readInputBytes(path, readStdin), name));
-  if (!parsed.ok) throw new RefusedInput([invalidJson(inputSubject(path), parsed.detail)]);
+  if (!parsed.ok) throw new RefusedInput([invalidJson(inputSubject(path), parsed.fault)]);
   return parsed.value;
 }

@@ -3,11 +3,12 @@
  * dans `commands/`), et rend son code de sortie ; une entrée refusée, un mauvais usage, une sortie
  * impossible ou une erreur interne y sont dits en français.
  */
-import { parseCommandLine } from './args.js';
-import { EXIT, refuse, type CliIo, type Command, type Format } from './command.js';
+import { commandNameOf, parseCommandLine } from './args.js';
+import { EXIT, refuse, refusalFormat, type CliIo, type Command, type Format } from './command.js';
 import { catalogue } from './commands/catalogue.js';
 import { comparer } from './commands/comparer.js';
 import { devis } from './commands/devis.js';
+import { exemples } from './commands/exemples.js';
 import { facturation } from './commands/facturation.js';
 import { lot } from './commands/lot.js';
 import { manifeste } from './commands/manifeste.js';
@@ -34,11 +35,33 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   reviser,
   comparer,
   manifeste,
+  exemples,
+  help,
 };
 
-async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+/** `te90-tarifs help [commande]` : l'aide générale, ou celle d'une commande. */
+async function help(positionals: string[], _values: unknown, io: CliIo): Promise<number> {
+  if (positionals.length > 1) throw new UsageError(`La commande « help » prend au plus une commande (${positionals.length} données).`);
+  const [name] = positionals;
+  if (name !== undefined && !isCommand(name)) throw new UsageError(`Commande inconnue : « ${name} ».${suggestion(name, Object.keys(COMMANDS))}`);
+  await io.out(HELP[name ?? 'general'] + '\n');
+  return EXIT.ok;
+}
+
+function isCommand(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
+
+/** La commande en cours, pour qu'un mauvais usage renvoie à son aide. */
+interface Context {
+  command?: string;
+}
+
+async function dispatch(argv: readonly string[], io: CliIo, context: Context): Promise<number> {
   let format: Format = 'texte';
   try {
+    const named = commandNameOf(argv);
+    if (named !== undefined && isCommand(named)) context.command = named;
     const { values, positionals } = parseCommandLine(argv);
     const [command, ...rest] = positionals;
     if (values.version) {
@@ -53,7 +76,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       await io.out(HELP['general'] + '\n');
       return EXIT.ok;
     }
-    const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    const run = isCommand(command) ? COMMANDS[command] : undefined;
     if (run === undefined) throw new UsageError(`Commande inconnue : « ${command} ».${suggestion(command, Object.keys(COMMANDS))}`);
     if (values.help) {
       await io.out(HELP[command] + '\n');
@@ -64,7 +87,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       io.err(`L'entrée standard est un terminal : donnez un fichier, ou envoyez-le par un tube (« cat adhesion.json | te90-tarifs ${command} - »).\n\n${HELP[command]}\n`);
       return EXIT.usage;
     }
-    format = values.format === 'json' ? 'json' : 'texte';
+    format = refusalFormat(values.format);
     return (await run(rest, values, io)) ?? EXIT.ok;
   } catch (error) {
     const problems = problemsOf(error);
@@ -73,7 +96,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-function failure(error: unknown, io: CliIo): number {
+function failure(error: unknown, io: CliIo, context: Context): number {
   if (error instanceof OutputError) {
     // Le lecteur est parti (« … | head -1 ») : rien de plus à écrire, ce n'est pas une erreur.
     if (error.code === 'EPIPE') return EXIT.ok;
@@ -85,11 +108,14 @@ function failure(error: unknown, io: CliIo): number {
     return EXIT.output;
   }
   if (error instanceof UsageError) {
-    io.err(`${error.message}\nVoir : te90-tarifs --help\n`);
+    const aide = context.command === undefined ? 'te90-tarifs --help' : `te90-tarifs ${context.command} --help (ou : te90-tarifs help ${context.command})`;
+    io.err(`${error.message}\nVoir : ${aide}\n`);
     return EXIT.usage;
   }
   const detail = error instanceof Error ? `${error.name} : ${error.message}` : String(error);
-  io.err(`Erreur interne de te90-tarifs (${detail}). Merci de la signaler, avec la commande et l'entrée qui la provoquent.\n`);
+  io.err(
+    `Erreur interne de te90-tarifs ${__VERSION__} (${detail}). Merci de la signaler au service informatique de Territoire d'énergie 90, avec la commande et l'entrée qui la provoquent (README du paquet, « Signaler un problème »).\n`,
+  );
   return EXIT.internal;
 }
 
@@ -101,11 +127,12 @@ function failure(error: unknown, io: CliIo): number {
  * @internal
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const context: Context = {};
   try {
-    const code = await dispatch(argv, io);
+    const code = await dispatch(argv, io, context);
     await io.flush?.();
     return code;
   } catch (error) {
-    return failure(error, io);
+    return failure(error, io, context);
   }
 }

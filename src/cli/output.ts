@@ -21,6 +21,8 @@ export class OutputError extends Error {
  * Une sortie écrite par morceaux : le texte est accumulé, puis écrit par blocs d'environ
  * `chunkSize` caractères ; chaque bloc attend que le précédent soit écrit (la mémoire reste bornée
  * même si le lecteur est lent). Une erreur d'écriture est rendue comme {@link OutputError}.
+ * `beforeWrite` est appelé juste avant l'écriture de chaque bloc (pour effacer une ligne d'état du
+ * même terminal).
  *
  * @internal
  */
@@ -36,7 +38,7 @@ export interface ChunkedOutput {
  *
  * @internal
  */
-export function chunkedOutput(stream: Writable, chunkSize = 1 << 16): ChunkedOutput {
+export function chunkedOutput(stream: Writable, chunkSize = 1 << 16, beforeWrite?: () => void): ChunkedOutput {
   let failure: OutputError | undefined;
   let buffer = '';
   // Sans écouteur, une erreur du flux (EPIPE) terminerait le processus avec une trace de pile.
@@ -48,6 +50,7 @@ export function chunkedOutput(stream: Writable, chunkSize = 1 << 16): ChunkedOut
     if (buffer === '') return Promise.resolve();
     const chunk = buffer;
     buffer = '';
+    beforeWrite?.();
     return new Promise((resolve, reject) => {
       stream.write(chunk, (error) => {
         if (error) {

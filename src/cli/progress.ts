@@ -1,25 +1,54 @@
 /**
- * La progression d'un long lot (devis, rôle, comparaison) sur la sortie d'erreur, quand c'est un terminal.
+ * La progression d'un long lot (devis, rôle, comparaison) : une ligne d'état sur la sortie d'erreur,
+ * seulement quand c'est un terminal ; elle est effacée avant que quoi que ce soit d'autre n'y soit
+ * écrit (un message, ou un résultat quand la sortie standard est le même terminal), et à la fin.
  */
 import type { CliIo } from './command.js';
 
+/** Efface la ligne du terminal et ramène le curseur à son début. */
+const CLEAR_LINE = '\r\x1b[2K';
+
 /**
- * La progression d'un long lot sur la sortie d'erreur (un terminal), effacée avant tout autre message.
+ * Une ligne d'état sur un terminal : montrée à la place de la précédente, effacée sur demande.
  *
  * @internal
  */
-export function progressDisplay(io: CliIo, titre = 'Devis'): { err: (text: string) => void; show: (done: number, total: number) => void } {
+export interface StatusLine {
+  /** Montre ce texte (une ligne, sans fin de ligne) à la place de la ligne d'état précédente. */
+  readonly show: (text: string) => void;
+  /** Efface la ligne d'état, si elle est montrée (rien sinon). */
+  readonly clear: () => void;
+}
+
+/**
+ * La ligne d'état d'un terminal, écrite par `write` (la sortie d'erreur).
+ *
+ * @internal
+ */
+export function terminalStatusLine(write: (text: string) => void): StatusLine {
   let shown = false;
   return {
-    err: (text) => {
-      if (shown) io.err('\r\x1b[K');
+    show: (text) => {
+      write(`${CLEAR_LINE}${text}`);
+      shown = true;
+    },
+    clear: () => {
+      if (!shown) return;
       shown = false;
-      io.err(text);
+      write(CLEAR_LINE);
     },
-    show: (done, total) => {
-      io.err(`\r${titre} : ${done}/${total}${done === total ? '\n' : ''}`);
-      shown = done !== total;
-    },
+  };
+}
+
+/**
+ * La progression d'un lot : « Devis : 1000/3000 » sur la ligne d'état, effacée quand le lot est fini.
+ *
+ * @internal
+ */
+export function progressDisplay(io: CliIo, titre = 'Devis'): (done: number, total: number) => void {
+  return (done, total) => {
+    if (done === total) io.status?.clear();
+    else io.status?.show(`${titre} : ${done}/${total}`);
   };
 }
 
@@ -29,5 +58,5 @@ export function progressDisplay(io: CliIo, titre = 'Devis'): { err: (text: strin
  * @internal
  */
 export function showsProgress(io: CliIo, count: number): boolean {
-  return io.errIsTty && count >= 2000;
+  return io.status !== undefined && count >= 2000;
 }

@@ -82,7 +82,7 @@ export function batchFromText(text: string, label: string, bytes?: Uint8Array): 
     };
   }
   if (!looksLikeJsonLines(text)) {
-    throw new RefusedInput([invalidJson(inputSubject(label), whole.detail, { jsonl: false })]);
+    throw new RefusedInput([invalidJson(inputSubject(label), whole.fault, { jsonl: false })]);
   }
   // Le texte d'un gros JSONL (deux octets par caractère dès qu'un nom porte un accent) n'est pas
   // gardé : chaque ligne est décodée de ses octets quand vient son tour (une fonction à part, pour
@@ -103,7 +103,7 @@ function jsonLines(each: () => Generator<NumberedLine>, label: string, name: str
         if (l.text.trim() === '') continue;
         const parsed = tryParse(l.text);
         const fichier = `${label}:${l.line}`;
-        yield { fichier, entry: parsed.ok ? { ok: true, value: parsed.value } : { ok: false, issue: invalidJson(name, parsed.detail, { ligne: l.line }) } };
+        yield { fichier, entry: parsed.ok ? { ok: true, value: parsed.value } : { ok: false, issue: invalidJson(name, parsed.fault, { ligne: l.line }) } };
       }
     },
   };
@@ -136,7 +136,7 @@ function directoryEntry(path: string): BatchEntry {
     throw error;
   }
   const parsed = tryParse(text);
-  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, issue: invalidJson(path, parsed.detail) };
+  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, issue: invalidJson(path, parsed.fault) };
 }
 
 /**

@@ -111,7 +111,7 @@ export function renderQuoteText(devis: Quote, options?: TextOptions): string {
   if (c.population !== undefined) out.push(`Population : ${formatNumber(String(c.population), typo)}\u00a0habitants`);
   if (c.parcTransfere) out.push('Parc informatique transféré au syndicat');
   // Le texte n'a ni émetteur, ni mention fiscale, ni bon pour accord : il reste un document de travail.
-  out.push('', ...wrap("DOCUMENT DE TRAVAIL : ni émetteur, ni mention fiscale, ni bon pour accord ; le devis à signer est le devis imprimable (renderQuoteHtml avec un émetteur ; en ligne de commande, --format html --emetteur …).", LABEL + AMOUNT + 4));
+  out.push('', ...wrap("DOCUMENT DE TRAVAIL : ni émetteur, ni mention fiscale, ni bon pour accord ; le devis à signer est le devis imprimable, avec un émetteur (en ligne de commande : --format html --emetteur …).", LABEL + AMOUNT + 4));
   if (devis.lignes.some((l) => l.source.exemple === true)) {
     out.push('', ...wrap("MONTANTS D'EXEMPLE : certains montants de ce devis ont été inventés pour une démonstration ; ils ne sont ni publiés ni votés par le syndicat. Ce document n'est pas un devis réel.", LABEL + AMOUNT + 4));
   }

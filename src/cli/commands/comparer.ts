@@ -29,7 +29,6 @@ export async function comparer(positionals: string[], values: Values, io: CliIo)
   ]);
   if (issues.length > 0) throw new RefusedInput(issues);
   const source = await openBatch(path, io.readStdin);
-  const progress = progressDisplay(io, 'Comparaison');
   const catalogues = { avant: avant as Catalogue, apres: apres as Catalogue };
   // Chaque adhérent est écrit dès qu'il est comparé (la synthèse d'un rapport texte ou HTML, qui le
   // précède, attend la fin : ses lignes attendent dans un fichier temporaire).
@@ -37,10 +36,10 @@ export async function comparer(positionals: string[], values: Values, io: CliIo)
     format === 'json'
       ? jsonCompareSink(io.out)
       : format === 'csv'
-        ? csvCompareSink(io.out, progress.err, ['avant', 'après'])
+        ? csvCompareSink(io.out, io.err, ['avant', 'après'])
         : format === 'html'
-          ? htmlCompareSink(io.out, progress.err, catalogues)
+          ? htmlCompareSink(io.out, io.err, catalogues)
           : textCompareSink(io.out, [String(catalogues.avant.millesime), String(catalogues.apres.millesime)]);
-  const synthese = await streamCompare(source, catalogues, sink, showsProgress(io, source.count) ? progress.show : undefined);
+  const synthese = await streamCompare(source, catalogues, sink, showsProgress(io, source.count) ? progressDisplay(io, 'Comparaison') : undefined);
   return synthese.conflits.avant.length + synthese.conflits.apres.length > 0 ? EXIT.refused : EXIT.ok;
 }

@@ -14,8 +14,7 @@ export async function lot(positionals: string[], values: Values, io: CliIo): Pro
   const path = oneFile(positionals, 'lot');
   const catalogue = loadCatalogue(values);
   const source = await openBatch(path, io.readStdin);
-  const progress = progressDisplay(io);
-  const sink: BatchSink = format === 'json' ? jsonSink(io.out) : format === 'csv' ? csvSink(io.out, progress.err) : textSink(io.out);
-  const synthese = await streamBatch(source, catalogue, sink, showsProgress(io, source.count) ? progress.show : undefined);
+  const sink: BatchSink = format === 'json' ? jsonSink(io.out) : format === 'csv' ? csvSink(io.out, io.err) : textSink(io.out);
+  const synthese = await streamBatch(source, catalogue, sink, showsProgress(io, source.count) ? progressDisplay(io) : undefined);
   return synthese.refuses > 0 || synthese.conflits.length > 0 ? EXIT.refused : EXIT.ok;
 }
