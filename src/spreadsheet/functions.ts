@@ -180,7 +180,12 @@ export function fitMessage(parts: readonly string[], max: number = MAX_MESSAGE):
  * @internal
  */
 export function describe(issues: readonly SheetIssue[], ctx: Context = {}): string {
-  return fitMessage(issues.map((i) => `${where(i, ctx)} : ${sheetMessage(i)}`));
+  return fitMessage(located(issues, ctx));
+}
+
+/** Chaque problème situé (« plage, ligne 9, colonne B : … »), avant d'en faire un message. */
+function located(issues: readonly SheetIssue[], ctx: Context = {}): string[] {
+  return issues.map((i) => `${where(i, ctx)} : ${sheetMessage(i)}`);
 }
 
 /**
@@ -214,7 +219,7 @@ export function catalogueFrom(tarifs: unknown): Catalogued {
  *
  * @internal
  */
-export type Quoted = { ok: true; value: Quote } | { ok: false; message: string };
+export type Quoted = { ok: true; value: Quote } | { ok: false; message: string; problems: readonly string[] };
 
 /**
  * Chiffre une adhésion lue d'une plage : son devis, ou le message de tous ses problèmes (ceux de la
@@ -226,15 +231,16 @@ export type Quoted = { ok: true; value: Quote } | { ok: false; message: string }
 export function quoteRead(read: ReadRange, catalogue: Catalogued, ctx: Context = {}): Quoted {
   const at: Context = { ...ctx, places: read.places, tarifs: catalogue.places };
   // Un destinataire est nommé comme la plage l'écrit (destinataires.1.siret), pas par sa position.
-  const located = (issues: readonly (SheetIssue | QuoteIssue)[]) => issues.map((i) => debtorIssue(i, read.debtorLabels));
-  if (!catalogue.ok) {
-    const all = [...catalogue.issues, ...read.issues, ...uncovered(located(validateAdhesion(read.value)), read.covered)];
-    return { ok: false, message: describe(all, at) };
-  }
+  const debtors = (issues: readonly (SheetIssue | QuoteIssue)[]) => issues.map((i) => debtorIssue(i, read.debtorLabels));
+  const refused = (issues: readonly SheetIssue[]): Quoted => {
+    const problems = located(issues, at);
+    return { ok: false, message: fitMessage(problems), problems };
+  };
+  if (!catalogue.ok) return refused([...catalogue.issues, ...read.issues, ...uncovered(debtors(validateAdhesion(read.value)), read.covered)]);
   const result = safeQuote(read.value as unknown as Adhesion, { catalogue: catalogue.value });
   if (result.success && read.issues.length === 0) return { ok: true, value: result.data };
-  const issues = [...read.issues, ...(result.success ? [] : uncovered(located(result.issues), read.covered))];
-  return { ok: false, message: describe(issues.length > 0 ? issues : result.success ? [] : located(result.issues), at) };
+  const issues = [...read.issues, ...(result.success ? [] : uncovered(debtors(result.issues), read.covered))];
+  return refused(issues.length > 0 ? issues : result.success ? [] : debtors(result.issues));
 }
 
 /** Ce que la formule demande à propos d'un total partiel : l'option lue, ou son problème. */
@@ -312,7 +318,7 @@ export function total(plage: Range, tarifs?: Range, partiel?: Range): number | s
     const catalogue = catalogueFrom(t);
     const extra = [...(repeated ? [sheetIssue('VALEUR_NON_ADMISE', ['tarifs'], { raison: 'tarifsEnDouble' })] : []), ...(option.ok ? [] : [option.issue])];
     const r = quoteRead(read, catalogue, { root: 'plage' });
-    if (!r.ok) return extra.length === 0 ? r.message : `${describe(extra)}${r.message.replace(/^Erreur : /, ' ; ')}`;
+    if (!r.ok) return extra.length === 0 ? r.message : fitMessage([...located(extra), ...r.problems]);
     if (extra.length > 0) return describe(extra);
     const amount = Number(r.value.total);
     if (option.ok && option.partiel) return [[amount, partialNote(r.value)]];
