@@ -16,8 +16,6 @@ import {
 
 const NON_PUBLIE = 'NON PUBLIÉ';
 
-/** Les modèles d'un montant annuel par adhérent, sans quantité : fixe, par habitant, par strate. */
-const ABONNEMENTS: ReadonlySet<string> = new Set(['forfait', 'parHabitant', 'forfaitParStrate']);
 
 /** Une valeur de champ écrite en français, selon sa sorte ; ses lignes de détail à part. */
 function describeField(kind: FieldKind, value: unknown, unite: Unite | undefined): string[] {
@@ -77,7 +75,8 @@ export function renderCatalogueText(catalogue: Catalogue): string {
   for (const p of Object.values(catalogue.prestations)) {
     // Un abonnement (un montant annuel, sans quantité) facturé par adhérent : la source ne dit ni son
     // montant ni son unité de facturation ; « par adhérent » est une hypothèse de l'outil, dite comme telle.
-    const abonnement = (Object.values(p.composantes) as Composante[]).every((c) => ABONNEMENTS.has(c.modele));
+    // Un abonnement : un modèle qui ne lit ni quantité ni quota (au plus la population de l'adhérent).
+    const abonnement = (Object.values(p.composantes) as Composante[]).every((c) => modelDeclaration(c.modele)?.mesures.every((m) => m === 'population') === true);
     const flags = [
       p.facturation === 'siren' ? 'facturée par SIREN' : abonnement ? "facturée par adhérent (hypothèse de l'outil : la source ne précise pas l'unité de facturation)" : 'facturée par adhérent',
       p.obligatoire === 'toujours' ? 'obligatoire' : p.obligatoire === 'siParcTransfere' ? "incluse d'office si parc transféré" : 'facultative',
