@@ -73,6 +73,16 @@ describe('affichage texte', () => {
     expect(new Set(montants.map((l) => [...l].length))).toEqual(new Set([[...montants[0]!].length]));
   });
 
+  it('le barème des établissements publics appliqué à une commune : hypothèse du syndicat, pas « montant publié »', () => {
+    const commune = renderQuoteText(quote(adhesion({}, { ...epci, type: 'commune' }))).replace(/\s+/g, ' ');
+    expect(commune).toContain('Hypothèse du syndicat : barème publié pour les établissements publics (EPCI)');
+    expect(commune).not.toContain('Montant publié');
+    expect(commune).toContain('ce montant est une hypothèse du syndicat');
+    const pourEpci = renderQuoteText(quote(adhesion({}, epci))).replace(/\s+/g, ' ');
+    expect(pourEpci).toContain('Montant publié : ');
+    expect(pourEpci).not.toContain('Hypothèse');
+  });
+
   it('liste les problèmes avec leur chemin et leur code', () => {
     const r = safeQuote(adhesion({}, { ...epci, siren: '123' }));
     expect(!r.success && renderIssuesText(r.issues)).toBe(
