@@ -112,6 +112,8 @@ const plain = (t: string) => t.replace(/[\s\u00a0\u202f]+/g, ' ');
     const fin = pages.find((p) => p.includes('Bon pour accord'))!;
     expect(fin).toContain('Total du devis');
     expect(fin).toContain('Conditions');
+    // Document de travail, remarques comprises : une ou deux pages aussi.
+    expect((await print(devis, { ...OPTIONS, emetteur: undefined }, 'devis-commune-travail')).length).toBeLessThanOrEqual(2);
   }, 60_000);
 
   it('un devis de plusieurs pages : chaque sous-total une fois, après ses lignes ; la fin tient ensemble ; aucun titre seul en bas de page', async () => {
