@@ -174,15 +174,20 @@ function accordHtml(id: string, titre: string, engagement: string, cachet: strin
 /**
  * Écrit un devis en document HTML autonome et imprimable (A4), que le syndicat peut envoyer à un
  * adhérent : l'émetteur (donné par l'appelant, jamais supposé), la collectivité, le numéro, la date
- * et la validité du devis (qui s'arrête au plus tard à la fin de l'année du catalogue), la
- * convention d'adhésion et son annexe 1, les sources des tarifs ; pour chaque SIREN facturé, ses
- * abonnements annuels et ses prestations ponctuelles en sections séparées, avec leur période et leur
- * sous-total ; le calcul et l'origine de chaque montant ; la règle d'arrondi, la mention fiscale,
- * les remarques pour l'adhérent (jamais les vérifications du syndicat) et un bloc « bon pour
- * accord ». Un total qui omet une part non chiffrée est écrit « total partiel ». Des bandeaux
- * visibles signalent tout montant d'exemple, et un document de travail (émetteur ou mention fiscale
- * manquants, émetteur d'exemple). Aucune ressource externe : le document s'ouvre et s'imprime hors
- * ligne. Espaces insécables dans les montants et avant les unités.
+ * et la validité du devis (qui s'arrête au plus tard à la fin de l'année du catalogue ; la durée par
+ * défaut est dite comme telle), la convention et les conditions que donne l'émetteur (aucune sinon),
+ * les sources des montants ; pour chaque SIREN facturé, nommé (ou dit sans nom), ses abonnements
+ * annuels et ses prestations ponctuelles en sections séparées, avec leur période et leur sous-total ;
+ * le calcul et l'origine de chaque montant (« hypothèse du syndicat » pour un barème appliqué au-delà
+ * de ce que sa source couvre) ; la règle d'arrondi, la mention fiscale, les remarques pour l'adhérent
+ * (jamais les vérifications du syndicat) et un « bon pour accord » pour l'adhérent et pour chaque
+ * autre SIREN facturé. Un total qui omet une part non chiffrée est écrit « total partiel » et fait un
+ * document de travail, sans bon pour accord. Des bandeaux signalent tout montant d'exemple et un
+ * document de travail (émetteur ou mention fiscale manquants, émetteur d'exemple, total partiel).
+ * Imprimé, chaque page porte le numéro du devis, « page N / M » et ces bandeaux (boîtes de marge
+ * `@page`) ; un sous-total s'imprime une fois, la fin du devis d'un seul tenant. Aucune ressource
+ * externe : le document s'ouvre et s'imprime hors ligne. Espaces insécables dans les montants et
+ * avant les unités.
  *
  * @param devis - un devis rendu par {@link "@te90/tarifs"!quote}
  * @param options - numéro, date (`AAAA-MM-JJ`), validité en jours, émetteur
