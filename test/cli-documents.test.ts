@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,22 @@ describe('te90-tarifs devis --format html : émetteur et validité', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("Un devis aux tarifs 2026 est valable au plus tard jusqu'au 31 décembre 2026");
   }, SPAWN_TIMEOUT);
+
+  it('le numéro par défaut : deux devis différents d’un même jour ont deux numéros ; le même devis garde le sien', () => {
+    const numero = (out: string) => /Devis n° <strong>([^<]+)<\/strong>/.exec(out)?.[1];
+    const commune = run('devis', join(EX, 'commune.json'), '--format', 'html', '--date', '2026-11-29');
+    // Le même SIREN, le même jour, une autre demande.
+    const dir = mkdtempSync(join(tmpdir(), 'te90-numero-'));
+    const adhesion = JSON.parse(readFileSync(join(EX, 'commune.json'), 'utf8')) as { prestations: Record<string, unknown> };
+    writeFileSync(join(dir, 'autre.json'), JSON.stringify({ ...adhesion, prestations: { ...adhesion.prestations, secretariatMairie: { jours: 1 } } }));
+    const autre = run('devis', join(dir, 'autre.json'), '--format', 'html', '--date', '2026-11-29');
+    expect(autre.code).toBe(0);
+    const encore = run('devis', join(EX, 'commune.json'), '--format', 'html', '--date', '2026-11-29');
+    const validite = run('devis', join(EX, 'commune.json'), '--format', 'html', '--date', '2026-11-29', '--validite', '10');
+    expect(numero(commune.out)).toMatch(/^2026-\d{9}-20261129-[0-9A-F]{8}$/);
+    expect(numero(encore.out)).toBe(numero(commune.out));
+    expect(new Set([numero(commune.out), numero(autre.out), numero(validite.out)]).size).toBe(3);
+  }, 3 * SPAWN_TIMEOUT);
 
   it('--emetteur sans --format html : mauvais usage', () => {
     expect(run('devis', join(EX, 'commune.json'), '--emetteur', join(EX, 'emetteur-exemple.json')).code).toBe(2);

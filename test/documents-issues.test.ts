@@ -123,7 +123,7 @@ describe('safeParseEmetteur', () => {
     const schema = emetteurJsonSchema() as { required: string[]; additionalProperties: boolean; properties: Record<string, object> };
     expect(schema.required).toEqual(['nom', 'adresse', 'siret']);
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'nom', 'adresse', 'siret', 'contact', 'signataire', 'mentionFiscale', 'exemple']);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'nom', 'adresse', 'siret', 'contact', 'signataire', 'mentionFiscale', 'convention', 'conditions', 'exemple']);
     expect(schema.properties['nom']).toEqual({ type: 'string', minLength: 1, maxLength: 200 });
   });
 });

@@ -37,7 +37,7 @@ describe('renderQuoteHtml', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).not.toMatch(/\b(src|href)=/);
     expect(html).not.toMatch(/https?:\/\//);
-    expect(html).toContain('@page { size: A4;');
+    expect(html).toContain('size: A4;');
   });
 
   it('le numéro, la date et la validité donnés par l’appelant ; la collectivité, les lignes, les totaux', () => {
@@ -118,13 +118,21 @@ describe('renderQuoteHtml', () => {
     expect(refus({ date: '2026-12-01', validiteJours: 30 })).toEqual([]);
     // Sans validité donnée : 30 jours, ramenés au 31 décembre s'il le faut.
     const h = renderQuoteHtml(devis, { numero: 'D-1', date: '2026-12-10' });
-    expect(h).toContain("Valable jusqu'au 31 décembre 2026 (fin de l'année des tarifs 2026)");
+    expect(visible(h)).toContain("Valable jusqu'au 31 décembre 2026  (durée par défaut de l'outil, 30 jours, ramenée à la fin de l'année des tarifs 2026)");
+    // La durée par défaut est dite comme telle ; celle que l'appelant donne, non.
+    expect(visible(renderQuoteHtml(devis, { numero: 'D-1', date: '2026-11-01' }))).toContain("Valable 30 jours, jusqu'au 1er décembre 2026  (durée par défaut de l'outil)");
+    expect(html).not.toContain("par défaut de l'outil)");
   });
 
-  it('ce qu’un devis doit porter : convention d’adhésion et annexe 1, sources, arrondi en mots, bon pour accord', () => {
+  it('ce qu’un devis doit porter : sources, arrondi en mots (règle de l’outil, dite comme telle), bon pour accord ; la convention seulement si l’émetteur la donne', () => {
     const texte = visible(html);
-    expect(texte).toContain("convention d'adhésion au service informatique mutualisé de Territoire d'énergie 90 (du 1er juillet 2024 au 30 juin 2030) et de son annexe 1");
-    expect(texte).toContain('Sources des tarifs :');
+    expect(texte).not.toMatch(/convention|1er juillet 2024|30 juin 2030/);
+    expect(texte).not.toContain('@te90/tarifs');
+    const avec = visible(renderQuoteHtml(devis, { ...OPTIONS, emetteur: { ...EMETTEUR, convention: 'Convention de test, du 1er janvier 2025 au 31 décembre 2027 (délibération de test)', conditions: 'Paiement à 30 jours (conditions de test).' } }));
+    expect(avec).toContain("Convention d'adhésion (référence donnée par l'émetteur) : Convention de test, du 1er janvier 2025 au 31 décembre 2027 (délibération de test)");
+    expect(avec).toContain('Paiement à 30 jours (conditions de test).');
+    expect(texte).toContain("Arrondi (règle de calcul de l'outil, par défaut)");
+    expect(texte).toContain('Sources des montants :');
     expect(texte).toContain("Montant publié : Territoire d'énergie 90, page « Les prestations « à la carte » 2026");
     expect(texte).toContain('chaque ligne est arrondie au centime le plus proche (un demi-centime est arrondi au centime supérieur)');
     expect(html).toContain('<h2 id="accord">Bon pour accord</h2>');
@@ -134,9 +142,11 @@ describe('renderQuoteHtml', () => {
 
   it('abonnements annuels et prestations ponctuelles en sections séparées, avec période et sous-total', () => {
     const h = renderQuoteHtml(quote(adhesion({ marchesPublics: { acces: 2 }, secretariatMairie: { jours: 2.5 } }, epci)), OPTIONS);
-    const annuelle = h.slice(h.indexOf('<table class="annuelle">'), h.indexOf('</table>', h.indexOf('<table class="annuelle">')));
-    const ponctuelle = h.slice(h.indexOf('<table class="ponctuelle">'), h.indexOf('</table>', h.indexOf('<table class="ponctuelle">')));
-    expect(annuelle).toContain('année 2026, du 1er janvier au 31 décembre 2026');
+    const annuelle = h.slice(h.indexOf('<table class="annuelle'), h.indexOf('</table>', h.indexOf('<table class="annuelle')));
+    const ponctuelle = h.slice(h.indexOf('<table class="ponctuelle'), h.indexOf('</table>', h.indexOf('<table class="ponctuelle')));
+    expect(annuelle).toContain("période supposée par l&#39;outil, que la source ne précise pas : du 1er janvier au 31 décembre 2026");
+    // Chaque sous-total est la dernière ligne de son tableau, jamais un pied de tableau (répété sur chaque page imprimée).
+    expect(h).not.toContain('<tfoot>');
     expect(annuelle).toContain('Accès à la plateforme');
     expect(annuelle).not.toContain('Secrétariat');
     expect(annuelle).toContain(`Sous-total des abonnements annuels</th><td class="montant">1${NB}249,76${NB}€`);
@@ -165,8 +175,11 @@ describe('renderQuoteHtml', () => {
     const h = renderQuoteHtml(d, OPTIONS);
     expect(h.match(/<section class="siren" aria-labelledby="siren-/g)).toHaveLength(2);
     expect(h).toContain(`Montants facturés au SIREN 200${NB}000${NB}172 — Communauté de test</h2>`);
-    expect(h).toContain(`Montants facturés au SIREN 200${NB}000${NB}107</h2>`);
-    // Les vérifications du syndicat (barème des établissements publics) ne vont pas chez l'adhérent.
+    // Un SIREN dont l'adhésion ne donne pas le nom le dit, sans l'inventer.
+    expect(h).toContain(`Montants facturés au SIREN 200${NB}000${NB}107 — nom non indiqué dans l&#39;adhésion</h2>`);
+    const nomme = renderQuoteHtml(quote({ ...adhesion({ packDemat: { sirens: ['200000172', '200000107'] } }, epci), destinataires: [{ siren: '200000107', nom: 'CCAS de test' }] }, { catalogue: complet }), OPTIONS);
+    expect(nomme).toContain(`Montants facturés au SIREN 200${NB}000${NB}107 — CCAS de test</h2>`);
+    // Les vérifications du syndicat ne vont pas chez l'adhérent.
     expect(d.avertissements.map((w) => w.code)).toContain('BAREME_ETABLISSEMENTS_PUBLICS');
     expect(h).not.toContain('vérifiez');
   });
@@ -194,5 +207,70 @@ describe('renderQuoteHtml', () => {
     }
     expect(isQuoteError(caught)).toBe(true);
     expect(isQuoteError(caught) && caught.issues.map((i) => i.path.join('.'))).toEqual(['options.numero', 'options.date', 'options.validiteJours']);
+  });
+});
+
+describe('renderQuoteHtml : un devis qu’on signe', () => {
+  const complet = completeCatalogue(catalogue2026, TARIFS_TEST);
+
+  it('un total partiel fait un document de travail, sans bon pour accord, bandeau sur chaque page', () => {
+    const partiel = quote(adhesion({ maintenanceBase: { postes: 4 } }, epci));
+    expect(partiel.totalPartiel).toBe(true);
+    const h = renderQuoteHtml(partiel, { ...OPTIONS, emetteur: EMETTEUR });
+    expect(visible(h)).toMatch(/Document de travail .* le total est partiel \(le montant de « Maintenance de base — part 2/);
+    expect(h).not.toContain('Bon pour accord</h2>');
+    expect(h).not.toContain('<span>Signature</span>');
+    expect(h).toContain('class="sans-accord"');
+    // Le bandeau est une boîte de marge de la page imprimée : répété sur chaque page.
+    expect(h).toMatch(/@top-center \{ content: "Document de travail — ne pas signer"/);
+    const signable = renderQuoteHtml(quote(adhesion({ maintenanceBase: { postes: 4, postesLicenceBL: 0 } }, epci)), { ...OPTIONS, emetteur: EMETTEUR });
+    expect(signable).toContain('<h2 id="accord">Bon pour accord</h2>');
+    expect(signable).not.toContain('@top-center');
+    expect(signable).not.toContain('class="travail"');
+  });
+
+  it('chaque SIREN facturé autre que l’adhérent accepte ses montants : son nom (ou qu’il n’est pas donné) et son montant', () => {
+    const d = quote(
+      { ...adhesion({ packDemat: { sirens: ['200000172', '200000107', '200000115'] } }, epci), destinataires: [{ siren: '200000107', nom: 'CCAS de test' }] },
+      { catalogue: complet },
+    );
+    const h = renderQuoteHtml(d, { ...OPTIONS, emetteur: EMETTEUR });
+    const accords = h.slice(h.indexOf('<section class="accords-autres"'));
+    expect(accords).toContain(`SIREN 200${NB}000${NB}107 — CCAS de test</th><td class="montant">250,25${NB}€</td>`);
+    expect(accords).toContain(`SIREN 200${NB}000${NB}115 — nom non indiqué dans l&#39;adhésion</th><td class="montant">250,25${NB}€</td>`);
+    expect(accords).not.toContain(`SIREN 200${NB}000${NB}172`);
+    // L'adhérent accepte les montants de son SIREN, nommés.
+    expect(visible(h)).toContain(`qui accepte les montants facturés à son SIREN (200${NB}000${NB}172), soit`);
+    // Un seul SIREN facturé : un seul bon pour accord, sur le total.
+    const seul = renderQuoteHtml(quote(adhesion({}, epci)), { ...OPTIONS, emetteur: EMETTEUR });
+    expect(seul).not.toContain('accords-autres');
+    expect(visible(seul)).toContain(`qui accepte ce devis, pour un total de 1${NB}149,76${NB}€`);
+  });
+
+  it('chaque page imprimée porte le numéro du devis et « page N / M » (boîtes de marge) ; le numéro est échappé', () => {
+    const h = renderQuoteHtml(quote(adhesion({}, epci)), { ...OPTIONS, numero: 'D-"2026"\\</style>' });
+    expect(h).toContain('@bottom-right { content: "page " counter(page) " / " counter(pages);');
+    expect(h).toContain('@bottom-left { content: "Devis n° D-\\22 2026\\22 \\5c \\3c /style\\3e ";');
+    expect(h.match(/<\/style>/g)).toHaveLength(1);
+  });
+});
+
+describe('renderQuoteHtml : la source de chaque montant', () => {
+  const maintenance = (h: string) => h.slice(h.indexOf('<th scope="row">Maintenance de base'), h.indexOf('</th>', h.indexOf('<th scope="row">Maintenance de base')));
+
+  it.each(['commune', 'ccas', 'syndicat', 'autre'] as const)('%s : le barème des établissements publics est une hypothèse du syndicat, pas un « montant publié »', (type) => {
+    const h = renderQuoteHtml(quote(adhesion({ maintenanceBase: { postes: 4, postesLicenceBL: 0 } }, { ...epci, type })), { ...OPTIONS, emetteur: EMETTEUR });
+    expect(maintenance(h)).toContain('Hypothèse du syndicat : barème publié pour les établissements publics (EPCI)');
+    expect(maintenance(h)).not.toContain('Montant publié');
+    expect(visible(h)).toContain('ce montant est une hypothèse du syndicat');
+    // La même chose, dans les mêmes mots, pour chaque type.
+    const commune = renderQuoteHtml(quote(adhesion({ maintenanceBase: { postes: 4, postesLicenceBL: 0 } }, { ...epci, type: 'commune' })), { ...OPTIONS, emetteur: EMETTEUR });
+    expect(maintenance(h)).toBe(maintenance(commune));
+  });
+
+  it('epci : le barème est publié pour lui, « Montant publié »', () => {
+    const h = renderQuoteHtml(quote(adhesion({ maintenanceBase: { postes: 4, postesLicenceBL: 0 } }, epci)), { ...OPTIONS, emetteur: EMETTEUR });
+    expect(maintenance(h)).toContain('Montant publié : ');
+    expect(h).not.toContain('Hypothèse du syndicat');
   });
 });

@@ -9,12 +9,14 @@ describe('affichage texte', () => {
     const text = renderQuoteText(devis);
     expect(text).toContain('Devis 2026 — Communauté de test (EPCI), SIREN 200 000 172');
     expect(text).toContain('Montants facturés au SIREN 200 000 172 — Communauté de test');
-    expect(text).toContain('Montants facturés au SIREN 200 000 107');
+    expect(text).toContain("Montants facturés au SIREN 200 000 107 — nom non indiqué dans l'adhésion");
     expect(text).not.toMatch(/Facture/);
     expect(text).toContain('1\u00a0149,76\u00a0€');
     expect(text).toContain('Montant fourni : Montants de test');
     expect(text).toMatch(/^Total du devis : 1\u00a0650,26\u00a0€$/m);
-    expect(text).toContain('Arrondi : chaque ligne est arrondie au centime');
+    expect(text.replace(/\s+/g, ' ')).toContain("Arrondi (règle de calcul de l'outil, par défaut) : chaque ligne est arrondie au centime");
+    // L'exemplaire de l'adhérent ne s'adresse qu'à lui : pas d'option de ligne de commande, pas de fonction.
+    expect(text).not.toMatch(/--format|--emetteur|renderQuoteHtml|ligne de commande/);
   });
 
   it('dit d’où vient chaque montant, et marque chaque montant d’exemple', () => {
@@ -31,7 +33,7 @@ describe('affichage texte', () => {
 
   it('abonnements annuels et prestations ponctuelles à part, avec leur période et leur sous-total', () => {
     const text = renderQuoteText(quote(adhesion({ marchesPublics: { acces: 2 }, secretariatMairie: { jours: 2.5 } }, epci)));
-    expect(text).toMatch(/^  Abonnements annuels \(année 2026, du 1er janvier au 31 décembre/m);
+    expect(text).toMatch(/^  Abonnements annuels \(tarifs 2026 ; période supposée par l'outil/m);
     expect(text).toMatch(/^  Prestations ponctuelles \(à l'acte/m);
     expect(text).toMatch(/Sous-total des abonnements annuels +1\u00a0249,76\u00a0€/);
     expect(text).toMatch(/Sous-total des prestations ponctuelles +900,00\u00a0€/);
@@ -62,6 +64,23 @@ describe('affichage texte', () => {
     expect(new Set(montants.map((l) => [...l].length)).size).toBe(1);
     expect(text).toMatch(/^    Secrétariat de mairie, à la journée +300,00\u00a0€\n      incompressible$/m);
     for (const l of text.split('\n')) expect([...l].length, l).toBeLessThanOrEqual(72);
+  });
+
+  it('« Total pour ce SIREN » aligne son montant sur ceux des lignes et des sous-totaux', () => {
+    const text = renderQuoteText(quote(adhesion({ packDemat: { sirens: ['200000172', '200000107'] }, secretariatMairie: { jours: 1 } }, epci), { catalogue: catalogueTest }));
+    const montants = text.split('\n').filter((l) => /^ {2}\S|^ {4}\S/.test(l) && /\d,\d\d\u00a0€$/.test(l));
+    expect(montants.filter((l) => l.includes('Total pour ce SIREN'))).toHaveLength(2);
+    expect(new Set(montants.map((l) => [...l].length))).toEqual(new Set([[...montants[0]!].length]));
+  });
+
+  it('le barème des établissements publics appliqué à une commune : hypothèse du syndicat, pas « montant publié »', () => {
+    const commune = renderQuoteText(quote(adhesion({}, { ...epci, type: 'commune' }))).replace(/\s+/g, ' ');
+    expect(commune).toContain('Hypothèse du syndicat : barème publié pour les établissements publics (EPCI)');
+    expect(commune).not.toContain('Montant publié');
+    expect(commune).toContain('ce montant est une hypothèse du syndicat');
+    const pourEpci = renderQuoteText(quote(adhesion({}, epci))).replace(/\s+/g, ' ');
+    expect(pourEpci).toContain('Montant publié : ');
+    expect(pourEpci).not.toContain('Hypothèse');
   });
 
   it('liste les problèmes avec leur chemin et leur code', () => {

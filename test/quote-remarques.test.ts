@@ -12,7 +12,7 @@ describe('remarques pour l’adhérent, vérifications pour le syndicat, total p
     const d = quote(adhesion({ maintenanceBase: { postes: 4 } }, { ...epci, type: 'commune' }));
     expect(d.avertissements.map((w) => w.code)).toEqual(['PART2_NON_RENSEIGNEE', 'BAREME_ETABLISSEMENTS_PUBLICS']);
     expect(d.avertissements[0]!.message).toContain('postesLicenceBL');
-    expect(d.remarques).toHaveLength(1);
+    expect(d.remarques.map((r) => r.code)).toEqual(['PART2_NON_RENSEIGNEE', 'BAREME_ETABLISSEMENTS_PUBLICS']);
     const r = d.remarques[0]!;
     expect([r.code, r.path, r.params]).toEqual([d.avertissements[0]!.code, d.avertissements[0]!.path, d.avertissements[0]!.params]);
     expect(r.message).not.toMatch(/postesLicenceBL|[a-z][A-Z]/);
@@ -29,13 +29,21 @@ describe('remarques pour l’adhérent, vérifications pour le syndicat, total p
     expect(d.factures[0]!.totalPartiel).toBe(true);
   });
 
-  it('tout renseigné : ni remarque, ni total partiel ; le barème des communes reste une vérification du syndicat', () => {
-    const d = quote(adhesion({}, { ...epci, type: 'commune' }));
+  it('tout renseigné, pour un EPCI : ni remarque, ni vérification, ni total partiel', () => {
+    const d = quote(adhesion({}, epci));
     expect(d.totalPartiel).toBe(false);
     expect(d.manquants).toEqual([]);
     expect(d.remarques).toEqual([]);
+    expect(d.avertissements).toEqual([]);
     expect(d.factures[0]!.totalPartiel).toBeUndefined();
-    expect(d.avertissements.map((w) => w.code)).toEqual(['BAREME_ETABLISSEMENTS_PUBLICS']);
+  });
+
+  it.each(['commune', 'ccas', 'syndicat', 'autre'] as const)('%s : le barème des établissements publics, appliqué par hypothèse, est dit au syndicat et à l’adhérent, de la même façon', (type) => {
+    const d = quote(adhesion({}, { ...epci, type }));
+    expect(d.avertissements.map((w) => [w.code, w.path])).toEqual([['BAREME_ETABLISSEMENTS_PUBLICS', ['prestations', 'maintenanceBase']]]);
+    expect(d.remarques.map((w) => w.code)).toEqual(['BAREME_ETABLISSEMENTS_PUBLICS']);
+    expect(d.remarques[0]!.message).toMatch(/hypothèse du syndicat/);
+    expect(d.remarques[0]!.message).toBe(quote(adhesion({}, { ...epci, type: 'commune' })).remarques[0]!.message);
   });
 
   it('une journée de secrétariat et une mise en ligne assistée sont ponctuelles ; un accès, un abonnement annuel', () => {

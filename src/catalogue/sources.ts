@@ -24,9 +24,12 @@ export const SOURCE_COTISATION_EPCI: Source = /* @__PURE__ */ Object.freeze({
 });
 
 /**
- * La convention d'adhésion au service informatique du syndicat, en cours : son libellé, ses dates
- * (`AAAA-MM-JJ`) et l'annexe où l'adhérent coche ses prestations (page des prestations 2026 du
- * syndicat). Un devis est établi en application de cette convention. L'objet est gelé.
+ * La convention d'adhésion au service informatique du syndicat : son libellé, ses dates
+ * (`AAAA-MM-JJ`) et l'annexe où l'adhérent coche ses prestations. La page des prestations 2026 ne
+ * la date pas : ces dates sont celles des adhésions que donne la page « les-statuts » du syndicat
+ * (copie non datée), qu'une autre de ses pages contredit (conventions d'un an, renouvelées). Les
+ * documents ne la citent pas : un devis ne cite que la convention que donne son émetteur. L'objet est
+ * gelé.
  *
  * @category Catalogue
  * @example

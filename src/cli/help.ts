@@ -88,10 +88,11 @@ ${CATALOGUE_OPTIONS}
           manquants)
   csv   : une ligne par ligne de devis (« ; », UTF-8 avec BOM) ; quantités, prix et montants lus
           comme des nombres par le tableur ; origine, référence et exemple de chaque montant
-  html  : un devis imprimable (A4), autonome : numéro (--numero), date (--date, aujourd'hui par
-          défaut), validité en jours (--validite ; 30 par défaut, jamais au-delà du 31 décembre de
-          l'année des tarifs : une validité plus longue est refusée) et émetteur (--emetteur, un
-          fichier JSON : nom, adresse, siret, contact, signataire, mentionFiscale ; schéma
+  html  : un devis imprimable (A4), autonome : numéro (--numero ; par défaut l'année, le SIREN,
+          la date et une empreinte du devis), date (--date, aujourd'hui par défaut), validité en
+          jours (--validite ; 30 par défaut, jamais au-delà du 31 décembre de l'année des tarifs :
+          une validité plus longue est refusée) et émetteur (--emetteur, un fichier JSON : nom,
+          adresse, siret, contact, signataire, mentionFiscale, convention, conditions ; schéma
           @te90/tarifs/schemas/emetteur.schema.json). Sans émetteur ou sans mention fiscale, le
           devis porte un bandeau « document de travail » qui dit ce qui manque.
 Sortie 1 si l'adhésion est refusée : chaque problème est affiché avec son chemin.

@@ -54,7 +54,7 @@ const WARNINGS = {
   PART2_NON_RENSEIGNEE: "Le nombre de postes sous licence Berger Levrault n'est pas renseigné : seule la part 1 de la maintenance est chiffrée.",
   DESTINATAIRE_SANS_FACTURE: "Un destinataire est décrit pour un SIREN auquel rien n'est facturé : vérifiez son SIREN.",
   BAREME_ETABLISSEMENTS_PUBLICS:
-    "Le barème de la maintenance de base est publié pour les établissements publics ; il est appliqué à une commune faute de formule propre.",
+    "Le barème de la maintenance de base est publié pour les établissements publics (EPCI) ; il est appliqué par hypothèse du syndicat à tout autre adhérent (commune, CCAS, syndicat, autre), faute de formule propre.",
 } as const;
 
 /**
@@ -90,5 +90,5 @@ export const WARNING_CODES: Readonly<Record<WarningCode, string>> = /* @__PURE__
 export const WARNING_AUDIENCES: Readonly<Record<WarningCode, readonly ('adherent' | 'syndicat')[]>> = /* @__PURE__ */ Object.freeze({
   PART2_NON_RENSEIGNEE: ['syndicat', 'adherent'],
   DESTINATAIRE_SANS_FACTURE: ['syndicat'],
-  BAREME_ETABLISSEMENTS_PUBLICS: ['syndicat'],
+  BAREME_ETABLISSEMENTS_PUBLICS: ['syndicat', 'adherent'],
 });

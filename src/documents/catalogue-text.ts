@@ -16,6 +16,7 @@ import {
 
 const NON_PUBLIE = 'NON PUBLIÉ';
 
+
 /** Une valeur de champ écrite en français, selon sa sorte ; ses lignes de détail à part. */
 function describeField(kind: FieldKind, value: unknown, unite: Unite | undefined): string[] {
   if (value === null) return [NON_PUBLIE];
@@ -58,7 +59,8 @@ function rule(c: Composante): string[] {
 
 /**
  * Écrit un catalogue en texte : chaque prestation, sa facturation, ses règles (le modèle de prix de
- * chaque composante et ses champs) et ses montants, puis la liste des montants non publiés.
+ * chaque composante et ses champs) et ses montants, puis la liste des montants non publiés. L'unité
+ * de facturation d'un abonnement facturé par adhérent, que la source ne donne pas, est dite hypothèse.
  *
  * @param catalogue - le catalogue
  * @returns le texte
@@ -71,8 +73,12 @@ function rule(c: Composante): string[] {
 export function renderCatalogueText(catalogue: Catalogue): string {
   const out: string[] = [catalogue.libelle, ''];
   for (const p of Object.values(catalogue.prestations)) {
+    // Un abonnement (un montant annuel, sans quantité) facturé par adhérent : la source ne dit ni son
+    // montant ni son unité de facturation ; « par adhérent » est une hypothèse de l'outil, dite comme telle.
+    // Un abonnement : un modèle qui ne lit ni quantité ni quota (au plus la population de l'adhérent).
+    const abonnement = (Object.values(p.composantes) as Composante[]).every((c) => modelDeclaration(c.modele)?.mesures.every((m) => m === 'population') === true);
     const flags = [
-      p.facturation === 'siren' ? 'facturée par SIREN' : 'facturée par adhérent',
+      p.facturation === 'siren' ? 'facturée par SIREN' : abonnement ? "facturée par adhérent (hypothèse de l'outil : la source ne précise pas l'unité de facturation)" : 'facturée par adhérent',
       p.obligatoire === 'toujours' ? 'obligatoire' : p.obligatoire === 'siParcTransfere' ? "incluse d'office si parc transféré" : 'facultative',
     ];
     out.push(`${p.libelle} [${p.id}] — ${flags.join(', ')}`);

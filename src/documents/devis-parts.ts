@@ -1,11 +1,10 @@
 /**
  * Ce que le devis imprimable et le devis en texte écrivent de la même façon : les sections d'une
  * facture (abonnements annuels, prestations ponctuelles), leurs périodes, l'origine de chaque
- * montant, la règle d'arrondi, ce qui manque à un total partiel, la convention d'adhésion.
- * Tout est rédigé à partir des données du devis.
+ * montant, la règle d'arrondi, ce qui manque à un total partiel, le nom de chaque SIREN facturé.
+ * Tout est rédigé à partir des données du devis ; ce que l'outil suppose est dit comme tel.
  */
-import { CONVENTION_ADHESION, sumAmounts, type Invoice, type Quote, type QuoteLine, type Source } from '@te90/tarifs';
-import { dateEnLettres } from './dates.js';
+import { formatSiren, sumAmounts, type Invoice, type Quote, type QuoteLine, type Source } from '@te90/tarifs';
 
 /**
  * Les lignes d'une facture d'une même nature : abonnements annuels, ou prestations ponctuelles.
@@ -40,7 +39,8 @@ export function sectionsOf(facture: Invoice, millesime: number): Section[] {
     out.push({
       nature: 'annuelle',
       titre: 'Abonnements annuels',
-      periode: `année ${millesime}, du 1er janvier au 31 décembre ${millesime}`,
+      // La source ne donne pas la période d'un abonnement : l'année civile est une hypothèse de l'outil.
+      periode: `tarifs ${millesime} ; période supposée par l'outil, que la source ne précise pas : du 1er janvier au 31 décembre ${millesime}`,
       lignes: annuelles,
       sousTotal: sumAmounts(annuelles.map((l) => l.montant)),
     });
@@ -72,24 +72,71 @@ export function totauxParNature(devis: Quote): { readonly annuelles: string; rea
 }
 
 /**
- * D'où vient un montant, en français : `Montant publié : …`, `Montant fourni : …`,
- * `Montant révisé : …`, et « (montant d'exemple) » pour un montant d'exemple.
+ * Les prestations dont le montant applique un barème au-delà de ce que sa source couvre (le barème
+ * des établissements publics appliqué à un autre adhérent) : le devis le signale, par
+ * l'avertissement `BAREME_ETABLISSEMENTS_PUBLICS` (chemin `prestations.<id>`).
  *
  * @internal
  */
-export function sourceText(source: Source): string {
-  const origine = source.origine === 'publie' ? 'Montant publié' : source.origine === 'revision' ? 'Montant révisé' : 'Montant fourni';
+export function hypotheses(devis: Quote): ReadonlySet<string> {
+  return new Set(devis.avertissements.filter((w) => w.code === 'BAREME_ETABLISSEMENTS_PUBLICS').map((w) => String(w.path[1])));
+}
+
+/**
+ * D'où vient un montant, en français : `Montant publié : …`, `Montant fourni : …`,
+ * `Montant révisé : …`, et « (montant d'exemple) » pour un montant d'exemple. Un montant publié
+ * appliqué au-delà de ce que sa source couvre (`horsSource`) est une hypothèse du syndicat.
+ *
+ * @internal
+ */
+export function sourceText(source: Source, horsSource = false): string {
+  const origine =
+    source.origine === 'publie'
+      ? horsSource
+        ? 'Hypothèse du syndicat : barème publié pour les établissements publics (EPCI), appliqué ici faute de barème publié pour ce type de collectivité'
+        : 'Montant publié'
+      : source.origine === 'revision'
+        ? 'Montant révisé'
+        : 'Montant fourni';
   // La marque d'exemple ne se coupe jamais en deux lignes.
   return `${origine} : ${source.reference}${source.exemple ? " (montant\u00a0d'exemple)" : ''}`;
 }
 
 /**
- * La règle d'arrondi, en mots.
+ * La source d'une ligne du devis, en français (voir {@link sourceText}).
+ *
+ * @internal
+ */
+export function lineSourceText(devis: Quote, line: QuoteLine): string {
+  return sourceText(line.source, hypotheses(devis).has(line.prestation));
+}
+
+/**
+ * La règle d'arrondi, en mots : celle de l'outil, donnée comme telle.
  *
  * @internal
  */
 export const REGLE_ARRONDI =
-  "Arrondi : chaque ligne est arrondie au centime le plus proche (un demi-centime est arrondi au centime supérieur) ; les sous-totaux et les totaux sont les sommes exactes des lignes arrondies.";
+  "Arrondi (règle de calcul de l'outil, par défaut) : chaque ligne est arrondie au centime le plus proche (un demi-centime est arrondi au centime supérieur) ; les sous-totaux et les totaux sont les sommes exactes des lignes arrondies.";
+
+/**
+ * Le nom d'un SIREN facturé, pour un titre : « — nom », ou qu'il n'est pas donné (jamais inventé).
+ *
+ * @internal
+ */
+export function nomFacture(f: Invoice): string {
+  return f.nom === undefined ? "nom non indiqué dans l'adhésion" : f.nom;
+}
+
+/**
+ * Un SIREN facturé, pour un titre : « SIREN 200 000 107 — nom » (espaces insécables si demandé).
+ *
+ * @internal
+ */
+export function sirenFacture(f: Invoice, insecable: boolean): string {
+  const siren = formatSiren(f.siren);
+  return `SIREN ${insecable ? siren.replaceAll(' ', '\u00a0') : siren} — ${nomFacture(f)}`;
+}
 
 /**
  * Ce qui manque à un total partiel, en mots simples : « le montant de « … part 2 … » n'est pas chiffré ».
@@ -102,26 +149,13 @@ export function manquantsText(devis: Quote, siren?: string): string {
 }
 
 /**
- * La référence du devis : la convention d'adhésion et son annexe 1, et le catalogue de l'année.
- *
- * @internal
- */
-export function referenceConvention(devis: Quote): string {
-  const c = CONVENTION_ADHESION;
-  return `Devis établi en application de la ${c.libelle} (du ${dateEnLettres(c.debut)} au ${dateEnLettres(c.fin)}) et de son ${c.annexe}, où la collectivité coche les prestations qu'elle demande ; aux tarifs du catalogue ${devis.millesime}.`;
-}
-
-/**
  * Les sources distinctes des montants du devis (page publiée, fichier de tarifs, délibération de
  * révision), dans l'ordre où elles apparaissent.
  *
  * @internal
  */
-export function sourcesDuDevis(devis: Quote): Source[] {
-  const seen = new Map<string, Source>();
-  for (const l of devis.lignes) {
-    const key = `${l.source.origine}|${l.source.reference}|${l.source.exemple === true}`;
-    if (!seen.has(key)) seen.set(key, l.source);
-  }
-  return [...seen.values()];
+export function sourcesDuDevis(devis: Quote): string[] {
+  const seen = new Set<string>();
+  for (const l of devis.lignes) seen.add(lineSourceText(devis, l));
+  return [...seen];
 }

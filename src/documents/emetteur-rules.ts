@@ -45,5 +45,7 @@ export const EMETTEUR: Readonly<Record<string, Rule>> = {
     champs: { nom: { kind: 'texte', max: 200, requis: true }, qualite: { kind: 'texte', max: 200, requis: true } },
   },
   mentionFiscale: { kind: 'texte', max: 500, requis: false },
+  convention: { kind: 'texte', max: 500, requis: false },
+  conditions: { kind: 'texte', max: 1000, requis: false },
   exemple: { kind: 'vrai', requis: false },
 };

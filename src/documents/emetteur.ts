@@ -49,6 +49,16 @@ export interface Emetteur {
   readonly signataire?: Signataire | undefined;
   /** La mention fiscale, dans les mots du syndicat (TVA non applicable et pourquoi, ou le taux). */
   readonly mentionFiscale?: string | undefined;
+  /**
+   * La convention d'adhésion dont le devis fait application, dans les mots du syndicat : son intitulé,
+   * ses dates et où elle est publiée. Sans elle, le devis ne cite aucune convention.
+   */
+  readonly convention?: string | undefined;
+  /**
+   * Les conditions que le syndicat fixe à ses devis (paiement, révision…), dans ses propres termes.
+   * Sans elles, le devis n'imprime que les règles de l'outil, données comme telles.
+   */
+  readonly conditions?: string | undefined;
   /** `true` : un émetteur d'exemple (coordonnées inventées), signalé sur le document. */
   readonly exemple?: true | undefined;
 }
@@ -119,7 +129,7 @@ function checkObject(champs: Readonly<Record<string, Rule>>, value: unknown, pat
 /**
  * Lit un émetteur (un objet, ou le contenu d'un fichier JSON lu) une seule fois, getters et proxies
  * compris, et le juge : nom, adresse (plusieurs lignes admises), SIRET (14 chiffres et clé valide,
- * espaces admis), contact, signataire et mention fiscale facultatifs ; un texte est rogné, non vide,
+ * espaces admis), contact, signataire, mention fiscale, convention et conditions facultatifs ; un texte est rogné, non vide,
  * borné, sans caractère de contrôle ; un champ inconnu est refusé ; la clé `$schema` d'un fichier
  * JSON est admise et n'est pas rendue. Rend l'émetteur, ou tous ses problèmes, au chemin donné. Ne
  * lève jamais.

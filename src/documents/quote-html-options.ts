@@ -47,6 +47,8 @@ export interface Checked {
   readonly fin: number;
   /** La durée de validité en jours, ou `undefined` si elle a été ramenée à la fin de l'année. */
   readonly validite: number | undefined;
+  /** `true` si l'appelant a donné la durée de validité ; sinon elle est la durée par défaut de l'outil. */
+  readonly validiteDonnee: boolean;
   readonly emetteur: Emetteur | undefined;
 }
 
@@ -107,7 +109,7 @@ export function judgeHtmlOptions(options: unknown, millesime: number): { readonl
   }
   if (issues.length > 0) return { issues };
   const fin = validite !== undefined ? jour! + validite : Math.min(jour! + 30, finAnnee);
-  return { checked: { numero: (numero as string).trim(), jour: jour!, fin, validite: validite ?? (fin === jour! + 30 ? 30 : undefined), emetteur }, issues };
+  return { checked: { numero: (numero as string).trim(), jour: jour!, fin, validite: validite ?? (fin === jour! + 30 ? 30 : undefined), validiteDonnee: validite !== undefined, emetteur }, issues };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describeQuoteLine, formatEuros, formatNumber, formatUnitPrice, formatSiren, QuoteError, type Invoice, type Quote, type QuoteLine } from '@te90/tarifs';
 import { dateEnLettres, isoDate } from './dates.js';
-import { manquantsText, REGLE_ARRONDI, referenceConvention, sectionsOf, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
+import { hypotheses, manquantsText, nomFacture, REGLE_ARRONDI, sectionsOf, sirenFacture, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
 import type { Emetteur } from './emetteur.js';
 import { guarded } from './issues.js';
 import { judgeHtmlOptions, readHtmlOptions, type HtmlOptions } from './quote-html-options.js';
@@ -14,51 +14,83 @@ function frenchDate(day: number): string {
   return dateEnLettres(isoDate(day));
 }
 
-const STYLE = `
-  @page { size: A4; margin: 16mm 14mm; }
+/** Un texte dans une chaîne CSS : guillemets, barres obliques inverses, sauts de ligne et chevrons échappés. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/**
+ * La feuille de style. À l'impression (Chromium 131 et suivants, qui lit les boîtes de marge de
+ * `@page`), chaque page porte en pied le numéro du devis et « page N / M », et en tête le bandeau
+ * d'un document de travail ou d'exemple : ce sont des boîtes de marge, répétées par le navigateur
+ * sur chaque page, sans script et sans outil d'impression particulier.
+ */
+function style(numero: string, bandeau: string | undefined): string {
+  const marge = "font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-size: 8.5pt; color: #3a3a3a;";
+  return `
+  @page {
+    size: A4; margin: 16mm 14mm 16mm;
+    @bottom-left { content: ${cssString(`Devis n° ${numero}`)}; ${marge} }
+    @bottom-right { content: "page " counter(page) " / " counter(pages); ${marge} }${
+      bandeau === undefined ? '' : `
+    @top-center { content: ${cssString(bandeau)}; ${marge} color: #8f0000; font-weight: 700; font-size: 10pt; }`
+    }
+  }
   * { box-sizing: border-box; }
-  body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #161616; margin: 0 auto; max-width: 190mm; padding: 8mm 0; font-size: 10.5pt; line-height: 1.4; }
-  header { display: flex; justify-content: space-between; gap: 8mm; border-bottom: 2px solid #000091; padding-bottom: 4mm; margin-bottom: 6mm; }
-  h1 { font-size: 18pt; margin: 0 0 2mm; color: #000091; }
+  body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #161616; margin: 0 auto; max-width: 190mm; padding: 8mm 0; font-size: 10pt; line-height: 1.35; }
+  header { display: flex; justify-content: space-between; gap: 8mm; border-bottom: 2px solid #000091; padding-bottom: 3mm; margin-bottom: 5mm; }
+  h1 { font-size: 17pt; margin: 0 0 2mm; color: #000091; }
   section.siren h2 { border-bottom: 1px solid #000091; padding-bottom: 1mm; }
-  h2 { font-size: 12.5pt; margin: 7mm 0 2mm; }
+  h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
   .meta { text-align: right; }
   .meta p, header p { margin: 0.5mm 0; }
-  .exemple { border: 2px solid #b34000; background: #fff4ec; color: #6b2400; padding: 3mm 4mm; font-weight: 700; margin: 0 0 5mm; }
-  table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
-  caption { text-align: left; font-weight: 700; padding: 0 0 1.5mm; }
-  th, td { border-bottom: 1px solid #929292; padding: 1.8mm 2mm; vertical-align: top; text-align: left; }
+  .exemple { border: 2px solid #b34000; background: #fff4ec; color: #6b2400; padding: 2.5mm 4mm; font-weight: 700; margin: 0 0 4mm; }
+  table { width: 100%; border-collapse: collapse; margin: 0 0 4mm; }
+  caption { text-align: left; font-weight: 700; padding: 0 0 1.5mm; break-after: avoid; page-break-after: avoid; }
+  th, td { border-bottom: 1px solid #929292; padding: 1.5mm 2mm; vertical-align: top; text-align: left; }
   thead th { background: #eeeeee; border-bottom: 2px solid #3a3a3a; }
-  tr { page-break-inside: avoid; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  thead { break-after: avoid; page-break-after: avoid; }
+  tbody tr:first-child, tr.sous-total { break-before: avoid; page-break-before: avoid; }
+  table.courte { break-inside: avoid; page-break-inside: avoid; }
   td.montant, th.montant { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-  .detail { display: block; color: #3a3a3a; font-size: 9.5pt; font-weight: 400; }
+  .detail { display: block; color: #3a3a3a; font-size: 9pt; font-weight: 400; }
   .source { display: block; color: #595959; font-size: 8.5pt; font-weight: 400; }
+  .source.hypothese { color: #6b2400; font-weight: 700; }
   .remarque { display: block; color: #3a3a3a; font-size: 9pt; font-style: italic; font-weight: 400; }
-  dl.destinataire { display: grid; grid-template-columns: max-content 1fr; gap: 0 1em; margin: 0 0 0.5em; font-size: 9.5pt; }
+  dl.destinataire { display: grid; grid-template-columns: max-content 1fr; gap: 0 1em; margin: 0 0 0.5em; font-size: 9.5pt; break-after: avoid; }
   dl.destinataire dd { margin: 0; }
-  tfoot th, tfoot td { border-top: 2px solid #3a3a3a; font-weight: 700; }
-  .total { font-size: 13pt; font-weight: 700; text-align: right; margin: 6mm 0 0; }
-  .remarques { margin-top: 6mm; border-left: 4px solid #000091; padding: 1mm 4mm; }
-  .travail { border: 2px solid #ce0500; background: #fff0f0; color: #8f0000; padding: 3mm 4mm; margin: 0 0 5mm; }
+  tr.sous-total th, tr.sous-total td { border-top: 2px solid #3a3a3a; font-weight: 700; }
+  .debut { break-inside: avoid; page-break-inside: avoid; }
+  .total { font-size: 13pt; font-weight: 700; text-align: right; margin: 4mm 0 0; }
+  .remarques { margin-top: 5mm; border-left: 4px solid #000091; padding: 1mm 4mm; }
+  .remarques ul { margin: 1mm 0; }
+  .travail { border: 2px solid #ce0500; background: #fff0f0; color: #8f0000; padding: 2.5mm 4mm; margin: 0 0 4mm; }
   .manque { color: #8f0000; font-weight: 700; }
   .marque-exemple, .exemple-source { color: #6b2400; font-weight: 700; }
   .emetteur p { margin: 0.3mm 0; }
   .references { font-size: 9pt; color: #3a3a3a; margin: 1mm 0; }
   ul.references { padding-left: 5mm; }
+  .defaut { font-size: 9pt; color: #3a3a3a; }
   .periode { font-weight: 400; color: #3a3a3a; }
-  table { margin: 0 0 4mm; }
-  .total-siren { text-align: right; font-weight: 700; margin: 0 0 6mm; }
+  .total-siren { text-align: right; font-weight: 700; margin: 0 0 5mm; break-before: avoid; page-break-before: avoid; }
   .partiel { display: block; color: #8f0000; font-weight: 700; font-size: 9.5pt; }
   .totaux { margin-top: 4mm; text-align: right; }
   .totaux p { margin: 1mm 0; }
-  .accord { margin-top: 8mm; border: 1px solid #3a3a3a; padding: 2mm 4mm 4mm; page-break-inside: avoid; }
+  .fin { break-inside: avoid; page-break-inside: avoid; }
+  .accord { margin-top: 5mm; border: 1px solid #3a3a3a; padding: 2mm 4mm 3mm; break-inside: avoid; page-break-inside: avoid; }
   .accord h2 { margin-top: 1mm; }
   .cases { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
-  .case { border: 1px solid #929292; min-height: 12mm; padding: 1mm 2mm; font-size: 9pt; color: #3a3a3a; }
-  .case.haute { min-height: 28mm; }
-  footer { margin-top: 10mm; color: #3a3a3a; font-size: 9pt; }
-  @media print { body { padding: 0; max-width: none; } .exemple, .travail { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+  .case { border: 1px solid #929292; min-height: 11mm; padding: 1mm 2mm; font-size: 9pt; color: #3a3a3a; }
+  .case.haute { min-height: 24mm; }
+  table.accords td, table.accords th { height: 16mm; }
+  table.accords thead th { height: auto; }
+  table.accords th[scope="row"] { width: 34%; }
+  .sans-accord { margin-top: 5mm; border: 2px solid #ce0500; color: #8f0000; padding: 2mm 4mm; font-weight: 700; }
+  footer { margin-top: 8mm; color: #3a3a3a; font-size: 9pt; }
+  @media print { footer { display: none; } body { padding: 0; max-width: none; } .exemple, .travail { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
+}
 
 /** Ce qu'il faut pour adresser la facture : SIRET, code service, engagement, quand l'adhésion les donne. */
 function destinataireHtml(d: Invoice['destinataire']): string[] {
@@ -90,12 +122,13 @@ function emetteurHtml(e: Emetteur | undefined): string[] {
   ];
 }
 
-function lineHtml(l: QuoteLine): string[] {
+function lineHtml(l: QuoteLine, horsSource: boolean): string[] {
   const typo = { insecable: true } as const;
   const detail = describeQuoteLine(l, typo);
+  const classes = ['source', ...(l.source.exemple ? ['exemple-source'] : []), ...(horsSource ? ['hypothese'] : [])].join(' ');
   return [
     '<tr>',
-    `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(detail)}</span>${l.remarque === undefined ? '' : `<span class="remarque">${escape(l.remarque)}</span>`}<span class="source${l.source.exemple ? ' exemple-source' : ''}">${escape(sourceText(l.source))}</span></th>`,
+    `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(detail)}</span>${l.remarque === undefined ? '' : `<span class="remarque">${escape(l.remarque)}</span>`}<span class="${classes}">${escape(sourceText(l.source, horsSource))}</span></th>`,
     `<td>${escape(formatNumber(l.quantite, typo))}\u00a0${escape(l.unite)}</td>`,
     `<td class="montant">${formatUnitPrice(l.prixUnitaire, typo)}</td>`,
     `<td class="montant">${formatEuros(l.montant, typo)}</td>`,
@@ -104,17 +137,57 @@ function lineHtml(l: QuoteLine): string[] {
 }
 
 /**
+ * L'accord de chaque autre SIREN facturé (une personne morale distincte de l'adhérent) : une ligne
+ * par SIREN, son nom (ou qu'il n'est pas donné), son montant et les cases à remplir.
+ */
+function accordsAutres(autres: readonly Invoice[], euros: (m: string) => string): string[] {
+  return [
+    '<section class="accords-autres" aria-labelledby="accords-autres">',
+    '<h2 id="accords-autres">Bon pour accord des autres SIREN facturés</h2>',
+    "<p>Chaque SIREN facturé ci-dessus est une personne morale distincte : chacun accepte les montants qui lui sont facturés, daté et signé par son représentant, avec son cachet.</p>",
+    '<table class="accords">',
+    '<thead><tr><th scope="col">SIREN facturé</th><th scope="col" class="montant">Montant</th><th scope="col">Date</th><th scope="col">Nom et qualité du signataire</th><th scope="col">Signature et cachet</th></tr></thead>',
+    '<tbody>',
+    ...autres.map((f) => `<tr><th scope="row">${escape(sirenFacture(f, true))}</th><td class="montant">${euros(f.total)}</td><td></td><td></td><td></td></tr>`),
+    '</tbody>',
+    '</table>',
+    '</section>',
+  ];
+}
+
+/** Un bloc « bon pour accord » : qui s'engage, sur quel montant, et les cases à remplir. */
+function accordHtml(id: string, titre: string, engagement: string, cachet: string): string[] {
+  return [
+    `<section class="accord" aria-labelledby="${id}">`,
+    `<h2 id="${id}">${titre}</h2>`,
+    `<p>${engagement}</p>`,
+    '<div class="cases">',
+    '<div class="case"><span>Date</span></div>',
+    '<div class="case"><span>Nom et qualité du signataire</span></div>',
+    '<div class="case haute"><span>Signature</span></div>',
+    `<div class="case haute"><span>${cachet}</span></div>`,
+    '</div>',
+    '</section>',
+  ];
+}
+
+/**
  * Écrit un devis en document HTML autonome et imprimable (A4), que le syndicat peut envoyer à un
  * adhérent : l'émetteur (donné par l'appelant, jamais supposé), la collectivité, le numéro, la date
- * et la validité du devis (qui s'arrête au plus tard à la fin de l'année du catalogue), la
- * convention d'adhésion et son annexe 1, les sources des tarifs ; pour chaque SIREN facturé, ses
- * abonnements annuels et ses prestations ponctuelles en sections séparées, avec leur période et leur
- * sous-total ; le calcul et l'origine de chaque montant ; la règle d'arrondi, la mention fiscale,
- * les remarques pour l'adhérent (jamais les vérifications du syndicat) et un bloc « bon pour
- * accord ». Un total qui omet une part non chiffrée est écrit « total partiel ». Des bandeaux
- * visibles signalent tout montant d'exemple, et un document de travail (émetteur ou mention fiscale
- * manquants, émetteur d'exemple). Aucune ressource externe : le document s'ouvre et s'imprime hors
- * ligne. Espaces insécables dans les montants et avant les unités.
+ * et la validité du devis (qui s'arrête au plus tard à la fin de l'année du catalogue ; la durée par
+ * défaut est dite comme telle), la convention et les conditions que donne l'émetteur (aucune sinon),
+ * les sources des montants ; pour chaque SIREN facturé, nommé (ou dit sans nom), ses abonnements
+ * annuels et ses prestations ponctuelles en sections séparées, avec leur période et leur sous-total ;
+ * le calcul et l'origine de chaque montant (« hypothèse du syndicat » pour un barème appliqué au-delà
+ * de ce que sa source couvre) ; la règle d'arrondi, la mention fiscale, les remarques pour l'adhérent
+ * (jamais les vérifications du syndicat) et un « bon pour accord » pour l'adhérent et pour chaque
+ * autre SIREN facturé. Un total qui omet une part non chiffrée est écrit « total partiel » et fait un
+ * document de travail, sans bon pour accord. Des bandeaux signalent tout montant d'exemple et un
+ * document de travail (émetteur ou mention fiscale manquants, émetteur d'exemple, total partiel).
+ * Imprimé, chaque page porte le numéro du devis, « page N / M » et ces bandeaux (boîtes de marge
+ * `@page`) ; un sous-total s'imprime une fois, la fin du devis d'un seul tenant. Aucune ressource
+ * externe : le document s'ouvre et s'imprime hors ligne. Espaces insécables dans les montants et
+ * avant les unités.
  *
  * @param devis - un devis rendu par {@link "@te90/tarifs"!quote}
  * @param options - numéro, date (`AAAA-MM-JJ`), validité en jours, émetteur
@@ -139,9 +212,14 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
   const o = judged.checked;
   const typo = { insecable: true } as const;
   const euros = (m: string) => formatEuros(m, typo);
+  const siren = (s: string) => formatSiren(s).replaceAll(' ', '\u00a0');
   const c = devis.collectivite;
+  const e = o.emetteur;
   const exemple = devis.lignes.some((l) => l.source.exemple === true);
-  const manque = missingForFinal(o.emetteur);
+  // Un total partiel ne se signe pas : le devis est un document de travail, sans bon pour accord.
+  const manque = [...missingForFinal(e), ...(devis.totalPartiel ? [`le total est partiel (${manquantsText(devis)})`] : [])];
+  const bandeau = [...(manque.length > 0 ? ['Document de travail — ne pas signer'] : []), ...(exemple ? ["Montants d'exemple — pas un devis réel"] : [])];
+  const horsSource = hypotheses(devis);
   const out: string[] = [];
   out.push(
     '<!doctype html>',
@@ -150,20 +228,22 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>Devis ${escape(o.numero)} — ${escape(c.nom)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${style(o.numero, bandeau.length > 0 ? bandeau.join(' · ') : undefined)}</style>`,
     '</head>',
     '<body>',
     '<header>',
     '<div class="emetteur">',
-    ...emetteurHtml(o.emetteur),
+    ...emetteurHtml(e),
     '</div>',
     '<div class="meta">',
     `<h1>Devis ${devis.millesime}</h1>`,
     `<p>Devis n° <strong>${escape(o.numero)}</strong></p>`,
     `<p>Date : ${frenchDate(o.jour)}</p>`,
-    o.validite !== undefined
+    o.validiteDonnee
       ? `<p>Valable ${o.validite} jours, jusqu'au ${frenchDate(o.fin)}</p>`
-      : `<p>Valable jusqu'au ${frenchDate(o.fin)} (fin de l'année des tarifs ${devis.millesime})</p>`,
+      : o.validite !== undefined
+        ? `<p>Valable ${o.validite} jours, jusqu'au ${frenchDate(o.fin)}</p><p class="defaut">(durée par défaut de l'outil)</p>`
+        : `<p>Valable jusqu'au ${frenchDate(o.fin)}</p><p class="defaut">(durée par défaut de l'outil, 30 jours, ramenée à la fin de l'année des tarifs ${devis.millesime})</p>`,
     '</div>',
     '</header>',
     '<main>',
@@ -181,40 +261,45 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
   out.push(
     '<section class="adherent" aria-labelledby="adherent">',
     '<h2 id="adherent">Collectivité</h2>',
-    `<p><strong>${escape(c.nom)}</strong> (${TYPES[c.type]}), SIREN ${formatSiren(c.siren).replaceAll(' ', '\u00a0')}</p>`,
+    `<p><strong>${escape(c.nom)}</strong> (${TYPES[c.type]}), SIREN ${siren(c.siren)}</p>`,
     ...(c.population !== undefined ? [`<p>Population : ${formatNumber(String(c.population), typo)}\u00a0habitants</p>`] : []),
     ...(c.parcTransfere ? ['<p>Parc informatique transféré au syndicat</p>'] : []),
-    `<p class="references">${escape(referenceConvention(devis))}</p>`,
-    '<p class="references">Sources des tarifs :</p>',
+    // La convention n'est citée que si l'émetteur la donne, dans ses mots : l'outil n'en suppose aucune.
+    ...(e?.convention === undefined ? [] : [`<p class="references convention">Convention d'adhésion (référence donnée par l'émetteur) : ${escape(e.convention)}</p>`]),
+    `<p class="references">Aux tarifs du catalogue ${devis.millesime}. Sources des montants :</p>`,
     '<ul class="references">',
-    ...sourcesDuDevis(devis).map((src) => `<li>${escape(sourceText(src))}</li>`),
+    ...sourcesDuDevis(devis).map((src) => `<li>${escape(src)}</li>`),
     '</ul>',
     '</section>',
   );
   devis.factures.forEach((f, i) => {
     out.push(
       `<section class="siren" aria-labelledby="siren-${i + 1}">`,
-      `<h2 id="siren-${i + 1}">Montants facturés au SIREN ${formatSiren(f.siren).replaceAll(' ', '\u00a0')}${f.nom === undefined ? '' : ` — ${escape(f.nom)}`}</h2>`,
+      `<h2 id="siren-${i + 1}">Montants facturés au ${escape(sirenFacture(f, true))}</h2>`,
       ...destinataireHtml(f.destinataire),
     );
     for (const section of sectionsOf(f, devis.millesime)) {
+      // Le sous-total est la dernière ligne du corps du tableau : imprimé une fois, après ses lignes
+      // (un pied de tableau, lui, se répète en bas de chaque page).
       out.push(
-        `<table class="${section.nature}">`,
+        `<table class="${section.nature}${section.lignes.length <= 3 ? ' courte' : ''}">`,
         `<caption>${section.titre} <span class="periode">— ${escape(section.periode)}</span></caption>`,
         '<thead><tr><th scope="col">Prestation</th><th scope="col">Quantité</th><th scope="col" class="montant">Prix unitaire</th><th scope="col" class="montant">Montant</th></tr></thead>',
         '<tbody>',
-        ...section.lignes.flatMap(lineHtml),
+        ...section.lignes.flatMap((l) => lineHtml(l, horsSource.has(l.prestation))),
+        `<tr class="sous-total"><th scope="row" colspan="3">Sous-total des ${section.titre.toLowerCase()}</th><td class="montant">${euros(section.sousTotal)}</td></tr>`,
         '</tbody>',
-        `<tfoot><tr><th scope="row" colspan="3">Sous-total des ${section.titre.toLowerCase()}</th><td class="montant">${euros(section.sousTotal)}</td></tr></tfoot>`,
         '</table>',
       );
     }
     const partiel = f.totalPartiel === true;
     out.push(
-      `<p class="total-siren">${partiel ? 'Total partiel' : 'Total'} pour le SIREN ${formatSiren(f.siren).replaceAll(' ', '\u00a0')} : ${euros(f.total)}${partiel ? `<span class="partiel">Total partiel : ${escape(manquantsText(devis, f.siren))}.</span>` : ''}</p>`,
+      `<p class="total-siren">${partiel ? 'Total partiel' : 'Total'} pour le SIREN ${siren(f.siren)} : ${euros(f.total)}${partiel ? `<span class="partiel">Total partiel : ${escape(manquantsText(devis, f.siren))}.</span>` : ''}</p>`,
       '</section>',
     );
   });
+  // La fin du devis tient sur une page : totaux, conditions, remarques et bon pour accord ensemble.
+  out.push('<div class="fin">');
   const parNature = totauxParNature(devis);
   out.push('<section class="totaux" aria-label="Totaux">');
   if (parNature) {
@@ -229,10 +314,9 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
   out.push(
     '<section class="conditions" aria-labelledby="conditions">',
     '<h2 id="conditions">Conditions</h2>',
+    ...(e?.conditions === undefined ? [] : [`<p class="conditions-emetteur">${escape(e.conditions)}</p>`]),
     `<p>Montants en euros. ${escape(REGLE_ARRONDI)}</p>`,
-    o.emetteur?.mentionFiscale !== undefined
-      ? `<p class="mention-fiscale">${escape(o.emetteur.mentionFiscale)}</p>`
-      : '<p class="manque">Mention fiscale (TVA) : non renseignée.</p>',
+    e?.mentionFiscale !== undefined ? `<p class="mention-fiscale">${escape(e.mentionFiscale)}</p>` : '<p class="manque">Mention fiscale (TVA) : non renseignée.</p>',
     '</section>',
   );
   if (devis.remarques.length > 0) {
@@ -240,21 +324,24 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
     for (const w of devis.remarques) out.push(`<li>${escape(w.message)}</li>`);
     out.push('</ul>', '</section>');
   }
-  const s = o.emetteur?.signataire;
+  let autresHtml: string[] = [];
+  if (devis.totalPartiel) {
+    out.push(`<p class="sans-accord" role="note">Pas de bon pour accord : le total de ce devis est partiel (${escape(manquantsText(devis))}) ; un devis complet sera établi pour être signé.</p>`);
+  } else {
+    // Chaque SIREN facturé est une personne morale : chacun accepte les montants qui lui sont facturés.
+    const membre = devis.factures.find((f) => f.siren === c.siren);
+    const autres = devis.factures.filter((f) => f.siren !== c.siren);
+    const objet = membre === undefined ? 'les prestations de ce devis' : autres.length === 0 ? `ce devis, pour un total de ${euros(devis.total)}` : `les montants facturés à son SIREN (${siren(c.siren)}), soit ${euros(membre.total)}`;
+    out.push(...accordHtml('accord', 'Bon pour accord', `À retourner daté et signé par la collectivité (${escape(c.nom)}), qui accepte ${objet}.`, 'Cachet de la collectivité'));
+    if (autres.length > 0) autresHtml = accordsAutres(autres, euros);
+  }
+  const s = e?.signataire;
   out.push(
-    '<section class="accord" aria-labelledby="accord">',
-    '<h2 id="accord">Bon pour accord</h2>',
-    `<p>À retourner daté et signé par la collectivité (${escape(c.nom)}).</p>`,
-    '<div class="cases">',
-    '<div class="case"><span>Date</span></div>',
-    '<div class="case"><span>Nom et qualité du signataire</span></div>',
-    '<div class="case haute"><span>Signature</span></div>',
-    '<div class="case haute"><span>Cachet de la collectivité</span></div>',
-    '</div>',
     ...(s === undefined ? [] : [`<p class="signataire">Pour l'émetteur : ${escape(s.nom)}, ${escape(s.qualite)}</p>`]),
-    '</section>',
+    '</div>',
+    ...autresHtml,
     '</main>',
-    `<footer>Devis ${escape(o.numero)} — catalogue ${devis.millesime}. Établi avec @te90/tarifs.</footer>`,
+    `<footer>Devis ${escape(o.numero)} — tarifs du catalogue ${devis.millesime}.</footer>`,
     '</body>',
     '</html>',
   );

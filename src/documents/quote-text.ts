@@ -1,5 +1,5 @@
 import { describeQuoteLine, formatEuros, formatNumber, formatPath, formatSiren, type Quote, type QuoteIssue } from '@te90/tarifs';
-import { manquantsText, REGLE_ARRONDI, sectionsOf, sourceText, totauxParNature } from './devis-parts.js';
+import { lineSourceText, manquantsText, REGLE_ARRONDI, sectionsOf, sirenFacture, totauxParNature } from './devis-parts.js';
 
 /**
  * La nature d'une collectivité, écrite pour un lecteur.
@@ -100,8 +100,10 @@ export function renderQuoteText(devis: Quote, options?: TextOptions): string {
   const out: string[] = [];
   /** Un libellé (coupé s'il est long) et son montant, aligné à droite sur la première ligne. */
   const row = (indent: string, label: string, montant: string) => {
-    const [first, ...rest] = wrap(label, LABEL);
-    out.push(`${indent}${pad(first!, LABEL)}  ${pad(montant, AMOUNT, true)}`);
+    // Le libellé s'élargit de ce que le retrait perd : tous les montants finissent à la même colonne.
+    const width = LABEL + INDENT.length - indent.length;
+    const [first, ...rest] = wrap(label, width);
+    out.push(`${indent}${pad(first!, width)}  ${pad(montant, AMOUNT, true)}`);
     for (const r of rest) out.push(`${indent}  ${r}`);
   };
   const note = (text: string) => {
@@ -110,13 +112,14 @@ export function renderQuoteText(devis: Quote, options?: TextOptions): string {
   out.push(`Devis ${devis.millesime} — ${c.nom} (${TYPES[c.type]}), SIREN ${formatSiren(c.siren)}`);
   if (c.population !== undefined) out.push(`Population : ${formatNumber(String(c.population), typo)}\u00a0habitants`);
   if (c.parcTransfere) out.push('Parc informatique transféré au syndicat');
-  // Le texte n'a ni émetteur, ni mention fiscale, ni bon pour accord : il reste un document de travail.
-  out.push('', ...wrap("DOCUMENT DE TRAVAIL : ni émetteur, ni mention fiscale, ni bon pour accord ; le devis à signer est le devis imprimable, avec un émetteur (en ligne de commande : --format html --emetteur …).", LABEL + AMOUNT + 4));
+  // Le texte n'a ni émetteur, ni mention fiscale, ni bon pour accord : il reste un document de travail,
+  // et le dit à l'adhérent, qui le lit (rien ici ne s'adresse à qui le produit).
+  out.push('', ...wrap("DOCUMENT DE TRAVAIL : ce récapitulatif n'est pas un devis à signer ; le devis à signer, avec son bon pour accord, est celui que le syndicat vous adresse.", LABEL + AMOUNT + 4));
   if (devis.lignes.some((l) => l.source.exemple === true)) {
     out.push('', ...wrap("MONTANTS D'EXEMPLE : certains montants de ce devis ont été inventés pour une démonstration ; ils ne sont ni publiés ni votés par le syndicat. Ce document n'est pas un devis réel.", LABEL + AMOUNT + 4));
   }
   for (const facture of devis.factures) {
-    out.push('', `Montants facturés au SIREN ${formatSiren(facture.siren)}${facture.nom === undefined ? '' : ` — ${facture.nom}`}`);
+    out.push('', `Montants facturés au ${sirenFacture(facture, false)}`);
     const d = facture.destinataire;
     const adresse = [d?.siret && `SIRET ${d.siret}`, d?.codeService && `code service ${d.codeService}`, d?.engagement && `engagement n° ${d.engagement}`].filter(Boolean);
     if (adresse.length > 0) out.push(`  ${adresse.join(' ; ')}`);
@@ -126,7 +129,7 @@ export function renderQuoteText(devis: Quote, options?: TextOptions): string {
         row(INDENT, ligne.libelle, euros(ligne.montant));
         note(describeQuoteLine(ligne, typo));
         if (ligne.remarque !== undefined) note(ligne.remarque);
-        note(sourceText(ligne.source));
+        note(lineSourceText(devis, ligne));
       }
       row(INDENT, `Sous-total des ${section.titre.toLowerCase()}`, euros(section.sousTotal));
     }

@@ -59,7 +59,8 @@ export const maintenanceBase = /* @__PURE__ */ (() => definePrestation({
       ctx.warn('PART2_NON_RENSEIGNEE', ['postesLicenceBL']);
       ctx.manque('licenceBL', ['postesLicenceBL']);
     }
-    if (ctx.collectivite.type === 'commune') {
+    // Le barème n'est publié que pour les établissements publics (EPCI) : pour tout autre type, il est appliqué par hypothèse.
+    if (ctx.collectivite.type !== 'epci') {
       ctx.warn('BAREME_ETABLISSEMENTS_PUBLICS', []);
     }
     if (p.postesLicenceBL) return [...demandes, { composante: 'licenceBL' as const, mesures: { quantite: p.postesLicenceBL }, path: ['postesLicenceBL'] }];

@@ -433,8 +433,10 @@ const WARNING_MESSAGES: Builders<WarningCode, WarningParamsByCode> = {
     voice === 'adherent'
       ? "La part 2 de la maintenance de base (les postes qui portent une licence Berger Levrault) n'est pas chiffrée : leur nombre n'a pas été indiqué. Le total de ce devis est donc partiel."
       : "Le nombre de postes sous licence Berger Levrault (part 2) n'est pas renseigné : seule la part 1 est chiffrée. Indiquez postesLicenceBL (0 s'il n'y en a aucun).",
-  BAREME_ETABLISSEMENTS_PUBLICS: () =>
-    "Le barème de la maintenance de base est publié pour les établissements publics ; aucune formule distincte n'est publiée pour les communes : vérifiez qu'il s'applique.",
+  BAREME_ETABLISSEMENTS_PUBLICS: (_, voice) =>
+    voice === 'adherent'
+      ? "Le montant de la maintenance de base applique le barème que le syndicat publie pour ses établissements publics (EPCI) ; aucun barème n'est publié pour votre type de collectivité : ce montant est une hypothèse du syndicat."
+      : "Le barème de la maintenance de base est publié pour les établissements publics (EPCI) ; aucune formule distincte n'est publiée pour ce type de collectivité : vérifiez qu'il s'applique.",
 };
 
 // ---------------------------------------------------------------------------------------------

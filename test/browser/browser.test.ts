@@ -111,7 +111,7 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
     await page.close();
   }, 60_000);
 
-  it('le devis imprimable, avec l’émetteur d’exemple : bandeaux, sections, totaux alignés, bon pour accord ; un PDF A4', async () => {
+  it('le devis imprimable, avec l’émetteur d’exemple et un total partiel : bandeaux, sections, totaux alignés, pas de bon pour accord ; un PDF A4', async () => {
     const emetteur = JSON.parse(readFileSync(join(ROOT, 'examples', 'emetteur-exemple.json'), 'utf8')) as Emetteur;
     const devis = quote(
       { collectivite: { nom: 'Commune de Tessin', siren: '219000106', type: 'commune', population: 850 }, prestations: { maintenanceBase: { postes: 4 }, marchesPublics: { acces: 2, misesEnLigneAssistees: 1 }, secretariatMairie: { jours: 2.5 }, packDemat: { sirens: ['219000106', '200000107'] } } },
@@ -124,7 +124,9 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
     expect(texte).toContain('Document de travail');
     expect(texte).toContain("Montants d'exemple");
     expect(texte).toContain('Total partiel du devis');
-    expect(texte).toContain('Bon pour accord');
+    // Un total partiel ne se signe pas : pas de bon pour accord.
+    expect(texte).toContain('Pas de bon pour accord');
+    expect(await page.$$eval('section.accord', (s) => s.length)).toBe(0);
     expect(texte).not.toMatch(/Facture/);
     // Chaque montant tient dans son tableau, sur une ligne.
     const debordements = await page.$$eval('td.montant', (cells) =>
@@ -137,7 +139,7 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
       }).length,
     );
     expect(debordements).toBe(0);
-    expect(await page.$$eval('table.ponctuelle tbody tr', (rows) => rows.length)).toBe(2);
+    expect(await page.$$eval('table.ponctuelle tbody tr:not(.sous-total)', (rows) => rows.length)).toBe(2);
     writeFileSync(join(SORTIE, 'devis-document.png'), await page.screenshot({ fullPage: true }));
     writeFileSync(join(SORTIE, 'devis-document.jpg'), await page.screenshot({ type: 'jpeg', quality: 70 }));
     const pdf = await page.pdf({ format: 'A4', printBackground: true });

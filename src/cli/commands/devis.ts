@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { catalogue2026, quote, validateAdhesion, type Adhesion, type Catalogue } from '@te90/tarifs';
 import { renderQuoteCsv, renderQuoteHtml, renderQuoteText, safeParseEmetteur, validateHtmlOptions, type Emetteur } from '@te90/tarifs/documents';
 import { loadCatalogue } from '../catalogue-options.js';
@@ -62,7 +63,11 @@ export async function devis(positionals: string[], values: Values, io: CliIo): P
   if (refused.length > 0) throw new RefusedInput(readable ? [...refused, ...validateAdhesion(input, { catalogue: reference })] : refused);
   const result = quote(input as Adhesion, { catalogue: reference });
   if (html) {
-    const numero = html.numero ?? `${result.millesime}-${result.collectivite.siren}-${html.date.replaceAll('-', '')}`;
+    // Le numéro par défaut : l'année, le SIREN, la date et une empreinte du contenu (le devis, la
+    // validité, l'émetteur). Deux devis différents d'un même jour ont deux numéros ; le même devis,
+    // écrit deux fois, garde le sien.
+    const empreinte = createHash('sha256').update(JSON.stringify([result, html.validiteJours ?? null, emetteur ?? null])).digest('hex').slice(0, 8).toUpperCase();
+    const numero = html.numero ?? `${result.millesime}-${result.collectivite.siren}-${html.date.replaceAll('-', '')}-${empreinte}`;
     const problems: Problem[] = [];
     const page = collecting(problems, () => renderQuoteHtml(result, { numero, date: html.date, validiteJours: html.validiteJours, emetteur }), (i) => atOption(i, options));
     if (page === undefined) throw new RefusedInput(problems);
