@@ -199,7 +199,7 @@ export function renderBillingRollSummaryText(roll: BillingRoll): string {
     const sansSiret = lacking.filter((x) => x.missing.includes('SIRET manquant')).length;
     out.push(
       '',
-      `Données Chorus Pro manquantes (${lacking.length} ${lacking.length === 1 ? 'pièce' : 'pièces'} sur ${roll.factures.length}) : ${count(sansSiret, 'débiteur', 'débiteurs')} sans SIRET ; le code service et l'engagement ne sont exigés que si le débiteur les demande : à vérifier là où ils manquent`,
+      `Données Chorus Pro manquantes (${lacking.length} ${lacking.length === 1 ? 'pièce' : 'pièces'} sur ${roll.factures.length}) : ${sansSiret === 0 ? 'chaque débiteur a son SIRET' : `${count(sansSiret, 'débiteur', 'débiteurs')} sans SIRET`} ; le code service et l'engagement ne sont exigés que si le débiteur les demande : à vérifier là où ils manquent`,
     );
     for (const { f, numero, missing } of lacking) {
       out.push(`  - pièce n° ${numero} — SIREN ${formatSiren(f.debiteur.siren)}${f.debiteur.nom === undefined ? '' : ` — ${f.debiteur.nom}`} : ${missing.join(' ; ')}`);
