@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { billingRoll, type Adhesion, type BillingRoll } from '../src/index.js';
 import { renderBillingRollCsv, renderBillingRollText } from '@te90/tarifs/documents';
@@ -99,6 +100,26 @@ describe('rôle de facturation en CSV, relu par LibreOffice Calc (français)', (
     },
     2 * SOFFICE_TIMEOUT,
   );
+});
+
+describe('rôle de facturation en CSV : les identifiants tels quels', () => {
+  it('propriété : tout code service et tout engagement (chiffres à zéros de tête, guillemets, « ; ») se relisent à l’identique dans leur formule de texte', () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '9'), minLength: 1, maxLength: 12 });
+    const text = fc.string({ unit: fc.constantFrom('0', '7', 'A', '-', '"', ';', ' ', '=', "'", 'é'), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.oneof(digits, text), fc.oneof(digits, text), (codeService, engagement) => {
+        const f = roll.factures[0]!;
+        const described: BillingRoll = { ...roll, factures: [{ ...f, debiteur: { ...f.debiteur, codeService, engagement } }], conflits: [] };
+        const { rows, col } = table(renderBillingRollCsv(described));
+        const unwrap = (cell: string) => /^="([\s\S]*)"$/.exec(cell)![1]!.replace(/""/g, '"');
+        for (const r of rows) {
+          expect(unwrap(r[col('Code service')]!)).toBe(codeService);
+          expect(unwrap(r[col('Engagement')]!)).toBe(engagement);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('rôle de facturation : lignes à trancher, totaux, millésime, périodicité', () => {
