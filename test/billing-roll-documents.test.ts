@@ -68,7 +68,10 @@ describe('rôle de facturation en CSV, relu par LibreOffice Calc (français)', (
   calc(
     'SIREN, SIRET, code service et engagement en texte avec leurs zéros de tête ; quantités, prix, montants et totaux en nombres',
     () => {
-      const [header, ...rows] = readWithCalc(renderBillingRollCsv(roll));
+      // Le CCAS reçoit un code service qui ressemble à une formule et un engagement qui ressemble à une date.
+      const TRICKY = { codeService: 'A"B;=SOMME(A1)', engagement: '01/02/2026' };
+      const read: BillingRoll = { ...roll, factures: roll.factures.map((f) => (f.debiteur.siren === SIREN_CCAS ? { ...f, debiteur: { ...f.debiteur, ...TRICKY } } : f)) };
+      const [header, ...rows] = readWithCalc(renderBillingRollCsv(read));
       const col = (name: string) => {
         const i = header!.findIndex((c) => c.text === name);
         expect(i, `colonne ${name}`).toBeGreaterThanOrEqual(0);
@@ -85,6 +88,12 @@ describe('rôle de facturation en CSV, relu par LibreOffice Calc (français)', (
         asText(r[col('SIRET')], MAIRIE.siret, 'SIRET');
         asText(r[col('Code service')], '00012', 'code service');
         asText(r[col('Engagement')], '0001234567', 'engagement');
+      }
+      const ccasRows = rows.filter((r) => r[col('SIREN débiteur')]?.text === SIREN_CCAS);
+      expect(ccasRows.length).toBeGreaterThan(1);
+      for (const r of ccasRows) {
+        asText(r[col('Code service')], TRICKY.codeService, 'code service en forme de formule');
+        asText(r[col('Engagement')], TRICKY.engagement, 'engagement en forme de date');
       }
       const lines = rows.filter((r) => r[col('Montant')]?.text !== '');
       expect(lines).toHaveLength(roll.factures.reduce((n, f) => n + f.lignes.length, 0));
