@@ -74,7 +74,7 @@ export function numberCell(value: string): string {
 }
 
 /**
- * Les cellules communes à une ligne de devis et à une ligne du rôle de facturation : prestation,
+ * Les cellules d'une ligne de devis (le lot les reprend) : prestation,
  * composante, libellé, quantité, unité, prix unitaire, montant (en nombres), détail et origine du
  * montant (référence, exemple).
  *
