@@ -35,8 +35,12 @@ function run(args: readonly string[], input?: string) {
 
 
 
+// En-têtes en mots (plus de codes), numéro de pièce et millésime d'abord, « À trancher » pour les lignes en conflit.
 const HEADER =
-  'debiteur_siren;debiteur_nom;debiteur_siret;code_service;engagement;adherent_position;adherent_fichier;adherent_nom;adherent_siren;prestation;composante;libelle;quantite;unite;prix_unitaire;montant;detail;origine_montant;reference;exemple';
+  "Pièce du rôle n°;Millésime;SIREN débiteur;Débiteur;SIRET;Code service;Engagement;Données Chorus Pro manquantes;Adhésion n°;Adhérent;SIREN adhérent;Prestation;Libellé;Périodicité;Quantité;Unité;Prix unitaire;Montant;Total de la pièce;Détail;Origine du montant;Référence;Montant d'exemple;À trancher";
+const COLUMNS = HEADER.split(';').length;
+/** Un identifiant tel que le CSV l'écrit, pour qu'un tableur le lise en texte. */
+const id = (value: string | undefined) => (value === undefined ? '' : `="${value}"`);
 
 const CCAS = { siren: '200000107', nom: 'CCAS de Belvoir', siret: '20000010700017', codeService: 'SERV-CCAS', engagement: 'ENG-2026-0042' };
 
@@ -85,20 +89,20 @@ function withoutFiles(roll: BillingRoll): BillingRoll {
 }
 
 describe('te90-tarifs facturation : texte', () => {
-  it('une facture par SIREN débiteur ; celle du CCAS titrée par son nom, avec SIRET, code service et engagement', () => {
+  it('une pièce par SIREN débiteur ; celle du CCAS titrée par son nom, avec SIRET, code service et engagement', () => {
     const r = facturation();
     expect(r.code).toBe(1);
-    const titles = r.out.split('\n').filter((l) => l.startsWith('Facture n° '));
+    const titles = r.out.split('\n').filter((l) => l.startsWith('Pièce du rôle n° '));
     expect(titles).toHaveLength(2);
     expect(new Set(titles.map((t) => /SIREN (\d{3} \d{3} \d{3})/.exec(t)![1]))).toEqual(new Set(['219 000 106', '200 000 107']));
     const lines = r.out.split('\n');
-    const title = lines.findIndex((l) => /^Facture n° \d — SIREN 200 000 107 — CCAS de Belvoir$/.test(l));
+    const title = lines.findIndex((l) => /^Pièce du rôle n° \d — SIREN 200 000 107 — CCAS de Belvoir$/.test(l));
     expect(title).toBeGreaterThanOrEqual(0);
     expect(lines[title + 1]).toBe('  SIRET 20000010700017 ; code service SERV-CCAS ; engagement n° ENG-2026-0042');
-    expect(r.out).toMatch(/^Facture n° \d — SIREN 219 000 106 — Commune de Belvoir$/m);
-    // Chaque ligne nomme l'adhésion d'où elle vient ; les montants d'exemple sont signalés.
-    expect(r.out).toContain(`adhésion n° 1 — Commune de Belvoir (SIREN 219 000 106), ${files[0]}`);
-    expect(r.out).toContain(`adhésion n° 2 — CCAS de Belvoir (SIREN 200 000 107), ${files[1]}`);
+    expect(r.out).toMatch(/^Pièce du rôle n° \d — SIREN 219 000 106 — Commune de Belvoir$/m);
+    // Les lignes sont rangées par adhésion d'où elles viennent, dite une fois avec son fichier (un fichier par adhésion ici).
+    expect(r.out).toContain(`Adhésion n° 1 — Commune de Belvoir (SIREN 219 000 106) — fichier ${files[0]}`);
+    expect(r.out).toContain(`Adhésion n° 2 — CCAS de Belvoir (SIREN 200 000 107) — fichier ${files[1]}`);
     expect(r.out).toMatch(/Pack dématérialisation.*200,00 €  \(montant d'exemple\)/);
     expect(r.out).toContain('Adhésions acceptées : 2 ; refusées : 1');
     expect(r.out).toMatch(/Total du rôle : [\d  ]+,\d\d €/);
@@ -112,10 +116,11 @@ describe('te90-tarifs facturation : texte', () => {
     const section = r.out.slice(r.out.indexOf('Facturé deux fois au même SIREN (1) : à trancher avant de facturer'));
     expect(section).not.toBe(r.out);
     const conflict = section.split('\n')[1]!;
-    expect(conflict).toContain('200000107');
+    expect(conflict).toContain('SIREN 200 000 107');
     expect(conflict).toContain(`n° 1 (${files[0]})`);
     expect(conflict).toContain(`n° 2 (${files[1]})`);
-    expect(conflict).toMatch(/\[SIREN_FACTURE_DEUX_FOIS\]$/);
+    // En mots, sans le code du problème.
+    expect(conflict).not.toContain('SIREN_FACTURE_DEUX_FOIS');
   }, SPAWN_TIMEOUT);
 
   it('le texte écrit au fil des factures est exactement renderBillingRollText du rôle (celui de --format json)', async () => {
@@ -194,7 +199,7 @@ describe('te90-tarifs facturation : json', () => {
 });
 
 describe('te90-tarifs facturation : csv', () => {
-  it('en-tête, une ligne par ligne du rôle, colonnes du débiteur d’abord ; refus et conflit sur la sortie d’erreur', () => {
+  it('en-tête en mots, une ligne par ligne du rôle puis le total de chaque pièce ; refus et conflit sur la sortie d’erreur', () => {
     const r = facturation('--format', 'csv');
     expect(r.code).toBe(1);
     expect(r.out.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
@@ -204,22 +209,31 @@ describe('te90-tarifs facturation : csv', () => {
     expect(header!.join(';')).toBe(HEADER);
     const col = (name: string) => header!.indexOf(name);
     const roll = JSON.parse(facturation('--format', 'json').out) as BillingRoll;
-    const lines = roll.factures.flatMap((f) => f.lignes.map((l) => ({ f, l })));
-    expect(rows).toHaveLength(lines.length);
+    // Les lignes de chaque pièce, puis sa ligne de total.
+    const expected = roll.factures.flatMap((f, n) => [...f.lignes.map((l) => ({ n, f, l })), { n, f, l: undefined }]);
+    expect(rows).toHaveLength(expected.length);
     rows.forEach((row, i) => {
-      const { f, l } = lines[i]!;
-      expect(row).toHaveLength(20);
-      expect(row.slice(0, 5)).toEqual([f.debiteur.siren, f.debiteur.nom ?? '', f.debiteur.siret ?? '', f.debiteur.codeService ?? '', f.debiteur.engagement ?? '']);
-      expect(row[col('adherent_position')]).toBe(String(l.adherent.index + 1));
-      expect(row[col('adherent_fichier')]).toBe(l.adherent.fichier);
-      expect(row[col('adherent_siren')]).toBe(l.adherent.siren);
-      expect(row[col('montant')]).toBe(l.montant.replace('.', ','));
-      expect(row[col('quantite')]).toBe(l.quantite.replace('.', ','));
-      expect(row[col('prix_unitaire')]).toBe(l.prixUnitaire.replace('.', ','));
-      expect(row[col('exemple')]).toBe(l.source.exemple ? 'oui' : '');
+      const { n, f, l } = expected[i]!;
+      expect(row).toHaveLength(COLUMNS);
+      expect(row.slice(0, 7)).toEqual([String(n + 1), '2026', id(f.debiteur.siren), f.debiteur.nom ?? '', id(f.debiteur.siret), id(f.debiteur.codeService), id(f.debiteur.engagement)]);
+      if (l === undefined) {
+        expect(row[col('Libellé')]).toBe(`Total de la pièce n° ${n + 1}`);
+        expect(row[col('Montant')]).toBe('');
+        expect(row[col('Total de la pièce')]).toBe(f.total.replace('.', ','));
+        return;
+      }
+      expect(row[col('Adhésion n°')]).toBe(String(l.adherent.index + 1));
+      expect(row[col('SIREN adhérent')]).toBe(id(l.adherent.siren));
+      expect(row[col('Montant')]).toBe(l.montant.replace('.', ','));
+      expect(row[col('Quantité')]).toBe(l.quantite.replace('.', ','));
+      expect(row[col('Prix unitaire')]).toBe(l.prixUnitaire.replace('.', ','));
+      expect(row[col("Montant d'exemple")]).toBe(l.source.exemple ? 'oui' : '');
+      expect(row[col('Total de la pièce')]).toBe('');
     });
-    expect(rows.filter((row) => row[0] === CCAS.siren).every((row) => row[1] === CCAS.nom && row[2] === CCAS.siret && row[3] === CCAS.codeService && row[4] === CCAS.engagement)).toBe(true);
-    const total = rows.reduce((acc, row) => acc.plus(row[col('montant')]!.replace(',', '.')), new Decimal(0));
+    // Aucun chemin de fichier dans le CSV.
+    for (const file of files) expect(r.out).not.toContain(file);
+    expect(rows.filter((row) => row[2] === id(CCAS.siren)).every((row) => row[3] === CCAS.nom && row[4] === id(CCAS.siret) && row[5] === id(CCAS.codeService) && row[6] === id(CCAS.engagement))).toBe(true);
+    const total = rows.reduce((acc, row) => (row[col('Montant')] === '' ? acc : acc.plus(row[col('Montant')]!.replace(',', '.'))), new Decimal(0));
     expect(total.toFixed(2)).toBe(roll.total);
     expect(r.err).toContain(files[2]);
     expect(r.err).toContain('[SIREN_INVALIDE]');
@@ -257,7 +271,9 @@ describe('te90-tarifs facturation : csv', () => {
       refuses: 0,
     };
     const [, row] = renderBillingRollCsv(roll).slice(1).split('\r\n');
-    expect(row).toBe(`219000106;"'=HYPERLINK(""http://x"")";;;;5;;"'+Commune; ""dite""";219000106;packDemat;parSiren;'-remise;1234,5;forfait;-12,50;-15431,25;'@calcul;publie;page;`);
+    expect(row).toBe(
+      `1;2026;"=""219000106""";"'=HYPERLINK(""http://x"")";;;;"SIRET manquant ; code service à vérifier ; engagement à vérifier";5;"'+Commune; ""dite""";"=""219000106""";Pack dématérialisation;'-remise;annuelle;1234,5;forfait;-12,50;-15431,25;;'@calcul;Montant publié;page;;`,
+    );
   });
 
   it('un rôle vide : l’en-tête seul', () => {
@@ -266,35 +282,36 @@ describe('te90-tarifs facturation : csv', () => {
 });
 
 // Le CSV relu par un vrai tableur : LibreOffice Calc, comme un tableur français (voir ./calc.ts).
-const SOFFICE_TITLE = 'LibreOffice lit montant, quantite et prix_unitaire comme des nombres (float), aux bonnes valeurs ; les SIREN sont présents';
+const SOFFICE_TITLE = 'LibreOffice lit montant, quantité et prix unitaire comme des nombres (float), aux bonnes valeurs ; les SIREN en texte';
 
 describe('te90-tarifs facturation : le CSV dans un tableur', () => {
   it.skipIf(!SOFFICE && !IN_CI)(SOFFICE || IN_CI ? SOFFICE_TITLE : `${SOFFICE_TITLE} — ignoré : soffice absent (apt-get install libreoffice-calc-nogui)`, () => {
     const r = facturation('--format', 'csv');
     const roll = JSON.parse(facturation('--format', 'json').out) as BillingRoll;
     const [header, ...rows] = readWithCalc(r.out);
-    expect(header!.slice(0, 20).map((c) => c.text).join(';')).toBe(HEADER);
+    expect(header!.slice(0, COLUMNS).map((c) => c.text).join(';')).toBe(HEADER);
     const col = (name: string) => header!.findIndex((c) => c.text === name);
     const lines = roll.factures.flatMap((f) => f.lignes.map((l) => ({ f, l })));
-    expect(rows).toHaveLength(lines.length);
-    rows.forEach((row, i) => {
+    const lineRows = rows.filter((row) => row[col('Montant')]?.type === 'float');
+    expect(lineRows).toHaveLength(lines.length);
+    lineRows.forEach((row, i) => {
       const { f, l } = lines[i]!;
       for (const [name, expected] of [
-        ['montant', l.montant],
-        ['quantite', l.quantite],
-        ['prix_unitaire', l.prixUnitaire],
+        ['Montant', l.montant],
+        ['Quantité', l.quantite],
+        ['Prix unitaire', l.prixUnitaire],
       ] as const) {
         const c = row[col(name)]!;
         expect(c.type, `${name}, ligne ${i + 1}`).toBe('float');
         expect(new Decimal(c.value!).equals(expected), `${name}, ligne ${i + 1} : ${c.value} au lieu de ${expected}`).toBe(true);
       }
-      // Les SIREN sont là (ceux-ci ne commencent pas par un zéro : rien à perdre s'ils sont lus comme des nombres).
-      expect(row[col('debiteur_siren')]!.text).toBe(f.debiteur.siren);
-      expect(row[col('adherent_siren')]!.text).toBe(l.adherent.siren);
-      expect(row[col('libelle')]!.type).toBe('string');
-      expect(row[col('libelle')]!.text).toBe(l.libelle);
+      // Les SIREN en texte (les zéros de tête : voir billing-roll-documents.test.ts).
+      expect(row[col('SIREN débiteur')]).toMatchObject({ type: 'string', text: f.debiteur.siren });
+      expect(row[col('SIREN adhérent')]).toMatchObject({ type: 'string', text: l.adherent.siren });
+      expect(row[col('Libellé')]!.type).toBe('string');
+      expect(row[col('Libellé')]!.text).toBe(l.libelle);
     });
-    const total = rows.reduce((acc, row) => acc.plus(row[col('montant')]!.value!), new Decimal(0));
+    const total = lineRows.reduce((acc, row) => acc.plus(row[col('Montant')]!.value!), new Decimal(0));
     expect(total.toFixed(2)).toBe(roll.total);
   }, SOFFICE_TIMEOUT + 2 * SPAWN_TIMEOUT);
 });

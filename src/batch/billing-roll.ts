@@ -53,6 +53,8 @@ export interface RollLine {
   readonly detail: string;
   /** D'où vient le montant : publié, complément, révision ; `exemple: true` pour un montant d'exemple. */
   readonly source: Source;
+  /** `true` : une prestation ponctuelle (facturée à l'acte) ; absent : un abonnement annuel. */
+  readonly ponctuelle?: true | undefined;
 }
 
 /**
@@ -190,6 +192,7 @@ function lineOf(l: QuoteLine<PrestationId>, adherent: RollLine['adherent']): Rol
     montant: l.montant,
     detail: l.detail,
     source: l.source,
+    ...(l.ponctuelle === true ? { ponctuelle: true as const } : {}),
   };
 }
 

@@ -132,22 +132,30 @@ ${FOOTER}`,
   facturation: `te90-tarifs facturation <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
 
 Établit le rôle de facturation d'un lot d'adhésions : chaque adhésion est chiffrée comme par « lot »,
-puis chaque ligne des devis acceptés va à la facture de son SIREN débiteur, toutes adhésions
-confondues (le pack démat d'un CCAS listé par sa commune va à la facture du CCAS). Chaque facture
+puis chaque ligne des devis acceptés va à la pièce de son SIREN débiteur, toutes adhésions
+confondues (le pack démat d'un CCAS listé par sa commune va à la pièce du CCAS). Chaque pièce
 porte le nom, le SIRET, le code service et l'engagement que les « destinataires » des adhésions
-donnent à son SIREN ; chaque ligne nomme l'adhésion (position et fichier) d'où elle vient.
+donnent à son SIREN ; chaque ligne nomme l'adhésion (sa position dans le lot) d'où elle vient.
 Le lot se lit comme pour « lot » : liste JSON, fichier JSONL, dossier de fichiers .json, ou « - »
 (l'entrée standard). Les factures regroupant tout le lot, le rôle est écrit une fois le lot lu.
 ${CATALOGUE_OPTIONS}
-  texte : une facture par SIREN (lignes, adhésion d'origine, calcul, total ; « (montant d'exemple) »
-          pour un montant d'exemple), puis le total du rôle, les refus et ce qui serait facturé deux
-          fois au même SIREN
+  texte : une pièce du rôle par SIREN débiteur (son numéro dans le rôle, qui n'est pas un numéro
+          de facture), ses lignes par adhésion d'origine avec leur calcul, marquées « ponctuelle »,
+          « montant d'exemple » ou « facturé deux fois au même SIREN : à trancher », son total, le
+          millésime et sa périodicité ; le fichier source dit une fois, en tête ; puis le total du
+          rôle, les refus, ce qui serait facturé deux fois et les données Chorus Pro manquantes
   json  : le rôle tel que le rend la bibliothèque (factures, total, refus, conflits), chaque ligne et
           chaque refus avec son « fichier »
-  csv   : une ligne par ligne de facture, les colonnes du débiteur d'abord (debiteur_siren,
-          debiteur_nom, debiteur_siret, code_service, engagement), puis l'adhésion et la ligne ;
-          montants, quantités et prix avec une virgule décimale, lus comme des nombres par le
-          tableur ; sur la sortie d'erreur : le total, les refus et les SIREN facturés deux fois
+  csv   : une ligne par ligne de facture, puis une ligne « Total de la pièce n° … » par pièce ;
+          en-têtes en mots (Pièce du rôle n°, Millésime, SIREN débiteur, Débiteur, SIRET, Code
+          service, Engagement, Données Chorus Pro manquantes, …, Périodicité, …, À trancher) ;
+          SIREN, SIRET, code service et engagement écrits ="00012", lus en texte par le tableur
+          avec leurs zéros de tête ; montants, quantités et prix avec une virgule décimale, lus
+          comme des nombres ; sur la sortie d'erreur : le total, les refus, les SIREN facturés deux
+          fois et les données Chorus Pro manquantes
+Il manque à un débiteur, pour une facture déposée sur Chorus Pro, son SIRET (« SIRET manquant ») ;
+son code service et son engagement ne sont exigés que s'il les demande : « à vérifier » s'ils
+manquent. Chaque format le dit, débiteur par débiteur.
 Sortie 1 si au moins une adhésion est refusée, ou si un SIREN serait facturé deux fois (à trancher
 avant de facturer) ; ces lignes sont tout de même au rôle.
 

@@ -44,6 +44,20 @@ export function cell(value: string): string {
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/**
+ * Un identifiant (SIREN, SIRET, code service, engagement) que le tableur doit lire en texte, zéros
+ * de tête compris : dans un CSV, `00012` ou `"00012"` est lu comme le nombre 12 par LibreOffice Calc
+ * (et `01/02/2026` comme une date), et une apostrophe devant reste dans la cellule. Seule une formule
+ * de texte, `="00012"`, donne à LibreOffice Calc, Excel et Google Sheets la cellule de texte
+ * `00012` : c'est ainsi qu'elle est écrite. Un programme qui lit le CSV octet par octet voit
+ * `="00012"` (le JSON du même document donne les identifiants tels quels). Vide : cellule vide.
+ *
+ * @internal
+ */
+export function identifierCell(value: string): string {
+  return value === '' ? '' : `"=""${value.replace(/"/g, '""""')}"""`;
+}
+
 /** Une chaîne décimale produite par la bibliothèque (« 1234.50 », « -3 », « 0.9 »). */
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -60,7 +74,7 @@ export function numberCell(value: string): string {
 }
 
 /**
- * Les cellules communes à une ligne de devis et à une ligne du rôle de facturation : prestation,
+ * Les cellules d'une ligne de devis (le lot les reprend) : prestation,
  * composante, libellé, quantité, unité, prix unitaire, montant (en nombres), détail et origine du
  * montant (référence, exemple).
  *
