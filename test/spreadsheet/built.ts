@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { pricePrestation } from '../../src/index.js';
+import { pricePrestation, quote } from '../../src/index.js';
 
 /** Les fichiers construits par `npm run build` pour les tableurs. */
 export const DIR = join(__dirname, '..', '..', 'dist', 'tableur');
@@ -81,6 +81,14 @@ export const BASE = [
   ['maintenanceBase.postesLicenceBL', 0],
 ];
 export const BASE_TOTAL = Number(pricePrestation('maintenanceBase', { postes: 4 }).total);
+
+/**
+ * Les remarques pour une commune dans la colonne « Remarques » : celles que la bibliothèque lui
+ * adresse (le barème de maintenance des établissements publics, appliqué en hypothèse du syndicat).
+ */
+export const REMARQUES_COMMUNE = quote({ collectivite: { nom: 'X', siren: '219000106', type: 'commune' }, prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 } } })
+  .remarques.map((r) => r.message)
+  .join(' ');
 
 /**
  * Les fonctions du complément Excel, appelées comme Excel les appelle : d'après `functions.json`, un

@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, pricePrestation, quote, type Adhesion, type Tarifs } from '../../src/index.js';
-import { bareContext, BASE, BASE_TOTAL, call, globalsOf, read, sheetsContext, thrown } from './built.js';
+import { bareContext, BASE, BASE_TOTAL, call, globalsOf, REMARQUES_COMMUNE, read, sheetsContext, thrown } from './built.js';
 
 const DIST_TABLEUR = join(__dirname, '..', '..', 'dist', 'tableur');
 
@@ -203,6 +203,17 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     );
   });
 
+  it('la colonne « Remarques » d’une commune porte la remarque de la bibliothèque : le barème appliqué en hypothèse', () => {
+    expect(REMARQUES_COMMUNE).toContain('hypothèse du syndicat');
+    const out = call(sheets, 'TE90_TABLEAU(a[0])', [
+      ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'maintenanceBase.postesLicenceBL'],
+      ['X', '219000106', 'commune', 4, 0],
+      ['Y', '200000172', 'epci', 4, 0],
+    ]) as unknown[][];
+    expect(out[1]).toEqual([BASE_TOTAL, REMARQUES_COMMUNE]);
+    expect(out[2]).toEqual([BASE_TOTAL, '']);
+  });
+
   it('un nombre se lit comme le tableur l’affiche (15 chiffres significatifs) : =0,1+0,2 vaut 0,3', () => {
     expect(0.1 + 0.2).not.toBe(0.3);
     const dpo = [['source', 'x'], ['prestations.dpo.abonnement.montant', 0.1 + 0.2]];
@@ -219,7 +230,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
       ]),
     ).toEqual([
       ['Total', 'Remarques'],
-      [Number(pricePrestation('maintenanceBase', { postes: 3 }).total), ''],
+      [Number(pricePrestation('maintenanceBase', { postes: 3 }).total), REMARQUES_COMMUNE],
     ]);
   });
 
@@ -236,7 +247,7 @@ describe('fonctions Google Sheets (Apps Script)', () => {
     const expected = (prestations: Adhesion['prestations'], collectivite: Adhesion['collectivite']) => Number(quote({ collectivite, prestations }, { catalogue }).total);
     expect(out).toEqual([
       ['Total', 'Remarques'],
-      [expected({ maintenanceBase: { postes: 4, postesLicenceBL: 0 } }, { nom: 'Commune A', siren: '219000106', type: 'commune', population: 850 }), ''],
+      [expected({ maintenanceBase: { postes: 4, postesLicenceBL: 0 } }, { nom: 'Commune A', siren: '219000106', type: 'commune', population: 850 }), REMARQUES_COMMUNE],
       [expect.stringMatching(/^Erreur : tableau, ligne 3, colonne B \(collectivite\.siren\) : /), ''],
       ['', ''],
       [expected({ maintenanceBase: { postes: 18, postesLicenceBL: 12 }, dpo: {} }, { nom: 'Communauté C', siren: '200000172', type: 'epci', population: 12500 }), expect.any(String)],

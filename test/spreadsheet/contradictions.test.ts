@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type vm from 'node:vm';
 import { adhesionFromRange } from '../../src/spreadsheet/layout.js';
-import { BASE, BASE_TOTAL, call, sheetsContext, thrown } from './built.js';
+import { BASE, BASE_TOTAL, call, REMARQUES_COMMUNE, sheetsContext, thrown } from './built.js';
 
 const CONTREDIT =
   "plage, ligne 6, colonne B : « packDemat » n'est pas cochée (reçu la chaîne « non »), mais « packDemat.sirens » est rempli : cochez la prestation, ou videz son paramètre ; on ne sait pas si elle est demandée.";
@@ -52,6 +52,6 @@ describe('cases contredites : une prestation décochée dont un paramètre est r
     expect(String(out[1]![0])).toContain(
       "Erreur : tableau, ligne 2, colonne E : « packDemat » n'est pas cochée (reçu la chaîne « non »), mais « packDemat.sirens » est rempli : cochez la prestation, ou videz son paramètre ; on ne sait pas si elle est demandée.",
     );
-    expect(out[2]).toEqual([BASE_TOTAL, '']);
+    expect(out[2]).toEqual([BASE_TOTAL, REMARQUES_COMMUNE]);
   });
 });

@@ -2,7 +2,7 @@ import type vm from 'node:vm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DESTINATAIRE_FIELDS, quote, safeQuote, type Adhesion, type Destinataire } from '../../src/index.js';
-import { BASE, call, excelContext, sheetsContext, StubExcelError, thrown } from './built.js';
+import { BASE, call, excelContext, REMARQUES_COMMUNE, sheetsContext, StubExcelError, thrown } from './built.js';
 
 let sheets: vm.Context;
 let excel: ReturnType<typeof excelContext>;
@@ -137,10 +137,10 @@ describe('les destinataires dans un tableau (une ligne par adhérent)', () => {
     ];
     const total = Number(quote(adhesion([])).total);
     const s = call(sheets, 'TE90_TABLEAU(a[0])', table) as unknown[][];
-    expect(s[1]).toEqual([total, '']);
+    expect(s[1]).toEqual([total, REMARQUES_COMMUNE]);
     expect(String(s[2]![0])).toMatch(/^Erreur : tableau, ligne 3, colonne F \(destinataires\.1\.siret\) : /);
     const e = excel.registered['TABLEAU']!(table, null, null) as unknown[][];
-    expect(e[1]).toEqual([total, '']);
+    expect(e[1]).toEqual([total, REMARQUES_COMMUNE]);
     expect(e[2]![0]).toBeInstanceOf(StubExcelError);
   });
 });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue2026, completeCatalogue, quote, type Adhesion } from '../../src/index.js';
 import { PRESTATIONS } from '../../src/prestations/registry.js';
 import { argumentNames } from '../../src/spreadsheet/mapping.js';
-import { bareContext, BASE, BASE_TOTAL, call, DIR, excelContext, globalsOf, read, sheetsContext, StubExcelError, thrown } from './built.js';
+import { bareContext, BASE, BASE_TOTAL, call, DIR, excelContext, globalsOf, read, REMARQUES_COMMUNE, sheetsContext, StubExcelError, thrown } from './built.js';
 
 interface Metadata {
   $schema: string;
@@ -164,10 +164,10 @@ describe('complément Excel : fonctions', () => {
     const catalogue = completeCatalogue(catalogue2026, { millesime: 2026, source: 'x', prestations: { dpo: { abonnement: { montant: '400.00' } } } });
     const collectivite = { nom: 'Commune C', siren: '200000172', type: 'commune' } as const;
     expect(out[0]).toEqual(['Total', 'Remarques']);
-    expect(out[1]).toEqual([BASE_TOTAL, '']);
+    expect(out[1]).toEqual([BASE_TOTAL, REMARQUES_COMMUNE]);
     expect(out[2]![0]).toBeInstanceOf(StubExcelError);
     expect((out[2]![0] as StubExcelError).message).toMatch(/^tableau, ligne 3, colonne B \(collectivite\.siren\) : /);
-    expect(out[3]).toEqual([Number(quote({ collectivite, prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, dpo: {} } } as Adhesion, { catalogue }).total), '']);
+    expect(out[3]).toEqual([Number(quote({ collectivite, prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, dpo: {} } } as Adhesion, { catalogue }).total), REMARQUES_COMMUNE]);
   });
 
   it('TABLEAU : deux lignes de la même collectivité ne sont pas comptées deux fois en silence', () => {
@@ -178,7 +178,7 @@ describe('complément Excel : fonctions', () => {
       ['Commune A (recopiée)', '219 000 106', 'commune', 4, 0],
     ];
     const out = excel.registered['TABLEAU']!(table, null, null) as unknown[][];
-    expect(out[2]).toEqual([BASE_TOTAL, '']);
+    expect(out[2]).toEqual([BASE_TOTAL, REMARQUES_COMMUNE]);
     for (const i of [1, 3]) {
       expect(out[i]![0]).toBeInstanceOf(StubExcelError);
       expect((out[i]![0] as StubExcelError).message).toContain('Les adhésions n° 2, n° 4 portent toutes le SIREN 219000106');
