@@ -311,12 +311,12 @@ function sirenText(siren: string): string {
   return formatSiren(siren).replaceAll(' ', '\u00a0');
 }
 
-/** Un montant ou l'intervalle de plusieurs : `300,00 €`, `de 100,00 € à 550,00 €`. */
+/** Un montant ou l'intervalle de plusieurs, sur deux lignes : `300,00 €`, `de 100,00 €<br>à 550,00 €`. */
 function range(values: readonly string[], write: (v: string) => string): string {
   const sorted = [...values].sort(compareAmounts);
   const lo = sorted[0]!;
   const hi = sorted[sorted.length - 1]!;
-  return compareAmounts(lo, hi) === 0 ? write(lo) : `de ${write(lo)} à ${write(hi)}`;
+  return compareAmounts(lo, hi) === 0 ? write(lo) : `de ${write(lo)}<br>à ${write(hi)}`;
 }
 
 /** Ce que désigne un tarif changé : sa composante, puis son unité ou sa case (strate, quota). */
@@ -344,20 +344,22 @@ function tariffRows(changes: readonly TariffChange[], grouped: boolean): string[
     if (g === undefined) groups.set(key, [t]);
     else g.push(t);
   }
+  // La synthèse nomme chaque tarif par sa composante ; le détail y ajoute la prestation.
+  const head = (t: TariffChange, label: string) =>
+    grouped ? `<th scope="row">${escape(label)}</th>` : `<th scope="row">${escape(t.libellePrestation)}</th><td>${escape(label)}</td>`;
   for (const g of groups.values()) {
     const first = g[0]!;
     const same = g.every((t) => t.avant !== null && t.apres !== null && t.ecartPourcent === first.ecartPourcent);
-    const rows = grouped && g.length > 1 && same ? [undefined] : g;
-    for (const t of rows) {
-      if (t === undefined) {
-        const label = `${first.libelleComposante} — ${plural(g.length, 'montant', 'montants')}, chacun ${pourcent(first.ecartPourcent)} (détail plus loin)`;
-        out.push(
-          `<tr><th scope="row">${escape(first.libellePrestation)}</th><td>${escape(label)}</td><td class="n">${range(g.map((x) => x.avant!), unitPrice)}</td><td class="n">${range(g.map((x) => x.apres!), unitPrice)}</td><td class="n">${range(g.map((x) => x.ecart!), (v) => signed(v))}</td><td class="n">${pourcent(first.ecartPourcent)}</td></tr>`,
-        );
-        continue;
-      }
+    if (grouped && g.length > 1 && same) {
+      const label = `${first.libelleComposante} — ${plural(g.length, 'montant', 'montants')}, chacun ${pourcent(first.ecartPourcent)} (détail plus loin)`;
       out.push(
-        `<tr><th scope="row">${escape(t.libellePrestation)}</th><td>${escape(tariffLabel(t))}</td><td class="n">${unitPrice(t.avant)}</td><td class="n">${unitPrice(t.apres)}</td><td class="n${ecartClass(t.ecart)}">${t.ecart === null ? '—' : signed(t.ecart)}</td><td class="n">${pourcent(t.ecartPourcent)}</td></tr>`,
+        `<tr>${head(first, label)}<td class="n">${range(g.map((x) => x.avant!), unitPrice)}</td><td class="n">${range(g.map((x) => x.apres!), unitPrice)}</td><td class="n">${range(g.map((x) => x.ecart!), (v) => signed(v))}</td><td class="n">${pourcent(first.ecartPourcent)}</td></tr>`,
+      );
+      continue;
+    }
+    for (const t of g) {
+      out.push(
+        `<tr>${head(t, tariffLabel(t))}<td class="n">${unitPrice(t.avant)}</td><td class="n">${unitPrice(t.apres)}</td><td class="n${ecartClass(t.ecart)}">${t.ecart === null ? '—' : signed(t.ecart)}</td><td class="n">${pourcent(t.ecartPourcent)}</td></tr>`,
       );
     }
   }
@@ -368,16 +370,18 @@ const STYLE = `
   @page { size: A4; margin: 18mm 12mm 16mm; }
   * { box-sizing: border-box; }
   body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #161616; margin: 0 auto; max-width: 190mm; padding: 8mm 0; font-size: 10pt; line-height: 1.4; }
-  header { border-bottom: 2px solid #000091; padding-bottom: 3mm; margin-bottom: 4mm; }
+  header { border-bottom: 2px solid #000091; padding-bottom: 2mm; margin-bottom: 3mm; }
   h1 { font-size: 17pt; margin: 0 0 1mm; color: #000091; }
   h2 { font-size: 12.5pt; margin: 7mm 0 2mm; }
   h3 { font-size: 10.5pt; margin: 4mm 0 1.5mm; }
   /* Un titre ne reste jamais seul en bas de page : il emporte 35 mm de place avec lui. */
   h2, h3 { break-after: avoid; break-inside: avoid; page-break-after: avoid; page-break-inside: avoid; }
-  h2::after, h3::after { content: ""; display: block; height: 35mm; margin-bottom: -35mm; }
+  h2::after { content: ""; display: block; height: 35mm; margin-bottom: -35mm; }
+  h3::after { content: ""; display: block; height: 14mm; margin-bottom: -14mm; }
   header p { margin: 0.5mm 0; }
   .exemple { border: 2px solid #b34000; background: #fff4ec; color: #6b2400; padding: 2.5mm 4mm; font-weight: 700; margin: 0 0 4mm; }
-  .synthese { break-after: page; page-break-after: always; }
+  .synthese { break-after: page; page-break-after: always; font-size: 9.5pt; }
+  .synthese p { margin: 1mm 0 2mm; }
   .synthese h2 { margin-top: 2mm; }
   .synthese table { font-size: 9pt; }
   .synthese th, .synthese td { padding: 0.8mm 1.5mm; }
@@ -468,6 +472,12 @@ export function renderComparisonHtml(comparaison: Comparaison, options: Comparis
 
 /** `deux fois`, `trois fois` : le nombre de fois en lettres, jusqu'à dix. */
 const FOIS: Readonly<Record<number, string>> = { 2: 'deux fois', 3: 'trois fois', 4: 'quatre fois', 5: 'cinq fois', 6: 'six fois', 7: 'sept fois', 8: 'huit fois', 9: 'neuf fois', 10: 'dix fois' };
+
+/** Les adhésions nommées dans un conflit, au plus : les autres sont comptées. */
+const ENTREES_NOMMEES = 6;
+
+/** Les conflits nommés dans la page de synthèse, au plus : les autres sont comptés, et tous sont détaillés plus loin. */
+const CONFLITS_EN_SYNTHESE = 10;
 
 /** Les refus nommés dans la page de synthèse, au plus : les autres sont comptés, et détaillés plus loin. */
 const REFUS_EN_SYNTHESE = 10;
@@ -582,7 +592,9 @@ export class ComparisonHtmlReport {
 
   /** Les adhésions en cause, nommées : `CA Grand Belfort et Belfort`. */
   private entriesNamed(entrees: readonly number[]): string {
-    return enumerate(entrees.map((e) => this.noms.get(e) ?? `adhésion n° ${e + 1}`));
+    const noms = entrees.slice(0, ENTREES_NOMMEES).map((e) => this.noms.get(e) ?? `adhésion n° ${e + 1}`);
+    const autres = entrees.length - noms.length;
+    return autres > 0 ? `${noms.join(', ')} et ${plural(autres, 'autre adhésion', 'autres adhésions')}` : enumerate(noms);
   }
 
   /**
@@ -654,14 +666,15 @@ export class ComparisonHtmlReport {
       '<section class="synthese" aria-labelledby="synthese">',
       '<h2 id="synthese">Synthèse pour le vote</h2>',
       '<div class="chiffres">',
-      `<div>Recette ${t1}<strong>${euros(net.avant)}</strong></div>`,
-      `<div>Recette ${t2}<strong>${euros(net.apres)}</strong></div>`,
-      `<div>Écart<strong class="${ecartClass(netEcart).trim()}">${signed(netEcart)} (${pourcent(netPourcent)})</strong></div>`,
+      `<div>Recette ${t1} <strong>${euros(net.avant)}</strong></div>`,
+      `<div>Recette ${t2} <strong>${euros(net.apres)}</strong></div>`,
+      `<div>Écart <strong class="${ecartClass(netEcart).trim()}">${signed(netEcart)} (${pourcent(netPourcent)})</strong></div>`,
       '</div>',
+      `<p>Adhérents acceptés des deux côtés : ${this.both} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}.</p>`,
     );
     if (avecDoubles) {
       out.push(
-        `<p class="a-trancher">Ces recettes ne comptent qu'une fois ce qui serait facturé deux fois au même SIREN. Facturé deux fois, à trancher avant de facturer : <strong>${euros(doubles.avant)} en ${t1}</strong> et <strong>${euros(doubles.apres)} en ${t2}</strong>, en plus des recettes ci-dessus (factures émises telles quelles : ${euros(s.avant)} en ${t1}, ${euros(s.apres)} en ${t2}).</p>`,
+        `<p class="a-trancher">Facturé deux fois au même SIREN, à trancher avant de facturer, et non compris dans ces recettes : <strong>${euros(doubles.avant)} en ${t1}</strong>, <strong>${euros(doubles.apres)} en ${t2}</strong> (factures émises telles quelles : ${euros(s.avant)} en ${t1}, ${euros(s.apres)} en ${t2}).</p>`,
       );
     } else out.push(`<p class="note">Recette des adhésions acceptées de chaque côté, sans SIREN facturé deux fois.</p>`);
     out.push(`<h3>Tarifs soumis au vote : ce qui change de ${t1} à ${t2}</h3>`);
@@ -669,7 +682,7 @@ export class ComparisonHtmlReport {
     else {
       out.push(
         '<table class="tarifs">',
-        `<thead><tr><th scope="col">Prestation</th><th scope="col">Tarif</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+        `<thead><tr><th scope="col">Tarif</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
         '<tbody>',
         ...tariffRows(changes, true),
         '</tbody>',
@@ -677,17 +690,19 @@ export class ComparisonHtmlReport {
       );
     }
     out.push(`<h3>À trancher avant de facturer</h3>`);
-    out.push(conflits.length === 0 ? '<p>Aucun SIREN facturé deux fois.</p>' : `<ul class="conflits">\n${conflits.map((c) => `<li>${c}</li>`).join('\n')}\n</ul>`);
+    if (conflits.length === 0) out.push('<p>Aucun SIREN facturé deux fois.</p>');
+    else {
+      const autres = conflits.length - CONFLITS_EN_SYNTHESE;
+      out.push(`<ul class="conflits">\n${conflits.slice(0, CONFLITS_EN_SYNTHESE).map((c) => `<li>${c}</li>`).join('\n')}\n</ul>`);
+      if (autres > 0) out.push(`<p class="note">Et ${plural(autres, 'autre', 'autres')}, détaillés en fin de rapport.</p>`);
+    }
     out.push('<h3>Adhésions refusées</h3>');
     if (this.refusees === 0) out.push(`<p>Aucune : toutes les adhésions sont acceptées en ${t1} et en ${t2}.</p>`);
     else {
       const autres = this.refusees - this.premiersRefus.length;
       out.push(`<ul>\n${this.premiersRefus.join('\n')}\n</ul>`, `<p class="note">${autres > 0 ? `Et ${plural(autres, 'autre', 'autres')}. ` : ''}Les raisons sont détaillées en fin de rapport.</p>`);
     }
-    out.push(
-      `<p>Adhérents acceptés des deux côtés : ${this.both} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}.</p>`,
-      '</section>',
-    );
+    out.push('</section>');
     out.push(
       '<section aria-labelledby="recette">',
       '<h2 id="recette">Recette du syndicat, par prestation</h2>',
@@ -740,7 +755,7 @@ export class ComparisonHtmlReport {
         return;
       }
       out.push(
-        "<p class=\"note\">Classées selon l'écart en euros (le pour cent est donné à côté) : les plus grands adhérents viennent en tête.</p>",
+        "<p class=\"note\">Classées selon l'écart en euros, du plus fort au plus faible ; l'écart en pour cent est donné à côté.</p>",
         '<table>',
         `<thead><tr><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
         '<tbody>',
