@@ -379,6 +379,8 @@ const STYLE = `
   h2::after { content: ""; display: block; height: 35mm; margin-bottom: -35mm; }
   h3::after { content: ""; display: block; height: 14mm; margin-bottom: -14mm; }
   header p { margin: 0.5mm 0; }
+  /* Un graphique reste sur la page de son titre. */
+  .tenir { break-inside: avoid; page-break-inside: avoid; }
   .exemple { border: 2px solid #b34000; background: #fff4ec; color: #6b2400; padding: 2.5mm 4mm; font-weight: 700; margin: 0 0 4mm; }
   .synthese { break-after: page; page-break-after: always; font-size: 9.5pt; }
   .synthese p { margin: 1mm 0 2mm; }
@@ -705,8 +707,10 @@ export class ComparisonHtmlReport {
     out.push('</section>');
     out.push(
       '<section aria-labelledby="recette">',
+      '<div class="tenir">',
       '<h2 id="recette">Recette du syndicat, par prestation</h2>',
       revenueChart(s.parPrestation.map((p) => ({ libelle: p.libelle, avant: p.avant ?? '0.00', apres: p.apres ?? '0.00' })), t1, t2),
+      '</div>',
       '<table>',
       `<thead><tr><th scope="col">Prestation</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
       '<tbody>',
@@ -742,9 +746,11 @@ export class ComparisonHtmlReport {
     const d = this.distribution();
     out.push(
       '<section aria-labelledby="repartition">',
+      '<div class="tenir">',
       '<h2 id="repartition">Répartition des écarts des adhérents</h2>',
       `<p>Adhérents acceptés des deux côtés : ${this.both} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}${d.sansAvant > 0 ? ` ; sans montant en ${t1} : ${d.sansAvant}` : ''}.</p>`,
       histogram(d),
+      '</div>',
       "<p class=\"note\">L'écart d'un adhérent est celui de son total, en pour cent de son total " + t1 + ", arrondi au centième. Chaque classe dit ses bornes : un adhérent à +2 % exactement compte dans « de 0 % (exclu) à +2 % (inclus) ».</p>",
       '</section>',
     );

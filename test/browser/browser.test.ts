@@ -227,6 +227,17 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
       }
     });
 
+    it('chaque graphique sur la page de son titre, ses axes titrés', () => {
+      for (const [titre, axe] of [
+        ['Recette du syndicat, par prestation', 'Recette de la prestation, en euros'],
+        ['Répartition des écarts des adhérents', "Écart du total de l'adhérent, en pour cent"],
+      ]) {
+        const page = pages.findIndex((p) => lignes(p).includes(titre!));
+        expect(page, titre).toBeGreaterThan(-1);
+        expect(pages[page], `${titre} : son graphique est sur une autre page`).toContain(axe);
+      }
+    });
+
     it('aucun titre seul en bas de page : chacun a sous lui, sur sa page, de son contenu (un en-tête de tableau et au moins une ligne)', () => {
       expect(titres.length).toBeGreaterThan(6);
       for (const p of pages) {
