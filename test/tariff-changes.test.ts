@@ -1,3 +1,5 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogue2026, isQuoteError, missingAmounts, reviseCatalogue, tariffChanges } from '../src/index.js';
 import { catalogueTest } from './helpers.js';
@@ -51,5 +53,21 @@ describe('tariffChanges : les tarifs que le comité vote', () => {
       expect(paths).toContain('avant');
       expect(paths).toContain('apres');
     }
+  });
+});
+
+describe('tariffChanges : propriétés', () => {
+  it('comparer dans l’autre sens rend les mêmes tarifs, avant et après échangés', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 99 }), (entier, centiemes) => {
+        const pourcentage = `${entier}.${String(centiemes).padStart(2, '0')}`;
+        const b = revision({}, { pourcentage });
+        const aller = tariffChanges(catalogueTest, b);
+        const retour = tariffChanges(b, catalogueTest);
+        expect(retour.map((t) => [t.prestation, t.composante, t.strate, t.quotaGo, t.apres, t.avant])).toEqual(aller.map((t) => [t.prestation, t.composante, t.strate, t.quotaGo, t.avant, t.apres]));
+        for (const t of aller) expect(new Decimal(t.apres!).minus(t.avant!).toFixed(2)).toBe(new Decimal(t.ecart!).toFixed(2));
+      }),
+      { numRuns: 15 },
+    );
   });
 });

@@ -221,7 +221,7 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
       expect(totaux.map((t) => lignes(pages[t.n]!)[t.i]!.replace(/\s{2,}.*/, ''))).toEqual(['Total, double facturation comprise', 'Total sans double facturation']);
       for (const t of totaux) {
         const l = lignes(pages[t.n]!);
-        const derniere = l.findLastIndex((x) => x.startsWith('Prestation de secrétariat de mairie'));
+        const derniere = l.map((x) => x.startsWith('Prestation de secrétariat de mairie')).lastIndexOf(true);
         expect(derniere).toBeGreaterThan(-1);
         expect(t.i).toBeGreaterThan(derniere);
       }
