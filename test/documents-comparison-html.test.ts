@@ -150,6 +150,14 @@ describe('renderComparisonHtml : une page de synthèse pour le vote', () => {
     expect(t).toContain('dont facturé deux fois au même SIREN, à trancher : 200,00 € avant ; 204,00 € après');
   });
 
+  it('le titre répété dans les marges de chaque page imprimée est une chaîne CSS sûre', () => {
+    const h = renderComparisonHtml(comparaison, { avant, apres, titre: 'Rapport "spécial" \\ </style><script>alert(1)</script>' });
+    const style = h.slice(h.indexOf('<style>'), h.indexOf('</style>'));
+    expect(style).toContain('@top-left { content: "Rapport \\22 spécial\\22  \\5c  \\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e ";');
+    expect(style).toContain('@bottom-right { content: "page " counter(page) " / " counter(pages);');
+    expect(h).not.toMatch(/<script/);
+  });
+
   it('« Plus fortes hausses » dit qu’elles sont classées en euros', () => {
     expect(html).toContain('<h2 id="hausses">Plus fortes hausses, en euros</h2>');
     expect(lisible(html.slice(html.indexOf('id="hausses"'), html.indexOf('id="baisses"')))).toContain("Classées selon l'écart en euros");

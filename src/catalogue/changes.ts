@@ -79,7 +79,7 @@ function composanteOf(catalogue: Catalogue, prestation: string, composante: stri
 }
 
 /** Le libellé et l'unité d'une composante, s'il y en a. */
-function describe(catalogue: Catalogue, prestation: string, composante: string): { libelle: string | undefined; unite: Unite | undefined } {
+function labelOf(catalogue: Catalogue, prestation: string, composante: string): { libelle: string | undefined; unite: Unite | undefined } {
   const c = composanteOf(catalogue, prestation, composante);
   if (!isRecord(c)) return { libelle: undefined, unite: undefined };
   const u = c['unite'];
@@ -99,8 +99,8 @@ function changes(avant: Catalogue, apres: Catalogue): TariffChange[] {
     for (const cid of composantes) {
       const a = amountsOf(avant, id, cid);
       const b = amountsOf(apres, id, cid);
-      const dApres = describe(apres, id, cid);
-      const dAvant = describe(avant, id, cid);
+      const dApres = labelOf(apres, id, cid);
+      const dAvant = labelOf(avant, id, cid);
       const libelleComposante = dApres.libelle ?? dAvant.libelle ?? cid;
       const unite = dApres.unite ?? dAvant.unite;
       for (const key of [...new Set([...b.keys(), ...a.keys()])]) {
