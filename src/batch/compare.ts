@@ -178,7 +178,8 @@ export interface Comparaison {
     readonly refuseesAvantSeulement: number;
     /**
      * Ce qui serait facturé deux fois au même SIREN, sous chaque catalogue (`SIREN_FACTURE_DEUX_FOIS`,
-     * comme dans `quoteAll`) : les totaux le comptent, c'est au syndicat de trancher.
+     * comme dans `quoteAll`) : les totaux le comptent (ce qu'ils comptent en trop est dans
+     * `factureDeuxFois`), c'est au syndicat de trancher.
      */
     readonly conflits: {
       /** Sous l'ancien catalogue. */
