@@ -93,6 +93,7 @@ export { modelDeclaration } from './models/registry.js';
 export { reviseCatalogue, safeReviseCatalogue, validateRevision, type Revision, type MontantRevise } from './catalogue/revise.js';
 export { lintCatalogue, type LintFinding, type LintCode } from './catalogue/lint.js';
 export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
+export { tariffChanges, type TariffChange } from './catalogue/changes.js';
 export { QuoteError, isQuoteError, formatPath, describeError } from './errors/quote-error.js';
 export { describeValue } from './errors/from-zod.js';
 export { controlCharacter } from './validation/fields.js';

@@ -64,6 +64,18 @@ describe('comparer écrit au fil des adhérents, la sortie de la bibliothèque',
     expect((await comparer(lot, 'html')).out).toBe(renderComparisonHtml(attendu, catalogues));
   });
 
+  it('CSV et HTML : les conflits, sur la sortie d’erreur, disent le millésime de chaque catalogue, jamais « en avant » ni « en après »', async () => {
+    const belfort = join(B, 'adhesions.json');
+    for (const format of ['csv', 'html', 'texte']) {
+      const r = await comparer(belfort, format);
+      expect(r.code).toBe(1);
+      const conflits = format === 'texte' ? r.out : r.err;
+      expect(conflits).toContain('Facturé deux fois au même SIREN en 2026 (1)');
+      expect(conflits).toContain('Facturé deux fois au même SIREN en 2027 (1)');
+      expect(r.out + r.err).not.toMatch(/en avant|en après|adhésion\(s\)/);
+    }
+  });
+
   it('JSON : les adhérents de compareCatalogues, chacun avec son fichier, puis la synthèse', async () => {
     const r = await comparer(lot, 'json');
     expect(r.code).toBe(0);
@@ -162,7 +174,7 @@ describe('comparer : une mémoire bornée, quelle que soit la taille du lot', ()
       expect(lu.adherents).toHaveLength(20_800);
       expect(lu.synthese.conflits.avant.length).toBeGreaterThan(0);
     } else {
-      expect(r.stdout).toContain('20800 adhésion(s)');
+      expect(r.stdout).toContain(format === 'html' ? '20\u00a0800\u00a0adhésions' : '20800 adhésions');
     }
   });
 });

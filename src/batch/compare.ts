@@ -178,13 +178,26 @@ export interface Comparaison {
     readonly refuseesAvantSeulement: number;
     /**
      * Ce qui serait facturé deux fois au même SIREN, sous chaque catalogue (`SIREN_FACTURE_DEUX_FOIS`,
-     * comme dans `quoteAll`) : les totaux le comptent, c'est au syndicat de trancher.
+     * comme dans `quoteAll`) : les totaux le comptent (ce qu'ils comptent en trop est dans
+     * `factureDeuxFois`), c'est au syndicat de trancher.
      */
     readonly conflits: {
       /** Sous l'ancien catalogue. */
       readonly avant: readonly QuoteIssue[];
       /** Sous le nouveau catalogue. */
       readonly apres: readonly QuoteIssue[];
+    };
+    /**
+     * Ce que les totaux `avant` et `apres` comptent en trop à cause de ces conflits, si l'on garde la
+     * première facturation : chaque ligne d'une prestation facturée par SIREN déjà facturée à ce
+     * SIREN par une adhésion précédente, et le devis entier d'une collectivité déjà présente.
+     * `'0.00'` sans conflit. La recette sans double facturation est `avant − factureDeuxFois.avant`.
+     */
+    readonly factureDeuxFois: {
+      /** Sous l'ancien catalogue. */
+      readonly avant: string;
+      /** Sous le nouveau catalogue. */
+      readonly apres: string;
     };
   };
 }
@@ -350,6 +363,11 @@ export class CompareTally {
   private readonly ids: readonly PrestationId[];
   private readonly byPrestation: Map<PrestationId, { avant: Dec; apres: Dec }>;
   private readonly ledgers: { readonly avant: SirenLedger; readonly apres: SirenLedger };
+  /** De chaque côté : les collectivités vues, chaque prestation facturée par SIREN vue (et par quelle adhésion), et le montant compté deux fois. */
+  private readonly twice = {
+    avant: { members: new Set<string>(), billed: new Map<string, number>(), montant: ZERO },
+    apres: { members: new Set<string>(), billed: new Map<string, number>(), montant: ZERO },
+  };
   private hausses: { index: number; nom: string | null; siren: string | null; ecart: Dec; ecartPourcent: string | null }[] = [];
   private enHausse = 0;
   private enBaisse = 0;
@@ -372,6 +390,7 @@ export class CompareTally {
     for (const [side, r] of [['avant', a], ['apres', b]] as const) {
       if (!r.success) continue;
       this.ledgers[side].add(adherent.index, r.data, fichier);
+      this.countTwice(side, adherent.index, r.data);
       this.totals[side] = this.totals[side].plus(r.data.total);
       for (const l of r.data.lignes) {
         const p = this.byPrestation.get(l.prestation)!;
@@ -391,6 +410,24 @@ export class CompareTally {
       this.hausses.push({ index: adherent.index, siren: adherent.siren, nom: adherent.nom, ecart: e, ecartPourcent: adherent.ecartPourcent });
       // Seules les dix plus fortes restent : la mémoire ne dépend pas de la taille du lot.
       if (this.hausses.length >= 1000) this.hausses = topHausses(this.hausses);
+    }
+  }
+
+  /** Cumule ce qu'un devis accepté fait facturer deux fois, comme le registre des SIREN le signale. */
+  private countTwice(side: 'avant' | 'apres', index: number, q: Quote<PrestationId>): void {
+    const t = this.twice[side];
+    const catalogue = side === 'avant' ? this.avant : this.apres;
+    if (t.members.has(q.collectivite.siren)) {
+      t.montant = t.montant.plus(q.total);
+      return;
+    }
+    t.members.add(q.collectivite.siren);
+    for (const l of q.lignes) {
+      if ((catalogue.prestations[l.prestation] as { facturation?: string } | undefined)?.facturation !== 'siren') continue;
+      const key = `${l.prestation}|${l.siren}`;
+      const first = t.billed.get(key);
+      if (first === undefined) t.billed.set(key, index);
+      else if (first !== index) t.montant = t.montant.plus(l.montant);
     }
   }
 
@@ -415,6 +452,7 @@ export class CompareTally {
       refuseesApresSeulement: this.refuseesApresSeulement,
       refuseesAvantSeulement: this.refuseesAvantSeulement,
       conflits: { avant: this.ledgers.avant.conflicts(), apres: this.ledgers.apres.conflicts() },
+      factureDeuxFois: { avant: this.twice.avant.montant.toFixed(2), apres: this.twice.apres.montant.toFixed(2) },
     };
   }
 }

@@ -156,7 +156,7 @@ export function htmlCompareSink(out: Write, err: (text: string) => void, catalog
       await out(report.middle());
       await refus!.replay(out);
       await writeInChunks(report.tailLines(s), out);
-      conflictsToErr(s, err, ['avant', 'après']);
+      conflictsToErr(s, err, [String(catalogues.avant.millesime), String(catalogues.apres.millesime)]);
     },
     close: () => {
       rows?.close();

@@ -1,4 +1,4 @@
-import { compareAmounts, formatEuros, formatNumber, formatSiren, type AdherentCompare, type Catalogue, type Comparaison } from '@te90/tarifs';
+import { compareAmounts, formatBand, formatEuros, formatNumber, formatSiren, formatUnitPrice, sumAmounts, tariffChanges, type AdherentCompare, type Catalogue, type Comparaison, type TariffChange } from '@te90/tarifs';
 
 /**
  * Ce que le rapport de comparaison affiche en plus de la comparaison : les deux catalogues comparés
@@ -85,54 +85,131 @@ function larger(a: string, b: string): string {
   return compareAmounts(a, b) < 0 ? b : a;
 }
 
-/** Barres horizontales appariées (avant, après) : la recette totale et par prestation. */
+/** Coupe un libellé en lignes d'au plus `width` caractères, aux espaces ; au plus `max` lignes, jamais un mot coupé. */
+function wrapLabel(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** Un pas « rond » (1, 2 ou 5 × 10^k) pour au plus `ticks` graduations jusqu'à `max` (un entier). */
+function niceStep(max: bigint, ticks: number): bigint {
+  const n = BigInt(ticks);
+  for (let p = BigInt(1); ; p *= BigInt(10)) {
+    for (const m of [1, 2, 5]) {
+      const step = p * BigInt(m);
+      if (step * n >= max) return step;
+    }
+  }
+}
+
+/** Les graduations d'un axe jusqu'à `max` (chaîne décimale) : le pas, et la borne de l'axe (un multiple du pas, au moins `max`). */
+function axis(max: string, ticks: number): { readonly step: bigint; readonly top: bigint } {
+  const ceil = BigInt(abs(max).split('.')[0] ?? '0') + (/\.\d*[1-9]/.test(max) ? BigInt(1) : BigInt(0));
+  const step = niceStep(ceil > BigInt(0) ? ceil : BigInt(1), ticks);
+  const top = ((ceil + step - BigInt(1)) / step) * step;
+  return { step, top: top > BigInt(0) ? top : step };
+}
+
+/**
+ * Barres horizontales appariées (avant, après), une paire par prestation, sur un axe gradué en
+ * euros ; le total, d'un autre ordre de grandeur, n'y est pas (il est écrit en chiffres). Les
+ * libellés vont à la ligne plutôt que d'être coupés.
+ */
 function revenueChart(rows: readonly { readonly libelle: string; readonly avant: string; readonly apres: string }[], t1: string, t2: string): string {
-  const label = 320;
-  const bar = 300;
-  const rowHeight = 40;
+  const label = 300;
+  const bar = 330;
+  const labelWidth = 38;
+  const top = 26;
+  const lines = rows.map((r) => wrapLabel(r.libelle, labelWidth));
+  const heights = lines.map((l) => Math.max(34, l.length * 13 + 8));
   const max = rows.reduce((m, r) => larger(larger(m, r.avant), r.apres), '0');
-  const height = rows.length * rowHeight + 30;
+  const { step, top: axisTop } = axis(max, 5);
+  const axisMax = axisTop.toString();
+  const plotHeight = heights.reduce((a, b) => a + b, 0);
+  const height = top + plotHeight + 34;
+  const width = label + bar + 110;
   const out: string[] = [
-    `<svg class="graphique" role="img" aria-label="Recette ${escape(t1)} et ${escape(t2)}, par prestation" viewBox="0 0 ${label + bar + 130} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="graphique" role="img" aria-label="Recette ${escape(t1)} et ${escape(t2)}, par prestation, en euros" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
     `<rect x="${label}" y="4" width="12" height="10" class="avant"/><text x="${label + 16}" y="13">${escape(t1)}</text>`,
     `<rect x="${label + 80}" y="4" width="12" height="10" class="apres"/><text x="${label + 96}" y="13">${escape(t2)}</text>`,
   ];
-  rows.forEach((r, i) => {
-    const y = 24 + i * rowHeight;
-    const wa = scale(r.avant, max, bar);
-    const wb = scale(r.apres, max, bar);
-    const libelle = r.libelle.length > 40 ? `${r.libelle.slice(0, 39)}…` : r.libelle;
+  // L'axe des euros : une graduation par pas, et sa ligne de rappel.
+  for (let v = BigInt(0); v <= axisTop; v += step) {
+    const x = label + scale(v.toString(), axisMax, bar);
     out.push(
-      `<text x="${label - 6}" y="${y + 17}" text-anchor="end">${escape(libelle)}</text>`,
-      `<rect x="${label}" y="${y}" width="${wa}" height="13" class="avant"/><text x="${label + wa + 4}" y="${y + 11}" class="valeur">${euros(r.avant)}</text>`,
-      `<rect x="${label}" y="${y + 15}" width="${wb}" height="13" class="apres"/><text x="${label + wb + 4}" y="${y + 26}" class="valeur">${euros(r.apres)}</text>`,
+      `<line x1="${x}" y1="${top - 4}" x2="${x}" y2="${top + plotHeight}" class="grille"/>`,
+      `<text x="${x}" y="${top + plotHeight + 14}" text-anchor="middle" class="valeur">${formatNumber(v.toString(), TYPO)}</text>`,
     );
+  }
+  out.push(
+    `<line x1="${label}" y1="${top + plotHeight}" x2="${label + bar}" y2="${top + plotHeight}" class="axe"/>`,
+    `<line x1="${label}" y1="${top - 4}" x2="${label}" y2="${top + plotHeight}" class="axe"/>`,
+    `<text x="${label + bar / 2}" y="${top + plotHeight + 29}" text-anchor="middle">Recette de la prestation, en euros</text>`,
+  );
+  let y = top;
+  rows.forEach((r, i) => {
+    const h = heights[i]!;
+    const wa = scale(r.avant, axisMax, bar);
+    const wb = scale(r.apres, axisMax, bar);
+    const mid = y + h / 2;
+    const first = mid - ((lines[i]!.length - 1) * 13) / 2 + 4;
+    out.push(
+      `<text x="${label - 6}" y="${first}" text-anchor="end">${lines[i]!.map((l, k) => `<tspan x="${label - 6}" dy="${k === 0 ? 0 : 13}">${escape(l)}</tspan>`).join('')}</text>`,
+      `<rect x="${label}" y="${mid - 14}" width="${wa}" height="13" class="avant"/><text x="${label + wa + 4}" y="${mid - 3}" class="valeur">${euros(r.avant)}</text>`,
+      `<rect x="${label}" y="${mid + 1}" width="${wb}" height="13" class="apres"/><text x="${label + wb + 4}" y="${mid + 12}" class="valeur">${euros(r.apres)}</text>`,
+    );
+    y += h;
   });
   out.push('</svg>');
   return out.join('\n');
 }
 
-/** Les classes de l'histogramme des écarts en pour cent : borne de gauche comprise, « stable » pour un écart nul. */
-const CLASSES: readonly string[] = ['< −10 %', '−10 à −5 %', '−5 à 0 %', 'stable', '0 à 2 %', '2 à 5 %', '5 à 10 %', '≥ 10 %'];
+/**
+ * Les classes de l'histogramme des écarts en pour cent, chacune avec ses bornes dites : une baisse
+ * compte avec sa borne la plus proche de zéro exclue, une hausse avec sa borne haute comprise (un
+ * adhérent à +2 % exactement, l'indexation, est dans « de 0 % (exclu) à +2 % (inclus) »).
+ */
+const CLASSES: readonly (readonly [string, string])[] = [
+  ['moins de', '−10 %'],
+  ['de −10 % (inclus)', 'à −5 % (exclu)'],
+  ['de −5 % (inclus)', 'à 0 % (exclu)'],
+  ['stable', '(écart nul)'],
+  ['de 0 % (exclu)', 'à +2 % (inclus)'],
+  ['de +2 % (exclu)', 'à +5 % (inclus)'],
+  ['de +5 % (exclu)', 'à +10 % (inclus)'],
+  ['plus de', '+10 %'],
+];
 
 type Distribution = { readonly classes: readonly { readonly libelle: string; readonly nombre: number }[]; readonly sansAvant: number };
 
 /**
  * La classe de l'écart d'un adhérent accepté des deux côtés (son rang dans `CLASSES`), `'sansAvant'`
- * si son total avant était nul, `undefined` s'il est refusé d'un côté.
+ * si son total avant était nul, `undefined` s'il est refusé d'un côté. L'écart en pour cent est
+ * celui que le rapport affiche (deux décimales) : un adhérent affiché à +2 % est dans la classe
+ * qui dit « +2 % (inclus) ».
  */
 function classOf(a: AdherentCompare): number | 'sansAvant' | undefined {
   if (a.ecart === null) return undefined;
+  if (sign(a.ecart) === 0) return 3;
   if (a.ecartPourcent === null) return 'sansAvant';
   const p = a.ecartPourcent;
-  const lt = (bound: string) => compareAmounts(p, bound) < 0;
-  if (sign(p) === 0) return 3;
-  if (lt('-10')) return 0;
-  if (lt('-5')) return 1;
-  if (lt('0')) return 2;
-  if (lt('2')) return 4;
-  if (lt('5')) return 5;
-  if (lt('10')) return 6;
+  const cmp = (bound: string) => compareAmounts(p, bound);
+  if (sign(a.ecart) < 0) {
+    if (cmp('-10') < 0) return 0;
+    if (cmp('-5') < 0) return 1;
+    return 2;
+  }
+  if (cmp('2') <= 0) return 4;
+  if (cmp('5') <= 0) return 5;
+  if (cmp('10') <= 0) return 6;
   return 7;
 }
 
@@ -158,26 +235,42 @@ function count(counts: number[], a: AdherentCompare): number {
 }
 
 function toDistribution(counts: readonly number[], sansAvant: number): Distribution {
-  return { classes: CLASSES.map((libelle, i) => ({ libelle, nombre: counts[i]! })), sansAvant };
+  return { classes: CLASSES.map((libelle, i) => ({ libelle: libelle.join(' '), nombre: counts[i]! })), sansAvant };
 }
 
-/** L'histogramme des écarts : une colonne par classe. */
+/** L'histogramme des écarts : une colonne par classe, un axe vertical gradué en nombre d'adhérents, chaque nombre au-dessus de sa colonne. */
 function histogram(d: Distribution): string {
-  const col = 70;
-  const h = 150;
+  const col = 92;
+  const h = 160;
+  const left = 56;
+  const top = 22;
   const max = Math.max(1, ...d.classes.map((c) => c.nombre));
-  const out = [`<svg class="graphique" role="img" aria-label="Répartition des adhérents selon l'écart de leur total" viewBox="0 0 ${d.classes.length * col + 20} ${h + 50}" width="100%" xmlns="http://www.w3.org/2000/svg">`];
+  const { step, top: axisTop } = axis(String(max), 5);
+  const yMax = Number(axisTop);
+  const width = left + CLASSES.length * col + 10;
+  const base = top + h;
+  const out = [
+    `<svg class="graphique" role="img" aria-label="Répartition des adhérents selon l'écart de leur total, en pour cent" viewBox="0 0 ${width} ${base + 48}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
+    `<text x="14" y="${top + h / 2}" transform="rotate(-90 14 ${top + h / 2})" text-anchor="middle">Nombre d'adhérents</text>`,
+  ];
+  for (let v = 0; v <= yMax; v += Number(step)) {
+    const y = base - Math.round((v / yMax) * h * 10) / 10;
+    out.push(`<line x1="${left}" y1="${y}" x2="${width - 10}" y2="${y}" class="grille"/>`, `<text x="${left - 6}" y="${y + 4}" text-anchor="end" class="valeur">${v}</text>`);
+  }
+  out.push(`<line x1="${left}" y1="${top - 6}" x2="${left}" y2="${base}" class="axe"/>`);
   d.classes.forEach((c, i) => {
-    const bh = Math.round((c.nombre / max) * h * 10) / 10;
-    const x = 10 + i * col;
+    const bh = Math.round((c.nombre / yMax) * h * 10) / 10;
+    const x = left + i * col;
     const cls = i < 3 ? 'baisse' : i === 3 ? 'stable' : 'hausse';
+    const [l1, l2] = CLASSES[i]!;
     out.push(
-      `<rect x="${x + 8}" y="${h + 10 - bh}" width="${col - 16}" height="${bh}" class="${cls}"/>`,
-      `<text x="${x + col / 2}" y="${h + 6 - bh}" text-anchor="middle" class="valeur">${c.nombre}</text>`,
-      `<text x="${x + col / 2}" y="${h + 28}" text-anchor="middle">${escape(c.libelle)}</text>`,
+      `<rect x="${x + 10}" y="${base - bh}" width="${col - 20}" height="${bh}" class="${cls}"/>`,
+      `<text x="${x + col / 2}" y="${base - bh - 4}" text-anchor="middle" class="valeur">${c.nombre}</text>`,
+      `<text x="${x + col / 2}" y="${base + 16}" text-anchor="middle" class="classe">${escape(l1)}</text>`,
+      `<text x="${x + col / 2}" y="${base + 29}" text-anchor="middle" class="classe">${escape(l2)}</text>`,
     );
   });
-  out.push(`<line x1="10" y1="${h + 10}" x2="${d.classes.length * col + 10}" y2="${h + 10}" class="axe"/>`, '</svg>');
+  out.push(`<line x1="${left}" y1="${base}" x2="${width - 10}" y2="${base}" class="axe"/>`, `<text x="${left + (CLASSES.length * col) / 2}" y="${base + 45}" text-anchor="middle">Écart du total de l'adhérent, en pour cent</text>`, '</svg>');
   return out.join('\n');
 }
 
@@ -198,47 +291,163 @@ function nomOf(a: { readonly nom: string | null; readonly index: number }): stri
   return a.nom ?? `adhésion n° ${a.index + 1}`;
 }
 
+/** `1 adhésion`, `104 adhésions`. */
+function plural(n: number, un: string, plusieurs: string): string {
+  return `${formatNumber(String(n), TYPO)}\u00a0${n >= 2 ? plusieurs : un}`;
+}
+
+/** Une énumération en français : `A`, `A et B`, `A, B et C`. */
+function enumerate(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]!}`;
+}
+
+/** Un texte écrit dans une chaîne CSS (`content: "…"`) : guillemets, barres obliques, sauts de ligne et `<` échappés. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/** Le SIREN écrit par groupes, insécable. */
+function sirenText(siren: string): string {
+  return formatSiren(siren).replaceAll(' ', '\u00a0');
+}
+
+/** Un montant ou l'intervalle de plusieurs, sur deux lignes : `300,00 €`, `de 100,00 €<br>à 550,00 €`. */
+function range(values: readonly string[], write: (v: string) => string): string {
+  const sorted = [...values].sort(compareAmounts);
+  const lo = sorted[0]!;
+  const hi = sorted[sorted.length - 1]!;
+  return compareAmounts(lo, hi) === 0 ? write(lo) : `de ${write(lo)}<br>à ${write(hi)}`;
+}
+
+/** Ce que désigne un tarif changé : sa composante, puis son unité ou sa case (strate, quota). */
+function tariffLabel(t: TariffChange): string {
+  const where = [t.strate === undefined ? '' : formatBand(t.strate, TYPO), t.quotaGo === undefined ? '' : `${formatNumber(String(t.quotaGo), TYPO)}\u00a0Go`].filter(Boolean).join(', ');
+  const unit = t.unite === undefined ? '' : `par ${t.unite.un}`;
+  return [t.libelleComposante, [unit, where].filter(Boolean).join(', ')].filter(Boolean).join(' — ');
+}
+
+function unitPrice(v: string | null): string {
+  return v === null ? 'non publié' : formatUnitPrice(v, TYPO);
+}
+
+/**
+ * Les lignes du tableau des tarifs votés : une par montant changé ; les montants d'une même
+ * composante (les cases d'une grille) qui changent tous du même pour cent en une seule ligne,
+ * leur détail montant par montant venant plus loin.
+ */
+function tariffRows(changes: readonly TariffChange[], grouped: boolean): string[] {
+  const out: string[] = [];
+  const groups = new Map<string, TariffChange[]>();
+  for (const t of changes) {
+    const key = `${t.prestation}|${t.composante}|${t.champ}`;
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, [t]);
+    else g.push(t);
+  }
+  // La synthèse nomme chaque tarif par sa composante ; le détail y ajoute la prestation.
+  const head = (t: TariffChange, label: string) =>
+    grouped ? `<th scope="row">${escape(label)}</th>` : `<th scope="row">${escape(t.libellePrestation)}</th><td>${escape(label)}</td>`;
+  for (const g of groups.values()) {
+    const first = g[0]!;
+    const same = g.every((t) => t.avant !== null && t.apres !== null && t.ecartPourcent === first.ecartPourcent);
+    if (grouped && g.length > 1 && same) {
+      const label = `${first.libelleComposante} — ${plural(g.length, 'montant', 'montants')}, chacun ${pourcent(first.ecartPourcent)} (détail plus loin)`;
+      out.push(
+        `<tr>${head(first, label)}<td class="n">${range(g.map((x) => x.avant!), unitPrice)}</td><td class="n">${range(g.map((x) => x.apres!), unitPrice)}</td><td class="n">${range(g.map((x) => x.ecart!), (v) => signed(v))}</td><td class="n">${pourcent(first.ecartPourcent)}</td></tr>`,
+      );
+      continue;
+    }
+    for (const t of g) {
+      out.push(
+        `<tr>${head(t, tariffLabel(t))}<td class="n">${unitPrice(t.avant)}</td><td class="n">${unitPrice(t.apres)}</td><td class="n${ecartClass(t.ecart)}">${t.ecart === null ? '—' : signed(t.ecart)}</td><td class="n">${pourcent(t.ecartPourcent)}</td></tr>`,
+      );
+    }
+  }
+  return out;
+}
+
 const STYLE = `
-  @page { size: A4; margin: 14mm 12mm; }
+  @page { size: A4; margin: 18mm 12mm 16mm; }
   * { box-sizing: border-box; }
   body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #161616; margin: 0 auto; max-width: 190mm; padding: 8mm 0; font-size: 10pt; line-height: 1.4; }
-  header { border-bottom: 2px solid #000091; padding-bottom: 3mm; margin-bottom: 5mm; }
+  header { border-bottom: 2px solid #000091; padding-bottom: 2mm; margin-bottom: 3mm; }
   h1 { font-size: 17pt; margin: 0 0 1mm; color: #000091; }
-  h2 { font-size: 12.5pt; margin: 7mm 0 2mm; page-break-after: avoid; }
+  h2 { font-size: 12.5pt; margin: 7mm 0 2mm; }
+  h3 { font-size: 10.5pt; margin: 4mm 0 1.5mm; }
+  /* Un titre ne reste jamais seul en bas de page : il emporte 35 mm de place avec lui. */
+  h2, h3 { break-after: avoid; break-inside: avoid; page-break-after: avoid; page-break-inside: avoid; }
+  h2::after { content: ""; display: block; height: 35mm; margin-bottom: -35mm; }
+  h3::after { content: ""; display: block; height: 14mm; margin-bottom: -14mm; }
   header p { margin: 0.5mm 0; }
-  .exemple { border: 2px solid #b34000; background: #fff4ec; color: #6b2400; padding: 3mm 4mm; font-weight: 700; margin: 0 0 5mm; }
-  .chiffres { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; margin: 0 0 4mm; }
+  /* Un graphique reste sur la page de son titre. */
+  .tenir { break-inside: avoid; page-break-inside: avoid; }
+  .exemple { border: 2px solid #b34000; background: #fff4ec; color: #6b2400; padding: 2.5mm 4mm; font-weight: 700; margin: 0 0 4mm; }
+  .synthese { break-after: page; page-break-after: always; font-size: 9.5pt; }
+  .synthese p { margin: 1mm 0 2mm; }
+  .synthese h2 { margin-top: 2mm; }
+  .synthese table { font-size: 9pt; }
+  .synthese th, .synthese td { padding: 0.8mm 1.5mm; }
+  .chiffres { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; margin: 0 0 2mm; }
   .chiffres div { border: 1px solid #929292; padding: 2mm 3mm; }
   .chiffres strong { display: block; font-size: 13pt; }
+  .a-trancher { border-left: 4px solid #b34000; background: #fff4ec; padding: 1.5mm 3mm; margin: 0 0 2mm; }
+  .synthese ul { margin: 0 0 2mm; padding-left: 5mm; }
+  .note { color: #3a3a3a; font-size: 9pt; }
   table { width: 100%; border-collapse: collapse; margin: 0 0 3mm; }
   th, td { border-bottom: 1px solid #c9c9c9; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
   thead th { background: #eeeeee; border-bottom: 2px solid #3a3a3a; }
-  tr { page-break-inside: avoid; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  tr.total th, tr.total td { font-weight: 700; border-top: 2px solid #3a3a3a; border-bottom: 2px solid #3a3a3a; }
   td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
   .hausse-txt { color: #8f0000; }
   .baisse-txt { color: #18753c; }
-  svg.graphique { max-width: 100%; height: auto; font-size: 11px; margin: 0 0 3mm; }
+  svg.graphique { max-width: 100%; height: auto; font-size: 11px; margin: 0 0 3mm; break-inside: avoid; page-break-inside: avoid; }
   svg text { fill: #161616; }
   svg .valeur { fill: #3a3a3a; font-size: 10px; }
+  svg .classe { font-size: 10px; }
   svg .avant { fill: #8585f6; }
   svg .apres { fill: #000091; }
   svg .hausse { fill: #ce0500; }
   svg .baisse { fill: #18753c; }
   svg .stable { fill: #929292; }
   svg .axe { stroke: #3a3a3a; stroke-width: 1; }
+  svg .grille { stroke: #dddddd; stroke-width: 1; }
   .refus li { margin: 0 0 1mm; }
   footer { margin-top: 8mm; color: #3a3a3a; font-size: 8.5pt; }
-  @media print { body { padding: 0; max-width: none; } .exemple, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+  @media print { body { padding: 0; max-width: none; } .exemple, .a-trancher, svg, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
 /**
- * Écrit une comparaison en rapport HTML autonome et imprimable (A4) pour le comité syndical : la
- * recette avant et après, au total et par prestation, la répartition des écarts des adhérents
- * (histogramme), les plus fortes hausses et les plus fortes baisses, la ligne de chaque adhérent,
- * les adhésions refusées d'un côté ou de l'autre et pourquoi, et ce qui serait facturé deux fois au
- * même SIREN. Les graphiques sont dessinés en SVG dans la page : aucun script, aucune ressource
- * externe ; le rapport s'ouvre et s'imprime hors ligne. Un bandeau visible le signale dès qu'un des
- * deux catalogues porte un montant d'exemple.
+ * Les marges de chaque page imprimée : le titre du rapport (en haut à gauche), le bandeau des
+ * montants d'exemple (en haut à droite), « page N / M » (en bas à droite). Les boîtes de marge de
+ * `@page` se répètent sur chaque page ; un navigateur qui ne les connaît pas imprime le rapport
+ * sans elles, le bandeau restant en tête de la première page.
+ */
+function pageMargins(titre: string, bandeau: string | undefined): string {
+  const box = 'font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 8pt; color: #3a3a3a;';
+  return [
+    '@page {',
+    `  @top-left { content: ${cssString(titre)}; ${box} }`,
+    ...(bandeau === undefined ? [] : [`  @top-right { content: ${cssString(bandeau)}; ${box} color: #b34000; font-weight: 700; }`]),
+    `  @bottom-left { content: ${cssString(`${titre} — document de travail pour le comité syndical`)}; ${box} }`,
+    `  @bottom-right { content: "page " counter(page) " / " counter(pages); ${box} }`,
+    '}',
+  ].join('\n');
+}
+
+/**
+ * Écrit une comparaison en rapport HTML autonome et imprimable (A4) pour le comité syndical. Il
+ * s'ouvre sur une page de synthèse pour le vote : la recette avant et après (sans ce qui serait
+ * facturé deux fois, montré à part), chaque tarif changé (avant → après, en euros et en pour cent,
+ * d'après les deux catalogues : voir {@link "@te90/tarifs"!tariffChanges}), ce qui est à trancher
+ * (facturé deux fois au même SIREN) et les adhésions refusées, nommés par les collectivités. Suivent
+ * la recette par prestation (graphique gradué en euros), la répartition des écarts des adhérents
+ * (histogramme aux classes bornées sans ambiguïté, axe du nombre d'adhérents), les plus fortes
+ * hausses et baisses (classées en euros), la ligne de chaque adhérent et le détail des refus et des
+ * conflits. Les graphiques sont dessinés en SVG dans la page : aucun script, aucune ressource
+ * externe ; le rapport s'ouvre et s'imprime hors ligne. Imprimé (Chromium), chaque page porte le
+ * titre du rapport, « page N / M » et, dès qu'un catalogue porte un montant d'exemple, le bandeau
+ * qui le dit ; un titre n'est jamais seul en bas de page.
  *
  * @param comparaison - une comparaison rendue par {@link "@te90/tarifs"!compareCatalogues}
  * @param options - les deux catalogues comparés, et un titre facultatif
@@ -263,11 +472,24 @@ export function renderComparisonHtml(comparaison: Comparaison, options: Comparis
   return report.head(comparaison.synthese) + rows.join('') + report.middle() + refus.join('') + report.tail(comparaison.synthese);
 }
 
+/** `deux fois`, `trois fois` : le nombre de fois en lettres, jusqu'à dix. */
+const FOIS: Readonly<Record<number, string>> = { 2: 'deux fois', 3: 'trois fois', 4: 'quatre fois', 5: 'cinq fois', 6: 'six fois', 7: 'sept fois', 8: 'huit fois', 9: 'neuf fois', 10: 'dix fois' };
+
+/** Les adhésions nommées dans un conflit, au plus : les autres sont comptées. */
+const ENTREES_NOMMEES = 6;
+
+/** Les conflits nommés dans la page de synthèse, au plus : les autres sont comptés, et tous sont détaillés plus loin. */
+const CONFLITS_EN_SYNTHESE = 10;
+
+/** Les refus nommés dans la page de synthèse, au plus : les autres sont comptés, et détaillés plus loin. */
+const REFUS_EN_SYNTHESE = 10;
+
 /**
  * Le rapport HTML d'une comparaison, écrit au fil des adhérents : {@link ComparisonHtmlReport.add}
- * rend la ligne de chaque adhérent (et son refus) et ne garde que des compteurs et les dix plus forts
- * écarts de chaque sens ; le début du document (synthèse, graphiques, plus forts écarts), écrit à la
- * fin, précède les lignes. `head + lignes + middle + refus + tail` est le document de
+ * rend la ligne de chaque adhérent (et son refus) et ne garde que des compteurs, les dix plus forts
+ * écarts de chaque sens et le nom de chaque adhérent (pour nommer les collectivités en cause dans
+ * un conflit) ; le début du document (synthèse, graphiques, plus forts écarts), écrit à la fin,
+ * précède les lignes. `head + lignes + middle + refus + tail` est le document de
  * {@link renderComparisonHtml}.
  *
  * @category Au fil de l'eau
@@ -296,6 +518,11 @@ export class ComparisonHtmlReport {
   private readonly counts = CLASSES.map(() => 0);
   private hausses: Extreme[] = [];
   private baisses: Extreme[] = [];
+  /** Le nom de chaque adhésion, par position ; le nom de chaque collectivité, par SIREN. */
+  private readonly noms = new Map<number, string>();
+  private readonly sirens = new Map<string, string>();
+  /** Les premiers refus, pour la page de synthèse. */
+  private readonly premiersRefus: string[] = [];
 
   /**
    * Commence un rapport.
@@ -318,7 +545,11 @@ export class ComparisonHtmlReport {
     const { t1, t2 } = this;
     this.count++;
     this.sansAvant += count(this.counts, a);
-    const siren = a.siren ? formatSiren(a.siren).replaceAll(' ', '\u00a0') : '—';
+    if (a.nom !== null) {
+      this.noms.set(a.index, a.nom);
+      if (a.siren !== null && !this.sirens.has(a.siren)) this.sirens.set(a.siren, a.nom);
+    }
+    const siren = a.siren ? sirenText(a.siren) : '—';
     if (a.ecart !== null) {
       this.both++;
       const e = a.ecart;
@@ -336,11 +567,14 @@ export class ComparisonHtmlReport {
     const row = `<tr><td>${a.index + 1}</td><th scope="row">${escape(nomOf(a))}</th><td>${siren}</td><td class="n">${a.avant ? euros(a.avant.total) : 'refusée'}</td><td class="n">${a.apres ? euros(a.apres.total) : 'refusée'}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>\n`;
     if (a.refus.avant === undefined && a.refus.apres === undefined) return { row, refus: undefined };
     this.refusees++;
-    const cotes = [
-      ...(a.refus.avant ? [`en ${t1} : ${a.refus.avant.map((i) => `${i.message} [${i.code}]`).join(' ; ')}`] : []),
-      ...(a.refus.apres ? [`en ${t2} : ${a.refus.apres.map((i) => `${i.message} [${i.code}]`).join(' ; ')}`] : []),
+    const cotes = [...(a.refus.avant ? [t1] : []), ...(a.refus.apres ? [t2] : [])];
+    const qui = `${escape(nomOf(a))}${a.siren ? ` (SIREN ${sirenText(a.siren)})` : ''}`;
+    if (this.premiersRefus.length < REFUS_EN_SYNTHESE) this.premiersRefus.push(`<li><strong>${qui}</strong> : refusée ${cotes.map((t) => `en ${t}`).join(' et ')}</li>`);
+    const raisons = [
+      ...(a.refus.avant ? [`en ${t1} : ${a.refus.avant.map((i) => i.message).join(' ; ')}`] : []),
+      ...(a.refus.apres ? [`en ${t2} : ${a.refus.apres.map((i) => i.message).join(' ; ')}`] : []),
     ];
-    return { row, refus: `<li><strong>${escape(nomOf(a))}</strong> (n° ${a.index + 1}) — refusée ${escape(cotes.join(' ; '))}</li>\n` };
+    return { row, refus: `<li><strong>${qui}</strong> — refusée ${escape(raisons.join(' ; '))}</li>\n` };
   }
 
   /**
@@ -352,10 +586,60 @@ export class ComparisonHtmlReport {
     return toDistribution(this.counts, this.sansAvant);
   }
 
+  /** Une collectivité nommée par son SIREN : `Belfort (SIREN 219 000 106)`, ou le SIREN seul s'il n'est celui d'aucun adhérent. */
+  private sirenNamed(siren: string): string {
+    const nom = this.sirens.get(siren);
+    return nom === undefined ? `SIREN ${sirenText(siren)}` : `${nom} (SIREN ${sirenText(siren)})`;
+  }
+
+  /** Les adhésions en cause, nommées : `CA Grand Belfort et Belfort`. */
+  private entriesNamed(entrees: readonly number[]): string {
+    const noms = entrees.slice(0, ENTREES_NOMMEES).map((e) => this.noms.get(e) ?? `adhésion n° ${e + 1}`);
+    const autres = entrees.length - noms.length;
+    return autres > 0 ? `${noms.join(', ')} et ${plural(autres, 'autre adhésion', 'autres adhésions')}` : enumerate(noms);
+  }
+
+  /**
+   * Les conflits des deux côtés, chacun une fois avec les millésimes où il se pose, dits par les
+   * noms des collectivités (jamais de code ni de fichier).
+   */
+  private conflicts(s: Comparaison['synthese']): string[] {
+    const out = new Map<string, { texte: string; cotes: string[] }>();
+    for (const [side, t] of [['avant', this.t1], ['apres', this.t2]] as const) {
+      for (const c of s.conflits[side]) {
+        const p = c.params as { raison?: string; siren?: string; libellePrestation?: string; entrees?: readonly number[] };
+        const siren = typeof p.siren === 'string' ? p.siren : '';
+        const entrees = Array.isArray(p.entrees) ? p.entrees : [];
+        const fois = FOIS[entrees.length] ?? `${entrees.length} fois`;
+        const texte =
+          p.raison === 'collectivite'
+            ? `${this.sirenNamed(siren)} adhère ${fois} (${this.entriesNamed(entrees)}) : une collectivité n'adhère qu'une fois.`
+            : `« ${p.libellePrestation ?? ''} » serait facturé ${fois} à ${this.sirenNamed(siren)}, par ${this.entriesNamed(entrees)} : la prestation n'est due qu'une fois par SIREN.`;
+        const known = out.get(texte);
+        if (known === undefined) out.set(texte, { texte, cotes: [t] });
+        else known.cotes.push(t);
+      }
+    }
+    return [...out.values()].map((c) => `${c.cotes.map((t) => `En ${t}`).join(' et ').replace(' et En ', ' et en ')} : ${escape(c.texte)}`);
+  }
+
   /** Le début du document, jusqu'à l'ouverture du tableau « Chaque adhérent », une fois tous les adhérents ajoutés. */
   head(s: Comparaison['synthese']): string {
     const { t1, t2, titre, options } = this;
-    const exemple = usesExample(options.avant) || usesExample(options.apres);
+    const ex1 = usesExample(options.avant);
+    const ex2 = usesExample(options.apres);
+    const quels = ex1 && ex2 ? 'les deux catalogues comparés portent' : `le catalogue ${ex1 ? t1 : t2} porte`;
+    const bandeau = ex1 || ex2 ? `Montants d'exemple : ${ex1 && ex2 ? `catalogues ${t1} et ${t2}` : `catalogue ${ex1 ? t1 : t2}`} — ne fonde aucune décision` : undefined;
+    const doubles = { avant: s.factureDeuxFois?.avant ?? '0.00', apres: s.factureDeuxFois?.apres ?? '0.00' };
+    const avecDoubles = sign(doubles.avant) !== 0 || sign(doubles.apres) !== 0;
+    const net = {
+      avant: sumAmounts([s.avant, `-${doubles.avant}`]),
+      apres: sumAmounts([s.apres, `-${doubles.apres}`]),
+    };
+    const netEcart = sumAmounts([net.apres, `-${net.avant}`]);
+    const netPourcent = percentOf(netEcart, net.avant);
+    const changes = tariffChanges(options.avant, options.apres);
+    const conflits = this.conflicts(s);
     const out: string[] = [
       '<!doctype html>',
       '<html lang="fr">',
@@ -363,31 +647,70 @@ export class ComparisonHtmlReport {
       '<meta charset="utf-8">',
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       `<title>${escape(titre)}</title>`,
-      `<style>${STYLE}</style>`,
+      `<style>${STYLE}${pageMargins(titre, bandeau)}\n</style>`,
       '</head>',
       '<body>',
       '<header>',
       `<h1>${escape(titre)}</h1>`,
-      `<p>Avant : ${escape(options.avant.libelle)}</p>`,
-      `<p>Après : ${escape(options.apres.libelle)}</p>`,
-      `<p>${this.count} adhésion(s) ; acceptées en ${t1} : ${s.acceptesAvant} ; en ${t2} : ${s.acceptesApres}.</p>`,
+      `<p>Catalogue ${t1} : ${escape(options.avant.libelle)}</p>`,
+      `<p>Catalogue ${t2} : ${escape(options.apres.libelle)}</p>`,
+      `<p>${plural(this.count, 'adhésion', 'adhésions')} ; acceptées en ${t1} : ${s.acceptesAvant} ; en ${t2} : ${s.acceptesApres}.</p>`,
       '</header>',
       '<main>',
     ];
-    if (exemple) {
+    if (bandeau !== undefined) {
       out.push(
-        '<p class="exemple" role="note">Montants d\'exemple : un des deux catalogues comparés porte des montants inventés pour une démonstration, ni publiés ni votés par le syndicat. Ce rapport ne peut pas fonder une décision.</p>',
+        `<p class="exemple" role="note">Montants d'exemple : ${quels} des montants inventés pour une démonstration, ni publiés ni votés par le syndicat. Ce rapport ne peut pas fonder une décision.</p>`,
       );
     }
+    // La page de synthèse, pour le vote.
+    out.push(
+      '<section class="synthese" aria-labelledby="synthese">',
+      '<h2 id="synthese">Synthèse pour le vote</h2>',
+      '<div class="chiffres">',
+      `<div>Recette ${t1} <strong>${euros(net.avant)}</strong></div>`,
+      `<div>Recette ${t2} <strong>${euros(net.apres)}</strong></div>`,
+      `<div>Écart <strong class="${ecartClass(netEcart).trim()}">${signed(netEcart)} (${pourcent(netPourcent)})</strong></div>`,
+      '</div>',
+      `<p>Adhérents acceptés des deux côtés : ${this.both} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}.</p>`,
+    );
+    if (avecDoubles) {
+      out.push(
+        `<p class="a-trancher">Facturé deux fois au même SIREN, à trancher avant de facturer, et non compris dans ces recettes : <strong>${euros(doubles.avant)} en ${t1}</strong>, <strong>${euros(doubles.apres)} en ${t2}</strong> (factures émises telles quelles : ${euros(s.avant)} en ${t1}, ${euros(s.apres)} en ${t2}).</p>`,
+      );
+    } else out.push(`<p class="note">Recette des adhésions acceptées de chaque côté, sans SIREN facturé deux fois.</p>`);
+    out.push(`<h3>Tarifs soumis au vote : ce qui change de ${t1} à ${t2}</h3>`);
+    if (changes.length === 0) out.push(`<p>Aucun tarif ne change de ${t1} à ${t2}.</p>`);
+    else {
+      out.push(
+        '<table class="tarifs">',
+        `<thead><tr><th scope="col">Tarif</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+        '<tbody>',
+        ...tariffRows(changes, true),
+        '</tbody>',
+        '</table>',
+      );
+    }
+    out.push(`<h3>À trancher avant de facturer</h3>`);
+    if (conflits.length === 0) out.push('<p>Aucun SIREN facturé deux fois.</p>');
+    else {
+      const autres = conflits.length - CONFLITS_EN_SYNTHESE;
+      out.push(`<ul class="conflits">\n${conflits.slice(0, CONFLITS_EN_SYNTHESE).map((c) => `<li>${c}</li>`).join('\n')}\n</ul>`);
+      if (autres > 0) out.push(`<p class="note">Et ${plural(autres, 'autre', 'autres')}, détaillés en fin de rapport.</p>`);
+    }
+    out.push('<h3>Adhésions refusées</h3>');
+    if (this.refusees === 0) out.push(`<p>Aucune : toutes les adhésions sont acceptées en ${t1} et en ${t2}.</p>`);
+    else {
+      const autres = this.refusees - this.premiersRefus.length;
+      out.push(`<ul>\n${this.premiersRefus.join('\n')}\n</ul>`, `<p class="note">${autres > 0 ? `Et ${plural(autres, 'autre', 'autres')}. ` : ''}Les raisons sont détaillées en fin de rapport.</p>`);
+    }
+    out.push('</section>');
     out.push(
       '<section aria-labelledby="recette">',
-      '<h2 id="recette">Recette du syndicat</h2>',
-      '<div class="chiffres">',
-      `<div>Total ${t1}<strong>${euros(s.avant)}</strong></div>`,
-      `<div>Total ${t2}<strong>${euros(s.apres)}</strong></div>`,
-      `<div>Écart<strong class="${ecartClass(s.ecart).trim()}">${signed(s.ecart)} (${pourcent(s.ecartPourcent)})</strong></div>`,
+      '<div class="tenir">',
+      '<h2 id="recette">Recette du syndicat, par prestation</h2>',
+      revenueChart(s.parPrestation.map((p) => ({ libelle: p.libelle, avant: p.avant ?? '0.00', apres: p.apres ?? '0.00' })), t1, t2),
       '</div>',
-      revenueChart([{ libelle: 'Total', avant: s.avant, apres: s.apres }, ...s.parPrestation.map((p) => ({ libelle: p.libelle, avant: p.avant ?? '0.00', apres: p.apres ?? '0.00' }))], t1, t2),
       '<table>',
       `<thead><tr><th scope="col">Prestation</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
       '<tbody>',
@@ -395,18 +718,40 @@ export class ComparisonHtmlReport {
         (p) =>
           `<tr><th scope="row">${escape(p.libelle)}</th><td class="n">${euros(p.avant ?? '0.00')}</td><td class="n">${euros(p.apres ?? '0.00')}</td><td class="n${ecartClass(p.ecart)}">${signed(p.ecart)}</td><td class="n">${pourcent(p.ecartPourcent)}</td></tr>`,
       ),
+      `<tr class="total"><th scope="row">Total${avecDoubles ? ', double facturation comprise' : ''}</th><td class="n">${euros(s.avant)}</td><td class="n">${euros(s.apres)}</td><td class="n${ecartClass(s.ecart)}">${signed(s.ecart)}</td><td class="n">${pourcent(s.ecartPourcent)}</td></tr>`,
+      ...(avecDoubles
+        ? [
+            `<tr><th scope="row">dont facturé deux fois au même SIREN (à trancher)</th><td class="n">${euros(doubles.avant)}</td><td class="n">${euros(doubles.apres)}</td><td class="n"></td><td class="n"></td></tr>`,
+            `<tr class="total"><th scope="row">Total sans double facturation</th><td class="n">${euros(net.avant)}</td><td class="n">${euros(net.apres)}</td><td class="n${ecartClass(netEcart)}">${signed(netEcart)}</td><td class="n">${pourcent(netPourcent)}</td></tr>`,
+          ]
+        : []),
       '</tbody>',
-      `<tfoot><tr><th scope="row">Total</th><td class="n">${euros(s.avant)}</td><td class="n">${euros(s.apres)}</td><td class="n${ecartClass(s.ecart)}">${signed(s.ecart)}</td><td class="n">${pourcent(s.ecartPourcent)}</td></tr></tfoot>`,
       '</table>',
-      '<p>Recette des adhésions acceptées de chaque côté ; chaque ligne de devis est arrondie au centime, les totaux sont les sommes des lignes.</p>',
+      '<p class="note">Recette des adhésions acceptées de chaque côté ; chaque ligne de devis est arrondie au centime, les totaux sont les sommes des lignes.</p>',
       '</section>',
     );
+    if (changes.some((t, i) => i > 0 && changes[i - 1]!.prestation === t.prestation && changes[i - 1]!.composante === t.composante && changes[i - 1]!.champ === t.champ)) {
+      out.push(
+        '<section aria-labelledby="tarifs">',
+        '<h2 id="tarifs">Tarifs changés, montant par montant</h2>',
+        '<table class="tarifs">',
+        `<thead><tr><th scope="col">Prestation</th><th scope="col">Tarif</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+        '<tbody>',
+        ...tariffRows(changes, false),
+        '</tbody>',
+        '</table>',
+        '</section>',
+      );
+    }
     const d = this.distribution();
     out.push(
       '<section aria-labelledby="repartition">',
+      '<div class="tenir">',
       '<h2 id="repartition">Répartition des écarts des adhérents</h2>',
       `<p>Adhérents acceptés des deux côtés : ${this.both} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}${d.sansAvant > 0 ? ` ; sans montant en ${t1} : ${d.sansAvant}` : ''}.</p>`,
       histogram(d),
+      '</div>',
+      "<p class=\"note\">L'écart d'un adhérent est celui de son total, en pour cent de son total " + t1 + ", arrondi au centième. Chaque classe dit ses bornes : un adhérent à +2 % exactement compte dans « de 0 % (exclu) à +2 % (inclus) ».</p>",
       '</section>',
     );
     const extremes = (id: string, titreSection: string, list: readonly Extreme[]) => {
@@ -416,6 +761,7 @@ export class ComparisonHtmlReport {
         return;
       }
       out.push(
+        "<p class=\"note\">Classées selon l'écart en euros, du plus fort au plus faible ; l'écart en pour cent est donné à côté.</p>",
         '<table>',
         `<thead><tr><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
         '<tbody>',
@@ -425,8 +771,8 @@ export class ComparisonHtmlReport {
         '</section>',
       );
     };
-    extremes('hausses', 'Plus fortes hausses', strongest(this.hausses, 1));
-    extremes('baisses', 'Plus fortes baisses', strongest(this.baisses, -1));
+    extremes('hausses', 'Plus fortes hausses, en euros', strongest(this.hausses, 1));
+    extremes('baisses', 'Plus fortes baisses, en euros', strongest(this.baisses, -1));
     out.push(
       '<section aria-labelledby="adherents">',
       '<h2 id="adherents">Chaque adhérent</h2>',
@@ -439,7 +785,7 @@ export class ComparisonHtmlReport {
 
   /** Entre les lignes des adhérents et la liste des refus. */
   middle(): string {
-    const out = ['</tbody>', '</table>', '</section>', '<section class="refus" aria-labelledby="refus">', '<h2 id="refus">Adhésions refusées</h2>'];
+    const out = ['</tbody>', '</table>', '</section>', '<section class="refus" aria-labelledby="refus">', '<h2 id="refus">Adhésions refusées, et pourquoi</h2>'];
     out.push(this.refusees === 0 ? `<p>Aucune : toutes les adhésions sont acceptées en ${this.t1} et en ${this.t2}.</p>` : '<ul>');
     return out.join('\n') + '\n';
   }
@@ -453,15 +799,29 @@ export class ComparisonHtmlReport {
   *tailLines(s: Comparaison['synthese']): Generator<string> {
     if (this.refusees > 0) yield '</ul>\n';
     yield '</section>\n';
-    for (const [side, t] of [['avant', this.t1], ['apres', this.t2]] as const) {
-      const conflits = s.conflits[side];
-      if (conflits.length === 0) continue;
-      yield `<section aria-labelledby="conflits-${side}">\n<h2 id="conflits-${side}">Facturé deux fois au même SIREN en ${t} : à trancher avant de facturer</h2>\n<ul>\n`;
-      for (const c of conflits) yield `<li>${escape(c.message)} [${c.code}]</li>\n`;
+    const conflits = this.conflicts(s);
+    if (conflits.length > 0) {
+      yield '<section aria-labelledby="conflits">\n<h2 id="conflits">Facturé deux fois au même SIREN : à trancher avant de facturer</h2>\n<ul>\n';
+      for (const c of conflits) yield `<li>${c}</li>\n`;
       yield '</ul>\n</section>\n';
     }
     yield `</main>\n<footer>${escape(this.titre)}. Établi avec @te90/tarifs.</footer>\n</body>\n</html>\n`;
   }
+}
+
+/** L'écart en pour cent de `base`, deux décimales (au demi supérieur) ; `null` si `base` est nul. */
+function percentOf(ecart: string, base: string): string | null {
+  if (sign(base) === 0) return null;
+  // Centièmes de pour cent, en entiers exacts : ecart × 10 000 / base, arrondi au demi supérieur.
+  const e = digits(ecart);
+  const b = digits(base);
+  const ten = BigInt(10);
+  const num = e.n * ten ** BigInt(b.decimales) * BigInt(10000);
+  const den = b.n * ten ** BigInt(e.decimales);
+  const q = (BigInt(2) * num + den) / (BigInt(2) * den);
+  const negative = sign(ecart) * sign(base) < 0 && q !== BigInt(0);
+  const str = q.toString().padStart(3, '0');
+  return `${negative ? '-' : ''}${str.slice(0, -2)}.${str.slice(-2)}`;
 }
 
 function ecartClass(v: string | null): string {

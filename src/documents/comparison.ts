@@ -1,4 +1,4 @@
-import { formatEuros, formatNumber, formatSiren, type AdherentCompare, type Comparaison } from '@te90/tarifs';
+import { formatEuros, formatNumber, formatSiren, sumAmounts, type AdherentCompare, type Comparaison } from '@te90/tarifs';
 import { cell, numberCell } from './csv.js';
 import { pad, renderIssuesText } from './quote-text.js';
 
@@ -10,6 +10,21 @@ function signed(value: string | null): string {
   if (value === null) return '—';
   if (/^-?0\.00$/.test(value)) return formatEuros('0.00');
   return value.startsWith('-') ? formatEuros(value) : `+${formatEuros(value)}`;
+}
+
+/**
+ * Un côté de la comparaison dans une phrase : `en 2026` pour un millésime, `avant` et `après` tels
+ * quels (jamais « en avant »), `dans « Projet »` pour un autre titre.
+ */
+function under(titre: string): string {
+  if (/^\d+$/.test(titre)) return `en ${titre}`;
+  if (titre === 'avant' || titre === 'après') return titre;
+  return `dans « ${titre} »`;
+}
+
+/** `1 adhésion`, `104 adhésions`. */
+function plural(n: number, un: string, plusieurs: string): string {
+  return `${n} ${n >= 2 ? plusieurs : un}`;
 }
 
 function pourcent(value: string | null): string {
@@ -51,7 +66,7 @@ export function renderComparisonText(comparaison: Comparaison, titres: readonly 
  */
 export function renderComparisonTextHead(count: number, exemple: boolean, titres: readonly [string, string]): string {
   const [t1, t2] = titres;
-  const out: string[] = [`Comparaison ${t1} → ${t2} : ${count} adhésion(s)`, ''];
+  const out: string[] = [`Comparaison ${t1} → ${t2} : ${plural(count, 'adhésion', 'adhésions')}`, ''];
   if (exemple) out.push("MONTANTS D'EXEMPLE : des montants de ce rapport ne sont ni publiés ni votés (adhérents marqués « exemple »).", '');
   out.push(`  ${pad('Adhérent', 40)} ${pad('SIREN', 11)} ${pad(t1, 14, true)} ${pad(t2, 14, true)} ${pad('écart', 14, true)} ${pad('%', 9, true)}`);
   return out.join('\n');
@@ -73,10 +88,10 @@ export function renderComparisonTextRow(a: AdherentCompare, titres: readonly [st
     `  ${pad(a.nom ?? `#${a.index + 1}`, 40)} ${pad(a.siren ? formatSiren(a.siren) : '—', 11)} ${pad(euros(a.avant?.total ?? null), 14, true)} ${pad(euros(a.apres?.total ?? null), 14, true)} ${pad(signed(a.ecart), 14, true)} ${pad(pourcent(a.ecartPourcent), 9, true)}`,
   ];
   const exemple = exampleSides(a);
-  if (exemple !== '') out.push(`      exemple : montants d'exemple ${exemple === 'avant' ? `en ${t1}` : exemple === 'après' ? `en ${t2}` : `en ${t1} et en ${t2}`}`);
+  if (exemple !== '') out.push(`      exemple : montants d'exemple ${exemple === 'avant' ? under(t1) : exemple === 'après' ? under(t2) : `${under(t1)} et ${under(t2)}`}`);
   for (const [side, titre] of [['avant', t1], ['apres', t2]] as const) {
     const issues = a.refus[side];
-    if (issues) out.push(`      refusée en ${titre} :`, renderIssuesText(issues).replace(/^/gm, '    '));
+    if (issues) out.push(`      refusée ${under(titre)} :`, renderIssuesText(issues).replace(/^/gm, '    '));
   }
   return out.join('\n');
 }
@@ -102,10 +117,16 @@ export function renderComparisonTextTail(s: Comparaison['synthese'], titres: rea
     out.push(`  ${pad(p.libelle, width)}  ${pad(formatEuros(p.avant!), 14, true)}  ${pad(formatEuros(p.apres!), 14, true)}  ${pad(signed(p.ecart), 14, true)}  ${pad(pourcent(p.ecartPourcent), 9, true)}`);
   }
   out.push('', `Total ${t1} : ${formatEuros(s.avant)} ; total ${t2} : ${formatEuros(s.apres)} ; écart : ${signed(s.ecart)} (${pourcent(s.ecartPourcent)})`);
+  const doubles = s.factureDeuxFois;
+  if (doubles !== undefined && (!/^-?0\.00$/.test(doubles.avant) || !/^-?0\.00$/.test(doubles.apres))) {
+    const net = [sumAmounts([s.avant, `-${doubles.avant}`]), sumAmounts([s.apres, `-${doubles.apres}`])] as const;
+    out.push(`  dont facturé deux fois au même SIREN, à trancher : ${formatEuros(doubles.avant)} ${under(t1)} ; ${formatEuros(doubles.apres)} ${under(t2)}`);
+    out.push(`  sans double facturation : ${formatEuros(net[0])} ${under(t1)} ; ${formatEuros(net[1])} ${under(t2)} ; écart : ${signed(sumAmounts([net[1], `-${net[0]}`]))}`);
+  }
   out.push(`Adhérents en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}`);
-  out.push(`Acceptées en ${t1} : ${s.acceptesAvant} ; en ${t2} : ${s.acceptesApres} ; refusées seulement en ${t2} : ${s.refuseesApresSeulement} ; seulement en ${t1} : ${s.refuseesAvantSeulement}`);
+  out.push(`Acceptées ${under(t1)} : ${s.acceptesAvant} ; ${under(t2)} : ${s.acceptesApres} ; refusées seulement ${under(t2)} : ${s.refuseesApresSeulement} ; seulement ${under(t1)} : ${s.refuseesAvantSeulement}`);
   if (s.hausses.length > 0) {
-    out.push('', 'Plus fortes hausses :');
+    out.push('', 'Plus fortes hausses, classées en euros :');
     for (const h of s.hausses) out.push(`  ${pad(h.nom ?? `#${h.index + 1}`, 40)} ${pad(signed(h.ecart), 14, true)} ${pad(pourcent(h.ecartPourcent), 9, true)}`);
   }
   if (avecConflits) {
@@ -140,7 +161,7 @@ export function* comparisonConflictLines(conflitsParCote: Comparaison['synthese'
   for (const [side, titre] of [['avant', titres[0]], ['apres', titres[1]]] as const) {
     const conflits = conflitsParCote[side];
     if (conflits.length === 0) continue;
-    yield `Facturé deux fois au même SIREN en ${titre} (${conflits.length}) : à trancher avant de facturer`;
+    yield `Facturé deux fois au même SIREN ${under(titre)} (${conflits.length}) : à trancher avant de facturer`;
     for (const c of conflits) yield `  - ${c.message} [${c.code}]`;
   }
 }

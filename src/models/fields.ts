@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { Grille, Palier, Path, StrateForfait, Unite } from '../core/shapes.js';
+import type { Grille, Palier, Path, Strate, StrateForfait, Unite } from '../core/shapes.js';
 import { isRecord } from '../shared/is-record.js';
 import { checkBounds, checkQuotas, PALIER, STRATE, type Push } from './bands.js';
 import { kit, type Kit } from './kit.js';
@@ -60,10 +60,26 @@ export interface FieldDeclaration {
   readonly optional?: true;
 }
 
+/**
+ * Un montant d'un champ de tarif, et où il se trouve dans le champ.
+ *
+ * @internal
+ */
+export interface AmountAt {
+  /** Le montant, chaîne décimale. */
+  readonly montant: string;
+  /** Sa strate de population (grille, forfait par strate). */
+  readonly strate?: Strate;
+  /** Son quota, en Go (grille). */
+  readonly quotaGo?: number;
+}
+
 interface KindBehaviour {
   readonly schema: (k: Kit) => z.ZodMiniType;
   /** Applique une fonction à chaque montant ; absent : le champ ne porte pas de montant. */
   readonly mapAmounts?: (value: never, f: (montant: string) => string) => unknown;
+  /** Chaque montant du champ et où il se trouve (sa strate, son quota), dans l'ordre ; présent avec `mapAmounts`. */
+  readonly amounts?: (value: never) => readonly AmountAt[];
   /** Vérifie la cohérence d'une valeur de forme valide. */
   readonly check?: (value: never, path: Path, push: Push) => void;
   /** Vérifie ce qui est lisible d'une valeur de forme fausse. */
@@ -83,8 +99,8 @@ function readable<T>(schema: z.ZodMiniType, value: unknown): T | undefined {
  * @internal
  */
 export const FIELD_KINDS: { readonly [K in FieldKind]: KindBehaviour } = {
-  montant: { schema: (k) => k.montant, mapAmounts: (v: string, f) => f(v) },
-  prix: { schema: (k) => k.prix, mapAmounts: (v: string, f) => f(v) },
+  montant: { schema: (k) => k.montant, mapAmounts: (v: string, f) => f(v), amounts: (v: string) => [{ montant: v }] },
+  prix: { schema: (k) => k.prix, mapAmounts: (v: string, f) => f(v), amounts: (v: string) => [{ montant: v }] },
   unite: { schema: (k) => k.unite },
   arrondi: { schema: (k) => k.arrondi },
   paliers: {
@@ -98,6 +114,7 @@ export const FIELD_KINDS: { readonly [K in FieldKind]: KindBehaviour } = {
   grille: {
     schema: (k) => k.grille,
     mapAmounts: (g: Grille, f) => ({ ...g, montants: g.montants.map((row) => row.map(f)) }),
+    amounts: (g: Grille) => g.montants.flatMap((row, i) => row.map((montant, j) => ({ montant, strate: g.strates[i]!, quotaGo: g.quotasGo[j]! }))),
     check: (g: Grille, path, push) => {
       checkBounds(g.strates, STRATE, [...path, 'strates'], push);
       checkQuotas(g.quotasGo, [...path, 'quotasGo'], push);
@@ -120,6 +137,7 @@ export const FIELD_KINDS: { readonly [K in FieldKind]: KindBehaviour } = {
   stratesForfait: {
     schema: (k) => k.stratesForfait,
     mapAmounts: (v: readonly StrateForfait[], f) => v.map((s) => ({ ...s, montant: f(s.montant) })),
+    amounts: (v: readonly StrateForfait[]) => v.map((s) => ({ montant: s.montant, strate: { de: s.de, a: s.a } })),
     check: (v: readonly StrateForfait[], path, push) => checkBounds(v, STRATE, path, push),
     checkReadable: (raw, path, push) => {
       if (!Array.isArray(raw)) return;

@@ -7,6 +7,7 @@ import { catalogue2026, compareCatalogues, completeCatalogue, formatEuros, parse
 import { renderComparisonHtml, renderQuoteHtml, renderQuoteText, type Emetteur } from '@te90/tarifs/documents';
 import { devis as devisTableur, total as totalTableur } from '../../src/spreadsheet/functions.js';
 import { chromiumPath, INSTALL_HINT, launch, serve } from './chromium.js';
+import { pdfPages } from './pdf-text.js';
 
 const ROOT = join(__dirname, '..', '..');
 const SORTIE = join(ROOT, 'test-output');
@@ -172,6 +173,86 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
     writeFileSync(join(SORTIE, 'rapport-comparaison.pdf'), pdf);
     await page.close();
   }, 60_000);
+
+  describe('le rapport du comité, imprimé en PDF par Chromium (A4), lu page par page', () => {
+    let pages: string[];
+    let titres: string[];
+
+    beforeAll(async () => {
+      const B = join(ROOT, 'examples', 'territoire-de-belfort');
+      const avant = parseCatalogue(JSON.parse(readFileSync(join(B, 'catalogue-2026.json'), 'utf8')));
+      const apres = parseCatalogue(JSON.parse(readFileSync(join(B, 'catalogue-2027.json'), 'utf8')));
+      const c = compareCatalogues(JSON.parse(readFileSync(join(B, 'adhesions.json'), 'utf8')) as Adhesion[], { avant, apres });
+      const html = renderComparisonHtml(c, { avant, apres });
+      titres = [...html.matchAll(/<h[23][^>]*>([^<]+)<\/h[23]>/g)].map((m) => m[1]!.replace(/&#39;/g, "'"));
+      const page = await browser.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.setContent(html);
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      writeFileSync(join(SORTIE, 'rapport-comparaison-pages.pdf'), pdf);
+      await page.close();
+      pages = pdfPages(pdf);
+    }, 60_000);
+
+    /** Les lignes non vides d'une page, marges (en-tête et pied de page) comprises. */
+    const lignes = (p: string) => p.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+
+    it('« page N / M », le titre du rapport et le bandeau des montants d’exemple sur chaque page', () => {
+      expect(pages.length).toBeGreaterThan(3);
+      pages.forEach((p, i) => {
+        expect(p).toContain(`page ${i + 1} / ${pages.length}`);
+        expect(lignes(p)[0]).toMatch(/^Comparaison des tarifs 2026 et 2027\s+Montants d'exemple : catalogues 2026 et 2027/);
+      });
+    });
+
+    it('la page 1 est la synthèse pour le vote : recette, tarifs votés, conflit nommé, refus ; le « Total » n’y est pas répété', () => {
+      const p1 = pages[0]!.replace(/[\u00a0\u202f]/g, ' ');
+      expect(p1).toContain('Synthèse pour le vote');
+      expect(p1).toMatch(/DPO mutualisé\s+300,00 €\s+320,00 €\s+\+20,00 €\s+\+6,67 %/);
+      expect(p1).toMatch(/Secrétariat de mairie, à la journée incompressible — par\s+300,00 €\s+320,00 €/);
+      expect(p1).toContain('serait facturé deux fois à Belfort (SIREN');
+      expect(p1).toContain('Adhésions refusées');
+      expect(p1).not.toMatch(/^\s*Total\b/m);
+      expect(p1).not.toContain('SIREN_FACTURE_DEUX_FOIS');
+      expect(p1).not.toContain('adhesions.json');
+      expect(pages[1]).not.toContain('Synthèse pour le vote');
+    });
+
+    it('chaque ligne « Total » une seule fois, après les lignes des prestations qu’elle somme', () => {
+      const totaux = pages.flatMap((p, n) => lignes(p).flatMap((l, i) => (/^Total\b/.test(l) ? [{ n, i }] : [])));
+      expect(totaux.map((t) => lignes(pages[t.n]!)[t.i]!.replace(/\s{2,}.*/, ''))).toEqual(['Total, double facturation comprise', 'Total sans double facturation']);
+      for (const t of totaux) {
+        const l = lignes(pages[t.n]!);
+        const derniere = l.map((x) => x.startsWith('Prestation de secrétariat de mairie')).lastIndexOf(true);
+        expect(derniere).toBeGreaterThan(-1);
+        expect(t.i).toBeGreaterThan(derniere);
+      }
+    });
+
+    it('chaque graphique sur la page de son titre, ses axes titrés', () => {
+      for (const [titre, axe] of [
+        ['Recette du syndicat, par prestation', 'Recette de la prestation, en euros'],
+        ['Répartition des écarts des adhérents', "Écart du total de l'adhérent, en pour cent"],
+      ]) {
+        const page = pages.findIndex((p) => lignes(p).includes(titre!));
+        expect(page, titre).toBeGreaterThan(-1);
+        expect(pages[page], `${titre} : son graphique est sur une autre page`).toContain(axe);
+      }
+    });
+
+    it('aucun titre seul en bas de page : chacun a sous lui, sur sa page, de son contenu (un en-tête de tableau et au moins une ligne)', () => {
+      expect(titres.length).toBeGreaterThan(6);
+      for (const p of pages) {
+        const l = lignes(p).slice(1, -1);
+        l.forEach((ligne, i) => {
+          if (!titres.includes(ligne)) return;
+          const dessous = l.length - 1 - i;
+          expect(dessous, `« ${ligne} » en bas de page`).toBeGreaterThanOrEqual(1);
+          if (/^(N°|Prestation|Adhérent|Tarif)\s/.test(l[i + 1]!)) expect(dessous, `« ${ligne} » et l'en-tête de son tableau en bas de page`).toBeGreaterThanOrEqual(2);
+        });
+      }
+    });
+  });
 
   describe('le simulateur (dist/simulateur/index.html, ouvert hors ligne)', () => {
     let page: Page;

@@ -32,14 +32,16 @@ export async function comparer(positionals: string[], values: Values, io: CliIo)
   const catalogues = { avant: avant as Catalogue, apres: apres as Catalogue };
   // Chaque adhérent est écrit dès qu'il est comparé (la synthèse d'un rapport texte ou HTML, qui le
   // précède, attend la fin : ses lignes attendent dans un fichier temporaire).
+  // Chaque côté est dit par le millésime de son catalogue (« en 2026 »), jamais « en avant ».
+  const titres = [String(catalogues.avant.millesime), String(catalogues.apres.millesime)] as const;
   const sink: CompareSink =
     format === 'json'
       ? jsonCompareSink(io.out)
       : format === 'csv'
-        ? csvCompareSink(io.out, io.err, ['avant', 'après'])
+        ? csvCompareSink(io.out, io.err, titres)
         : format === 'html'
           ? htmlCompareSink(io.out, io.err, catalogues)
-          : textCompareSink(io.out, [String(catalogues.avant.millesime), String(catalogues.apres.millesime)]);
+          : textCompareSink(io.out, titres);
   const synthese = await streamCompare(source, catalogues, sink, showsProgress(io, source.count) ? progressDisplay(io, 'Comparaison') : undefined);
   return synthese.conflits.avant.length + synthese.conflits.apres.length > 0 ? EXIT.refused : EXIT.ok;
 }
