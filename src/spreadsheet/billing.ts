@@ -37,7 +37,7 @@ export const STATUTS = {
  */
 export const ROLL_HEADER = [
   'Millésime',
-  'Facture',
+  'Pièce du rôle',
   'SIREN débiteur',
   'Débiteur',
   'SIRET',
@@ -71,7 +71,7 @@ function cells(row: RollRow): Cell[] {
 /** Les colonnes du débiteur : son SIREN et ce qu'en disent les adhésions, en texte. */
 function debtorCells(d: Destinataire | undefined, siren: string, facture: number | undefined): RollRow {
   return {
-    Facture: facture ?? '',
+    'Pièce du rôle': facture ?? '',
     'SIREN débiteur': siren,
     Débiteur: d?.nom ?? '',
     SIRET: d?.siret ?? '',
@@ -101,7 +101,7 @@ interface TableRow {
 /**
  * Le rôle de facturation d'un tableau d'adhésions (une ligne d'en-tête qui nomme les champs, puis
  * une ligne par adhérent, comme pour `tableau`), en un seul appel : l'en-tête du rôle (Millésime,
- * Facture, SIREN débiteur, Débiteur, SIRET, Code service, Engagement, Ligne, Adhérent, SIREN
+ * Pièce du rôle, SIREN débiteur, Débiteur, SIRET, Code service, Engagement, Ligne, Adhérent, SIREN
  * adhérent, Prestation, Composante, Libellé, Quantité, Unité, Prix unitaire, Montant, Détail, Source,
  * Statut, Message), puis une ligne par ligne de facture, facture par facture (une par SIREN débiteur,
  * toutes adhésions confondues), et enfin ce qui n'est pas au rôle : les parts non chiffrées, les
@@ -125,7 +125,7 @@ interface TableRow {
  *   ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'maintenanceBase.postesLicenceBL', 'destinataires.1.siren', 'destinataires.1.codeService'],
  *   ['Commune A', '219000106', 'commune', 4, 0, '219000106', 'FINANCES'],
  * ]);
- * //=> [['Millésime', 'Facture', 'SIREN débiteur', …], [2026, 1, '219000106', 'Commune A', '', 'FINANCES', '', 2, …, 2069.57, …, 'A_FACTURER', '']]
+ * //=> [['Millésime', 'Pièce du rôle', 'SIREN débiteur', …], [2026, 1, '219000106', 'Commune A', '', 'FINANCES', '', 2, …, 2069.57, …, 'A_FACTURER', '']]
  * ```
  */
 export function facturation(table: Range, tarifs?: Range): Cell[][] {

@@ -7,7 +7,7 @@ import { call, excelContext, read, sheetsContext, StubExcelError, thrown } from 
 /** Les colonnes du rôle rendu par FACTURATION. */
 const HEADER = [
   'Millésime',
-  'Facture',
+  'Pièce du rôle',
   'SIREN débiteur',
   'Débiteur',
   'SIRET',
@@ -199,7 +199,7 @@ describe('FACTURATION : le rôle de facturation, une ligne par ligne de facture'
       [inExcel(table).slice(1), (v: unknown) => v instanceof StubExcelError],
     ] as const) {
       const missing = rows.find((r) => r[col('Statut')] === 'MONTANT_MANQUANT')!;
-      expect(missing.slice(col('Facture'), col('SIREN débiteur') + 1)).toEqual([1, '200000172']);
+      expect(missing.slice(col('Pièce du rôle'), col('SIREN débiteur') + 1)).toEqual([1, '200000172']);
       expect([missing[col('Ligne')], missing[col('Prestation')], missing[col('Composante')], missing[col('Quantité')], missing[col('Prix unitaire')]]).toEqual([2, 'maintenanceBase', 'licenceBL', '', '']);
       expect(isError(missing[col('Montant')])).toBe(true);
       expect(missing[col('Message')]).toContain('« maintenanceBase.postesLicenceBL » n\'est pas renseigné');
@@ -220,7 +220,7 @@ describe('FACTURATION : le rôle de facturation, une ligne par ligne de facture'
     ];
     for (const rows of [inSheets(table).slice(1), inExcel(table).slice(1)]) {
       const row = rows.find((r) => r[col('Statut')] === 'DESTINATAIRE_SANS_FACTURE')!;
-      expect([row[col('Facture')], row[col('SIREN débiteur')], row[col('Débiteur')], row[col('Ligne')], row[col('Montant')]]).toEqual(['', '200000107', 'CCAS de A', 2, '']);
+      expect([row[col('Pièce du rôle')], row[col('SIREN débiteur')], row[col('Débiteur')], row[col('Ligne')], row[col('Montant')]]).toEqual(['', '200000107', 'CCAS de A', 2, '']);
       expect(row[col('Message')]).toMatch(/^destinataires\.2\.siren : Un destinataire est décrit pour le SIREN 200000107, auquel rien n'est facturé/);
     }
   });
