@@ -7,7 +7,7 @@ import { renderIssuesText, renderQuoteText } from '@te90/tarifs/documents';
 
 const adhesion: Adhesion = {
   millesime: 2026,
-  collectivite: { nom: 'Commune exemple', siren: '219 000 106', type: 'commune', population: 850 },
+  collectivite: { nom: 'Foussemagne', siren: '219 000 494', type: 'commune', population: 869 },
   prestations: {
     maintenanceBase: { postes: 4, postesLicenceBL: 0 },
     marchesPublics: { acces: 1, misesEnLigneAssistees: 2 },

@@ -290,7 +290,7 @@ describe('dossier : une entrée illisible est un refus qui nomme son fichier', (
     mkdirSync(join(dir, '2-dossier.json'));
     symlinkSync(join(dir, 'absent.json'), join(dir, '3-lien.json'));
     writeFileSync(join(dir, '4-casse.json'), '{ pas du json');
-    writeFileSync(join(dir, '5-latin1.json'), Buffer.from(JSON.stringify(b).replace('Commune', 'Communé'), 'latin1'));
+    writeFileSync(join(dir, '5-latin1.json'), Buffer.from(JSON.stringify(adherents.find((x) => x.collectivite.nom === 'Éloie')), 'latin1'));
     writeFileSync(join(dir, '6-b.json'), JSON.stringify(b));
     const r = run(['lot', dir, '--tarifs', TARIFS, '--format', 'json']);
     expect(r.code).toBe(1);

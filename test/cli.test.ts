@@ -31,7 +31,7 @@ describe('te90-tarifs devis', () => {
   it('texte : un bloc par facture, montants à la française', () => {
     const r = run('devis', join(EX, 'commune.json'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Montants facturés au SIREN 219 000 106 — Commune exemple');
+    expect(r.out).toContain('Montants facturés au SIREN 219 000 494 — Foussemagne');
     // Espaces insécables dans les montants et avant les unités : un montant ne se coupe pas.
     expect(r.out).toContain('574,88\u00a0€ × (4\u00a0postes × 0,9) = 2\u00a0069,57\u00a0€');
     expect(r.out).toContain('Total du devis : 3\u00a0083,57\u00a0€');

@@ -16,7 +16,7 @@ import { feedEntries, quoteBatchEntry, readBatchEntries, type BatchOptions, type
  * @example
  * ```ts
  * const l: RollLine = {
- *   adherent: { index: 0, nom: 'Commune exemple', siren: '219000106' },
+ *   adherent: { index: 0, nom: 'Foussemagne', siren: '219000494' },
  *   prestation: 'packDemat', composante: 'parSiren', libelle: 'Pack dématérialisation — maintenance et hébergement',
  *   quantite: '1', unite: 'forfait', prixUnitaire: '200.00', montant: '200.00', detail: 'Forfait : 200,00 €',
  *   source: { origine: 'complement', reference: 'Délibération …' },

@@ -42,7 +42,7 @@ export interface Ecart {
  * @category Lot
  * @example
  * ```ts
- * const l: EcartLigne = { prestation: 'dpo', composante: 'abonnement', siren: '219000106', avant: '300.00', apres: '306.00', ecart: '6.00', ecartPourcent: '2.00' };
+ * const l: EcartLigne = { prestation: 'dpo', composante: 'abonnement', siren: '219000494', avant: '300.00', apres: '306.00', ecart: '6.00', ecartPourcent: '2.00' }; // le SIREN de Foussemagne
  * ```
  */
 export interface EcartLigne extends Ecart {
@@ -60,7 +60,7 @@ export interface EcartLigne extends Ecart {
  * @category Lot
  * @example
  * ```ts
- * const f: EcartFacture = { siren: '219000106', avant: '2069.57', apres: '2110.96', ecart: '41.39', ecartPourcent: '2.00' };
+ * const f: EcartFacture = { siren: '219000494', avant: '2069.57', apres: '2110.96', ecart: '41.39', ecartPourcent: '2.00' }; // le SIREN de Foussemagne
  * ```
  */
 export interface EcartFacture extends Ecart {
@@ -76,7 +76,7 @@ export interface EcartFacture extends Ecart {
  * @example
  * ```ts
  * const a: AdherentCompare = {
- *   index: 0, siren: '219000106', nom: 'Commune exemple', avant: { total: '100.00' }, apres: { total: '102.00' },
+ *   index: 0, siren: '219000494', nom: 'Foussemagne', avant: { total: '100.00' }, apres: { total: '102.00' },
  *   ecart: '2.00', ecartPourcent: '2.00', lignes: [], factures: [], refus: {},
  * };
  * ```

@@ -26,7 +26,7 @@ const MAX_BATCH = 10_000_000;
  * @category Lot
  * @example
  * ```ts
- * const r: BatchResult = { index: 0, siren: '219000106', success: false, issues: [] };
+ * const r: BatchResult = { index: 0, siren: '219000494', success: false, issues: [] }; // le SIREN de Foussemagne
  * ```
  */
 export type BatchResult = {

@@ -323,7 +323,7 @@ export type CollectiviteType = 'commune' | 'epci' | 'syndicat' | 'ccas' | 'autre
  * @category Devis
  * @example
  * ```ts
- * const c: Collectivite = { nom: 'Commune exemple', siren: '219 000 106', type: 'commune', population: 850 };
+ * const c: Collectivite = { nom: 'Foussemagne', siren: '219 000 494', type: 'commune', population: 869 };
  * ```
  */
 export interface Collectivite {
@@ -352,7 +352,7 @@ export interface Collectivite {
  * ```ts
  * const ligne: QuoteLine = {
  *   prestation: 'marchesPublics', composante: 'acces', libelle: 'Accès à la plateforme des marchés publics',
- *   siren: '200000172', quantite: '2', unite: 'accès', prixUnitaire: '50.00', montant: '100.00',
+ *   siren: '200069060', quantite: '2', unite: 'accès', prixUnitaire: '50.00', montant: '100.00', // le SIREN de la CC des Vosges du Sud
  *   detail: '2 accès × 50,00 € = 100,00 €', source: { origine: 'publie', reference: '…' },
  *   calcul: { type: 'produit', quantite: '2', unite: { un: 'accès', plusieurs: 'accès' }, prixUnitaire: '50.00', montant: '100.00' },
  * };
@@ -410,7 +410,7 @@ export interface QuoteLine<Id extends string = string> {
  * @example
  * ```ts
  * const m: Manquant = {
- *   prestation: 'maintenanceBase', composante: 'licenceBL', siren: '219000106',
+ *   prestation: 'maintenanceBase', composante: 'licenceBL', siren: '219000494', // le SIREN de Foussemagne
  *   libelle: 'Maintenance de base — part 2 : postes sous licence Berger Levrault',
  *   path: ['prestations', 'maintenanceBase', 'postesLicenceBL'],
  * };
@@ -437,7 +437,7 @@ export interface Manquant<Id extends string = string> {
  * @category Devis
  * @example
  * ```ts
- * const d: Destinataire = { siren: '200000107', nom: 'CCAS de la commune', siret: '20000010700016', codeService: 'FINANCES' };
+ * const d: Destinataire = { siren: '200000107', nom: 'CCAS fictif', siret: '20000010700016', codeService: 'FINANCES' };
  * ```
  */
 export interface Destinataire {
@@ -459,7 +459,7 @@ export interface Destinataire {
  * @category Devis
  * @example
  * ```ts
- * const f: Invoice = { siren: '200000172', lignes: [], total: '0.00' };
+ * const f: Invoice = { siren: '200069060', lignes: [], total: '0.00' }; // le SIREN de la CC des Vosges du Sud
  * ```
  */
 export interface Invoice<Id extends string = string> {

@@ -112,7 +112,7 @@ interface BillContext {
   readonly millesime: number;
 }
 
-/** L'adhésion d'où viennent des lignes : « Adhésion n° 2 — Commune A (SIREN 219 000 106) ». */
+/** L'adhésion d'où viennent des lignes : « Adhésion n° 2 — Foussemagne (SIREN 219 000 494) ». */
 function adherentText(a: RollLine['adherent'], files: boolean): string {
   return `Adhésion n° ${a.index + 1} — ${a.nom} (SIREN ${formatSiren(a.siren)})${files && a.fichier !== undefined ? ` — fichier ${a.fichier}` : ''}`;
 }
@@ -251,7 +251,7 @@ export function* billingRollTextChunks(roll: BillingRoll): Generator<string> {
  * console.log(renderBillingRollText(billingRoll(adhesions)));
  * // Rôle de facturation 2026 — 2 pièces (une par SIREN débiteur)
  * // …
- * // Pièce du rôle n° 1 — SIREN 219 000 106 — Commune exemple
+ * // Pièce du rôle n° 1 — SIREN 219 000 494 — Foussemagne
  * // …
  * // Total du rôle : 3 083,57 € (2 pièces, millésime 2026)
  * ```

@@ -88,7 +88,7 @@ const INDENT = '    ';
  * @example
  * ```ts
  * console.log(renderQuoteText(quote(adhesion)));
- * // Devis 2026 — Commune exemple (commune), SIREN 219 000 106
+ * // Devis 2026 — Foussemagne (commune), SIREN 219 000 494
  * // …
  * // Total du devis : 2 069,57 €
  * ```

@@ -182,7 +182,7 @@ export type SauvegardeParams = ParamsDe<'sauvegarde'>;
  * @category Prestations
  * @example
  * ```ts
- * const p: PackDematParams = { sirens: ['200000172', '200 000 107'] };
+ * const p: PackDematParams = { sirens: ['200069060', '200 000 107'] }; // la CC des Vosges du Sud et un CCAS fictif
  * ```
  */
 export type PackDematParams = ParamsDe<'packDemat'>;

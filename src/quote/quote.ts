@@ -168,7 +168,7 @@ export function readOption(options: unknown, name: string): unknown {
  * @example
  * ```ts
  * const devis: AdhesionQuote = quote({
- *   collectivite: { nom: 'Commune exemple', siren: '219000106', type: 'commune' },
+ *   collectivite: { nom: 'Foussemagne', siren: '219000494', type: 'commune' },
  *   prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 } },
  * });
  * devis.lignes[0]?.prestation;
@@ -193,7 +193,7 @@ export type AdhesionQuote = Quote<PrestationId>;
  * @example
  * ```ts
  * const devis = quote({
- *   collectivite: { nom: 'Commune exemple', siren: '219000106', type: 'commune' },
+ *   collectivite: { nom: 'Foussemagne', siren: '219000494', type: 'commune' },
  *   prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, secretariatMairie: { jours: 2.5 } },
  * });
  * devis.lignes.map((l) => l.montant);

@@ -1,10 +1,10 @@
 /**
- * Retire les espaces (y compris insécables) d'un SIREN saisi : `"219 000 106" → "219000106"`.
+ * Retire les espaces (y compris insécables) d'un SIREN saisi : `"219 000 494" → "219000494"` (le SIREN de Foussemagne).
  *
  * @example
  * ```ts
- * normalizeSiren(' 219 000 106 ');
- * //=> '219000106'
+ * normalizeSiren(' 219 000 494 '); // le SIREN de Foussemagne
+ * //=> '219000494'
  * ```
  * @category SIREN
  */
@@ -17,7 +17,7 @@ export function normalizeSiren(input: string): string {
  *
  * @example
  * ```ts
- * isValidSiren('200000172');
+ * isValidSiren('200069060'); // le SIREN de la CC des Vosges du Sud
  * //=> true
  * isValidSiren('200000173');
  * //=> false
@@ -60,14 +60,14 @@ export function isValidSiret(siret: string): boolean {
 }
 
 /**
- * Écrit un SIREN par groupes de trois chiffres : `219 000 106`. Un texte qui n'est pas fait de
+ * Écrit un SIREN par groupes de trois chiffres : `219 000 494` (Foussemagne). Un texte qui n'est pas fait de
  * 9 chiffres est rendu tel quel.
  *
  * @category SIREN
  * @example
  * ```ts
- * formatSiren('219000106');
- * //=> '219 000 106'
+ * formatSiren('219000494'); // le SIREN de Foussemagne
+ * //=> '219 000 494'
  * ```
  */
 export function formatSiren(siren: string): string {

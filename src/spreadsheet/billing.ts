@@ -123,9 +123,9 @@ interface TableRow {
  * ```ts
  * facturation([
  *   ['collectivite.nom', 'collectivite.siren', 'collectivite.type', 'maintenanceBase.postes', 'maintenanceBase.postesLicenceBL', 'destinataires.1.siren', 'destinataires.1.codeService'],
- *   ['Commune A', '219000106', 'commune', 4, 0, '219000106', 'FINANCES'],
+ *   ['Foussemagne', '219000494', 'commune', 4, 0, '219000494', 'FINANCES'],
  * ]);
- * //=> [['Millésime', 'Pièce du rôle', 'SIREN débiteur', …], [2026, 1, '219000106', 'Commune A', '', 'FINANCES', '', 2, …, 2069.57, …, 'A_FACTURER', '']]
+ * //=> [['Millésime', 'Pièce du rôle', 'SIREN débiteur', …], [2026, 1, '219000494', 'Foussemagne', '', 'FINANCES', '', 2, …, 2069.57, …, 'A_FACTURER', '']]
  * ```
  */
 export function facturation(table: Range, tarifs?: Range): Cell[][] {

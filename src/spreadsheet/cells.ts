@@ -17,7 +17,7 @@ export type Cell = string | number | boolean | Date | null | undefined;
  * @category Tableur
  * @example
  * ```ts
- * const plage: Range = [['champ', 'valeur'], ['collectivite.nom', 'Commune exemple']];
+ * const plage: Range = [['champ', 'valeur'], ['collectivite.nom', 'Foussemagne']];
  * ```
  */
 export type Range = Cell | Cell[] | Cell[][];

@@ -271,7 +271,7 @@ const PARTIAL_OPTION = 'argument partiel à VRAI';
  * @category Tableur
  * @example
  * ```ts
- * devis([['collectivite.nom', 'Commune exemple'], ['collectivite.siren', '219000106'], ['collectivite.type', 'commune'], ['maintenanceBase.postes', 4], ['maintenanceBase.postesLicenceBL', 0]]);
+ * devis([['collectivite.nom', 'Foussemagne'], ['collectivite.siren', '219000494'], ['collectivite.type', 'commune'], ['maintenanceBase.postes', 4], ['maintenanceBase.postesLicenceBL', 0]]);
  * //=> [['Prestation', …, 'Montant', …, 'Remarque'], ['maintenanceBase', 'postes', …, 2069.57, …]]
  * ```
  */
@@ -301,7 +301,7 @@ export function devis(plage: Range, tarifs?: Range): Cell[][] {
  * @category Tableur
  * @example
  * ```ts
- * const plage = [['collectivite.nom', 'X'], ['collectivite.siren', '219000106'], ['collectivite.type', 'commune'], ['maintenanceBase.postes', 4]];
+ * const plage = [['collectivite.nom', 'Foussemagne'], ['collectivite.siren', '219000494'], ['collectivite.type', 'commune'], ['maintenanceBase.postes', 4]];
  * total([...plage, ['maintenanceBase.postesLicenceBL', 0]]);
  * //=> 2069.57
  * total(plage);

@@ -136,7 +136,7 @@ const ADHESION_FIELDS = ['millesime', 'collectivite.nom|siren|type|population|pa
  * Lit une adhésion à partir de ses champs (`collectivite.nom`, `collectivite.siren`,
  * `collectivite.type`, `collectivite.population`, `collectivite.parcTransfere`, une prestation
  * sans paramètre cochée (`dpo | oui`), ou un paramètre (`maintenanceBase.postes | 4`,
- * `packDemat.sirens | 200000172, 200000107`)), où qu'ils soient dans la plage. Une prestation
+ * `packDemat.sirens | 200000107, 200000115`)), où qu'ils soient dans la plage. Une prestation
  * décochée (`packDemat | non`) dont un paramètre est rempli est signalée (`caseContredite`) ; une case
  * vide ne contredit rien.
  *

@@ -30,7 +30,7 @@ export type PrestationsCochees = { readonly [Id in MandatoryId]: ParamsDe<Id> } 
  * @example
  * ```ts
  * const adhesion: Adhesion = {
- *   collectivite: { nom: 'Commune exemple', siren: '219 000 106', type: 'commune', population: 850 },
+ *   collectivite: { nom: 'Foussemagne', siren: '219 000 494', type: 'commune', population: 869 },
  *   prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, marchesPublics: { acces: 1 } },
  * };
  * ```

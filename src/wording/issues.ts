@@ -253,7 +253,7 @@ export interface MissingAmountParams {
  * @category Erreurs
  * @example
  * ```ts
- * const r = safeQuote({ collectivite: { nom: 'C', siren: '219000106', type: 'commune' }, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, dpo: {} } });
+ * const r = safeQuote({ collectivite: { nom: 'Foussemagne', siren: '219000494', type: 'commune' }, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, dpo: {} } });
  * if (!r.success) missingAmountOf(r.issues[0]!)?.prestation;
  * //=> 'dpo'
  * ```

@@ -13,10 +13,10 @@ const DEVIS = quote(COMMUNE);
 
 /** La même adhésion, en deux colonnes « champ | valeur », comme dans une feuille. */
 const PLAGE = [
-  ['collectivite.nom', 'Commune exemple'],
-  ['collectivite.siren', '219 000 106'],
+  ['collectivite.nom', 'Foussemagne'],
+  ['collectivite.siren', '219 000 494'],
   ['collectivite.type', 'commune'],
-  ['collectivite.population', 850],
+  ['collectivite.population', 869],
   ['maintenanceBase.postes', 4],
   ['marchesPublics.acces', 1],
   ['marchesPublics.misesEnLigneAssistees', 2],
