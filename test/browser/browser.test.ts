@@ -115,7 +115,7 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
   it('le devis imprimable, avec l’émetteur d’exemple et un total partiel : bandeaux, sections, totaux alignés, pas de bon pour accord ; un PDF A4', async () => {
     const emetteur = JSON.parse(readFileSync(join(ROOT, 'examples', 'emetteur-exemple.json'), 'utf8')) as Emetteur;
     const devis = quote(
-      { collectivite: { nom: 'Commune de Tessin', siren: '219000106', type: 'commune', population: 850 }, prestations: { maintenanceBase: { postes: 4 }, marchesPublics: { acces: 2, misesEnLigneAssistees: 1 }, secretariatMairie: { jours: 2.5 }, packDemat: { sirens: ['219000106', '200000107'] } } },
+      { collectivite: { nom: 'Foussemagne', siren: '219000494', type: 'commune', population: 869 }, prestations: { maintenanceBase: { postes: 4 }, marchesPublics: { acces: 2, misesEnLigneAssistees: 1 }, secretariatMairie: { jours: 2.5 }, packDemat: { sirens: ['219000494', '200000107'] } } },
       { catalogue: complet },
     );
     const page = await browser.newPage();
@@ -265,8 +265,8 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
     }, 60_000);
 
     it('rempli comme un utilisateur, il affiche le devis que rend quote()', async () => {
-      await typeInto(page, 'collectivite.nom', 'Commune de Tessin');
-      await typeInto(page, 'collectivite.siren', '219 000 106');
+      await typeInto(page, 'collectivite.nom', 'Foussemagne');
+      await typeInto(page, 'collectivite.siren', '219 000 494');
       await page.select('#champ-collectivite-type', 'commune');
       await typeInto(page, 'prestations.maintenanceBase.postes', '4');
       await typeInto(page, 'prestations.maintenanceBase.postesLicenceBL', '0');
@@ -275,7 +275,7 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
       await page.click('#champ-prestations-secretariatMairie');
       await typeInto(page, 'prestations.secretariatMairie.jours', '2,5');
       const attendu = quote({
-        collectivite: { nom: 'Commune de Tessin', siren: '219000106', type: 'commune' },
+        collectivite: { nom: 'Foussemagne', siren: '219000494', type: 'commune' },
         prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 }, marchesPublics: { acces: 2 }, secretariatMairie: { jours: 2.5 } },
       });
       expect(await page.$eval('#total', (e) => e.textContent)).toBe(`Total : ${formatEuros(attendu.total)}`);
@@ -288,7 +288,7 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
     }, 60_000);
 
     it('chaque erreur s’affiche à côté de son champ', async () => {
-      await typeInto(page, 'collectivite.siren', '219 000 107');
+      await typeInto(page, 'collectivite.siren', '219 000 495');
       await page.click('#champ-prestations-sauvegarde');
       await typeInto(page, 'prestations.sauvegarde.quotaGo', '50');
       const erreurSiren = await page.$eval('#champ-collectivite-siren-erreur', (e) => e.textContent);
@@ -300,7 +300,7 @@ async function typeInto(page: Page, path: string, text: string): Promise<void> {
       expect(await page.$eval('#imprimer', (e) => (e as HTMLButtonElement).disabled)).toBe(true);
       writeFileSync(join(SORTIE, 'simulateur-erreurs.png'), await page.screenshot({ fullPage: true }));
       await page.click('#champ-prestations-sauvegarde');
-      await typeInto(page, 'collectivite.siren', '219000106');
+      await typeInto(page, 'collectivite.siren', '219000494');
       expect(await page.$eval('#champ-collectivite-siren-erreur', (e) => e.textContent)).toBe('');
     }, 60_000);
 
