@@ -125,6 +125,10 @@ describe('les exemples des aides, exécutés avec le paquet installé', () => {
         if (schema !== undefined) expect(() => statSync(join(cwd, file, '..', schema)), `${file} : ${schema}`).not.toThrow();
       }
       expect(first.out).toMatch(/montants d'exemple/);
+      // La présentation des exemples est copiée avec eux : des collectivités réelles, des prestations illustratives.
+      expect(written).toContain('exemples/README.md');
+      expect(readFileSync(join(cwd, 'exemples', 'README.md'), 'utf8')).toContain('prestations cochées, elles, sont illustratives');
+      expect(first.out).toContain('Les collectivités sont réelles, leurs prestations illustratives : voir exemples/README.md.');
       // Une seconde fois : les fichiers présents (peut-être modifiés) sont gardés, pas écrasés.
       const again = te90(['exemples'], cwd);
       expect(again.code).toBe(0);

@@ -24,14 +24,14 @@ function packageRoot(): string | undefined {
   }
 }
 
-/** Les fichiers d'exemple livrés (JSON et JSONL), chemins relatifs au dossier `examples/` du paquet. */
+/** Les fichiers d'exemple livrés (JSON et JSONL, et les README qui les présentent), chemins relatifs au dossier `examples/` du paquet. */
 function exampleFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {
       const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
       if (entry.isDirectory()) return exampleFiles(join(dir, entry.name), rel);
-      return /\.jsonl?$/.test(entry.name) ? [rel] : [];
+      return /\.jsonl?$/.test(entry.name) || entry.name === 'README.md' ? [rel] : [];
     });
 }
 
@@ -93,6 +93,7 @@ export async function exemples(positionals: string[], _values: Values, io: CliIo
   out.push(
     '',
     "Les montants d'exemple sont inventés pour la démonstration : ni publiés ni votés par le syndicat.",
+    `Les collectivités sont réelles, leurs prestations illustratives : voir ${shown}/README.md.`,
     `Pour commencer : te90-tarifs devis ${shown}/commune.json ; les exemples de chaque commande : te90-tarifs help <commande>.`,
   );
   await io.out(out.join('\n') + '\n');
