@@ -48,7 +48,7 @@ describe('CSV : des nombres pour le tableur, des textes protégés', () => {
     for (const a of negatifs) expect(csv).toContain(`;${a.ecart!.replace('.', ',')};`);
   });
 
-  calc('LibreOffice lit les montants du devis, du lot et de la comparaison comme des nombres, aux bonnes valeurs', () => {
+  calc('LibreOffice lit les montants du devis, du lot et de la comparaison comme des nombres, aux bonnes valeurs, et leurs SIREN comme des textes', () => {
     // Devis.
     const devis = quote(PIEGE, { catalogue: catalogueTest });
     const [h1, ...r1] = readWithCalc(renderQuoteCsv(devis));
@@ -60,6 +60,11 @@ describe('CSV : des nombres pour le tableur, des textes protégés', () => {
         expect(new Decimal(row[c1(name)]!.value!).equals(expected), `${name} : ${row[c1(name)]!.value} ≠ ${expected}`).toBe(true);
       }
       expect(row[c1('collectivite')]!.type).toBe('string');
+      // Les identifiants sont des textes, tels quels : un SIREN n'est pas un nombre à additionner.
+      for (const [name, expected] of [['siren_collectivite', devis.collectivite.siren], ['siren_facture', devis.lignes[i]!.siren]] as const) {
+        expect(row[c1(name)]!.type, `${name}, ligne ${i + 1}`).toBe('string');
+        expect(row[c1(name)]!.text).toBe(expected);
+      }
     });
     expect(r1.reduce((s, row) => s.plus(row[c1('montant')]!.value!), new Decimal(0)).toFixed(2)).toBe(devis.total);
     // Lot.
@@ -67,6 +72,7 @@ describe('CSV : des nombres pour le tableur, des textes protégés', () => {
     const [h2, ...r2] = readWithCalc(renderBatchCsv(lot));
     const c2 = (name: string) => h2!.findIndex((c) => c.text === name);
     expect(r2.every((row) => row[c2('montant')]!.type === 'float')).toBe(true);
+    expect(r2.every((row) => row[c2('siren_collectivite')]!.type === 'string' && /^\d{9}$/.test(row[c2('siren_collectivite')]!.text))).toBe(true);
     const totalLot = lot.resultats.reduce((s, r) => (r.success ? s.plus(r.data.total) : s), new Decimal(0));
     expect(r2.reduce((s, row) => s.plus(row[c2('montant')]!.value!), new Decimal(0)).equals(totalLot)).toBe(true);
     // Comparaison : écarts négatifs compris.
@@ -82,6 +88,11 @@ describe('CSV : des nombres pour le tableur, des textes protégés', () => {
         expect(r3[i]![c3(name)]!.type, `${name}, adhérent ${i + 1}`).toBe('float');
         expect(new Decimal(r3[i]![c3(name)]!.value!).equals(expected), `${name} : ${r3[i]![c3(name)]!.value} ≠ ${expected}`).toBe(true);
       }
+    });
+    c.adherents.forEach((a, i) => {
+      if (a.siren === undefined) return;
+      expect(r3[i]![c3('siren')]!.type, `siren, adhérent ${i + 1}`).toBe('string');
+      expect(r3[i]![c3('siren')]!.text).toBe(a.siren);
     });
     const somme = r3.reduce((s, row) => (row[c3('ecart')]?.value ? s.plus(row[c3('ecart')]!.value!) : s), new Decimal(0));
     const attendu = c.adherents.reduce((s, a) => (a.ecart === null ? s : s.plus(a.ecart)), new Decimal(0));

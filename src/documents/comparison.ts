@@ -1,5 +1,5 @@
 import { formatEuros, formatNumber, formatSiren, sumAmounts, type AdherentCompare, type Comparaison } from '@te90/tarifs';
-import { cell, numberCell } from './csv.js';
+import { cell, identifierCell, numberCell } from './csv.js';
 import { pad, renderIssuesText } from './quote-text.js';
 
 function euros(value: string | null): string {
@@ -215,5 +215,5 @@ export const COMPARISON_CSV_HEADER = '\uFEFFposition;collectivite;siren;total_av
 export function renderComparisonCsvRow(a: AdherentCompare): string {
   const n = (v: string | null | undefined) => (v === null || v === undefined ? '' : numberCell(v));
   const refus = [...(a.refus.avant ?? []).map((i) => `avant : ${i.code}`), ...(a.refus.apres ?? []).map((i) => `après : ${i.code}`)].join(', ');
-  return [String(a.index + 1), cell(a.nom ?? ''), cell(a.siren ?? ''), n(a.avant?.total), n(a.apres?.total), n(a.ecart), n(a.ecartPourcent), cell(refus), cell(exampleSides(a))].join(';') + '\r\n';
+  return [String(a.index + 1), cell(a.nom ?? ''), identifierCell(a.siren ?? ''), n(a.avant?.total), n(a.apres?.total), n(a.ecart), n(a.ecartPourcent), cell(refus), cell(exampleSides(a))].join(';') + '\r\n';
 }

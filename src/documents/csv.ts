@@ -100,8 +100,8 @@ function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: read
   return [
     ...prefix.map(cell),
     cell(devis.collectivite.nom),
-    cell(devis.collectivite.siren),
-    cell(l.siren),
+    identifierCell(devis.collectivite.siren),
+    identifierCell(l.siren),
     ...lineCells(l),
     l.ponctuelle === true ? 'ponctuelle' : 'annuelle',
     devis.totalPartiel ? 'oui' : '',
