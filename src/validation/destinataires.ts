@@ -28,7 +28,7 @@ export interface DestinataireField {
 }
 
 /**
- * Les champs d'un destinataire de factures, par nom.
+ * Les champs d'un destinataire de factures, par nom : un par champ de {@link Destinataire}.
  *
  * @category Prestations
  * @example
@@ -36,18 +36,7 @@ export interface DestinataireField {
  * const champs: DestinataireFields = DESTINATAIRE_FIELDS;
  * ```
  */
-export interface DestinataireFields {
-  /** Le SIREN facturé. */
-  readonly siren: DestinataireField;
-  /** Son nom, qui titre ses factures. */
-  readonly nom: DestinataireField;
-  /** Le SIRET de l'établissement à facturer. */
-  readonly siret: DestinataireField;
-  /** Le code service (Chorus Pro). */
-  readonly codeService: DestinataireField;
-  /** Le numéro d'engagement. */
-  readonly engagement: DestinataireField;
-}
+export type DestinataireFields = { readonly [K in keyof Destinataire]-?: DestinataireField };
 
 const DESTINATAIRE_DECLARATION = /* @__PURE__ */ deepFreeze({
   siren: { type: 'siren', requis: true },
@@ -55,7 +44,7 @@ const DESTINATAIRE_DECLARATION = /* @__PURE__ */ deepFreeze({
   siret: { type: 'siret', requis: false },
   codeService: { type: 'texte', requis: false, max: 100 },
   engagement: { type: 'texte', requis: false, max: 50 },
-} as const satisfies { readonly [K in keyof Destinataire]-?: DestinataireField });
+} as const satisfies DestinataireFields);
 
 /**
  * Les champs d'un destinataire de factures (`Adhesion.destinataires`), en données gelées, dans

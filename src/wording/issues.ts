@@ -120,15 +120,7 @@ export interface IssueParamsByCode {
   POSTES_LICENCE_SUPERIEURS: { readonly valeur: number; readonly limite: number };
   POPULATION_REQUISE: { readonly raison: 'invalide' | 'manquante'; readonly libellePrestation: string };
   QUOTA_INCONNU: { readonly quotaGo: number; readonly quotasGo: readonly number[] };
-  TARIF_NON_PUBLIE: {
-    readonly prestation: string;
-    readonly composante: string;
-    readonly champ: string;
-    /** Le libellé de la composante. */
-    readonly libelle: string;
-    readonly libellePrestation: string;
-    readonly millesime: number;
-  };
+  TARIF_NON_PUBLIE: MissingAmountParams;
   /** `valeur` : le montant publié (`null` pour une grille ou des strates) ; pour `champ: 'modele'`, le modèle publié. */
   TARIF_DEJA_PUBLIE: { readonly champ: string; readonly valeur: IssueParam };
   MILLESIME_INCOHERENT:
@@ -230,7 +222,7 @@ function reading(p: ReadingParams): string {
  * const p: MissingAmountParams = { prestation: 'dpo', composante: 'abonnement', champ: 'montant', libelle: 'DPO mutualisé', libellePrestation: 'DPO', millesime: 2026 };
  * ```
  */
-export interface MissingAmountParams {
+export type MissingAmountParams = {
   /** La prestation. */
   readonly prestation: string;
   /** La composante de prix. */
@@ -243,7 +235,7 @@ export interface MissingAmountParams {
   readonly libellePrestation: string;
   /** L'année du catalogue. */
   readonly millesime: number;
-}
+};
 
 /**
  * Les paramètres d'un problème `TARIF_NON_PUBLIE`, lus de ses données (jamais de son message), ou
