@@ -90,7 +90,7 @@ describe('la voix de comparer', () => {
     expect(issue?.code).toBe('TARIF_NON_PUBLIE');
     const voiced = inCompareVoice(issue!);
     expect(voiced.message).toMatch(/\(catalogue : prestations\.dpo\.composantes\.abonnement\.montant\)\. Fournissez-le dans un catalogue complété \(--tarifs-avant ou --tarifs-apres\)\.$/);
-    expect(voiced.message.startsWith(issue!.message.slice(0, issue!.message.indexOf(' (catalogue'))));
+    expect(voiced.message.startsWith(issue!.message.slice(0, issue!.message.indexOf(' (catalogue')))).toBe(true);
     expect(voiced.path).toBe(issue!.path);
     expect(voiced.params).toBe(issue!.params);
   });

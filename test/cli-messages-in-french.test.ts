@@ -27,6 +27,8 @@ beforeAll(() => {
   const r = run('te90-tarifs', ['exemples'], cwd, { env: paquet.env });
   if (r.code !== 0) throw new Error(r.err);
   writeFileSync(join(cwd, 'dpo.json'), JSON.stringify({ collectivite: { nom: 'C', siren: '219000106', type: 'commune' }, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, dpo: {} } }));
+  // La même adhésion dans un lot JSONL : lot et facturation la refusent pour un montant non publié.
+  writeFileSync(join(cwd, 'dpo.jsonl'), `${JSON.stringify({ collectivite: { nom: 'C', siren: '219000106', type: 'commune' }, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 }, dpo: {} } })}\n`);
   // Les noms des fonctions et des types publiés par le paquet installé (ceux écrits en camelCase ne sont pas des mots français).
   const names = run(
     process.execPath,
@@ -131,6 +133,21 @@ describe('aucune sortie ne nomme une fonction de l’API à l’opérateur', () 
     expect(json.issues[0]!.code).toBe('TARIF_NON_PUBLIE');
     expect(json.issues[0]!.params['prestation']).toBe('dpo');
     expect(json.issues[0]!.message).toContain('--tarifs');
+  }, TIMEOUT);
+
+  it.each([
+    [['lot', 'dpo.jsonl']],
+    [['lot', 'dpo.jsonl', '--format', 'json']],
+    [['lot', 'dpo.jsonl', '--format', 'csv']],
+    [['facturation', 'dpo.jsonl']],
+    [['facturation', 'dpo.jsonl', '--format', 'json']],
+    [['facturation', 'dpo.jsonl', '--format', 'csv']],
+  ])('%j : le montant non publié d’une adhésion du lot se fournit par --tarifs', (args) => {
+    const r = te90(args);
+    expect(r.code).toBe(1);
+    const written = `${r.out}\n${r.err}`;
+    expect(written).toContain('Fournissez-le dans un fichier de tarifs (--tarifs');
+    expect(written).not.toContain('completeCatalogue');
   }, TIMEOUT);
 
   it('chaque aide : aucun nom de fonction de l’API', () => {

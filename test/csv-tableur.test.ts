@@ -90,7 +90,7 @@ describe('CSV : des nombres pour le tableur, des textes protégés', () => {
       }
     });
     c.adherents.forEach((a, i) => {
-      if (a.siren === undefined) return;
+      if (a.siren === null) return;
       expect(r3[i]![c3('siren')]!.type, `siren, adhérent ${i + 1}`).toBe('string');
       expect(r3[i]![c3('siren')]!.text).toBe(a.siren);
     });

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogue2026, completeCatalogue, formatSiren, quote, safeQuote } from '../src/index.js';
+import { catalogue2026, completeCatalogue, formatSiren, parseCatalogue, quote, safeQuote } from '../src/index.js';
 import { renderIssuesText, renderQuoteText } from '@te90/tarifs/documents';
 import { adhesion, catalogueTest, epci, TARIFS_TEST } from './helpers.js';
 
@@ -92,5 +94,18 @@ describe('affichage texte', () => {
 
   it('écrit le SIREN par groupes de trois', () => {
     expect(formatSiren('219000106')).toBe('219 000 106');
+  });
+});
+
+describe('un barème appliqué au-delà de sa source reste une hypothèse, quelle que soit son origine', () => {
+  const revise = parseCatalogue(JSON.parse(readFileSync(join(__dirname, '..', 'examples', 'territoire-de-belfort', 'catalogue-2027.json'), 'utf8')));
+  const commune = { nom: 'Foussemagne', siren: '219000494', type: 'commune', population: 869 } as const;
+
+  it('catalogue révisé : « Montant révisé (hypothèse du syndicat : … » pour une commune, « Montant révisé » seul pour un EPCI', () => {
+    const devis = quote({ collectivite: commune, prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 } } }, { catalogue: revise });
+    expect(devis.lignes[0]!.source.origine).toBe('revision');
+    expect(renderQuoteText(devis).replace(/\s+/g, ' ')).toMatch(/Montant révisé \(hypothèse du syndicat : barème publié pour les établissements publics \(EPCI\)/);
+    const epciDevis = quote({ collectivite: { nom: 'CC des Vosges du Sud', siren: '200069060', type: 'epci' }, prestations: { maintenanceBase: { postes: 4, postesLicenceBL: 0 } } }, { catalogue: revise });
+    expect(renderQuoteText(epciDevis)).not.toMatch(/hypothèse du syndicat/);
   });
 });

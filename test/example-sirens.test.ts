@@ -119,7 +119,7 @@ function walk(dir: string, keep: (path: string) => boolean): string[] {
 
 const rel = (path: string) => relative(ROOT, path);
 const exampleFiles = walk(join(ROOT, 'examples'), (p) => /\.jsonl?$/.test(p));
-const markdownFiles = [join(ROOT, 'README.md'), ...walk(join(ROOT, 'docs'), (p) => p.endsWith('.md') && !rel(p).startsWith('docs/api'))];
+const markdownFiles = [join(ROOT, 'README.md'), ...walk(join(ROOT, 'docs'), (p) => p.endsWith('.md') && !rel(p).startsWith('docs/api')), ...walk(join(ROOT, 'examples'), (p) => p.endsWith('.md'))];
 const sourceFiles = [...walk(join(ROOT, 'src'), (p) => p.endsWith('.ts')), join(ROOT, 'examples', 'api.ts'), ...walk(join(ROOT, 'examples', 'simulateur'), () => true)];
 
 function readAdhesions(path: string): unknown[] {

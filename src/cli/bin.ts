@@ -1,4 +1,4 @@
-import { runCli } from './main.js';
+import { internalError, runCli } from './main.js';
 import { chunkedOutput } from './output.js';
 import { terminalStatusLine } from './progress.js';
 import { readStreamCapped } from './read-bytes.js';
@@ -31,7 +31,7 @@ runCli(process.argv.slice(2), {
   },
   (error: unknown) => {
     status?.clear();
-    process.stderr.write(`Erreur interne de te90-tarifs (${error instanceof Error ? error.message : String(error)}).\n`);
+    process.stderr.write(internalError(error));
     process.exitCode = 3;
   },
 );

@@ -43,7 +43,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 async function help(positionals: string[], _values: unknown, io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`La commande « help » prend au plus une commande (${positionals.length} données).`);
   const [name] = positionals;
-  if (name !== undefined && !isCommand(name)) throw new UsageError(`Commande inconnue : « ${name} ».${suggestion(name, Object.keys(COMMANDS))}`);
+  if (name !== undefined && !isCommand(name)) throw unknownCommand(name);
   await io.out(HELP[name ?? 'general'] + '\n');
   return EXIT.ok;
 }
@@ -77,7 +77,7 @@ async function dispatch(argv: readonly string[], io: CliIo, context: Context): P
       return EXIT.ok;
     }
     const run = isCommand(command) ? COMMANDS[command] : undefined;
-    if (run === undefined) throw new UsageError(`Commande inconnue : « ${command} ».${suggestion(command, Object.keys(COMMANDS))}`);
+    if (run === undefined) throw unknownCommand(command);
     if (values.help) {
       await io.out(HELP[command] + '\n');
       return EXIT.ok;
@@ -112,11 +112,24 @@ function failure(error: unknown, io: CliIo, context: Context): number {
     io.err(`${error.message}\nVoir : ${aide}\n`);
     return EXIT.usage;
   }
-  const detail = error instanceof Error ? `${error.name} : ${error.message}` : String(error);
-  io.err(
-    `Erreur interne de te90-tarifs ${__VERSION__} (${detail}). Merci de la signaler au service informatique de Territoire d'énergie 90, avec la commande et l'entrée qui la provoquent (README du paquet, « Signaler un problème »).\n`,
-  );
+  io.err(internalError(error));
   return EXIT.internal;
+}
+
+/**
+ * Le message d'une erreur interne (un défaut de te90-tarifs, jamais de l'entrée) : sa version, le
+ * défaut, et où le signaler.
+ *
+ * @internal
+ */
+export function internalError(error: unknown): string {
+  const detail = error instanceof Error ? `${error.name} : ${error.message}` : String(error);
+  return `Erreur interne de te90-tarifs ${__VERSION__} (${detail}). Merci de la signaler au service informatique de Territoire d'énergie 90, avec la commande et l'entrée qui la provoquent (README du paquet, « Signaler un problème »).\n`;
+}
+
+/** Le mauvais usage d'un nom qui n'est pas une commande, avec la commande la plus proche. */
+function unknownCommand(name: string): UsageError {
+  return new UsageError(`Commande inconnue : « ${name} ».${suggestion(name, Object.keys(COMMANDS))}`);
 }
 
 /**

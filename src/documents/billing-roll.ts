@@ -56,6 +56,9 @@ function billPeriodicity(f: RollInvoice): string {
   return kinds.size === 2 ? 'annuelle et ponctuelle' : kinds.has('ponctuelle') ? 'ponctuelle' : 'annuelle';
 }
 
+/** Une donnée du débiteur est-elle donnée (ni absente ni vide) ? */
+const hasText = (value: string | undefined): value is string => value !== undefined && value !== '';
+
 /**
  * Ce qui manque à un débiteur pour une facture déposée sur Chorus Pro : son SIRET (toujours exigé),
  * son code service et son engagement (exigés seulement si le débiteur les demande, ce que le rôle ne
@@ -65,9 +68,9 @@ function billPeriodicity(f: RollInvoice): string {
  */
 export function missingChorusData(d: RollInvoice['debiteur']): string[] {
   const out: string[] = [];
-  if (d.siret === undefined || d.siret === '') out.push('SIRET manquant');
-  if (d.codeService === undefined || d.codeService === '') out.push('code service à vérifier');
-  if (d.engagement === undefined || d.engagement === '') out.push('engagement à vérifier');
+  if (!hasText(d.siret)) out.push('SIRET manquant');
+  if (!hasText(d.codeService)) out.push('code service à vérifier');
+  if (!hasText(d.engagement)) out.push('engagement à vérifier');
   return out;
 }
 
@@ -196,7 +199,7 @@ export function renderBillingRollSummaryText(roll: BillingRoll): string {
     return missing.length === 0 ? [] : [{ f, numero: i + 1, missing }];
   });
   if (lacking.length > 0) {
-    const sansSiret = lacking.filter((x) => x.missing.includes('SIRET manquant')).length;
+    const sansSiret = lacking.filter((x) => !hasText(x.f.debiteur.siret)).length;
     out.push(
       '',
       `Données Chorus Pro manquantes (${lacking.length} ${lacking.length === 1 ? 'pièce' : 'pièces'} sur ${roll.factures.length}) : ${sansSiret === 0 ? 'chaque débiteur a son SIRET' : `${count(sansSiret, 'débiteur', 'débiteurs')} sans SIRET`} ; le code service et l'engagement ne sont exigés que si le débiteur les demande : à vérifier là où ils manquent`,
@@ -226,7 +229,7 @@ export function* billingRollTextChunks(roll: BillingRoll): Generator<string> {
     "Les numéros de pièce ne numérotent que ce rôle : ce ne sont pas des numéros de facture.",
   ];
   if (files.length === 1) head.push(`Fichier source : ${files[0]}`);
-  else if (files.length > 1) head.push(`Fichiers sources : ${files.length} (nommés à chaque adhésion)`);
+  else if (files.length > 1) head.push("Source : nommée à chaque adhésion (fichier, et ligne d'un lot JSONL).");
   yield `${head.join('\n')}\n`;
   const context: BillContext = { conflicts: conflictKeys(roll.conflits), files: files.length > 1, millesime: roll.millesime };
   let numero = 0;

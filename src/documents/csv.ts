@@ -123,7 +123,7 @@ function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: read
  * @example
  * ```ts
  * renderQuoteCsv(quote(adhesion)).split('\r\n')[1];
- * //=> 'Foussemagne;219000494;219000494;maintenanceBase;postes;…;3,6;postes pondérés;574,88;2069,57;…;publie;…;;annuelle;'
+ * //=> 'Foussemagne;"=""219000494""";"=""219000494""";maintenanceBase;postes;…;3,6;postes pondérés;574,88;2069,57;…;publie;…;;annuelle;'
  * ```
  */
 export function renderQuoteCsv(devis: Quote): string {

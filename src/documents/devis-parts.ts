@@ -82,10 +82,14 @@ export function hypotheses(devis: Quote): ReadonlySet<string> {
   return new Set(devis.avertissements.filter((w) => w.code === 'BAREME_ETABLISSEMENTS_PUBLICS').map((w) => String(w.path[1])));
 }
 
+/** Pourquoi un montant appliqué au-delà de sa source est une hypothèse. */
+const HORS_SOURCE = 'barème publié pour les établissements publics (EPCI), appliqué ici faute de barème publié pour ce type de collectivité';
+
 /**
  * D'où vient un montant, en français : `Montant publié : …`, `Montant fourni : …`,
  * `Montant révisé : …`, et « (montant d'exemple) » pour un montant d'exemple. Un montant publié
- * appliqué au-delà de ce que sa source couvre (`horsSource`) est une hypothèse du syndicat.
+ * appliqué au-delà de ce que sa source couvre (`horsSource`) est une hypothèse du syndicat, quelle que
+ * soit son origine (un barème révisé l'est encore).
  *
  * @internal
  */
@@ -93,11 +97,9 @@ export function sourceText(source: Source, horsSource = false): string {
   const origine =
     source.origine === 'publie'
       ? horsSource
-        ? 'Hypothèse du syndicat : barème publié pour les établissements publics (EPCI), appliqué ici faute de barème publié pour ce type de collectivité'
+        ? `Hypothèse du syndicat : ${HORS_SOURCE}`
         : 'Montant publié'
-      : source.origine === 'revision'
-        ? 'Montant révisé'
-        : 'Montant fourni';
+      : `${source.origine === 'revision' ? 'Montant révisé' : 'Montant fourni'}${horsSource ? ` (hypothèse du syndicat : ${HORS_SOURCE})` : ''}`;
   // La marque d'exemple ne se coupe jamais en deux lignes.
   return `${origine} : ${source.reference}${source.exemple ? " (montant\u00a0d'exemple)" : ''}`;
 }

@@ -326,7 +326,7 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
   }
   let autresHtml: string[] = [];
   if (devis.totalPartiel) {
-    out.push(`<p class="sans-accord" role="note">Pas de bon pour accord : le total de ce devis est partiel (${escape(manquantsText(devis))}) ; un devis complet sera établi pour être signé.</p>`);
+    out.push(`<p class="sans-accord" role="note">Pas de bon pour accord : le total de ce devis est partiel (${escape(manquantsText(devis))}) : il ne peut pas être signé tel quel.</p>`);
   } else {
     // Chaque SIREN facturé est une personne morale : chacun accepte les montants qui lui sont facturés.
     const membre = devis.factures.find((f) => f.siren === c.siren);

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +6,9 @@ import { completeCatalogue, catalogue2026, quote, type Adhesion, type Quote } fr
 import { renderQuoteHtml, type Emetteur, type HtmlOptions } from '@te90/tarifs/documents';
 import { chromiumPath, INSTALL_HINT, launch } from './chromium.js';
 import { TARIFS_TEST } from '../helpers.js';
+import { IN_CI } from '../calc.js';
+import { pdfPages } from './pdf-text.js';
 
-const IN_CI = process.env['CI'] === 'true' || process.env['CI'] === '1';
 const available = chromiumPath() !== undefined;
 if (!available && !IN_CI) console.warn(INSTALL_HINT);
 
@@ -68,15 +67,11 @@ function epciLong(): Adhesion {
   } as Adhesion;
 }
 
-/** Le texte de chaque page du PDF, lu par pdftotext (mise en page conservée). */
+/** Le texte de chaque page du PDF (gardé dans test-output pour le relire). */
 function pagesOf(pdf: Uint8Array, name: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'devis-pdf-'));
-  const file = join(dir, 'devis.pdf');
-  writeFileSync(file, pdf);
   mkdirSync(SORTIE, { recursive: true });
   writeFileSync(join(SORTIE, `${name}.pdf`), pdf);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  return text.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
+  return pdfPages(pdf);
 }
 
 /** Tous les espaces (insécables compris) réduits à un : le texte d'un PDF se compare sans eux. */
