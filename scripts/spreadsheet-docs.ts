@@ -7,7 +7,7 @@ import { CUSTOM_FUNCTIONS, NAMESPACE, sheetsName, type CustomFunctionSpec } from
  * même table que l'aide des tableurs (`src/spreadsheet/registry.ts`) et des déclarations des
  * prestations : la documentation et l'aide disent la même chose. Chaque table est entre deux
  * marques `<!-- tableur:NOM -->` et `<!-- /tableur:NOM -->` ; un test vérifie qu'elle est à jour
- * (`test/spreadsheet/docs-tableur.test.ts`, qui écrit la table attendue quand elle ne l'est pas).
+ * (`test/spreadsheet/docs-tableur.test.ts` compare la page aux tables produites ici).
  */
 
 /** Le texte d'une cellule de table Markdown : ses « | » échappés. */
@@ -34,7 +34,7 @@ function parametersTable(): string {
 /** Le sens des quantités de `PRESTATION`, prestation par prestation, tiré des déclarations. */
 function quantitiesTable(): string {
   const rows = PRESTATIONS.map((d) => {
-    const meanings = argumentMeanings(d as never);
+    const meanings = argumentMeanings(d);
     const cells = QUANTITY_ARGUMENTS.map((_, i) => {
       const m = meanings[i];
       return m === undefined ? '—' : `\`${m.name}\` : ${cell(describeMeaning(m))}`;

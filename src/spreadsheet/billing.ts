@@ -2,13 +2,14 @@
  * Le rôle de facturation dans un tableur (`FACTURATION`) : le rôle de la bibliothèque
  * (`createBillingRoll`) d'un tableau d'adhésions, une ligne de feuille par ligne de facture.
  */
-import { createBillingRoll, formatPath, sirenConflicts, type BillingRoll, type Destinataire, type Path, type Quote, type QuoteIssue, type RollLine } from '@te90/tarifs';
+import { createBillingRoll, formatPath, sirenConflicts, type BillingRoll, type Destinataire, type Quote, type QuoteIssue, type RollLine } from '@te90/tarifs';
 import { isEmpty, toRows, type Cell, type Range } from './cells.js';
 import { debtorIssue } from './debtors.js';
 import { columnLetter } from './arguments.js';
-import { catalogueFrom, describe, fitMessage, PREFIX, quoteRead, unexpected } from './functions.js';
+import { catalogueFrom, describe, fitMessage, MAX_MESSAGE, PREFIX, quoteRead, unexpected } from './functions.js';
 import { sheetIssue, sheetMessage } from './issues.js';
 import { adhesionFromEntries, fieldName, type ReadRange } from './layout.js';
+import { missingField } from './partial.js';
 
 /**
  * L'état d'une ligne du rôle, dans la colonne `Statut` : une ligne à facturer, ou ce qui l'empêche.
@@ -80,14 +81,9 @@ function debtorCells(d: Destinataire | undefined, siren: string, facture: number
   };
 }
 
-/** Le message d'une ligne qui n'est pas à facturer : `Erreur : …` dans la colonne Montant, le texte seul dans la colonne Message. */
-function refusal(message: string): RollRow {
-  return { Montant: message, Message: message.replace(/^Erreur : /, '') };
-}
-
-/** Le champ d'une donnée manquante tel que la plage l'écrit : `maintenanceBase.postesLicenceBL`. */
-function fieldOf(path: Path): string {
-  return path[0] === 'prestations' && path.length > 1 ? formatPath(path.slice(1)) : formatPath(path);
+/** Le message d'une ligne qui n'est pas à facturer, fait de ses problèmes : `Erreur : …` dans la colonne Montant, le texte seul dans la colonne Message. */
+function refusal(problems: readonly string[]): RollRow {
+  return { Montant: fitMessage(problems), Message: fitMessage(problems, MAX_MESSAGE, '') };
 }
 
 /** Une ligne du tableau d'adhésions : sa position (l'en-tête est la ligne 1), ce qui en a été lu, son devis s'il est accepté. */
@@ -95,7 +91,7 @@ interface TableRow {
   readonly i: number;
   readonly read: ReadRange;
   quote?: Quote;
-  refusal?: string;
+  refusal?: readonly string[];
 }
 
 /**
@@ -153,7 +149,7 @@ export function facturation(table: Range, tarifs?: Range): Cell[][] {
       }
       // Refusée : le message est celui de TABLEAU et de TOTAL pour la même ligne.
       const quoted = quoteRead(r.read, catalogue, { root: 'tableau', row: r.i + 1 });
-      r.refusal = quoted.ok ? `${PREFIX}adhésion refusée.` : quoted.message;
+      r.refusal = quoted.ok ? ['adhésion refusée.'] : quoted.problems;
     });
     return [[...ROLL_HEADER], ...rollRows(builder.result(), rowOf, read, catalogue.value).map(cells)];
   } catch (error) {
@@ -196,7 +192,7 @@ function rollRows(roll: BillingRoll, rowOf: readonly TableRow[], read: readonly 
         Détail: l.detail,
         Source: l.source.reference,
         Statut: conflict === undefined ? STATUTS.aFacturer : STATUTS.deuxFois,
-        ...(conflict === undefined ? {} : refusal(fitMessage([sheetMessage(conflict)]))),
+        ...(conflict === undefined ? {} : refusal([sheetMessage(conflict)])),
       });
     }
   });
@@ -213,7 +209,7 @@ function rollRows(roll: BillingRoll, rowOf: readonly TableRow[], read: readonly 
     const who = { ...adherent, Adhérent: q.collectivite.nom, 'SIREN adhérent': q.collectivite.siren };
     for (const m of q.manquants) {
       const f = factureOf.get(m.siren);
-      const issue = sheetIssue('MONTANT_MANQUANT', m.path, { champ: fieldOf(m.path), libelle: m.libelle });
+      const issue = sheetIssue('MONTANT_MANQUANT', m.path, { champ: missingField(m.path), libelle: m.libelle });
       out.push({
         ...who,
         ...debtorCells(f?.debiteur ?? q.destinataires?.find((d) => d.siren === m.siren), m.siren, f?.numero),
@@ -221,7 +217,7 @@ function rollRows(roll: BillingRoll, rowOf: readonly TableRow[], read: readonly 
         Composante: m.composante,
         Libellé: m.libelle,
         Statut: STATUTS.manquant,
-        ...refusal(fitMessage([sheetMessage(issue)])),
+        ...refusal([sheetMessage(issue)]),
       });
     }
     for (const w of q.avertissements) {

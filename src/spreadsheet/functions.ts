@@ -152,14 +152,14 @@ function head(text: string, length: number): string {
 }
 
 /**
- * Le message d'erreur (`Erreur : ` puis les problèmes séparés par « ; ») coupé pour tenir dans
+ * Le message d'erreur (`prefix`, `Erreur : ` par défaut, puis les problèmes séparés par « ; ») coupé pour tenir dans
  * `max` unités : par problèmes entiers, suivis de « … (N problèmes de plus) » ; un premier problème
  * plus long que la limite à lui seul est coupé sur un caractère entier, suivi de « … ».
  *
  * @internal
  */
-export function fitMessage(parts: readonly string[], max: number = MAX_MESSAGE): string {
-  let text = PREFIX;
+export function fitMessage(parts: readonly string[], max: number = MAX_MESSAGE, prefix: string = PREFIX): string {
+  let text = prefix;
   for (let k = 0; k < parts.length; k++) {
     const next = (k === 0 ? '' : SEPARATOR) + parts[k]!;
     const rest = parts.length - k - 1;
@@ -277,8 +277,7 @@ const PARTIAL_OPTION = 'argument partiel à VRAI';
  */
 export function devis(plage: Range, tarifs?: Range): Cell[][] {
   try {
-    const { tarifs: t } = sortOptionals([tarifs], 0);
-    const r = quoteRead(adhesionFromRange(plage), catalogueFrom(t), { root: 'plage' });
+    const r = quoteRead(adhesionFromRange(plage), catalogueFrom(tarifs), { root: 'plage' });
     return r.ok ? quoteRows(r.value) : [[r.message]];
   } catch (error) {
     return [[unexpected(error)]];

@@ -47,21 +47,6 @@ export function positionalCount(): number {
 }
 
 /**
- * Ce que signifie chaque paramètre positionnel de `PRESTATION`, prestation par prestation :
- * `[[{ id: 'maintenanceBase', name: 'postes' }, …], [{ id: 'maintenanceBase', name: 'postesLicenceBL' }, …]]`.
- *
- * @internal
- */
-export function positionalMeanings(): { id: string; name: string }[][] {
-  return Array.from({ length: positionalCount() }, (_, i) =>
-    PRESTATIONS.flatMap((d) => {
-      const name = argumentNames(d)[i];
-      return name === undefined ? [] : [{ id: d.id, name }];
-    }),
-  );
-}
-
-/**
  * Les noms des arguments de quantité de la fonction de tableur `PRESTATION`, dans l'ordre : le
  * premier paramètre de la prestation, puis le second (leur sens, prestation par prestation, vient
  * des déclarations : {@link argumentMeanings}).

@@ -9,8 +9,9 @@ import type { Cell } from './cells.js';
 import { sheetIssue, type SheetIssue } from './issues.js';
 
 /**
- * Le début du montant d'une part non chiffrée dans le devis : un texte dans Google Sheets, l'erreur
- * `#N/A` dans Excel (les glues le reconnaissent), pour qu'une somme des montants ne l'ignore pas en silence.
+ * Le début du montant d'une part non chiffrée dans le devis : l'erreur `#N/A` dans Excel (les glues
+ * le reconnaissent), qu'une somme des montants n'ignore pas ; dans Google Sheets, un texte, qu'une
+ * somme ignore : la page du tableur dit de le compter (`NB.SI`) ou de prendre `TOTAL`.
  *
  * @internal
  */

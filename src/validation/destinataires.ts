@@ -49,7 +49,7 @@ const DESTINATAIRE_DECLARATION = /* @__PURE__ */ deepFreeze({
 /**
  * Les champs d'un destinataire de factures (`Adhesion.destinataires`), en données gelées, dans
  * l'ordre où une adhésion les écrit : pour chacun, sa sorte (SIREN, SIRET ou texte), s'il est
- * obligatoire, et la longueur maximale d'un texte. La validation en est déduite ; un formulaire ou
+ * obligatoire, et la longueur maximale d'un texte. La validation des textes en est déduite (le SIREN et le SIRET ont leurs clés de contrôle) ; un formulaire ou
  * un tableur peut l'être aussi (le tableur en tire les champs `destinataires.1.siret`…).
  *
  * @category Prestations
@@ -66,9 +66,7 @@ export const DESTINATAIRE_FIELDS: DestinataireFields = DESTINATAIRE_DECLARATION;
 function build() {
   // Les champs d'un destinataire, hors SIREN et SIRET, déduits de leur déclaration.
   const { nom: n, codeService: c, engagement: e } = DESTINATAIRE_DECLARATION;
-  const nom = fieldSchema({ type: n.type, requis: n.requis, max: n.max });
-  const codeService = fieldSchema({ type: c.type, requis: c.requis, max: c.max });
-  const engagement = fieldSchema({ type: e.type, requis: e.requis, max: e.max });
+  const [nom, codeService, engagement] = [n, c, e].map((f) => fieldSchema({ type: f.type, requis: f.requis, max: f.max }));
   const siret = z.string().check(maxLength(100), z.overwrite((s) => s.replace(/\s+/g, '')));
   const destinataire = z
     .strictObject({ siren: sirenSchema(), nom, siret: z.optional(siret), codeService, engagement })

@@ -31,6 +31,11 @@ describe('des paramètres nommés, dans un ordre naturel', () => {
     for (const d of PRESTATIONS) for (const name of argumentNames(d as never)) expect(gs).toContain(`${d.id} : `);
   });
 
+  it('DEVIS : une cellule seule donnée pour tarifs est refusée, située, au lieu d’être ignorée', () => {
+    const e = thrown(() => call(sheets, 'TE90_DEVIS(a[0], a[1])', BASE, 'junk'));
+    expect(e?.message).toMatch(/^tarifs, ligne 1, colonne A : Champ inconnu « junk »/);
+  });
+
   it('la plage tarifs se reconnaît à ses champs : plus de « ;;; » pour une prestation sans quantité', () => {
     expect(call(sheets, 'TE90_PRESTATION("dpo", a[0])', TARIFS_DPO)).toBe(400);
     expect(call(sheets, 'TE90_PRESTATION("dpo", "", "", a[0])', TARIFS_DPO)).toBe(400);
