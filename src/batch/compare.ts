@@ -4,6 +4,7 @@ import { resolveCatalogue } from '../catalogue/resolve.js';
 import type { Catalogue, Prestation } from '../catalogue/types.js';
 import { CallerError, guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { Dec } from '../money/decimal.js';
+import { percentChange } from '../money/percent.js';
 import type { PrestationId } from '../prestations/registry.js';
 import { idsIn } from '../prestations/create-registry.js';
 import { quoteRead, readOption } from '../quote/quote.js';
@@ -221,19 +222,12 @@ export interface CompareOptions {
 }
 
 const ZERO = /* @__PURE__ */ new Dec(0);
-const HUNDRED = /* @__PURE__ */ new Dec(100);
-
-function percent(ecart: Dec, avant: Dec | null): string | null {
-  if (avant === null || avant.isZero()) return null;
-  const p = ecart.times(HUNDRED).dividedBy(avant).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-  return (p.isZero() ? ZERO : p).toFixed(2);
-}
 
 function ecartOf(avant: string | null, apres: string | null): Ecart {
   const a = avant === null ? null : new Dec(avant);
   const b = apres === null ? null : new Dec(apres);
   const e = (b ?? ZERO).minus(a ?? ZERO);
-  return { avant, apres, ecart: (e.isZero() ? ZERO : e).toFixed(2), ecartPourcent: percent(e, a) };
+  return { avant, apres, ecart: (e.isZero() ? ZERO : e).toFixed(2), ecartPourcent: percentChange(e, a) };
 }
 
 /** Regroupe les montants par clé (somme), dans l'ordre de première apparition. */

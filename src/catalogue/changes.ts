@@ -2,6 +2,7 @@ import type { Strate, Unite } from '../core/shapes.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { FIELD_KINDS, type AmountAt, type FieldKind } from '../models/fields.js';
 import { Dec } from '../money/decimal.js';
+import { percentChange } from '../money/percent.js';
 import { modelIn } from '../prestations/create-registry.js';
 import type { PrestationId } from '../prestations/registry.js';
 import { isRecord } from '../shared/is-record.js';
@@ -52,7 +53,6 @@ export interface TariffChange {
   readonly ecartPourcent: string | null;
 }
 
-const HUNDRED = /* @__PURE__ */ new Dec(100);
 
 /** Les montants publiés d'une composante, par clé (modèle, champ, strate, quota), dans l'ordre de son modèle. */
 function amountsOf(catalogue: Catalogue, prestation: string, composante: string): Map<string, { champ: string; kind: FieldKind; libelleChamp: string; at: AmountAt }> {
@@ -112,7 +112,6 @@ function changes(avant: Catalogue, apres: Catalogue): TariffChange[] {
         if (va !== null && vb !== null && new Dec(va).equals(vb)) continue;
         const at = entry.at;
         const ecart = va === null || vb === null ? null : new Dec(vb).minus(va);
-        const pourcent = ecart === null || va === null || new Dec(va).isZero() ? null : ecart.times(HUNDRED).dividedBy(va).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
         out.push({
           prestation: id as PrestationId,
           libellePrestation,
@@ -126,7 +125,7 @@ function changes(avant: Catalogue, apres: Catalogue): TariffChange[] {
           avant: va,
           apres: vb,
           ecart: ecart === null ? null : ecart.toFixed(Math.max(2, ecart.decimalPlaces())),
-          ecartPourcent: pourcent === null ? null : (pourcent.isZero() ? new Dec(0) : pourcent).toFixed(2),
+          ecartPourcent: ecart === null || va === null ? null : percentChange(ecart, new Dec(va)),
         });
       }
     }
