@@ -1,5 +1,6 @@
 import { formatEuros, formatSiren, REGISTRY, type RollInvoice, type RollLine, type BillingRoll, type QuoteIssue, type Source } from '@te90/tarifs';
 import { CSV_BOM, cell, identifierCell, numberCell } from './csv.js';
+import { agreeing, enumerate } from './words.js';
 import { pad, renderIssuesText } from './quote-text.js';
 
 /** Les colonnes du CSV du rôle, en mots : une par donnée, dans l'ordre des cellules. */
@@ -148,7 +149,7 @@ export function renderBillingRollBillText(f: RollInvoice, numero: number, width 
 
 /** Le nombre et son nom, accordé : « 1 pièce », « 104 pièces ». */
 function count(n: number, singular: string, plural: string): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+  return `${n} ${agreeing(n, singular, plural)}`;
 }
 
 /**
@@ -160,7 +161,7 @@ function conflictText(c: QuoteIssue, singleFile: boolean): string {
   if (typeof p.siren !== 'string' || !Array.isArray(p.entrees)) return c.message;
   const files = Array.isArray(p.fichiers) && !singleFile ? (p.fichiers as unknown[]) : [];
   const entries = (p.entrees as unknown[]).map((e, i) => `n° ${Number(e) + 1}${typeof files[i] === 'string' && files[i] !== '' ? ` (${String(files[i])})` : ''}`);
-  const list = `${entries.slice(0, -1).join(', ')} et ${entries.at(-1) ?? ''}`;
+  const list = enumerate(entries);
   return p.raison === 'prestation'
     ? `SIREN ${formatSiren(p.siren)} : « ${String(p.libellePrestation)} » facturé ${entries.length} fois, par les adhésions ${list} ; elle n'est due qu'une fois par SIREN : retirez-la de toutes sauf une.`
     : `SIREN ${formatSiren(p.siren)} : les adhésions ${list} sont celles de la même collectivité ; une collectivité n'adhère qu'une fois : gardez-en une seule.`;
@@ -202,7 +203,7 @@ export function renderBillingRollSummaryText(roll: BillingRoll): string {
     const sansSiret = lacking.filter((x) => !hasText(x.f.debiteur.siret)).length;
     out.push(
       '',
-      `Données Chorus Pro manquantes (${lacking.length} ${lacking.length === 1 ? 'pièce' : 'pièces'} sur ${roll.factures.length}) : ${sansSiret === 0 ? 'chaque débiteur a son SIRET' : `${count(sansSiret, 'débiteur', 'débiteurs')} sans SIRET`} ; le code service et l'engagement ne sont exigés que si le débiteur les demande : à vérifier là où ils manquent`,
+      `Données Chorus Pro manquantes (${count(lacking.length, 'pièce', 'pièces')} sur ${roll.factures.length}) : ${sansSiret === 0 ? 'chaque débiteur a son SIRET' : `${count(sansSiret, 'débiteur', 'débiteurs')} sans SIRET`} ; le code service et l'engagement ne sont exigés que si le débiteur les demande : à vérifier là où ils manquent`,
     );
     for (const { f, numero, missing } of lacking) {
       out.push(`  - pièce n° ${numero} — SIREN ${formatSiren(f.debiteur.siren)}${f.debiteur.nom === undefined ? '' : ` — ${f.debiteur.nom}`} : ${missing.join(' ; ')}`);

@@ -1,4 +1,5 @@
-import { compareAmounts, formatBand, formatEuros, formatNumber, formatSiren, formatUnitPrice, sumAmounts, tariffChanges, type AdherentCompare, type Catalogue, type Comparaison, type TariffChange } from '@te90/tarifs';
+import { compareAmounts, formatBand, formatEuros, formatNumber, formatUnitPrice, sumAmounts, tariffChanges, type AdherentCompare, type Catalogue, type Comparaison, type TariffChange } from '@te90/tarifs';
+import { agreeing, cssString, enumerate, sirenUnbroken } from './words.js';
 
 /**
  * Ce que le rapport de comparaison affiche en plus de la comparaison : les deux catalogues comparés
@@ -293,22 +294,7 @@ function nomOf(a: { readonly nom: string | null; readonly index: number }): stri
 
 /** `1 adhésion`, `104 adhésions`. */
 function plural(n: number, un: string, plusieurs: string): string {
-  return `${formatNumber(String(n), TYPO)}\u00a0${n >= 2 ? plusieurs : un}`;
-}
-
-/** Une énumération en français : `A`, `A et B`, `A, B et C`. */
-function enumerate(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]!}`;
-}
-
-/** Un texte écrit dans une chaîne CSS (`content: "…"`) : guillemets, barres obliques, sauts de ligne et `<` échappés. */
-function cssString(text: string): string {
-  return `"${text.replace(/[\\"<>\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
-}
-
-/** Le SIREN écrit par groupes, insécable. */
-function sirenText(siren: string): string {
-  return formatSiren(siren).replaceAll(' ', '\u00a0');
+  return `${formatNumber(String(n), TYPO)}\u00a0${agreeing(n, un, plusieurs)}`;
 }
 
 /** Un montant ou l'intervalle de plusieurs, sur deux lignes : `300,00 €`, `de 100,00 €<br>à 550,00 €`. */
@@ -549,7 +535,7 @@ export class ComparisonHtmlReport {
       this.noms.set(a.index, a.nom);
       if (a.siren !== null && !this.sirens.has(a.siren)) this.sirens.set(a.siren, a.nom);
     }
-    const siren = a.siren ? sirenText(a.siren) : '—';
+    const siren = a.siren ? sirenUnbroken(a.siren) : '—';
     if (a.ecart !== null) {
       this.both++;
       const e = a.ecart;
@@ -568,7 +554,7 @@ export class ComparisonHtmlReport {
     if (a.refus.avant === undefined && a.refus.apres === undefined) return { row, refus: undefined };
     this.refusees++;
     const cotes = [...(a.refus.avant ? [t1] : []), ...(a.refus.apres ? [t2] : [])];
-    const qui = `${escape(nomOf(a))}${a.siren ? ` (SIREN ${sirenText(a.siren)})` : ''}`;
+    const qui = `${escape(nomOf(a))}${a.siren ? ` (SIREN ${sirenUnbroken(a.siren)})` : ''}`;
     if (this.premiersRefus.length < REFUS_EN_SYNTHESE) this.premiersRefus.push(`<li><strong>${qui}</strong> : refusée ${cotes.map((t) => `en ${t}`).join(' et ')}</li>`);
     const raisons = [
       ...(a.refus.avant ? [`en ${t1} : ${a.refus.avant.map((i) => i.message).join(' ; ')}`] : []),
@@ -589,7 +575,7 @@ export class ComparisonHtmlReport {
   /** Une collectivité nommée par son SIREN : `Belfort (SIREN 219 000 106)`, ou le SIREN seul s'il n'est celui d'aucun adhérent. */
   private sirenNamed(siren: string): string {
     const nom = this.sirens.get(siren);
-    return nom === undefined ? `SIREN ${sirenText(siren)}` : `${nom} (SIREN ${sirenText(siren)})`;
+    return nom === undefined ? `SIREN ${sirenUnbroken(siren)}` : `${nom} (SIREN ${sirenUnbroken(siren)})`;
   }
 
   /** Les adhésions en cause, nommées : `CA Grand Belfort et Belfort`. */

@@ -1,4 +1,5 @@
 import { formatEuros, formatNumber, formatSiren, sumAmounts, type AdherentCompare, type Comparaison } from '@te90/tarifs';
+import { agreeing } from './words.js';
 import { cell, identifierCell, numberCell } from './csv.js';
 import { pad, renderIssuesText } from './quote-text.js';
 
@@ -24,7 +25,7 @@ function under(titre: string): string {
 
 /** `1 adhésion`, `104 adhésions`. */
 function plural(n: number, un: string, plusieurs: string): string {
-  return `${n} ${n >= 2 ? plusieurs : un}`;
+  return `${n} ${agreeing(n, un, plusieurs)}`;
 }
 
 function pourcent(value: string | null): string {

@@ -5,6 +5,7 @@
  * Tout est rédigé à partir des données du devis ; ce que l'outil suppose est dit comme tel.
  */
 import { formatSiren, sumAmounts, type Invoice, type Quote, type QuoteLine, type Source } from '@te90/tarifs';
+import { sirenUnbroken } from './words.js';
 
 /**
  * Les lignes d'une facture d'une même nature : abonnements annuels, ou prestations ponctuelles.
@@ -136,8 +137,7 @@ export function nomFacture(f: Invoice): string {
  * @internal
  */
 export function sirenFacture(f: Invoice, insecable: boolean): string {
-  const siren = formatSiren(f.siren);
-  return `SIREN ${insecable ? siren.replaceAll(' ', '\u00a0') : siren} — ${nomFacture(f)}`;
+  return `SIREN ${insecable ? sirenUnbroken(f.siren) : formatSiren(f.siren)} — ${nomFacture(f)}`;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { describeQuoteLine, formatEuros, formatNumber, formatUnitPrice, formatSiren, QuoteError, type Invoice, type Quote, type QuoteLine } from '@te90/tarifs';
+import { describeQuoteLine, formatEuros, formatNumber, formatUnitPrice, QuoteError, type Invoice, type Quote, type QuoteLine } from '@te90/tarifs';
+import { cssString, sirenUnbroken } from './words.js';
 import { dateEnLettres, isoDate } from './dates.js';
 import { hypotheses, manquantsText, nomFacture, REGLE_ARRONDI, sectionsOf, sirenFacture, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
 import type { Emetteur } from './emetteur.js';
@@ -15,9 +16,6 @@ function frenchDate(day: number): string {
 }
 
 /** Un texte dans une chaîne CSS : guillemets, barres obliques inverses, sauts de ligne et chevrons échappés. */
-function cssString(text: string): string {
-  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
-}
 
 /**
  * La feuille de style. À l'impression (Chromium 131 et suivants, qui lit les boîtes de marge de
@@ -212,7 +210,6 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
   const o = judged.checked;
   const typo = { insecable: true } as const;
   const euros = (m: string) => formatEuros(m, typo);
-  const siren = (s: string) => formatSiren(s).replaceAll(' ', '\u00a0');
   const c = devis.collectivite;
   const e = o.emetteur;
   const exemple = devis.lignes.some((l) => l.source.exemple === true);
@@ -261,7 +258,7 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
   out.push(
     '<section class="adherent" aria-labelledby="adherent">',
     '<h2 id="adherent">Collectivité</h2>',
-    `<p><strong>${escape(c.nom)}</strong> (${TYPES[c.type]}), SIREN ${siren(c.siren)}</p>`,
+    `<p><strong>${escape(c.nom)}</strong> (${TYPES[c.type]}), SIREN ${sirenUnbroken(c.siren)}</p>`,
     ...(c.population !== undefined ? [`<p>Population : ${formatNumber(String(c.population), typo)}\u00a0habitants</p>`] : []),
     ...(c.parcTransfere ? ['<p>Parc informatique transféré au syndicat</p>'] : []),
     // La convention n'est citée que si l'émetteur la donne, dans ses mots : l'outil n'en suppose aucune.
@@ -294,7 +291,7 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
     }
     const partiel = f.totalPartiel === true;
     out.push(
-      `<p class="total-siren">${partiel ? 'Total partiel' : 'Total'} pour le SIREN ${siren(f.siren)} : ${euros(f.total)}${partiel ? `<span class="partiel">Total partiel : ${escape(manquantsText(devis, f.siren))}.</span>` : ''}</p>`,
+      `<p class="total-siren">${partiel ? 'Total partiel' : 'Total'} pour le SIREN ${sirenUnbroken(f.siren)} : ${euros(f.total)}${partiel ? `<span class="partiel">Total partiel : ${escape(manquantsText(devis, f.siren))}.</span>` : ''}</p>`,
       '</section>',
     );
   });
@@ -331,7 +328,7 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
     // Chaque SIREN facturé est une personne morale : chacun accepte les montants qui lui sont facturés.
     const membre = devis.factures.find((f) => f.siren === c.siren);
     const autres = devis.factures.filter((f) => f.siren !== c.siren);
-    const objet = membre === undefined ? 'les prestations de ce devis' : autres.length === 0 ? `ce devis, pour un total de ${euros(devis.total)}` : `les montants facturés à son SIREN (${siren(c.siren)}), soit ${euros(membre.total)}`;
+    const objet = membre === undefined ? 'les prestations de ce devis' : autres.length === 0 ? `ce devis, pour un total de ${euros(devis.total)}` : `les montants facturés à son SIREN (${sirenUnbroken(c.siren)}), soit ${euros(membre.total)}`;
     out.push(...accordHtml('accord', 'Bon pour accord', `À retourner daté et signé par la collectivité (${escape(c.nom)}), qui accepte ${objet}.`, 'Cachet de la collectivité'));
     if (autres.length > 0) autresHtml = accordsAutres(autres, euros);
   }
