@@ -606,7 +606,7 @@ export class ComparisonHtmlReport {
         else known.cotes.push(t);
       }
     }
-    return [...out.values()].map((c) => `${c.cotes.map((t) => `En ${t}`).join(' et ').replace(' et En ', ' et en ')} : ${escape(c.texte)}`);
+    return [...out.values()].map((c) => `En ${c.cotes.join(' et en ')} : ${escape(c.texte)}`);
   }
 
   /** Le début du document, jusqu'à l'ouverture du tableau « Chaque adhérent », une fois tous les adhérents ajoutés. */
