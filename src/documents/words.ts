@@ -21,7 +21,7 @@ export function enumerate(items: readonly string[]): string {
 
 /**
  * Un SIREN groupé par trois chiffres, avec des espaces insécables : il ne se coupe jamais en fin de
- * ligne (`219 000 494`).
+ * ligne (`219 000 494`, le SIREN de Foussemagne).
  *
  * @internal
  */
