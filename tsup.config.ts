@@ -6,12 +6,12 @@ import { defineConfig, type Options } from 'tsup';
 import { appsScriptGlue, appsScriptManifest, excelMetadata, excelPage, excelScript } from './scripts/spreadsheet-glue.js';
 import { excelIcon } from './scripts/png-icon.js';
 import { EXCEL_FILES, excelManifest } from './src/spreadsheet/manifest.js';
-import { emetteurJsonSchema, jsonSchemas } from './scripts/json-schemas.js';
+import { emetteurJsonSchema, jsonSchemas, parametresPesJsonSchema } from './scripts/json-schemas.js';
 
 /** Écrit les schémas JSON des fichiers d'entrée, déduits des schémas zod (et, pour l'émetteur, des règles des documents). */
 function writeJsonSchemas(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  for (const [name, schema] of Object.entries({ ...jsonSchemas(), emetteur: emetteurJsonSchema() })) writeFileSync(`${dir}/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');
+  for (const [name, schema] of Object.entries({ ...jsonSchemas(), emetteur: emetteurJsonSchema(), 'parametres-pes': parametresPesJsonSchema() })) writeFileSync(`${dir}/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');
 }
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -74,7 +74,7 @@ function writeSimulatorPage(dir: string): void {
 }
 
 /** Le noyau, importé par son nom : les clients le laissent hors de leur construction (Node le trouve par `exports`). */
-const CORE = /^@te90\/tarifs(\/documents|\/tableur)?$/;
+const CORE = /^@te90\/tarifs(\/documents|\/tableur|\/titres)?$/;
 
 /**
  * Le module ES du noyau est un seul fichier ; decimal.js, lui, est à part, dans `dist/decimal.js`
@@ -133,7 +133,7 @@ export default defineConfig([
   {
     // Les clients importables, chacun une fois par format : ils importent le noyau (et les autres
     // clients) par leur nom, sans en inclure de copie.
-    entry: { documents: 'src/documents/index.ts', tableur: 'src/spreadsheet/index.ts' },
+    entry: { documents: 'src/documents/index.ts', tableur: 'src/spreadsheet/index.ts', titres: 'src/titres/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,

@@ -15,6 +15,7 @@ export default defineConfig({
       { find: /^@te90\/tarifs$/, replacement: src('index.ts') },
       { find: /^@te90\/tarifs\/documents$/, replacement: src('documents/index.ts') },
       { find: /^@te90\/tarifs\/tableur$/, replacement: src('spreadsheet/index.ts') },
+      { find: /^@te90\/tarifs\/titres$/, replacement: src('titres/index.ts') },
     ],
   },
   test: {

@@ -6,6 +6,7 @@ import { adhesionSchema } from '../src/validation/adhesion.js';
 import type { Registry } from '../src/prestations/create-registry.js';
 import { REGISTRY } from '../src/prestations/registry.js';
 import { EMETTEUR, type Rule } from '../src/documents/emetteur-rules.js';
+import { PARAMETRES_PES, type ParamRule } from '../src/titres/parametres-rules.js';
 
 const TITLES = {
   catalogue: "Catalogue annuel des prestations « à la carte » de Territoire d'énergie 90 (@te90/tarifs)",
@@ -80,5 +81,55 @@ export function emetteurJsonSchema(): object {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     ...objectSchema(EMETTEUR),
     title: "Émetteur d'un devis imprimable : le syndicat, tel qu'il se présente (@te90/tarifs)",
+  };
+}
+
+/** Le schéma JSON d'un champ des paramètres des titres, avec ce que dit son aide. */
+function parametreSchema(rule: ParamRule): Record<string, unknown> {
+  const base = ((): Record<string, unknown> => {
+    switch (rule.kind) {
+      case 'texte':
+      case 'modele':
+        return { type: 'string', minLength: 1, maxLength: rule.max };
+      case 'schema':
+        return { type: 'string', maxLength: 500 };
+      case 'siret':
+        return { type: 'string', maxLength: 100 };
+      case 'vrai':
+        return { type: 'boolean', const: true };
+      case 'code':
+        return { type: 'string', pattern: rule.pattern, examples: [rule.exemple] };
+      case 'entier':
+        return { type: 'integer', minimum: rule.minimum, maximum: rule.maximum };
+      case 'date':
+        return { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+      case 'choix':
+        return { type: 'string', enum: [...rule.valeurs] };
+      case 'objet':
+        return {
+          type: 'object',
+          properties: Object.fromEntries(Object.entries(rule.champs).map(([name, r]) => [name, parametreSchema(r)])),
+          required: Object.entries(rule.champs)
+            .filter(([, r]) => r.requis)
+            .map(([name]) => name),
+          additionalProperties: false,
+        };
+      case 'dictionnaire':
+        return { type: 'object', propertyNames: { pattern: rule.cle.pattern }, additionalProperties: parametreSchema(rule.valeur) };
+    }
+  })();
+  return rule.aide === undefined ? base : { description: rule.aide, ...base };
+}
+
+/**
+ * Le schéma JSON du fichier des paramètres comptables des titres de recettes
+ * (`parametres-pes.schema.json`), déduit des règles des titres : un éditeur vérifie un fichier qui
+ * le nomme dans sa clé `$schema`. La lecture des paramètres reste le juge.
+ */
+export function parametresPesJsonSchema(): object {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    ...parametreSchema({ kind: 'objet', requis: true, champs: PARAMETRES_PES }),
+    title: 'Paramètres comptables des titres de recettes (flux PES V2) du syndicat (@te90/tarifs)',
   };
 }

@@ -89,7 +89,7 @@ describe('documentation de l’API (TypeDoc)', () => {
     expect(guides!.title).toBe('Guides');
     expect(guides!.entries.map((e) => [e.name, e.kind])).toEqual(['Guide', 'Ligne de commande', 'Tableurs', 'Performances'].map((n) => [n, KIND.Document]));
     expect(mods!.title).toBe('Modules');
-    expect(mods!.entries.map((e) => e.name)).toEqual(['@te90/tarifs', '@te90/tarifs/documents', '@te90/tarifs/tableur']);
+    expect(mods!.entries.map((e) => e.name)).toEqual(['@te90/tarifs', '@te90/tarifs/documents', '@te90/tarifs/tableur', '@te90/tarifs/titres']);
     expect(rest).toEqual([]);
     for (const m of modules()) expect(categories(m).map((c) => c.title), m.name).not.toContain('Autres');
   });

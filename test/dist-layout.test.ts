@@ -15,13 +15,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
 /** Les sous-chemins publics qui sont des modules, et le dossier des sources de chacun. */
-const MODULES = { '@te90/tarifs': null, '@te90/tarifs/documents': 'documents', '@te90/tarifs/tableur': 'spreadsheet' } as const;
+const MODULES = { '@te90/tarifs': null, '@te90/tarifs/documents': 'documents', '@te90/tarifs/tableur': 'spreadsheet', '@te90/tarifs/titres': 'titres' } as const;
 /** Chaque client construit dans dist/, et les dossiers des sources qu'il peut contenir (les siens). */
 const CLIENTS: Record<string, string> = {
   'dist/documents.js': 'documents',
   'dist/documents.cjs': 'documents',
   'dist/tableur.js': 'spreadsheet',
   'dist/tableur.cjs': 'spreadsheet',
+  'dist/titres.js': 'titres',
+  'dist/titres.cjs': 'titres',
   'dist/cli.js': 'cli',
 };
 /** Les artefacts autonomes : ils portent leur copie de la bibliothèque, minifiée, et ne s'importent pas. */

@@ -7,6 +7,7 @@ const ROOT = join(__dirname, '..');
 const INDEX = join(ROOT, 'src', 'index.ts');
 const TABLEUR = join(ROOT, 'src', 'spreadsheet', 'index.ts');
 const DOCUMENTS = join(ROOT, 'src', 'documents', 'index.ts');
+const TITRES = join(ROOT, 'src', 'titres', 'index.ts');
 const OUT = join(ROOT, 'node_modules', '.cache', 'te90-exemples');
 
 const OPTIONS: ts.CompilerOptions = {
@@ -19,7 +20,7 @@ const OPTIONS: ts.CompilerOptions = {
   types: ['node'],
   lib: ['lib.es2022.d.ts'],
   // Les clients importent la bibliothèque par son nom, comme un tiers (voir tsconfig.json).
-  paths: { '@te90/tarifs': [INDEX], '@te90/tarifs/documents': [DOCUMENTS], '@te90/tarifs/tableur': [TABLEUR] },
+  paths: { '@te90/tarifs': [INDEX], '@te90/tarifs/documents': [DOCUMENTS], '@te90/tarifs/tableur': [TABLEUR], '@te90/tarifs/titres': [TITRES] },
 };
 
 /** Variables que les @example de la TSDoc utilisent sans les définir (jamais le README ni le guide). */
@@ -38,6 +39,9 @@ declare const tarifs: Tarifs;
 declare const source: Source;
 declare const texte: string;
 declare const emetteur: Emetteur;
+declare const role: BillingRoll;
+declare const parametres: ParametresPes;
+declare function writeFileSync(file: string, data: Uint8Array): void;
 `;
 
 interface Example {
@@ -67,7 +71,7 @@ function exportsOfIndex(program: ts.Program, entry = INDEX): { names: string[]; 
   return { names: symbols.map((s) => s.name), examples, missing };
 }
 
-function typecheck(examples: readonly Example[], names: readonly string[], documents: readonly string[], tableurNames: readonly string[]): string[] {
+function typecheck(examples: readonly Example[], names: readonly string[], documents: readonly string[], tableurNames: readonly string[], titresNames: readonly string[]): string[] {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const files = examples.map((example, i) => {
@@ -79,7 +83,7 @@ function typecheck(examples: readonly Example[], names: readonly string[], docum
     const importPath = './' + relative(OUT, INDEX).replace(/\\/g, '/').replace(/\.ts$/, '.js');
     writeFileSync(
       file,
-      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { ${documents.join(', ')} } from '${importPath.replace('index.js', 'documents/index.js')}';\nimport { ${tableurNames.join(', ')} } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
+      `// ${example.name}\nimport { ${names.join(', ')} } from '${importPath}';\nimport { ${documents.join(', ')} } from '${importPath.replace('index.js', 'documents/index.js')}';\nimport { ${tableurNames.join(', ')} } from '${importPath.replace('index.js', 'spreadsheet/index.js')}';\nimport { ${titresNames.join(', ')} } from '${importPath.replace('index.js', 'titres/index.js')}';\n${FIXTURES}\nexport {};\n{\n${body}\n}\n`,
     );
     return file;
   });
@@ -94,22 +98,24 @@ function typecheck(examples: readonly Example[], names: readonly string[], docum
 }
 
 describe('documentation', () => {
-  const program = ts.createProgram([INDEX, TABLEUR, DOCUMENTS], OPTIONS);
+  const program = ts.createProgram([INDEX, TABLEUR, DOCUMENTS, TITRES], OPTIONS);
   const { names, examples, missing } = exportsOfIndex(program);
   const tableur = exportsOfIndex(program, TABLEUR);
   const documents = exportsOfIndex(program, DOCUMENTS);
+  const titres = exportsOfIndex(program, TITRES);
 
   it('chaque export public a un @example', () => {
     expect(names.length).toBeGreaterThan(40);
     expect(documents.names.length).toBeGreaterThan(20);
-    expect([...missing, ...tableur.missing, ...documents.missing]).toEqual([]);
+    expect(titres.names.length).toBeGreaterThan(3);
+    expect([...missing, ...tableur.missing, ...documents.missing, ...titres.missing]).toEqual([]);
   });
 
   // Les exemples du README et du guide, eux, s'exécutent tels quels : test/readme-samples.test.ts.
-  it('chaque @example des exports publics (bibliothèque, documents, tableur) compile', () => {
-    const all = [...examples, ...documents.examples, ...tableur.examples];
+  it('chaque @example des exports publics (bibliothèque, documents, tableur, titres) compile', () => {
+    const all = [...examples, ...documents.examples, ...tableur.examples, ...titres.examples];
     expect(all.length).toBeGreaterThan(40);
-    expect(typecheck(all, names, documents.names, tableur.names)).toEqual([]);
+    expect(typecheck(all, names, documents.names, tableur.names, titres.names)).toEqual([]);
   }, 60_000);
 });
 
@@ -146,7 +152,7 @@ describe('guide', () => {
 
 describe('TSDoc des modules internes', () => {
   it('chaque déclaration exportée de src/ est documentée ; seuls les exports publics portent un @example', () => {
-    const program = ts.createProgram([INDEX, TABLEUR, DOCUMENTS], OPTIONS);
+    const program = ts.createProgram([INDEX, TABLEUR, DOCUMENTS, TITRES], OPTIONS);
     const checker = program.getTypeChecker();
     const publicDeclarations = new Set<ts.Node>();
     const entries = [INDEX, TABLEUR, DOCUMENTS].flatMap((f) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(f)!)!));

@@ -11,6 +11,7 @@ const CLIENTS: Record<string, { readonly builtins: boolean }> = {
   documents: { builtins: false },
   spreadsheet: { builtins: false },
   simulator: { builtins: false },
+  titres: { builtins: false },
   cli: { builtins: true },
 };
 

@@ -4,7 +4,7 @@ import { ISSUE_CODES, WARNING_CODES } from '../../src/index.js';
 import { codeOf, sourceFiles } from './ids.js';
 
 const SRC = join(__dirname, '..', '..', 'src');
-const CLIENTS = ['documents', 'spreadsheet', 'simulator', 'cli'].map((c) => join(SRC, c) + sep);
+const CLIENTS = ['documents', 'spreadsheet', 'simulator', 'cli', 'titres'].map((c) => join(SRC, c) + sep);
 /** Là où les codes sont déclarés et rédigés : y être nommé ne dit pas qu'une fonction le rend. */
 const TABLES = ['core/codes.ts', 'wording/issues.ts'];
 
