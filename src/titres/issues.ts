@@ -200,7 +200,8 @@ export function guarded<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (isQuoteError(error)) throw error;
+    // `isQuoteError` ne reconnaît que les codes du noyau : une QuoteError des titres se reconnaît à sa classe.
+    if (error instanceof QuoteError || isQuoteError(error)) throw error;
     throw new QuoteError([titresIssue('ERREUR_INTERNE', [], { detail: describeError(error) })]);
   }
 }

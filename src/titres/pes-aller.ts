@@ -160,7 +160,7 @@ function tiersOf(c: Checks, d: DebiteurLu, path: Path, p: ParametresPes): Tiers 
   if (d.nom === undefined) c.issues.push(titresIssue('DEBITEUR_INCOMPLET', [...path, 'nom'], { raison: 'nom', siren: d.siren, nom: null }));
   let nom: { nom: string; complNom?: string } | undefined;
   if (nomLu !== undefined) {
-    const t = c.fit(nomLu, 'Nom', 76, [...path, 'nom']);
+    const t = c.fit(nomLu, 'Nom', Number.MAX_SAFE_INTEGER, [...path, 'nom']);
     if (t !== undefined) {
       nom = splitName(t);
       if (nom === undefined) c.issues.push(titresIssue('ZONE_PES_INVALIDE', [...path, 'nom'], { raison: 'nom', zone: 'Nom', limite: 38, longueur: t.length }));
@@ -269,22 +269,26 @@ function titresOf(c: Checks, role: RoleLu, p: ParametresPes, texts: Texts): Titr
         if (imputation === undefined) c.issues.push(titresIssue('IMPUTATION_MANQUANTE', [...lp, 'prestation'], { prestation: l.prestation, composante: l.composante, siren: f.debiteur.siren }));
         const values = {
           exercice: String(p.exercice),
-          prestation: c.latin(l.libellePrestation, 'ObjLignePce', [...lp, 'libellePrestation']) ?? '',
-          libelle: c.latin(l.libelle, 'ObjLignePce', [...lp, 'libelle']) ?? '',
-          adherent: c.latin(l.adherent, 'ObjLignePce', [...lp, 'adherent', 'nom']) ?? '',
+          prestation: c.latin(l.libellePrestation, 'ObjLignePce', [...lp, 'libellePrestation']),
+          libelle: c.latin(l.libelle, 'ObjLignePce', [...lp, 'libelle']),
+          adherent: c.latin(l.adherent, 'ObjLignePce', [...lp, 'adherent', 'nom']),
         };
-        const objet = c.fit(fill(texts.ligne, values), 'ObjLignePce', 160, lp);
+        // Un texte déjà refusé (caractère) ne fait pas un second problème de longueur.
+        const objet = texts.ligne === undefined || Object.values(values).includes(undefined) ? undefined : c.fit(fill(texts.ligne, values as Record<string, string>), 'ObjLignePce', 160, lp);
         if (montant === undefined || imputation === undefined || objet === undefined) return [];
         return [{ objet, imputation, montant }];
       });
     const sets = groups.map((g, k) => ({ ponctuelle: k === 1, count: g.filter(({ l }) => !DECIMAL.test(l.montant) || compareAmounts(l.montant, '0') !== 0).length, lignes: lignesOf(g) }));
     if (sets.every((s) => s.count === 0)) return;
     const tiers = tiersOf(c, f.debiteur, [...path, 'debiteur'], p);
-    const debiteur = f.debiteur.nom === undefined ? '' : (c.latin(f.debiteur.nom, 'ObjPce', [...path, 'debiteur', 'nom']) ?? '');
+    // Le nom du débiteur a déjà été jugé avec son tiers : ici, seulement sa copie en ISO-8859-1.
+    const nomLatin = f.debiteur.nom === undefined ? '' : toLatin1(f.debiteur.nom);
+    const debiteur = typeof nomLatin === 'string' ? nomLatin : 'text' in nomLatin ? nomLatin.text : undefined;
     for (const s of sets) {
       if (s.count === 0) continue;
       const idPce = next++;
-      const objet = c.fit(fill(s.ponctuelle ? texts.ponctuelles : texts.abonnements, { exercice: String(p.exercice), debiteur }), 'ObjPce', 160, path);
+      const template = s.ponctuelle ? texts.ponctuelles : texts.abonnements;
+      const objet = template === undefined || debiteur === undefined ? undefined : c.fit(fill(template, { exercice: String(p.exercice), debiteur }), 'ObjPce', 160, path);
       if (tiers === undefined || objet === undefined || s.lignes.length !== s.count) continue;
       const chorus = tiers.chorus !== undefined;
       titres.push({
@@ -306,9 +310,9 @@ function titresOf(c: Checks, role: RoleLu, p: ParametresPes, texts: Texts): Titr
 }
 
 interface Texts {
-  readonly abonnements: string;
-  readonly ponctuelles: string;
-  readonly ligne: string;
+  readonly abonnements?: string | undefined;
+  readonly ponctuelles?: string | undefined;
+  readonly ligne?: string | undefined;
   readonly libellePoste?: string | undefined;
   readonly libelleColBud?: string | undefined;
 }
@@ -316,9 +320,9 @@ interface Texts {
 function textsOf(c: Checks, p: ParametresPes): Texts {
   const at = (name: string): Path => ['parametres', ...name.split('.')];
   return {
-    abonnements: c.latin(p.objets.abonnements, 'ObjPce', at('objets.abonnements')) ?? '',
-    ponctuelles: c.latin(p.objets.ponctuelles, 'ObjPce', at('objets.ponctuelles')) ?? '',
-    ligne: c.latin(p.objets.ligne, 'ObjLignePce', at('objets.ligne')) ?? '',
+    abonnements: c.latin(p.objets.abonnements, 'ObjPce', at('objets.abonnements')),
+    ponctuelles: c.latin(p.objets.ponctuelles, 'ObjPce', at('objets.ponctuelles')),
+    ligne: c.latin(p.objets.ligne, 'ObjLignePce', at('objets.ligne')),
     libellePoste: c.zone(p.libellePoste, 'LibellePoste', 38, at('libellePoste')),
     libelleColBud: c.zone(p.libelleColBud, 'LibelleColBud', 38, at('libelleColBud')),
   };
@@ -496,6 +500,7 @@ export function safeRenderPesAller(role: unknown, parametres: unknown): SafeResu
   try {
     return { success: true, data: renderPesAller(role as BillingRoll, parametres) };
   } catch (error) {
+    // renderPesAller ne lève qu'une QuoteError (guarded).
     return { success: false, issues: (error as QuoteError).issues };
   }
 }
