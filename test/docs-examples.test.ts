@@ -155,7 +155,7 @@ describe('TSDoc des modules internes', () => {
     const program = ts.createProgram([INDEX, TABLEUR, DOCUMENTS, TITRES], OPTIONS);
     const checker = program.getTypeChecker();
     const publicDeclarations = new Set<ts.Node>();
-    const entries = [INDEX, TABLEUR, DOCUMENTS].flatMap((f) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(f)!)!));
+    const entries = [INDEX, TABLEUR, DOCUMENTS, TITRES].flatMap((f) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(f)!)!));
     for (const symbol of entries) {
       const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
       for (const d of target.declarations ?? []) publicDeclarations.add(ts.isVariableDeclaration(d) ? d.parent.parent : d);

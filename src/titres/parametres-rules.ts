@@ -3,7 +3,6 @@
  * ({@link safeParseParametres}) et son schéma JSON (`parametres-pes.schema.json`) en sont déduits.
  * Chaque champ dit où le syndicat trouve sa valeur (`aide`), repris par le schéma JSON.
  */
-
 /**
  * Un champ du fichier : sa règle, s'il est obligatoire, et où le syndicat trouve sa valeur.
  *
@@ -46,7 +45,7 @@ export const CATEGORIES_TIERS = ['20', '21', '22', '23', '24', '25', '26', '27',
  */
 export const NATURES_JURIDIQUES = ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11'] as const;
 
-const IDENTIFIANT = { pattern: '^[A-Za-z][A-Za-z0-9_]*$', format: 'un identifiant (lettres, chiffres)', exemple: 'maintenanceBase' } as const;
+const IDENTIFIANT = { pattern: '^[A-Za-z][A-Za-z0-9_]*$', format: 'un identifiant (lettres, chiffres)', exemple: 'unePrestation' } as const;
 
 /** L'imputation d'une ligne : son compte, son code produit local, sa fonction. */
 const IMPUTATION: Readonly<Record<string, ParamRule>> = {
@@ -155,7 +154,7 @@ export const PARAMETRES_PES: Readonly<Record<string, ParamRule>> = {
           kind: 'dictionnaire',
           requis: false,
           aide: 'L’imputation d’une composante de la prestation, quand elle diffère de celle de la prestation.',
-          cle: { ...IDENTIFIANT, exemple: 'parSiren' },
+          cle: { ...IDENTIFIANT, exemple: 'uneComposante' },
           valeur: { kind: 'objet', requis: true, champs: IMPUTATION },
         },
       },

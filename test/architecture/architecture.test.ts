@@ -30,6 +30,7 @@ const LAYERS: Record<string, number> = {
   cli: 10,
   spreadsheet: 10,
   simulator: 10,
+  titres: 10,
 };
 
 function layerOf(file: string): string {
