@@ -86,7 +86,19 @@ export interface ParametresPes {
   /** L'imputation de chaque prestation, par son identifiant. */
   readonly imputations: Readonly<Record<string, ImputationPrestation>>;
   /** La catégorie de tiers et la nature juridique d'un débiteur de nature « autre », par son SIREN. */
-  readonly categoriesTiers?: Readonly<Record<string, { readonly catTiers: string; readonly natJur: string }>> | undefined;
+  readonly categoriesTiers?:
+    | Readonly<
+        Record<
+          string,
+          {
+            /** La catégorie du tiers (`CatTiers`). */
+            readonly catTiers: string;
+            /** Sa nature juridique (`NatJur`). */
+            readonly natJur: string;
+          }
+        >
+      >
+    | undefined;
   /** `true` : un fichier d'exemple. */
   readonly exemple?: true | undefined;
 }

@@ -467,10 +467,10 @@ function render(role: unknown, parametres: unknown): PesAller {
  * Pure : ni horloge, ni hasard (la date vient des paramètres). Le rôle est lu une fois, comme une
  * donnée ; un rôle qui a des conflits ou des adhésions refusées ne donne aucun flux.
  *
- * @param role - le rôle de facturation ({@link BillingRoll}), ou sa copie lue d'un fichier JSON
+ * @param role - le rôle de facturation ({@link "@te90/tarifs"!BillingRoll}), ou sa copie lue d'un fichier JSON
  * @param parametres - les paramètres comptables ({@link ParametresPes}), lus comme par {@link safeParseParametres}
  * @returns le flux
- * @throws {@link QuoteError} avec tous les problèmes des paramètres, du rôle et des règles du guichet ; jamais d'autre exception
+ * @throws {@link "@te90/tarifs"!QuoteError} avec tous les problèmes des paramètres, du rôle et des règles du guichet ; jamais d'autre exception
  * @category Titres de recettes
  * @example
  * ```ts
