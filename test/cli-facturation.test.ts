@@ -251,6 +251,7 @@ describe('te90-tarifs facturation : csv', () => {
             {
               adherent: { index: 4, nom: '+Commune; "dite"', siren: '219000106' },
               prestation: 'packDemat',
+              libellePrestation: 'Pack dématérialisation',
               composante: 'parSiren',
               libelle: '-remise',
               quantite: '1234.5',

@@ -60,8 +60,8 @@ describe('un débiteur décrit deux fois autrement dans un lot', () => {
       chemins: ['destinataires[0]', 'collectivite'],
     });
     expect(conflit!.message).toContain('200 000 107');
-    expect(conflit!.message).toContain('n° 1 (destinataires[0])');
-    expect(conflit!.message).toContain('n° 2 (collectivite)');
+    expect(conflit!.message).toContain('« destinataires[0] » de l’adhésion n° 1'.replace('’', "'"));
+    expect(conflit!.message).toContain("« collectivite » de l'adhésion n° 2");
     // Aucune fusion en silence : la facture du CCAS ne mêle pas deux établissements.
     const facture = role.factures.find((f) => f.debiteur.siren === SIREN_CCAS)!;
     expect([facture.debiteur.siret, facture.debiteur.codeService, facture.debiteur.engagement]).toEqual([SIRET_CCAS_PACK, 'SERVICE-PACK', 'EJ-COMMUNE-PACK']);
