@@ -145,7 +145,8 @@ describe('te90-tarifs facturation : entrées illisibles et usage', () => {
     expect(roll.refus).toHaveLength(1);
     expect(roll.refus[0]).toMatchObject({ index: 1, siren: null, fichier: '(entrée standard):2' });
     expect(roll.refus[0]!.issues).toHaveLength(1);
-    expect(roll.factures.map((f) => f.debiteur)).toEqual([{ siren: CCAS.siren, nom: CCAS.nom }]);
+    // Le CCAS adhère lui-même : sa nature est celle de sa collectivité.
+    expect(roll.factures.map((f) => f.debiteur)).toEqual([{ siren: CCAS.siren, nom: CCAS.nom, type: 'ccas' }]);
   });
 
   it('sans refus ni conflit : sortie 0 ; un format inconnu : sortie 2', async () => {
@@ -180,7 +181,7 @@ describe('te90-tarifs facturation : json', () => {
     expect(roll.total).toBe(sumOfQuotes.toFixed(2));
     for (const f of roll.factures) expect(f.total).toBe(f.lignes.reduce((acc, l) => acc.plus(l.montant), new Decimal(0)).toFixed(2));
     expect(roll.factures.map((f) => f.debiteur.siren)).toEqual(['219000106', '200000107']);
-    expect(roll.factures[1]!.debiteur).toEqual(CCAS);
+    expect(roll.factures[1]!.debiteur).toEqual({ ...CCAS, type: 'ccas' });
     expect(roll.refus.map((x) => [x.index, x.fichier])).toEqual([[2, files[2]]]);
     expect(roll.conflits).toHaveLength(1);
     expect(roll.conflits[0]!.params).toMatchObject({ siren: CCAS.siren, entrees: [0, 1], fichiers: [files[0], files[1]] });
