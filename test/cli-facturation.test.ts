@@ -317,3 +317,46 @@ describe('te90-tarifs facturation : le CSV dans un tableur', () => {
     expect(total.toFixed(2)).toBe(roll.total);
   }, SOFFICE_TIMEOUT + 2 * SPAWN_TIMEOUT);
 });
+
+describe('un débiteur décrit deux fois autrement (DEBITEUR_CONTRADICTOIRE) : facturation, lot et comparer le disent, sortie 1', () => {
+  // La commune décrit son CCAS (un établissement, un engagement) ; le CCAS adhère et se décrit autrement.
+  const communeCcas = { ...commune, destinataires: [{ ...CCAS, codeService: 'SERVICE-PACK', engagement: 'EJ-COMMUNE-PACK' }] };
+  const ccasLuiMeme = {
+    collectivite: { nom: 'CCAS de Belvoir', siren: CCAS.siren, type: 'ccas', siret: '20000010700025', codeService: 'DIRECTION', engagement: 'EJ-CCAS-MAINT' },
+    prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 } },
+  };
+  const lot = [communeCcas, ccasLuiMeme].map((a) => JSON.stringify(a)).join('\n');
+
+  it('facturation : la section « Débiteur décrit deux fois autrement » nomme les deux endroits et les deux lignes ; les lignes du CCAS sont marquées', async () => {
+    const m = memoryIo(lot);
+    expect(await runCli(['facturation', '-', '--tarifs', TARIFS], m.io)).toBe(1);
+    const section = m.out().slice(m.out().indexOf('Débiteur décrit deux fois autrement (1) : à trancher avant de facturer'));
+    expect(section).not.toBe(m.out());
+    expect(section.split('\n')[1]).toBe(
+      "  - SIREN 200 000 107 : décrit autrement par « destinataires[0] » de l'adhésion n° 1 ((entrée standard):1) et par « collectivite » de l'adhésion n° 2 ((entrée standard):2) (ils diffèrent par siret, codeService, engagement) ; une pièce n'a qu'un débiteur : donnez-lui la même description partout.",
+    );
+    expect(m.out()).toContain('(débiteur décrit deux fois autrement : à trancher)');
+    const csv = memoryIo(lot);
+    expect(await runCli(['facturation', '-', '--tarifs', TARIFS, '--format', 'csv'], csv.io)).toBe(1);
+    const rows = parseCsv(csv.out());
+    const ccasRows = rows.filter((row) => row[2] === id(CCAS.siren));
+    expect(ccasRows.length).toBeGreaterThan(0);
+    expect(ccasRows.every((row) => row[COLUMNS - 1] === 'débiteur décrit deux fois autrement')).toBe(true);
+    // Le libellé de la prestation vient du rôle (celui de son catalogue).
+    expect(ccasRows[0]![11]).toBe('Pack dématérialisation');
+  });
+
+  it('lot et comparer : le même conflit, sortie 1', async () => {
+    const l = memoryIo(lot);
+    expect(await runCli(['lot', '-', '--tarifs', TARIFS], l.io)).toBe(1);
+    expect(l.out()).toContain('Débiteur décrit deux fois autrement (1) : à trancher avant de facturer');
+    expect(l.out()).toContain('[DEBITEUR_CONTRADICTOIRE]');
+    const tarifs = JSON.parse(readFileSync(TARIFS, 'utf8')) as Tarifs;
+    const dir2 = mkdtempSync(join(tmpdir(), 'te90-debiteur-'));
+    const catalogue = join(dir2, 'catalogue.json');
+    writeFileSync(catalogue, JSON.stringify(completeCatalogue(catalogue2026, tarifs)));
+    const c = memoryIo(lot);
+    expect(await runCli(['comparer', '-', '--avant', catalogue, '--apres', catalogue], c.io)).toBe(1);
+    expect(c.out() + c.err()).toContain('Débiteur décrit deux fois autrement');
+  });
+});
