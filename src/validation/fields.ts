@@ -5,6 +5,7 @@ import { issueMessage } from '../wording/issues.js';
 import { sirenSchema } from '../siren/schema.js';
 import { siretProblem } from '../siren/siren.js';
 import { deepFreeze } from '../shared/freeze.js';
+import { DECIMAL_PATTERNS } from '../models/kit.js';
 
 /**
  * La déclaration d'un champ simple de l'adhésion (hors paramètres de prestation) : ses règles en
@@ -119,8 +120,8 @@ function requiredSchema(f: AnyField): z.ZodMiniType {
     case 'siret':
       // Les espaces sont retirés ; le SIREN qu'il doit prolonger est vérifié par l'objet qui les porte (siretCheck).
       return z.string().check(maxLength(100), z.overwrite((s) => s.replace(/\s+/g, '')));
-    case 'codePostal':
-      return z.string().check(
+    case 'codePostal': {
+      const schema = z.string().check(
         z.trim(),
         z.superRefine((text: string, ctx) => {
           if (CODE_POSTAL.test(text)) return;
@@ -128,6 +129,10 @@ function requiredSchema(f: AnyField): z.ZodMiniType {
           ctx.addIssue({ code: 'custom', input: text, params: { code: 'VALEUR_NON_ADMISE', params }, message: issueMessage('VALEUR_NON_ADMISE', params) });
         }),
       );
+      // Le schéma JSON de l'adhésion le dit aussi (espaces autour admis : ils sont retirés).
+      DECIMAL_PATTERNS.set(schema, '^\\s*\\d{5}\\s*$');
+      return schema;
+    }
     case 'adresse':
       return adresseSchema();
     default:
