@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   billingRoll,
@@ -8,6 +9,7 @@ import {
   sirenConflicts,
   validateAdhesion,
   type Adhesion,
+  type Destinataire,
   type QuoteIssue,
 } from '../src/index.js';
 import { catalogueTest, SIREN_CCAS, SIREN_COMMUNE } from './helpers.js';
@@ -200,5 +202,55 @@ describe('le rôle de facturation', () => {
     const facture = role.factures.find((f) => f.debiteur.siren === SIREN_CCAS)!;
     expect(facture.debiteur.type).toBe('ccas');
     for (const f of role.factures) for (const l of f.lignes) expect(l.libellePrestation).toBe(catalogueTest.prestations[l.prestation].libelle);
+  });
+});
+
+describe('la règle, sur des lots tirés au hasard', () => {
+  /** Le bloc de facturation d'une description, en texte (vide : pas de bloc). */
+  const block = (d: Partial<Destinataire>) =>
+    JSON.stringify([d.siret, d.codeService, d.engagement, d.adresse === undefined ? undefined : Object.entries(d.adresse).sort(([a], [b]) => a.localeCompare(b))]);
+  const hasBlock = (d: Partial<Destinataire>) => [d.siret, d.codeService, d.engagement, d.adresse].some((v) => v !== undefined);
+  /** L'oracle : deux descriptions se contredisent par le nom, la nature, ou deux blocs différents. */
+  const clash = (a: Partial<Destinataire>, b: Partial<Destinataire>) =>
+    (a.nom !== undefined && b.nom !== undefined && a.nom !== b.nom) ||
+    (a.type !== undefined && b.type !== undefined && a.type !== b.type) ||
+    (hasBlock(a) && hasBlock(b) && block(a) !== block(b));
+
+  const billingArb = fc.record(
+    {
+      siret: fc.constantFrom(SIRET_CCAS_PACK, SIRET_CCAS_DIRECTION),
+      codeService: fc.constantFrom('SERVICE-PACK', 'DIRECTION'),
+      engagement: fc.constantFrom('EJ-1', 'EJ-2'),
+      adresse: fc.constantFrom(ADRESSE_CCAS, { ...ADRESSE_CCAS, lieuDit: 'Le Bourg' }),
+    },
+    { requiredKeys: [] },
+  );
+  const describedArb = fc.record({ nom: fc.constantFrom(undefined, 'CCAS de A', 'Centre communal'), type: fc.constantFrom(undefined, 'ccas', 'commune'), billing: billingArb });
+  const COMMUNES = ['219000106', '219000494', '200000016', '200069060'];
+
+  it('un conflit est signalé si et seulement si deux descriptions se contredisent ; sinon le débiteur les réunit sans mêler deux blocs', () => {
+    fc.assert(
+      fc.property(fc.array(describedArb, { maxLength: 4 }), billingArb, fc.constantFrom('CCAS de A', 'Centre communal'), (listed, own, nomCcas) => {
+        const descriptions: Partial<Destinataire>[] = [];
+        const lot: Adhesion[] = listed.map((d, i) => {
+          const destinataire = Object.fromEntries(Object.entries({ siren: SIREN_CCAS, nom: d.nom, type: d.type, ...d.billing }).filter(([, v]) => v !== undefined));
+          descriptions.push(destinataire);
+          return { collectivite: { nom: `Commune ${i}`, siren: COMMUNES[i]!, type: 'commune' }, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 } }, destinataires: [destinataire] } as unknown as Adhesion;
+        });
+        const ccas = { nom: nomCcas, siren: SIREN_CCAS, type: 'ccas', ...own };
+        descriptions.push(ccas as Partial<Destinataire>);
+        lot.push({ collectivite: ccas, prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 } } } as Adhesion);
+        const role = billingRoll(lot, options);
+        const expected = descriptions.some((a, i) => descriptions.some((b, j) => i < j && clash(a, b)));
+        expect(debtorConflicts(role.conflits).length > 0).toBe(expected);
+        if (expected) return;
+        const debiteur = role.factures.find((f) => f.debiteur.siren === SIREN_CCAS)!.debiteur;
+        for (const d of descriptions) expect(clash(debiteur, d)).toBe(false);
+        // Le bloc du débiteur est celui d'une description, en entier.
+        expect(descriptions.some((d) => block(d) === block(debiteur))).toBe(true);
+        expect(debiteur.type).toBe('ccas');
+      }),
+      { numRuns: 150 },
+    );
   });
 });
