@@ -580,6 +580,6 @@ export interface Quote<Id extends string = string> {
   readonly totalPartiel: boolean;
   /** Ce qui n'est pas chiffré faute d'une donnée (vide si le total est complet). */
   readonly manquants: readonly Manquant<Id>[];
-  /** Les SIREN facturés que l'adhésion décrit (nom, SIRET, code service, engagement), s'il y en a. */
+  /** Les SIREN facturés que l'adhésion décrit (nom, nature, SIRET, code service, engagement, adresse), s'il y en a. */
   readonly destinataires?: readonly Destinataire[] | undefined;
 }
