@@ -118,6 +118,18 @@ describe('validation rapide : les données de facturation de la collectivité', 
       }),
       { numRuns: 200 },
     );
-    expect(fast).toBeGreaterThan(0);
+    // Un code service et un engagement bien écrits : la voie rapide sert, et rend la sortie de zod.
+    fc.assert(
+      fc.property(adhesionArb, (a) => {
+        const value = snapshot({ ...a, collectivite: { ...a.collectivite, codeService: ' FINANCES ', engagement: 'EJ-2026-1' } }).value;
+        const quick = fastAdhesion(value);
+        expect(quick).toBeDefined();
+        const judged = adhesionSchema().safeParse(value);
+        expect(JSON.stringify(quick)).toBe(JSON.stringify(judged.success ? judged.data : undefined));
+        fast++;
+      }),
+      { numRuns: 50 },
+    );
+    expect(fast).toBeGreaterThanOrEqual(50);
   });
 });
