@@ -52,6 +52,7 @@ export type {
   Grille,
   StrateForfait,
   Destinataire,
+  Adresse,
   Calcul,
   ComposanteCommune,
   Collectivite,
@@ -106,7 +107,7 @@ export { formatUnitPrice, formatBand, describeQuoteLine } from './wording/terms.
 export { sumAmounts, compareAmounts, decimalFromNumber } from './money/amounts.js';
 export { readInput, type InputRead } from './input/read.js';
 export { COLLECTIVITE_FIELDS, type CollectiviteField, type CollectiviteFields } from './validation/collectivite.js';
-export { DESTINATAIRE_FIELDS, type DestinataireField, type DestinataireFields } from './validation/destinataires.js';
+export { ADRESSE_FIELDS, DESTINATAIRE_FIELDS, type AdresseField, type DestinataireField, type DestinataireFields } from './validation/destinataires.js';
 export { CONVENTION_ADHESION } from './catalogue/sources.js';
 export {
   quoteAll,

@@ -106,9 +106,9 @@ describe('destinataires : chaque SIREN facturé décrit une fois', () => {
       [SIREN_CCAS, 'CCAS de A', { siren: SIREN_CCAS, nom: 'CCAS de A', siret: SIRET_CCAS, codeService: 'FIN', engagement: 'EJ-2026-12' }],
     ]);
     expect(q.avertissements.map((w) => w.code)).not.toContain('DESTINATAIRE_SANS_FACTURE');
-    // La collectivité peut se décrire elle-même (par ex. pour son code service).
-    const soi = quote(avecCcas([{ siren: SIREN_COMMUNE, nom: 'Mairie de A', codeService: 'COMPTA' }]), { catalogue: catalogueTest });
-    expect([soi.factures[0]!.nom, soi.factures[0]!.destinataire?.codeService]).toEqual(['Mairie de A', 'COMPTA']);
+    // La collectivité peut se décrire elle-même (par ex. pour son code service) ; sous un autre nom que le sien, elle se contredirait (DEBITEUR_CONTRADICTOIRE).
+    const soi = quote(avecCcas([{ siren: SIREN_COMMUNE, codeService: 'COMPTA' }]), { catalogue: catalogueTest });
+    expect([soi.factures[0]!.nom, soi.factures[0]!.destinataire?.codeService]).toEqual(['Commune A', 'COMPTA']);
   });
 
   it('un destinataire qu’aucune ligne ne facture est un avertissement', () => {

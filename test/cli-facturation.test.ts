@@ -145,7 +145,8 @@ describe('te90-tarifs facturation : entrées illisibles et usage', () => {
     expect(roll.refus).toHaveLength(1);
     expect(roll.refus[0]).toMatchObject({ index: 1, siren: null, fichier: '(entrée standard):2' });
     expect(roll.refus[0]!.issues).toHaveLength(1);
-    expect(roll.factures.map((f) => f.debiteur)).toEqual([{ siren: CCAS.siren, nom: CCAS.nom }]);
+    // Le CCAS adhère lui-même : sa nature est celle de sa collectivité.
+    expect(roll.factures.map((f) => f.debiteur)).toEqual([{ siren: CCAS.siren, nom: CCAS.nom, type: 'ccas' }]);
   });
 
   it('sans refus ni conflit : sortie 0 ; un format inconnu : sortie 2', async () => {
@@ -180,7 +181,7 @@ describe('te90-tarifs facturation : json', () => {
     expect(roll.total).toBe(sumOfQuotes.toFixed(2));
     for (const f of roll.factures) expect(f.total).toBe(f.lignes.reduce((acc, l) => acc.plus(l.montant), new Decimal(0)).toFixed(2));
     expect(roll.factures.map((f) => f.debiteur.siren)).toEqual(['219000106', '200000107']);
-    expect(roll.factures[1]!.debiteur).toEqual(CCAS);
+    expect(roll.factures[1]!.debiteur).toEqual({ ...CCAS, type: 'ccas' });
     expect(roll.refus.map((x) => [x.index, x.fichier])).toEqual([[2, files[2]]]);
     expect(roll.conflits).toHaveLength(1);
     expect(roll.conflits[0]!.params).toMatchObject({ siren: CCAS.siren, entrees: [0, 1], fichiers: [files[0], files[1]] });
@@ -251,6 +252,7 @@ describe('te90-tarifs facturation : csv', () => {
             {
               adherent: { index: 4, nom: '+Commune; "dite"', siren: '219000106' },
               prestation: 'packDemat',
+              libellePrestation: 'Pack dématérialisation',
               composante: 'parSiren',
               libelle: '-remise',
               quantite: '1234.5',
@@ -314,4 +316,47 @@ describe('te90-tarifs facturation : le CSV dans un tableur', () => {
     const total = lineRows.reduce((acc, row) => acc.plus(row[col('Montant')]!.value!), new Decimal(0));
     expect(total.toFixed(2)).toBe(roll.total);
   }, SOFFICE_TIMEOUT + 2 * SPAWN_TIMEOUT);
+});
+
+describe('un débiteur décrit deux fois autrement (DEBITEUR_CONTRADICTOIRE) : facturation, lot et comparer le disent, sortie 1', () => {
+  // La commune décrit son CCAS (un établissement, un engagement) ; le CCAS adhère et se décrit autrement.
+  const communeCcas = { ...commune, destinataires: [{ ...CCAS, codeService: 'SERVICE-PACK', engagement: 'EJ-COMMUNE-PACK' }] };
+  const ccasLuiMeme = {
+    collectivite: { nom: 'CCAS de Belvoir', siren: CCAS.siren, type: 'ccas', siret: '20000010700025', codeService: 'DIRECTION', engagement: 'EJ-CCAS-MAINT' },
+    prestations: { maintenanceBase: { postes: 1, postesLicenceBL: 0 } },
+  };
+  const lot = [communeCcas, ccasLuiMeme].map((a) => JSON.stringify(a)).join('\n');
+
+  it('facturation : la section « Débiteur décrit deux fois autrement » nomme les deux endroits et les deux lignes ; les lignes du CCAS sont marquées', async () => {
+    const m = memoryIo(lot);
+    expect(await runCli(['facturation', '-', '--tarifs', TARIFS], m.io)).toBe(1);
+    const section = m.out().slice(m.out().indexOf('Débiteur décrit deux fois autrement (1) : à trancher avant de facturer'));
+    expect(section).not.toBe(m.out());
+    expect(section.split('\n')[1]).toBe(
+      "  - SIREN 200 000 107 : décrit autrement par « destinataires[0] » de l'adhésion n° 1 ((entrée standard):1) et par « collectivite » de l'adhésion n° 2 ((entrée standard):2) (ils diffèrent par siret, codeService, engagement) ; une pièce n'a qu'un débiteur : donnez-lui la même description partout.",
+    );
+    expect(m.out()).toContain('(débiteur décrit deux fois autrement : à trancher)');
+    const csv = memoryIo(lot);
+    expect(await runCli(['facturation', '-', '--tarifs', TARIFS, '--format', 'csv'], csv.io)).toBe(1);
+    const rows = parseCsv(csv.out());
+    const ccasRows = rows.filter((row) => row[2] === id(CCAS.siren));
+    expect(ccasRows.length).toBeGreaterThan(0);
+    expect(ccasRows.every((row) => row[COLUMNS - 1] === 'débiteur décrit deux fois autrement')).toBe(true);
+    // Le libellé de la prestation vient du rôle (celui de son catalogue).
+    expect(ccasRows[0]![11]).toBe('Pack dématérialisation');
+  });
+
+  it('lot et comparer : le même conflit, sortie 1', async () => {
+    const l = memoryIo(lot);
+    expect(await runCli(['lot', '-', '--tarifs', TARIFS], l.io)).toBe(1);
+    expect(l.out()).toContain('Débiteur décrit deux fois autrement (1) : à trancher avant de facturer');
+    expect(l.out()).toContain('[DEBITEUR_CONTRADICTOIRE]');
+    const tarifs = JSON.parse(readFileSync(TARIFS, 'utf8')) as Tarifs;
+    const dir2 = mkdtempSync(join(tmpdir(), 'te90-debiteur-'));
+    const catalogue = join(dir2, 'catalogue.json');
+    writeFileSync(catalogue, JSON.stringify(completeCatalogue(catalogue2026, tarifs)));
+    const c = memoryIo(lot);
+    expect(await runCli(['comparer', '-', '--avant', catalogue, '--apres', catalogue], c.io)).toBe(1);
+    expect(c.out() + c.err()).toContain('Débiteur décrit deux fois autrement');
+  });
 });

@@ -90,3 +90,46 @@ describe('validation rapide', () => {
     );
   });
 });
+
+describe('validation rapide : les données de facturation de la collectivité', () => {
+  const billing = fc.record(
+    {
+      siret: fc.constantFrom('21900010600019', '219 000 106 00019', '20000010700017', '123'),
+      codeService: fc.constantFrom(' FINANCES ', 'x'.repeat(101), '', 'A\u001bB', 3),
+      engagement: fc.constantFrom('EJ-2026-1', ' ', 'x'.repeat(51)),
+      adresse: fc.constantFrom({ voie: '1 rue', codePostal: ' 90000 ', ville: 'Belfort' }, { voie: '1 rue', codePostal: '9000', ville: 'Belfort' }, 'rue'),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('n’accepte jamais ce que zod refuse, rend sa sortie, et sert pour un code service ou un engagement ; un SIRET ou une adresse vont à zod', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(adhesionArb, billing, (a, b) => {
+        const raw = { ...a, collectivite: { ...a.collectivite, siren: '219000106', ...b } };
+        const value = snapshot(raw).value;
+        const quick = fastAdhesion(value);
+        const judged = adhesionSchema().safeParse(value);
+        if (b.siret !== undefined || b.adresse !== undefined) expect(quick).toBeUndefined();
+        if (quick === undefined) return;
+        fast++;
+        expect(judged.success).toBe(true);
+        expect(JSON.stringify(quick)).toBe(JSON.stringify(judged.success ? judged.data : undefined));
+      }),
+      { numRuns: 200 },
+    );
+    // Un code service et un engagement bien écrits : la voie rapide sert, et rend la sortie de zod.
+    fc.assert(
+      fc.property(adhesionArb, (a) => {
+        const value = snapshot({ ...a, collectivite: { ...a.collectivite, codeService: ' FINANCES ', engagement: 'EJ-2026-1' } }).value;
+        const quick = fastAdhesion(value);
+        expect(quick).toBeDefined();
+        const judged = adhesionSchema().safeParse(value);
+        expect(JSON.stringify(quick)).toBe(JSON.stringify(judged.success ? judged.data : undefined));
+        fast++;
+      }),
+      { numRuns: 50 },
+    );
+    expect(fast).toBeGreaterThanOrEqual(50);
+  });
+});

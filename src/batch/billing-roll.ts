@@ -17,7 +17,7 @@ import { feedEntries, quoteBatchEntry, readBatchEntries, type BatchOptions, type
  * ```ts
  * const l: RollLine = {
  *   adherent: { index: 0, nom: 'Foussemagne', siren: '219000494' },
- *   prestation: 'packDemat', composante: 'parSiren', libelle: 'Pack dématérialisation — maintenance et hébergement',
+ *   prestation: 'packDemat', libellePrestation: 'Pack dématérialisation', composante: 'parSiren', libelle: 'Pack dématérialisation — maintenance et hébergement',
  *   quantite: '1', unite: 'forfait', prixUnitaire: '200.00', montant: '200.00', detail: 'Forfait : 200,00 €',
  *   source: { origine: 'complement', reference: 'Délibération …' },
  * };
@@ -37,6 +37,8 @@ export interface RollLine {
   };
   /** La prestation. */
   readonly prestation: PrestationId;
+  /** Le libellé de la prestation, lu au catalogue du rôle (celui d'une prestation ajoutée par extension compris). */
+  readonly libellePrestation: string;
   /** La composante de prix. */
   readonly composante: string;
   /** Le libellé de la ligne. */
@@ -68,7 +70,13 @@ export interface RollLine {
  * ```
  */
 export interface RollInvoice {
-  /** Le débiteur : son SIREN et, quand une adhésion les donne, son nom, son SIRET, son code service et son engagement. */
+  /**
+   * Le débiteur : son SIREN et ce que les adhésions du lot en disent (son nom, sa nature, son SIRET,
+   * son code service, son engagement, son adresse), réuni quand leurs descriptions s'accordent ;
+   * quand il adhère lui-même, sa nature est celle de sa collectivité. Deux descriptions qui se
+   * contredisent ne sont pas mêlées : la première est gardée, et le conflit est dans
+   * {@link BillingRoll.conflits} (`DEBITEUR_CONTRADICTOIRE`).
+   */
   readonly debiteur: Destinataire;
   /** Les lignes qui lui sont facturées, dans l'ordre du lot. */
   readonly lignes: readonly RollLine[];
@@ -105,7 +113,11 @@ export interface BillingRoll {
     /** Tous ses problèmes. */
     readonly issues: readonly QuoteIssue[];
   }[];
-  /** Ce qui serait facturé deux fois au même SIREN (`SIREN_FACTURE_DEUX_FOIS`) : les lignes sont au rôle, à trancher. */
+  /**
+   * Ce qui est à trancher avant de facturer : ce qui serait facturé deux fois au même SIREN
+   * (`SIREN_FACTURE_DEUX_FOIS`), et chaque débiteur décrit deux fois autrement
+   * (`DEBITEUR_CONTRADICTOIRE`). Les lignes sont au rôle.
+   */
   readonly conflits: readonly QuoteIssue[];
   /** Adhésions acceptées et refusées. */
   readonly acceptes: number;
@@ -115,8 +127,6 @@ export interface BillingRoll {
 
 interface Debtor {
   readonly siren: string;
-  described: Destinataire | undefined;
-  nom: string | undefined;
   readonly lignes: RollLine[];
 }
 
@@ -148,18 +158,15 @@ export class RollBuilder {
     const adherent = { index, nom: q.collectivite.nom, siren: q.collectivite.siren, ...(fichier === undefined ? {} : { fichier }) };
     for (const f of q.factures) {
       const d = this.debtor(f.siren);
-      // Le premier qui décrit un débiteur le nomme ; un champ qu'il ne donne pas peut venir d'un autre.
-      if (f.destinataire !== undefined) d.described = d.described === undefined ? { ...f.destinataire } : { ...f.destinataire, ...d.described };
-      if (d.nom === undefined && f.siren === q.collectivite.siren) d.nom = q.collectivite.nom;
-      for (const l of f.lignes) d.lignes.push(lineOf(l, adherent));
+      for (const l of f.lignes) d.lignes.push(lineOf(l, adherent, this.label(l.prestation)));
     }
   }
 
   /** Le rôle des adhésions ajoutées. */
   build(): BillingRoll {
+    // Ce que le lot dit de chaque débiteur, réuni par le registre (qui signale ce qui se contredit).
     const factures = [...this.debtors.values()].map((d): RollInvoice => {
-      const nom = d.described?.nom ?? d.nom;
-      const debiteur: Destinataire = { ...d.described, siren: d.siren, ...(nom === undefined ? {} : { nom }) };
+      const debiteur: Destinataire = this.ledger.debtor(d.siren) ?? { siren: d.siren };
       return { debiteur, lignes: d.lignes, total: sumMontants(d.lignes.map((l) => l.montant)) };
     });
     return {
@@ -175,15 +182,21 @@ export class RollBuilder {
 
   private debtor(siren: string): Debtor {
     let d = this.debtors.get(siren);
-    if (d === undefined) this.debtors.set(siren, (d = { siren, described: undefined, nom: undefined, lignes: [] }));
+    if (d === undefined) this.debtors.set(siren, (d = { siren, lignes: [] }));
     return d;
+  }
+
+  /** Le libellé d'une prestation au catalogue du rôle. */
+  private label(id: PrestationId): string {
+    return (this.catalogue.prestations as Readonly<Record<string, { readonly libelle: string } | undefined>>)[id]?.libelle ?? id;
   }
 }
 
-function lineOf(l: QuoteLine<PrestationId>, adherent: RollLine['adherent']): RollLine {
+function lineOf(l: QuoteLine<PrestationId>, adherent: RollLine['adherent'], libellePrestation: string): RollLine {
   return {
     adherent,
     prestation: l.prestation,
+    libellePrestation,
     composante: l.composante,
     libelle: l.libelle,
     quantite: l.quantite,
@@ -277,10 +290,12 @@ function run(adhesions: unknown, options: unknown): BillingRoll {
  * Établit le rôle de facturation de l'année : chaque adhésion est chiffrée comme par
  * {@link quoteAll}, puis chaque ligne des devis acceptés va à la facture de son SIREN débiteur,
  * toutes adhésions confondues (le pack démat d'un CCAS listé par sa commune va à la facture du
- * CCAS). Chaque facture nomme son débiteur (ce qu'en disent les `destinataires` des adhésions, ou la
- * collectivité elle-même) et chaque ligne l'adhésion d'où elle vient. Tout est en décimal exact : le
+ * CCAS). Chaque facture nomme son débiteur (ce qu'en disent les `destinataires` des adhésions et la
+ * collectivité elle-même, réuni quand ils s'accordent) et chaque ligne l'adhésion d'où elle vient. Tout est en décimal exact : le
  * total du rôle est la somme des devis acceptés, le total d'une facture la somme de ses lignes. Ce
- * qui serait facturé deux fois au même SIREN est dans `conflits` ; les adhésions refusées dans `refus`.
+ * qui serait facturé deux fois au même SIREN, et chaque débiteur décrit deux fois autrement
+ * (`DEBITEUR_CONTRADICTOIRE`, jamais fusionné en silence), sont dans `conflits` ; les adhésions
+ * refusées dans `refus`.
  *
  * @param adhesions - les adhésions du lot
  * @param options - le catalogue (par défaut `catalogue2026`) et un suivi de progression

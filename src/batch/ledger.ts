@@ -1,4 +1,6 @@
-import type { Quote, QuoteIssue } from '../core/shapes.js';
+import type { Destinataire, Path, Quote, QuoteIssue } from '../core/shapes.js';
+import { canonical, contradictions, descriptionsOf, merge, sameDebtor } from '../validation/debtors.js';
+import { formatPath } from '../errors/quote-error.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { PrestationId } from '../prestations/registry.js';
 import { idsIn } from '../prestations/create-registry.js';
@@ -7,12 +9,25 @@ import { makeIssue } from '../wording/issues.js';
 import { resolveCatalogue } from '../catalogue/resolve.js';
 import { guard, unwrap } from '../errors/quote-error.js';
 
+/** Une description d'un SIREN dans le lot : ce qu'elle dit, l'adhésion et le chemin d'où elle vient. */
+interface Described {
+  readonly debiteur: Destinataire;
+  readonly index: number;
+  readonly path: Path;
+}
+
 /**
  * Le registre des SIREN facturés d'un lot : pour chaque prestation facturée par SIREN, les adhésions
  * qui la facturent à chaque SIREN, et les adhésions de chaque collectivité. Ce qui est facturé deux
  * fois au même SIREN (ou une collectivité qui adhère deux fois) devient un problème du lot,
- * `SIREN_FACTURE_DEUX_FOIS`, qui nomme chaque adhésion en cause. Ne garde que des positions : un lot
- * de cent mille adhésions y tient.
+ * `SIREN_FACTURE_DEUX_FOIS`, qui nomme chaque adhésion en cause. Ne garde que des positions, et les
+ * descriptions différentes de chaque débiteur (presque toujours une) : un lot de cent mille
+ * adhésions y tient.
+ *
+ * Il garde aussi ce que les adhésions disent de chaque SIREN (leur collectivité, leurs
+ * destinataires) : deux descriptions du même SIREN qui se contredisent (nom, nature, ou bloc de
+ * facturation) deviennent un problème du lot, `DEBITEUR_CONTRADICTOIRE`, qui nomme les deux endroits ;
+ * celles qui s'accordent se complètent ({@link SirenLedger.debtor}).
  *
  * @internal
  */
@@ -26,6 +41,10 @@ export class SirenLedger {
   private readonly members = new Map<string, number | number[]>();
   /** Le fichier de chaque position, en ligne de commande. */
   private readonly files = new Map<number, string>();
+  /** SIREN → ses descriptions différentes, dans l'ordre du lot. */
+  private readonly described = new Map<string, Described[]>();
+  /** Les descriptions qui en contredisent une autre, dans l'ordre du lot. */
+  private readonly contradicted: QuoteIssue[] = [];
 
   constructor(private readonly catalogue: Catalogue) {}
 
@@ -33,6 +52,7 @@ export class SirenLedger {
   add(index: number, quote: Quote<PrestationId>, fichier?: string): void {
     if (fichier !== undefined) this.files.set(index, fichier);
     push(this.members, quote.collectivite.siren, index);
+    for (const d of descriptionsOf(quote.collectivite, quote.destinataires)) this.describe(d.debiteur, index, d.path);
     let lastSiren = '';
     let lastPrestation = '';
     for (const ligne of quote.lignes) {
@@ -51,7 +71,46 @@ export class SirenLedger {
     }
   }
 
-  /** Les problèmes du lot : chaque SIREN facturé deux fois la même prestation, chaque collectivité présente deux fois. */
+  /**
+   * Ajoute une description du SIREN : comparée à celles des autres adhésions, elle est gardée si elle
+   * en diffère, et signalée si elle en contredit une (la première qu'elle contredit).
+   */
+  private describe(debiteur: Destinataire, index: number, path: Path): void {
+    const known = this.described.get(debiteur.siren);
+    if (known === undefined) {
+      this.described.set(debiteur.siren, [{ debiteur, index, path }]);
+      return;
+    }
+    let same = false;
+    for (const k of known) {
+      const champs = contradictions(k.debiteur, debiteur);
+      if (champs.length === 0) {
+        same ||= sameDebtor(k.debiteur, debiteur);
+        continue;
+      }
+      if (k.index === index) continue;
+      const entrees = [k.index, index];
+      const chemins = [formatPath(k.path), formatPath(path)];
+      this.contradicted.push(makeIssue('DEBITEUR_CONTRADICTOIRE', [index, ...path], { raison: 'lot', siren: debiteur.siren, champs, entrees, chemins, ...this.filesOf(entrees) }));
+      break;
+    }
+    if (!same) known.push({ debiteur, index, path });
+  }
+
+  /**
+   * Ce que le lot dit du SIREN `siren` : ses descriptions réunies (le nom et la nature de la première
+   * qui les donne, le bloc de facturation de la première qui en a un, en entier), ou `undefined` si
+   * aucune adhésion ne le décrit.
+   */
+  debtor(siren: string): Destinataire | undefined {
+    const known = this.described.get(siren);
+    if (known === undefined) return undefined;
+    let out = canonical(known[0]!.debiteur);
+    for (let i = 1; i < known.length; i++) out = merge(out, known[i]!.debiteur);
+    return out;
+  }
+
+  /** Les problèmes du lot : chaque SIREN facturé deux fois la même prestation, chaque collectivité présente deux fois, chaque débiteur décrit deux fois autrement. */
   conflicts(): QuoteIssue[] {
     const out: QuoteIssue[] = [];
     const twice = new Map<string, ReadonlySet<number>>();
@@ -68,6 +127,7 @@ export class SirenLedger {
       const libellePrestation = this.catalogue.prestations[prestation].libelle;
       out.push(makeIssue('SIREN_FACTURE_DEUX_FOIS', [entrees[1]!], { raison: 'prestation', siren, prestation, libellePrestation, entrees, ...this.filesOf(entrees) }));
     }
+    out.push(...this.contradicted);
     return out.sort((a, b) => (a.path[0] as number) - (b.path[0] as number));
   }
 

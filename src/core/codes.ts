@@ -9,6 +9,8 @@ const ISSUES = {
   SIRET_INVALIDE: "Le SIRET n'a pas 14 chiffres, ne commence pas par le SIREN qu'il accompagne, ou sa clé de contrôle (Luhn) est fausse.",
   SIREN_FACTURE_DEUX_FOIS:
     "Dans un lot, la même prestation facturée par SIREN l'est deux fois au même SIREN (par deux adhésions), ou deux adhésions portent le SIREN de la même collectivité.",
+  DEBITEUR_CONTRADICTOIRE:
+    "Le même SIREN facturé est décrit deux fois autrement (nom, nature, ou SIRET, code service, engagement, adresse), dans une adhésion ou dans un lot : une facture n'a qu'un débiteur, rien n'est fusionné.",
   MAINTENANCE_BASE_OBLIGATOIRE:
     "L'adhésion ne comprend pas une prestation obligatoire pour tout adhérent (la maintenance de base des logiciels Berger Levrault).",
   POSTES_LICENCE_SUPERIEURS: 'Le nombre de postes sous licence Berger Levrault dépasse le nombre de postes maintenus.',

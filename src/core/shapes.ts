@@ -318,6 +318,31 @@ export type Calcul =
 export type CollectiviteType = 'commune' | 'epci' | 'syndicat' | 'ccas' | 'autre';
 
 /**
+ * L'adresse postale d'un débiteur, selon la norme postale (chaque ligne de 38 caractères au plus,
+ * sans caractère de contrôle) : le complément de distribution (service, bâtiment), le numéro et la
+ * voie, le lieu-dit, le code postal (5 chiffres) et la ville. Un titre de recettes la reprend pour
+ * son tiers (`Adr1`, `Adr2`, `Adr3`, `CP`, `Ville` d'un flux PES).
+ *
+ * @category Devis
+ * @example
+ * ```ts
+ * const a: Adresse = { complement: 'Service finances', voie: '2 rue de la Mairie', codePostal: '90400', ville: 'Foussemagne' };
+ * ```
+ */
+export interface Adresse {
+  /** Le complément de distribution : service, bâtiment, boîte postale (PES `Adr1`). */
+  readonly complement?: string | undefined;
+  /** Le numéro et le nom de la voie (PES `Adr2`). */
+  readonly voie: string;
+  /** Le lieu-dit (PES `Adr3`). */
+  readonly lieuDit?: string | undefined;
+  /** Le code postal, 5 chiffres. */
+  readonly codePostal: string;
+  /** La ville (la localité de destination). */
+  readonly ville: string;
+}
+
+/**
  * La collectivité adhérente.
  *
  * @category Devis
@@ -337,6 +362,14 @@ export interface Collectivite {
   readonly population?: number | undefined;
   /** `true` si tout le parc informatique est transféré au syndicat (pack démat inclus d'office). */
   readonly parcTransfere?: boolean | undefined;
+  /** Le SIRET de l'établissement à qui adresser sa facture (14 chiffres, commençant par son SIREN). */
+  readonly siret?: string | undefined;
+  /** Son code service (Chorus Pro), quand il en demande un. */
+  readonly codeService?: string | undefined;
+  /** Le numéro d'engagement (bon de commande) à rappeler sur sa facture. */
+  readonly engagement?: string | undefined;
+  /** Son adresse postale, qu'un titre de recettes reprend. */
+  readonly adresse?: Adresse | undefined;
 }
 
 /**
@@ -431,8 +464,8 @@ export interface Manquant<Id extends string = string> {
 
 /**
  * Ce qu'il faut pour adresser une facture à un SIREN facturé (une autre personne publique : budget
- * annexe, CCAS…) : son nom, son SIRET et, pour Chorus Pro, le code service et le numéro
- * d'engagement, quand l'adhésion les donne.
+ * annexe, CCAS…, ou la collectivité elle-même) : son nom, sa nature, son SIRET et, pour Chorus Pro,
+ * le code service et le numéro d'engagement, et son adresse postale, quand l'adhésion les donne.
  *
  * @category Devis
  * @example
@@ -445,12 +478,16 @@ export interface Destinataire {
   readonly siren: string;
   /** Son nom, qui titre ses factures. */
   readonly nom?: string | undefined;
+  /** Sa nature juridique (mêmes valeurs que celle d'une collectivité). */
+  readonly type?: CollectiviteType | undefined;
   /** Le SIRET de l'établissement à facturer (14 chiffres, commençant par le SIREN). */
   readonly siret?: string | undefined;
   /** Le code service (Chorus Pro). */
   readonly codeService?: string | undefined;
   /** Le numéro d'engagement (bon de commande) à rappeler sur la facture. */
   readonly engagement?: string | undefined;
+  /** Son adresse postale. */
+  readonly adresse?: Adresse | undefined;
 }
 
 /**
@@ -467,7 +504,11 @@ export interface Invoice<Id extends string = string> {
   readonly siren: string;
   /** Le nom du SIREN facturé, quand il est connu (la collectivité, ou un destinataire décrit). */
   readonly nom?: string | undefined;
-  /** Ce que l'adhésion dit du SIREN facturé (SIRET, code service, engagement), quand elle le décrit. */
+  /**
+   * Ce que l'adhésion dit du SIREN facturé (nature, SIRET, code service, engagement, adresse), quand
+   * elle le décrit : un destinataire, ou la collectivité elle-même quand elle donne ses données de
+   * facturation.
+   */
   readonly destinataire?: Destinataire | undefined;
   /** Les lignes de ce SIREN. */
   readonly lignes: readonly QuoteLine<Id>[];
@@ -539,6 +580,6 @@ export interface Quote<Id extends string = string> {
   readonly totalPartiel: boolean;
   /** Ce qui n'est pas chiffré faute d'une donnée (vide si le total est complet). */
   readonly manquants: readonly Manquant<Id>[];
-  /** Les SIREN facturés que l'adhésion décrit (nom, SIRET, code service, engagement), s'il y en a. */
+  /** Les SIREN facturés que l'adhésion décrit (nom, nature, SIRET, code service, engagement, adresse), s'il y en a. */
   readonly destinataires?: readonly Destinataire[] | undefined;
 }

@@ -1,4 +1,4 @@
-import { formatEuros, formatSiren, type BatchQuote, type BatchResult } from '@te90/tarifs';
+import { formatEuros, formatSiren, type BatchQuote, type BatchResult, type QuoteIssue } from '@te90/tarifs';
 import { pad, renderIssuesText } from './quote-text.js';
 
 /**
@@ -56,9 +56,9 @@ export function renderBatchSummaryText(s: BatchQuote['synthese']): string {
     out.push(`  ${pad(p.libelle, width)}  ${pad(String(p.adherents), 9, true)}  ${pad(formatEuros(p.total), 16, true)}`);
   }
   out.push('', `Total général : ${formatEuros(s.total)}`, `Adhésions acceptées : ${s.acceptes} ; refusées : ${s.refuses}`);
-  if (s.conflits.length > 0) {
-    out.push('', `Facturé deux fois au même SIREN (${s.conflits.length}) : à trancher avant de facturer`);
-    for (const c of s.conflits) out.push(`  - ${c.message} [${c.code}]`);
+  for (const [titre, conflits] of conflictGroups(s.conflits)) {
+    out.push('', `${titre} (${conflits.length}) : à trancher avant de facturer`);
+    for (const c of conflits) out.push(`  - ${c.message} [${c.code}]`);
   }
   return out.join('\n');
 }
@@ -77,4 +77,19 @@ export function renderBatchSummaryText(s: BatchQuote['synthese']): string {
  */
 export function renderBatchText(lot: BatchQuote): string {
   return [renderBatchHeading(lot.resultats.length), '', ...lot.resultats.map((r) => renderBatchResultText(r)), '', renderBatchSummaryText(lot.synthese)].join('\n');
+}
+
+/**
+ * Les conflits d'un lot par famille, chacune avec son titre : ce qui serait facturé deux fois au même
+ * SIREN, puis les débiteurs décrits deux fois autrement ; une famille sans conflit n'y est pas.
+ *
+ * @internal
+ */
+export function conflictGroups(conflits: readonly QuoteIssue[], suffixe = ''): [string, QuoteIssue[]][] {
+  const twice = conflits.filter((c) => c.code !== 'DEBITEUR_CONTRADICTOIRE');
+  const debtors = conflits.filter((c) => c.code === 'DEBITEUR_CONTRADICTOIRE');
+  const out: [string, QuoteIssue[]][] = [];
+  if (twice.length > 0) out.push([`Facturé deux fois au même SIREN${suffixe}`, twice]);
+  if (debtors.length > 0) out.push([`Débiteur décrit deux fois autrement${suffixe}`, debtors]);
+  return out;
 }

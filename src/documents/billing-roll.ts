@@ -1,4 +1,4 @@
-import { formatEuros, formatSiren, REGISTRY, type RollInvoice, type RollLine, type BillingRoll, type QuoteIssue, type Source } from '@te90/tarifs';
+import { formatEuros, formatSiren, type RollInvoice, type RollLine, type BillingRoll, type QuoteIssue, type Source } from '@te90/tarifs';
 import { CSV_BOM, cell, identifierCell, numberCell } from './csv.js';
 import { agreeing, enumerate } from './words.js';
 import { pad, renderIssuesText } from './quote-text.js';
@@ -35,11 +35,8 @@ const CSV_HEADER = CSV_COLUMNS.map(cell).join(';');
 
 /** Ce qu'une ligne en conflit dit, dans le texte et dans la colonne « À trancher ». */
 const CONFLICT_MARK = 'facturé deux fois au même SIREN';
-
-/** Le libellé d'une prestation du registre intégré ; son identifiant pour une prestation ajoutée par extension. */
-function prestationLabel(id: string): string {
-  return REGISTRY.prestations.find((p) => p.id === id)?.libelle ?? id;
-}
+/** Ce que dit une ligne dont le débiteur est décrit deux fois autrement. */
+const DEBTOR_MARK = 'débiteur décrit deux fois autrement';
 
 /** D'où vient un montant, en mots. */
 function originLabel(source: Source): string {
@@ -75,22 +72,35 @@ export function missingChorusData(d: RollInvoice['debiteur']): string[] {
   return out;
 }
 
-/** Les lignes en conflit (SIREN facturé deux fois) : « SIREN|position » ou « SIREN|position|prestation ». */
+/**
+ * Les lignes en conflit : « SIREN|position » ou « SIREN|position|prestation » (SIREN facturé deux
+ * fois), « debiteur|SIREN » (débiteur décrit deux fois autrement : toute sa pièce).
+ */
 function conflictKeys(conflits: readonly QuoteIssue[]): Set<string> {
   const keys = new Set<string>();
   for (const c of conflits) {
     const { raison, siren, prestation, entrees } = c.params as { raison?: unknown; siren?: unknown; prestation?: unknown; entrees?: unknown };
     if (typeof siren !== 'string' || !Array.isArray(entrees)) continue;
+    if (c.code === 'DEBITEUR_CONTRADICTOIRE') {
+      keys.add(`debiteur|${siren}`);
+      continue;
+    }
     for (const e of entrees) keys.add(raison === 'prestation' ? `${siren}|${String(e)}|${String(prestation)}` : `${siren}|${String(e)}`);
   }
   return keys;
 }
 
-/** La ligne `l` de la pièce du débiteur `siren` est-elle en conflit ? */
-function inConflict(keys: ReadonlySet<string>, siren: string, l: RollLine): boolean {
-  if (keys.size === 0) return false;
+/** Ce qui est à trancher pour la ligne `l` de la pièce du débiteur `siren`, ou `undefined`. */
+function conflictMark(keys: ReadonlySet<string>, siren: string, l: RollLine): string | undefined {
+  if (keys.size === 0) return undefined;
   // Une collectivité présente deux fois : toutes ses lignes ; une prestation facturée deux fois au même SIREN : ses lignes à ce SIREN.
-  return keys.has(`${l.adherent.siren}|${l.adherent.index}`) || keys.has(`${siren}|${l.adherent.index}|${l.prestation}`);
+  if (keys.has(`${l.adherent.siren}|${l.adherent.index}`) || keys.has(`${siren}|${l.adherent.index}|${l.prestation}`)) return CONFLICT_MARK;
+  return keys.has(`debiteur|${siren}`) ? DEBTOR_MARK : undefined;
+}
+
+/** L'adresse d'un débiteur sur une ligne : « Service finances, 2 rue de la Mairie, 90400 Foussemagne ». */
+function adresseText(a: NonNullable<RollInvoice['debiteur']['adresse']>): string {
+  return [a.complement, a.voie, a.lieuDit, `${a.codePostal} ${a.ville}`].filter((x) => x !== undefined && x !== '').join(', ');
 }
 
 /** Les fichiers d'où viennent les adhésions du rôle (en ligne de commande), chacun une fois. */
@@ -134,12 +144,14 @@ export function renderBillingRollBillText(f: RollInvoice, numero: number, width 
   const out = [`Pièce du rôle n° ${numero} — SIREN ${formatSiren(d.siren)}${d.nom === undefined ? '' : ` — ${d.nom}`}`];
   const adresse = [d.siret && `SIRET ${d.siret}`, d.codeService && `code service ${d.codeService}`, d.engagement && `engagement n° ${d.engagement}`].filter(Boolean);
   if (adresse.length > 0) out.push(`  ${adresse.join(' ; ')}`);
+  if (d.adresse !== undefined) out.push(`  Adresse : ${adresseText(d.adresse)}`);
   const missing = missingChorusData(d);
   if (missing.length > 0) out.push(`  Données Chorus Pro manquantes : ${missing.join(' ; ')}`);
   let adherent: RollLine['adherent'] | undefined;
   for (const l of f.lignes) {
     if (adherent?.index !== l.adherent.index) out.push(`  ${adherentText((adherent = l.adherent), context.files)}`);
-    const marks = [l.ponctuelle === true ? 'ponctuelle' : '', l.source.exemple === true ? "montant d'exemple" : '', inConflict(context.conflicts, d.siren, l) ? `${CONFLICT_MARK} : à trancher` : ''].filter(Boolean);
+    const mark = conflictMark(context.conflicts, d.siren, l);
+    const marks = [l.ponctuelle === true ? 'ponctuelle' : '', l.source.exemple === true ? "montant d'exemple" : '', mark === undefined ? '' : `${mark} : à trancher`].filter(Boolean);
     out.push(`    ${pad(l.libelle, width)}  ${pad(formatEuros(l.montant), 14, true)}${marks.length > 0 ? `  (${marks.join(' ; ')})` : ''}`);
     out.push(`        ${l.detail}`);
   }
@@ -157,11 +169,17 @@ function count(n: number, singular: string, plural: string): string {
  * (et leur fichier s'il y en a plusieurs), sans code.
  */
 function conflictText(c: QuoteIssue, singleFile: boolean): string {
-  const p = c.params as { raison?: unknown; siren?: unknown; libellePrestation?: unknown; entrees?: unknown; fichiers?: unknown };
+  const p = c.params as { raison?: unknown; siren?: unknown; libellePrestation?: unknown; entrees?: unknown; fichiers?: unknown; champs?: unknown; chemins?: unknown };
   if (typeof p.siren !== 'string' || !Array.isArray(p.entrees)) return c.message;
   const files = Array.isArray(p.fichiers) && !singleFile ? (p.fichiers as unknown[]) : [];
   const entries = (p.entrees as unknown[]).map((e, i) => `n° ${Number(e) + 1}${typeof files[i] === 'string' && files[i] !== '' ? ` (${String(files[i])})` : ''}`);
   const list = enumerate(entries);
+  if (c.code === 'DEBITEUR_CONTRADICTOIRE') {
+    const chemins = Array.isArray(p.chemins) ? (p.chemins as unknown[]) : [];
+    const places = entries.map((e, i) => `« ${String(chemins[i] ?? '')} » de l'adhésion ${e}`);
+    const champs = Array.isArray(p.champs) ? (p.champs as unknown[]).map(String).join(', ') : '';
+    return `SIREN ${formatSiren(p.siren)} : décrit autrement par ${places.join(' et par ')} (ils diffèrent par ${champs}) ; une pièce n'a qu'un débiteur : donnez-lui la même description partout.`;
+  }
   return p.raison === 'prestation'
     ? `SIREN ${formatSiren(p.siren)} : « ${String(p.libellePrestation)} » facturé ${entries.length} fois, par les adhésions ${list} ; elle n'est due qu'une fois par SIREN : retirez-la de toutes sauf une.`
     : `SIREN ${formatSiren(p.siren)} : les adhésions ${list} sont celles de la même collectivité ; une collectivité n'adhère qu'une fois : gardez-en une seule.`;
@@ -191,9 +209,15 @@ export function renderBillingRollSummaryText(roll: BillingRoll): string {
       out.push(`  n° ${r.index + 1} (${siren})${r.fichier === undefined || single ? '' : ` — ${r.fichier}`} :`, renderIssuesText(r.issues).replace(/^/gm, '    '));
     }
   }
-  if (roll.conflits.length > 0) {
-    out.push('', `Facturé deux fois au même SIREN (${roll.conflits.length}) : à trancher avant de facturer (lignes marquées « ${CONFLICT_MARK} »)`);
-    for (const c of roll.conflits) out.push(`  - ${conflictText(c, single)}`);
+  const twice = roll.conflits.filter((c) => c.code !== 'DEBITEUR_CONTRADICTOIRE');
+  if (twice.length > 0) {
+    out.push('', `Facturé deux fois au même SIREN (${twice.length}) : à trancher avant de facturer (lignes marquées « ${CONFLICT_MARK} »)`);
+    for (const c of twice) out.push(`  - ${conflictText(c, single)}`);
+  }
+  const debtors = roll.conflits.filter((c) => c.code === 'DEBITEUR_CONTRADICTOIRE');
+  if (debtors.length > 0) {
+    out.push('', `Débiteur décrit deux fois autrement (${debtors.length}) : à trancher avant de facturer (lignes marquées « ${DEBTOR_MARK} »)`);
+    for (const c of debtors) out.push(`  - ${conflictText(c, single)}`);
   }
   const lacking = roll.factures.flatMap((f, i) => {
     const missing = missingChorusData(f.debiteur);
@@ -291,7 +315,7 @@ export function renderBillingRollCsvRows(f: RollInvoice, numero: number, millesi
       String(l.adherent.index + 1),
       cell(l.adherent.nom),
       identifierCell(l.adherent.siren),
-      cell(prestationLabel(l.prestation)),
+      cell(l.libellePrestation),
       cell(l.libelle),
       periodicity(l),
       numberCell(l.quantite),
@@ -303,11 +327,11 @@ export function renderBillingRollCsvRows(f: RollInvoice, numero: number, millesi
       cell(originLabel(l.source)),
       cell(l.source.reference),
       l.source.exemple === true ? 'oui' : '',
-      inConflict(conflicts, d.siren, l) ? cell(CONFLICT_MARK) : '',
+      cell(conflictMark(conflicts, d.siren, l) ?? ''),
     ].join(';'),
   );
-  const conflict = f.lignes.some((l) => inConflict(conflicts, d.siren, l));
-  rows.push([...head, '', '', '', '', cell(`Total de la pièce n° ${numero}`), cell(billPeriodicity(f)), '', '', '', '', numberCell(f.total), '', '', '', '', conflict ? cell(CONFLICT_MARK) : ''].join(';'));
+  const marks = [...new Set(f.lignes.map((l) => conflictMark(conflicts, d.siren, l)).filter((m) => m !== undefined))];
+  rows.push([...head, '', '', '', '', cell(`Total de la pièce n° ${numero}`), cell(billPeriodicity(f)), '', '', '', '', numberCell(f.total), '', '', '', '', cell(marks.join(' ; '))].join(';'));
   return rows;
 }
 
@@ -340,7 +364,8 @@ export function* billingRollCsvChunks(roll: BillingRoll): Generator<string> {
  * millésime, le débiteur (SIREN, nom, SIRET, code service, engagement), ce qui lui manque pour
  * Chorus Pro (« SIRET manquant », « code service à vérifier », « engagement à vérifier »),
  * l'adhésion d'où vient la ligne, la prestation et l'origine du montant en mots, la périodicité
- * (annuelle ou ponctuelle), et « facturé deux fois au même SIREN » dans la colonne « À trancher ».
+ * (annuelle ou ponctuelle), et dans la colonne « À trancher » « facturé deux fois au même SIREN »
+ * ou « débiteur décrit deux fois autrement ».
  *
  * Séparateur `;`, UTF-8 avec BOM, fins de ligne CRLF. Les identifiants (SIREN, SIRET, code service,
  * engagement) sont écrits `="00012"` : LibreOffice Calc, Excel et Google Sheets les lisent en texte,

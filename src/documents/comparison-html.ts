@@ -593,12 +593,14 @@ export class ComparisonHtmlReport {
     const out = new Map<string, { texte: string; cotes: string[] }>();
     for (const [side, t] of [['avant', this.t1], ['apres', this.t2]] as const) {
       for (const c of s.conflits[side]) {
-        const p = c.params as { raison?: string; siren?: string; libellePrestation?: string; entrees?: readonly number[] };
+        const p = c.params as { raison?: string; siren?: string; libellePrestation?: string; entrees?: readonly number[]; champs?: readonly string[] };
         const siren = typeof p.siren === 'string' ? p.siren : '';
         const entrees = Array.isArray(p.entrees) ? p.entrees : [];
         const fois = FOIS[entrees.length] ?? `${entrees.length} fois`;
         const texte =
-          p.raison === 'collectivite'
+          c.code === 'DEBITEUR_CONTRADICTOIRE'
+            ? `${this.sirenNamed(siren)} est décrit autrement par ${this.entriesNamed(entrees)} (${(p.champs ?? []).join(', ')}) : une facture n'a qu'un débiteur.`
+            : p.raison === 'collectivite'
             ? `${this.sirenNamed(siren)} adhère ${fois} (${this.entriesNamed(entrees)}) : une collectivité n'adhère qu'une fois.`
             : `« ${p.libellePrestation ?? ''} » serait facturé ${fois} à ${this.sirenNamed(siren)}, par ${this.entriesNamed(entrees)} : la prestation n'est due qu'une fois par SIREN.`;
         const known = out.get(texte);
@@ -787,7 +789,8 @@ export class ComparisonHtmlReport {
     yield '</section>\n';
     const conflits = this.conflicts(s);
     if (conflits.length > 0) {
-      yield '<section aria-labelledby="conflits">\n<h2 id="conflits">Facturé deux fois au même SIREN : à trancher avant de facturer</h2>\n<ul>\n';
+      const debtors = [...s.conflits.avant, ...s.conflits.apres].some((c) => c.code === 'DEBITEUR_CONTRADICTOIRE');
+      yield `<section aria-labelledby="conflits">\n<h2 id="conflits">${debtors ? 'Facturé deux fois, débiteur décrit deux fois autrement' : 'Facturé deux fois au même SIREN'} : à trancher avant de facturer</h2>\n<ul>\n`;
       for (const c of conflits) yield `<li>${c}</li>\n`;
       yield '</ul>\n</section>\n';
     }

@@ -2,6 +2,7 @@ import { formatEuros, formatNumber, formatSiren, sumAmounts, type AdherentCompar
 import { agreeing } from './words.js';
 import { cell, identifierCell, numberCell } from './csv.js';
 import { pad, renderIssuesText } from './quote-text.js';
+import { conflictGroups } from './batch-text.js';
 
 function euros(value: string | null): string {
   return value === null ? 'refusé' : formatEuros(value);
@@ -147,8 +148,8 @@ export function renderComparisonConflicts(conflitsParCote: Comparaison['synthese
 }
 
 /**
- * Ce qui serait facturé deux fois au même SIREN, sous chaque catalogue, ligne par ligne (sans saut
- * de ligne) : une longue liste s'écrit sans être jamais un seul texte. Rien s'il n'y en a pas. Avec
+ * Ce qui serait facturé deux fois au même SIREN, et chaque débiteur décrit deux fois autrement, sous
+ * chaque catalogue, ligne par ligne (sans saut de ligne) : une longue liste s'écrit sans être jamais un seul texte. Rien s'il n'y en a pas. Avec
  * `avecConflits: false`, {@link renderComparisonTextTail} les laisse à cette fonction.
  *
  * @category Au fil de l'eau
@@ -160,10 +161,10 @@ export function renderComparisonConflicts(conflitsParCote: Comparaison['synthese
  */
 export function* comparisonConflictLines(conflitsParCote: Comparaison['synthese']['conflits'], titres: readonly [string, string] = ['avant', 'après']): Generator<string> {
   for (const [side, titre] of [['avant', titres[0]], ['apres', titres[1]]] as const) {
-    const conflits = conflitsParCote[side];
-    if (conflits.length === 0) continue;
-    yield `Facturé deux fois au même SIREN ${under(titre)} (${conflits.length}) : à trancher avant de facturer`;
-    for (const c of conflits) yield `  - ${c.message} [${c.code}]`;
+    for (const [heading, conflits] of conflictGroups(conflitsParCote[side], ` ${under(titre)}`)) {
+      yield `${heading} (${conflits.length}) : à trancher avant de facturer`;
+      for (const c of conflits) yield `  - ${c.message} [${c.code}]`;
+    }
   }
 }
 

@@ -8,7 +8,7 @@ type SchemaLintCode = 'MONTANT_ILLISIBLE' | 'MONTANT_NEGATIF' | 'MONTANT_TROP_PR
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /**
- * Les motifs des chaînes décimales (montants, prix, coefficients), pour les schémas JSON : zod les
+ * Les motifs des chaînes décimales (montants, prix, coefficients) et des codes postaux, pour les schémas JSON : zod les
  * vérifie par une fonction, qu'un schéma JSON ne peut pas porter.
  *
  * @internal

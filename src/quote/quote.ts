@@ -13,6 +13,7 @@ import type { PrestationId } from '../prestations/registry.js';
 import { priceLines } from '../pricing/lines.js';
 import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
 import { checkAdhesion } from '../validation/check.js';
+import { memberDescription, memberGivesBilling, merge } from '../validation/debtors.js';
 import type { Snapshot } from '../input/snapshot.js';
 import { readAdhesion } from '../validation/fast.js';
 import { rewordIssue, makeIssue, makeWarning } from '../wording/issues.js';
@@ -53,7 +54,7 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
   const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue);
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
   const sums = sumsOf(catalogue);
-  const factures = partial(toInvoices(priced.lignes, checked.collectivite, checked.destinataires, sums), priced.manquants);
+  const factures = partial(toInvoices(priced.lignes, checked.collectivite, debtorsOf(checked.collectivite, checked.destinataires), sums), priced.manquants);
   const avertissements = checked.destinataires.length === 0 ? priced.avertissements : [...priced.avertissements, ...unbilled(checked.destinataires, factures)];
   const out: Quote<PrestationId> = {
     millesime: catalogue.millesime,
@@ -69,6 +70,19 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
   };
   if (checked.destinataires.length > 0) (out as { destinataires?: Destinataire[] }).destinataires = checked.destinataires.map((d) => ({ ...d }));
   return out;
+}
+
+/**
+ * Les débiteurs décrits, pour titrer les factures : les destinataires, et la collectivité elle-même
+ * quand elle donne ses données de facturation (réunie avec le destinataire qui la décrit aussi, s'il
+ * y en a un : la validation a vérifié qu'ils s'accordent).
+ */
+function debtorsOf(collectivite: Partial<Collectivite>, destinataires: readonly Destinataire[]): readonly Destinataire[] {
+  if (!memberGivesBilling(collectivite)) return destinataires;
+  const own = memberDescription(collectivite)!;
+  const i = destinataires.findIndex((d) => d.siren === own.siren);
+  if (i < 0) return [own, ...destinataires];
+  return destinataires.map((d, j) => (j === i ? merge(own, d) : d));
 }
 
 /** Les sommes de montants déjà faites pour les devis d'un catalogue, gardées sur lui. */

@@ -23,6 +23,8 @@ export const STATUTS = {
   aFacturer: 'A_FACTURER',
   /** Une ligne qu'une autre adhésion facture déjà au même SIREN (ou une collectivité qui adhère deux fois) : à trancher. */
   deuxFois: 'SIREN_FACTURE_DEUX_FOIS',
+  /** Une ligne dont le débiteur est décrit deux fois autrement (par deux lignes du tableau, ou deux champs d'une ligne) : à trancher. */
+  debiteur: 'DEBITEUR_CONTRADICTOIRE',
   /** Une part due qui n'est pas chiffrée faute d'une donnée : aucun montant n'est inventé. */
   manquant: 'MONTANT_MANQUANT',
   /** Une adhésion refusée : aucune de ses lignes n'est au rôle. */
@@ -105,7 +107,8 @@ interface TableRow {
  * sont des textes, quantités, prix et montants des nombres.
  *
  * Seule une ligne `A_FACTURER` porte un montant : une ligne facturée deux fois au même SIREN
- * (`SIREN_FACTURE_DEUX_FOIS`, sur chaque ligne en cause), une part non chiffrée (`MONTANT_MANQUANT` :
+ * (`SIREN_FACTURE_DEUX_FOIS`, sur chaque ligne en cause), une ligne dont le débiteur est décrit deux
+ * fois autrement (`DEBITEUR_CONTRADICTOIRE`, sur chaque ligne de sa pièce), une part non chiffrée (`MONTANT_MANQUANT` :
  * aucun montant n'est inventé) et une adhésion refusée (`ADHESION_REFUSEE`) portent dans la colonne
  * Montant leur message (qui commence par `Erreur : `), dont les fonctions de tableur font une erreur
  * de cellule dans Excel. Un tableau faux en entier (tarifs, en-tête absent) donne une seule cellule,
@@ -164,12 +167,13 @@ function rollRows(roll: BillingRoll, rowOf: readonly TableRow[], read: readonly 
   const aligned: (Quote | undefined)[] = [];
   for (const r of read) aligned[r.i] = r.quote;
   const conflicts = sirenConflicts(Array.from({ length: aligned.length }, (_, i) => aligned[i]), catalogue);
+  // Ce qui serait facturé deux fois d'abord ; puis un débiteur décrit deux fois autrement : toutes les lignes de sa pièce.
   const conflictOf = (siren: string, l: RollLine): QuoteIssue | undefined =>
     conflicts.find((c) => {
       const p = c.params as { raison: string; siren: string; prestation?: string; entrees: readonly number[] };
-      if (!p.entrees.includes(tableLine(l))) return false;
+      if (c.code === 'DEBITEUR_CONTRADICTOIRE' || !p.entrees.includes(tableLine(l))) return false;
       return p.raison === 'collectivite' ? true : p.siren === siren && p.prestation === l.prestation;
-    });
+    }) ?? conflicts.find((c) => c.code === 'DEBITEUR_CONTRADICTOIRE' && c.params['siren'] === siren);
   const out: RollRow[] = [];
   const factureOf = new Map<string, { numero: number; debiteur: Destinataire }>();
   roll.factures.forEach((f, n) => {
@@ -191,7 +195,7 @@ function rollRows(roll: BillingRoll, rowOf: readonly TableRow[], read: readonly 
         Montant: Number(l.montant),
         Détail: l.detail,
         Source: l.source.reference,
-        Statut: conflict === undefined ? STATUTS.aFacturer : STATUTS.deuxFois,
+        Statut: conflict === undefined ? STATUTS.aFacturer : conflict.code === 'DEBITEUR_CONTRADICTOIRE' ? STATUTS.debiteur : STATUTS.deuxFois,
         ...(conflict === undefined ? {} : refusal([sheetMessage(conflict)])),
       });
     }

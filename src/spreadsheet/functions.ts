@@ -475,9 +475,12 @@ export function tableau(table: Range, tarifs?: Range, partiel?: Range): Cell[][]
     // Un SIREN facturé deux fois par deux lignes (numérotées comme les lignes du tableau) : chaque
     // ligne en cause le dit au lieu de son total, pour qu'aucune somme ne le compte deux fois en silence.
     const conflicts = catalogue.ok ? sirenConflicts(Array.from({ length: rows.length }, (_, i) => accepted[i]), catalogue.value) : [];
+    // Une ligne en cause dans plusieurs conflits (la même collectivité deux fois, décrite autrement) les dit tous.
+    const said = new Map<number, string[]>();
     for (const conflict of conflicts) {
-      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) out[e] = [fitMessage([`tableau, ligne ${e + 1} : ${sheetMessage(conflict)}`]), out[e]![1] ?? ''];
+      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) (said.get(e) ?? said.set(e, []).get(e)!).push(`tableau, ligne ${e + 1} : ${sheetMessage(conflict)}`);
     }
+    for (const [e, messages] of said) out[e] = [fitMessage(messages), out[e]![1] ?? ''];
     return out;
   } catch (error) {
     return Array.from({ length: count }, () => [unexpected(error), '']);

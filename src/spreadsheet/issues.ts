@@ -26,13 +26,14 @@ export interface SheetIssue {
  *
  * @internal
  */
-export type CellExpectation = 'annee' | 'texte' | 'siren' | 'siret' | 'nombre' | 'ouiNon' | 'sirens' | 'durees' | 'montant';
+export type CellExpectation = 'annee' | 'texte' | 'siren' | 'siret' | 'codePostal' | 'nombre' | 'ouiNon' | 'sirens' | 'durees' | 'montant';
 
 const CELL_EXPECTATIONS: Readonly<Record<CellExpectation, string>> = {
   annee: 'une année',
   texte: 'un texte',
   siren: 'un SIREN',
   siret: 'un SIRET',
+  codePostal: 'un code postal',
   nombre: 'un nombre',
   ouiNon: 'oui ou non',
   sirens: 'une liste de SIREN',
@@ -167,6 +168,21 @@ function alreadyPublished(p: IssueParams): string {
     : `Ce montant est déjà publié${p['valeur'] === null ? '' : ` (${JSON.stringify(p['valeur'])})`} : la plage tarifs ne complète que les montants non publiés.`;
 }
 
+/**
+ * Un débiteur décrit deux fois autrement par deux lignes du tableau : chaque description par sa ligne
+ * (les positions sont celles des lignes du tableau) et le champ qui la porte.
+ */
+function debtorConflict(p: IssueParams): string | undefined {
+  if (p['raison'] !== 'lot') return undefined;
+  const chemins = list(p['chemins']);
+  const places = list(p['entrees']).map((e, i) => {
+    const chemin = text(chemins[i] ?? '');
+    return `ligne ${Number(e) + 1} (ses champs ${chemin.startsWith('destinataires') ? 'destinataires' : 'collectivite'}.…)`;
+  });
+  const siren = text(p['siren']).replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
+  return `Le SIREN ${siren} est décrit deux fois autrement, ${places.join(' et ')} : ils diffèrent par ${list(p['champs']).map(text).join(', ')}. Une facture n'a qu'un débiteur : donnez la même description aux deux endroits (ou une seule).`;
+}
+
 /** Le message du tableur pour un code et ses paramètres, ou `undefined` s'il dit la même chose que la bibliothèque. */
 function reworded(code: string, p: IssueParams): string | undefined {
   switch (code) {
@@ -178,6 +194,8 @@ function reworded(code: string, p: IssueParams): string | undefined {
       return mandatory(p);
     case 'TARIF_DEJA_PUBLIE':
       return alreadyPublished(p);
+    case 'DEBITEUR_CONTRADICTOIRE':
+      return debtorConflict(p);
     case 'CATALOGUE_INVALIDE': {
       // Un problème de forme du catalogue porte le code et la raison (`detail`) du problème d'origine.
       if (p['raison'] === 'probleme') {

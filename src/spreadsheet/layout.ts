@@ -1,7 +1,7 @@
-import { COMPOSANTES, MODELES, modelDeclaration, PRESTATION_IDS, prestationDeclaration, type FieldKind, type PrestationId } from '@te90/tarifs';
+import { COLLECTIVITE_FIELDS, COMPOSANTES, MODELES, modelDeclaration, PRESTATION_IDS, prestationDeclaration, type CollectiviteField, type FieldKind, type PrestationId } from '@te90/tarifs';
 import { checkbox, decimalText, describeCell, isDate, isEmpty, paramCell, quantity, text, toRows } from './cells.js';
 import { sheetIssue, type CellExpectation, type SheetIssue } from './issues.js';
-import { DEBTOR_FIELDS_HELP, DebtorsReader, type DebtorLabel } from './debtors.js';
+import { ADRESSE_FIELDS_HELP, cellFieldOf, cellValue, DEBTOR_FIELDS_HELP, DebtorsReader, expectedOf, setCellField, type DebtorLabel } from './debtors.js';
 
 /**
  * Comment une cellule de la plage tarifs écrit un champ de chaque sorte : un montant ou un prix en
@@ -23,21 +23,28 @@ const CHAMPS = new Map<string, 'decimal' | 'json' | 'texte'>([
   ['modele', 'texte'],
   ...MODELES.flatMap((m) => Object.entries(modelDeclaration(m)?.champs ?? {}).map(([name, field]) => [name, CELL_OF_KIND[field.kind]] as const)),
 ]);
-const COLLECTIVITE: Record<string, (v: unknown) => unknown> = {
-  nom: (v) => text(v),
-  siren: (v) => text(v, 9),
-  type: (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-  population: quantity,
-  parcTransfere: (v) => checkbox(v) ?? v,
+/**
+ * Comment une cellule de la plage écrit chaque champ de la collectivité, déduit de sa sorte
+ * (`COLLECTIVITE_FIELDS`) : un texte, un nombre, une case à cocher ; le SIRET et les champs de
+ * l'adresse (`collectivite.adresse.voie`) comme ceux d'un destinataire.
+ */
+const COLLECTIVITE_CELLS: Readonly<Record<'texte' | 'choix' | 'entier' | 'booleen', { read: (v: unknown) => unknown; attendu: CellExpectation }>> = {
+  texte: { read: (v) => text(v), attendu: 'texte' },
+  choix: { read: (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), attendu: 'texte' },
+  entier: { read: quantity, attendu: 'nombre' },
+  booleen: { read: (v) => checkbox(v) ?? v, attendu: 'ouiNon' },
 };
-/** Ce qu'attend chaque champ de la collectivité, pour le message d'une cellule qui contient une date. */
-const COLLECTIVITE_ATTENDU: Record<string, CellExpectation> = {
-  nom: 'texte',
-  siren: 'siren',
-  type: 'texte',
-  population: 'nombre',
-  parcTransfere: 'ouiNon',
-};
+
+/** La lecture et ce qu'attend la cellule d'un champ de la collectivité (`siren`, `adresse.voie`…), ou `undefined` s'il n'en est pas un. */
+function collectiviteCell(parts: readonly string[]): { name: string; read: (v: unknown) => unknown; attendu: CellExpectation } | undefined {
+  const fields = COLLECTIVITE_FIELDS as unknown as Readonly<Record<string, CollectiviteField>>;
+  const own = parts.length === 1 && Object.prototype.hasOwnProperty.call(fields, parts[0]!) ? fields[parts[0]!] : undefined;
+  if (own !== undefined && own.type !== 'siren' && own.type !== 'siret' && own.type !== 'adresse') return { name: parts[0]!, ...COLLECTIVITE_CELLS[own.type] };
+  // Les identifiants et l'adresse : lus comme ceux d'un destinataire (zéros de tête retrouvés…).
+  const field = cellFieldOf(parts, fields);
+  if (field === undefined) return undefined;
+  return { name: field.name, read: (v) => (field.kind === 'siren' ? text(v, 9) : cellValue(v, field.kind)), attendu: expectedOf(field.kind) };
+}
 
 const FIELD = /^[A-Za-z][A-Za-z0-9]*$/;
 
@@ -130,11 +137,20 @@ function unknownField(root: string, where: string, key: string, admis: readonly 
   return sheetIssue('CHAMP_INCONNU', [root, where], { champ: key, admis });
 }
 
-const ADHESION_FIELDS = ['millesime', 'collectivite.nom|siren|type|population|parcTransfere', '<prestation> ou <prestation>.<paramètre>', DEBTOR_FIELDS_HELP];
+const ADHESION_FIELDS = [
+  'millesime',
+  `collectivite.${Object.keys(COLLECTIVITE_FIELDS)
+    .filter((k) => k !== 'adresse')
+    .join('|')}`,
+  `collectivite.${ADRESSE_FIELDS_HELP}`,
+  '<prestation> ou <prestation>.<paramètre>',
+  DEBTOR_FIELDS_HELP,
+];
 
 /**
  * Lit une adhésion à partir de ses champs (`collectivite.nom`, `collectivite.siren`,
- * `collectivite.type`, `collectivite.population`, `collectivite.parcTransfere`, une prestation
+ * `collectivite.type`, `collectivite.population`, `collectivite.parcTransfere`, ses données de
+ * facturation `collectivite.siret`, `collectivite.adresse.voie`…, une prestation
  * sans paramètre cochée (`dpo | oui`), ou un paramètre (`maintenanceBase.postes | 4`,
  * `packDemat.sirens | 200000107, 200000115`)), où qu'ils soient dans la plage. Une prestation
  * décochée (`packDemat | non`) dont un paramètre est rempli est signalée (`caseContredite`) ; une case
@@ -154,6 +170,7 @@ export function adhesionFromEntries(entries: readonly Entry[], root: string): Re
   const unticked = new Map<string, Entry>();
   const filled = new Map<string, string[]>();
   const debtors = new DebtorsReader(root);
+  let c: ReturnType<typeof collectiviteCell>;
   for (const entry of kept) {
     const { key, value: cell, where } = entry;
     const [head, field, ...rest] = key.split('.');
@@ -162,11 +179,16 @@ export function adhesionFromEntries(entries: readonly Entry[], root: string): Re
         issues.push(dateIssue(root, entry, 'annee'));
         covered.push('millesime');
       } else if (!isEmpty(cell)) value['millesime'] = quantity(cell);
-    } else if (head === 'collectivite' && field !== undefined && rest.length === 0 && own(COLLECTIVITE, field)) {
+    } else if (head === 'collectivite' && field !== undefined && (c = collectiviteCell([field, ...rest])) !== undefined) {
       if (isDate(cell)) {
-        issues.push(dateIssue(root, entry, COLLECTIVITE_ATTENDU[field]!));
+        issues.push(dateIssue(root, entry, c.attendu));
         covered.push(key);
-      } else if (!isEmpty(cell)) collectivite[field] = own(COLLECTIVITE, field)!(cell);
+      } else if (!isEmpty(cell)) {
+        const v = c.read(cell);
+        // Un identifiant que le tableur a pu arrondir n'est pas lu : la cellule est signalée telle quelle.
+        if (v === undefined) issues.push(sheetIssue('ENTREE_INVALIDE', [root, where], { raison: 'identifiantNombre', champ: key, recu: describeCell(cell) }));
+        else setCellField(collectivite, c.name, v);
+      }
     } else if (PRESTATION_IDS.includes(head as PrestationId) && rest.length === 0 && (field === undefined || safeField(field))) {
       const id = head!;
       if (field === undefined) {

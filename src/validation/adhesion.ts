@@ -45,8 +45,10 @@ export interface Adhesion {
   /** Les prestations cochées sur l'annexe 1. */
   readonly prestations: PrestationsCochees;
   /**
-   * Les SIREN facturés décrits : leur nom (qui titre leur facture), leur SIRET et, pour Chorus Pro,
-   * leur code service et leur numéro d'engagement. Le SIREN de la collectivité peut l'être aussi.
+   * Les SIREN facturés décrits : leur nom (qui titre leur facture), leur nature, leur SIRET et, pour
+   * Chorus Pro, leur code service et leur numéro d'engagement, et leur adresse. Le SIREN de la
+   * collectivité peut l'être aussi (ses propres données vont plutôt dans `collectivite`) : décrit des
+   * deux côtés, il doit l'être de même (`DEBITEUR_CONTRADICTOIRE` sinon).
    */
   readonly destinataires?: readonly Destinataire[] | undefined;
 }

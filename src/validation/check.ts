@@ -11,6 +11,9 @@ import { adhesionSchema, type ValidAdhesion } from './adhesion.js';
 import { COLLECTIVITE_DECLARATION, collectiviteFields } from './collectivite.js';
 import { paramsSchema } from './params.js';
 import { checkMandatory, checkMillesime } from './rules.js';
+import { contradictions, memberDescription } from './debtors.js';
+import { makeIssue } from '../wording/issues.js';
+import { formatPath } from '../errors/quote-error.js';
 
 /**
  * Une prestation à chiffrer : sa déclaration et ses paramètres validés.
@@ -71,6 +74,21 @@ function partialCollectivite(value: unknown): { collectivite: Partial<Collectivi
 }
 
 /**
+ * La collectivité listée aussi dans ses destinataires, décrite autrement des deux côtés
+ * (`DEBITEUR_CONTRADICTOIRE`) : sa facture n'aurait pas un seul débiteur.
+ */
+function ownContradiction(collectivite: Partial<Collectivite>, destinataires: readonly Destinataire[]): QuoteIssue[] {
+  const own = destinataires.length === 0 ? undefined : memberDescription(collectivite);
+  if (own === undefined) return [];
+  const i = destinataires.findIndex((d) => d.siren === own.siren);
+  if (i < 0) return [];
+  const champs = contradictions(own, destinataires[i]!);
+  if (champs.length === 0) return [];
+  const path = ['destinataires', i];
+  return [makeIssue('DEBITEUR_CONTRADICTOIRE', path, { raison: 'adhesion', siren: own.siren, champs, chemins: ['collectivite', formatPath(path)] })];
+}
+
+/**
  * Juge une adhésion déjà lue (voir `readAdhesion`), déjà validée par la voie rapide ou non, en une passe : forme (zod), prestations obligatoires,
  * millésime. Ne lève pas : tout problème est dans `issues`.
  *
@@ -98,12 +116,13 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
         if (params !== undefined) list.push({ declaration: d, params });
       }
     }
+    const contradiction = destinataires === undefined ? [] : ownContradiction(collectivite, destinataires);
     return {
       collectivite,
       invalid: NO_INVALID,
       prestations: withDOffice(collectivite, (id) => prestations[id] !== undefined, list, r),
       destinataires: destinataires ?? NO_DESTINATAIRES,
-      issues: rules,
+      issues: contradiction.length === 0 ? rules : [...contradiction, ...rules],
     };
   }
   const issues = [...snap.issues, ...withoutUnreadable(fromZodIssues(parsed.error.issues as readonly RawIssue[]), snap), ...rules];
@@ -117,5 +136,7 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
     const r = paramsSchema(d).safeParse(ticked[d.id]);
     if (r.success) list.push({ declaration: d, params: r.data as Record<string, unknown> });
   }
-  return { collectivite, invalid, prestations: withDOffice(collectivite, has, list, r), destinataires: validDestinataires(root['destinataires']), issues };
+  const destinataires = validDestinataires(root['destinataires']);
+  const contradiction = ownContradiction(collectivite, destinataires);
+  return { collectivite, invalid, prestations: withDOffice(collectivite, has, list, r), destinataires, issues: contradiction.length === 0 ? issues : [...issues, ...contradiction] };
 }

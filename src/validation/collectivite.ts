@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Collectivite } from '../core/shapes.js';
 import { deepFreeze } from '../shared/freeze.js';
-import { fieldSchema, type FieldDeclaration } from './fields.js';
+import { COLLECTIVITE_TYPES, fieldSchema, siretCheck, type FieldDeclaration } from './fields.js';
 
 /**
  * Les champs de la collectivité, en données : d'où sont déduits leurs schémas zod et la
@@ -12,9 +12,13 @@ import { fieldSchema, type FieldDeclaration } from './fields.js';
 export const COLLECTIVITE_DECLARATION = /* @__PURE__ */ deepFreeze({
   nom: { type: 'texte', requis: true, max: 200 },
   siren: { type: 'siren', requis: true },
-  type: { type: 'choix', requis: true, valeurs: ['commune', 'epci', 'syndicat', 'ccas', 'autre'] },
+  type: { type: 'choix', requis: true, valeurs: COLLECTIVITE_TYPES },
   population: { type: 'entier', requis: false, min: 0, max: 100_000_000 },
   parcTransfere: { type: 'booleen', requis: false },
+  siret: { type: 'siret', requis: false },
+  codeService: { type: 'texte', requis: false, max: 100 },
+  engagement: { type: 'texte', requis: false, max: 50 },
+  adresse: { type: 'adresse', requis: false },
 } as const satisfies Record<keyof Collectivite, FieldDeclaration>);
 
 /**
@@ -28,8 +32,12 @@ export const COLLECTIVITE_DECLARATION = /* @__PURE__ */ deepFreeze({
  * ```
  */
 export interface CollectiviteField {
-  /** La sorte du champ : `texte`, `siren` (9 chiffres, clé de Luhn), `choix`, `entier` ou `booleen`. */
-  readonly type: 'texte' | 'siren' | 'choix' | 'entier' | 'booleen';
+  /**
+   * La sorte du champ : `texte`, `siren` (9 chiffres, clé de Luhn), `choix`, `entier`, `booleen`,
+   * `siret` (14 chiffres commençant par le SIREN, clé de Luhn) ou `adresse` (une adresse postale,
+   * dont les champs sont {@link ADRESSE_FIELDS}).
+   */
+  readonly type: 'texte' | 'siren' | 'choix' | 'entier' | 'booleen' | 'siret' | 'adresse';
   /** `true` : le champ est obligatoire. */
   readonly requis: boolean;
   /** `entier` : la plus petite valeur admise. */
@@ -60,12 +68,22 @@ export interface CollectiviteFields {
   readonly population: CollectiviteField;
   /** Son parc informatique est-il transféré au syndicat ? */
   readonly parcTransfere: CollectiviteField;
+  /** Le SIRET de l'établissement à qui adresser sa facture. */
+  readonly siret: CollectiviteField;
+  /** Son code service (Chorus Pro). */
+  readonly codeService: CollectiviteField;
+  /** Le numéro d'engagement à rappeler sur sa facture. */
+  readonly engagement: CollectiviteField;
+  /** Son adresse postale. */
+  readonly adresse: CollectiviteField;
 }
 
 /**
  * Les champs de la collectivité d'une adhésion, en données gelées, dans l'ordre où une adhésion les
- * écrit : pour chacun, sa sorte, s'il est obligatoire, et ses bornes ou ses valeurs admises. La
- * validation en est déduite ; un formulaire ou un tableur peut l'être aussi.
+ * écrit : pour chacun, sa sorte, s'il est obligatoire, et ses bornes ou ses valeurs admises. Les
+ * quatre derniers (SIRET, code service, engagement, adresse) sont ses propres données de
+ * facturation, facultatives. La validation en est déduite ; un formulaire ou un tableur peut l'être
+ * aussi.
  *
  * @category Prestations
  * @example
@@ -98,7 +116,7 @@ let built: { fields: CollectiviteSchemas; schema: z.ZodMiniType<Collectivite, un
 
 function build(): NonNullable<typeof built> {
   const fields = Object.fromEntries(Object.entries(COLLECTIVITE_DECLARATION).map(([name, f]) => [name, fieldSchema(f)])) as CollectiviteSchemas;
-  return { fields, schema: z.strictObject(fields) as never };
+  return { fields, schema: z.strictObject(fields).check(siretCheck()) as never };
 }
 
 /**

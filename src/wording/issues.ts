@@ -102,7 +102,8 @@ export interface IssueParamsByCode {
     | { readonly raison: 'modeleNonAdmis'; readonly modele: string; readonly admis: readonly string[] }
     | { readonly raison: 'sirensSurAdherent'; readonly libellePrestation: string; readonly millesime: number }
     | { readonly raison: 'exclusifs'; readonly champs: readonly string[] }
-    | { readonly raison: 'caractereDeControle'; readonly caractere: string; readonly position: number };
+    | { readonly raison: 'caractereDeControle'; readonly caractere: string; readonly position: number }
+    | { readonly raison: 'codePostal'; readonly recu: string };
   SIREN_INVALIDE: { readonly raison: 'longueur' | 'cle'; readonly siren: string };
   SIREN_EN_DOUBLE: { readonly siren: string; readonly position: number };
   SIRET_INVALIDE: { readonly raison: 'longueur' | 'siren' | 'cle'; readonly siret: string; readonly siren: string | null };
@@ -110,6 +111,22 @@ export interface IssueParamsByCode {
   SIREN_FACTURE_DEUX_FOIS:
     | { readonly raison: 'prestation'; readonly siren: string; readonly prestation: string; readonly libellePrestation: string; readonly entrees: readonly number[]; readonly fichiers?: readonly string[] }
     | { readonly raison: 'collectivite'; readonly siren: string; readonly entrees: readonly number[]; readonly fichiers?: readonly string[] };
+  /**
+   * Le même SIREN décrit deux fois autrement. `champs` : ceux qui diffèrent (`nom`, `type`, `siret`,
+   * `codeService`, `engagement`, `adresse`) ; `chemins` : les deux descriptions, chacune par son chemin
+   * dans son adhésion (`collectivite`, `destinataires[0]`) ; dans un lot, `entrees` : les positions
+   * (à partir de 0) de leurs adhésions, et `fichiers` : leurs fichiers, en ligne de commande.
+   */
+  DEBITEUR_CONTRADICTOIRE:
+    | { readonly raison: 'adhesion'; readonly siren: string; readonly champs: readonly string[]; readonly chemins: readonly string[] }
+    | {
+        readonly raison: 'lot';
+        readonly siren: string;
+        readonly champs: readonly string[];
+        readonly entrees: readonly number[];
+        readonly chemins: readonly string[];
+        readonly fichiers?: readonly string[];
+      };
   MAINTENANCE_BASE_OBLIGATOIRE: {
     readonly prestation: string;
     readonly libellePrestation: string;
@@ -354,6 +371,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return `Indiquez ${p.champs.map((c) => `« ${c} »`).join(' ou ')}, pas les deux : ils disent la même chose de deux façons.`;
       case 'caractereDeControle':
         return `Ce texte contient un caractère de contrôle (${p.caractere}, position ${p.position}) : retour à la ligne, tabulation, échappement… ne sont pas admis dans ce texte.`;
+      case 'codePostal':
+        return `Un code postal compte exactement 5 chiffres ; reçu : « ${p.recu} ».`;
       case 'sirensSurAdherent':
         return `La prestation « ${p.libellePrestation} » est facturée par adhérent au catalogue ${p.millesime} : la liste de SIREN facturés ne s'applique pas ; retirez-la.`;
     }
@@ -379,6 +398,14 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
     return p.raison === 'prestation'
       ? `Le SIREN ${p.siren} serait facturé ${p.entrees.length} fois la prestation « ${p.libellePrestation} », par les adhésions ${entries} : elle n'est due qu'une fois par SIREN ; retirez-le de toutes sauf une.`
       : `Les adhésions ${entries} portent toutes le SIREN ${p.siren} de la collectivité : une collectivité n'adhère qu'une fois ; gardez-en une seule.`;
+  },
+  DEBITEUR_CONTRADICTOIRE: (p) => {
+    const siren = p.siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
+    const places =
+      p.raison === 'lot'
+        ? p.entrees.map((e, i) => `« ${p.chemins[i] ?? ''} » de l'adhésion n° ${e + 1}${p.fichiers?.[i] === undefined || p.fichiers[i] === '' ? '' : ` (${p.fichiers[i]})`}`)
+        : p.chemins.map((c) => `« ${c} »`);
+    return `Le SIREN ${siren} est décrit deux fois autrement, par ${places.join(' et par ')} : ils diffèrent par ${p.champs.join(', ')}. Une facture n'a qu'un débiteur : donnez la même description aux deux endroits (ou une seule).`;
   },
   MAINTENANCE_BASE_OBLIGATOIRE: (p) => `La prestation « ${p.libellePrestation} » est obligatoire pour tout adhérent : ajoutez-la (ex. ${mandatoryExample(p)}).`,
   POSTES_LICENCE_SUPERIEURS: (p) => `Les postes sous licence Berger Levrault (${p.valeur}) ne peuvent dépasser les postes maintenus (${p.limite}).`,

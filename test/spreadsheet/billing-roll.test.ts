@@ -176,6 +176,36 @@ describe('FACTURATION : le rôle de facturation, une ligne par ligne de facture'
     }
   });
 
+  it('DEBITEUR_CONTRADICTOIRE : le CCAS décrit par la commune et par lui-même autrement ; chaque ligne de sa pièce le dit, TABLEAU aussi', () => {
+    // Le CCAS adhère lui-même, avec ses propres données de facturation (champs collectivite.…, adresse comprise).
+    const fields = [...FIELDS, 'collectivite.siret', 'collectivite.codeService', 'collectivite.engagement', 'collectivite.adresse.voie', 'collectivite.adresse.codePostal', 'collectivite.adresse.ville'];
+    const commune = [...TABLE[1]!, '', '', '', '', '', ''];
+    const ccas = ['CCAS de A', '200000107', 'ccas', 1, 0, '', '', '', '', '', '', '', 20000010700025, 'DIRECTION', 'EJ-CCAS-MAINT', '1 place de la Mairie', 90400, 'Commune A'];
+    const table = [fields, commune, ccas];
+    const rows = inSheets(table, TARIFS_RANGE).slice(1);
+    const ofCcas = rows.filter((r) => r[col('SIREN débiteur')] === '200000107');
+    expect(ofCcas.map((r) => [r[col('Ligne')], r[col('Prestation')], r[col('Statut')]])).toEqual([
+      [2, 'packDemat', 'DEBITEUR_CONTRADICTOIRE'],
+      [3, 'maintenanceBase', 'DEBITEUR_CONTRADICTOIRE'],
+    ]);
+    for (const r of ofCcas) {
+      expect(r[col('Montant')]).toBe(
+        "Erreur : Le SIREN 200 000 107 est décrit deux fois autrement, ligne 2 (ses champs destinataires.…) et ligne 3 (ses champs collectivite.…) : ils diffèrent par siret, codeService, engagement, adresse. Une facture n'a qu'un débiteur : donnez la même description aux deux endroits (ou une seule).",
+      );
+    }
+    // Les lignes de la commune restent à facturer.
+    expect(rows.filter((r) => r[col('SIREN débiteur')] === '219000106').every((r) => r[col('Statut')] === 'A_FACTURER')).toBe(true);
+    const tableau = call(sheets, 'TE90_TABLEAU(a[0], a[1])', table, TARIFS_RANGE) as unknown[][];
+    for (const line of [1, 2]) expect(tableau[line]![0]).toMatch(new RegExp(`^Erreur : tableau, ligne ${line + 1} : Le SIREN 200 000 107 est décrit deux fois autrement`));
+    // D'accord (la commune ne dit que le nom du CCAS) : le débiteur a les données du CCAS lui-même, sans conflit.
+    const accord = [fields, [...TABLE[1]!.slice(0, 8), 'CCAS de A', '', '', '', '', '', '', '', '', ''], ccas];
+    const ok = inSheets(accord, TARIFS_RANGE).slice(1).filter((r) => r[col('SIREN débiteur')] === '200000107');
+    expect(ok.map((r) => [r[col('SIRET')], r[col('Code service')], r[col('Engagement')], r[col('Statut')]])).toEqual([
+      ['20000010700025', 'DIRECTION', 'EJ-CCAS-MAINT', 'A_FACTURER'],
+      ['20000010700025', 'DIRECTION', 'EJ-CCAS-MAINT', 'A_FACTURER'],
+    ]);
+  });
+
   it('une collectivité présente deux fois : toutes ses lignes, sur les deux lignes du tableau, le disent', () => {
     const table = [TABLE[0]!, TABLE[2]!, TABLE[2]!];
     const rows = inSheets(table, TARIFS_BL).slice(1);

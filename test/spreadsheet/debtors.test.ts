@@ -1,7 +1,7 @@
 import type vm from 'node:vm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DESTINATAIRE_FIELDS, quote, safeQuote, type Adhesion, type Destinataire } from '../../src/index.js';
+import { ADRESSE_FIELDS, DESTINATAIRE_FIELDS, quote, safeQuote, type Adhesion, type Destinataire } from '../../src/index.js';
 import { BASE, call, excelContext, REMARQUES_COMMUNE, sheetsContext, StubExcelError, thrown } from './built.js';
 
 let sheets: vm.Context;
@@ -32,15 +32,29 @@ describe('les destinataires des factures dans une plage « champ | valeur »', (
     const range = [
       ...BASE,
       ['destinataires.1.siren', '219000106'],
-      ['destinataires.1.nom', 'Commune exemple — budget principal'],
+      ['destinataires.1.nom', 'Commune exemple'],
+      ['destinataires.1.type', 'Commune'],
       ['destinataires.1.siret', '219 000 106 00019'],
       ['destinataires.1.codeService', 'FINANCES'],
       ['destinataires.1.engagement', 'EJ-2026-017'],
+      ['destinataires.1.adresse.complement', 'Service finances'],
+      ['destinataires.1.adresse.voie', '1 place de la Mairie'],
+      ['destinataires.1.adresse.lieuDit', 'Le Bourg'],
+      // Un code postal saisi en nombre retrouve son zéro de tête.
+      ['destinataires.1.adresse.codePostal', 1000],
+      ['destinataires.1.adresse.ville', 'Commune exemple'],
     ];
-    // Tous les champs d'un destinataire de la bibliothèque sont admis, sans « Champ inconnu ».
-    expect(range.filter(([k]) => String(k).startsWith('destinataires.')).map(([k]) => String(k).split('.')[2])).toEqual(Object.keys(DESTINATAIRE_FIELDS));
-    const expected = Number(quote(adhesion([{ siren: '219000106', nom: 'Commune exemple — budget principal', siret: '21900010600019', codeService: 'FINANCES', engagement: 'EJ-2026-017' }])).total);
+    // Tous les champs d'un destinataire de la bibliothèque sont admis, sans « Champ inconnu » ; ceux de l'adresse aussi.
+    const keys = range.filter(([k]) => String(k).startsWith('destinataires.')).map(([k]) => String(k).split('.'));
+    expect([...new Set(keys.map((k) => k[2]))]).toEqual(Object.keys(DESTINATAIRE_FIELDS));
+    expect(keys.filter((k) => k[2] === 'adresse').map((k) => k[3])).toEqual(Object.keys(ADRESSE_FIELDS));
+    const adresse = { complement: 'Service finances', voie: '1 place de la Mairie', lieuDit: 'Le Bourg', codePostal: '01000', ville: 'Commune exemple' };
+    const destinataire = { siren: '219000106', nom: 'Commune exemple', type: 'commune', siret: '21900010600019', codeService: 'FINANCES', engagement: 'EJ-2026-017', adresse } as const;
+    const expected = Number(quote(adhesion([destinataire])).total);
     expect(totals(range)).toEqual({ sheets: expected, excel: expected });
+    // Lu tel quel : un code postal faux est refusé par la bibliothèque, nommé comme la plage l'écrit.
+    const faux = totals(range.map(([k, v]) => (k === 'destinataires.1.adresse.codePostal' ? [k, '9040'] : [k, v])));
+    expect(faux.sheets).toEqual({ erreur: expect.stringContaining('(destinataires.1.adresse.codePostal) : Un code postal compte exactement 5 chiffres') });
   });
 
   it('les écritures citées par les utilisateurs sont admises : destinataires.0.siren, destinataires.siret (le destinataire 1)', () => {
@@ -53,9 +67,11 @@ describe('les destinataires des factures dans une plage « champ | valeur »', (
   });
 
   it('un champ de destinataire inconnu, ou « destinataires » seul, dit comment l’écrire', () => {
-    for (const key of ['destinataires', 'destinataires.1.adresse', 'destinataires.un.siren', 'destinataires.1.2.siren']) {
+    for (const key of ['destinataires', 'destinataires.1.adresse', 'destinataires.1.adresse.rue', 'destinataires.1.siren.voie', 'destinataires.un.siren', 'destinataires.1.2.siren']) {
       const r = totals([...BASE, [key, '219000106']]);
-      expect(r.sheets).toEqual({ erreur: `plage, ligne 6, colonne A : Champ inconnu « ${key} » ; champs admis : destinataires.<n°>.siren|nom|siret|codeService|engagement.` });
+      expect(r.sheets).toEqual({
+        erreur: `plage, ligne 6, colonne A : Champ inconnu « ${key} » ; champs admis : destinataires.<n°>.siren|nom|type|siret|codeService|engagement, destinataires.<n°>.adresse.complement|voie|lieuDit|codePostal|ville.`,
+      });
       expect(r.excel).toEqual(r.sheets);
     }
   });
@@ -86,8 +102,8 @@ describe('les destinataires des factures dans une plage « champ | valeur »', (
         for (const issue of api.issues) {
           const [root, position, field] = issue.path;
           expect(root).toBe('destinataires');
-          // Situé à sa ligne de la plage, et nommé comme la plage l'écrit.
-          expect(message).toMatch(new RegExp(`plage, ligne \\d+, colonne B \\(destinataires\\.${Number(position) + 1}\\.${String(field)}\\) : `));
+          // Situé à sa ligne de la plage, et nommé comme la plage l'écrit (un destinataire qui contredit la collectivité : l'un de ses champs).
+          expect(message).toMatch(new RegExp(`plage, ligne \\d+, colonne B \\(destinataires\\.${Number(position) + 1}\\.${field === undefined ? '\\w+' : String(field)}\\) : `));
           expect(message).toContain(issue.code === 'SIREN_EN_DOUBLE' ? `est déjà décrit par « destinataires.${Number(issue.params['position']) + 1}.siren »` : issue.message);
         }
       }),

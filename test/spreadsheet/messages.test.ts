@@ -15,7 +15,7 @@ describe('messages coupés pour tenir dans une cellule', () => {
     expect(m).not.toBeNull();
     // Chaque problème gardé est entier (sa ligne, puis son message complet), et le compte est juste.
     const part = (i: number) =>
-      `plage, ligne ${i + 6}, colonne A : Champ inconnu « collectivite.inconnu${i} » ; champs admis : millesime, collectivite.nom|siren|type|population|parcTransfere, <prestation> ou <prestation>.<paramètre>, destinataires.<n°>.siren|nom|siret|codeService|engagement.`;
+      `plage, ligne ${i + 6}, colonne A : Champ inconnu « collectivite.inconnu${i} » ; champs admis : millesime, collectivite.nom|siren|type|population|parcTransfere|siret|codeService|engagement, collectivite.adresse.complement|voie|lieuDit|codePostal|ville, <prestation> ou <prestation>.<paramètre>, destinataires.<n°>.siren|nom|type|siret|codeService|engagement, destinataires.<n°>.adresse.complement|voie|lieuDit|codePostal|ville.`;
     const count = 3000 - Number(m![1]);
     expect(message.slice(0, m!.index)).toBe(`Erreur : ${Array.from({ length: count }, (_, i) => part(i)).join(' ; ')}`);
     // Le problème suivant n'aurait pas tenu.

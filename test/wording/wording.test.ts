@@ -58,6 +58,7 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
     { raison: 'modeleNonAdmis', modele: 'forfait', admis: ['unitaire', 'coefficientParPalier'] },
     { raison: 'sirensSurAdherent', libellePrestation: 'Pack démat', millesime: 2026 },
     { raison: 'caractereDeControle', caractere: 'U+001B', position: 4 },
+    { raison: 'codePostal', recu: '9040' },
   ],
   SIREN_INVALIDE: [{ raison: 'longueur', siren: '123' }, { raison: 'cle', siren: '200000173' }, { raison: 'longueur', siren: '1'.repeat(40) }],
   SIREN_EN_DOUBLE: [{ siren: '200000172', position: 0 }],
@@ -69,6 +70,11 @@ const SAMPLES: { readonly [C in IssueCode]: readonly IssueParamsByCode[C][] } = 
   SIREN_FACTURE_DEUX_FOIS: [
     { raison: 'prestation', siren: '200000107', prestation: 'packDemat', libellePrestation: 'Pack dématérialisation', entrees: [0, 3] },
     { raison: 'collectivite', siren: '219000106', entrees: [1, 2], fichiers: ['a.json', 'b.json'] },
+  ],
+  DEBITEUR_CONTRADICTOIRE: [
+    { raison: 'adhesion', siren: '219000106', champs: ['siret'], chemins: ['collectivite', 'destinataires[0]'] },
+    { raison: 'lot', siren: '200000107', champs: ['nom', 'codeService'], entrees: [0, 3], chemins: ['destinataires[1]', 'collectivite'] },
+    { raison: 'lot', siren: '200000107', champs: ['adresse'], entrees: [0, 3], chemins: ['destinataires[1]', 'collectivite'], fichiers: ['a.json', 'b.json'] },
   ],
   MAINTENANCE_BASE_OBLIGATOIRE: [
     { prestation: 'maintenanceBase', libellePrestation: 'Maintenance de base', champsExemple: ['postes'], valeursExemple: [1] },
