@@ -2,7 +2,7 @@
 // sources, puis lance l'exemple demandé (le devis d'une petite commune par défaut). Une seule entrée
 // dans package.json pour tous : il reste court, et aucun script ne tourne à l'installation du paquet.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { openSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +23,10 @@ const EXEMPLES = {
   api: { commande: tsx('examples/api.ts') },
   comparer: { commande: cli('comparer', '--avant', `${BELFORT}/catalogue-2026.json`, '--apres', `${BELFORT}/catalogue-2027.json`, `${BELFORT}/adhesions.json`), sortie1: CONFLIT },
   facturation: { commande: cli('facturation', `${BELFORT}/adhesions.json`, '--catalogue', `${BELFORT}/catalogue-2026.json`), sortie1: CONFLIT },
+  titres: {
+    commande: cli('facturation', `${BELFORT}/adhesions-tranchees.json`, '--catalogue', `${BELFORT}/catalogue-2026.json`, '--format', 'pes', '--parametres', 'examples/parametres-pes-exemple.json'),
+    sortie: 'titres-exemple.xml',
+  },
   simulateur: { commande: [process.execPath, '-e', 'console.log("Ouvrez dist/simulateur/index.html dans un navigateur (fonctionne hors ligne).")'] },
   belfort: { commande: tsx(`${BELFORT}/generer.ts`) },
 };
@@ -33,7 +37,8 @@ if (exemple === undefined) {
   process.stderr.write(`Exemple inconnu : « ${nom} ». Exemples : ${Object.keys(EXEMPLES).join(', ')} (npm run exemple <nom>).\n`);
   process.exit(2);
 }
-const run = ([command, ...args]) => spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' }).status ?? 1;
+const run = ([command, ...args], sortie) =>
+  spawnSync(command, args, { cwd: ROOT, stdio: ['inherit', sortie === undefined ? 'inherit' : openSync(join(ROOT, sortie), 'w'), 'inherit'] }).status ?? 1;
 /** La date de modification la plus récente sous `path` (fichier ou dossier), 0 s'il n'existe pas. */
 function newest(path) {
   let stat;
@@ -51,6 +56,7 @@ if (built === 0 || sources > built) {
   const build = run([join(BIN, 'tsup'), '--silent']);
   if (build !== 0) process.exit(build);
 }
-const status = run(exemple.commande);
+const status = run(exemple.commande, exemple.sortie);
+if (status === 0 && exemple.sortie !== undefined) console.log(`Écrit dans ${exemple.sortie}.`);
 if (status === 1 && exemple.sortie1 !== undefined) console.log(exemple.sortie1);
 else process.exitCode = status;

@@ -4,7 +4,11 @@ import type { CliIo } from '../src/cli/main.js';
 export function memoryIo(stdin?: string | Uint8Array) {
   const writes: string[] = [];
   const errors: string[] = [];
+  const bytes: Uint8Array[] = [];
   const io: CliIo = {
+    outBytes: async (octets) => {
+      bytes.push(octets);
+    },
     out: (text) => {
       writes.push(text);
     },
@@ -13,7 +17,7 @@ export function memoryIo(stdin?: string | Uint8Array) {
     },
     readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
   };
-  return { io, writes, errors, out: () => writes.join(''), err: () => errors.join('') };
+  return { io, writes, errors, bytes, out: () => writes.join(''), err: () => errors.join('') };
 }
 
 /** Lecture CSV minimale (guillemets doublés, « ; », CRLF). */

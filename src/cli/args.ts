@@ -14,6 +14,7 @@ const OPTIONS = {
   date: { type: 'string' },
   validite: { type: 'string' },
   emetteur: { type: 'string' },
+  parametres: { type: 'string' },
   verifications: { type: 'boolean' },
   url: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -34,6 +35,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   date: '2026-11-29',
   validite: '30',
   emetteur: 'emetteur.json',
+  parametres: 'parametres-pes.json',
   url: 'https://serveur-du-syndicat/te90-tarifs/',
 };
 

@@ -17,6 +17,7 @@ function readStdin(): Promise<Uint8Array> {
 
 runCli(process.argv.slice(2), {
   out: stdout.out,
+  outBytes: stdout.bytes,
   flush: stdout.flush,
   err: (text) => {
     status?.clear();

@@ -29,6 +29,8 @@ export class OutputError extends Error {
 export interface ChunkedOutput {
   /** Ajoute du texte ; rend une promesse quand un bloc est en cours d'écriture. */
   readonly out: (text: string) => void | Promise<void>;
+  /** Écrit ce qui reste, puis des octets tels quels (un flux dans un autre encodage que l'UTF-8). */
+  readonly bytes: (octets: Uint8Array) => Promise<void>;
   /** Écrit ce qui reste et attend la fin de l'écriture. */
   readonly flush: () => Promise<void>;
 }
@@ -45,11 +47,7 @@ export function chunkedOutput(stream: Writable, chunkSize = 1 << 16, beforeWrite
   stream.on('error', (error) => {
     failure ??= new OutputError(error);
   });
-  const flush = (): Promise<void> => {
-    if (failure) return Promise.reject(failure);
-    if (buffer === '') return Promise.resolve();
-    const chunk = buffer;
-    buffer = '';
+  const write = (chunk: string | Uint8Array): Promise<void> => {
     beforeWrite?.();
     return new Promise((resolve, reject) => {
       stream.write(chunk, (error) => {
@@ -60,11 +58,23 @@ export function chunkedOutput(stream: Writable, chunkSize = 1 << 16, beforeWrite
       });
     });
   };
+  const flush = (): Promise<void> => {
+    if (failure) return Promise.reject(failure);
+    if (buffer === '') return Promise.resolve();
+    const chunk = buffer;
+    buffer = '';
+    return write(chunk);
+  };
   return {
     out: (text) => {
       if (failure) throw failure;
       buffer += text;
       return buffer.length >= chunkSize ? flush() : undefined;
+    },
+    bytes: async (octets) => {
+      await flush();
+      if (failure) throw failure;
+      await write(octets);
     },
     flush,
   };
