@@ -70,7 +70,7 @@ export const FORMATS = ['texte', 'json', 'csv'] as const;
  *
  * @internal
  */
-export type Format = (typeof FORMATS)[number] | 'html';
+export type Format = (typeof FORMATS)[number] | 'html' | 'pes';
 
 /** Les autres noms admis d'un format (« text », l'anglais de « texte »). */
 const FORMAT_ALIASES: Readonly<Record<string, Format>> = { text: 'texte' };

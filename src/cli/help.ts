@@ -25,7 +25,7 @@ export const HELP: Readonly<Record<string, string>> = {
 Usage :
   te90-tarifs devis <adhesion.json|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv|html]
   te90-tarifs lot <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
-  te90-tarifs facturation <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
+  te90-tarifs facturation <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv|pes] [--parametres parametres.json]
   te90-tarifs catalogue [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
   te90-tarifs verifier [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]
   te90-tarifs reviser <catalogue.json|2026> <revision.json>
@@ -51,7 +51,8 @@ ${CATALOGUE_OPTIONS}
   --format   texte (défaut ; aussi : text), json ou csv (séparateur « ; », virgule décimale, UTF-8
              avec BOM), en minuscules ou en majuscules ;
              pour devis, aussi html (un devis imprimable : --numero, --date, --validite, --emetteur) ;
-             pour comparer, aussi html (le rapport imprimable du comité syndical)
+             pour comparer, aussi html (le rapport imprimable du comité syndical) ;
+             pour facturation, aussi pes (le flux PES V2 des titres de recettes : --parametres)
   -h, --help    cette aide (aussi : te90-tarifs help <commande>, te90-tarifs <commande> --help)
   -v, --version la version
 
@@ -129,7 +130,7 @@ Exemples :
   cat exemples/lot-adherents.jsonl | te90-tarifs lot - --tarifs exemples/tarifs-exemple.json --format csv > devis.csv   # sortie 1 : idem
 
 ${FOOTER}`,
-  facturation: `te90-tarifs facturation <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv]
+  facturation: `te90-tarifs facturation <fichier.json|fichier.jsonl|dossier|-> [--catalogue …|--millesime …] [--tarifs …] [--format texte|json|csv|pes] [--parametres parametres.json]
 
 Établit le rôle de facturation d'un lot d'adhésions : chaque adhésion est chiffrée comme par « lot »,
 puis chaque ligne des devis acceptés va à la pièce de son SIREN débiteur, toutes adhésions
@@ -153,6 +154,15 @@ ${CATALOGUE_OPTIONS}
           avec leurs zéros de tête ; montants, quantités et prix avec une virgule décimale, lus
           comme des nombres ; sur la sortie d'erreur : le total, les refus, les SIREN facturés deux
           fois et les données Chorus Pro manquantes
+  pes   : le flux PES V2 (PES_Aller, en ISO-8859-1) des titres de recettes du rôle, pour le
+          comptable public : un bordereau, un titre par débiteur et par nature (abonnements,
+          prestations ponctuelles), une ligne par ligne du rôle ; les débiteurs publics avec un
+          SIRET vont sur Chorus Pro (Edition 02). Il demande --parametres, le fichier des
+          paramètres comptables du syndicat (poste comptable, budget, numéros, imputations ; son
+          schéma : @te90/tarifs/schemas/parametres-pes.schema.json). Un rôle à trancher
+          (conflits, adhésions refusées) ou un débiteur sans adresse ni nature n'est pas émis :
+          rien sur la sortie standard, tous les problèmes sur la sortie d'erreur, sortie 1. Le flux
+          n'est ni signé ni envoyé : c'est l'affaire du logiciel financier du syndicat
 Il manque à un débiteur, pour une facture déposée sur Chorus Pro, son SIRET (« SIRET manquant ») ;
 son code service et son engagement ne sont exigés que s'il les demande : « à vérifier » s'ils
 manquent. Chaque format le dit, débiteur par débiteur.
@@ -164,6 +174,9 @@ Exemples :
   te90-tarifs facturation exemples/territoire-de-belfort/adhesions.json \\
     --catalogue exemples/territoire-de-belfort/catalogue-2026.json --format csv > role-2026.csv   # sortie 1 : un SIREN facturé deux fois, exprès
   te90-tarifs facturation exemples/epci-pack-demat.json --tarifs exemples/tarifs-exemple.json --format json > role.json
+  te90-tarifs facturation exemples/territoire-de-belfort/adhesions-tranchees.json \\
+    --catalogue exemples/territoire-de-belfort/catalogue-2026.json \\
+    --format pes --parametres exemples/parametres-pes-exemple.json > titres-2026.xml
 
 ${FOOTER}`,
   catalogue: `te90-tarifs catalogue [--catalogue …|--millesime …] [--tarifs …] [--format texte|json]

@@ -1,20 +1,33 @@
-import { createBillingRoll } from '@te90/tarifs';
-import { billingRollCsvChunks, billingRollJsonChunks, billingRollTextChunks, renderBillingRollSummaryText } from '@te90/tarifs/documents';
+import { createBillingRoll, type BillingRoll, type QuoteIssue } from '@te90/tarifs';
+import { billingRollCsvChunks, billingRollJsonChunks, billingRollTextChunks, renderBillingRollSummaryText, renderIssuesText } from '@te90/tarifs/documents';
+import { safeParseParametres, safeRenderPesAller } from '@te90/tarifs/titres';
 import { addEntry, forEachEntry } from '../batch-stream.js';
 import { loadCatalogue } from '../catalogue-options.js';
 import { EXIT, FORMATS, formatOf, oneFile, type CliIo, type Values } from '../command.js';
-import { inCliVoice } from '../issues.js';
+import { asLibraryIssue, inCliVoice, type Problem } from '../issues.js';
+import { readJsonFile } from '../json-input.js';
+import { collecting, inFile } from '../relocate.js';
 import { progressDisplay, showsProgress } from '../progress.js';
 import { openBatch } from '../sources.js';
+import { UsageError } from '../usage-error.js';
 
 /**
- * `te90-tarifs facturation` : le rôle de facturation d'un lot, une facture par SIREN débiteur.
+ * `te90-tarifs facturation` : le rôle de facturation d'un lot, une facture par SIREN débiteur ; ou,
+ * en `--format pes`, le flux PES V2 de ses titres de recettes.
  *
  * @internal
  */
 export async function facturation(positionals: string[], values: Values, io: CliIo): Promise<number> {
-  const format = formatOf(values.format, FORMATS);
+  const format = formatOf(values.format, [...FORMATS, 'pes']);
+  if (values.parametres !== undefined && format !== 'pes') throw new UsageError("L'option --parametres ne sert qu'aux titres de recettes (--format pes).");
+  if (format === 'pes' && values.parametres === undefined) {
+    throw new UsageError('Les titres de recettes (--format pes) demandent les paramètres comptables du syndicat : --parametres parametres.json.');
+  }
   const path = oneFile(positionals, 'facturation');
+  // Une passe : les paramètres comptables illisibles, puis le rôle et les paramètres jugés ensemble.
+  const label = `--parametres ${values.parametres}`;
+  const unreadable: Problem[] = [];
+  const parametres = format === 'pes' ? collecting(unreadable, () => readJsonFile(values.parametres!), (i) => inFile(i, label, {})) : undefined;
   const catalogue = loadCatalogue(values);
   const source = await openBatch(path, io.readStdin);
   // Les factures regroupent les lignes de tout le lot : le rôle est établi en entier avant d'être
@@ -26,6 +39,7 @@ export async function facturation(positionals: string[], values: Values, io: Cli
   // Les refus dans la voix de la ligne de commande (un montant manquant se fournit par --tarifs).
   const built = builder.result();
   const roll = { ...built, refus: built.refus.map((r) => ({ ...r, issues: r.issues.map((i) => inCliVoice(i)) })) };
+  if (format === 'pes') return titres(roll, parametres, unreadable, label, io);
   const chunks = format === 'json' ? billingRollJsonChunks(roll) : format === 'csv' ? billingRollCsvChunks(roll) : billingRollTextChunks(roll);
   for (const chunk of chunks) {
     const written = io.out(chunk);
@@ -34,4 +48,33 @@ export async function facturation(positionals: string[], values: Values, io: Cli
   if (format === 'csv') io.err(`${renderBillingRollSummaryText(roll)}\n`);
   else await io.out('\n');
   return roll.refuses > 0 || roll.conflits.length > 0 ? EXIT.refused : EXIT.ok;
+}
+
+/**
+ * Le flux PES V2 du rôle sur la sortie standard, en ISO-8859-1, et sa synthèse sur la sortie
+ * d'erreur ; ou rien, et tous ses problèmes : un rôle à trancher (conflits, adhésions refusées) n'est
+ * jamais émis.
+ */
+async function titres(roll: BillingRoll, parametres: unknown, unreadable: readonly Problem[], label: string, io: CliIo): Promise<number> {
+  const r = safeRenderPesAller(roll, parametres);
+  if (!r.success || unreadable.length > 0) {
+    // Des paramètres illisibles ne sont pas jugés : seuls les problèmes du rôle s'y ajoutent.
+    const rendered = r.success ? [] : r.issues.filter((i) => unreadable.length === 0 || i.path[0] !== 'parametres');
+    const issues = [...unreadable, ...rendered.map((i) => inFile(i, '', { parametres: label }))];
+    const detail: QuoteIssue[] = [...roll.conflits, ...roll.refus.flatMap((x) => x.issues.map((i) => ({ ...i, path: [x.fichier ?? `entrée ${x.index + 1}`, ...i.path] })))];
+    io.err(`Aucun titre émis :\n${renderIssuesText(issues.map(asLibraryIssue))}\n`);
+    if (detail.length > 0) io.err(`Ce qui est à trancher ou à corriger dans le lot :\n${renderIssuesText(detail)}\n`);
+    return EXIT.refused;
+  }
+  const flux = r.data;
+  if (io.outBytes === undefined) await io.out(flux.xml);
+  else await io.outBytes(flux.octets);
+  const pj = flux.piecesJointesAttendues.length;
+  const euros = flux.total.replace('.', ',');
+  io.err(
+    `Flux PES V2 « ${flux.nomFichier} » : ${flux.titres} titre${flux.titres > 1 ? 's' : ''} de recettes, ${euros} € au total.` +
+      (pj === 0 ? '' : ` ${pj} titre${pj > 1 ? 's' : ''} pour Chorus Pro attend${pj > 1 ? 'ent' : ''} son avis des sommes à payer (PES Facture), à joindre avant l'envoi.`) +
+      '\n',
+  );
+  return EXIT.ok;
 }
