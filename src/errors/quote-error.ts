@@ -1,5 +1,5 @@
 import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
-import { isIssueCode, makeIssue, escapeControlCharacters } from '../wording/issues.js';
+import { makeIssue, escapeControlCharacters } from '../wording/issues.js';
 
 /**
  * La marque des erreurs de la bibliothèque, partagée par ses builds ESM et CJS : une
@@ -64,7 +64,8 @@ export function formatPath(path: Path): string {
 /**
  * Indique si une valeur est une {@link QuoteError}, qu'elle vienne du build ESM ou CJS de la
  * bibliothèque : elle porte la marque de la bibliothèque, et ses `issues` sont bien une liste de
- * problèmes (chacun avec un code connu, un chemin de textes et de nombres, un message et des
+ * problèmes (chacun avec un code en majuscules — un code de la bibliothèque, ou celui d'un de ses
+ * modules clients comme `@te90/tarifs/titres` —, un chemin de textes et de nombres, un message et des
  * paramètres). Lit chaque propriété une fois, et ne lève jamais d'exception, même sur un proxy révoqué.
  *
  * @category Erreurs
@@ -87,6 +88,9 @@ export function isQuoteError(value: unknown): value is QuoteError {
   }
 }
 
+/** La forme d'un code de problème, de la bibliothèque ou d'un module client (`ROLE_NON_EMISSIBLE`…) : des majuscules, des chiffres et des soulignés. */
+const ISSUE_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+
 /** Une liste de problèmes bien formés, lue une fois (peut lever sur une valeur hostile : l'appelant rattrape). */
 function isIssueList(issues: unknown): boolean {
   if (!Array.isArray(issues)) return false;
@@ -96,7 +100,7 @@ function isIssueList(issues: unknown): boolean {
     const issue: unknown = issues[i];
     if (typeof issue !== 'object' || issue === null) return false;
     const { code, path, message, params } = issue as Record<string, unknown>;
-    if (typeof code !== 'string' || !isIssueCode(code)) return false;
+    if (typeof code !== 'string' || !ISSUE_CODE.test(code)) return false;
     if (typeof message !== 'string' || typeof params !== 'object' || params === null || !Array.isArray(path)) return false;
     const n: unknown = path.length;
     if (typeof n !== 'number') return false;

@@ -1,4 +1,4 @@
-import { createBillingRoll, type BillingRoll, type QuoteIssue } from '@te90/tarifs';
+import { createBillingRoll, formatEuros, type BillingRoll, type QuoteIssue } from '@te90/tarifs';
 import { billingRollCsvChunks, billingRollJsonChunks, billingRollTextChunks, renderBillingRollSummaryText, renderIssuesText } from '@te90/tarifs/documents';
 import { safeParseParametres, safeRenderPesAller } from '@te90/tarifs/titres';
 import { addEntry, forEachEntry } from '../batch-stream.js';
@@ -50,6 +50,14 @@ export async function facturation(positionals: string[], values: Values, io: Cli
   return roll.refuses > 0 || roll.conflits.length > 0 ? EXIT.refused : EXIT.ok;
 }
 
+/** Le renvoi du flux à un conflit ou à un refus du rôle, qui se disent eux-mêmes. */
+function isRollReferral(issue: Problem): boolean {
+  const raison = issue.params['raison'];
+  return String(issue.code) === 'ROLE_NON_EMISSIBLE' && (raison === 'conflit' || raison === 'refus');
+}
+
+const accord = (n: number, un: string, plusieurs = `${un}s`): string => `${n} ${n > 1 ? plusieurs : un}`;
+
 /**
  * Le flux PES V2 du rôle sur la sortie standard, en ISO-8859-1, et sa synthèse sur la sortie
  * d'erreur ; ou rien, et tous ses problèmes : un rôle à trancher (conflits, adhésions refusées) n'est
@@ -58,21 +66,24 @@ export async function facturation(positionals: string[], values: Values, io: Cli
 async function titres(roll: BillingRoll, parametres: unknown, unreadable: readonly Problem[], label: string, io: CliIo): Promise<number> {
   const r = safeRenderPesAller(roll, parametres);
   if (!r.success || unreadable.length > 0) {
-    // Des paramètres illisibles ne sont pas jugés : seuls les problèmes du rôle s'y ajoutent.
-    const rendered = r.success ? [] : r.issues.filter((i) => unreadable.length === 0 || i.path[0] !== 'parametres');
+    // Des paramètres illisibles ne sont pas jugés. Un conflit ou un refus se dit par son propre
+    // problème, qui nomme les adhésions en cause, pas par le renvoi qu'en fait le flux.
+    const rendered = r.success ? [] : r.issues.filter((i) => !(unreadable.length > 0 && i.path[0] === 'parametres') && !isRollReferral(i));
     const issues = [...unreadable, ...rendered.map((i) => inFile(i, '', { parametres: label }))];
-    const detail: QuoteIssue[] = [...roll.conflits, ...roll.refus.flatMap((x) => x.issues.map((i) => ({ ...i, path: [x.fichier ?? `entrée ${x.index + 1}`, ...i.path] })))];
-    io.err(`Aucun titre émis :\n${renderIssuesText(issues.map(asLibraryIssue))}\n`);
-    if (detail.length > 0) io.err(`Ce qui est à trancher ou à corriger dans le lot :\n${renderIssuesText(detail)}\n`);
+    const refus = roll.refus.flatMap((x) => x.issues.map((i) => ({ ...i, path: [`adhésion n° ${x.index + 1}${x.fichier === undefined ? '' : ` (${x.fichier})`}`, ...i.path] })));
+    const lot: QuoteIssue[] = [...roll.conflits, ...refus];
+    const parts = ['Aucun titre émis.'];
+    if (lot.length > 0) parts.push(`Le rôle est à trancher (${accord(roll.conflits.length, 'conflit')}, ${accord(roll.refuses, 'adhésion refusée', 'adhésions refusées')}) :\n${renderIssuesText(lot)}`);
+    if (issues.length > 0) parts.push(`Les titres ne peuvent pas être écrits :\n${renderIssuesText(issues.map(asLibraryIssue))}`);
+    io.err(parts.join('\n') + '\n');
     return EXIT.refused;
   }
   const flux = r.data;
   if (io.outBytes === undefined) await io.out(flux.xml);
   else await io.outBytes(flux.octets);
   const pj = flux.piecesJointesAttendues.length;
-  const euros = flux.total.replace('.', ',');
   io.err(
-    `Flux PES V2 « ${flux.nomFichier} » : ${flux.titres} titre${flux.titres > 1 ? 's' : ''} de recettes, ${euros} € au total.` +
+    `Flux PES V2 « ${flux.nomFichier} » : ${flux.titres} titre${flux.titres > 1 ? 's' : ''} de recettes, ${formatEuros(flux.total)} au total.` +
       (pj === 0 ? '' : ` ${pj} titre${pj > 1 ? 's' : ''} pour Chorus Pro attend${pj > 1 ? 'ent' : ''} son avis des sommes à payer (PES Facture), à joindre avant l'envoi.`) +
       '\n',
   );
