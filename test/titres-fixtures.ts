@@ -7,7 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Decimal } from 'decimal.js';
 import type { ParametresPes } from '@te90/tarifs/titres';
+import { sum } from './helpers.js';
+
+/** Les sommes de montants se font en décimal exact (decimal.js), jamais en nombres à virgule : celle de test/helpers.ts. */
+export { sum };
 
 export const XSD = join(__dirname, 'fixtures', 'pes-v2-xsd', 'PES_V2', 'Rev0', 'PES_Aller.xsd');
 
@@ -60,24 +65,20 @@ export function debiteur(o: Record<string, unknown> = {}): Record<string, unknow
   return { siren: '219000494', nom: 'Commune de Foussemagne', type: 'commune', adresse: ADRESSE, ...o };
 }
 
-/** Les sommes se font en décimal exact (centimes entiers en BigInt), jamais en nombres à virgule. */
-export function cents(m: string): bigint {
-  const [u, d = ''] = m.split('.');
-  return BigInt(u!) * 100n + BigInt((d + '00').slice(0, 2));
-}
-export function fromCents(c: bigint): string {
-  return `${c / 100n}.${(c % 100n).toString().padStart(2, '0')}`;
+/** Un montant fait d'un nombre entier de centimes (`12345` → `'123.45'`), en décimal exact (decimal.js). */
+export function amountOfCents(cents: number): string {
+  return new Decimal(cents).div(100).toFixed(2);
 }
 
 export function facture(d: Record<string, unknown>, lignes: Record<string, unknown>[]): Record<string, unknown> {
-  return { debiteur: d, lignes, total: fromCents(lignes.reduce((s, l) => s + cents(l['montant'] as string), 0n)) };
+  return { debiteur: d, lignes, total: sum(lignes.map((l) => l['montant'] as string)) };
 }
 
 export function role(factures: Record<string, unknown>[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     millesime: 2026,
     factures,
-    total: fromCents(factures.reduce((s, f) => s + cents(f['total'] as string), 0n)),
+    total: sum(factures.map((f) => f['total'] as string)),
     refus: [],
     conflits: [],
     acceptes: factures.length,

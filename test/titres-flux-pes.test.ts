@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QuoteError } from '@te90/tarifs';
 import { renderPesAller, safeRenderPesAller, type PesAller } from '@te90/tarifs/titres';
-import { PARAMETRES, cents, debiteur, facture, fromCents, ligne, role, validate } from './titres-fixtures.js';
+import { PARAMETRES, debiteur, facture, ligne, role, sum, validate } from './titres-fixtures.js';
 
 const CCAS = debiteur({ siren: '200000172', nom: 'CCAS de Foussemagne', type: 'ccas', adresse: { complement: 'Mairie', voie: '2 place de l’Église', lieuDit: 'Le Bourg', codePostal: '90150', ville: 'Foussemagne' } });
 const COMMUNE = debiteur({ siret: '21900049400019', codeService: 'DIRECTION', engagement: 'EJ-CCAS-MAINT' });
@@ -36,7 +36,7 @@ describe('le flux PES_Aller d’un rôle', () => {
   });
 
   it('montants au centime : chaque titre et le bordereau valent la somme de leurs lignes, égale au total du rôle', () => {
-    const totals = pieces(flux.xml).map((p) => fromCents(attr(p, 'MtHT').reduce((s, m) => s + cents(m), 0n)));
+    const totals = pieces(flux.xml).map((p) => sum(attr(p, 'MtHT')));
     expect(totals).toEqual(['112.34', '250.00', '200.00']);
     expect(attr(flux.xml, 'MtBordHt')).toEqual([ROLE['total']]);
     expect(flux.total).toBe('562.34');
