@@ -1324,8 +1324,10 @@ describe('isQuoteError vérifie ce qu’il promet', () => {
   const bon = { code: 'SIREN_INVALIDE', path: ['collectivite', 'siren'], message: 'x', params: {} };
 
   it('une valeur marquée dont les issues ne sont pas des problèmes n’est pas une QuoteError', () => {
-    const cas = [undefined, 'non', {}, [1], [{}], [{ ...bon, code: 'INVENTE' }], [{ ...bon, path: [{}] }], [{ ...bon, message: 3 }], [{ ...bon, params: null }], revoque([])];
+    const cas = [undefined, 'non', {}, [1], [{}], [{ ...bon, code: 'inventé' }], [{ ...bon, code: '' }], [{ ...bon, path: [{}] }], [{ ...bon, message: 3 }], [{ ...bon, params: null }], revoque([])];
     cas.forEach((issues, i) => expect(isQuoteError(marquee(issues)), `cas ${i}`).toBe(false));
+    // Le code d'un module client (`@te90/tarifs/titres`) est un code comme un autre.
+    expect(isQuoteError(marquee([{ ...bon, code: 'ROLE_NON_EMISSIBLE' }]))).toBe(true);
     expect(isQuoteError(marquee(new Proxy([bon], { get: (t, k) => (k === 'length' ? {} : Reflect.get(t, k)) })))).toBe(false);
   });
 

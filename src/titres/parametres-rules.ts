@@ -164,7 +164,7 @@ export const PARAMETRES_PES: Readonly<Record<string, ParamRule>> = {
     kind: 'dictionnaire',
     requis: false,
     aide: 'La catégorie de tiers et la nature juridique d’un débiteur de nature « autre », par son SIREN (grille catégorie / nature juridique des tiers de la DGFiP).',
-    cle: { pattern: '^[0-9]{9}$', format: 'un SIREN, 9 chiffres', exemple: '200000172' },
+    cle: { pattern: '^[0-9]{9}$', format: 'un SIREN, 9 chiffres', exemple: '200000107' },
     valeur: {
       kind: 'objet',
       requis: true,

@@ -16,7 +16,7 @@ const CLIENTS: Record<string, { readonly builtins: boolean }> = {
 };
 
 /** Les points d'entrée publics, tels qu'un tiers les importe. */
-const PUBLIC_ENTRIES = new Set(['@te90/tarifs', '@te90/tarifs/documents', '@te90/tarifs/tableur']);
+const PUBLIC_ENTRIES = new Set(['@te90/tarifs', '@te90/tarifs/documents', '@te90/tarifs/tableur', '@te90/tarifs/titres']);
 
 /** Chaque spécificateur importé ou réexporté par un texte source (import, export … from, import(), import type). */
 function importsOf(file: string, text = readFileSync(file, 'utf8')): string[] {
