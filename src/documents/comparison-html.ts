@@ -1,5 +1,7 @@
 import { compareAmounts, formatBand, formatEuros, formatNumber, formatUnitPrice, sumAmounts, tariffChanges, type AdherentCompare, type Catalogue, type Comparaison, type TariffChange } from '@te90/tarifs';
 import { html, joinHtml, styleElement, type Html } from './html.js';
+import { check, checkAll, ADHERENT_COMPARE, COMPARAISON, COMPARISON_OPTIONS, SYNTHESE } from './input-shapes.js';
+import { guarded, guardedChunks } from './issues.js';
 import { agreeing, cssString, enumerate, sirenUnbroken } from './words.js';
 
 /**
@@ -444,15 +446,21 @@ function pageMargins(titre: string, bandeau: string | undefined): string {
  * ```
  */
 export function renderComparisonHtml(comparaison: Comparaison, options: ComparisonHtmlOptions): string {
-  const report = new ComparisonHtmlReport(options);
-  const rows: string[] = [];
-  const refus: string[] = [];
-  for (const a of comparaison.adherents) {
-    const r = report.add(a);
-    rows.push(r.row);
-    if (r.refus !== undefined) refus.push(r.refus);
-  }
-  return report.head(comparaison.synthese) + rows.join('') + report.middle() + refus.join('') + report.tail(comparaison.synthese);
+  return guarded(() => {
+    checkAll([
+      [comparaison, COMPARAISON, ['comparaison']],
+      [options, COMPARISON_OPTIONS, ['options']],
+    ]);
+    const report = new ComparisonHtmlReport(options);
+    const rows: string[] = [];
+    const refus: string[] = [];
+    for (const a of comparaison.adherents) {
+      const r = report.add(a);
+      rows.push(r.row);
+      if (r.refus !== undefined) refus.push(r.refus);
+    }
+    return report.head(comparaison.synthese) + rows.join('') + report.middle() + refus.join('') + report.tail(comparaison.synthese);
+  });
 }
 
 /** `deux fois`, `trois fois` : le nombre de fois en lettres, jusqu'à dix. */
@@ -513,6 +521,7 @@ export class ComparisonHtmlReport {
    * @param options - les deux catalogues comparés, et un titre facultatif
    */
   constructor(private readonly options: ComparisonHtmlOptions) {
+    guarded(() => check(options, COMPARISON_OPTIONS, ['options']));
     this.t1 = String(options.avant.millesime);
     this.t2 = String(options.apres.millesime);
     this.titre = options.titre ?? `Comparaison des tarifs ${this.t1} et ${this.t2}`;
@@ -525,6 +534,13 @@ export class ComparisonHtmlReport {
     /** Son élément de la liste des adhésions refusées, s'il est refusé d'un côté. */
     readonly refus: string | undefined;
   } {
+    return guarded(() => {
+      check(a, ADHERENT_COMPARE, ['adherent']);
+      return this.addChecked(a);
+    });
+  }
+
+  private addChecked(a: AdherentCompare): { readonly row: string; readonly refus: string | undefined } {
     const { t1, t2 } = this;
     this.count++;
     this.sansAvant += count(this.counts, a);
@@ -610,6 +626,13 @@ export class ComparisonHtmlReport {
 
   /** Le début du document, jusqu'à l'ouverture du tableau « Chaque adhérent », une fois tous les adhérents ajoutés. */
   head(s: Comparaison['synthese']): string {
+    return guarded(() => {
+      check(s, SYNTHESE, ['synthese']);
+      return this.headChecked(s);
+    });
+  }
+
+  private headChecked(s: Comparaison['synthese']): string {
     const { t1, t2, titre, options } = this;
     const ex1 = usesExample(options.avant);
     const ex2 = usesExample(options.apres);
@@ -777,11 +800,18 @@ export class ComparisonHtmlReport {
 
   /** La fin du document, après la liste des refus : ce qui serait facturé deux fois au même SIREN. */
   tail(s: Comparaison['synthese']): string {
-    return [...this.tailLines(s)].join('');
+    return guarded(() => [...this.tailLines(s)].join(''));
   }
 
   /** Les lignes de {@link ComparisonHtmlReport.tail}, une à une (avec leur saut de ligne). */
   *tailLines(s: Comparaison['synthese']): Generator<string> {
+    yield* guardedChunks(() => {
+      check(s, SYNTHESE, ['synthese']);
+      return this.tailLinesChecked(s);
+    }, true);
+  }
+
+  private *tailLinesChecked(s: Comparaison['synthese']): Generator<string> {
     if (this.refusees > 0) yield html`</ul>\n`.toString();
     yield html`</section>\n`.toString();
     const conflits = this.conflicts(s);

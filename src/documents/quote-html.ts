@@ -1,11 +1,12 @@
-import { describeQuoteLine, formatEuros, formatNumber, formatUnitPrice, QuoteError, type Invoice, type Quote, type QuoteLine } from '@te90/tarifs';
+import { describeQuoteLine, formatEuros, formatNumber, formatUnitPrice, isQuoteError, QuoteError, type Invoice, type Quote, type QuoteIssue, type QuoteLine } from '@te90/tarifs';
+import { check, QUOTE } from './input-shapes.js';
 import { html, joinHtml, styleElement, type Html } from './html.js';
 import { cssString, sirenUnbroken } from './words.js';
 import { dateEnLettres, isoDate } from './dates.js';
 import { hypotheses, manquantsText, nomFacture, REGLE_ARRONDI, sectionsOf, sirenFacture, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
 import type { Emetteur } from './emetteur.js';
 import { guarded } from './issues.js';
-import { judgeHtmlOptions, readHtmlOptions, type HtmlOptions } from './quote-html-options.js';
+import { judgeHtmlOptions, readHtmlOptions, validateHtmlOptions, type HtmlOptions } from './quote-html-options.js';
 import { TYPES } from './quote-text.js';
 
 function frenchDate(day: number): string {
@@ -195,8 +196,24 @@ function accordHtml(id: string, titre: string, engagement: Html, cachet: string)
  * ```
  */
 export function renderQuoteHtml(devis: Quote, options: HtmlOptions): string {
-  // Les options sont lues une fois ; toute exception devient une QuoteError.
-  return guarded(() => writeQuoteHtml(devis, readHtmlOptions(options)));
+  // Le devis est jugé (il peut venir d'un fichier) et les options lues une fois, leurs problèmes
+  // ensemble ; toute autre exception devient une QuoteError.
+  return guarded(() => {
+    const issues: QuoteIssue[] = [];
+    try {
+      check(devis, QUOTE, ['devis']);
+    } catch (error) {
+      if (!isQuoteError(error)) throw error;
+      issues.push(...error.issues);
+    }
+    if (issues.length > 0) {
+      // Les options sont jugées pour le millésime du devis, s'il se lit.
+      const millesime = (devis as { millesime?: unknown } | null)?.millesime;
+      if (typeof millesime === 'number' && Number.isSafeInteger(millesime)) issues.push(...validateHtmlOptions(options, millesime));
+      throw new QuoteError(issues);
+    }
+    return writeQuoteHtml(devis, readHtmlOptions(options));
+  });
 }
 
 function writeQuoteHtml(devis: Quote, options: unknown): string {
