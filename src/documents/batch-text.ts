@@ -1,5 +1,6 @@
 import { formatEuros, formatSiren, type BatchQuote, type BatchResult, type QuoteIssue } from '@te90/tarifs';
 import { pad, renderIssuesText } from './quote-text.js';
+import { guardedInput } from './issues.js';
 
 /**
  * La première ligne d'un lot en texte : « Lot de 12 adhésion(s) ».
@@ -12,7 +13,9 @@ import { pad, renderIssuesText } from './quote-text.js';
  * ```
  */
 export function renderBatchHeading(count: number): string {
-  return `Lot de ${count} adhésion(s)`;
+  return guardedInput(() => {
+    return `Lot de ${count} adhésion(s)`;
+  });
 }
 
 /**
@@ -27,14 +30,16 @@ export function renderBatchHeading(count: number): string {
  * ```
  */
 export function renderBatchResultText(r: BatchResult, fichier?: string): string {
-  const siren = r.siren ? `SIREN ${formatSiren(r.siren)}` : 'SIREN illisible';
-  if (r.success) {
-    const partiel = r.data.totalPartiel ? '  (total partiel)' : '';
-    const line = `  #${r.index + 1}  ${pad(r.data.collectivite.nom, 40)} ${pad(siren, 17)} ${pad(formatEuros(r.data.total), 14, true)}${partiel}`;
-    return fichier === undefined ? line : `${line}  ${fichier}`;
-  }
-  const where = fichier === undefined ? '' : ` — ${fichier}`;
-  return [`  #${r.index + 1}  REFUSÉE (${siren})${where} :`, renderIssuesText(r.issues).replace(/^/gm, '    ')].join('\n');
+  return guardedInput(() => {
+    const siren = r.siren ? `SIREN ${formatSiren(r.siren)}` : 'SIREN illisible';
+    if (r.success) {
+      const partiel = r.data.totalPartiel ? '  (total partiel)' : '';
+      const line = `  #${r.index + 1}  ${pad(r.data.collectivite.nom, 40)} ${pad(siren, 17)} ${pad(formatEuros(r.data.total), 14, true)}${partiel}`;
+      return fichier === undefined ? line : `${line}  ${fichier}`;
+    }
+    const where = fichier === undefined ? '' : ` — ${fichier}`;
+    return [`  #${r.index + 1}  REFUSÉE (${siren})${where} :`, renderIssuesText(r.issues).replace(/^/gm, '    ')].join('\n');
+  });
 }
 
 /**
@@ -48,19 +53,21 @@ export function renderBatchResultText(r: BatchResult, fichier?: string): string 
  * ```
  */
 export function renderBatchSummaryText(s: BatchQuote['synthese']): string {
-  const out: string[] = [];
-  const width = Math.max(...s.parPrestation.map((p) => [...p.libelle].length));
-  out.push('Synthèse par prestation :');
-  out.push(`  ${pad('Prestation', width)}  ${pad('Adhérents', 9, true)}  ${pad('Montant', 16, true)}`);
-  for (const p of s.parPrestation) {
-    out.push(`  ${pad(p.libelle, width)}  ${pad(String(p.adherents), 9, true)}  ${pad(formatEuros(p.total), 16, true)}`);
-  }
-  out.push('', `Total général : ${formatEuros(s.total)}`, `Adhésions acceptées : ${s.acceptes} ; refusées : ${s.refuses}`);
-  for (const [titre, conflits] of conflictGroups(s.conflits)) {
-    out.push('', `${titre} (${conflits.length}) : à trancher avant de facturer`);
-    for (const c of conflits) out.push(`  - ${c.message} [${c.code}]`);
-  }
-  return out.join('\n');
+  return guardedInput(() => {
+    const out: string[] = [];
+    const width = Math.max(...s.parPrestation.map((p) => [...p.libelle].length));
+    out.push('Synthèse par prestation :');
+    out.push(`  ${pad('Prestation', width)}  ${pad('Adhérents', 9, true)}  ${pad('Montant', 16, true)}`);
+    for (const p of s.parPrestation) {
+      out.push(`  ${pad(p.libelle, width)}  ${pad(String(p.adherents), 9, true)}  ${pad(formatEuros(p.total), 16, true)}`);
+    }
+    out.push('', `Total général : ${formatEuros(s.total)}`, `Adhésions acceptées : ${s.acceptes} ; refusées : ${s.refuses}`);
+    for (const [titre, conflits] of conflictGroups(s.conflits)) {
+      out.push('', `${titre} (${conflits.length}) : à trancher avant de facturer`);
+      for (const c of conflits) out.push(`  - ${c.message} [${c.code}]`);
+    }
+    return out.join('\n');
+  });
 }
 
 /**
@@ -76,7 +83,9 @@ export function renderBatchSummaryText(s: BatchQuote['synthese']): string {
  * ```
  */
 export function renderBatchText(lot: BatchQuote): string {
-  return [renderBatchHeading(lot.resultats.length), '', ...lot.resultats.map((r) => renderBatchResultText(r)), '', renderBatchSummaryText(lot.synthese)].join('\n');
+  return guardedInput(() => {
+    return [renderBatchHeading(lot.resultats.length), '', ...lot.resultats.map((r) => renderBatchResultText(r)), '', renderBatchSummaryText(lot.synthese)].join('\n');
+  });
 }
 
 /**

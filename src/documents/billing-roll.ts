@@ -2,6 +2,7 @@ import { formatEuros, formatSiren, type RollInvoice, type RollLine, type Billing
 import { CSV_BOM, cell, identifierCell, numberCell } from './csv.js';
 import { agreeing, enumerate } from './words.js';
 import { pad, renderIssuesText } from './quote-text.js';
+import { guardedChunks, guardedInput } from './issues.js';
 
 /** Les colonnes du CSV du rôle, en mots : une par donnée, dans l'ordre des cellules. */
 const CSV_COLUMNS = [
@@ -197,43 +198,45 @@ function conflictText(c: QuoteIssue, singleFile: boolean): string {
  * ```
  */
 export function renderBillingRollSummaryText(roll: BillingRoll): string {
-  const single = sourceFiles(roll).length <= 1;
-  const out = [
-    `Total du rôle : ${formatEuros(roll.total)} (${count(roll.factures.length, 'pièce', 'pièces')}, millésime ${roll.millesime})`,
-    `Adhésions acceptées : ${roll.acceptes} ; refusées : ${roll.refuses}`,
-  ];
-  if (roll.refus.length > 0) {
-    out.push('', `Adhésions refusées (${roll.refus.length}) : absentes du rôle`);
-    for (const r of roll.refus) {
-      const siren = r.siren === null ? 'SIREN illisible' : `SIREN ${formatSiren(r.siren)}`;
-      out.push(`  n° ${r.index + 1} (${siren})${r.fichier === undefined || single ? '' : ` — ${r.fichier}`} :`, renderIssuesText(r.issues).replace(/^/gm, '    '));
+  return guardedInput(() => {
+    const single = sourceFiles(roll).length <= 1;
+    const out = [
+      `Total du rôle : ${formatEuros(roll.total)} (${count(roll.factures.length, 'pièce', 'pièces')}, millésime ${roll.millesime})`,
+      `Adhésions acceptées : ${roll.acceptes} ; refusées : ${roll.refuses}`,
+    ];
+    if (roll.refus.length > 0) {
+      out.push('', `Adhésions refusées (${roll.refus.length}) : absentes du rôle`);
+      for (const r of roll.refus) {
+        const siren = r.siren === null ? 'SIREN illisible' : `SIREN ${formatSiren(r.siren)}`;
+        out.push(`  n° ${r.index + 1} (${siren})${r.fichier === undefined || single ? '' : ` — ${r.fichier}`} :`, renderIssuesText(r.issues).replace(/^/gm, '    '));
+      }
     }
-  }
-  const twice = roll.conflits.filter((c) => c.code !== 'DEBITEUR_CONTRADICTOIRE');
-  if (twice.length > 0) {
-    out.push('', `Facturé deux fois au même SIREN (${twice.length}) : à trancher avant de facturer (lignes marquées « ${CONFLICT_MARK} »)`);
-    for (const c of twice) out.push(`  - ${conflictText(c, single)}`);
-  }
-  const debtors = roll.conflits.filter((c) => c.code === 'DEBITEUR_CONTRADICTOIRE');
-  if (debtors.length > 0) {
-    out.push('', `Débiteur décrit deux fois autrement (${debtors.length}) : à trancher avant de facturer (lignes marquées « ${DEBTOR_MARK} »)`);
-    for (const c of debtors) out.push(`  - ${conflictText(c, single)}`);
-  }
-  const lacking = roll.factures.flatMap((f, i) => {
-    const missing = missingChorusData(f.debiteur);
-    return missing.length === 0 ? [] : [{ f, numero: i + 1, missing }];
+    const twice = roll.conflits.filter((c) => c.code !== 'DEBITEUR_CONTRADICTOIRE');
+    if (twice.length > 0) {
+      out.push('', `Facturé deux fois au même SIREN (${twice.length}) : à trancher avant de facturer (lignes marquées « ${CONFLICT_MARK} »)`);
+      for (const c of twice) out.push(`  - ${conflictText(c, single)}`);
+    }
+    const debtors = roll.conflits.filter((c) => c.code === 'DEBITEUR_CONTRADICTOIRE');
+    if (debtors.length > 0) {
+      out.push('', `Débiteur décrit deux fois autrement (${debtors.length}) : à trancher avant de facturer (lignes marquées « ${DEBTOR_MARK} »)`);
+      for (const c of debtors) out.push(`  - ${conflictText(c, single)}`);
+    }
+    const lacking = roll.factures.flatMap((f, i) => {
+      const missing = missingChorusData(f.debiteur);
+      return missing.length === 0 ? [] : [{ f, numero: i + 1, missing }];
+    });
+    if (lacking.length > 0) {
+      const sansSiret = lacking.filter((x) => !hasText(x.f.debiteur.siret)).length;
+      out.push(
+        '',
+        `Données Chorus Pro manquantes (${count(lacking.length, 'pièce', 'pièces')} sur ${roll.factures.length}) : ${sansSiret === 0 ? 'chaque débiteur a son SIRET' : `${count(sansSiret, 'débiteur', 'débiteurs')} sans SIRET`} ; le code service et l'engagement ne sont exigés que si le débiteur les demande : à vérifier là où ils manquent`,
+      );
+      for (const { f, numero, missing } of lacking) {
+        out.push(`  - pièce n° ${numero} — SIREN ${formatSiren(f.debiteur.siren)}${f.debiteur.nom === undefined ? '' : ` — ${f.debiteur.nom}`} : ${missing.join(' ; ')}`);
+      }
+    }
+    return out.join('\n');
   });
-  if (lacking.length > 0) {
-    const sansSiret = lacking.filter((x) => !hasText(x.f.debiteur.siret)).length;
-    out.push(
-      '',
-      `Données Chorus Pro manquantes (${count(lacking.length, 'pièce', 'pièces')} sur ${roll.factures.length}) : ${sansSiret === 0 ? 'chaque débiteur a son SIRET' : `${count(sansSiret, 'débiteur', 'débiteurs')} sans SIRET`} ; le code service et l'engagement ne sont exigés que si le débiteur les demande : à vérifier là où ils manquent`,
-    );
-    for (const { f, numero, missing } of lacking) {
-      out.push(`  - pièce n° ${numero} — SIREN ${formatSiren(f.debiteur.siren)}${f.debiteur.nom === undefined ? '' : ` — ${f.debiteur.nom}`} : ${missing.join(' ; ')}`);
-    }
-  }
-  return out.join('\n');
 }
 
 /**
@@ -247,6 +250,10 @@ export function renderBillingRollSummaryText(roll: BillingRoll): string {
  * ```
  */
 export function* billingRollTextChunks(roll: BillingRoll): Generator<string> {
+  yield* guardedChunks(() => billingRollTextChunksRaw(roll));
+}
+
+function* billingRollTextChunksRaw(roll: BillingRoll): Generator<string> {
   const width = labelWidth(roll);
   const files = sourceFiles(roll);
   const head = [
@@ -285,7 +292,9 @@ export function* billingRollTextChunks(roll: BillingRoll): Generator<string> {
  * ```
  */
 export function renderBillingRollText(roll: BillingRoll): string {
-  return [...billingRollTextChunks(roll)].join('');
+  return guardedInput(() => {
+    return [...billingRollTextChunks(roll)].join('');
+  });
 }
 
 /**
@@ -347,6 +356,10 @@ export function renderBillingRollCsvRows(f: RollInvoice, numero: number, millesi
  * ```
  */
 export function* billingRollCsvChunks(roll: BillingRoll): Generator<string> {
+  yield* guardedChunks(() => billingRollCsvChunksRaw(roll));
+}
+
+function* billingRollCsvChunksRaw(roll: BillingRoll): Generator<string> {
   yield `${CSV_BOM}${CSV_HEADER}\r\n`;
   const conflicts = conflictKeys(roll.conflits);
   let numero = 0;
@@ -384,7 +397,9 @@ export function* billingRollCsvChunks(roll: BillingRoll): Generator<string> {
  * ```
  */
 export function renderBillingRollCsv(roll: BillingRoll): string {
-  return [...billingRollCsvChunks(roll)].join('');
+  return guardedInput(() => {
+    return [...billingRollCsvChunks(roll)].join('');
+  });
 }
 
 function indent(json: string, spaces: string): string {
@@ -404,6 +419,10 @@ function indent(json: string, spaces: string): string {
  * ```
  */
 export function* billingRollJsonChunks(roll: BillingRoll): Generator<string> {
+  yield* guardedChunks(() => billingRollJsonChunksRaw(roll));
+}
+
+function* billingRollJsonChunksRaw(roll: BillingRoll): Generator<string> {
   const keys = (Object.keys(roll) as (keyof BillingRoll)[]).filter((key) => roll[key] !== undefined);
   yield '{';
   for (let k = 0; k < keys.length; k++) {

@@ -13,6 +13,7 @@ import {
   type StrateForfait,
   type Unite,
 } from '@te90/tarifs';
+import { guardedInput } from './issues.js';
 
 const NON_PUBLIE = 'NON PUBLIÉ';
 
@@ -71,32 +72,34 @@ function rule(c: Composante): string[] {
  * ```
  */
 export function renderCatalogueText(catalogue: Catalogue): string {
-  const out: string[] = [catalogue.libelle, ''];
-  for (const p of Object.values(catalogue.prestations)) {
-    // Un abonnement (un montant annuel, sans quantité) facturé par adhérent : la source ne dit ni son
-    // montant ni son unité de facturation ; « par adhérent » est une hypothèse de l'outil, dite comme telle.
-    // Un abonnement : un modèle qui ne lit ni quantité ni quota (au plus la population de l'adhérent).
-    const abonnement = (Object.values(p.composantes) as Composante[]).every((c) => modelDeclaration(c.modele)?.mesures.every((m) => m === 'population') === true);
-    const flags = [
-      p.facturation === 'siren' ? 'facturée par SIREN' : abonnement ? "facturée par adhérent (hypothèse de l'outil : la source ne précise pas l'unité de facturation)" : 'facturée par adhérent',
-      p.obligatoire === 'toujours' ? 'obligatoire' : p.obligatoire === 'siParcTransfere' ? "incluse d'office si parc transféré" : 'facultative',
-    ];
-    out.push(`${p.libelle} [${p.id}] — ${flags.join(', ')}`);
-    for (const c of Object.values(p.composantes) as Composante[]) {
-      const [first, ...rest] = rule(c);
-      out.push(`  • ${c.libelle} : ${first}`);
-      for (const r of rest) out.push(`      ${r}`);
-      if (c.source.origine === 'complement') out.push(`      (montant fourni : ${c.source.reference})`);
+  return guardedInput(() => {
+    const out: string[] = [catalogue.libelle, ''];
+    for (const p of Object.values(catalogue.prestations)) {
+      // Un abonnement (un montant annuel, sans quantité) facturé par adhérent : la source ne dit ni son
+      // montant ni son unité de facturation ; « par adhérent » est une hypothèse de l'outil, dite comme telle.
+      // Un abonnement : un modèle qui ne lit ni quantité ni quota (au plus la population de l'adhérent).
+      const abonnement = (Object.values(p.composantes) as Composante[]).every((c) => modelDeclaration(c.modele)?.mesures.every((m) => m === 'population') === true);
+      const flags = [
+        p.facturation === 'siren' ? 'facturée par SIREN' : abonnement ? "facturée par adhérent (hypothèse de l'outil : la source ne précise pas l'unité de facturation)" : 'facturée par adhérent',
+        p.obligatoire === 'toujours' ? 'obligatoire' : p.obligatoire === 'siParcTransfere' ? "incluse d'office si parc transféré" : 'facultative',
+      ];
+      out.push(`${p.libelle} [${p.id}] — ${flags.join(', ')}`);
+      for (const c of Object.values(p.composantes) as Composante[]) {
+        const [first, ...rest] = rule(c);
+        out.push(`  • ${c.libelle} : ${first}`);
+        for (const r of rest) out.push(`      ${r}`);
+        if (c.source.origine === 'complement') out.push(`      (montant fourni : ${c.source.reference})`);
+      }
+      out.push('');
     }
-    out.push('');
-  }
-  const missing = missingAmounts(catalogue);
-  out.push(
-    missing.length === 0
-      ? 'Tous les montants sont connus.'
-      : `Montants non publiés (${missing.length}), à fournir dans un fichier de tarifs (--tarifs) :\n${missing
-          .map((m) => `  - ${m.libelle} : ${m.cheminTarifs}`)
-          .join('\n')}`,
-  );
-  return out.join('\n');
+    const missing = missingAmounts(catalogue);
+    out.push(
+      missing.length === 0
+        ? 'Tous les montants sont connus.'
+        : `Montants non publiés (${missing.length}), à fournir dans un fichier de tarifs (--tarifs) :\n${missing
+            .map((m) => `  - ${m.libelle} : ${m.cheminTarifs}`)
+            .join('\n')}`,
+    );
+    return out.join('\n');
+  });
 }

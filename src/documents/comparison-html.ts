@@ -1,4 +1,7 @@
 import { compareAmounts, formatBand, formatEuros, formatNumber, formatUnitPrice, sumAmounts, tariffChanges, type AdherentCompare, type Catalogue, type Comparaison, type TariffChange } from '@te90/tarifs';
+import { html, joinHtml, styleElement, type Html } from './html.js';
+import { check, checkAll, ADHERENT_COMPARE, COMPARAISON, COMPARISON_OPTIONS, SYNTHESE } from './input-shapes.js';
+import { guarded, guardedChunks } from './issues.js';
 import { agreeing, cssString, enumerate, sirenUnbroken } from './words.js';
 
 /**
@@ -23,10 +26,6 @@ export interface ComparisonHtmlOptions {
 
 const TYPO = { insecable: true } as const;
 const euros = (m: string) => formatEuros(m, TYPO);
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Le signe d'une chaîne décimale : -1, 0 ou 1. */
 function sign(value: string): -1 | 0 | 1 {
@@ -124,7 +123,7 @@ function axis(max: string, ticks: number): { readonly step: bigint; readonly top
  * euros ; le total, d'un autre ordre de grandeur, n'y est pas (il est écrit en chiffres). Les
  * libellés vont à la ligne plutôt que d'être coupés.
  */
-function revenueChart(rows: readonly { readonly libelle: string; readonly avant: string; readonly apres: string }[], t1: string, t2: string): string {
+function revenueChart(rows: readonly { readonly libelle: string; readonly avant: string; readonly apres: string }[], t1: string, t2: string): Html {
   const label = 300;
   const bar = 330;
   const labelWidth = 38;
@@ -137,23 +136,23 @@ function revenueChart(rows: readonly { readonly libelle: string; readonly avant:
   const plotHeight = heights.reduce((a, b) => a + b, 0);
   const height = top + plotHeight + 34;
   const width = label + bar + 110;
-  const out: string[] = [
-    `<svg class="graphique" role="img" aria-label="Recette ${escape(t1)} et ${escape(t2)}, par prestation, en euros" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
-    `<rect x="${label}" y="4" width="12" height="10" class="avant"/><text x="${label + 16}" y="13">${escape(t1)}</text>`,
-    `<rect x="${label + 80}" y="4" width="12" height="10" class="apres"/><text x="${label + 96}" y="13">${escape(t2)}</text>`,
+  const out: Html[] = [
+    html`<svg class="graphique" role="img" aria-label="Recette ${t1} et ${t2}, par prestation, en euros" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
+    html`<rect x="${label}" y="4" width="12" height="10" class="avant"/><text x="${label + 16}" y="13">${t1}</text>`,
+    html`<rect x="${label + 80}" y="4" width="12" height="10" class="apres"/><text x="${label + 96}" y="13">${t2}</text>`,
   ];
   // L'axe des euros : une graduation par pas, et sa ligne de rappel.
   for (let v = BigInt(0); v <= axisTop; v += step) {
     const x = label + scale(v.toString(), axisMax, bar);
     out.push(
-      `<line x1="${x}" y1="${top - 4}" x2="${x}" y2="${top + plotHeight}" class="grille"/>`,
-      `<text x="${x}" y="${top + plotHeight + 14}" text-anchor="middle" class="valeur">${formatNumber(v.toString(), TYPO)}</text>`,
+      html`<line x1="${x}" y1="${top - 4}" x2="${x}" y2="${top + plotHeight}" class="grille"/>`,
+      html`<text x="${x}" y="${top + plotHeight + 14}" text-anchor="middle" class="valeur">${formatNumber(v.toString(), TYPO)}</text>`,
     );
   }
   out.push(
-    `<line x1="${label}" y1="${top + plotHeight}" x2="${label + bar}" y2="${top + plotHeight}" class="axe"/>`,
-    `<line x1="${label}" y1="${top - 4}" x2="${label}" y2="${top + plotHeight}" class="axe"/>`,
-    `<text x="${label + bar / 2}" y="${top + plotHeight + 29}" text-anchor="middle">Recette de la prestation, en euros</text>`,
+    html`<line x1="${label}" y1="${top + plotHeight}" x2="${label + bar}" y2="${top + plotHeight}" class="axe"/>`,
+    html`<line x1="${label}" y1="${top - 4}" x2="${label}" y2="${top + plotHeight}" class="axe"/>`,
+    html`<text x="${label + bar / 2}" y="${top + plotHeight + 29}" text-anchor="middle">Recette de la prestation, en euros</text>`,
   );
   let y = top;
   rows.forEach((r, i) => {
@@ -163,14 +162,14 @@ function revenueChart(rows: readonly { readonly libelle: string; readonly avant:
     const mid = y + h / 2;
     const first = mid - ((lines[i]!.length - 1) * 13) / 2 + 4;
     out.push(
-      `<text x="${label - 6}" y="${first}" text-anchor="end">${lines[i]!.map((l, k) => `<tspan x="${label - 6}" dy="${k === 0 ? 0 : 13}">${escape(l)}</tspan>`).join('')}</text>`,
-      `<rect x="${label}" y="${mid - 14}" width="${wa}" height="13" class="avant"/><text x="${label + wa + 4}" y="${mid - 3}" class="valeur">${euros(r.avant)}</text>`,
-      `<rect x="${label}" y="${mid + 1}" width="${wb}" height="13" class="apres"/><text x="${label + wb + 4}" y="${mid + 12}" class="valeur">${euros(r.apres)}</text>`,
+      html`<text x="${label - 6}" y="${first}" text-anchor="end">${lines[i]!.map((l, k) => html`<tspan x="${label - 6}" dy="${k === 0 ? 0 : 13}">${l}</tspan>`)}</text>`,
+      html`<rect x="${label}" y="${mid - 14}" width="${wa}" height="13" class="avant"/><text x="${label + wa + 4}" y="${mid - 3}" class="valeur">${euros(r.avant)}</text>`,
+      html`<rect x="${label}" y="${mid + 1}" width="${wb}" height="13" class="apres"/><text x="${label + wb + 4}" y="${mid + 12}" class="valeur">${euros(r.apres)}</text>`,
     );
     y += h;
   });
-  out.push('</svg>');
-  return out.join('\n');
+  out.push(html`</svg>`);
+  return joinHtml(out);
 }
 
 /**
@@ -240,7 +239,7 @@ function toDistribution(counts: readonly number[], sansAvant: number): Distribut
 }
 
 /** L'histogramme des écarts : une colonne par classe, un axe vertical gradué en nombre d'adhérents, chaque nombre au-dessus de sa colonne. */
-function histogram(d: Distribution): string {
+function histogram(d: Distribution): Html {
   const col = 92;
   const h = 160;
   const left = 56;
@@ -250,34 +249,34 @@ function histogram(d: Distribution): string {
   const yMax = Number(axisTop);
   const width = left + CLASSES.length * col + 10;
   const base = top + h;
-  const out = [
-    `<svg class="graphique" role="img" aria-label="Répartition des adhérents selon l'écart de leur total, en pour cent" viewBox="0 0 ${width} ${base + 48}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
-    `<text x="14" y="${top + h / 2}" transform="rotate(-90 14 ${top + h / 2})" text-anchor="middle">Nombre d'adhérents</text>`,
+  const out: Html[] = [
+    html`<svg class="graphique" role="img" aria-label="Répartition des adhérents selon l'écart de leur total, en pour cent" viewBox="0 0 ${width} ${base + 48}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
+    html`<text x="14" y="${top + h / 2}" transform="rotate(-90 14 ${top + h / 2})" text-anchor="middle">Nombre d'adhérents</text>`,
   ];
   for (let v = 0; v <= yMax; v += Number(step)) {
     const y = base - Math.round((v / yMax) * h * 10) / 10;
-    out.push(`<line x1="${left}" y1="${y}" x2="${width - 10}" y2="${y}" class="grille"/>`, `<text x="${left - 6}" y="${y + 4}" text-anchor="end" class="valeur">${v}</text>`);
+    out.push(html`<line x1="${left}" y1="${y}" x2="${width - 10}" y2="${y}" class="grille"/>`, html`<text x="${left - 6}" y="${y + 4}" text-anchor="end" class="valeur">${v}</text>`);
   }
-  out.push(`<line x1="${left}" y1="${top - 6}" x2="${left}" y2="${base}" class="axe"/>`);
+  out.push(html`<line x1="${left}" y1="${top - 6}" x2="${left}" y2="${base}" class="axe"/>`);
   d.classes.forEach((c, i) => {
     const bh = Math.round((c.nombre / yMax) * h * 10) / 10;
     const x = left + i * col;
     const cls = i < 3 ? 'baisse' : i === 3 ? 'stable' : 'hausse';
     const [l1, l2] = CLASSES[i]!;
     out.push(
-      `<rect x="${x + 10}" y="${base - bh}" width="${col - 20}" height="${bh}" class="${cls}"/>`,
-      `<text x="${x + col / 2}" y="${base - bh - 4}" text-anchor="middle" class="valeur">${c.nombre}</text>`,
-      `<text x="${x + col / 2}" y="${base + 16}" text-anchor="middle" class="classe">${escape(l1)}</text>`,
-      `<text x="${x + col / 2}" y="${base + 29}" text-anchor="middle" class="classe">${escape(l2)}</text>`,
+      html`<rect x="${x + 10}" y="${base - bh}" width="${col - 20}" height="${bh}" class="${cls}"/>`,
+      html`<text x="${x + col / 2}" y="${base - bh - 4}" text-anchor="middle" class="valeur">${c.nombre}</text>`,
+      html`<text x="${x + col / 2}" y="${base + 16}" text-anchor="middle" class="classe">${l1}</text>`,
+      html`<text x="${x + col / 2}" y="${base + 29}" text-anchor="middle" class="classe">${l2}</text>`,
     );
   });
-  out.push(`<line x1="${left}" y1="${base}" x2="${width - 10}" y2="${base}" class="axe"/>`, `<text x="${left + (CLASSES.length * col) / 2}" y="${base + 45}" text-anchor="middle">Écart du total de l'adhérent, en pour cent</text>`, '</svg>');
-  return out.join('\n');
+  out.push(html`<line x1="${left}" y1="${base}" x2="${width - 10}" y2="${base}" class="axe"/>`, html`<text x="${left + (CLASSES.length * col) / 2}" y="${base + 45}" text-anchor="middle">Écart du total de l'adhérent, en pour cent</text>`, html`</svg>`);
+  return joinHtml(out);
 }
 
 /** Un adhérent parmi les plus forts écarts : ce que le tableau en montre, et son écart. */
 interface Extreme {
-  readonly row: string;
+  readonly row: Html;
   readonly index: number;
   /** L'écart, en chaîne décimale. */
   readonly ecart: string;
@@ -298,11 +297,11 @@ function plural(n: number, un: string, plusieurs: string): string {
 }
 
 /** Un montant ou l'intervalle de plusieurs, sur deux lignes : `300,00 €`, `de 100,00 €<br>à 550,00 €`. */
-function range(values: readonly string[], write: (v: string) => string): string {
+function range(values: readonly string[], write: (v: string) => string): Html {
   const sorted = [...values].sort(compareAmounts);
   const lo = sorted[0]!;
   const hi = sorted[sorted.length - 1]!;
-  return compareAmounts(lo, hi) === 0 ? write(lo) : `de ${write(lo)}<br>à ${write(hi)}`;
+  return compareAmounts(lo, hi) === 0 ? html`${write(lo)}` : html`de ${write(lo)}<br>à ${write(hi)}`;
 }
 
 /** Ce que désigne un tarif changé : sa composante, puis son unité ou sa case (strate, quota). */
@@ -321,8 +320,8 @@ function unitPrice(v: string | null): string {
  * composante (les cases d'une grille) qui changent tous du même pour cent en une seule ligne,
  * leur détail montant par montant venant plus loin.
  */
-function tariffRows(changes: readonly TariffChange[], grouped: boolean): string[] {
-  const out: string[] = [];
+function tariffRows(changes: readonly TariffChange[], grouped: boolean): Html[] {
+  const out: Html[] = [];
   const groups = new Map<string, TariffChange[]>();
   for (const t of changes) {
     const key = `${t.prestation}|${t.composante}|${t.champ}`;
@@ -332,20 +331,20 @@ function tariffRows(changes: readonly TariffChange[], grouped: boolean): string[
   }
   // La synthèse nomme chaque tarif par sa composante ; le détail y ajoute la prestation.
   const head = (t: TariffChange, label: string) =>
-    grouped ? `<th scope="row">${escape(label)}</th>` : `<th scope="row">${escape(t.libellePrestation)}</th><td>${escape(label)}</td>`;
+    grouped ? html`<th scope="row">${label}</th>` : html`<th scope="row">${t.libellePrestation}</th><td>${label}</td>`;
   for (const g of groups.values()) {
     const first = g[0]!;
     const same = g.every((t) => t.avant !== null && t.apres !== null && t.ecartPourcent === first.ecartPourcent);
     if (grouped && g.length > 1 && same) {
       const label = `${first.libelleComposante} — ${plural(g.length, 'montant', 'montants')}, chacun ${pourcent(first.ecartPourcent)} (détail plus loin)`;
       out.push(
-        `<tr>${head(first, label)}<td class="n">${range(g.map((x) => x.avant!), unitPrice)}</td><td class="n">${range(g.map((x) => x.apres!), unitPrice)}</td><td class="n">${range(g.map((x) => x.ecart!), (v) => signed(v))}</td><td class="n">${pourcent(first.ecartPourcent)}</td></tr>`,
+        html`<tr>${head(first, label)}<td class="n">${range(g.map((x) => x.avant!), unitPrice)}</td><td class="n">${range(g.map((x) => x.apres!), unitPrice)}</td><td class="n">${range(g.map((x) => x.ecart!), (v) => signed(v))}</td><td class="n">${pourcent(first.ecartPourcent)}</td></tr>`,
       );
       continue;
     }
     for (const t of g) {
       out.push(
-        `<tr>${head(t, tariffLabel(t))}<td class="n">${unitPrice(t.avant)}</td><td class="n">${unitPrice(t.apres)}</td><td class="n${ecartClass(t.ecart)}">${t.ecart === null ? '—' : signed(t.ecart)}</td><td class="n">${pourcent(t.ecartPourcent)}</td></tr>`,
+        html`<tr>${head(t, tariffLabel(t))}<td class="n">${unitPrice(t.avant)}</td><td class="n">${unitPrice(t.apres)}</td><td class="n${ecartClass(t.ecart)}">${t.ecart === null ? '—' : signed(t.ecart)}</td><td class="n">${pourcent(t.ecartPourcent)}</td></tr>`,
       );
     }
   }
@@ -447,15 +446,21 @@ function pageMargins(titre: string, bandeau: string | undefined): string {
  * ```
  */
 export function renderComparisonHtml(comparaison: Comparaison, options: ComparisonHtmlOptions): string {
-  const report = new ComparisonHtmlReport(options);
-  const rows: string[] = [];
-  const refus: string[] = [];
-  for (const a of comparaison.adherents) {
-    const r = report.add(a);
-    rows.push(r.row);
-    if (r.refus !== undefined) refus.push(r.refus);
-  }
-  return report.head(comparaison.synthese) + rows.join('') + report.middle() + refus.join('') + report.tail(comparaison.synthese);
+  return guarded(() => {
+    checkAll([
+      [comparaison, COMPARAISON, ['comparaison']],
+      [options, COMPARISON_OPTIONS, ['options']],
+    ]);
+    const report = new ComparisonHtmlReport(options);
+    const rows: string[] = [];
+    const refus: string[] = [];
+    for (const a of comparaison.adherents) {
+      const r = report.add(a);
+      rows.push(r.row);
+      if (r.refus !== undefined) refus.push(r.refus);
+    }
+    return report.head(comparaison.synthese) + rows.join('') + report.middle() + refus.join('') + report.tail(comparaison.synthese);
+  });
 }
 
 /** `deux fois`, `trois fois` : le nombre de fois en lettres, jusqu'à dix. */
@@ -508,7 +513,7 @@ export class ComparisonHtmlReport {
   private readonly noms = new Map<number, string>();
   private readonly sirens = new Map<string, string>();
   /** Les premiers refus, pour la page de synthèse. */
-  private readonly premiersRefus: string[] = [];
+  private readonly premiersRefus: Html[] = [];
 
   /**
    * Commence un rapport.
@@ -516,6 +521,7 @@ export class ComparisonHtmlReport {
    * @param options - les deux catalogues comparés, et un titre facultatif
    */
   constructor(private readonly options: ComparisonHtmlOptions) {
+    guarded(() => check(options, COMPARISON_OPTIONS, ['options']));
     this.t1 = String(options.avant.millesime);
     this.t2 = String(options.apres.millesime);
     this.titre = options.titre ?? `Comparaison des tarifs ${this.t1} et ${this.t2}`;
@@ -528,6 +534,13 @@ export class ComparisonHtmlReport {
     /** Son élément de la liste des adhésions refusées, s'il est refusé d'un côté. */
     readonly refus: string | undefined;
   } {
+    return guarded(() => {
+      check(a, ADHERENT_COMPARE, ['adherent']);
+      return this.addChecked(a);
+    });
+  }
+
+  private addChecked(a: AdherentCompare): { readonly row: string; readonly refus: string | undefined } {
     const { t1, t2 } = this;
     this.count++;
     this.sansAvant += count(this.counts, a);
@@ -540,7 +553,7 @@ export class ComparisonHtmlReport {
       this.both++;
       const e = a.ecart;
       if (sign(e) !== 0) {
-        const row = `<tr><th scope="row">${escape(nomOf(a))}</th><td>${siren}</td><td class="n">${euros(a.avant!.total)}</td><td class="n">${euros(a.apres!.total)}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>`;
+        const row = html`<tr><th scope="row">${nomOf(a)}</th><td>${siren}</td><td class="n">${euros(a.avant!.total)}</td><td class="n">${euros(a.apres!.total)}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>`;
         if (sign(e) < 0) {
           this.baisses.push({ row, index: a.index, ecart: e });
           if (this.baisses.length >= 1000) this.baisses = strongest(this.baisses, -1);
@@ -550,17 +563,17 @@ export class ComparisonHtmlReport {
         }
       }
     }
-    const row = `<tr><td>${a.index + 1}</td><th scope="row">${escape(nomOf(a))}</th><td>${siren}</td><td class="n">${a.avant ? euros(a.avant.total) : 'refusée'}</td><td class="n">${a.apres ? euros(a.apres.total) : 'refusée'}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>\n`;
+    const row = html`<tr><td>${a.index + 1}</td><th scope="row">${nomOf(a)}</th><td>${siren}</td><td class="n">${a.avant ? euros(a.avant.total) : 'refusée'}</td><td class="n">${a.apres ? euros(a.apres.total) : 'refusée'}</td><td class="n${ecartClass(a.ecart)}">${signed(a.ecart)}</td><td class="n">${pourcent(a.ecartPourcent)}</td></tr>\n`.toString();
     if (a.refus.avant === undefined && a.refus.apres === undefined) return { row, refus: undefined };
     this.refusees++;
     const cotes = [...(a.refus.avant ? [t1] : []), ...(a.refus.apres ? [t2] : [])];
-    const qui = `${escape(nomOf(a))}${a.siren ? ` (SIREN ${sirenUnbroken(a.siren)})` : ''}`;
-    if (this.premiersRefus.length < REFUS_EN_SYNTHESE) this.premiersRefus.push(`<li><strong>${qui}</strong> : refusée ${cotes.map((t) => `en ${t}`).join(' et ')}</li>`);
+    const qui = `${nomOf(a)}${a.siren ? ` (SIREN ${sirenUnbroken(a.siren)})` : ''}`;
+    if (this.premiersRefus.length < REFUS_EN_SYNTHESE) this.premiersRefus.push(html`<li><strong>${qui}</strong> : refusée ${cotes.map((t) => `en ${t}`).join(' et ')}</li>`);
     const raisons = [
       ...(a.refus.avant ? [`en ${t1} : ${a.refus.avant.map((i) => i.message).join(' ; ')}`] : []),
       ...(a.refus.apres ? [`en ${t2} : ${a.refus.apres.map((i) => i.message).join(' ; ')}`] : []),
     ];
-    return { row, refus: `<li><strong>${qui}</strong> — refusée ${escape(raisons.join(' ; '))}</li>\n` };
+    return { row, refus: html`<li><strong>${qui}</strong> — refusée ${raisons.join(' ; ')}</li>\n`.toString() };
   }
 
   /**
@@ -608,11 +621,18 @@ export class ComparisonHtmlReport {
         else known.cotes.push(t);
       }
     }
-    return [...out.values()].map((c) => `En ${c.cotes.join(' et en ')} : ${escape(c.texte)}`);
+    return [...out.values()].map((c) => `En ${c.cotes.join(' et en ')} : ${c.texte}`);
   }
 
   /** Le début du document, jusqu'à l'ouverture du tableau « Chaque adhérent », une fois tous les adhérents ajoutés. */
   head(s: Comparaison['synthese']): string {
+    return guarded(() => {
+      check(s, SYNTHESE, ['synthese']);
+      return this.headChecked(s);
+    });
+  }
+
+  private headChecked(s: Comparaison['synthese']): string {
     const { t1, t2, titre, options } = this;
     const ex1 = usesExample(options.avant);
     const ex2 = usesExample(options.apres);
@@ -628,173 +648,180 @@ export class ComparisonHtmlReport {
     const netPourcent = percentOf(netEcart, net.avant);
     const changes = tariffChanges(options.avant, options.apres);
     const conflits = this.conflicts(s);
-    const out: string[] = [
-      '<!doctype html>',
-      '<html lang="fr">',
-      '<head>',
-      '<meta charset="utf-8">',
-      '<meta name="viewport" content="width=device-width, initial-scale=1">',
-      `<title>${escape(titre)}</title>`,
-      `<style>${STYLE}${pageMargins(titre, bandeau)}\n</style>`,
-      '</head>',
-      '<body>',
-      '<header>',
-      `<h1>${escape(titre)}</h1>`,
-      `<p>Catalogue ${t1} : ${escape(options.avant.libelle)}</p>`,
-      `<p>Catalogue ${t2} : ${escape(options.apres.libelle)}</p>`,
-      `<p>${plural(this.count, 'adhésion', 'adhésions')} ; acceptées en ${t1} : ${s.acceptesAvant} ; en ${t2} : ${s.acceptesApres}.</p>`,
-      '</header>',
-      '<main>',
+    const out: Html[] = [
+      html`<!doctype html>`,
+      html`<html lang="fr">`,
+      html`<head>`,
+      html`<meta charset="utf-8">`,
+      html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
+      html`<title>${titre}</title>`,
+      styleElement(`${STYLE}${pageMargins(titre, bandeau)}\n`),
+      html`</head>`,
+      html`<body>`,
+      html`<header>`,
+      html`<h1>${titre}</h1>`,
+      html`<p>Catalogue ${t1} : ${options.avant.libelle}</p>`,
+      html`<p>Catalogue ${t2} : ${options.apres.libelle}</p>`,
+      html`<p>${plural(this.count, 'adhésion', 'adhésions')} ; acceptées en ${t1} : ${s.acceptesAvant} ; en ${t2} : ${s.acceptesApres}.</p>`,
+      html`</header>`,
+      html`<main>`,
     ];
     if (bandeau !== undefined) {
       out.push(
-        `<p class="exemple" role="note">Montants d'exemple : ${quels} des montants inventés pour une démonstration, ni publiés ni votés par le syndicat. Ce rapport ne peut pas fonder une décision.</p>`,
+        html`<p class="exemple" role="note">Montants d'exemple : ${quels} des montants inventés pour une démonstration, ni publiés ni votés par le syndicat. Ce rapport ne peut pas fonder une décision.</p>`,
       );
     }
     // La page de synthèse, pour le vote.
     out.push(
-      '<section class="synthese" aria-labelledby="synthese">',
-      '<h2 id="synthese">Synthèse pour le vote</h2>',
-      '<div class="chiffres">',
-      `<div>Recette ${t1} <strong>${euros(net.avant)}</strong></div>`,
-      `<div>Recette ${t2} <strong>${euros(net.apres)}</strong></div>`,
-      `<div>Écart <strong class="${ecartClass(netEcart).trim()}">${signed(netEcart)} (${pourcent(netPourcent)})</strong></div>`,
-      '</div>',
-      `<p>Adhérents acceptés des deux côtés : ${this.both} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}.</p>`,
+      html`<section class="synthese" aria-labelledby="synthese">`,
+      html`<h2 id="synthese">Synthèse pour le vote</h2>`,
+      html`<div class="chiffres">`,
+      html`<div>Recette ${t1} <strong>${euros(net.avant)}</strong></div>`,
+      html`<div>Recette ${t2} <strong>${euros(net.apres)}</strong></div>`,
+      html`<div>Écart <strong class="${ecartClass(netEcart).trim()}">${signed(netEcart)} (${pourcent(netPourcent)})</strong></div>`,
+      html`</div>`,
+      html`<p>Adhérents acceptés des deux côtés : ${this.both} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}.</p>`,
     );
     if (avecDoubles) {
       out.push(
-        `<p class="a-trancher">Facturé deux fois au même SIREN, à trancher avant de facturer, et non compris dans ces recettes : <strong>${euros(doubles.avant)} en ${t1}</strong>, <strong>${euros(doubles.apres)} en ${t2}</strong> (factures émises telles quelles : ${euros(s.avant)} en ${t1}, ${euros(s.apres)} en ${t2}).</p>`,
+        html`<p class="a-trancher">Facturé deux fois au même SIREN, à trancher avant de facturer, et non compris dans ces recettes : <strong>${euros(doubles.avant)} en ${t1}</strong>, <strong>${euros(doubles.apres)} en ${t2}</strong> (factures émises telles quelles : ${euros(s.avant)} en ${t1}, ${euros(s.apres)} en ${t2}).</p>`,
       );
-    } else out.push(`<p class="note">Recette des adhésions acceptées de chaque côté, sans SIREN facturé deux fois.</p>`);
-    out.push(`<h3>Tarifs soumis au vote : ce qui change de ${t1} à ${t2}</h3>`);
-    if (changes.length === 0) out.push(`<p>Aucun tarif ne change de ${t1} à ${t2}.</p>`);
+    } else out.push(html`<p class="note">Recette des adhésions acceptées de chaque côté, sans SIREN facturé deux fois.</p>`);
+    out.push(html`<h3>Tarifs soumis au vote : ce qui change de ${t1} à ${t2}</h3>`);
+    if (changes.length === 0) out.push(html`<p>Aucun tarif ne change de ${t1} à ${t2}.</p>`);
     else {
       out.push(
-        '<table class="tarifs">',
-        `<thead><tr><th scope="col">Tarif</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
-        '<tbody>',
+        html`<table class="tarifs">`,
+        html`<thead><tr><th scope="col">Tarif</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+        html`<tbody>`,
         ...tariffRows(changes, true),
-        '</tbody>',
-        '</table>',
+        html`</tbody>`,
+        html`</table>`,
       );
     }
-    out.push(`<h3>À trancher avant de facturer</h3>`);
-    if (conflits.length === 0) out.push('<p>Aucun SIREN facturé deux fois.</p>');
+    out.push(html`<h3>À trancher avant de facturer</h3>`);
+    if (conflits.length === 0) out.push(html`<p>Aucun SIREN facturé deux fois.</p>`);
     else {
       const autres = conflits.length - CONFLITS_EN_SYNTHESE;
-      out.push(`<ul class="conflits">\n${conflits.slice(0, CONFLITS_EN_SYNTHESE).map((c) => `<li>${c}</li>`).join('\n')}\n</ul>`);
-      if (autres > 0) out.push(`<p class="note">Et ${plural(autres, 'autre', 'autres')}, détaillés en fin de rapport.</p>`);
+      out.push(html`<ul class="conflits">\n${joinHtml(conflits.slice(0, CONFLITS_EN_SYNTHESE).map((c) => html`<li>${c}</li>`))}\n</ul>`);
+      if (autres > 0) out.push(html`<p class="note">Et ${plural(autres, 'autre', 'autres')}, détaillés en fin de rapport.</p>`);
     }
-    out.push('<h3>Adhésions refusées</h3>');
-    if (this.refusees === 0) out.push(`<p>Aucune : toutes les adhésions sont acceptées en ${t1} et en ${t2}.</p>`);
+    out.push(html`<h3>Adhésions refusées</h3>`);
+    if (this.refusees === 0) out.push(html`<p>Aucune : toutes les adhésions sont acceptées en ${t1} et en ${t2}.</p>`);
     else {
       const autres = this.refusees - this.premiersRefus.length;
-      out.push(`<ul>\n${this.premiersRefus.join('\n')}\n</ul>`, `<p class="note">${autres > 0 ? `Et ${plural(autres, 'autre', 'autres')}. ` : ''}Les raisons sont détaillées en fin de rapport.</p>`);
+      out.push(html`<ul>\n${joinHtml(this.premiersRefus)}\n</ul>`, html`<p class="note">${autres > 0 ? `Et ${plural(autres, 'autre', 'autres')}. ` : ''}Les raisons sont détaillées en fin de rapport.</p>`);
     }
-    out.push('</section>');
+    out.push(html`</section>`);
     out.push(
-      '<section aria-labelledby="recette">',
-      '<div class="tenir">',
-      '<h2 id="recette">Recette du syndicat, par prestation</h2>',
+      html`<section aria-labelledby="recette">`,
+      html`<div class="tenir">`,
+      html`<h2 id="recette">Recette du syndicat, par prestation</h2>`,
       revenueChart(s.parPrestation.map((p) => ({ libelle: p.libelle, avant: p.avant ?? '0.00', apres: p.apres ?? '0.00' })), t1, t2),
-      '</div>',
-      '<table>',
-      `<thead><tr><th scope="col">Prestation</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
-      '<tbody>',
+      html`</div>`,
+      html`<table>`,
+      html`<thead><tr><th scope="col">Prestation</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+      html`<tbody>`,
       ...s.parPrestation.map(
         (p) =>
-          `<tr><th scope="row">${escape(p.libelle)}</th><td class="n">${euros(p.avant ?? '0.00')}</td><td class="n">${euros(p.apres ?? '0.00')}</td><td class="n${ecartClass(p.ecart)}">${signed(p.ecart)}</td><td class="n">${pourcent(p.ecartPourcent)}</td></tr>`,
+          html`<tr><th scope="row">${p.libelle}</th><td class="n">${euros(p.avant ?? '0.00')}</td><td class="n">${euros(p.apres ?? '0.00')}</td><td class="n${ecartClass(p.ecart)}">${signed(p.ecart)}</td><td class="n">${pourcent(p.ecartPourcent)}</td></tr>`,
       ),
-      `<tr class="total"><th scope="row">Total${avecDoubles ? ', double facturation comprise' : ''}</th><td class="n">${euros(s.avant)}</td><td class="n">${euros(s.apres)}</td><td class="n${ecartClass(s.ecart)}">${signed(s.ecart)}</td><td class="n">${pourcent(s.ecartPourcent)}</td></tr>`,
+      html`<tr class="total"><th scope="row">Total${avecDoubles ? ', double facturation comprise' : ''}</th><td class="n">${euros(s.avant)}</td><td class="n">${euros(s.apres)}</td><td class="n${ecartClass(s.ecart)}">${signed(s.ecart)}</td><td class="n">${pourcent(s.ecartPourcent)}</td></tr>`,
       ...(avecDoubles
         ? [
-            `<tr><th scope="row">dont facturé deux fois au même SIREN (à trancher)</th><td class="n">${euros(doubles.avant)}</td><td class="n">${euros(doubles.apres)}</td><td class="n"></td><td class="n"></td></tr>`,
-            `<tr class="total"><th scope="row">Total sans double facturation</th><td class="n">${euros(net.avant)}</td><td class="n">${euros(net.apres)}</td><td class="n${ecartClass(netEcart)}">${signed(netEcart)}</td><td class="n">${pourcent(netPourcent)}</td></tr>`,
+            html`<tr><th scope="row">dont facturé deux fois au même SIREN (à trancher)</th><td class="n">${euros(doubles.avant)}</td><td class="n">${euros(doubles.apres)}</td><td class="n"></td><td class="n"></td></tr>`,
+            html`<tr class="total"><th scope="row">Total sans double facturation</th><td class="n">${euros(net.avant)}</td><td class="n">${euros(net.apres)}</td><td class="n${ecartClass(netEcart)}">${signed(netEcart)}</td><td class="n">${pourcent(netPourcent)}</td></tr>`,
           ]
         : []),
-      '</tbody>',
-      '</table>',
-      '<p class="note">Recette des adhésions acceptées de chaque côté ; chaque ligne de devis est arrondie au centime, les totaux sont les sommes des lignes.</p>',
-      '</section>',
+      html`</tbody>`,
+      html`</table>`,
+      html`<p class="note">Recette des adhésions acceptées de chaque côté ; chaque ligne de devis est arrondie au centime, les totaux sont les sommes des lignes.</p>`,
+      html`</section>`,
     );
     if (changes.some((t, i) => i > 0 && changes[i - 1]!.prestation === t.prestation && changes[i - 1]!.composante === t.composante && changes[i - 1]!.champ === t.champ)) {
       out.push(
-        '<section aria-labelledby="tarifs">',
-        '<h2 id="tarifs">Tarifs changés, montant par montant</h2>',
-        '<table class="tarifs">',
-        `<thead><tr><th scope="col">Prestation</th><th scope="col">Tarif</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
-        '<tbody>',
+        html`<section aria-labelledby="tarifs">`,
+        html`<h2 id="tarifs">Tarifs changés, montant par montant</h2>`,
+        html`<table class="tarifs">`,
+        html`<thead><tr><th scope="col">Prestation</th><th scope="col">Tarif</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+        html`<tbody>`,
         ...tariffRows(changes, false),
-        '</tbody>',
-        '</table>',
-        '</section>',
+        html`</tbody>`,
+        html`</table>`,
+        html`</section>`,
       );
     }
     const d = this.distribution();
     out.push(
-      '<section aria-labelledby="repartition">',
-      '<div class="tenir">',
-      '<h2 id="repartition">Répartition des écarts des adhérents</h2>',
-      `<p>Adhérents acceptés des deux côtés : ${this.both} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}${d.sansAvant > 0 ? ` ; sans montant en ${t1} : ${d.sansAvant}` : ''}.</p>`,
+      html`<section aria-labelledby="repartition">`,
+      html`<div class="tenir">`,
+      html`<h2 id="repartition">Répartition des écarts des adhérents</h2>`,
+      html`<p>Adhérents acceptés des deux côtés : ${this.both} — en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}${d.sansAvant > 0 ? ` ; sans montant en ${t1} : ${d.sansAvant}` : ''}.</p>`,
       histogram(d),
-      '</div>',
-      "<p class=\"note\">L'écart d'un adhérent est celui de son total, en pour cent de son total " + t1 + ", arrondi au centième. Chaque classe dit ses bornes : un adhérent à +2 % exactement compte dans « de 0 % (exclu) à +2 % (inclus) ».</p>",
-      '</section>',
+      html`</div>`,
+      html`<p class="note">L'écart d'un adhérent est celui de son total, en pour cent de son total ${t1}, arrondi au centième. Chaque classe dit ses bornes : un adhérent à +2 % exactement compte dans « de 0 % (exclu) à +2 % (inclus) ».</p>`,
+      html`</section>`,
     );
     const extremes = (id: string, titreSection: string, list: readonly Extreme[]) => {
-      out.push(`<section aria-labelledby="${id}">`, `<h2 id="${id}">${titreSection}</h2>`);
+      out.push(html`<section aria-labelledby="${id}">`, html`<h2 id="${id}">${titreSection}</h2>`);
       if (list.length === 0) {
-        out.push('<p>Aucune.</p>', '</section>');
+        out.push(html`<p>Aucune.</p>`, html`</section>`);
         return;
       }
       out.push(
-        "<p class=\"note\">Classées selon l'écart en euros, du plus fort au plus faible ; l'écart en pour cent est donné à côté.</p>",
-        '<table>',
-        `<thead><tr><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
-        '<tbody>',
+        html`<p class="note">Classées selon l'écart en euros, du plus fort au plus faible ; l'écart en pour cent est donné à côté.</p>`,
+        html`<table>`,
+        html`<thead><tr><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+        html`<tbody>`,
         ...list.map((e) => e.row),
-        '</tbody>',
-        '</table>',
-        '</section>',
+        html`</tbody>`,
+        html`</table>`,
+        html`</section>`,
       );
     };
     extremes('hausses', 'Plus fortes hausses, en euros', strongest(this.hausses, 1));
     extremes('baisses', 'Plus fortes baisses, en euros', strongest(this.baisses, -1));
     out.push(
-      '<section aria-labelledby="adherents">',
-      '<h2 id="adherents">Chaque adhérent</h2>',
-      '<table>',
-      `<thead><tr><th scope="col">N°</th><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
-      '<tbody>',
+      html`<section aria-labelledby="adherents">`,
+      html`<h2 id="adherents">Chaque adhérent</h2>`,
+      html`<table>`,
+      html`<thead><tr><th scope="col">N°</th><th scope="col">Adhérent</th><th scope="col">SIREN</th><th scope="col" class="n">${t1}</th><th scope="col" class="n">${t2}</th><th scope="col" class="n">Écart</th><th scope="col" class="n">%</th></tr></thead>`,
+      html`<tbody>`,
     );
-    return out.join('\n') + '\n';
+    return joinHtml(out).toString() + '\n';
   }
 
   /** Entre les lignes des adhérents et la liste des refus. */
   middle(): string {
-    const out = ['</tbody>', '</table>', '</section>', '<section class="refus" aria-labelledby="refus">', '<h2 id="refus">Adhésions refusées, et pourquoi</h2>'];
-    out.push(this.refusees === 0 ? `<p>Aucune : toutes les adhésions sont acceptées en ${this.t1} et en ${this.t2}.</p>` : '<ul>');
-    return out.join('\n') + '\n';
+    const out = [html`</tbody>`, html`</table>`, html`</section>`, html`<section class="refus" aria-labelledby="refus">`, html`<h2 id="refus">Adhésions refusées, et pourquoi</h2>`];
+    out.push(this.refusees === 0 ? html`<p>Aucune : toutes les adhésions sont acceptées en ${this.t1} et en ${this.t2}.</p>` : html`<ul>`);
+    return joinHtml(out).toString() + '\n';
   }
 
   /** La fin du document, après la liste des refus : ce qui serait facturé deux fois au même SIREN. */
   tail(s: Comparaison['synthese']): string {
-    return [...this.tailLines(s)].join('');
+    return guarded(() => [...this.tailLines(s)].join(''));
   }
 
   /** Les lignes de {@link ComparisonHtmlReport.tail}, une à une (avec leur saut de ligne). */
   *tailLines(s: Comparaison['synthese']): Generator<string> {
-    if (this.refusees > 0) yield '</ul>\n';
-    yield '</section>\n';
+    yield* guardedChunks(() => {
+      check(s, SYNTHESE, ['synthese']);
+      return this.tailLinesChecked(s);
+    }, true);
+  }
+
+  private *tailLinesChecked(s: Comparaison['synthese']): Generator<string> {
+    if (this.refusees > 0) yield html`</ul>\n`.toString();
+    yield html`</section>\n`.toString();
     const conflits = this.conflicts(s);
     if (conflits.length > 0) {
       const debtors = [...s.conflits.avant, ...s.conflits.apres].some((c) => c.code === 'DEBITEUR_CONTRADICTOIRE');
-      yield `<section aria-labelledby="conflits">\n<h2 id="conflits">${debtors ? 'Facturé deux fois, débiteur décrit deux fois autrement' : 'Facturé deux fois au même SIREN'} : à trancher avant de facturer</h2>\n<ul>\n`;
-      for (const c of conflits) yield `<li>${c}</li>\n`;
-      yield '</ul>\n</section>\n';
+      yield html`<section aria-labelledby="conflits">\n<h2 id="conflits">${debtors ? 'Facturé deux fois, débiteur décrit deux fois autrement' : 'Facturé deux fois au même SIREN'} : à trancher avant de facturer</h2>\n<ul>\n`.toString();
+      for (const c of conflits) yield html`<li>${c}</li>\n`.toString();
+      yield html`</ul>\n</section>\n`.toString();
     }
-    yield `</main>\n<footer>${escape(this.titre)}. Établi avec @te90/tarifs.</footer>\n</body>\n</html>\n`;
+    yield html`</main>\n<footer>${this.titre}. Établi avec @te90/tarifs.</footer>\n</body>\n</html>\n`.toString();
   }
 }
 

@@ -3,6 +3,8 @@ import { agreeing } from './words.js';
 import { cell, identifierCell, numberCell } from './csv.js';
 import { pad, renderIssuesText } from './quote-text.js';
 import { conflictGroups } from './batch-text.js';
+import { guarded, guardedChunks, guardedInput } from './issues.js';
+import { check, ADHERENT_COMPARE, COMPARAISON, SYNTHESE } from './input-shapes.js';
 
 function euros(value: string | null): string {
   return value === null ? 'refusé' : formatEuros(value);
@@ -49,12 +51,15 @@ function pourcent(value: string | null): string {
  * ```
  */
 export function renderComparisonText(comparaison: Comparaison, titres: readonly [string, string] = ['avant', 'après']): string {
-  const exemple = comparaison.adherents.some((a) => exampleSides(a) !== '');
-  return [
-    renderComparisonTextHead(comparaison.adherents.length, exemple, titres),
-    ...comparaison.adherents.map((a) => renderComparisonTextRow(a, titres)),
-    renderComparisonTextTail(comparaison.synthese, titres),
-  ].join('\n');
+  return guarded(() => {
+    check(comparaison, COMPARAISON, ['comparaison']);
+    const exemple = comparaison.adherents.some((a) => exampleSides(a) !== '');
+    return [
+      renderComparisonTextHead(comparaison.adherents.length, exemple, titres),
+      ...comparaison.adherents.map((a) => renderComparisonTextRow(a, titres)),
+      renderComparisonTextTail(comparaison.synthese, titres),
+    ].join('\n');
+  });
 }
 
 /**
@@ -67,11 +72,13 @@ export function renderComparisonText(comparaison: Comparaison, titres: readonly 
  * ```
  */
 export function renderComparisonTextHead(count: number, exemple: boolean, titres: readonly [string, string]): string {
-  const [t1, t2] = titres;
-  const out: string[] = [`Comparaison ${t1} → ${t2} : ${plural(count, 'adhésion', 'adhésions')}`, ''];
-  if (exemple) out.push("MONTANTS D'EXEMPLE : des montants de ce rapport ne sont ni publiés ni votés (adhérents marqués « exemple »).", '');
-  out.push(`  ${pad('Adhérent', 40)} ${pad('SIREN', 11)} ${pad(t1, 14, true)} ${pad(t2, 14, true)} ${pad('écart', 14, true)} ${pad('%', 9, true)}`);
-  return out.join('\n');
+  return guardedInput(() => {
+    const [t1, t2] = titres;
+    const out: string[] = [`Comparaison ${t1} → ${t2} : ${plural(count, 'adhésion', 'adhésions')}`, ''];
+    if (exemple) out.push("MONTANTS D'EXEMPLE : des montants de ce rapport ne sont ni publiés ni votés (adhérents marqués « exemple »).", '');
+    out.push(`  ${pad('Adhérent', 40)} ${pad('SIREN', 11)} ${pad(t1, 14, true)} ${pad(t2, 14, true)} ${pad('écart', 14, true)} ${pad('%', 9, true)}`);
+    return out.join('\n');
+  });
 }
 
 /**
@@ -85,17 +92,20 @@ export function renderComparisonTextHead(count: number, exemple: boolean, titres
  * ```
  */
 export function renderComparisonTextRow(a: AdherentCompare, titres: readonly [string, string]): string {
-  const [t1, t2] = titres;
-  const out = [
-    `  ${pad(a.nom ?? `#${a.index + 1}`, 40)} ${pad(a.siren ? formatSiren(a.siren) : '—', 11)} ${pad(euros(a.avant?.total ?? null), 14, true)} ${pad(euros(a.apres?.total ?? null), 14, true)} ${pad(signed(a.ecart), 14, true)} ${pad(pourcent(a.ecartPourcent), 9, true)}`,
-  ];
-  const exemple = exampleSides(a);
-  if (exemple !== '') out.push(`      exemple : montants d'exemple ${exemple === 'avant' ? under(t1) : exemple === 'après' ? under(t2) : `${under(t1)} et ${under(t2)}`}`);
-  for (const [side, titre] of [['avant', t1], ['apres', t2]] as const) {
-    const issues = a.refus[side];
-    if (issues) out.push(`      refusée ${under(titre)} :`, renderIssuesText(issues).replace(/^/gm, '    '));
-  }
-  return out.join('\n');
+  return guarded(() => {
+    check(a, ADHERENT_COMPARE, ['adherent']);
+    const [t1, t2] = titres;
+    const out = [
+      `  ${pad(a.nom ?? `#${a.index + 1}`, 40)} ${pad(a.siren ? formatSiren(a.siren) : '—', 11)} ${pad(euros(a.avant?.total ?? null), 14, true)} ${pad(euros(a.apres?.total ?? null), 14, true)} ${pad(signed(a.ecart), 14, true)} ${pad(pourcent(a.ecartPourcent), 9, true)}`,
+    ];
+    const exemple = exampleSides(a);
+    if (exemple !== '') out.push(`      exemple : montants d'exemple ${exemple === 'avant' ? under(t1) : exemple === 'après' ? under(t2) : `${under(t1)} et ${under(t2)}`}`);
+    for (const [side, titre] of [['avant', t1], ['apres', t2]] as const) {
+      const issues = a.refus[side];
+      if (issues) out.push(`      refusée ${under(titre)} :`, renderIssuesText(issues).replace(/^/gm, '    '));
+    }
+    return out.join('\n');
+  });
 }
 
 /**
@@ -110,32 +120,35 @@ export function renderComparisonTextRow(a: AdherentCompare, titres: readonly [st
  * ```
  */
 export function renderComparisonTextTail(s: Comparaison['synthese'], titres: readonly [string, string], avecConflits = true): string {
-  const [t1, t2] = titres;
-  const out: string[] = [];
-  const width = Math.max(10, ...s.parPrestation.map((p) => [...p.libelle].length));
-  out.push('', 'Synthèse par prestation (adhésions acceptées de chaque côté) :');
-  out.push(`  ${pad('Prestation', width)}  ${pad(t1, 14, true)}  ${pad(t2, 14, true)}  ${pad('écart', 14, true)}  ${pad('%', 9, true)}`);
-  for (const p of s.parPrestation) {
-    out.push(`  ${pad(p.libelle, width)}  ${pad(formatEuros(p.avant!), 14, true)}  ${pad(formatEuros(p.apres!), 14, true)}  ${pad(signed(p.ecart), 14, true)}  ${pad(pourcent(p.ecartPourcent), 9, true)}`);
-  }
-  out.push('', `Total ${t1} : ${formatEuros(s.avant)} ; total ${t2} : ${formatEuros(s.apres)} ; écart : ${signed(s.ecart)} (${pourcent(s.ecartPourcent)})`);
-  const doubles = s.factureDeuxFois;
-  if (doubles !== undefined && (!/^-?0\.00$/.test(doubles.avant) || !/^-?0\.00$/.test(doubles.apres))) {
-    const net = [sumAmounts([s.avant, `-${doubles.avant}`]), sumAmounts([s.apres, `-${doubles.apres}`])] as const;
-    out.push(`  dont facturé deux fois au même SIREN, à trancher : ${formatEuros(doubles.avant)} ${under(t1)} ; ${formatEuros(doubles.apres)} ${under(t2)}`);
-    out.push(`  sans double facturation : ${formatEuros(net[0])} ${under(t1)} ; ${formatEuros(net[1])} ${under(t2)} ; écart : ${signed(sumAmounts([net[1], `-${net[0]}`]))}`);
-  }
-  out.push(`Adhérents en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}`);
-  out.push(`Acceptées ${under(t1)} : ${s.acceptesAvant} ; ${under(t2)} : ${s.acceptesApres} ; refusées seulement ${under(t2)} : ${s.refuseesApresSeulement} ; seulement ${under(t1)} : ${s.refuseesAvantSeulement}`);
-  if (s.hausses.length > 0) {
-    out.push('', 'Plus fortes hausses, classées en euros :');
-    for (const h of s.hausses) out.push(`  ${pad(h.nom ?? `#${h.index + 1}`, 40)} ${pad(signed(h.ecart), 14, true)} ${pad(pourcent(h.ecartPourcent), 9, true)}`);
-  }
-  if (avecConflits) {
-    const conflits = renderComparisonConflicts(s.conflits, titres);
-    if (conflits !== '') out.push('', conflits);
-  }
-  return out.join('\n');
+  return guarded(() => {
+    check(s, SYNTHESE, ['synthese']);
+    const [t1, t2] = titres;
+    const out: string[] = [];
+    const width = Math.max(10, ...s.parPrestation.map((p) => [...p.libelle].length));
+    out.push('', 'Synthèse par prestation (adhésions acceptées de chaque côté) :');
+    out.push(`  ${pad('Prestation', width)}  ${pad(t1, 14, true)}  ${pad(t2, 14, true)}  ${pad('écart', 14, true)}  ${pad('%', 9, true)}`);
+    for (const p of s.parPrestation) {
+      out.push(`  ${pad(p.libelle, width)}  ${pad(formatEuros(p.avant!), 14, true)}  ${pad(formatEuros(p.apres!), 14, true)}  ${pad(signed(p.ecart), 14, true)}  ${pad(pourcent(p.ecartPourcent), 9, true)}`);
+    }
+    out.push('', `Total ${t1} : ${formatEuros(s.avant)} ; total ${t2} : ${formatEuros(s.apres)} ; écart : ${signed(s.ecart)} (${pourcent(s.ecartPourcent)})`);
+    const doubles = s.factureDeuxFois;
+    if (doubles !== undefined && (!/^-?0\.00$/.test(doubles.avant) || !/^-?0\.00$/.test(doubles.apres))) {
+      const net = [sumAmounts([s.avant, `-${doubles.avant}`]), sumAmounts([s.apres, `-${doubles.apres}`])] as const;
+      out.push(`  dont facturé deux fois au même SIREN, à trancher : ${formatEuros(doubles.avant)} ${under(t1)} ; ${formatEuros(doubles.apres)} ${under(t2)}`);
+      out.push(`  sans double facturation : ${formatEuros(net[0])} ${under(t1)} ; ${formatEuros(net[1])} ${under(t2)} ; écart : ${signed(sumAmounts([net[1], `-${net[0]}`]))}`);
+    }
+    out.push(`Adhérents en hausse : ${s.enHausse} ; en baisse : ${s.enBaisse} ; stables : ${s.stables}`);
+    out.push(`Acceptées ${under(t1)} : ${s.acceptesAvant} ; ${under(t2)} : ${s.acceptesApres} ; refusées seulement ${under(t2)} : ${s.refuseesApresSeulement} ; seulement ${under(t1)} : ${s.refuseesAvantSeulement}`);
+    if (s.hausses.length > 0) {
+      out.push('', 'Plus fortes hausses, classées en euros :');
+      for (const h of s.hausses) out.push(`  ${pad(h.nom ?? `#${h.index + 1}`, 40)} ${pad(signed(h.ecart), 14, true)} ${pad(pourcent(h.ecartPourcent), 9, true)}`);
+    }
+    if (avecConflits) {
+      const conflits = renderComparisonConflicts(s.conflits, titres);
+      if (conflits !== '') out.push('', conflits);
+    }
+    return out.join('\n');
+  });
 }
 
 /**
@@ -160,6 +173,10 @@ export function renderComparisonConflicts(conflitsParCote: Comparaison['synthese
  * ```
  */
 export function* comparisonConflictLines(conflitsParCote: Comparaison['synthese']['conflits'], titres: readonly [string, string] = ['avant', 'après']): Generator<string> {
+  yield* guardedChunks(() => comparisonConflictLinesRaw(conflitsParCote, titres));
+}
+
+function* comparisonConflictLinesRaw(conflitsParCote: Comparaison['synthese']['conflits'], titres: readonly [string, string] = ['avant', 'après']): Generator<string> {
   for (const [side, titre] of [['avant', titres[0]], ['apres', titres[1]]] as const) {
     for (const [heading, conflits] of conflictGroups(conflitsParCote[side], ` ${under(titre)}`)) {
       yield `${heading} (${conflits.length}) : à trancher avant de facturer`;
@@ -189,7 +206,10 @@ function exampleSides(a: AdherentCompare): string {
  * ```
  */
 export function renderComparisonCsv(comparaison: Comparaison): string {
-  return COMPARISON_CSV_HEADER + comparaison.adherents.map(renderComparisonCsvRow).join('');
+  return guarded(() => {
+    check(comparaison, COMPARAISON, ['comparaison']);
+    return COMPARISON_CSV_HEADER + comparaison.adherents.map(renderComparisonCsvRow).join('');
+  });
 }
 
 /**
@@ -215,7 +235,10 @@ export const COMPARISON_CSV_HEADER = '\uFEFFposition;collectivite;siren;total_av
  * ```
  */
 export function renderComparisonCsvRow(a: AdherentCompare): string {
-  const n = (v: string | null | undefined) => (v === null || v === undefined ? '' : numberCell(v));
-  const refus = [...(a.refus.avant ?? []).map((i) => `avant : ${i.code}`), ...(a.refus.apres ?? []).map((i) => `après : ${i.code}`)].join(', ');
-  return [String(a.index + 1), cell(a.nom ?? ''), identifierCell(a.siren ?? ''), n(a.avant?.total), n(a.apres?.total), n(a.ecart), n(a.ecartPourcent), cell(refus), cell(exampleSides(a))].join(';') + '\r\n';
+  return guarded(() => {
+    check(a, ADHERENT_COMPARE, ['adherent']);
+    const n = (v: string | null | undefined) => (v === null || v === undefined ? '' : numberCell(v));
+    const refus = [...(a.refus.avant ?? []).map((i) => `avant : ${i.code}`), ...(a.refus.apres ?? []).map((i) => `après : ${i.code}`)].join(', ');
+    return [String(a.index + 1), cell(a.nom ?? ''), identifierCell(a.siren ?? ''), n(a.avant?.total), n(a.apres?.total), n(a.ecart), n(a.ecartPourcent), cell(refus), cell(exampleSides(a))].join(';') + '\r\n';
+  });
 }

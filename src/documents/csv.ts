@@ -1,4 +1,6 @@
 import type { BatchQuote, BatchResult, Quote, QuoteLine } from '@te90/tarifs';
+import { guarded, guardedInput } from './issues.js';
+import { check, QUOTE } from './input-shapes.js';
 
 const BOM = '\uFEFF';
 
@@ -127,7 +129,10 @@ function row(devis: Quote, l: QuoteLine, prefix: readonly string[], suffix: read
  * ```
  */
 export function renderQuoteCsv(devis: Quote): string {
-  return BOM + [HEADER.join(';'), ...devis.lignes.map((l) => row(devis, l, []))].join('\r\n') + '\r\n';
+  return guarded(() => {
+    check(devis, QUOTE, ['devis']);
+    return BOM + [HEADER.join(';'), ...devis.lignes.map((l) => row(devis, l, []))].join('\r\n') + '\r\n';
+  });
 }
 
 /**
@@ -144,9 +149,11 @@ export function renderQuoteCsv(devis: Quote): string {
  * ```
  */
 export function renderBatchCsv(lot: BatchQuote): string {
-  const rows = [renderBatchCsvHeader()];
-  for (const r of lot.resultats) rows.push(...renderBatchCsvRows(r));
-  return BOM + rows.join('\r\n') + '\r\n';
+  return guardedInput(() => {
+    const rows = [renderBatchCsvHeader()];
+    for (const r of lot.resultats) rows.push(...renderBatchCsvRows(r));
+    return BOM + rows.join('\r\n') + '\r\n';
+  });
 }
 
 /**
@@ -160,7 +167,9 @@ export function renderBatchCsv(lot: BatchQuote): string {
  * ```
  */
 export function renderBatchCsvHeader(extra: readonly string[] = []): string {
-  return ['position', ...HEADER, ...extra].join(';');
+  return guardedInput(() => {
+    return ['position', ...HEADER, ...extra].join(';');
+  });
 }
 
 /**
@@ -175,8 +184,10 @@ export function renderBatchCsvHeader(extra: readonly string[] = []): string {
  * ```
  */
 export function renderBatchCsvRows(r: BatchResult, extra: readonly string[] = []): string[] {
-  if (!r.success) return [];
-  const rows: string[] = [];
-  for (const f of r.data.factures) for (const l of f.lignes) rows.push(row(r.data, l, [String(r.index + 1)], extra));
-  return rows;
+  return guardedInput(() => {
+    if (!r.success) return [];
+    const rows: string[] = [];
+    for (const f of r.data.factures) for (const l of f.lignes) rows.push(row(r.data, l, [String(r.index + 1)], extra));
+    return rows;
+  });
 }

@@ -1,4 +1,4 @@
-import { controlCharacter, describeValue, isValidSiret, readInput, type Path, type QuoteIssue, type SafeResult } from '@te90/tarifs';
+import { controlCharacter, describeError, describeValue, isQuoteError, isValidSiret, readInput, type Path, type QuoteIssue, type SafeResult } from '@te90/tarifs';
 import { EMETTEUR, type Rule } from './emetteur-rules.js';
 import { documentIssue } from './issues.js';
 
@@ -146,6 +146,15 @@ function checkObject(champs: Readonly<Record<string, Rule>>, value: unknown, pat
  * ```
  */
 export function safeParseEmetteur(value: unknown, path: Path = []): SafeResult<Emetteur> {
+  try {
+    return parseEmetteur(value, path);
+  } catch (error) {
+    // Un chemin qui n'est pas une liste, une lecture qui lève : des problèmes, jamais une exception.
+    return { success: false, issues: isQuoteError(error) ? error.issues : [documentIssue('ENTREE_INVALIDE', [], { raison: 'forme', detail: describeError(error) })] };
+  }
+}
+
+function parseEmetteur(value: unknown, path: Path): SafeResult<Emetteur> {
   const read = readInput(value, path);
   const unreadable = new Set(read.issues.map((i) => JSON.stringify(i.path)));
   const issues: QuoteIssue[] = [...read.issues];

@@ -18,7 +18,9 @@ export interface DocumentIssueParams {
     | { readonly raison: 'dateDevis'; readonly format: string; readonly exemple: string }
     | { readonly raison: 'dateApresMillesime'; readonly date: string; readonly millesime: number }
     | { readonly raison: 'optionIllisible' }
-    | { readonly raison: 'type'; readonly attendu: 'string' | 'object'; readonly recu: string };
+    | { readonly raison: 'illisible' }
+    | { readonly raison: 'forme'; readonly detail: string }
+    | { readonly raison: 'type'; readonly attendu: Attendu; readonly recu: string };
   VALEUR_HORS_LIMITES:
     | { readonly raison: 'validiteJours'; readonly minimum: number; readonly maximum: number }
     | {
@@ -47,7 +49,22 @@ export interface DocumentIssueParams {
  */
 export type DocumentIssueCode = keyof DocumentIssueParams;
 
-const TYPE_NAMES = { string: 'une chaîne de caractères', object: 'un objet' } as const;
+/**
+ * Ce qu'attend un champ des données d'un document.
+ *
+ * @internal
+ */
+export type Attendu = 'string' | 'object' | 'array' | 'integer' | 'boolean' | 'montant' | 'calcul';
+
+const TYPE_NAMES: Readonly<Record<Attendu, string>> = {
+  string: 'une chaîne de caractères',
+  object: 'un objet',
+  array: 'une liste',
+  integer: 'un nombre entier',
+  boolean: 'un booléen (true ou false)',
+  montant: 'un nombre décimal écrit en chaîne (ex. « 12.50 »)',
+  calcul: 'un type de calcul connu (fixe, produit, pondere, case, proportionnel, parStrate)',
+};
 
 type Builders = { readonly [C in DocumentIssueCode]: (params: DocumentIssueParams[C]) => string };
 
@@ -62,6 +79,10 @@ const MESSAGES: Builders = {
         return `La date du devis (${dateEnLettres(p.date)}) est après l'année ${p.millesime} de ses tarifs : établissez-le sur le catalogue de l'année en cours.`;
       case 'optionIllisible':
         return "L'option ne peut pas être lue : sa lecture a levé une exception.";
+      case 'forme':
+        return `Ces données n'ont pas la forme qu'attend ce document (${p.detail}) : donnez-lui le résultat de la fonction de la bibliothèque qui les produit.`;
+      case 'illisible':
+        return 'Ces données ne peuvent pas être lues : leur lecture a levé une exception.';
       case 'type':
         return `Attendu : ${TYPE_NAMES[p.attendu]} ; reçu : ${p.recu}.`;
     }
@@ -116,3 +137,35 @@ export function guarded<T>(run: () => T): T {
   }
 }
 
+
+/**
+ * Exécute `run`, qui écrit un document de données que la bibliothèque n'a pas jugées : toute
+ * exception qui n'est pas une {@link QuoteError} dit que ces données n'ont pas la forme attendue
+ * (`ENTREE_INVALIDE`, raison `forme`), jamais une `TypeError`.
+ *
+ * @internal
+ */
+export function guardedInput<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isQuoteError(error)) throw error;
+    throw new QuoteError([documentIssue('ENTREE_INVALIDE', [], { raison: 'forme', detail: describeError(error) })]);
+  }
+}
+
+/**
+ * Les morceaux d'un document écrit au fil de l'eau, chacun sous {@link guardedInput} (ou
+ * {@link guarded} si `jugees`) : une exception pendant l'itération devient une {@link QuoteError}.
+ *
+ * @internal
+ */
+export function* guardedChunks<T>(make: () => Iterator<T>, jugees = false): Generator<T> {
+  const guard = jugees ? guarded : guardedInput;
+  const it = guard(make);
+  for (;;) {
+    const step = guard(() => it.next());
+    if (step.done === true) return;
+    yield step.value;
+  }
+}

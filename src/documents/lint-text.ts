@@ -1,4 +1,5 @@
 import { formatPath, type LintFinding, type MissingAmount } from '@te90/tarifs';
+import { guardedInput } from './issues.js';
 
 /**
  * Écrit le résultat d'une vérification de catalogue : erreurs, avertissements et montants non publiés.
@@ -13,19 +14,21 @@ import { formatPath, type LintFinding, type MissingAmount } from '@te90/tarifs';
  * ```
  */
 export function renderLintText(findings: readonly LintFinding[], missing: readonly MissingAmount[]): string {
-  const out: string[] = [];
-  for (const [niveau, titre] of [
-    ['erreur', 'Erreurs'],
-    ['avertissement', 'Avertissements'],
-  ] as const) {
-    const list = findings.filter((f) => f.niveau === niveau);
-    out.push(list.length === 0 ? `${titre} : aucune.` : `${titre} (${list.length}) :`);
-    for (const f of list) out.push(`  - ${formatPath(f.path)} : ${f.message} [${f.code}]`);
-  }
-  out.push(
-    missing.length === 0
-      ? 'Montants non publiés : aucun, tous les montants sont connus.'
-      : `Montants non publiés (${missing.length}) : ${missing.map((m) => m.cheminTarifs).join(', ')}.`,
-  );
-  return out.join('\n');
+  return guardedInput(() => {
+    const out: string[] = [];
+    for (const [niveau, titre] of [
+      ['erreur', 'Erreurs'],
+      ['avertissement', 'Avertissements'],
+    ] as const) {
+      const list = findings.filter((f) => f.niveau === niveau);
+      out.push(list.length === 0 ? `${titre} : aucune.` : `${titre} (${list.length}) :`);
+      for (const f of list) out.push(`  - ${formatPath(f.path)} : ${f.message} [${f.code}]`);
+    }
+    out.push(
+      missing.length === 0
+        ? 'Montants non publiés : aucun, tous les montants sont connus.'
+        : `Montants non publiés (${missing.length}) : ${missing.map((m) => m.cheminTarifs).join(', ')}.`,
+    );
+    return out.join('\n');
+  });
 }

@@ -1,21 +1,17 @@
-import { describeQuoteLine, formatEuros, formatNumber, formatUnitPrice, QuoteError, type Invoice, type Quote, type QuoteLine } from '@te90/tarifs';
+import { describeQuoteLine, formatEuros, formatNumber, formatUnitPrice, isQuoteError, QuoteError, type Invoice, type Quote, type QuoteIssue, type QuoteLine } from '@te90/tarifs';
+import { check, QUOTE } from './input-shapes.js';
+import { html, joinHtml, styleElement, type Html } from './html.js';
 import { cssString, sirenUnbroken } from './words.js';
 import { dateEnLettres, isoDate } from './dates.js';
 import { hypotheses, manquantsText, nomFacture, REGLE_ARRONDI, sectionsOf, sirenFacture, sourcesDuDevis, sourceText, totauxParNature } from './devis-parts.js';
 import type { Emetteur } from './emetteur.js';
 import { guarded } from './issues.js';
-import { judgeHtmlOptions, readHtmlOptions, type HtmlOptions } from './quote-html-options.js';
+import { judgeHtmlOptions, readHtmlOptions, validateHtmlOptions, type HtmlOptions } from './quote-html-options.js';
 import { TYPES } from './quote-text.js';
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function frenchDate(day: number): string {
   return dateEnLettres(isoDate(day));
 }
-
-/** Un texte dans une chaîne CSS : guillemets, barres obliques inverses, sauts de ligne et chevrons échappés. */
 
 /**
  * La feuille de style. À l'impression (Chromium 131 et suivants, qui lit les boîtes de marge de
@@ -91,14 +87,14 @@ function style(numero: string, bandeau: string | undefined): string {
 }
 
 /** Ce qu'il faut pour adresser la facture : SIRET, code service, engagement, quand l'adhésion les donne. */
-function destinataireHtml(d: Invoice['destinataire']): string[] {
+function destinataireHtml(d: Invoice['destinataire']): Html[] {
   if (d === undefined) return [];
   const items = [
-    d.siret === undefined ? '' : `<dt>SIRET</dt><dd>${escape(d.siret)}</dd>`,
-    d.codeService === undefined ? '' : `<dt>Code service</dt><dd>${escape(d.codeService)}</dd>`,
-    d.engagement === undefined ? '' : `<dt>Engagement</dt><dd>${escape(d.engagement)}</dd>`,
-  ].join('');
-  return items === '' ? [] : [`<dl class="destinataire">${items}</dl>`];
+    ...(d.siret === undefined ? [] : [html`<dt>SIRET</dt><dd>${d.siret}</dd>`]),
+    ...(d.codeService === undefined ? [] : [html`<dt>Code service</dt><dd>${d.codeService}</dd>`]),
+    ...(d.engagement === undefined ? [] : [html`<dt>Engagement</dt><dd>${d.engagement}</dd>`]),
+  ];
+  return items.length === 0 ? [] : [html`<dl class="destinataire">${items}</dl>`];
 }
 
 /** Ce qui manque pour que le devis puisse être envoyé : rien, ou la liste de ce qui manque. */
@@ -110,27 +106,27 @@ function missingForFinal(e: Emetteur | undefined): string[] {
   return out;
 }
 
-function emetteurHtml(e: Emetteur | undefined): string[] {
-  if (e === undefined) return ['<p class="manque">Émetteur non renseigné</p>'];
+function emetteurHtml(e: Emetteur | undefined): Html[] {
+  if (e === undefined) return [html`<p class="manque">Émetteur non renseigné</p>`];
   return [
-    `<p><strong>${escape(e.nom)}</strong>${e.exemple ? ' <span class="marque-exemple">(émetteur d&#39;exemple)</span>' : ''}</p>`,
-    ...e.adresse.split('\n').map((l) => `<p>${escape(l.trim())}</p>`),
-    `<p>SIRET ${escape(e.siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1\u00a0$2\u00a0$3\u00a0$4'))}</p>`,
-    ...(e.contact === undefined ? [] : [`<p>${escape(e.contact)}</p>`]),
+    html`<p><strong>${e.nom}</strong>${e.exemple ? html` <span class="marque-exemple">(émetteur d&#39;exemple)</span>` : undefined}</p>`,
+    ...e.adresse.split('\n').map((l) => html`<p>${l.trim()}</p>`),
+    html`<p>SIRET ${e.siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1\u00a0$2\u00a0$3\u00a0$4')}</p>`,
+    ...(e.contact === undefined ? [] : [html`<p>${e.contact}</p>`]),
   ];
 }
 
-function lineHtml(l: QuoteLine, horsSource: boolean): string[] {
+function lineHtml(l: QuoteLine, horsSource: boolean): Html[] {
   const typo = { insecable: true } as const;
   const detail = describeQuoteLine(l, typo);
   const classes = ['source', ...(l.source.exemple ? ['exemple-source'] : []), ...(horsSource ? ['hypothese'] : [])].join(' ');
   return [
-    '<tr>',
-    `<th scope="row">${escape(l.libelle)}<span class="detail">${escape(detail)}</span>${l.remarque === undefined ? '' : `<span class="remarque">${escape(l.remarque)}</span>`}<span class="${classes}">${escape(sourceText(l.source, horsSource))}</span></th>`,
-    `<td>${escape(formatNumber(l.quantite, typo))}\u00a0${escape(l.unite)}</td>`,
-    `<td class="montant">${formatUnitPrice(l.prixUnitaire, typo)}</td>`,
-    `<td class="montant">${formatEuros(l.montant, typo)}</td>`,
-    '</tr>',
+    html`<tr>`,
+    html`<th scope="row">${l.libelle}<span class="detail">${detail}</span>${l.remarque === undefined ? undefined : html`<span class="remarque">${l.remarque}</span>`}<span class="${classes}">${sourceText(l.source, horsSource)}</span></th>`,
+    html`<td>${formatNumber(l.quantite, typo)}\u00a0${l.unite}</td>`,
+    html`<td class="montant">${formatUnitPrice(l.prixUnitaire, typo)}</td>`,
+    html`<td class="montant">${formatEuros(l.montant, typo)}</td>`,
+    html`</tr>`,
   ];
 }
 
@@ -138,34 +134,34 @@ function lineHtml(l: QuoteLine, horsSource: boolean): string[] {
  * L'accord de chaque autre SIREN facturé (une personne morale distincte de l'adhérent) : une ligne
  * par SIREN, son nom (ou qu'il n'est pas donné), son montant et les cases à remplir.
  */
-function accordsAutres(autres: readonly Invoice[], euros: (m: string) => string): string[] {
+function accordsAutres(autres: readonly Invoice[], euros: (m: string) => string): Html[] {
   return [
-    '<section class="accords-autres" aria-labelledby="accords-autres">',
-    '<h2 id="accords-autres">Bon pour accord des autres SIREN facturés</h2>',
-    "<p>Chaque SIREN facturé ci-dessus est une personne morale distincte : chacun accepte les montants qui lui sont facturés, daté et signé par son représentant, avec son cachet.</p>",
-    '<table class="accords">',
-    '<thead><tr><th scope="col">SIREN facturé</th><th scope="col" class="montant">Montant</th><th scope="col">Date</th><th scope="col">Nom et qualité du signataire</th><th scope="col">Signature et cachet</th></tr></thead>',
-    '<tbody>',
-    ...autres.map((f) => `<tr><th scope="row">${escape(sirenFacture(f, true))}</th><td class="montant">${euros(f.total)}</td><td></td><td></td><td></td></tr>`),
-    '</tbody>',
-    '</table>',
-    '</section>',
+    html`<section class="accords-autres" aria-labelledby="accords-autres">`,
+    html`<h2 id="accords-autres">Bon pour accord des autres SIREN facturés</h2>`,
+    html`<p>Chaque SIREN facturé ci-dessus est une personne morale distincte : chacun accepte les montants qui lui sont facturés, daté et signé par son représentant, avec son cachet.</p>`,
+    html`<table class="accords">`,
+    html`<thead><tr><th scope="col">SIREN facturé</th><th scope="col" class="montant">Montant</th><th scope="col">Date</th><th scope="col">Nom et qualité du signataire</th><th scope="col">Signature et cachet</th></tr></thead>`,
+    html`<tbody>`,
+    ...autres.map((f) => html`<tr><th scope="row">${sirenFacture(f, true)}</th><td class="montant">${euros(f.total)}</td><td></td><td></td><td></td></tr>`),
+    html`</tbody>`,
+    html`</table>`,
+    html`</section>`,
   ];
 }
 
 /** Un bloc « bon pour accord » : qui s'engage, sur quel montant, et les cases à remplir. */
-function accordHtml(id: string, titre: string, engagement: string, cachet: string): string[] {
+function accordHtml(id: string, titre: string, engagement: Html, cachet: string): Html[] {
   return [
-    `<section class="accord" aria-labelledby="${id}">`,
-    `<h2 id="${id}">${titre}</h2>`,
-    `<p>${engagement}</p>`,
-    '<div class="cases">',
-    '<div class="case"><span>Date</span></div>',
-    '<div class="case"><span>Nom et qualité du signataire</span></div>',
-    '<div class="case haute"><span>Signature</span></div>',
-    `<div class="case haute"><span>${cachet}</span></div>`,
-    '</div>',
-    '</section>',
+    html`<section class="accord" aria-labelledby="${id}">`,
+    html`<h2 id="${id}">${titre}</h2>`,
+    html`<p>${engagement}</p>`,
+    html`<div class="cases">`,
+    html`<div class="case"><span>Date</span></div>`,
+    html`<div class="case"><span>Nom et qualité du signataire</span></div>`,
+    html`<div class="case haute"><span>Signature</span></div>`,
+    html`<div class="case haute"><span>${cachet}</span></div>`,
+    html`</div>`,
+    html`</section>`,
   ];
 }
 
@@ -200,8 +196,24 @@ function accordHtml(id: string, titre: string, engagement: string, cachet: strin
  * ```
  */
 export function renderQuoteHtml(devis: Quote, options: HtmlOptions): string {
-  // Les options sont lues une fois ; toute exception devient une QuoteError.
-  return guarded(() => writeQuoteHtml(devis, readHtmlOptions(options)));
+  // Le devis est jugé (il peut venir d'un fichier) et les options lues une fois, leurs problèmes
+  // ensemble ; toute autre exception devient une QuoteError.
+  return guarded(() => {
+    const issues: QuoteIssue[] = [];
+    try {
+      check(devis, QUOTE, ['devis']);
+    } catch (error) {
+      if (!isQuoteError(error)) throw error;
+      issues.push(...error.issues);
+    }
+    if (issues.length > 0) {
+      // Les options sont jugées pour le millésime du devis, s'il se lit.
+      const millesime = (devis as { millesime?: unknown } | null)?.millesime;
+      if (typeof millesime === 'number' && Number.isSafeInteger(millesime)) issues.push(...validateHtmlOptions(options, millesime));
+      throw new QuoteError(issues);
+    }
+    return writeQuoteHtml(devis, readHtmlOptions(options));
+  });
 }
 
 function writeQuoteHtml(devis: Quote, options: unknown): string {
@@ -217,130 +229,128 @@ function writeQuoteHtml(devis: Quote, options: unknown): string {
   const manque = [...missingForFinal(e), ...(devis.totalPartiel ? [`le total est partiel (${manquantsText(devis)})`] : [])];
   const bandeau = [...(manque.length > 0 ? ['Document de travail — ne pas signer'] : []), ...(exemple ? ["Montants d'exemple — pas un devis réel"] : [])];
   const horsSource = hypotheses(devis);
-  const out: string[] = [];
+  const out: Html[] = [];
   out.push(
-    '<!doctype html>',
-    '<html lang="fr">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>Devis ${escape(o.numero)} — ${escape(c.nom)}</title>`,
-    `<style>${style(o.numero, bandeau.length > 0 ? bandeau.join(' · ') : undefined)}</style>`,
-    '</head>',
-    '<body>',
-    '<header>',
-    '<div class="emetteur">',
+    html`<!doctype html>`,
+    html`<html lang="fr">`,
+    html`<head>`,
+    html`<meta charset="utf-8">`,
+    html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    html`<title>Devis ${o.numero} — ${c.nom}</title>`,
+    styleElement(style(o.numero, bandeau.length > 0 ? bandeau.join(' · ') : undefined)),
+    html`</head>`,
+    html`<body>`,
+    html`<header>`,
+    html`<div class="emetteur">`,
     ...emetteurHtml(e),
-    '</div>',
-    '<div class="meta">',
-    `<h1>Devis ${devis.millesime}</h1>`,
-    `<p>Devis n° <strong>${escape(o.numero)}</strong></p>`,
-    `<p>Date : ${frenchDate(o.jour)}</p>`,
+    html`</div>`,
+    html`<div class="meta">`,
+    html`<h1>Devis ${devis.millesime}</h1>`,
+    html`<p>Devis n° <strong>${o.numero}</strong></p>`,
+    html`<p>Date : ${frenchDate(o.jour)}</p>`,
     o.validiteDonnee
-      ? `<p>Valable ${o.validite} jours, jusqu'au ${frenchDate(o.fin)}</p>`
+      ? html`<p>Valable ${o.validite} jours, jusqu'au ${frenchDate(o.fin)}</p>`
       : o.validite !== undefined
-        ? `<p>Valable ${o.validite} jours, jusqu'au ${frenchDate(o.fin)}</p><p class="defaut">(durée par défaut de l'outil)</p>`
-        : `<p>Valable jusqu'au ${frenchDate(o.fin)}</p><p class="defaut">(durée par défaut de l'outil, 30 jours, ramenée à la fin de l'année des tarifs ${devis.millesime})</p>`,
-    '</div>',
-    '</header>',
-    '<main>',
+        ? html`<p>Valable ${o.validite} jours, jusqu'au ${frenchDate(o.fin)}</p><p class="defaut">(durée par défaut de l'outil)</p>`
+        : html`<p>Valable jusqu'au ${frenchDate(o.fin)}</p><p class="defaut">(durée par défaut de l'outil, 30 jours, ramenée à la fin de l'année des tarifs ${devis.millesime})</p>`,
+    html`</div>`,
+    html`</header>`,
+    html`<main>`,
   );
   if (manque.length > 0) {
-    out.push(
-      `<p class="travail" role="note"><strong>Document de travail</strong> — ce devis ne peut pas être envoyé tel quel : ${escape(manque.join(' ; '))}.</p>`,
-    );
+    out.push(html`<p class="travail" role="note"><strong>Document de travail</strong> — ce devis ne peut pas être envoyé tel quel : ${manque.join(' ; ')}.</p>`);
   }
   if (exemple) {
     out.push(
-      '<p class="exemple" role="note">Montants d\'exemple : certains montants de ce devis ont été inventés pour une démonstration ; ils ne sont ni publiés ni votés par le syndicat. Ce document n\'est pas un devis réel.</p>',
+      html`<p class="exemple" role="note">Montants d'exemple : certains montants de ce devis ont été inventés pour une démonstration ; ils ne sont ni publiés ni votés par le syndicat. Ce document n'est pas un devis réel.</p>`,
     );
   }
   out.push(
-    '<section class="adherent" aria-labelledby="adherent">',
-    '<h2 id="adherent">Collectivité</h2>',
-    `<p><strong>${escape(c.nom)}</strong> (${TYPES[c.type]}), SIREN ${sirenUnbroken(c.siren)}</p>`,
-    ...(c.population !== undefined ? [`<p>Population : ${formatNumber(String(c.population), typo)}\u00a0habitants</p>`] : []),
-    ...(c.parcTransfere ? ['<p>Parc informatique transféré au syndicat</p>'] : []),
+    html`<section class="adherent" aria-labelledby="adherent">`,
+    html`<h2 id="adherent">Collectivité</h2>`,
+    html`<p><strong>${c.nom}</strong> (${TYPES[c.type] ?? c.type}), SIREN ${sirenUnbroken(c.siren)}</p>`,
+    ...(c.population !== undefined ? [html`<p>Population : ${formatNumber(String(c.population), typo)}\u00a0habitants</p>`] : []),
+    ...(c.parcTransfere ? [html`<p>Parc informatique transféré au syndicat</p>`] : []),
     // La convention n'est citée que si l'émetteur la donne, dans ses mots : l'outil n'en suppose aucune.
-    ...(e?.convention === undefined ? [] : [`<p class="references convention">Convention d'adhésion (référence donnée par l'émetteur) : ${escape(e.convention)}</p>`]),
-    `<p class="references">Aux tarifs du catalogue ${devis.millesime}. Sources des montants :</p>`,
-    '<ul class="references">',
-    ...sourcesDuDevis(devis).map((src) => `<li>${escape(src)}</li>`),
-    '</ul>',
-    '</section>',
+    ...(e?.convention === undefined ? [] : [html`<p class="references convention">Convention d'adhésion (référence donnée par l'émetteur) : ${e.convention}</p>`]),
+    html`<p class="references">Aux tarifs du catalogue ${devis.millesime}. Sources des montants :</p>`,
+    html`<ul class="references">`,
+    ...sourcesDuDevis(devis).map((src) => html`<li>${src}</li>`),
+    html`</ul>`,
+    html`</section>`,
   );
   devis.factures.forEach((f, i) => {
     out.push(
-      `<section class="siren" aria-labelledby="siren-${i + 1}">`,
-      `<h2 id="siren-${i + 1}">Montants facturés au ${escape(sirenFacture(f, true))}</h2>`,
+      html`<section class="siren" aria-labelledby="siren-${i + 1}">`,
+      html`<h2 id="siren-${i + 1}">Montants facturés au ${sirenFacture(f, true)}</h2>`,
       ...destinataireHtml(f.destinataire),
     );
     for (const section of sectionsOf(f, devis.millesime)) {
       // Le sous-total est la dernière ligne du corps du tableau : imprimé une fois, après ses lignes
       // (un pied de tableau, lui, se répète en bas de chaque page).
       out.push(
-        `<table class="${section.nature}${section.lignes.length <= 3 ? ' courte' : ''}">`,
-        `<caption>${section.titre} <span class="periode">— ${escape(section.periode)}</span></caption>`,
-        '<thead><tr><th scope="col">Prestation</th><th scope="col">Quantité</th><th scope="col" class="montant">Prix unitaire</th><th scope="col" class="montant">Montant</th></tr></thead>',
-        '<tbody>',
+        html`<table class="${section.nature}${section.lignes.length <= 3 ? ' courte' : ''}">`,
+        html`<caption>${section.titre} <span class="periode">— ${section.periode}</span></caption>`,
+        html`<thead><tr><th scope="col">Prestation</th><th scope="col">Quantité</th><th scope="col" class="montant">Prix unitaire</th><th scope="col" class="montant">Montant</th></tr></thead>`,
+        html`<tbody>`,
         ...section.lignes.flatMap((l) => lineHtml(l, horsSource.has(l.prestation))),
-        `<tr class="sous-total"><th scope="row" colspan="3">Sous-total des ${section.titre.toLowerCase()}</th><td class="montant">${euros(section.sousTotal)}</td></tr>`,
-        '</tbody>',
-        '</table>',
+        html`<tr class="sous-total"><th scope="row" colspan="3">Sous-total des ${section.titre.toLowerCase()}</th><td class="montant">${euros(section.sousTotal)}</td></tr>`,
+        html`</tbody>`,
+        html`</table>`,
       );
     }
     const partiel = f.totalPartiel === true;
     out.push(
-      `<p class="total-siren">${partiel ? 'Total partiel' : 'Total'} pour le SIREN ${sirenUnbroken(f.siren)} : ${euros(f.total)}${partiel ? `<span class="partiel">Total partiel : ${escape(manquantsText(devis, f.siren))}.</span>` : ''}</p>`,
-      '</section>',
+      html`<p class="total-siren">${partiel ? 'Total partiel' : 'Total'} pour le SIREN ${sirenUnbroken(f.siren)} : ${euros(f.total)}${partiel ? html`<span class="partiel">Total partiel : ${manquantsText(devis, f.siren)}.</span>` : undefined}</p>`,
+      html`</section>`,
     );
   });
   // La fin du devis tient sur une page : totaux, conditions, remarques et bon pour accord ensemble.
-  out.push('<div class="fin">');
+  out.push(html`<div class="fin">`);
   const parNature = totauxParNature(devis);
-  out.push('<section class="totaux" aria-label="Totaux">');
+  out.push(html`<section class="totaux" aria-label="Totaux">`);
   if (parNature) {
     out.push(
-      `<p>Total des abonnements annuels ${devis.millesime} : ${euros(parNature.annuelles)}</p>`,
-      `<p>Total des prestations ponctuelles : ${euros(parNature.ponctuelles)}</p>`,
+      html`<p>Total des abonnements annuels ${devis.millesime} : ${euros(parNature.annuelles)}</p>`,
+      html`<p>Total des prestations ponctuelles : ${euros(parNature.ponctuelles)}</p>`,
     );
   }
-  out.push(`<p class="total">${devis.totalPartiel ? 'Total partiel du devis' : 'Total du devis'} : ${euros(devis.total)}</p>`);
-  if (devis.totalPartiel) out.push(`<p class="partiel">Total partiel : ${escape(manquantsText(devis))} ; le total n'en tient pas compte.</p>`);
-  out.push('</section>');
+  out.push(html`<p class="total">${devis.totalPartiel ? 'Total partiel du devis' : 'Total du devis'} : ${euros(devis.total)}</p>`);
+  if (devis.totalPartiel) out.push(html`<p class="partiel">Total partiel : ${manquantsText(devis)} ; le total n'en tient pas compte.</p>`);
+  out.push(html`</section>`);
   out.push(
-    '<section class="conditions" aria-labelledby="conditions">',
-    '<h2 id="conditions">Conditions</h2>',
-    ...(e?.conditions === undefined ? [] : [`<p class="conditions-emetteur">${escape(e.conditions)}</p>`]),
-    `<p>Montants en euros. ${escape(REGLE_ARRONDI)}</p>`,
-    e?.mentionFiscale !== undefined ? `<p class="mention-fiscale">${escape(e.mentionFiscale)}</p>` : '<p class="manque">Mention fiscale (TVA) : non renseignée.</p>',
-    '</section>',
+    html`<section class="conditions" aria-labelledby="conditions">`,
+    html`<h2 id="conditions">Conditions</h2>`,
+    ...(e?.conditions === undefined ? [] : [html`<p class="conditions-emetteur">${e.conditions}</p>`]),
+    html`<p>Montants en euros. ${REGLE_ARRONDI}</p>`,
+    e?.mentionFiscale !== undefined ? html`<p class="mention-fiscale">${e.mentionFiscale}</p>` : html`<p class="manque">Mention fiscale (TVA) : non renseignée.</p>`,
+    html`</section>`,
   );
   if (devis.remarques.length > 0) {
-    out.push('<section class="remarques" aria-labelledby="remarques">', '<h2 id="remarques">À noter</h2>', '<ul>');
-    for (const w of devis.remarques) out.push(`<li>${escape(w.message)}</li>`);
-    out.push('</ul>', '</section>');
+    out.push(html`<section class="remarques" aria-labelledby="remarques">`, html`<h2 id="remarques">À noter</h2>`, html`<ul>`);
+    for (const w of devis.remarques) out.push(html`<li>${w.message}</li>`);
+    out.push(html`</ul>`, html`</section>`);
   }
-  let autresHtml: string[] = [];
+  let autresHtml: Html[] = [];
   if (devis.totalPartiel) {
-    out.push(`<p class="sans-accord" role="note">Pas de bon pour accord : le total de ce devis est partiel (${escape(manquantsText(devis))}) : il ne peut pas être signé tel quel.</p>`);
+    out.push(html`<p class="sans-accord" role="note">Pas de bon pour accord : le total de ce devis est partiel (${manquantsText(devis)}) : il ne peut pas être signé tel quel.</p>`);
   } else {
     // Chaque SIREN facturé est une personne morale : chacun accepte les montants qui lui sont facturés.
     const membre = devis.factures.find((f) => f.siren === c.siren);
     const autres = devis.factures.filter((f) => f.siren !== c.siren);
     const objet = membre === undefined ? 'les prestations de ce devis' : autres.length === 0 ? `ce devis, pour un total de ${euros(devis.total)}` : `les montants facturés à son SIREN (${sirenUnbroken(c.siren)}), soit ${euros(membre.total)}`;
-    out.push(...accordHtml('accord', 'Bon pour accord', `À retourner daté et signé par la collectivité (${escape(c.nom)}), qui accepte ${objet}.`, 'Cachet de la collectivité'));
+    out.push(...accordHtml('accord', 'Bon pour accord', html`À retourner daté et signé par la collectivité (${c.nom}), qui accepte ${objet}.`, 'Cachet de la collectivité'));
     if (autres.length > 0) autresHtml = accordsAutres(autres, euros);
   }
   const s = e?.signataire;
   out.push(
-    ...(s === undefined ? [] : [`<p class="signataire">Pour l'émetteur : ${escape(s.nom)}, ${escape(s.qualite)}</p>`]),
-    '</div>',
+    ...(s === undefined ? [] : [html`<p class="signataire">Pour l'émetteur : ${s.nom}, ${s.qualite}</p>`]),
+    html`</div>`,
     ...autresHtml,
-    '</main>',
-    `<footer>Devis ${escape(o.numero)} — tarifs du catalogue ${devis.millesime}.</footer>`,
-    '</body>',
-    '</html>',
+    html`</main>`,
+    html`<footer>Devis ${o.numero} — tarifs du catalogue ${devis.millesime}.</footer>`,
+    html`</body>`,
+    html`</html>`,
   );
-  return out.join('\n') + '\n';
+  return joinHtml(out).toString() + '\n';
 }

@@ -1,5 +1,7 @@
 import { describeQuoteLine, formatEuros, formatNumber, formatPath, formatSiren, type Quote, type QuoteIssue } from '@te90/tarifs';
 import { lineSourceText, manquantsText, REGLE_ARRONDI, sectionsOf, sirenFacture, totauxParNature } from './devis-parts.js';
+import { guarded, guardedInput } from './issues.js';
+import { check, QUOTE } from './input-shapes.js';
 
 /**
  * La nature d'une collectivité, écrite pour un lecteur.
@@ -94,64 +96,67 @@ const INDENT = '    ';
  * ```
  */
 export function renderQuoteText(devis: Quote, options?: TextOptions): string {
-  const typo = { insecable: true } as const;
-  const euros = (m: string) => formatEuros(m, typo);
-  const c = devis.collectivite;
-  const out: string[] = [];
-  /** Un libellé (coupé s'il est long) et son montant, aligné à droite sur la première ligne. */
-  const row = (indent: string, label: string, montant: string) => {
-    // Le libellé s'élargit de ce que le retrait perd : tous les montants finissent à la même colonne.
-    const width = LABEL + INDENT.length - indent.length;
-    const [first, ...rest] = wrap(label, width);
-    out.push(`${indent}${pad(first!, width)}  ${pad(montant, AMOUNT, true)}`);
-    for (const r of rest) out.push(`${indent}  ${r}`);
-  };
-  const note = (text: string) => {
-    for (const l of wrap(text, LABEL + AMOUNT - 2)) out.push(`${INDENT}    ${l}`);
-  };
-  out.push(`Devis ${devis.millesime} — ${c.nom} (${TYPES[c.type]}), SIREN ${formatSiren(c.siren)}`);
-  if (c.population !== undefined) out.push(`Population : ${formatNumber(String(c.population), typo)}\u00a0habitants`);
-  if (c.parcTransfere) out.push('Parc informatique transféré au syndicat');
-  // Le texte n'a ni émetteur, ni mention fiscale, ni bon pour accord : il reste un document de travail,
-  // et le dit à l'adhérent, qui le lit (rien ici ne s'adresse à qui le produit).
-  out.push('', ...wrap("DOCUMENT DE TRAVAIL : ce récapitulatif n'est pas un devis à signer ; le devis à signer, avec son bon pour accord, est celui que le syndicat vous adresse.", LABEL + AMOUNT + 4));
-  if (devis.lignes.some((l) => l.source.exemple === true)) {
-    out.push('', ...wrap("MONTANTS D'EXEMPLE : certains montants de ce devis ont été inventés pour une démonstration ; ils ne sont ni publiés ni votés par le syndicat. Ce document n'est pas un devis réel.", LABEL + AMOUNT + 4));
-  }
-  for (const facture of devis.factures) {
-    out.push('', `Montants facturés au ${sirenFacture(facture, false)}`);
-    const d = facture.destinataire;
-    const adresse = [d?.siret && `SIRET ${d.siret}`, d?.codeService && `code service ${d.codeService}`, d?.engagement && `engagement n° ${d.engagement}`].filter(Boolean);
-    if (adresse.length > 0) out.push(`  ${adresse.join(' ; ')}`);
-    for (const section of sectionsOf(facture, devis.millesime)) {
-      out.push(...wrap(`${section.titre} (${section.periode})`, LABEL + AMOUNT).map((l, i) => `${i === 0 ? '  ' : '    '}${l}`));
-      for (const ligne of section.lignes) {
-        row(INDENT, ligne.libelle, euros(ligne.montant));
-        note(describeQuoteLine(ligne, typo));
-        if (ligne.remarque !== undefined) note(ligne.remarque);
-        note(lineSourceText(devis, ligne));
-      }
-      row(INDENT, `Sous-total des ${section.titre.toLowerCase()}`, euros(section.sousTotal));
+  return guarded(() => {
+    check(devis, QUOTE, ['devis']);
+    const typo = { insecable: true } as const;
+    const euros = (m: string) => formatEuros(m, typo);
+    const c = devis.collectivite;
+    const out: string[] = [];
+    /** Un libellé (coupé s'il est long) et son montant, aligné à droite sur la première ligne. */
+    const row = (indent: string, label: string, montant: string) => {
+      // Le libellé s'élargit de ce que le retrait perd : tous les montants finissent à la même colonne.
+      const width = LABEL + INDENT.length - indent.length;
+      const [first, ...rest] = wrap(label, width);
+      out.push(`${indent}${pad(first!, width)}  ${pad(montant, AMOUNT, true)}`);
+      for (const r of rest) out.push(`${indent}  ${r}`);
+    };
+    const note = (text: string) => {
+      for (const l of wrap(text, LABEL + AMOUNT - 2)) out.push(`${INDENT}    ${l}`);
+    };
+    out.push(`Devis ${devis.millesime} — ${c.nom} (${TYPES[c.type]}), SIREN ${formatSiren(c.siren)}`);
+    if (c.population !== undefined) out.push(`Population : ${formatNumber(String(c.population), typo)}\u00a0habitants`);
+    if (c.parcTransfere) out.push('Parc informatique transféré au syndicat');
+    // Le texte n'a ni émetteur, ni mention fiscale, ni bon pour accord : il reste un document de travail,
+    // et le dit à l'adhérent, qui le lit (rien ici ne s'adresse à qui le produit).
+    out.push('', ...wrap("DOCUMENT DE TRAVAIL : ce récapitulatif n'est pas un devis à signer ; le devis à signer, avec son bon pour accord, est celui que le syndicat vous adresse.", LABEL + AMOUNT + 4));
+    if (devis.lignes.some((l) => l.source.exemple === true)) {
+      out.push('', ...wrap("MONTANTS D'EXEMPLE : certains montants de ce devis ont été inventés pour une démonstration ; ils ne sont ni publiés ni votés par le syndicat. Ce document n'est pas un devis réel.", LABEL + AMOUNT + 4));
     }
-    row('  ', `${facture.totalPartiel ? 'Total partiel' : 'Total'} pour ce SIREN`, euros(facture.total));
-  }
-  out.push('');
-  const parNature = totauxParNature(devis);
-  if (parNature) {
-    out.push(`Total des abonnements annuels ${devis.millesime} : ${euros(parNature.annuelles)}`, `Total des prestations ponctuelles : ${euros(parNature.ponctuelles)}`);
-  }
-  out.push(`${devis.totalPartiel ? 'Total partiel du devis' : 'Total du devis'} : ${euros(devis.total)}`);
-  if (devis.totalPartiel) out.push(...wrap(`Total partiel : ${manquantsText(devis)} ; le total n'en tient pas compte.`, LABEL + AMOUNT + 4));
-  out.push('', ...wrap(`Montants en euros. ${REGLE_ARRONDI}`, LABEL + AMOUNT + 4));
-  if (devis.remarques.length > 0) {
-    out.push('', 'À noter :');
-    for (const w of devis.remarques) out.push(...wrap(w.message, LABEL + AMOUNT).map((l, i) => `${i === 0 ? '  - ' : '    '}${l}`));
-  }
-  if (options?.verifications === true && devis.avertissements.length > 0) {
-    out.push('', 'Vérifications pour le syndicat :');
-    for (const w of devis.avertissements) out.push(...wrap(`${w.message} [${w.code}]`, LABEL + AMOUNT).map((l, i) => `${i === 0 ? '  - ' : '    '}${l}`));
-  }
-  return out.join('\n');
+    for (const facture of devis.factures) {
+      out.push('', `Montants facturés au ${sirenFacture(facture, false)}`);
+      const d = facture.destinataire;
+      const adresse = [d?.siret && `SIRET ${d.siret}`, d?.codeService && `code service ${d.codeService}`, d?.engagement && `engagement n° ${d.engagement}`].filter(Boolean);
+      if (adresse.length > 0) out.push(`  ${adresse.join(' ; ')}`);
+      for (const section of sectionsOf(facture, devis.millesime)) {
+        out.push(...wrap(`${section.titre} (${section.periode})`, LABEL + AMOUNT).map((l, i) => `${i === 0 ? '  ' : '    '}${l}`));
+        for (const ligne of section.lignes) {
+          row(INDENT, ligne.libelle, euros(ligne.montant));
+          note(describeQuoteLine(ligne, typo));
+          if (ligne.remarque !== undefined) note(ligne.remarque);
+          note(lineSourceText(devis, ligne));
+        }
+        row(INDENT, `Sous-total des ${section.titre.toLowerCase()}`, euros(section.sousTotal));
+      }
+      row('  ', `${facture.totalPartiel ? 'Total partiel' : 'Total'} pour ce SIREN`, euros(facture.total));
+    }
+    out.push('');
+    const parNature = totauxParNature(devis);
+    if (parNature) {
+      out.push(`Total des abonnements annuels ${devis.millesime} : ${euros(parNature.annuelles)}`, `Total des prestations ponctuelles : ${euros(parNature.ponctuelles)}`);
+    }
+    out.push(`${devis.totalPartiel ? 'Total partiel du devis' : 'Total du devis'} : ${euros(devis.total)}`);
+    if (devis.totalPartiel) out.push(...wrap(`Total partiel : ${manquantsText(devis)} ; le total n'en tient pas compte.`, LABEL + AMOUNT + 4));
+    out.push('', ...wrap(`Montants en euros. ${REGLE_ARRONDI}`, LABEL + AMOUNT + 4));
+    if (devis.remarques.length > 0) {
+      out.push('', 'À noter :');
+      for (const w of devis.remarques) out.push(...wrap(w.message, LABEL + AMOUNT).map((l, i) => `${i === 0 ? '  - ' : '    '}${l}`));
+    }
+    if (options?.verifications === true && devis.avertissements.length > 0) {
+      out.push('', 'Vérifications pour le syndicat :');
+      for (const w of devis.avertissements) out.push(...wrap(`${w.message} [${w.code}]`, LABEL + AMOUNT).map((l, i) => `${i === 0 ? '  - ' : '    '}${l}`));
+    }
+    return out.join('\n');
+  });
 }
 
 /**
@@ -167,5 +172,7 @@ export function renderQuoteText(devis: Quote, options?: TextOptions): string {
  * ```
  */
 export function renderIssuesText(issues: readonly QuoteIssue[]): string {
-  return issues.map((i) => `  - ${formatPath(i.path)} : ${i.message} [${i.code}]`).join('\n');
+  return guardedInput(() => {
+    return issues.map((i) => `  - ${formatPath(i.path)} : ${i.message} [${i.code}]`).join('\n');
+  });
 }

@@ -209,15 +209,21 @@ export function mountSimulator(root: HTMLElement): { update: () => void } {
     const rendu = printable(data);
     const win = doc.defaultView?.open('', '_blank');
     if (!win) return;
-    win.document.open();
-    if (rendu.success) win.document.write(rendu.data);
-    else {
-      // Le devis ne peut pas être établi (date après l'année des tarifs…) : les problèmes, en texte.
-      win.document.write('<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Devis impossible</title></head><body><ul></ul></body></html>');
-      const list = win.document.querySelector('ul')!;
-      for (const issue of rendu.issues) list.append(el(win.document, 'li', {}, issue.message));
+    if (rendu.success) {
+      // Le document de renderQuoteHtml, où tout texte venu des données est échappé.
+      win.document.open();
+      win.document.write(rendu.data);
+      win.document.close();
+    } else {
+      // Le devis ne peut pas être établi (date après l'année des tarifs…) : les problèmes, en texte,
+      // dans la page vide de la fenêtre (des nœuds, jamais du HTML écrit).
+      const page = win.document;
+      page.documentElement.lang = 'fr';
+      page.title = 'Devis impossible';
+      const list = el(page, 'ul');
+      for (const issue of rendu.issues) list.append(el(page, 'li', {}, issue.message));
+      page.body.replaceChildren(list);
     }
-    win.document.close();
     win.focus();
     win.print();
   });

@@ -1,6 +1,6 @@
-import { controlCharacter, describeValue, isValidSiret, readInput, type Path, type QuoteIssue, type SafeResult } from '@te90/tarifs';
+import { controlCharacter, describeValue, isValidSiret, readInput, type Path, type QuoteError, type QuoteIssue, type SafeResult } from '@te90/tarifs';
 import { PARAMETRES_PES, type ParamRule } from './parametres-rules.js';
-import { titresIssue } from './issues.js';
+import { guarded, titresIssue } from './issues.js';
 
 /**
  * L'imputation budgétaire d'une ligne de titre : son compte, son code produit local et, pour un
@@ -256,6 +256,15 @@ class Judge {
  * ```
  */
 export function safeParseParametres(value: unknown, path: Path = []): SafeResult<ParametresPes> {
+  try {
+    // Un chemin qui n'est pas une liste, une lecture qui lève : des problèmes, jamais une exception.
+    return guarded(() => parseParametres(value, path));
+  } catch (error) {
+    return { success: false, issues: (error as QuoteError).issues };
+  }
+}
+
+function parseParametres(value: unknown, path: Path): SafeResult<ParametresPes> {
   const read = readInput(value, path);
   const judge = new Judge(read.issues, new Set(read.issues.map((i) => JSON.stringify(i.path))));
   const data = judge.check({ kind: 'objet', requis: true, champs: PARAMETRES_PES }, read.value, path, true) as (ParametresPes & { $schema?: string }) | undefined;
