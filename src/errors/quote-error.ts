@@ -1,5 +1,6 @@
 import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { makeIssue, escapeControlCharacters } from '../wording/issues.js';
+import { readingArgument } from './arguments.js';
 
 /**
  * La marque des erreurs de la bibliothèque, partagée par ses builds ESM et CJS : une
@@ -53,6 +54,10 @@ function summarize(issues: readonly QuoteIssue[]): string {
  * ```
  */
 export function formatPath(path: Path): string {
+  return readingArgument('path', path, () => formatPathUnchecked(path));
+}
+
+function formatPathUnchecked(path: Path): string {
   let out = '';
   for (const part of path) {
     out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;

@@ -1,5 +1,6 @@
 import type { Path, QuoteIssue } from '../core/shapes.js';
 import { snapshot } from './snapshot.js';
+import { readingArgument } from '../errors/arguments.js';
 
 /**
  * Une entrée lue une fois pour toutes par {@link readInput} : sa copie en données simples et les
@@ -44,6 +45,6 @@ export interface InputRead {
  * ```
  */
 export function readInput(input: unknown, path: Path = []): InputRead {
-  const snap = snapshot(input, path);
+  const snap = snapshot(input, readingArgument('path', path, () => Array.from(path)));
   return { value: snap.value, issues: snap.issues };
 }

@@ -3,6 +3,7 @@ import { QuoteError } from '../errors/quote-error.js';
 import { makeIssue } from '../wording/issues.js';
 import { Dec } from './decimal.js';
 import { sumMontants } from './round.js';
+import { readingArgument } from '../errors/arguments.js';
 
 /** Une chaîne décimale : « 1234.50 », « -3 », « 0.045 ». */
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -34,7 +35,7 @@ function checkDecimals(amounts: readonly unknown[]): void {
  * ```
  */
 export function sumAmounts(amounts: readonly string[]): string {
-  checkDecimals(amounts);
+  checkDecimals(readingArgument('amounts', amounts, () => Array.from(amounts as unknown[])));
   return amounts.length === 1 ? new Dec(amounts[0]!).toFixed(2) : sumMontants(amounts);
 }
 

@@ -1,4 +1,7 @@
 import { Dec } from './decimal.js';
+import { checkNumberArgument, readingArgument } from '../errors/arguments.js';
+
+const isDec = (v: unknown): boolean => Dec.isDecimal(v);
 
 const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
 
@@ -24,7 +27,8 @@ export interface Typographie {
  * @internal
  */
 export function espace(typo?: Typographie): string {
-  return typo?.insecable ? '\u00a0' : ' ';
+  if (typo === undefined) return ' ';
+  return readingArgument('typo', typo, () => typo?.insecable) ? '\u00a0' : ' ';
 }
 
 function groupThousands(integer: string, sep = ' '): string {
@@ -51,6 +55,7 @@ function plainText(value: string | Dec | number): string {
  * @category Affichage
  */
 export function formatNumber(value: string | Dec | number, typo?: Typographie): string {
+  checkNumberArgument('value', value, isDec);
   const [, sign, integer, fraction] = PLAIN.exec(plainText(value))!;
   const int = integer!.replace(/^0+(?=\d)/, '');
   const frac = (fraction ?? '').replace(/0+$/, '');
@@ -73,6 +78,7 @@ export function formatNumber(value: string | Dec | number, typo?: Typographie): 
  * @category Affichage
  */
 export function formatEuros(montant: string | Dec, typo?: Typographie): string {
+  checkNumberArgument('montant', montant, isDec);
   const text = typeof montant === 'string' && /^-?\d+\.\d\d$/.test(montant) ? montant : (typeof montant === 'object' ? montant : new Dec(montant)).toFixed(2);
   const [, sign, integer, fraction] = PLAIN.exec(text)!;
   const negative = sign === '-' && /[1-9]/.test(integer! + fraction!);

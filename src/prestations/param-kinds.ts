@@ -12,6 +12,7 @@ import { maxLength, minLength } from '../shared/lengths.js';
 import { sirenSchema } from '../siren/schema.js';
 import { isValidSiren, normalizeSiren } from '../siren/siren.js';
 import { issueMessage } from '../wording/issues.js';
+import { readingArgument, textArgument } from '../errors/arguments.js';
 
 /**
  * Le type de la valeur de chaque sorte de paramètre, telle qu'une adhésion la donne.
@@ -397,6 +398,11 @@ export type ParamDeclaration = { [K in ParamKind]: ParamDeclarationOf<K> }[Param
  * ```
  */
 export function splitListInput(text: string, saisie: { readonly separateurs: string }): string[] {
+  textArgument('text', text);
+  return readingArgument('saisie', saisie, () => splitListInputUnchecked(text, saisie));
+}
+
+function splitListInputUnchecked(text: string, saisie: { readonly separateurs: string }): string[] {
   const parts: string[] = [];
   let part = '';
   for (const ch of text) {
@@ -421,6 +427,10 @@ export function splitListInput(text: string, saisie: { readonly separateurs: str
  * ```
  */
 export function paramHelp(p: ParamDeclaration): string {
+  return readingArgument('p', p, () => paramHelpUnchecked(p));
+}
+
+function paramHelpUnchecked(p: ParamDeclaration): string {
   const kind = behaviourOf(p);
   return kind.saisie.forme === 'liste' ? `${p.aide} ${kind.saisie.consigne}` : `${p.aide} (${kind.bornes(p)})`;
 }
@@ -437,5 +447,9 @@ export function paramHelp(p: ParamDeclaration): string {
  * ```
  */
 export function paramBounds(p: ParamDeclaration): string {
+  return readingArgument('p', p, () => paramBoundsUnchecked(p));
+}
+
+function paramBoundsUnchecked(p: ParamDeclaration): string {
   return behaviourOf(p).bornes(p);
 }

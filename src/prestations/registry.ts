@@ -12,6 +12,7 @@ import { packDemat } from './pack-demat.js';
 import { saisineElectronique } from './saisine-electronique.js';
 import { sauvegarde } from './sauvegarde.js';
 import { secretariatMairie } from './secretariat-mairie.js';
+import { readingArgument } from '../errors/arguments.js';
 
 
 /**
@@ -246,5 +247,9 @@ export const REGISTRY: Registry = /* @__PURE__ */ makeRegistry(MODELS, FAMILIES,
  * ```
  */
 export function extendRegistry(extension: RegistryExtension, base: Registry = REGISTRY): Registry {
+  return readingArgument('extension', extension, () => extendRegistryUnchecked(extension, base));
+}
+
+function extendRegistryUnchecked(extension: RegistryExtension, base: Registry = REGISTRY): Registry {
   return extend(extension, base);
 }

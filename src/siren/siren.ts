@@ -1,3 +1,5 @@
+import { textArgument } from '../errors/arguments.js';
+
 /**
  * Retire les espaces (y compris insécables) d'un SIREN saisi : `"219 000 494" → "219000494"` (le SIREN de Foussemagne).
  *
@@ -9,6 +11,7 @@
  * @category SIREN
  */
 export function normalizeSiren(input: string): string {
+  textArgument('input', input);
   return input.replace(/\s+/g, '');
 }
 
@@ -25,7 +28,7 @@ export function normalizeSiren(input: string): string {
  * @category SIREN
  */
 export function isValidSiren(siren: string): boolean {
-  return /^\d{9}$/.test(siren) && luhn(siren);
+  return typeof siren === 'string' && /^\d{9}$/.test(siren) && luhn(siren);
 }
 
 /** La clé de Luhn d'une suite de chiffres, en doublant un chiffre sur deux depuis la droite. */
@@ -56,7 +59,7 @@ function luhn(digits: string): boolean {
  * ```
  */
 export function isValidSiret(siret: string): boolean {
-  return /^\d{14}$/.test(siret) && luhn(siret);
+  return typeof siret === 'string' && /^\d{14}$/.test(siret) && luhn(siret);
 }
 
 /**
@@ -71,6 +74,7 @@ export function isValidSiret(siret: string): boolean {
  * ```
  */
 export function formatSiren(siren: string): string {
+  textArgument('siren', siren);
   return siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
 }
 

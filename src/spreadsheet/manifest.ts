@@ -3,6 +3,7 @@
  * l'adresse où le syndicat les sert. La construction l'écrit dans `dist/tableur/excel/` avec une
  * adresse à remplacer ; la commande `te90-tarifs manifeste --url …` l'écrit complet.
  */
+import { describeValue, QuoteError } from '@te90/tarifs';
 import { CUSTOM_FUNCTIONS, NAMESPACE } from './registry.js';
 
 /**
@@ -74,6 +75,7 @@ export type BaseUrlResult =
  * ```
  */
 export function readBaseUrl(text: string): BaseUrlResult {
+  if (typeof text !== 'string') return { ok: false, raison: `attendu : une adresse https://serveur/dossier/ ; reçu : ${describeValue(text)}` };
   let parsed: URL;
   try {
     parsed = new URL(text.trim());
@@ -95,7 +97,7 @@ export function readBaseUrl(text: string): BaseUrlResult {
  * @param version - la version du paquet (`0.1.0`), qui devient celle du complément (`0.1.0.0`)
  * @param baseUrl - l'adresse de base, sans « / » final
  * @returns le manifeste, en XML
- * @throws {Error} si `version` ne commence pas par trois nombres (`1.2.3`) : une erreur de programmation
+ * @throws {@link QuoteError} si `version` ne commence pas par trois nombres (`1.2.3`), ou si `baseUrl` n’est pas un texte
  * @category Tableur
  * @example
  * ```ts
@@ -105,8 +107,15 @@ export function readBaseUrl(text: string): BaseUrlResult {
  * ```
  */
 export function excelManifest(version: string, baseUrl?: string): string {
-  const numbers = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!numbers) throw new Error(`Version illisible pour le manifeste : ${version}`);
+  const numbers = typeof version === 'string' ? /^(\d+)\.(\d+)\.(\d+)/.exec(version) : null;
+  if (!numbers) {
+    const params = { raison: 'type', attendu: 'une version « 1.2.3 »', recu: describeValue(version) };
+    throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: ['version'], message: `Version illisible pour le manifeste : attendu ${params.attendu} ; reçu : ${params.recu}.`, params }]);
+  }
+  if (baseUrl !== undefined && typeof baseUrl !== 'string') {
+    const params = { raison: 'type', attendu: 'string', recu: describeValue(baseUrl) };
+    throw new QuoteError([{ code: 'ENTREE_INVALIDE', path: ['baseUrl'], message: `L'adresse du complément doit être un texte ; reçu : ${params.recu}.`, params }]);
+  }
   const base = baseUrl === undefined ? BASE_URL_PLACEHOLDER : xml(baseUrl);
   const url = (file: string) => `${base}/${file}`;
   const functions = CUSTOM_FUNCTIONS.map((f) => `=${NAMESPACE}.${f.name}`).join(', ');

@@ -88,6 +88,7 @@ export function controlCharacter(
   /** Sa position dans le texte, à partir de 1. */
   position: number;
 } | undefined {
+  if (typeof text !== 'string') return undefined;
   const m = (lignes ? CONTROL_SAUF_LIGNES : CONTROL).exec(text);
   if (m === null) return undefined;
   return { caractere: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, position: m.index + 1 };

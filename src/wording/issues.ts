@@ -15,6 +15,7 @@ import { lintMessage } from './lint.js';
 import type { IssueCode, WarningCode } from '../core/codes.js';
 import type { IssueParam, IssueParams, Path, QuoteIssue, QuoteWarning } from '../core/shapes.js';
 import { formatNumber } from '../money/format.js';
+import { textArgument, readingArgument } from '../errors/arguments.js';
 
 /**
  * La voix d'un message : qui le lit, et donc comment il fournit ce qui manque.
@@ -268,8 +269,14 @@ export type MissingAmountParams = {
  * ```
  */
 export function missingAmountOf(issue: Pick<QuoteIssue, 'code' | 'params'>): MissingAmountParams | undefined {
-  if (issue.code !== 'TARIF_NON_PUBLIE') return undefined;
-  const { prestation, composante, champ, libelle, libellePrestation, millesime } = issue.params;
+  return readingArgument('issue', issue, () => missingAmountOfUnchecked(issue));
+}
+
+function missingAmountOfUnchecked(issue: Pick<QuoteIssue, 'code' | 'params'>): MissingAmountParams | undefined {
+  if (typeof issue !== 'object' || issue === null || issue.code !== 'TARIF_NON_PUBLIE') return undefined;
+  const params: unknown = issue.params;
+  if (typeof params !== 'object' || params === null) return undefined;
+  const { prestation, composante, champ, libelle, libellePrestation, millesime } = params as Record<string, unknown>;
   const texts = [prestation, composante, champ, libelle, libellePrestation];
   if (!texts.every((t): t is string => typeof t === 'string') || typeof millesime !== 'number') return undefined;
   return { prestation: texts[0]!, composante: texts[1]!, champ: texts[2]!, libelle: texts[3]!, libellePrestation: texts[4]!, millesime };
@@ -288,6 +295,10 @@ export function missingAmountOf(issue: Pick<QuoteIssue, 'code' | 'params'>): Mis
  * ```
  */
 export function describeMissingAmount(p: MissingAmountParams, options?: { readonly chemin?: boolean }): string {
+  return readingArgument('p', p, () => describeMissingAmountUnchecked(p, options));
+}
+
+function describeMissingAmountUnchecked(p: MissingAmountParams, options?: { readonly chemin?: boolean }): string {
   const head = `Le montant « ${p.libelle} » de la prestation « ${p.libellePrestation} » n'est pas publié pour ${p.millesime}`;
   return options?.chemin === true ? `${head} (catalogue : prestations.${p.prestation}.composantes.${p.composante}.${p.champ})` : head;
 }
@@ -487,6 +498,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
  * ```
  */
 export function escapeControlCharacters(text: string): string {
+  textArgument('text', text);
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -565,6 +577,10 @@ function wordOrUndefined(build: (p: IssueParams, v: Voice) => string, params: Is
  * ```
  */
 export function rewordIssue<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voice): T {
+  return readingArgument('item', item, () => rewordIssueUnchecked<T>(item, voice));
+}
+
+function rewordIssueUnchecked<T extends QuoteIssue | QuoteWarning>(item: T, voice: Voice): T {
   const params = item.params;
   if (params === undefined) return item;
   const table = (isWarning(item) ? WARNING_MESSAGES : ISSUE_MESSAGES) as unknown as Readonly<Record<string, (p: IssueParams, v: Voice) => string>>;

@@ -1,6 +1,7 @@
 import type { Calcul, QuoteLine, Strate, Unite } from '../core/shapes.js';
 import { Dec } from '../money/decimal.js';
 import { espace, formatEuros, formatNumber, type Typographie } from '../money/format.js';
+import { checkNumberArgument, readingArgument } from '../errors/arguments.js';
 
 /**
  * Une quantité et son unité, accordée à la française (singulier en dessous de 2) : `3,6 postes`.
@@ -28,6 +29,7 @@ export function quantiteUnite(quantite: string, unite: Unite, typo?: Typographie
  * ```
  */
 export function formatUnitPrice(prix: string, typo?: Typographie): string {
+  checkNumberArgument('prix', prix);
   const d = new Dec(prix);
   if (d.decimalPlaces() <= 2) return formatEuros(prix, typo);
   return `${formatNumber(d, typo)}${espace(typo)}€`;
@@ -48,6 +50,10 @@ export function formatUnitPrice(prix: string, typo?: Typographie): string {
  * ```
  */
 export function formatBand(strate: Strate, typo?: Typographie): string {
+  return readingArgument('strate', strate, () => formatBandUnchecked(strate, typo));
+}
+
+function formatBandUnchecked(strate: Strate, typo?: Typographie): string {
   const n = (v: number) => formatNumber(String(v), typo);
   const s = espace(typo);
   return strate.a === null ? `à partir de ${n(strate.de)}${s}habitants` : `de ${n(strate.de)} à ${n(strate.a)}${s}habitants`;
@@ -123,5 +129,9 @@ export function describeLine(
  * ```
  */
 export function describeQuoteLine(ligne: Pick<QuoteLine, 'calcul' | 'inclusDOffice' | 'intervention'>, typo?: Typographie): string {
+  return readingArgument('ligne', ligne, () => describeQuoteLineUnchecked(ligne, typo));
+}
+
+function describeQuoteLineUnchecked(ligne: Pick<QuoteLine, 'calcul' | 'inclusDOffice' | 'intervention'>, typo?: Typographie): string {
   return describeLine(ligne.calcul, ligne.inclusDOffice === true, ligne.intervention, typo);
 }
