@@ -15,6 +15,7 @@ import { lintMessage } from './lint.js';
 import type { IssueCode, WarningCode } from '../core/codes.js';
 import type { IssueParam, IssueParams, Path, QuoteIssue, QuoteWarning } from '../core/shapes.js';
 import { formatNumber } from '../money/format.js';
+import { CONTROL } from '../shared/control.js';
 
 /**
  * La voix d'un message : qui le lit, et donc comment il fournit ce qui manque.
@@ -472,7 +473,7 @@ export function issueMessage<C extends IssueCode>(code: C, params: IssueParamsBy
 }
 
 /** Les caractères de contrôle (C0, DEL, C1). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /**
  * Un texte sans caractère de contrôle (C0, DEL, C1), pour un message : une valeur reçue qui en porte
@@ -487,7 +488,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
  * ```
  */
 export function escapeControlCharacters(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
