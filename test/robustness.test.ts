@@ -27,6 +27,7 @@ import {
   safePricePrestation,
   safeQuote,
   safeQuoteAll,
+  safeBillingRoll,
   safeCompareCatalogues,
   safeReviseCatalogue,
   reviseCatalogue,
@@ -1358,6 +1359,16 @@ describe('une passe sur tous les arguments : chaque argument signalé à son che
 
   it('safeQuoteAll : un lot qui n’est pas une liste et un catalogue refusé, ensemble', () => {
     expect(lus(problemes(safeQuoteAll('non' as never, { catalogue: mauvaisCatalogue() as never })))).toEqual(['ENTREE_INVALIDE@(racine)', 'CATALOGUE_INVALIDE@catalogue.devise']);
+  });
+
+  it.each([
+    ['une chaîne', 'x'],
+    ['un nombre', 3],
+    ['null', null],
+  ])('safeBillingRoll : un lot qui n’est pas une liste (%s) et un catalogue refusé, ensemble, comme safeQuoteAll', (_, lot) => {
+    const attendu = ['ENTREE_INVALIDE@(racine)', 'CATALOGUE_INVALIDE@catalogue.devise'];
+    expect(lus(problemes(safeBillingRoll(lot as never, { catalogue: mauvaisCatalogue() as never })))).toEqual(attendu);
+    expect(lus(problemes(safeQuoteAll(lot as never, { catalogue: mauvaisCatalogue() as never })))).toEqual(attendu);
   });
 
   it('safeCompleteCatalogue : une base refusée et un fichier de tarifs fautif, ensemble', () => {

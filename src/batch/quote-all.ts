@@ -294,14 +294,28 @@ export function feedEntries(catalogue: Catalogue, sink: (result: BatchResult, fi
   };
 }
 
-function run(adhesions: unknown, options: unknown): BatchQuote {
-  // Une passe sur tous les arguments : le lot et le catalogue sont jugés ensemble.
+/**
+ * Les arguments d'un lot (`quoteAll`, `billingRoll`), jugés en une passe : le lot et le catalogue
+ * ensemble (tous leurs problèmes d'un coup), et le suivi de progression.
+ *
+ * @internal
+ * @throws {QuoteError} avec les problèmes du lot et ceux du catalogue
+ */
+export function readBatchArguments(
+  adhesions: unknown,
+  options: unknown,
+): { entries: ReturnType<typeof readBatchEntries>; catalogue: Catalogue; onProgress: ((done: number, total: number) => void) | undefined } {
   const lot = guard(() => readBatchEntries(adhesions));
   const resolved = guard(() => resolveCatalogue(readOption(options, 'catalogue')));
   if (!lot.success || !resolved.success) throw new QuoteError([...(lot.success ? [] : lot.issues), ...(resolved.success ? [] : resolved.issues)]);
-  const [entries, catalogue] = [lot.data, resolved.data];
   const progress = readOption(options, 'onProgress');
   const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;
+  return { entries: lot.data, catalogue: resolved.data, onProgress };
+}
+
+function run(adhesions: unknown, options: unknown): BatchQuote {
+  // Une passe sur tous les arguments : le lot et le catalogue sont jugés ensemble.
+  const { entries, catalogue, onProgress } = readBatchArguments(adhesions, options);
   const tally = new BatchTally(catalogue);
   const resultats: BatchResult[] = [];
   for (let index = 0; index < entries.length; index++) {
