@@ -113,9 +113,11 @@ describe('caractères de contrôle des noms (fichiers, ligne de commande, enviro
     ['facturation', 'texte'],
     ['facturation', 'csv'],
     ['facturation', 'json'],
+    ['comparer', 'json'],
   ])('%s --format %s : un nom de fichier du dossier ne forge aucune ligne', async (commande, format) => {
     const m = memoryIo();
-    expect(await runCli([commande, lotDir, '--format', format], m.io)).toBe(1);
+    const catalogues = commande === 'comparer' ? ['--avant', '2026', '--apres', '2026'] : [];
+    expect(await runCli([commande, lotDir, '--format', format, ...catalogues], m.io)).toBe(1);
     const tout = m.out() + m.err();
     expect(tout).not.toMatch(/^TOTAL GENERAL/m);
     // En JSON, le nom échappé est lui-même écrit en chaîne JSON (la barre oblique doublée).
