@@ -298,7 +298,7 @@ function run(adhesions: unknown, options: unknown): BillingRoll {
  * @param adhesions - les adhésions du lot
  * @param options - le catalogue (par défaut `catalogue2026`) et un suivi de progression
  * @returns le rôle de facturation
- * @throws {@link QuoteError} si le lot n'est pas une liste, ou si le catalogue est invalide
+ * @throws {@link QuoteError} si le lot n'est pas une liste (d'au plus 1 000 000 adhésions, d'une longueur lisible), ou si le catalogue est invalide
  * @category Lot
  * @example
  * ```ts

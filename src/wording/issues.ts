@@ -73,6 +73,7 @@ export interface IssueParamsByCode {
     | { readonly raison: 'optionIllisible' }
     | { readonly raison: 'lotPasListe' }
     | { readonly raison: 'lotTropLong'; readonly maximum: number; readonly recu: number | string }
+    | { readonly raison: 'lotLongueurInvalide'; readonly recu: number | string }
     | { readonly raison: 'adhesionIllisible' }
     | { readonly raison: 'listeIllisibleLot' };
   CHAMP_INCONNU: { readonly champ: string };
@@ -332,6 +333,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return 'Un lot est une liste d’adhésions.';
       case 'lotTropLong':
         return `Un lot compte au plus ${p.maximum} adhésions (reçu : ${p.recu}).`;
+      case 'lotLongueurInvalide':
+        return `La longueur lue du lot n'est pas un nombre d'adhésions (reçu : ${p.recu}).`;
       case 'adhesionIllisible':
         return "L'adhésion ne peut pas être lue.";
       case 'listeIllisibleLot':
