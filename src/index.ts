@@ -97,7 +97,7 @@ export { missingAmounts, type MissingAmount } from './catalogue/amounts.js';
 export { tariffChanges, type TariffChange } from './catalogue/changes.js';
 export { QuoteError, isQuoteError, formatPath, describeError } from './errors/quote-error.js';
 export { describeValue } from './errors/from-zod.js';
-export { controlCharacter } from './validation/fields.js';
+export { controlCharacter } from './shared/control.js';
 export type { PrestationDeclaration, ParamDeclaration, NumberParam, SirensParam, DureesParam, ParamCommon, ComposanteDeclaration } from './prestations/define.js';
 export { ISSUE_CODES, WARNING_CODES, type IssueCode, type WarningCode } from './core/codes.js';
 export { rewordIssue, missingAmountOf, describeMissingAmount, escapeControlCharacters, type Voice, type MissingAmountParams } from './wording/issues.js';

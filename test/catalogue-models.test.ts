@@ -187,3 +187,37 @@ describe('un catalogue écrit en JSON', () => {
     expect(dpo).toEqual([{ prestation: 'dpo', composante: 'abonnement', champ: 'prixParHabitant', modele: 'parHabitant', libelle: 'DPO mutualisé', cheminTarifs: 'prestations.dpo.abonnement.prixParHabitant' }]);
   });
 });
+
+describe('une borne de strate hors limites : un seul problème, une seule limite', () => {
+  const strates = (f: 'de' | 'a', v: number) => {
+    const s: { de: number; a: number | null; montant: string }[] = [
+      { de: 0, a: 499, montant: '100.00' },
+      { de: 500, a: null, montant: '200.00' },
+    ];
+    s[f === 'de' ? 1 : 0]![f] = v;
+    return s;
+  };
+  const CAS: ['de' | 'a', number, string][] = [
+    ['de', -1, 'strates.1.de'],
+    ['a', -5, 'strates.0.a'],
+    ['a', 2e9, 'strates.0.a'],
+    ['de', 2e9, 'strates.1.de'],
+  ];
+
+  it.each(CAS)('forfaitParStrate, %s = %s : seul VALEUR_HORS_LIMITES, dans un fichier de tarifs, un catalogue et une révision', (f, v, chemin) => {
+    const tarifs = { millesime: 2026, source: 'x', prestations: { dpo: { abonnement: { modele: 'forfaitParStrate', strates: strates(f, v) } } } };
+    const c = JSON.parse(JSON.stringify(catalogue2026)) as { prestations: { dpo: { composantes: { abonnement: Record<string, unknown> } } } };
+    c.prestations.dpo.composantes.abonnement = { modele: 'forfaitParStrate', libelle: 'DPO', source: c.prestations.dpo.composantes.abonnement['source'], strates: strates(f, v) };
+    const revision = { millesime: 2027, libelle: 'x', source: 'y', prestations: { dpo: { abonnement: { modele: 'forfaitParStrate', strates: strates(f, v) } } } };
+    for (const [r, debut] of [
+      [safeCompleteCatalogue(catalogue2026, tarifs as never), 'tarifs.prestations.dpo.abonnement'],
+      [safeParseCatalogue(c), 'prestations.dpo.composantes.abonnement'],
+      [safeReviseCatalogue(catalogue2026, revision as never), 'revision.prestations.dpo.abonnement'],
+    ] as const) {
+      expect(r.success).toBe(false);
+      if (r.success) continue;
+      expect(r.issues.map((i) => i.path.join('.'))).toEqual([`${debut}.${chemin}`]);
+      expect(r.issues[0]!.params).toMatchObject({ limite: v < 0 ? 0 : 1_000_000_000 });
+    }
+  });
+});

@@ -69,4 +69,27 @@ describe('lecteur borné : tubes, périphériques, fichiers démesurés', () => 
       expect(m.err()).not.toContain('Latin-1');
     }
   });
+
+  it('un fichier UTF-32 (avec ou sans BOM) est nommé UTF-32, pas UTF-16', async () => {
+    const d = dossier();
+    const texte = avecNom('Commune');
+    const utf32 = (bom: boolean, gros: boolean) => {
+      const points = [...(bom ? '\ufeff' : ''), ...texte].map((c) => c.codePointAt(0)!);
+      const b = Buffer.alloc(points.length * 4);
+      points.forEach((p, i) => (gros ? b.writeUInt32BE(p, i * 4) : b.writeUInt32LE(p, i * 4)));
+      return b;
+    };
+    for (const [nom, octets, boutisme] of [
+      ['le-bom.json', utf32(true, false), 'petit-boutiste'],
+      ['le.json', utf32(false, false), 'petit-boutiste'],
+      ['be-bom.json', utf32(true, true), 'gros-boutiste'],
+      ['be.json', utf32(false, true), 'gros-boutiste'],
+    ] as const) {
+      writeFileSync(join(d, nom), octets);
+      const m = memoryIo();
+      expect(await runCli(['devis', join(d, nom)], m.io), nom).toBe(1);
+      expect(m.err(), nom).toContain(`est encodé en UTF-32 (${boutisme})`);
+      expect(m.err(), nom).not.toContain('UTF-16');
+    }
+  });
 });

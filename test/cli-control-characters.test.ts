@@ -2,7 +2,7 @@
  * Ligne de commande : un caractère de contrôle reçu (nom, clé, option) n'est jamais imprimé tel quel ;
  * l'entrée qui en porte un est refusée, au nom de son champ ou de son option.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +68,102 @@ describe('caractères de contrôle : jamais imprimés tels quels', () => {
     const m = memoryIo(avecNom('Commune « propre »'));
     expect(await runCli(['devis', '-'], m.io)).toBe(0);
     expect(m.out()).toContain('Commune « propre »');
+  });
+});
+
+/** Un texte de la sortie sans caractère de contrôle autre que ses fins de ligne. */
+const propre = (text: string) => expect(text.replace(/\r?\n/g, '')).not.toMatch(CONTROLE);
+
+const FORGE = 'Accès\u001b]0;pwned\u0007\u001b[2J';
+
+describe('caractères de contrôle des fichiers de données : refusés, au nom du champ', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'te90-cli-controle-'));
+  const catalogue = JSON.parse(readFileSync(join(__dirname, '..', 'src', 'catalogue', '2026.json'), 'utf8')) as Record<string, any>;
+  catalogue['libelle'] = FORGE;
+  catalogue['prestations'].marchesPublics.composantes.acces.source.reference = FORGE;
+  writeFileSync(join(dir, 'catalogue.json'), JSON.stringify(catalogue));
+  writeFileSync(join(dir, 'tarifs.json'), JSON.stringify({ millesime: 2026, source: FORGE, prestations: {} }));
+  writeFileSync(join(dir, 'revision.json'), JSON.stringify({ millesime: 2027, libelle: FORGE, source: 'Délibération' }));
+
+  it.each([
+    ['verifier', ['verifier', '--catalogue', join(dir, 'catalogue.json')], /^ {2}- libelle : .*U\+001B/m],
+    ['catalogue', ['catalogue', '--catalogue', join(dir, 'catalogue.json')], /prestations\.marchesPublics\.composantes\.acces\.source\.reference : .*U\+001B/],
+    ['devis --tarifs', ['devis', '-', '--tarifs', join(dir, 'tarifs.json')], /source : .*U\+001B/],
+    ['reviser', ['reviser', '2026', join(dir, 'revision.json')], /libelle : .*U\+001B/],
+  ])('%s : refusé, rien de brut en sortie', async (_, argv, attendu) => {
+    const m = memoryIo(avecNom('Commune'));
+    expect(await runCli(argv, m.io)).toBe(1);
+    expect(m.out() + m.err()).toMatch(attendu);
+    propre(m.out() + m.err());
+  });
+});
+
+describe('caractères de contrôle des noms (fichiers, ligne de commande, environnement) : montrés échappés', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'te90-cli-noms-'));
+  const lotDir = join(dir, 'lot');
+  mkdirSync(lotDir);
+  writeFileSync(join(lotDir, 'a.json'), avecNom('Commune A'));
+  writeFileSync(join(lotDir, 'b\nTOTAL GENERAL : 0,00 EUR\n.json'), avecNom('Commune B'));
+  writeFileSync(join(lotDir, 'c\u001b[2J.json'), '{ pas du JSON');
+
+  it.each([
+    ['lot', 'texte'],
+    ['lot', 'csv'],
+    ['lot', 'json'],
+    ['facturation', 'texte'],
+    ['facturation', 'csv'],
+    ['facturation', 'json'],
+    ['comparer', 'json'],
+  ])('%s --format %s : un nom de fichier du dossier ne forge aucune ligne', async (commande, format) => {
+    const m = memoryIo();
+    const catalogues = commande === 'comparer' ? ['--avant', '2026', '--apres', '2026'] : [];
+    expect(await runCli([commande, lotDir, '--format', format, ...catalogues], m.io)).toBe(1);
+    const tout = m.out() + m.err();
+    expect(tout).not.toMatch(/^TOTAL GENERAL/m);
+    // En JSON, le nom échappé est lui-même écrit en chaîne JSON (la barre oblique doublée).
+    const montre = (nom: string) => (format === 'json' ? JSON.stringify(nom).slice(1, -1) : nom);
+    expect(tout).toContain(montre('b\\u000aTOTAL GENERAL : 0,00 EUR\\u000a.json'));
+    expect(tout).toContain(montre('c\\u001b[2J.json'));
+    propre(tout);
+  });
+
+  it.each([
+    ['Fichier introuvable', ['devis', join(dir, 'absent\u001b[2J.json')], 'absent\\u001b[2J.json'],
+    ['Fichier ou dossier introuvable', ['lot', join(dir, 'absent\u001b[2J')], 'absent\\u001b[2J'],
+    ['Format inconnu', ['devis', '-', '--format', 'x\u001b[2J'], '« x\\u001b[2J »'],
+    ['Commande inconnue', ['d\u001b[2Jevis'], '« d\\u001b[2Jevis »'],
+    ['help', ['help', 'd\u0007'], '« d\\u0007 »'],
+    ['Date invalide', ['devis', '-', '--format', 'html', '--date', '2026\u001b[2J'], '« 2026\\u001b[2J »'],
+    ['Validité invalide', ['devis', '-', '--format', 'html', '--validite', '3\u0085'], '« 3\\u0085 »'],
+    ['--url', ['manifeste', '--url', 'https\u001b[2J'], 'https\\u001b[2J'],
+    ['--url (protocole)', ['manifeste', '--url', 'ftp\u0007://x/'], '--url'],
+    ['Millésime non disponible', ['catalogue', '--millesime', '20\u001b26'], '« 20\\u001b26 »'],
+    ['option inconnue', ['devis', '-', '--x\u001b[2J'], '\\u001b[2J'],
+  ])('%s : la valeur reçue est échappée', async (_, argv, attendu) => {
+    const m = memoryIo(avecNom('Commune'));
+    expect(await runCli(argv, m.io)).toBe(2);
+    expect(m.err()).toContain(attendu);
+    propre(m.out() + m.err());
+  });
+
+  it('exemples : le dossier tapé est montré échappé', async () => {
+    const m = memoryIo();
+    expect(await runCli(['exemples', join(dir, 'ex\u001b[2J\nTOTAL')], m.io)).toBe(0);
+    expect(m.out()).toContain('ex\\u001b[2J\\u000aTOTAL/commune.json');
+    propre(m.out() + m.err());
+  });
+
+  it('TMPDIR : le dossier temporaire cité dans l’erreur d’écriture est échappé', async () => {
+    const avant = process.env['TMPDIR'];
+    process.env['TMPDIR'] = join(dir, 'absent\u001b[2J\nTOTAL GENERAL');
+    try {
+      const m = memoryIo(avecNom('Commune'));
+      expect(await runCli(['comparer', '--avant', '2026', '--apres', '2026', '-'], m.io)).toBe(4);
+      expect(m.err()).toContain('absent\\u001b[2J\\u000aTOTAL GENERAL');
+      propre(m.out() + m.err());
+    } finally {
+      if (avant === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = avant;
+    }
   });
 });

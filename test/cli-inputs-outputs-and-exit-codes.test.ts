@@ -197,6 +197,30 @@ describe('sorties fermées ou pleines, erreurs internes : codes de sortie distin
   }, SPAWN_TIMEOUT);
 });
 
+describe('lot, facturation et comparer : les mêmes codes de sortie pour une ligne illisible et des refus', () => {
+  const bonne = JSON.stringify({ collectivite: { nom: 'Commune', siren: '200000172', type: 'epci' }, prestations: { maintenanceBase: { postes: 2, postesLicenceBL: 0 } } });
+  const refusee = JSON.stringify({ collectivite: { nom: 'Commune', siren: '123', type: 'epci' }, prestations: {} });
+  const LOTS: [string, number, string][] = [
+    ['une ligne JSONL illisible', 1, `${bonne}\n{"collectivite": \n`],
+    ['toutes les adhésions refusées', 1, `[${refusee}, ${refusee.replace('123', '456')}]`],
+    ['une adhésion refusée parmi d’autres', 1, `[${bonne}, ${refusee}]`],
+    ['témoin : tout est accepté', 0, `[${bonne}]`],
+  ];
+  const COMMANDES: [string, string[]][] = [
+    ['lot', ['lot', '-']],
+    ['facturation', ['facturation', '-']],
+    ['comparer', ['comparer', '--avant', '2026', '--apres', '2026', '-']],
+  ];
+  for (const [commande, argv] of COMMANDES) {
+    it.each(LOTS)(`${commande} : %s → sortie %i`, async (_, code, lot) => {
+      for (const format of ['texte', 'json', 'csv']) {
+        const m = memoryIo(lot);
+        expect(await runCli([...argv, '--format', format], m.io), `${commande} --format ${format}`).toBe(code);
+      }
+    });
+  }
+});
+
 describe('usage : messages en français', () => {
   it.each([
     [['devis', 'a.json', '--frmat', 'json'], 'Option inconnue : --frmat (vouliez-vous dire --format ?).'],

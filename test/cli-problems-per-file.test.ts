@@ -63,3 +63,43 @@ describe('reviser et comparer : les problèmes de chaque fichier ensemble, chacu
     expect(m.err()).toContain(`${join(dir, 'revision.json')}.indexation.pourcentage : `);
   });
 });
+
+describe('lot et facturation : le catalogue et le lot jugés ensemble, comme devis', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'te90-une-passe-lot-'));
+  const [catalogue, tarifs, lot, parametres] = ['catalogue.json', 'tarifs.json', 'lot.json', 'parametres.json'].map((f) => join(dir, f)) as [string, string, string, string];
+  writeFileSync(catalogue, JSON.stringify({ millesime: 2026 }));
+  writeFileSync(tarifs, JSON.stringify({ millesime: 2026, prestations: 3 }));
+  writeFileSync(lot, '{ pas du JSON');
+  writeFileSync(parametres, '{ pas du JSON non plus');
+
+  it.each([
+    ['lot', []],
+    ['lot', ['--format', 'json']],
+    ['facturation', []],
+    ['facturation', ['--format', 'csv']],
+  ])('%s %s : un --catalogue invalide et un lot illisible, tous leurs problèmes ensemble', async (commande, options) => {
+    const m = memoryIo();
+    expect(await runCli([commande, lot, '--catalogue', catalogue, ...options], m.io)).toBe(1);
+    const tout = m.out() + m.err();
+    expect(tout).toContain(options.includes('json') ? `"--catalogue ${catalogue}",\n        "libelle"` : `--catalogue ${catalogue}.libelle`);
+    expect(tout).toContain('JSON_INVALIDE');
+    expect(tout).toContain(lot);
+  });
+
+  it('facturation --format pes : les paramètres illisibles, le catalogue et le lot, ensemble', async () => {
+    const m = memoryIo();
+    expect(await runCli(['facturation', lot, '--tarifs', tarifs, '--format', 'pes', '--parametres', parametres], m.io)).toBe(1);
+    const tout = m.out() + m.err();
+    expect(tout).toContain(`--tarifs ${tarifs}.prestations`);
+    expect(tout).toContain(`--parametres ${parametres}`);
+    expect(tout.match(/\[JSON_INVALIDE\]/g)).toHaveLength(2);
+  });
+
+  it('témoin : un lot lisible sur un catalogue invalide ne rapporte que le catalogue', async () => {
+    writeFileSync(join(dir, 'vide.json'), '[]');
+    const m = memoryIo();
+    expect(await runCli(['lot', join(dir, 'vide.json'), '--catalogue', catalogue], m.io)).toBe(1);
+    expect(m.err()).toContain(`--catalogue ${catalogue}.libelle`);
+    expect(m.err()).not.toContain('JSON_INVALIDE');
+  });
+});

@@ -197,3 +197,19 @@ describe('exemple : le Territoire de Belfort', () => {
     expect(c.synthese.acceptesApres).toBe(104);
   });
 });
+
+describe('un modèle inconnu dans une révision : un seul problème', () => {
+  it.each(['__proto__', 'constructor', 'xyz'])('modele « %s » : VALEUR_NON_ADMISE une fois, comme dans un fichier de tarifs', (modele) => {
+    const r = safeReviseCatalogue(catalogue2026, { millesime: 2027, libelle: 'x', source: 'y', prestations: { dpo: { abonnement: { modele, montant: '1.00' } } } } as never);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.issues.map((i) => `${i.code}@${i.path.join('.')}`)).toEqual(['VALEUR_NON_ADMISE@revision.prestations.dpo.abonnement.modele']);
+  });
+
+  it('témoin : un modèle connu mais pas admis pour la composante est dit avec les modèles admis', () => {
+    const r = safeReviseCatalogue(catalogue2026, { millesime: 2027, libelle: 'x', source: 'y', prestations: { dpo: { abonnement: { modele: 'unitaire', prixUnitaire: '1.00' } } } } as never);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.issues.map((i) => `${i.code}:${String(i.params['raison'])}`)).toContain('VALEUR_NON_ADMISE:modeleNonAdmis');
+  });
+});

@@ -27,6 +27,7 @@ import {
   safePricePrestation,
   safeQuote,
   safeQuoteAll,
+  safeBillingRoll,
   safeCompareCatalogues,
   safeReviseCatalogue,
   reviseCatalogue,
@@ -1240,10 +1241,21 @@ describe('une valeur dont la longueur n’est pas un nombre', () => {
     expect(lus(issues)).toContain('ENTREE_INVALIDE@collectivite.nom');
   });
 
-  it('un lot dont la longueur est un objet sans prototype ou un symbole : ENTREE_INVALIDE (lotTropLong), pas ERREUR_INTERNE', () => {
-    for (const length of [Object.create(null) as unknown, Symbol('n'), { toString: () => { throw new Error('x'); } }]) {
+  it('un lot dont la longueur n’est pas un nombre d’adhésions (objet, symbole, négatif, fractionnaire, NaN) : ENTREE_INVALIDE (lotLongueurInvalide), jamais un lot vide', () => {
+    for (const [k, length] of ([Object.create(null) as unknown, Symbol('n'), { toString: () => { throw new Error('x'); } }, -1, -0.5, 2.5, Number.NaN, '3'] as unknown[]).entries()) {
+      for (const r of [safeQuoteAll(listeA(length) as never), safeBillingRoll(listeA(length) as never), safeCompareCatalogues(listeA(length) as never, { avant: catalogueTest, apres: catalogueTest })]) {
+        const issues = problemes(r);
+        expect(issues.map((i) => `${i.code}:${String(i.params['raison'])}`), `longueur n° ${k}`).toEqual(['ENTREE_INVALIDE:lotLongueurInvalide']);
+        bienForme(issues[0]!);
+      }
+    }
+  });
+
+  it('un lot démesuré (au-delà du maximum documenté, 1 000 000) : ENTREE_INVALIDE (lotTropLong), sans être parcouru', () => {
+    for (const length of [1_000_001, 2 ** 32 - 1, Number.MAX_SAFE_INTEGER, 2 ** 60, Number.POSITIVE_INFINITY]) {
       const issues = problemes(safeQuoteAll(listeA(length) as never));
-      expect(issues.map((i) => i.params['raison'])).toEqual(['lotTropLong']);
+      expect(issues.map((i) => `${i.code}:${String(i.params['raison'])}`), String(length)).toEqual(['ENTREE_INVALIDE:lotTropLong']);
+      expect(issues[0]!.params['maximum']).toBe(1_000_000);
     }
   });
 
@@ -1358,6 +1370,16 @@ describe('une passe sur tous les arguments : chaque argument signalé à son che
 
   it('safeQuoteAll : un lot qui n’est pas une liste et un catalogue refusé, ensemble', () => {
     expect(lus(problemes(safeQuoteAll('non' as never, { catalogue: mauvaisCatalogue() as never })))).toEqual(['ENTREE_INVALIDE@(racine)', 'CATALOGUE_INVALIDE@catalogue.devise']);
+  });
+
+  it.each([
+    ['une chaîne', 'x'],
+    ['un nombre', 3],
+    ['null', null],
+  ])('safeBillingRoll : un lot qui n’est pas une liste (%s) et un catalogue refusé, ensemble, comme safeQuoteAll', (_, lot) => {
+    const attendu = ['ENTREE_INVALIDE@(racine)', 'CATALOGUE_INVALIDE@catalogue.devise'];
+    expect(lus(problemes(safeBillingRoll(lot as never, { catalogue: mauvaisCatalogue() as never })))).toEqual(attendu);
+    expect(lus(problemes(safeQuoteAll(lot as never, { catalogue: mauvaisCatalogue() as never })))).toEqual(attendu);
   });
 
   it('safeCompleteCatalogue : une base refusée et un fichier de tarifs fautif, ensemble', () => {

@@ -7,7 +7,7 @@ import type { PrestationId } from '../prestations/registry.js';
 import { readOption, type QuoteOptions } from '../quote/quote.js';
 import type { Adhesion } from '../validation/adhesion.js';
 import { SirenLedger } from './ledger.js';
-import { feedEntries, quoteBatchEntry, readBatchEntries, type BatchOptions, type BatchResult } from './quote-all.js';
+import { feedEntries, quoteBatchEntry, readBatchArguments, type BatchOptions, type BatchResult } from './quote-all.js';
 
 /**
  * Une ligne du rôle de facturation : une ligne de devis, et l'adhésion d'où elle vient.
@@ -267,10 +267,8 @@ export function createBillingRoll(options?: QuoteOptions): BillingRollBuilder {
 }
 
 function run(adhesions: unknown, options: unknown): BillingRoll {
-  const entries = readBatchEntries(adhesions);
-  const catalogue = resolveCatalogue(readOption(options, 'catalogue'));
-  const progress = readOption(options, 'onProgress');
-  const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;
+  // Une passe sur tous les arguments : le lot et le catalogue sont jugés ensemble (comme quoteAll).
+  const { entries, catalogue, onProgress } = readBatchArguments(adhesions, options);
   const roll = new RollBuilder(catalogue);
   for (let index = 0; index < entries.length; index++) {
     const r = quoteBatchEntry(entries.at(index), index, catalogue);
@@ -300,7 +298,7 @@ function run(adhesions: unknown, options: unknown): BillingRoll {
  * @param adhesions - les adhésions du lot
  * @param options - le catalogue (par défaut `catalogue2026`) et un suivi de progression
  * @returns le rôle de facturation
- * @throws {@link QuoteError} si le lot n'est pas une liste, ou si le catalogue est invalide
+ * @throws {@link QuoteError} si le lot n'est pas une liste (d'au plus 1 000 000 adhésions, d'une longueur lisible), ou si le catalogue est invalide
  * @category Lot
  * @example
  * ```ts

@@ -582,7 +582,7 @@ function run(adhesions: unknown, options: unknown): Comparaison {
  * @param adhesions - les adhésions
  * @param options - `avant`, `apres` (les deux catalogues) et `onProgress`
  * @returns la comparaison
- * @throws {@link QuoteError} seulement si le lot ou un catalogue est invalide, ou si `onProgress` lève
+ * @throws {@link QuoteError} seulement si le lot (une liste d'au plus 1 000 000 adhésions) ou un catalogue est invalide, ou si `onProgress` lève
  * @category Lot
  * @example
  * ```ts

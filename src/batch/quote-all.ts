@@ -17,7 +17,13 @@ import { normalizeSiren } from '../siren/siren.js';
 import type { Adhesion } from '../validation/adhesion.js';
 
 const ZERO = /* @__PURE__ */ new Dec(0);
-const MAX_BATCH = 10_000_000;
+/**
+ * Le plus grand lot admis par `quoteAll`, `billingRoll` et `compareCatalogues`, qui rendent un résultat
+ * par adhésion, en mémoire : un million (mesuré sur 2 cœurs : un million d'entrées refusées, le pire
+ * cas, en 23 s et 730 Mo). Un lot plus grand se chiffre au fil de l'eau (`createBatch`,
+ * `createBillingRoll`, la ligne de commande).
+ */
+const MAX_BATCH = 1_000_000;
 
 /**
  * Le résultat d'une adhésion d'un lot : sa position, son SIREN (tel que lu, s'il est lisible),
@@ -123,11 +129,13 @@ export function readBatchEntries(adhesions: unknown): { length: number; at: (i: 
     length = undefined;
   }
   if (length === undefined) throw new QuoteError([makeIssue('ENTREE_INVALIDE', [], { raison: 'lotPasListe' })]);
-  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length > MAX_BATCH) {
-    // Une longueur qui n'est pas un nombre entier sûr est rapportée telle quelle, en texte.
-    const recu = typeof length === 'number' && Number.isFinite(length) ? length : lengthText(length);
-    throw new QuoteError([makeIssue('ENTREE_INVALIDE', [], { raison: 'lotTropLong', maximum: MAX_BATCH, recu })]);
+  // Une longueur qui n'est pas un nombre d'adhésions (négative, fractionnaire, pas un nombre : un
+  // proxy peut tout répondre) est refusée, jamais lue comme un lot vide ; rapportée telle quelle, en texte.
+  const recu = typeof length === 'number' && Number.isFinite(length) ? length : lengthText(length);
+  if (typeof length !== 'number' || !(length >= 0) || (Number.isFinite(length) && !Number.isInteger(length))) {
+    throw new QuoteError([makeIssue('ENTREE_INVALIDE', [], { raison: 'lotLongueurInvalide', recu })]);
   }
+  if (length > MAX_BATCH) throw new QuoteError([makeIssue('ENTREE_INVALIDE', [], { raison: 'lotTropLong', maximum: MAX_BATCH, recu })]);
   const list = adhesions as readonly unknown[];
   return {
     length,
@@ -294,14 +302,28 @@ export function feedEntries(catalogue: Catalogue, sink: (result: BatchResult, fi
   };
 }
 
-function run(adhesions: unknown, options: unknown): BatchQuote {
-  // Une passe sur tous les arguments : le lot et le catalogue sont jugés ensemble.
+/**
+ * Les arguments d'un lot (`quoteAll`, `billingRoll`), jugés en une passe : le lot et le catalogue
+ * ensemble (tous leurs problèmes d'un coup), et le suivi de progression.
+ *
+ * @internal
+ * @throws {QuoteError} avec les problèmes du lot et ceux du catalogue
+ */
+export function readBatchArguments(
+  adhesions: unknown,
+  options: unknown,
+): { entries: ReturnType<typeof readBatchEntries>; catalogue: Catalogue; onProgress: ((done: number, total: number) => void) | undefined } {
   const lot = guard(() => readBatchEntries(adhesions));
   const resolved = guard(() => resolveCatalogue(readOption(options, 'catalogue')));
   if (!lot.success || !resolved.success) throw new QuoteError([...(lot.success ? [] : lot.issues), ...(resolved.success ? [] : resolved.issues)]);
-  const [entries, catalogue] = [lot.data, resolved.data];
   const progress = readOption(options, 'onProgress');
   const onProgress = typeof progress === 'function' ? (progress as (done: number, total: number) => void) : undefined;
+  return { entries: lot.data, catalogue: resolved.data, onProgress };
+}
+
+function run(adhesions: unknown, options: unknown): BatchQuote {
+  // Une passe sur tous les arguments : le lot et le catalogue sont jugés ensemble.
+  const { entries, catalogue, onProgress } = readBatchArguments(adhesions, options);
   const tally = new BatchTally(catalogue);
   const resultats: BatchResult[] = [];
   for (let index = 0; index < entries.length; index++) {
@@ -329,7 +351,7 @@ function run(adhesions: unknown, options: unknown): BatchQuote {
  * @param adhesions - la liste des adhésions
  * @param options - `catalogue` (par défaut `catalogue2026`) et `onProgress`
  * @returns les résultats et la synthèse
- * @throws {@link QuoteError} seulement si `adhesions` n'est pas une liste, si le catalogue est invalide, ou si `onProgress` lève (`RAPPEL_EN_ERREUR`)
+ * @throws {@link QuoteError} seulement si `adhesions` n'est pas une liste (d'au plus 1 000 000 adhésions, d'une longueur lisible), si le catalogue est invalide, ou si `onProgress` lève (`RAPPEL_EN_ERREUR`)
  * @category Lot
  * @example
  * ```ts

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { maxLength, minLength } from '../shared/lengths.js';
+import { noControl } from '../models/kit.js';
+
 import type { Path, QuoteIssue, SafeResult } from '../core/shapes.js';
 import { fromZodIssues, REPORT, type RawIssue } from '../errors/from-zod.js';
 import { guard, isQuoteError, QuoteError, unwrap } from '../errors/quote-error.js';
@@ -26,7 +28,7 @@ function buildTarifsSchema(r: Registry) {
   const tarifsSchema = z.strictObject({
     $schema: z.optional(z.string().check(maxLength(500))),
     millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
-    source: z.string().check(z.trim(), minLength(1), maxLength(500)),
+    source: z.string().check(z.trim(), minLength(1), maxLength(500), noControl()),
     exemple: z.optional(z.boolean()),
     prestations: z.strictObject(prestations),
   });

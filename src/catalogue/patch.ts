@@ -73,6 +73,8 @@ function remodel(c: Mutable, modele: Modele, declared: ComposanteDeclaration, pa
  */
 function targetModel(c: Mutable, patch: Patch, declared: ComposanteDeclaration, path: Path, issues: QuoteIssue[], r: Registry): PricingModel | undefined {
   if (patch.modele === undefined || patch.modele === c.modele) return modelIn(r, c.modele)!;
+  // Un nom qui n'est celui d'aucun modèle (« __proto__ », « xyz ») est refusé par le schéma, une fois.
+  if (modelIn(r, patch.modele) === undefined) return undefined;
   if (!(declared.modeles as readonly string[]).includes(patch.modele)) {
     issues.push(makeIssue('VALEUR_NON_ADMISE', [...path, 'modele'], { raison: 'modeleNonAdmis', modele: patch.modele, admis: declared.modeles }));
     return undefined;

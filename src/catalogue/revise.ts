@@ -7,7 +7,7 @@ import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { snapshot, withoutUnreadable } from '../input/snapshot.js';
 import { Dec } from '../money/decimal.js';
 import { toMontant } from '../money/round.js';
-import { TEXTE_MAX } from '../models/kit.js';
+import { noControl, TEXTE_MAX } from '../models/kit.js';
 import type { ChampsDeTarif } from '../models/registry.js';
 import type { Registry } from '../prestations/create-registry.js';
 import { REGISTRY } from '../prestations/registry.js';
@@ -86,8 +86,8 @@ function buildRevisionSchema(reg: Registry) {
   return z.strictObject({
     $schema: z.optional(z.string().check(maxLength(500))),
     millesime: z.int().check(z.minimum(2000), z.maximum(2100)),
-    libelle: z.string().check(z.trim(), minLength(1), maxLength(2000)),
-    source: z.string().check(z.trim(), minLength(1), maxLength(500)),
+    libelle: z.string().check(z.trim(), minLength(1), maxLength(2000), noControl()),
+    source: z.string().check(z.trim(), minLength(1), maxLength(500), noControl()),
     exemple: z.optional(z.boolean()),
     indexation: z.optional(
       z.strictObject({

@@ -2,7 +2,7 @@
  * Un lot chiffré au fil de l'eau : chaque entrée lue est chiffrée (par le lot incrémental de la
  * bibliothèque) et écrite aussitôt, en texte, JSON ou CSV ; la synthèse vient à la fin.
  */
-import { createBatch, type BatchBuilder, type BatchQuote, type BatchResult, type Catalogue } from '@te90/tarifs';
+import { createBatch, escapeControlCharacters, type BatchBuilder, type BatchQuote, type BatchResult, type Catalogue } from '@te90/tarifs';
 import { CSV_BOM, renderBatchCsvHeader, renderBatchCsvRows, renderBatchHeading, renderBatchResultText, renderBatchSummaryText } from '@te90/tarifs/documents';
 import { asLibraryIssue, inCliVoice } from './issues.js';
 import { jsonArraySink, type Write } from './json-stream.js';
@@ -138,7 +138,9 @@ export async function forEachEntry(
 ): Promise<void> {
   let index = 0;
   for (const located of source.entries()) {
-    const written = each(located, index);
+    // Le nom d'un fichier (un nom de dossier peut porter un saut de ligne) est montré échappé, dans
+    // toutes les sorties de lot, facturation et comparer : il ne forge ni une ligne ni une commande du terminal.
+    const written = each({ fichier: escapeControlCharacters(located.fichier), entry: located.entry }, index);
     if (written) await written;
     index++;
     if (onProgress && (index % 1000 === 0 || index === source.count)) onProgress(index, source.count);

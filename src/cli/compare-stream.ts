@@ -46,7 +46,8 @@ export interface CompareSink {
  * pas du nombre d'adhésions (hors le texte lu et le registre des SIREN). Chaque adhérent, et la
  * synthèse, sont ceux de `compareCatalogues` sur les mêmes adhésions ; un refus y est dit pour la
  * ligne de commande (un montant manquant se fournit par --tarifs-avant ou --tarifs-apres), et une
- * adhésion en cause dans un SIREN facturé deux fois y est nommée par son fichier.
+ * adhésion en cause dans un SIREN facturé deux fois y est nommée par son fichier. Rend la synthèse,
+ * et le nombre d'adhésions refusées d'un côté au moins (une ligne illisible comprise).
  *
  * @internal
  */
@@ -55,13 +56,15 @@ export async function streamCompare(
   catalogues: { readonly avant: Catalogue; readonly apres: Catalogue },
   sink: CompareSink,
   onProgress?: (done: number, total: number) => void,
-): Promise<Comparaison['synthese']> {
+): Promise<{ readonly synthese: Comparaison['synthese']; readonly refusees: number }> {
   const comparison = createComparison(catalogues);
+  let refusees = 0;
   try {
     await sink.begin(source.count);
     await forEachEntry(source, onProgress, ({ fichier, entry }) => {
       const compared = entry.ok ? comparison.add(entry.value, fichier) : comparison.refuse([asLibraryIssue(entry.issue)], fichier);
       const { index: position, refus, ...rest } = compared;
+      if (refus.avant !== undefined || refus.apres !== undefined) refusees++;
       const voiced = {
         ...(refus.avant ? { avant: refus.avant.map(inCompareVoice) } : {}),
         ...(refus.apres ? { apres: refus.apres.map(inCompareVoice) } : {}),
@@ -70,7 +73,7 @@ export async function streamCompare(
     });
     const synthese = comparison.summary();
     await sink.end(synthese);
-    return synthese;
+    return { synthese, refusees };
   } finally {
     sink.close?.();
   }

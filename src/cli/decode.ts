@@ -32,16 +32,24 @@ function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number } {
 }
 
 /**
- * Un texte en UTF-16, reconnu à sa marque d'ordre des octets (BOM) ou, sans BOM, à un premier
- * caractère ASCII suivi ou précédé d'un octet nul (« {\0 », « \0{ »).
+ * Un texte en UTF-32 ou en UTF-16, reconnu à sa marque d'ordre des octets (BOM) ou, sans BOM, à un
+ * premier caractère ASCII suivi ou précédé d'octets nuls (« {\0\0\0 », « {\0 », « \0{ »…). L'UTF-32
+ * est cherché d'abord : sa marque petit-boutiste commence comme celle de l'UTF-16.
  */
-function utf16Order(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+function wideEncoding(bytes: Uint8Array): { readonly raison: 'utf16' | 'utf32'; readonly boutisme: 'LE' | 'BE' } | undefined {
+  if (bytes.length >= 4) {
+    const [a, b, c, d] = [bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!];
+    if (a === 0xff && b === 0xfe && c === 0 && d === 0) return { raison: 'utf32', boutisme: 'LE' };
+    if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return { raison: 'utf32', boutisme: 'BE' };
+    if (a !== 0 && a < 0x80 && b === 0 && c === 0 && d === 0) return { raison: 'utf32', boutisme: 'LE' };
+    if (a === 0 && b === 0 && c === 0 && d !== 0 && d < 0x80) return { raison: 'utf32', boutisme: 'BE' };
+  }
   if (bytes.length < 2) return undefined;
   const [a, b] = [bytes[0]!, bytes[1]!];
-  if (a === 0xff && b === 0xfe) return 'LE';
-  if (a === 0xfe && b === 0xff) return 'BE';
-  if (a !== 0 && a < 0x80 && b === 0) return 'LE';
-  if (a === 0 && b !== 0 && b < 0x80) return 'BE';
+  if (a === 0xff && b === 0xfe) return { raison: 'utf16', boutisme: 'LE' };
+  if (a === 0xfe && b === 0xff) return { raison: 'utf16', boutisme: 'BE' };
+  if (a !== 0 && a < 0x80 && b === 0) return { raison: 'utf16', boutisme: 'LE' };
+  if (a === 0 && b !== 0 && b < 0x80) return { raison: 'utf16', boutisme: 'BE' };
   return undefined;
 }
 
@@ -53,8 +61,8 @@ function utf16Order(bytes: Uint8Array): 'LE' | 'BE' | undefined {
  * @throws {RefusedInput} `FICHIER_ILLISIBLE` si le texte n'est pas de l'UTF-8 valide
  */
 export function decodeUtf8(bytes: Uint8Array, name: string): string {
-  const utf16 = utf16Order(bytes);
-  if (utf16 !== undefined) throw new RefusedInput([cliIssue('FICHIER_ILLISIBLE', [], { raison: 'utf16', fichier: name, boutisme: utf16 })]);
+  const wide = wideEncoding(bytes);
+  if (wide !== undefined) throw new RefusedInput([cliIssue('FICHIER_ILLISIBLE', [], { ...wide, fichier: name })]);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {

@@ -233,9 +233,9 @@ Le lot se lit comme pour « lot » : fichier JSON ou JSONL, dossier, ou « - » 
 
 Exemples :
   te90-tarifs comparer --avant 2026 --apres exemples/territoire-de-belfort/catalogue-2027.json \\
-    exemples/lot-adherents.jsonl --tarifs-avant exemples/tarifs-exemple.json
+    exemples/lot-adherents.jsonl --tarifs-avant exemples/tarifs-exemple.json   # sortie 1 : adhésions refusées exprès
   te90-tarifs comparer --avant exemples/territoire-de-belfort/catalogue-2026.json --apres exemples/territoire-de-belfort/catalogue-2027.json \\
-    - --format csv < exemples/lot-adherents.jsonl > comparaison.csv
+    - --format csv < exemples/lot-adherents.jsonl > comparaison.csv   # sortie 1 : adhésions refusées exprès
   te90-tarifs comparer --avant exemples/territoire-de-belfort/catalogue-2026.json --apres exemples/territoire-de-belfort/catalogue-2027.json \\
     exemples/territoire-de-belfort/adhesions.json --format html > rapport.html   # sortie 1 : un SIREN facturé deux fois, exprès
 

@@ -55,7 +55,7 @@ export interface CliIssueParamsByCode {
     | { readonly raison: 'lectureDossier'; readonly fichier: string; readonly erreur: string }
     | { readonly raison: 'entreeStandard'; readonly erreur: string }
     | { readonly raison: 'depasseLimite'; readonly fichier: string; readonly maximum: number }
-    | { readonly raison: 'utf16'; readonly fichier: string; readonly boutisme: 'LE' | 'BE' }
+    | { readonly raison: 'utf16' | 'utf32'; readonly fichier: string; readonly boutisme: 'LE' | 'BE' }
     | { readonly raison: 'pasUnFichier'; readonly fichier: string };
   /** Un fichier (ou une ligne d'un fichier JSONL) qui n'est pas du JSON. */
   JSON_INVALIDE:
@@ -109,7 +109,8 @@ const MESSAGES: Builders = {
       case 'depasseLimite':
         return `${p.fichier} dépasse la taille lue au plus (${p.maximum} octets) : lecture arrêtée. Découpez-le (par exemple en plusieurs fichiers JSONL).`;
       case 'utf16':
-        return `${p.fichier} est encodé en UTF-16 (${p.boutisme === 'LE' ? 'petit-boutiste' : 'gros-boutiste'}), pas en UTF-8 : enregistrez-le en UTF-8.`;
+      case 'utf32':
+        return `${p.fichier} est encodé en ${p.raison === 'utf16' ? 'UTF-16' : 'UTF-32'} (${p.boutisme === 'LE' ? 'petit-boutiste' : 'gros-boutiste'}), pas en UTF-8 : enregistrez-le en UTF-8.`;
       case 'pasUnFichier':
         return `${p.fichier} n'est pas un fichier ordinaire (tube, périphérique, socket…) : il n'est pas lu dans un dossier.`;
       case 'lecture':

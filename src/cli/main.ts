@@ -3,6 +3,7 @@
  * dans `commands/`), et rend son code de sortie ; une entrée refusée, un mauvais usage, une sortie
  * impossible ou une erreur interne y sont dits en français.
  */
+import { escapeControlCharacters } from '@te90/tarifs';
 import { commandNameOf, parseCommandLine } from './args.js';
 import { EXIT, refuse, refusalFormat, type CliIo, type Command, type Format } from './command.js';
 import { catalogue } from './commands/catalogue.js';
@@ -104,7 +105,7 @@ function failure(error: unknown, io: CliIo, context: Context): number {
     return EXIT.output;
   }
   if (error instanceof SpoolError) {
-    io.err(`Écriture impossible d'un fichier temporaire dans ${error.dossier} : ${describeErrno(error.code)}. Le dossier temporaire se choisit par la variable d'environnement TMPDIR.\n`);
+    io.err(`Écriture impossible d'un fichier temporaire dans ${escapeControlCharacters(error.dossier)} : ${describeErrno(error.code)}. Le dossier temporaire se choisit par la variable d'environnement TMPDIR.\n`);
     return EXIT.output;
   }
   if (error instanceof UsageError) {
@@ -124,7 +125,7 @@ function failure(error: unknown, io: CliIo, context: Context): number {
  */
 export function internalError(error: unknown): string {
   const detail = error instanceof Error ? `${error.name} : ${error.message}` : String(error);
-  return `Erreur interne de te90-tarifs ${__VERSION__} (${detail}). Merci de la signaler au service informatique de Territoire d'énergie 90, avec la commande et l'entrée qui la provoquent (README du paquet, « Signaler un problème »).\n`;
+  return `Erreur interne de te90-tarifs ${__VERSION__} (${escapeControlCharacters(detail)}). Merci de la signaler au service informatique de Territoire d'énergie 90, avec la commande et l'entrée qui la provoquent (README du paquet, « Signaler un problème »).\n`;
 }
 
 /** Le mauvais usage d'un nom qui n'est pas une commande, avec la commande la plus proche. */

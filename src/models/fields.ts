@@ -141,7 +141,11 @@ export const FIELD_KINDS: { readonly [K in FieldKind]: KindBehaviour } = {
     check: (v: readonly StrateForfait[], path, push) => checkBounds(v, STRATE, path, push),
     checkReadable: (raw, path, push) => {
       if (!Array.isArray(raw)) return;
-      const bands = raw.filter((s): s is { de: number; a: number | null } => isRecord(s) && Number.isSafeInteger(s['de']) && (s['a'] === null || Number.isSafeInteger(s['a'])));
+      // Seules des bornes admises par le schéma (entiers de 0 à 1 000 000 000) sont jugées : une borne
+      // hors limites est un seul problème, celui du schéma, pas aussi un chevauchement ou une lacune.
+      const entier = kit().entier;
+      const bound = (v: unknown) => readable<number>(entier, v) !== undefined;
+      const bands = raw.filter((s): s is { de: number; a: number | null } => isRecord(s) && bound(s['de']) && (s['a'] === null || bound(s['a'])));
       if (bands.length === raw.length) checkBounds(bands, STRATE, path, push);
     },
   },

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { maxLength, minLength } from '../shared/lengths.js';
 import { lintMessage, type LintFacts } from '../wording/lint.js';
+import { issueMessage } from '../wording/issues.js';
+import { controlCharacter } from '../shared/control.js';
 
 /** Les codes de remarque que les schémas posent eux-mêmes (règles de forme des montants et des grilles). */
 type SchemaLintCode = 'MONTANT_ILLISIBLE' | 'MONTANT_NEGATIF' | 'MONTANT_TROP_PRECIS' | 'GRILLE_INCOMPLETE';
@@ -40,6 +42,22 @@ function decimalString(quoi: 'Montant' | 'Prix' | 'Coefficient', maxDecimals: nu
 }
 
 /**
+ * Le refus des caractères de contrôle (`VALEUR_NON_ADMISE`, raison `caractereDeControle`), sauf le
+ * saut de ligne avec `lignes` : un texte imprimé tel quel (nom, libellé, référence…) ne forge ni une
+ * ligne d'un document ni une commande d'un terminal. Construit avec le schéma qui le porte (rien de
+ * zod n'est construit à l'import).
+ *
+ * @internal
+ */
+export const noControl = (lignes = false) =>
+  z.superRefine((text: string, ctx) => {
+    const found = controlCharacter(text, lignes);
+    if (found === undefined) return;
+    const params = { raison: 'caractereDeControle', ...found } as const;
+    ctx.addIssue({ code: 'custom', input: text, params: { code: 'VALEUR_NON_ADMISE', params }, message: issueMessage('VALEUR_NON_ADMISE', params) });
+  });
+
+/**
  * La longueur maximale d'un texte du catalogue (libellé, unité, référence d'une source).
  *
  * @internal
@@ -50,7 +68,7 @@ function build() {
   const montant = decimalString('Montant', 2, 9);
   const prix = decimalString('Prix', 4, 9);
   const coefficient = decimalString('Coefficient', 6, 4);
-  const texte = z.string().check(minLength(1), maxLength(TEXTE_MAX));
+  const texte = z.string().check(minLength(1), maxLength(TEXTE_MAX), noControl());
   const entier = z.int().check(z.minimum(0), z.maximum(1_000_000_000));
   const unite = z.strictObject({ un: texte, plusieurs: texte });
   const strates = z.array(z.strictObject({ de: entier, a: z.nullable(entier) })).check(minLength(1), maxLength(100));

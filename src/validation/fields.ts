@@ -5,7 +5,8 @@ import { issueMessage } from '../wording/issues.js';
 import { sirenSchema } from '../siren/schema.js';
 import { siretProblem } from '../siren/siren.js';
 import { deepFreeze } from '../shared/freeze.js';
-import { DECIMAL_PATTERNS } from '../models/kit.js';
+import { DECIMAL_PATTERNS, noControl } from '../models/kit.js';
+import { CONTROL } from '../shared/control.js';
 
 /**
  * La déclaration d'un champ simple de l'adhésion (hors paramètres de prestation) : ses règles en
@@ -59,54 +60,6 @@ const CODE_POSTAL = /^\d{5}$/;
 
 /** Un champ de l'adhésion ou un paramètre de prestation. */
 export type AnyField = FieldDeclaration | ParamDeclaration;
-
-/** Les caractères de contrôle (C0, DEL, C1) : un nom qui en porte pourrait forger une ligne d'un texte ou piloter un terminal. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-/** Les mêmes, sauf les fins de ligne (`\n`, `\r\n`) d'un texte de plusieurs lignes (une adresse). */
-const CONTROL_SAUF_LIGNES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
-
-/**
- * Le premier caractère de contrôle (C0, DEL, C1) d'un texte, qui pourrait forger une ligne d'un
- * document ou piloter un terminal : son code (`U+001B`) et sa position (à partir de 1), ou
- * `undefined` s'il n'en a pas. Avec `lignes`, les fins de ligne (`\n`, `\r\n`) sont admises.
- *
- * @category Erreurs
- * @example
- * ```ts
- * controlCharacter('Mairie\u001b[2J');
- * //=> { caractere: 'U+001B', position: 7 }
- * controlCharacter('1 rue\nBelfort', true);
- * //=> undefined
- * ```
- */
-export function controlCharacter(
-  text: string,
-  lignes = false,
-): {
-  /** Le code du caractère, `U+001B`. */
-  caractere: string;
-  /** Sa position dans le texte, à partir de 1. */
-  position: number;
-} | undefined {
-  if (typeof text !== 'string') return undefined;
-  const m = (lignes ? CONTROL_SAUF_LIGNES : CONTROL).exec(text);
-  if (m === null) return undefined;
-  return { caractere: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, position: m.index + 1 };
-}
-
-/**
- * Le refus des caractères de contrôle (`VALEUR_NON_ADMISE`), sauf le saut de ligne avec `lignes`,
- * construit avec le schéma qui le porte (rien de zod n'est construit à l'import).
- *
- * @internal
- */
-export const noControl = (lignes = false) =>
-  z.superRefine((text: string, ctx) => {
-    const found = controlCharacter(text, lignes);
-    if (found === undefined) return;
-    const params = { raison: 'caractereDeControle', ...found } as const;
-    ctx.addIssue({ code: 'custom', input: text, params: { code: 'VALEUR_NON_ADMISE', params }, message: issueMessage('VALEUR_NON_ADMISE', params) });
-  });
 
 function requiredSchema(f: AnyField): z.ZodMiniType {
   switch (f.type) {

@@ -16,6 +16,7 @@ import type { IssueCode, WarningCode } from '../core/codes.js';
 import type { IssueParam, IssueParams, Path, QuoteIssue, QuoteWarning } from '../core/shapes.js';
 import { formatNumber } from '../money/format.js';
 import { textArgument, readingArgument } from '../errors/arguments.js';
+import { CONTROL } from '../shared/control.js';
 
 /**
  * La voix d'un message : qui le lit, et donc comment il fournit ce qui manque.
@@ -73,6 +74,7 @@ export interface IssueParamsByCode {
     | { readonly raison: 'optionIllisible' }
     | { readonly raison: 'lotPasListe' }
     | { readonly raison: 'lotTropLong'; readonly maximum: number; readonly recu: number | string }
+    | { readonly raison: 'lotLongueurInvalide'; readonly recu: number | string }
     | { readonly raison: 'adhesionIllisible' }
     | { readonly raison: 'listeIllisibleLot' };
   CHAMP_INCONNU: { readonly champ: string };
@@ -342,6 +344,8 @@ const ISSUE_MESSAGES: Builders<IssueCode, IssueParamsByCode> = {
         return 'Un lot est une liste d’adhésions.';
       case 'lotTropLong':
         return `Un lot compte au plus ${p.maximum} adhésions (reçu : ${p.recu}).`;
+      case 'lotLongueurInvalide':
+        return `La longueur lue du lot n'est pas un nombre d'adhésions (reçu : ${p.recu}).`;
       case 'adhesionIllisible':
         return "L'adhésion ne peut pas être lue.";
       case 'listeIllisibleLot':
@@ -483,7 +487,7 @@ export function issueMessage<C extends IssueCode>(code: C, params: IssueParamsBy
 }
 
 /** Les caractères de contrôle (C0, DEL, C1). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /**
  * Un texte sans caractère de contrôle (C0, DEL, C1), pour un message : une valeur reçue qui en porte
@@ -499,7 +503,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
  */
 export function escapeControlCharacters(text: string): string {
   textArgument('text', text);
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

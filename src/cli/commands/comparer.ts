@@ -42,6 +42,8 @@ export async function comparer(positionals: string[], values: Values, io: CliIo)
         : format === 'html'
           ? htmlCompareSink(io.out, io.err, catalogues)
           : textCompareSink(io.out, titres);
-  const synthese = await streamCompare(source, catalogues, sink, showsProgress(io, source.count) ? progressDisplay(io, 'Comparaison') : undefined);
-  return synthese.conflits.avant.length + synthese.conflits.apres.length > 0 ? EXIT.refused : EXIT.ok;
+  const { synthese, refusees } = await streamCompare(source, catalogues, sink, showsProgress(io, source.count) ? progressDisplay(io, 'Comparaison') : undefined);
+  // Comme lot et facturation : une adhésion refusée (d'un côté au moins, une ligne illisible
+  // comprise) ou un conflit donne la sortie 1.
+  return refusees > 0 || synthese.conflits.avant.length + synthese.conflits.apres.length > 0 ? EXIT.refused : EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeControlCharacters } from '@te90/tarifs';
 import { EXIT, type CliIo, type Values } from '../command.js';
 import { describeErrno } from '../read-bytes.js';
 import { UsageError } from '../usage-error.js';
@@ -67,7 +68,8 @@ export async function exemples(positionals: string[], _values: Values, io: CliIo
   const root = packageRoot();
   const source = root === undefined ? undefined : join(root, 'examples');
   if (source === undefined || !existsSync(source)) throw new Error("les fichiers d'exemple ne sont pas dans le paquet installé");
-  const shown = target.replace(/\/+$/, '') || '/';
+  // Le dossier tapé, montré échappé s'il porte un caractère de contrôle.
+  const shown = escapeControlCharacters(target.replace(/\/+$/, '') || '/');
   const written: string[] = [];
   const kept: string[] = [];
   for (const rel of exampleFiles(source)) {

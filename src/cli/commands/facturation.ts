@@ -2,13 +2,12 @@ import { createBillingRoll, formatEuros, type BillingRoll, type QuoteIssue } fro
 import { billingRollCsvChunks, billingRollJsonChunks, billingRollTextChunks, renderBillingRollSummaryText, renderIssuesText } from '@te90/tarifs/documents';
 import { safeParseParametres, safeRenderPesAller } from '@te90/tarifs/titres';
 import { addEntry, forEachEntry } from '../batch-stream.js';
-import { loadCatalogue } from '../catalogue-options.js';
+import { openBatchInputs } from '../batch-inputs.js';
 import { EXIT, FORMATS, formatOf, oneFile, type CliIo, type Values } from '../command.js';
 import { asLibraryIssue, inCliVoice, type Problem } from '../issues.js';
 import { readJsonFile } from '../json-input.js';
 import { collecting, inFile } from '../relocate.js';
 import { progressDisplay, showsProgress } from '../progress.js';
-import { openBatch } from '../sources.js';
 import { UsageError } from '../usage-error.js';
 
 /**
@@ -24,12 +23,12 @@ export async function facturation(positionals: string[], values: Values, io: Cli
     throw new UsageError('Les titres de recettes (--format pes) demandent les paramètres comptables du syndicat : --parametres parametres.json.');
   }
   const path = oneFile(positionals, 'facturation');
-  // Une passe : les paramètres comptables illisibles, puis le rôle et les paramètres jugés ensemble.
+  // Une passe : les paramètres comptables illisibles, le catalogue et le lot ; puis le rôle et les paramètres jugés ensemble.
   const label = `--parametres ${values.parametres}`;
   const unreadable: Problem[] = [];
   const parametres = format === 'pes' ? collecting(unreadable, () => readJsonFile(values.parametres!), (i) => inFile(i, label, {})) : undefined;
-  const catalogue = loadCatalogue(values);
-  const source = await openBatch(path, io.readStdin);
+  // Les paramètres illisibles, le catalogue et le lot : tous leurs problèmes ensemble.
+  const { catalogue, source } = await openBatchInputs(path, values, io.readStdin, unreadable);
   // Les factures regroupent les lignes de tout le lot : le rôle est établi en entier avant d'être
   // écrit, puis écrit facture par facture.
   const builder = createBillingRoll({ catalogue });

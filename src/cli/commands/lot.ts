@@ -1,8 +1,7 @@
 import { csvSink, jsonSink, streamBatch, textSink, type BatchSink } from '../batch-stream.js';
-import { loadCatalogue } from '../catalogue-options.js';
+import { openBatchInputs } from '../batch-inputs.js';
 import { EXIT, FORMATS, formatOf, oneFile, type CliIo, type Values } from '../command.js';
 import { progressDisplay, showsProgress } from '../progress.js';
-import { openBatch } from '../sources.js';
 
 /**
  * `te90-tarifs lot` : le devis de chaque adhésion d'un lot, écrit dès qu'il est établi, et la synthèse.
@@ -12,8 +11,7 @@ import { openBatch } from '../sources.js';
 export async function lot(positionals: string[], values: Values, io: CliIo): Promise<number> {
   const format = formatOf(values.format, FORMATS);
   const path = oneFile(positionals, 'lot');
-  const catalogue = loadCatalogue(values);
-  const source = await openBatch(path, io.readStdin);
+  const { catalogue, source } = await openBatchInputs(path, values, io.readStdin);
   const sink: BatchSink = format === 'json' ? jsonSink(io.out) : format === 'csv' ? csvSink(io.out, io.err) : textSink(io.out);
   const synthese = await streamBatch(source, catalogue, sink, showsProgress(io, source.count) ? progressDisplay(io) : undefined);
   return synthese.refuses > 0 || synthese.conflits.length > 0 ? EXIT.refused : EXIT.ok;

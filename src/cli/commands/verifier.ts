@@ -1,4 +1,4 @@
-import { lintCatalogue, missingAmounts } from '@te90/tarifs';
+import { escapeControlCharacters, lintCatalogue, missingAmounts } from '@te90/tarifs';
 import { renderLintText } from '@te90/tarifs/documents';
 import { embedded, loadCatalogue } from '../catalogue-options.js';
 import { EXIT, formatOf, type CliIo, type Values } from '../command.js';
@@ -20,7 +20,7 @@ export async function verifier(positionals: string[], values: Values, io: CliIo)
   const remarques = lintCatalogue(c);
   const manquants = missingAmounts(c);
   const erreurs = remarques.filter((f) => f.niveau === 'erreur').length;
-  const libelle = isRecord(c) && typeof c['libelle'] === 'string' ? c['libelle'] : '(catalogue sans libellé)';
+  const libelle = isRecord(c) && typeof c['libelle'] === 'string' ? escapeControlCharacters(c['libelle']) : '(catalogue sans libellé)';
   if (format === 'json') {
     await io.out(JSON.stringify({ erreurs, avertissements: remarques.length - erreurs, remarques, montantsNonPublies: manquants }, null, 2) + '\n');
   } else {
