@@ -97,7 +97,7 @@ export function readBaseUrl(text: string): BaseUrlResult {
  * @param version - la version du paquet (`0.1.0`), qui devient celle du complément (`0.1.0.0`)
  * @param baseUrl - l'adresse de base, sans « / » final
  * @returns le manifeste, en XML
- * @throws {@link QuoteError} si `version` ne commence pas par trois nombres (`1.2.3`), ou si `baseUrl` n’est pas un texte
+ * @throws {@link "@te90/tarifs"!QuoteError} si `version` ne commence pas par trois nombres (`1.2.3`), ou si `baseUrl` n’est pas un texte
  * @category Tableur
  * @example
  * ```ts
