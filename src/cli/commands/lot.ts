@@ -13,8 +13,9 @@ export async function lot(positionals: string[], values: Values, io: CliIo): Pro
   const format = formatOf(values.format, FORMATS);
   const path = oneFile(positionals, 'lot');
   const catalogue = loadCatalogue(values);
-  const source = await openBatch(path, io.readStdin);
+  // L'entrée standard JSONL est chiffrée au fil de l'eau : les résultats déjà établis sont écrits avant d'attendre la suite.
+  const source = await openBatch(path, io.readStdin, io.stdinChunks === undefined ? undefined : { chunks: io.stdinChunks, waiting: io.flush });
   const sink: BatchSink = format === 'json' ? jsonSink(io.out) : format === 'csv' ? csvSink(io.out, io.err) : textSink(io.out);
-  const synthese = await streamBatch(source, catalogue, sink, showsProgress(io, source.count) ? progressDisplay(io) : undefined);
+  const synthese = await streamBatch(source, catalogue, sink, source.count !== undefined && showsProgress(io, source.count) ? progressDisplay(io) : undefined);
   return synthese.refuses > 0 || synthese.conflits.length > 0 ? EXIT.refused : EXIT.ok;
 }
