@@ -21,10 +21,26 @@ export interface BigLotResult {
   readonly signal: string | null;
 }
 
+/** Un SIREN valide (clé de Luhn), distinct pour chaque `n` (moins de 10 000 000). */
+function sirenOf(n: number): string {
+  const base = String(30_000_000 + n).padStart(8, '0');
+  for (let c = 0; c < 10; c++) {
+    const s = base + c;
+    let sum = 0;
+    for (let k = 0; k < 9; k++) {
+      let v = Number(s[8 - k]);
+      if (k % 2 === 1) v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+      sum += v;
+    }
+    if (sum % 10 === 0) return s;
+  }
+  throw new Error('inatteignable');
+}
+
 /**
  * Écrit un lot JSONL d'au moins `octets` octets : les adhésions données, répétées, chacune sous un
- * nom allongé (une ligne d'environ 350 octets, comme les lots réels qui portent destinataires et
- * adresses).
+ * SIREN de collectivité qui lui est propre (ses autres champs inchangés) : un lot d'adhésions
+ * distinctes, comme un vrai lot, et non un lot fait de conflits.
  */
 export function writeBigLot(path: string, adhesions: readonly Adhesion[], octets: number): number {
   const fd = openSync(path, 'w');
@@ -35,7 +51,7 @@ export function writeBigLot(path: string, adhesions: readonly Adhesion[], octets
     let pending = 0;
     for (let i = 0; written + pending < octets; i++) {
       const a = adhesions[i % adhesions.length]!;
-      const line = JSON.stringify({ ...a, collectivite: { ...a.collectivite, nom: `${a.collectivite.nom} — exemplaire ${Math.floor(i / adhesions.length) + 1} du lot de charge` } }) + '\n';
+      const line = JSON.stringify({ ...a, collectivite: { ...a.collectivite, siren: sirenOf(i) } }) + '\n';
       chunk.push(line);
       pending += Buffer.byteLength(line);
       lines++;
@@ -58,9 +74,9 @@ export function measureBigLot(root: string, adhesions: readonly Adhesion[], octe
   try {
     const file = join(dir, 'gros.jsonl');
     const lignes = writeBigLot(file, adhesions, octets);
-    // Le tas utilisé au plus haut, relevé après chaque collecte (et la RSS maximale à la fin).
+    // Le tas utilisé au plus haut, relevé toutes les 20 ms (et la RSS maximale à la fin).
     const mesure = `data:text/javascript,${encodeURIComponent(
-      'const{PerformanceObserver}=await import("node:perf_hooks");let m=0;new PerformanceObserver(()=>{m=Math.max(m,process.memoryUsage().heapUsed)}).observe({entryTypes:["gc"]});process.on("exit",()=>process.stderr.write("RSS="+process.resourceUsage().maxRSS+" TAS="+Math.max(m,process.memoryUsage().heapUsed)+"\\n"))',
+      'let m=0;setInterval(()=>{m=Math.max(m,process.memoryUsage().heapUsed)},20).unref();process.on("exit",()=>process.stderr.write("RSS="+process.resourceUsage().maxRSS+" TAS="+Math.max(m,process.memoryUsage().heapUsed)+"\\n"))',
     )}`;
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [`--max-old-space-size=${tasMaxMo}`, '--import', mesure, join(root, 'dist', 'cli.js'), 'lot', file, '--format', 'json'], {

@@ -320,23 +320,36 @@ async function streamLines(stdin: StdinStream, name: string, label: string): Pro
   let nonBlank = 0;
   let decided: 'jsonl' | 'document' | undefined;
   let checked = false;
-  for (let chunk = await next(); chunk !== undefined; chunk = decided === 'jsonl' ? undefined : await next()) {
+  let ended = false;
+  const decide = (l: ByteLine) => {
+    early.push(l);
+    if (decided !== undefined) return;
+    const decoded = decodeLine(l, name);
+    if (!decoded.ok) throw new RefusedInput([decoded.issue]);
+    if (isBlankLine(l, decoded.text)) return;
+    nonBlank++;
+    if (nonBlank === 1 && !isObjectLine(decoded.text)) decided = 'document';
+    else if (nonBlank === 2) decided = 'jsonl';
+  };
+  for (;;) {
+    const chunk = await next();
+    if (chunk === undefined) {
+      // Fini avant d'être reconnu : la dernière ligne compte aussi, pour que du JSONL soit toujours lu de même.
+      if (decided === undefined) {
+        refuseOtherEncodings(Buffer.concat(kept, total), name);
+        decide(splitter.end());
+        ended = true;
+      }
+      break;
+    }
     kept.push(chunk);
     if (!checked && total >= 4) {
       refuseOtherEncodings(Buffer.concat(kept, total).subarray(0, 4), name);
       checked = true;
     }
     if (decided === 'document') continue;
-    for (const l of splitter.push(chunk)) {
-      early.push(l);
-      if (decided !== undefined) continue;
-      const decoded = decodeLine(l, name);
-      if (!decoded.ok) throw new RefusedInput([decoded.issue]);
-      if (isBlankLine(l, decoded.text)) continue;
-      nonBlank++;
-      if (nonBlank === 1 && !isObjectLine(decoded.text)) decided = 'document';
-      else if (nonBlank === 2) decided = 'jsonl';
-    }
+    for (const l of splitter.push(chunk)) decide(l);
+    if (decided === 'jsonl') break;
   }
   if (decided !== 'jsonl') {
     // Un document JSON, ou un flux déjà fini : lu en entier, comme un fichier.
@@ -349,6 +362,7 @@ async function streamLines(stdin: StdinStream, name: string, label: string): Pro
     async *entries() {
       for (const l of early) if (!isBlankLine(l)) yield lineEntry(l, label, name);
       early.length = 0;
+      if (ended) return;
       for (;;) {
         const written = stdin.waiting?.();
         if (written) await written;
