@@ -15,6 +15,8 @@ import { belfort, france, SOURCE_DONNEES, TYPIQUES } from './data.js';
 import { consumerReport, measureConsumer } from './consumer.js';
 import { spreadsheetParts } from './size.js';
 import { measureVaried, measureVariedBatch, type VariedResult } from './varied.js';
+import { measureTable } from './table.js';
+import { measureBigLot } from './big-lot.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLES = 20_000;
@@ -154,6 +156,14 @@ const cliComparer = ['json', 'html'].map((format) => {
 });
 rmSync(gros, { force: true });
 
+// 2 quinquies. TABLEAU (fonction de tableur) sur 100 000 lignes qui partagent un SIREN : Google Sheets
+// arrête une fonction personnalisée au bout de 30 s.
+const grandTableau = measureTable(100_000);
+
+// 2 sexies. Un lot JSONL de 250 Mo (adhésions distinctes) par `lot`, tas de V8 limité à 128 Mo : la
+// mémoire ne dépend pas de la taille du lot.
+const grosLot = measureBigLot(ROOT, france());
+
 // 3. Tailles.
 const esm = readFileSync(join(ROOT, 'dist', 'index.js'));
 const esmMin = await build({ entryPoints: [join(ROOT, 'dist', 'index.js')], bundle: true, minify: true, format: 'esm', write: false, platform: 'neutral', external: ['decimal.js'] });
@@ -198,6 +208,13 @@ const objectifs: { objectif: string; mesure: number; cible: string; atteint: boo
   { objectif: 'démarrage à froid, surcoût sur un processus nu (ms)', mesure: froid.surcoutMs, cible: '≤ 20', atteint: froid.surcoutMs <= 20 },
   { objectif: 'package.json publié (octets ; au-delà, Node 20 le lit plus lentement)', mesure: consommateur.packageJsonOctets, cible: '≤ 4 096', atteint: consommateur.packageJsonOctets <= 4096 },
   ...cliComparer.map((c) => ({ objectif: `comparer --format ${c.format}, ${fmtFr(c.adhesions)} adhésions, tas de ${c.tasMaxMo} Mo : RSS max (Mo)`, mesure: c.rssMo, cible: 'mène au bout', atteint: c.signal === null && c.sortie !== null && c.sortie <= 1 })),
+  {
+    objectif: `lot d'un JSONL de ${fmtFr(Math.round(grosLot.octets / 1e6))} Mo (${fmtFr(grosLot.adhesions)} adhésions), tas de ${grosLot.tasMaxMo} Mo : tas utilisé au plus haut (Mo)`,
+    mesure: grosLot.tasUtiliseMaxMo,
+    cible: 'mène au bout',
+    atteint: grosLot.signal === null && grosLot.sortie !== null && grosLot.sortie <= 1,
+  },
+  { objectif: `TABLEAU, ${fmtFr(grandTableau.lignes)} lignes qui partagent un SIREN (ms)`, mesure: grandTableau.medianeMs, cible: '≤ 30 000', atteint: grandTableau.medianeMs <= 30_000 },
   // Objectifs des versions précédentes, gardés pour comparaison :
   { objectif: 'France par quote() / calcul à la main', mesure: franceResultat.rapport, cible: '≤ 1,5', atteint: franceResultat.rapport <= 1.5 },
   { objectif: 'quoteAll de 10 000 adhésions variées (ms)', mesure: lotVarie.medianeMs, cible: '≤ 100', atteint: lotVarie.medianeMs <= 100 },
@@ -232,6 +249,10 @@ console.log(
   `\nLigne de commande, rôle de facturation de ${fmt(cliFacturation.adhesions)} adhésions (JSONL), --format ${cliFacturation.format} : ${fmt(cliFacturation.secondes)} s, RSS max ${fmt(cliFacturation.rssMo)} Mo (sortie ${cliFacturation.sortie})`,
 );
 for (const c of cliComparer) console.log(`\nLigne de commande, comparer ${fmt(c.adhesions)} adhésions (JSONL), --format ${c.format}, tas limité à ${c.tasMaxMo} Mo : ${fmt(c.secondes)} s, RSS max ${fmt(c.rssMo)} Mo (sortie ${c.sortie}${c.signal ? `, signal ${c.signal}` : ''})`);
+console.log(
+  `\nLigne de commande, lot JSONL de ${fmt(Math.round(grosLot.octets / 1e6))} Mo (${fmt(grosLot.adhesions)} adhésions), tas limité à ${grosLot.tasMaxMo} Mo : ${fmt(grosLot.secondes)} s, tas utilisé au plus haut ${fmt(grosLot.tasUtiliseMaxMo)} Mo, RSS max ${fmt(grosLot.rssMo)} Mo (sortie ${grosLot.sortie}${grosLot.signal ? `, signal ${grosLot.signal}` : ''})`,
+);
+console.log(`\nTABLEAU, ${fmt(grandTableau.lignes)} lignes qui partagent un SIREN : médiane ${fmt(grandTableau.medianeMs)} ms (${grandTableau.durees.map(fmt).join(', ')} ms)`);
 for (const l of lots) console.log(`\nquoteAll, ${l.adhesions} adhésions (${l.lot}) : médiane ${fmt(l.medianeMs)} ms, tas utilisé +${fmt(l.tasUtiliseMo)} Mo`);
 console.log('\nTailles                     octets      gzip');
 for (const [nom, t] of Object.entries(tailles)) console.log(`  ${nom.padEnd(24)} ${fmt(t.octets).padStart(9)} ${fmt(t.gzip).padStart(9)}`);
@@ -245,6 +266,6 @@ for (const o of objectifs) console.log(`  ${o.atteint ? 'atteint ' : 'MANQUÉ  '
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(ROOT, 'bench', 'results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, franceLot, cli, cliFacturation, cliComparer, lots, tailles, parties, consommateur, froid, objectifs }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, donnees: SOURCE_DONNEES, devis, varies, lotVarie, franceLot, cli, cliFacturation, cliComparer, grosLot, grandTableau, lots, tailles, parties, consommateur, froid, objectifs }, null, 2) + '\n',
 );
 console.log('\nRésultats écrits dans bench/results/latest.json');

@@ -6,13 +6,14 @@
 import type { Catalogue } from '@te90/tarifs';
 import { loadCatalogue, type CatalogueChoice } from './catalogue-options.js';
 import { problemsOf, RefusedInput, type Problem } from './issues.js';
-import { openBatch, type BatchSource } from './sources.js';
+import { openBatch, type BatchStream } from './sources.js';
 import type { StdinReader } from './read-bytes.js';
 
 /**
  * Le catalogue choisi et le lot ouvert ; ou, si l'un ou l'autre est refusé, une {@link RefusedInput}
  * avec les problèmes de `earlier` (d'autres fichiers de la commande, déjà lus, que la commande dit
  * elle-même avec le reste quand le lot et le catalogue sont lisibles), du catalogue et du lot.
+ * `stream` : l'entrée standard lue au fil de l'eau (voir `openBatch`).
  *
  * @internal
  * @throws {@link RefusedInput} avec tous les problèmes
@@ -23,10 +24,11 @@ export async function openBatchInputs(
   choice: CatalogueChoice,
   readStdin: StdinReader | undefined,
   earlier: readonly Problem[] = [],
-): Promise<{ catalogue: Catalogue; source: BatchSource }> {
+  stream?: Parameters<typeof openBatch>[2],
+): Promise<{ catalogue: Catalogue; source: BatchStream }> {
   const issues: Problem[] = [...earlier];
   const catalogue = await refusals(issues, async () => loadCatalogue(choice));
-  const source = await refusals(issues, () => openBatch(path, readStdin));
+  const source = await refusals(issues, () => openBatch(path, readStdin, stream));
   if (catalogue === undefined || source === undefined) throw new RefusedInput(issues);
   return { catalogue, source };
 }

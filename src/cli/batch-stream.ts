@@ -6,7 +6,7 @@ import { createBatch, escapeControlCharacters, type BatchBuilder, type BatchQuot
 import { CSV_BOM, renderBatchCsvHeader, renderBatchCsvRows, renderBatchHeading, renderBatchResultText, renderBatchSummaryText } from '@te90/tarifs/documents';
 import { asLibraryIssue, inCliVoice } from './issues.js';
 import { jsonArraySink, type Write } from './json-stream.js';
-import type { BatchSource, LocatedEntry } from './sources.js';
+import type { BatchStream, LocatedEntry } from './sources.js';
 
 /**
  * Un résultat d'un lot en ligne de commande : celui de `quoteAll`, et le fichier (et la ligne,
@@ -49,8 +49,8 @@ export function addEntry(batch: Pick<BatchBuilder, 'add' | 'refuse'>, located: L
  * @internal
  */
 export interface BatchSink {
-  /** Le début, quand le nombre d'adhésions est connu. */
-  begin(count: number): void | Promise<void>;
+  /** Le début : le nombre d'adhésions, ou `undefined` s'il n'est connu qu'à la fin (l'entrée standard lue au fil de l'eau). */
+  begin(count: number | undefined): void | Promise<void>;
   /** Un résultat, dès qu'il est établi. */
   result(r: FileBatchResult): void | Promise<void>;
   /** La synthèse, à la fin. */
@@ -68,6 +68,11 @@ export function jsonSink(out: Write): BatchSink {
   return { begin: () => sink.begin(), result: (r) => sink.item(r), end: (s) => sink.end(s) };
 }
 
+/** L'en-tête d'un lot : son nombre d'adhésions, ou, lu au fil de l'entrée standard, ce qui le dit. */
+function heading(count: number | undefined): string {
+  return count === undefined ? "Lot lu au fil de l'entrée standard (chaque adhésion est écrite dès qu'elle est lue)" : renderBatchHeading(count);
+}
+
 /**
  * Le lot en texte : l'en-tête, une ligne par adhésion (avec son fichier), puis la synthèse.
  *
@@ -75,7 +80,7 @@ export function jsonSink(out: Write): BatchSink {
  */
 export function textSink(out: Write): BatchSink {
   return {
-    begin: (count) => out(`${renderBatchHeading(count)}\n\n`),
+    begin: (count) => out(`${heading(count)}\n\n`),
     result: (r) => out(`${renderBatchResultText(r, r.fichier)}\n`),
     end: (s) => out(`\n${renderBatchSummaryText(s)}\n`),
   };
@@ -90,7 +95,7 @@ export function textSink(out: Write): BatchSink {
 export function csvSink(out: Write, err: (text: string) => void): BatchSink {
   return {
     begin: (count) => {
-      err(`${renderBatchHeading(count)}\n\n`);
+      err(`${heading(count)}\n\n`);
       return out(`${CSV_BOM}${renderBatchCsvHeader(['fichier'])}\r\n`);
     },
     result: (r) => {
@@ -107,12 +112,12 @@ export function csvSink(out: Write, err: (text: string) => void): BatchSink {
 
 /**
  * Établit le devis de chaque entrée d'un lot et l'écrit aussitôt : la mémoire ne dépend pas du
- * nombre d'adhésions (hors le texte lu). Rend la synthèse, identique à celle de `quoteAll`.
+ * nombre d'adhésions. Rend la synthèse, identique à celle de `quoteAll`.
  *
  * @internal
  */
 export async function streamBatch(
-  source: BatchSource,
+  source: BatchStream,
   catalogue: Catalogue,
   sink: BatchSink,
   onProgress?: (done: number, total: number) => void,
@@ -127,22 +132,25 @@ export async function streamBatch(
 
 /**
  * Passe chaque entrée d'un lot à `each`, dans l'ordre, en attendant ce qu'elle écrit ; la
- * progression est dite toutes les 1 000 entrées, et à la fin.
+ * progression est dite toutes les 1 000 entrées, et à la fin (quand le nombre d'entrées est connu).
  *
  * @internal
  */
 export async function forEachEntry(
-  source: BatchSource,
+  source: BatchStream,
   onProgress: ((done: number, total: number) => void) | undefined,
   each: (located: LocatedEntry, index: number) => void | Promise<void>,
 ): Promise<void> {
   let index = 0;
-  for (const located of source.entries()) {
+  const step = async (located: LocatedEntry) => {
     // Le nom d'un fichier (un nom de dossier peut porter un saut de ligne) est montré échappé, dans
     // toutes les sorties de lot, facturation et comparer : il ne forge ni une ligne ni une commande du terminal.
     const written = each({ fichier: escapeControlCharacters(located.fichier), entry: located.entry }, index);
     if (written) await written;
     index++;
-    if (onProgress && (index % 1000 === 0 || index === source.count)) onProgress(index, source.count);
-  }
+    if (onProgress && source.count !== undefined && (index % 1000 === 0 || index === source.count)) onProgress(index, source.count);
+  };
+  const entries = source.entries();
+  if (Symbol.asyncIterator in entries) for await (const located of entries) await step(located);
+  else for (const located of entries) await step(located);
 }

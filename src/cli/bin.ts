@@ -26,6 +26,7 @@ runCli(process.argv.slice(2), {
   status,
   stdinIsTty: Boolean(process.stdin.isTTY),
   readStdin,
+  stdinChunks: () => process.stdin,
 }).then(
   (code) => {
     process.exitCode = code;

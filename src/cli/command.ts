@@ -30,6 +30,8 @@ export interface CliIo {
   readonly stdinIsTty?: boolean;
   /** Lit toute l'entrée standard (le fichier « - »). */
   readonly readStdin?: () => Promise<Uint8Array>;
+  /** L'entrée standard bloc par bloc, pour un lot lu au fil de l'eau (`lot -`). */
+  readonly stdinChunks?: () => AsyncIterable<Uint8Array | string>;
   /** Écrit des octets tels quels sur la sortie standard, après ce qui reste en tampon (un flux en ISO-8859-1). */
   readonly outBytes?: (octets: Uint8Array) => Promise<void>;
   /** Termine l'écriture de la sortie standard (ce qui reste en tampon). */

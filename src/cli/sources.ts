@@ -3,9 +3,9 @@
  * par ligne), l'entrée standard, ou un dossier de fichiers `.json` ; chaque entrée lue à son tour,
  * ou refusée en nommant son fichier.
  */
-import { lstatSync, readdirSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { byteLines, decodeUtf8, lines, type NumberedLine } from './decode.js';
+import { byteLines, decodeLine, decodeUtf8, isBlankLine, LineSplitter, lines, refuseOtherEncodings, type ByteLine, type NumberedLine } from './decode.js';
 import { cliIssue, RefusedInput, type CliIssue } from './issues.js';
 import { invalidJson, tryParse } from './json-input.js';
 import { describeErrno, inputName, inputSubject, isStdinSocket, MAX_INPUT_BYTES, readFileOnce, readInputBytes, STDIN, STDIN_LABEL, unreadableFile, type StdinReader } from './read-bytes.js';
@@ -32,15 +32,39 @@ export interface LocatedEntry {
 }
 
 /**
+ * Un lot ouvert, dont le nombre d'entrées n'est connu qu'à la fin quand il est lu au fil de l'entrée
+ * standard (`count` vaut alors `undefined`) ; ses entrées, lues une à une.
+ *
+ * @internal
+ */
+export interface BatchStream {
+  /** Le nombre d'entrées du lot, ou `undefined` s'il n'est connu qu'à la fin. */
+  readonly count: number | undefined;
+  /** Les entrées, dans l'ordre (un dossier est lu fichier par fichier, un JSONL ligne par ligne, au fil du parcours). */
+  readonly entries: () => Iterable<LocatedEntry> | AsyncIterable<LocatedEntry>;
+}
+
+/**
  * Un lot ouvert : le nombre de ses entrées, et les entrées elles-mêmes, lues une à une.
  *
  * @internal
  */
-export interface BatchSource {
+export interface BatchSource extends BatchStream {
   /** Le nombre d'entrées du lot. */
   readonly count: number;
-  /** Les entrées, dans l'ordre (un dossier est lu fichier par fichier, au fil du parcours). */
+  /** Les entrées, dans l'ordre, lues une à une. */
   readonly entries: () => Iterable<LocatedEntry>;
+}
+
+/**
+ * L'entrée standard lue au fil de l'eau : ses blocs d'octets, et ce qu'il faut faire avant d'attendre
+ * le suivant (écrire les résultats déjà établis).
+ *
+ * @internal
+ */
+export interface StdinStream {
+  readonly chunks: () => AsyncIterable<Uint8Array | string>;
+  readonly waiting?: (() => void | Promise<void>) | undefined;
 }
 
 function isObject(value: unknown): boolean {
@@ -144,17 +168,23 @@ function directoryEntry(path: string): BatchEntry {
  * non vide), reconnus par leur contenu et lus une seule fois (un tube, `/dev/stdin`, `<(…)`
  * conviennent) ; l'entrée standard pour `-` ; ou un dossier (chaque fichier `.json`, par ordre
  * alphabétique, lu au fil du parcours ; une entrée illisible est un résultat refusé qui nomme son
- * fichier).
+ * fichier). Un fichier JSONL est lu ligne par ligne, deux fois (la première pour vérifier son
+ * encodage et compter ses adhésions), sans jamais être en mémoire en entier ; avec `stdin`, l'entrée
+ * standard JSONL est lue et chiffrée au fil de l'eau (son nombre d'adhésions n'est connu qu'à la fin).
  *
  * @internal
  * @throws {UsageError} si le chemin n'existe pas
  * @throws {RefusedInput} si le fichier est illisible, n'est pas de l'UTF-8, ou n'est ni du JSON ni du JSONL
  */
-export async function openBatch(path: string, readStdin: StdinReader | undefined): Promise<BatchSource> {
+export async function openBatch(path: string, readStdin: StdinReader | undefined): Promise<BatchSource>;
+export async function openBatch(path: string, readStdin: StdinReader | undefined, stdin: StdinStream | undefined): Promise<BatchStream>;
+export async function openBatch(path: string, readStdin: StdinReader | undefined, stdin?: StdinStream): Promise<BatchStream> {
   const fromBytes = (bytes: Uint8Array, name: string, label: string) => batchFromText(decodeUtf8(bytes, name), label, bytes);
-  if (path === STDIN) return fromBytes(await readInputBytes(path, readStdin), inputName(path), STDIN_LABEL);
+  if (path === STDIN) return stdin ? streamLines(stdin, inputName(path), STDIN_LABEL) : fromBytes(await readInputBytes(path, readStdin), inputName(path), STDIN_LABEL);
+  const jsonl = jsonLinesFile(path);
+  if (jsonl !== undefined) return jsonl;
   const read = readFileOnce(path);
-  if (isStdinSocket(path, read)) return fromBytes(await readInputBytes(STDIN, readStdin), path, path);
+  if (isStdinSocket(path, read)) return stdin ? streamLines(stdin, path, path) : fromBytes(await readInputBytes(STDIN, readStdin), path, path);
   if (read.ok) return fromBytes(read.bytes, path, path);
   if (read.code === 'ENOENT') throw new UsageError(`Fichier ou dossier introuvable : ${path}`);
   if (!read.directory || read.tooLarge) throw new RefusedInput([unreadableFile(path, read)]);
@@ -171,6 +201,177 @@ export async function openBatch(path: string, readStdin: StdinReader | undefined
         const file = join(path, name);
         yield { fichier: file, entry: directoryEntry(file) };
       }
+    },
+  };
+}
+
+/** Une ligne du lot : son texte, décodé (un objet JSON seul, en tête, fait reconnaître du JSONL). */
+function isObjectLine(text: string): boolean {
+  const t = text.trim();
+  if (!t.startsWith('{') || !t.endsWith('}')) return false;
+  const parsed = tryParse(t);
+  return parsed.ok && isObject(parsed.value);
+}
+
+/** L'entrée d'une ligne non blanche d'un JSONL : l'adhésion, ou le problème de sa lecture (encodage, JSON). */
+function lineEntry(l: ByteLine, label: string, name: string): LocatedEntry {
+  const fichier = `${label}:${l.line}`;
+  const decoded = decodeLine(l, name);
+  if (!decoded.ok) return { fichier, entry: { ok: false, issue: decoded.issue } };
+  const parsed = tryParse(decoded.text);
+  return { fichier, entry: parsed.ok ? { ok: true, value: parsed.value } : { ok: false, issue: invalidJson(name, parsed.fault, { ligne: l.line }) } };
+}
+
+const BLOCK = 1 << 20;
+
+/** Les `n` premiers octets d'un fichier (moins s'il est plus court). */
+function firstBytes(path: string, n: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.alloc(n);
+    return bytes.subarray(0, readSync(fd, bytes, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Les lignes d'un fichier, lues par blocs (seule la ligne en cours est en mémoire). */
+function* fileLines(path: string): Generator<ByteLine> {
+  const fd = openSync(path, 'r');
+  try {
+    const block = Buffer.allocUnsafe(BLOCK);
+    const splitter = new LineSplitter();
+    for (;;) {
+      const n = readSync(fd, block, 0, BLOCK, null);
+      if (n === 0) break;
+      yield* splitter.push(block.subarray(0, n));
+    }
+    yield splitter.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Un fichier ordinaire JSONL, lu ligne par ligne : une première lecture vérifie son encodage (comme
+ * le décodage du texte entier, elle refuse le fichier au premier octet qui n'est pas de l'UTF-8) et
+ * compte ses adhésions ; la seconde les lit une à une. `undefined` si le fichier n'est pas du JSONL
+ * reconnu à sa première ligne non blanche (un objet JSON seul sur sa ligne, suivi d'autres lignes) :
+ * il est alors lu en entier, comme un document JSON.
+ */
+function jsonLinesFile(path: string): BatchSource | undefined {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > MAX_INPUT_BYTES || stat.size < 2) return undefined;
+  } catch {
+    return undefined;
+  }
+  let count = 0;
+  let first: boolean | undefined;
+  try {
+    refuseOtherEncodings(firstBytes(path, 4), path);
+    for (const l of fileLines(path)) {
+      const decoded = decodeLine(l, path);
+      if (!decoded.ok) throw new RefusedInput([decoded.issue]);
+      if (isBlankLine(l, decoded.text)) continue;
+      count++;
+      if (first === undefined) first = isObjectLine(decoded.text);
+      if (first === false) return undefined;
+    }
+  } catch (error) {
+    if (error instanceof RefusedInput) throw error;
+    // Illisible : la lecture entière le dira.
+    return undefined;
+  }
+  if (first !== true || count < 2) return undefined;
+  const name = inputName(path);
+  return {
+    count,
+    *entries() {
+      for (const l of fileLines(path)) if (!isBlankLine(l)) yield lineEntry(l, path, name);
+    },
+  };
+}
+
+/**
+ * Un lot lu au fil d'un flux (l'entrée standard) : les premières lignes sont lues jusqu'à reconnaître
+ * du JSONL (une première ligne non blanche qui est un objet JSON seul, puis une autre ligne non
+ * blanche) ; le reste est lu et rendu ligne par ligne, chaque adhésion dès que sa ligne est complète.
+ * Sinon (un document JSON, un flux qui finit avant), le flux est lu en entier comme avant. Au-delà de
+ * la limite de taille, le flux est refusé ; une ligne qui n'est pas de l'UTF-8 valide, lue après le
+ * début du chiffrage, est une adhésion refusée.
+ */
+async function streamLines(stdin: StdinStream, name: string, label: string): Promise<BatchStream> {
+  const iterator = stdin.chunks()[Symbol.asyncIterator]();
+  const subject = inputSubject(name);
+  const tooLarge = () => new RefusedInput([cliIssue('FICHIER_ILLISIBLE', [], { raison: 'depasseLimite', fichier: subject, maximum: MAX_INPUT_BYTES })]);
+  let total = 0;
+  const next = async (): Promise<Uint8Array | undefined> => {
+    const r = await iterator.next();
+    if (r.done === true) return undefined;
+    const bytes = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    total += bytes.length;
+    if (total > MAX_INPUT_BYTES) throw tooLarge();
+    return bytes;
+  };
+  const kept: Uint8Array[] = [];
+  const splitter = new LineSplitter();
+  const early: ByteLine[] = [];
+  let nonBlank = 0;
+  let decided: 'jsonl' | 'document' | undefined;
+  let checked = false;
+  let ended = false;
+  const decide = (l: ByteLine) => {
+    early.push(l);
+    if (decided !== undefined) return;
+    const decoded = decodeLine(l, name);
+    if (!decoded.ok) throw new RefusedInput([decoded.issue]);
+    if (isBlankLine(l, decoded.text)) return;
+    nonBlank++;
+    if (nonBlank === 1 && !isObjectLine(decoded.text)) decided = 'document';
+    else if (nonBlank === 2) decided = 'jsonl';
+  };
+  for (;;) {
+    const chunk = await next();
+    if (chunk === undefined) {
+      // Fini avant d'être reconnu : la dernière ligne compte aussi, pour que du JSONL soit toujours lu de même.
+      if (decided === undefined) {
+        refuseOtherEncodings(Buffer.concat(kept, total), name);
+        decide(splitter.end());
+        ended = true;
+      }
+      break;
+    }
+    kept.push(chunk);
+    if (!checked && total >= 4) {
+      refuseOtherEncodings(Buffer.concat(kept, total).subarray(0, 4), name);
+      checked = true;
+    }
+    if (decided === 'document') continue;
+    for (const l of splitter.push(chunk)) decide(l);
+    if (decided === 'jsonl') break;
+  }
+  if (decided !== 'jsonl') {
+    // Un document JSON, ou un flux déjà fini : lu en entier, comme un fichier.
+    const bytes = Buffer.concat(kept, total);
+    return batchFromText(decodeUtf8(bytes, name), label, bytes);
+  }
+  kept.length = 0;
+  return {
+    count: undefined,
+    async *entries() {
+      for (const l of early) if (!isBlankLine(l)) yield lineEntry(l, label, name);
+      early.length = 0;
+      if (ended) return;
+      for (;;) {
+        const written = stdin.waiting?.();
+        if (written) await written;
+        const chunk = await next();
+        if (chunk === undefined) break;
+        for (const l of splitter.push(chunk)) if (!isBlankLine(l)) yield lineEntry(l, label, name);
+      }
+      const last = splitter.end();
+      if (!isBlankLine(last)) yield lineEntry(last, label, name);
     },
   };
 }

@@ -168,12 +168,23 @@ function rollRows(roll: BillingRoll, rowOf: readonly TableRow[], read: readonly 
   for (const r of read) aligned[r.i] = r.quote;
   const conflicts = sirenConflicts(Array.from({ length: aligned.length }, (_, i) => aligned[i]), catalogue);
   // Ce qui serait facturé deux fois d'abord ; puis un débiteur décrit deux fois autrement : toutes les lignes de sa pièce.
+  // Indexés par ligne du tableau et par SIREN : chercher dans la liste des conflits à chaque ligne du
+  // rôle rendrait le rôle quadratique quand beaucoup de lignes partagent un SIREN.
+  const twiceAt = new Map<number, QuoteIssue[]>();
+  const debtorOf = new Map<string, QuoteIssue>();
+  for (const c of conflicts) {
+    if (c.code === 'DEBITEUR_CONTRADICTOIRE') {
+      const siren = String(c.params['siren']);
+      if (!debtorOf.has(siren)) debtorOf.set(siren, c);
+      continue;
+    }
+    for (const e of (c.params as { entrees: readonly number[] }).entrees) (twiceAt.get(e) ?? twiceAt.set(e, []).get(e)!).push(c);
+  }
   const conflictOf = (siren: string, l: RollLine): QuoteIssue | undefined =>
-    conflicts.find((c) => {
-      const p = c.params as { raison: string; siren: string; prestation?: string; entrees: readonly number[] };
-      if (c.code === 'DEBITEUR_CONTRADICTOIRE' || !p.entrees.includes(tableLine(l))) return false;
+    twiceAt.get(tableLine(l))?.find((c) => {
+      const p = c.params as { raison: string; siren: string; prestation?: string };
       return p.raison === 'collectivite' ? true : p.siren === siren && p.prestation === l.prestation;
-    }) ?? conflicts.find((c) => c.code === 'DEBITEUR_CONTRADICTOIRE' && c.params['siren'] === siren);
+    }) ?? debtorOf.get(siren);
   const out: RollRow[] = [];
   const factureOf = new Map<string, { numero: number; debiteur: Destinataire }>();
   roll.factures.forEach((f, n) => {

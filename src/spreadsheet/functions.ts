@@ -152,24 +152,49 @@ function head(text: string, length: number): string {
 }
 
 /**
- * Le message d'erreur (`prefix`, `Erreur : ` par défaut, puis les problèmes séparés par « ; ») coupé pour tenir dans
- * `max` unités : par problèmes entiers, suivis de « … (N problèmes de plus) » ; un premier problème
- * plus long que la limite à lui seul est coupé sur un caractère entier, suivi de « … ».
+ * Un problème à mettre dans un message : son texte, ou son endroit (`tableau, ligne 3 : `) suivi d'un
+ * texte partagé par plusieurs lignes (celui d'un SIREN facturé deux fois, qui nomme chaque ligne en
+ * cause) : le texte partagé n'est jamais recopié ligne par ligne, seulement coupé au besoin.
  *
  * @internal
  */
-export function fitMessage(parts: readonly string[], max: number = MAX_MESSAGE, prefix: string = PREFIX): string {
+export type Part = string | { readonly lead: string; readonly body: string };
+
+function lengthOf(part: Part): number {
+  return typeof part === 'string' ? part.length : part.lead.length + part.body.length;
+}
+
+function textOf(part: Part): string {
+  return typeof part === 'string' ? part : part.lead + part.body;
+}
+
+/** Les `length` premières unités d'un problème ; le texte partagé est coupé seul (il l'est en place, sans recopie). */
+function headOf(part: Part, length: number): string {
+  if (typeof part === 'string') return head(part, length);
+  return part.lead.length >= length ? head(part.lead, length) : part.lead + head(part.body, length - part.lead.length);
+}
+
+/**
+ * Le message d'erreur (`prefix`, `Erreur : ` par défaut, puis les problèmes séparés par « ; ») coupé pour tenir dans
+ * `max` unités : par problèmes entiers, suivis de « … (N problèmes de plus) » ; un premier problème
+ * plus long que la limite à lui seul est coupé sur un caractère entier, suivi de « … ». Le temps ne
+ * dépend que des problèmes gardés, pas de la longueur de ceux qui ne tiennent pas.
+ *
+ * @internal
+ */
+export function fitMessage(parts: readonly Part[], max: number = MAX_MESSAGE, prefix: string = PREFIX): string {
   let text = prefix;
   for (let k = 0; k < parts.length; k++) {
-    const next = (k === 0 ? '' : SEPARATOR) + parts[k]!;
+    const part = parts[k]!;
+    const separator = k === 0 ? '' : SEPARATOR;
     const rest = parts.length - k - 1;
-    if (text.length + next.length + (rest > 0 ? more(rest).length : 0) <= max) {
-      text += next;
+    if (text.length + separator.length + lengthOf(part) + (rest > 0 ? more(rest).length : 0) <= max) {
+      text += separator + textOf(part);
       continue;
     }
     if (k > 0) return text + more(parts.length - k);
     const tail = rest > 0 ? more(rest) : ' …';
-    return text + head(parts[0]!, max - text.length - tail.length) + tail;
+    return text + headOf(part, max - text.length - tail.length) + tail;
   }
   return text;
 }
@@ -476,9 +501,12 @@ export function tableau(table: Range, tarifs?: Range, partiel?: Range): Cell[][]
     // ligne en cause le dit au lieu de son total, pour qu'aucune somme ne le compte deux fois en silence.
     const conflicts = catalogue.ok ? sirenConflicts(Array.from({ length: rows.length }, (_, i) => accepted[i]), catalogue.value) : [];
     // Une ligne en cause dans plusieurs conflits (la même collectivité deux fois, décrite autrement) les dit tous.
-    const said = new Map<number, string[]>();
+    // Le message d'un conflit est rédigé une fois, quel que soit le nombre de lignes qu'il nomme : le
+    // refaire (ou le recopier) pour chacune rendrait le tableau quadratique en ses lignes.
+    const said = new Map<number, Part[]>();
     for (const conflict of conflicts) {
-      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) (said.get(e) ?? said.set(e, []).get(e)!).push(`tableau, ligne ${e + 1} : ${sheetMessage(conflict)}`);
+      const body = sheetMessage(conflict);
+      for (const e of (conflict.params as { entrees: readonly number[] }).entrees) (said.get(e) ?? said.set(e, []).get(e)!).push({ lead: `tableau, ligne ${e + 1} : `, body });
     }
     for (const [e, messages] of said) out[e] = [fitMessage(messages), out[e]![1] ?? ''];
     return out;

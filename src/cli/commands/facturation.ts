@@ -32,7 +32,7 @@ export async function facturation(positionals: string[], values: Values, io: Cli
   // Les factures regroupent les lignes de tout le lot : le rôle est établi en entier avant d'être
   // écrit, puis écrit facture par facture.
   const builder = createBillingRoll({ catalogue });
-  await forEachEntry(source, showsProgress(io, source.count) ? progressDisplay(io) : undefined, (located) => {
+  await forEachEntry(source, source.count !== undefined && showsProgress(io, source.count) ? progressDisplay(io) : undefined, (located) => {
     addEntry(builder, located);
   });
   // Les refus dans la voix de la ligne de commande (un montant manquant se fournit par --tarifs).

@@ -11,8 +11,10 @@ import { progressDisplay, showsProgress } from '../progress.js';
 export async function lot(positionals: string[], values: Values, io: CliIo): Promise<number> {
   const format = formatOf(values.format, FORMATS);
   const path = oneFile(positionals, 'lot');
-  const { catalogue, source } = await openBatchInputs(path, values, io.readStdin);
+  // L'entrée standard JSONL est chiffrée au fil de l'eau : les résultats déjà établis sont écrits avant d'attendre la suite.
+  const stream = io.stdinChunks === undefined ? undefined : { chunks: io.stdinChunks, waiting: io.flush };
+  const { catalogue, source } = await openBatchInputs(path, values, io.readStdin, [], stream);
   const sink: BatchSink = format === 'json' ? jsonSink(io.out) : format === 'csv' ? csvSink(io.out, io.err) : textSink(io.out);
-  const synthese = await streamBatch(source, catalogue, sink, showsProgress(io, source.count) ? progressDisplay(io) : undefined);
+  const synthese = await streamBatch(source, catalogue, sink, source.count !== undefined && showsProgress(io, source.count) ? progressDisplay(io) : undefined);
   return synthese.refuses > 0 || synthese.conflits.length > 0 ? EXIT.refused : EXIT.ok;
 }
