@@ -177,7 +177,18 @@ function directoryEntry(path: string): BatchEntry {
  * @throws {RefusedInput} si le fichier est illisible, n'est pas de l'UTF-8, ou n'est ni du JSON ni du JSONL
  */
 export async function openBatch(path: string, readStdin: StdinReader | undefined): Promise<BatchSource>;
+/**
+ * Le lot ouvert, l'entrée standard JSONL lue au fil de l'eau (`stdin`) : son nombre d'adhésions peut
+ * n'être connu qu'à la fin.
+ *
+ * @internal
+ */
 export async function openBatch(path: string, readStdin: StdinReader | undefined, stdin: StdinStream | undefined): Promise<BatchStream>;
+/**
+ * L'ouverture d'un lot, d'un fichier, d'un dossier ou de l'entrée standard (voir les deux formes ci-dessus).
+ *
+ * @internal
+ */
 export async function openBatch(path: string, readStdin: StdinReader | undefined, stdin?: StdinStream): Promise<BatchStream> {
   const fromBytes = (bytes: Uint8Array, name: string, label: string) => batchFromText(decodeUtf8(bytes, name), label, bytes);
   if (path === STDIN) return stdin ? streamLines(stdin, inputName(path), STDIN_LABEL) : fromBytes(await readInputBytes(path, readStdin), inputName(path), STDIN_LABEL);

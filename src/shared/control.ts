@@ -1,5 +1,7 @@
 /** Les caractères de contrôle (C0, DEL, C1) : un texte qui en porte pourrait forger une ligne d'un document ou piloter un terminal. */
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Les mêmes, tous (drapeau `g`) : pour les remplacer. */
+export const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** Les mêmes, sauf les fins de ligne (`\n`, `\r\n`) d'un texte de plusieurs lignes (une adresse). */
 const CONTROL_SAUF_LIGNES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
 

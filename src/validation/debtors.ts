@@ -10,7 +10,7 @@ import { ADRESSE_DECLARATION } from './fields.js';
 /** Les champs du bloc de facturation d'un débiteur : un bloc se prend en entier, jamais champ par champ. */
 const BILLING = ['siret', 'codeService', 'engagement', 'adresse'] as const;
 /** Les champs d'une adresse, dans l'ordre de leur déclaration, pour les comparer un à un. */
-const ADRESSE_KEYS = Object.keys(ADRESSE_DECLARATION) as (keyof Adresse)[];
+const ADRESSE_KEYS = /* @__PURE__ */ Object.keys(ADRESSE_DECLARATION) as (keyof Adresse)[];
 
 /**
  * Une description d'un SIREN dans une adhésion, et d'où elle vient (`['collectivite']`,

@@ -16,7 +16,7 @@ import type { IssueCode, WarningCode } from '../core/codes.js';
 import type { IssueParam, IssueParams, Path, QuoteIssue, QuoteWarning } from '../core/shapes.js';
 import { formatNumber } from '../money/format.js';
 import { textArgument, readingArgument } from '../errors/arguments.js';
-import { CONTROL } from '../shared/control.js';
+import { CONTROL_ALL } from '../shared/control.js';
 
 /**
  * La voix d'un message : qui le lit, et donc comment il fournit ce qui manque.
@@ -485,9 +485,6 @@ const WARNING_MESSAGES: Builders<WarningCode, WarningParamsByCode> = {
 export function issueMessage<C extends IssueCode>(code: C, params: IssueParamsByCode[C], voice: Voice = 'bibliotheque'): string {
   return escapeControlCharacters((ISSUE_MESSAGES as unknown as Readonly<Record<string, (p: unknown, v: Voice) => string>>)[code]!(params, voice));
 }
-
-/** Les caractères de contrôle (C0, DEL, C1). */
-const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /**
  * Un texte sans caractère de contrôle (C0, DEL, C1), pour un message : une valeur reçue qui en porte
