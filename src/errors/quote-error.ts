@@ -167,14 +167,71 @@ function isCallerError(error: unknown): error is CallerError {
   }
 }
 
+/** Les propriétés que `Object.prototype` porte de lui-même ; toute autre y a été posée par un tiers. */
+const OWN_PROTOTYPE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'constructor',
+  '__defineGetter__',
+  '__defineSetter__',
+  'hasOwnProperty',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toString',
+  'valueOf',
+  '__proto__',
+  'toLocaleString',
+]);
+
+/**
+ * Retire d'`Object.prototype`, le temps d'un calcul, les propriétés qu'un tiers y a posées (une autre
+ * bibliothèque, une attaque) : une adhésion, un catalogue ou un schéma n'en héritent pas, et zod peut
+ * construire ses schémas (il parcourt leurs formes par for…in). Rend de quoi les remettre, ou
+ * `undefined` s'il n'y en a pas.
+ */
+function setPrototypeKeysAside(): (() => void) | undefined {
+  // Le cas de presque tous les appels, sans rien allouer : aucune propriété énumérable. Une
+  // propriété posée par affectation l'est ; dès qu'il y en a une, toutes celles d'un tiers sont mises de côté.
+  if (Object.keys(Object.prototype).length === 0) return undefined;
+  let names: string[];
+  try {
+    names = Object.getOwnPropertyNames(Object.prototype);
+  } catch {
+    return undefined;
+  }
+  const aside: [string, PropertyDescriptor][] = [];
+  for (const name of names) {
+    if (OWN_PROTOTYPE_KEYS.has(name)) continue;
+    try {
+      const descriptor = Object.getOwnPropertyDescriptor(Object.prototype, name);
+      if (descriptor?.configurable !== true) continue;
+      delete (Object.prototype as Record<string, unknown>)[name];
+      aside.push([name, descriptor]);
+    } catch {
+      // Une propriété qui ne se laisse pas retirer reste où elle est.
+    }
+  }
+  return () => {
+    for (const [name, descriptor] of aside) {
+      try {
+        Object.defineProperty(Object.prototype, name, descriptor);
+      } catch {
+        // Rien à faire : elle a été reposée entre-temps.
+      }
+    }
+  };
+}
+
 /**
  * Exécute `run` et transforme toute exception en problème : une {@link QuoteError} donne ses
  * problèmes, une exception d'un rappel de l'appelant `RAPPEL_EN_ERREUR`, toute autre
- * `ERREUR_INTERNE`. Ne lève jamais.
+ * `ERREUR_INTERNE`. Ne lève jamais. Le temps du calcul, les propriétés posées par un tiers sur
+ * `Object.prototype` sont mises de côté, puis remises.
  *
  * @internal
  */
 export function guard<T>(run: () => T): SafeResult<T> {
+  const restore = setPrototypeKeysAside();
   try {
     return { success: true, data: run() };
   } catch (error) {
@@ -191,6 +248,8 @@ export function guard<T>(run: () => T): SafeResult<T> {
       success: false,
       issues: [makeIssue('ERREUR_INTERNE', [], { detail: describeError(error) })],
     };
+  } finally {
+    restore?.();
   }
 }
 
