@@ -88,15 +88,14 @@ export function emetteurJsonSchema(): object {
 function parametreSchema(rule: ParamRule): Record<string, unknown> {
   const base = ((): Record<string, unknown> => {
     switch (rule.kind) {
-      case 'texte':
       case 'modele':
         return { type: 'string', minLength: 1, maxLength: rule.max };
+      case 'texte':
       case 'schema':
-        return { type: 'string', maxLength: 500 };
       case 'siret':
-        return { type: 'string', maxLength: 100 };
       case 'vrai':
-        return { type: 'boolean', const: true };
+        // Les sortes communes à l'émetteur : un seul schéma JSON pour chacune.
+        return fieldSchema(rule);
       case 'code':
         return { type: 'string', pattern: rule.pattern, examples: [rule.exemple] };
       case 'entier':

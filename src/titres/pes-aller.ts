@@ -2,7 +2,7 @@ import { compareAmounts, isValidSiret, QuoteError, sumAmounts, type BillingRoll,
 import { guarded, titresIssue } from './issues.js';
 import { escapeXml, latin1Bytes, toLatin1 } from './latin1.js';
 import { safeParseParametres, type ImputationPes, type ParametresPes } from './parametres.js';
-import { readRole, type AdresseLue, type DebiteurLu, type FactureLue, type LigneLue, type RoleLu } from './roll.js';
+import { readRole, type DebiteurLu, type FactureLue, type LigneLue, type RoleLu } from './roll.js';
 
 /**
  * Une pièce jointe que le flux annonce sans la porter : le PES Facture ASAP (PJ de type 006, facture
@@ -198,7 +198,7 @@ function tiersOf(c: Checks, d: DebiteurLu, path: Path, p: ParametresPes): Tiers 
 }
 
 function adresseOf(c: Checks, d: DebiteurLu, path: Path, named: string | null): Tiers['adresse'] | undefined {
-  const a: AdresseLue | undefined = d.adresse;
+  const a = d.adresse;
   if (a === undefined) {
     c.issues.push(titresIssue('DEBITEUR_INCOMPLET', [...path, 'adresse'], { raison: 'adresse', siren: d.siren, nom: named }));
     return undefined;

@@ -3,28 +3,11 @@
  * (`readInput`), puis ce dont le flux a besoin, chaque manque étant un problème à son chemin. Les
  * champs que le rôle a en plus sont ignorés.
  */
-import { describeValue, readInput, type Path, type QuoteIssue } from '@te90/tarifs';
+import { ADRESSE_FIELDS, describeValue, readInput, type Adresse, type Destinataire, type Path, type QuoteIssue } from '@te90/tarifs';
 import { titresIssue } from './issues.js';
 
-/** L'adresse postale d'un débiteur, telle que le rôle la donne. @internal */
-export interface AdresseLue {
-  readonly complement?: string | undefined;
-  readonly voie: string;
-  readonly lieuDit?: string | undefined;
-  readonly codePostal: string;
-  readonly ville: string;
-}
-
-/** Un débiteur du rôle. @internal */
-export interface DebiteurLu {
-  readonly siren: string;
-  readonly nom?: string | undefined;
-  readonly type?: string | undefined;
-  readonly siret?: string | undefined;
-  readonly codeService?: string | undefined;
-  readonly engagement?: string | undefined;
-  readonly adresse?: AdresseLue | undefined;
-}
+/** Un débiteur du rôle : un destinataire, dont la nature, lue d'un fichier, est un texte quelconque. @internal */
+export type DebiteurLu = Omit<Destinataire, 'type'> & { readonly type?: string | undefined };
 
 /** Une ligne du rôle. @internal */
 export interface LigneLue {
@@ -104,17 +87,17 @@ class Reader {
   }
 }
 
-function readAdresse(r: Reader, value: unknown, path: Path): AdresseLue | undefined {
+function readAdresse(r: Reader, value: unknown, path: Path): Adresse | undefined {
   if (value === undefined) return undefined;
   const rec = r.record(value, path);
   if (rec === undefined) return undefined;
-  return {
-    complement: r.text(rec, 'complement', path, false),
-    voie: r.text(rec, 'voie', path, true),
-    lieuDit: r.text(rec, 'lieuDit', path, false),
-    codePostal: r.text(rec, 'codePostal', path, true),
-    ville: r.text(rec, 'ville', path, true),
-  };
+  // Les champs d'une adresse et ceux qui sont obligatoires, tels que le noyau les déclare.
+  const out: Record<string, string | undefined> = {};
+  for (const [key, field] of Object.entries(ADRESSE_FIELDS)) {
+    const text = field.requis ? r.text(rec, key, path, true) : r.text(rec, key, path, false);
+    if (text !== undefined) out[key] = text;
+  }
+  return out as unknown as Adresse;
 }
 
 function readFacture(r: Reader, value: unknown, path: Path): FactureLue | undefined {
