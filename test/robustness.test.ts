@@ -615,7 +615,7 @@ describe('exports gelés', () => {
 // 6. Devis indépendants
 // ---------------------------------------------------------------------------------------------
 
-describe('devis indépendants : aucun objet partagé entre deux résultats', () => {
+describe('devis indépendants : rien de ce qu’un appelant écrit sur un devis n’atteint un autre devis', () => {
   const entree = adhesion({ marchesPublics: { acces: 2 }, dpo: {}, sauvegarde: { quotaGo: 100 }, packDemat: { sirens: ['200000172', '200000107'] } }, epci);
   const options = { catalogue: catalogueTest };
 
@@ -623,7 +623,8 @@ describe('devis indépendants : aucun objet partagé entre deux résultats', () 
     const premier = quote(entree, options);
     const reference = structuredClone(premier);
     Reflect.set(premier.lignes[0]!, 'montant', '0.00');
-    Reflect.set(premier.lignes[0]!.source, 'reference', 'piratée');
+    // La source est partagée par les lignes de tous les devis : gelée, elle refuse l'écriture.
+    expect(Reflect.set(premier.lignes[0]!.source, 'reference', 'piratée')).toBe(false);
     Reflect.set(premier.collectivite, 'nom', 'Piratée');
     Reflect.set(premier.factures[0]!.lignes[0]!, 'detail', 'piraté');
     Reflect.set(premier.avertissements, 'length', 0);
@@ -635,7 +636,7 @@ describe('devis indépendants : aucun objet partagé entre deux résultats', () 
     expect(second.collectivite.nom).toBe(epci.nom);
   });
 
-  it('deux devis n’ont en commun ni lignes, ni sources, ni collectivité, ni factures, ni avertissements', () => {
+  it('deux devis n’ont en commun ni lignes, ni collectivité, ni factures, ni avertissements ; sources et calculs partagés sont gelés', () => {
     const a = quote(entree, options);
     const b = quote(entree, options);
     expect(a).toEqual(b);
@@ -643,7 +644,7 @@ describe('devis indépendants : aucun objet partagé entre deux résultats', () 
     expect(a.lignes).not.toBe(b.lignes);
     a.lignes.forEach((ligne, i) => {
       expect(ligne).not.toBe(b.lignes[i]);
-      expect(ligne.source).not.toBe(b.lignes[i]!.source);
+      expect(Object.isFrozen(ligne.source) && Object.isFrozen(ligne.calcul)).toBe(true);
     });
     expect(a.collectivite).not.toBe(b.collectivite);
     expect(a.factures).not.toBe(b.factures);
@@ -654,18 +655,17 @@ describe('devis indépendants : aucun objet partagé entre deux résultats', () 
     expect(a.avertissements).not.toBe(b.avertissements);
   });
 
-  it('la source d’une ligne n’est pas l’objet source du catalogue (gelé), et un devis de lot n’est pas celui de quote', () => {
+  it('la source d’une ligne dit celle du catalogue, gelée, et un devis de lot n’est pas celui de quote', () => {
     const a = quote(entree, options);
     const composante = catalogueTest.prestations.maintenanceBase.composantes.postes;
     expect(a.lignes[0]!.source).toEqual(composante.source);
-    expect(a.lignes[0]!.source).not.toBe(composante.source);
+    expect(Object.isFrozen(a.lignes[0]!.source)).toBe(true);
     const lot = quoteAll([entree, entree], options);
     const [x, y] = lot.resultats;
     expect(x?.success && y?.success).toBe(true);
     if (x?.success && y?.success) {
       expect(x.data).toEqual(a);
       expect(x.data.lignes[0]).not.toBe(y.data.lignes[0]);
-      expect(x.data.lignes[0]!.source).not.toBe(y.data.lignes[0]!.source);
       expect(x.data.collectivite).not.toBe(y.data.collectivite);
     }
   });

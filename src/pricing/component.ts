@@ -4,10 +4,11 @@ import type { Composante } from '../models/registry.js';
 import { modelIn, type Registry } from '../prestations/create-registry.js';
 import { REGISTRY } from '../prestations/registry.js';
 import { describeCalcul } from '../wording/terms.js';
+import { deepFreeze } from '../shared/freeze.js';
 
 /**
  * Une composante chiffrée, prête à devenir des lignes : quantité, unité, prix et montant en chaînes
- * décimales, et le calcul en données.
+ * décimales, et le calcul en données (gelé : partagé par toutes les lignes qui le portent).
  *
  * @internal
  */
@@ -19,55 +20,6 @@ export interface PricedComponent {
   readonly calcul: Calcul;
   /** Le calcul écrit en français (`describeCalcul`), rédigé une fois pour toutes les lignes qui le portent. */
   readonly detail: string;
-  /** Une copie du calcul (ses termes objets compris) : chaque ligne chiffrée reçoit la sienne. */
-  readonly copyCalcul: () => Calcul;
-}
-
-/** Une copie d'un objet, et de ses termes objets (unité, strate). */
-function genericCopy(calcul: Calcul): Calcul {
-  const out: Record<string, unknown> = { ...calcul };
-  for (const key of Object.keys(out)) {
-    const v = out[key];
-    if (typeof v === 'object' && v !== null) out[key] = { ...v };
-  }
-  return out as unknown as Calcul;
-}
-
-/** La copie d'un calcul écrite pour chaque forme connue (les mêmes champs dans le même ordre) : rapide. */
-function typedCopy(c: Calcul): Calcul {
-  switch (c.type) {
-    case 'fixe':
-      return { type: c.type, montant: c.montant };
-    case 'produit':
-      return c.demandee === undefined
-        ? { type: c.type, quantite: c.quantite, unite: { un: c.unite.un, plusieurs: c.unite.plusieurs }, prixUnitaire: c.prixUnitaire, montant: c.montant }
-        : { type: c.type, quantite: c.quantite, demandee: c.demandee, unite: { un: c.unite.un, plusieurs: c.unite.plusieurs }, prixUnitaire: c.prixUnitaire, montant: c.montant };
-    case 'pondere':
-      return { type: c.type, unites: c.unites, unite: { un: c.unite.un, plusieurs: c.unite.plusieurs }, coefficient: c.coefficient, prixUnitaire: c.prixUnitaire, montant: c.montant };
-    case 'case':
-      return { type: c.type, strate: { de: c.strate.de, a: c.strate.a }, quotaGo: c.quotaGo, montant: c.montant };
-    case 'parStrate':
-      return { type: c.type, strate: { de: c.strate.de, a: c.strate.a }, population: c.population, montant: c.montant };
-    default:
-      return genericCopy(c);
-  }
-}
-
-/** Les mêmes données, dans le même ordre, à toute profondeur (objets simples, chaînes, nombres, `null`). */
-function sameData(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    if (ka[i] !== kb[i] || !sameData((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
-  }
-  return true;
-}
-
-/** Le copieur d'un calcul : la copie écrite pour sa forme si elle donne exactement le même calcul, sinon la copie générique. */
-function copierOf(calcul: Calcul): () => Calcul {
-  return sameData(typedCopy(calcul), calcul) ? () => typedCopy(calcul) : () => genericCopy(calcul);
 }
 
 /**
@@ -151,9 +103,9 @@ export function priceComponent(c: Composante, mesures: Measures, invalid: Readon
     unite: r.unite,
     prixUnitaire: priceText(r.prixUnitaire),
     montantText: r.montant.toFixed(2),
-    calcul: r.calcul,
+    // Gelé en profondeur : toutes les lignes qui le portent, de tous les devis, partagent ce calcul.
+    calcul: deepFreeze(r.calcul),
     detail: describeCalcul(r.calcul),
-    copyCalcul: copierOf(r.calcul),
   };
   if (byKey.size >= MEMO_LIMIT) byKey.clear();
   byKey.set(key, done);

@@ -1,4 +1,4 @@
-import type { Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning } from '../core/shapes.js';
+import type { Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning, Source } from '../core/shapes.js';
 import type { MeasureName, Measures } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
 import { makeIssue, makePlainWarning } from '../wording/issues.js';
@@ -93,10 +93,18 @@ function issueOf(problem: Problem, w: Where): QuoteIssue {
   }
 }
 
-/** Une composante d'une prestation du catalogue, et si sa déclaration la dit ponctuelle. */
+/**
+ * Une composante d'une prestation du catalogue, si sa déclaration la dit ponctuelle, et la source que
+ * portent ses lignes (gelée : partagée par toutes les lignes de tous les devis).
+ */
 interface ComposantePlan {
   readonly composante: Composante;
   readonly ponctuelle: boolean;
+  readonly source: Source;
+}
+
+function lineSource(source: Composante['source']): Source {
+  return Object.freeze(source.exemple ? { origine: source.origine, reference: source.reference, exemple: true as const } : { origine: source.origine, reference: source.reference });
 }
 
 /** Ce qu'une prestation d'un catalogue validé permet de savoir une fois pour toutes. */
@@ -120,7 +128,7 @@ function planOf(catalogue: Catalogue, declaration: PrestationDeclaration): Prest
     const declared = declaration.composantes as Readonly<Record<string, { readonly ponctuelle?: true }>>;
     const composantes = new Map<string, ComposantePlan>();
     for (const [name, composante] of Object.entries(entry.composantes as Readonly<Record<string, Composante>>)) {
-      composantes.set(name, { composante, ponctuelle: declared[name]?.ponctuelle === true });
+      composantes.set(name, { composante, ponctuelle: declared[name]?.ponctuelle === true, source: lineSource(composante.source) });
     }
     plans.set(declaration, (plan = { entry, registry: registryOf(catalogue), sirensParam: sirensParam(declaration), composantes }));
   }
@@ -180,7 +188,6 @@ export function priceLines(
       const demand = demands[d]!;
       const cp = plan.composantes.get(demand.composante)!;
       const composante = cp.composante;
-      const source = composante.source;
       const m = demand.mesures;
       const mesures: Measures =
         m === undefined ? { quantite: 1, population: collectivite.population } : { quantite: 'quantite' in m ? m.quantite : 1, quotaGo: m.quotaGo, population: collectivite.population };
@@ -208,8 +215,8 @@ export function priceLines(
           prixUnitaire: p.prixUnitaire,
           montant: p.montantText,
           detail: dOffice || demand.intervention ? describeLine(p.calcul, dOffice, demand.intervention, undefined, p.detail) : p.detail,
-          calcul: p.copyCalcul(),
-          source: source.exemple ? { origine: source.origine, reference: source.reference, exemple: true } : { origine: source.origine, reference: source.reference },
+          calcul: p.calcul,
+          source: cp.source,
         };
         if (dOffice) ligne['inclusDOffice'] = true;
         if (demand.intervention) ligne['intervention'] = { rang: demand.intervention.rang, sur: demand.intervention.sur };
