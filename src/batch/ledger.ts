@@ -1,5 +1,5 @@
 import type { Destinataire, Path, Quote, QuoteIssue } from '../core/shapes.js';
-import { canonical, contradictions, descriptionsOf, merge, sameDebtor } from '../validation/debtors.js';
+import { canonical, contradictions, memberDescription, merge, sameDebtor } from '../validation/debtors.js';
 import { formatPath } from '../errors/quote-error.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { PrestationId } from '../prestations/registry.js';
@@ -15,6 +15,9 @@ interface Described {
   readonly index: number;
   readonly path: Path;
 }
+
+/** Le chemin de la description qu'une adhésion donne de sa collectivité (le même pour toutes). */
+const OWN: Path = /* @__PURE__ */ Object.freeze(['collectivite']) as unknown as Path;
 
 /**
  * Le registre des SIREN facturés d'un lot : pour chaque prestation facturée par SIREN, les adhésions
@@ -41,8 +44,8 @@ export class SirenLedger {
   private readonly members = new Map<string, number | number[]>();
   /** Le fichier de chaque position, en ligne de commande. */
   private readonly files = new Map<number, string>();
-  /** SIREN → ses descriptions différentes, dans l'ordre du lot. */
-  private readonly described = new Map<string, Described[]>();
+  /** SIREN → ses descriptions différentes, dans l'ordre du lot : une seule (presque toujours), puis une liste. */
+  private readonly described = new Map<string, Described | Described[]>();
   /** Les descriptions qui en contredisent une autre, dans l'ordre du lot. */
   private readonly contradicted: QuoteIssue[] = [];
 
@@ -52,7 +55,10 @@ export class SirenLedger {
   add(index: number, quote: Quote<PrestationId>, fichier?: string): void {
     if (fichier !== undefined) this.files.set(index, fichier);
     push(this.members, quote.collectivite.siren, index);
-    for (const d of descriptionsOf(quote.collectivite, quote.destinataires)) this.describe(d.debiteur, index, d.path);
+    const own = memberDescription(quote.collectivite);
+    if (own !== undefined) this.describe(own, index, OWN);
+    const destinataires = quote.destinataires;
+    if (destinataires !== undefined) for (let i = 0; i < destinataires.length; i++) this.describe(destinataires[i]!, index, ['destinataires', i]);
     let lastSiren = '';
     let lastPrestation = '';
     for (const ligne of quote.lignes) {
@@ -76,11 +82,12 @@ export class SirenLedger {
    * en diffère, et signalée si elle en contredit une (la première qu'elle contredit).
    */
   private describe(debiteur: Destinataire, index: number, path: Path): void {
-    const known = this.described.get(debiteur.siren);
-    if (known === undefined) {
-      this.described.set(debiteur.siren, [{ debiteur, index, path }]);
+    const found = this.described.get(debiteur.siren);
+    if (found === undefined) {
+      this.described.set(debiteur.siren, { debiteur, index, path });
       return;
     }
+    const known = Array.isArray(found) ? found : [found];
     let same = false;
     for (const k of known) {
       const champs = contradictions(k.debiteur, debiteur);
@@ -94,7 +101,10 @@ export class SirenLedger {
       this.contradicted.push(makeIssue('DEBITEUR_CONTRADICTOIRE', [index, ...path], { raison: 'lot', siren: debiteur.siren, champs, entrees, chemins, ...this.filesOf(entrees) }));
       break;
     }
-    if (!same) known.push({ debiteur, index, path });
+    if (!same) {
+      known.push({ debiteur, index, path });
+      if (known.length === 2) this.described.set(debiteur.siren, known);
+    }
   }
 
   /**
@@ -103,8 +113,9 @@ export class SirenLedger {
    * aucune adhésion ne le décrit.
    */
   debtor(siren: string): Destinataire | undefined {
-    const known = this.described.get(siren);
-    if (known === undefined) return undefined;
+    const found = this.described.get(siren);
+    if (found === undefined) return undefined;
+    const known = Array.isArray(found) ? found : [found];
     let out = canonical(known[0]!.debiteur);
     for (let i = 1; i < known.length; i++) out = merge(out, known[i]!.debiteur);
     return out;

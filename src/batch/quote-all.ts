@@ -197,12 +197,13 @@ export class BatchTally {
     }
     this.acceptes++;
     this.ledger.add(index, result.data, fichier);
-    const seen = new Set<PrestationId>();
+    // Les lignes d'une prestation se suivent dans un devis : l'adhérent est compté à la première.
+    let last: PrestationId | undefined;
     for (const ligne of result.data.lignes) {
       const p = this.parPrestation.get(ligne.prestation)!;
       p.montants.set(ligne.montant, (p.montants.get(ligne.montant) ?? 0) + 1);
-      if (!seen.has(ligne.prestation)) {
-        seen.add(ligne.prestation);
+      if (ligne.prestation !== last) {
+        last = ligne.prestation;
         p.adherents++;
       }
     }

@@ -38,20 +38,26 @@ export type Problem =
  * Les chiffrages déjà faits, par composante (objet gelé d'un catalogue validé), puis par ce que son
  * modèle lit (sa clé de mémoire).
  */
-const MEMO = new WeakMap<Composante, Prepared>();
+const MEMO = new WeakMap<Composante, PreparedComponent>();
 const MEMO_LIMIT = 1024;
 
 /**
  * Ce qu'une composante (objet gelé d'un catalogue validé) permet de savoir une fois pour toutes : son
  * modèle, ses montants non publiés, et ses chiffrages déjà faits, par clé de mémoire.
  */
-interface Prepared {
+export interface PreparedComponent {
   readonly model: PricingModel;
   readonly unpublished: readonly string[];
   readonly byKey: Map<string | number, PricedComponent>;
 }
 
-function prepare(c: Composante, r: Registry): Prepared {
+/**
+ * Ce qu'une composante permet de savoir une fois pour toutes, préparé au premier usage et gardé sur
+ * elle : le chiffreur d'un catalogue le retient, pour ne plus le chercher à chaque devis.
+ *
+ * @internal
+ */
+export function prepareComponent(c: Composante, r: Registry = REGISTRY): PreparedComponent {
   let p = MEMO.get(c);
   if (p === undefined) {
     const model = modelIn(r, c.modele)!;
@@ -77,7 +83,16 @@ function priceText(d: { toFixed(n?: number): string; decimalPlaces(): number }):
  * @internal
  */
 export function priceComponent(c: Composante, mesures: Measures, invalid: ReadonlySet<MeasureName>, registry: Registry = REGISTRY): PricedComponent | Problem[] {
-  const { model, unpublished, byKey } = prepare(c, registry);
+  return pricePrepared(prepareComponent(c, registry), c, mesures, invalid);
+}
+
+/**
+ * Comme {@link priceComponent}, sur une composante déjà préparée ({@link prepareComponent}).
+ *
+ * @internal
+ */
+export function pricePrepared(prepared: PreparedComponent, c: Composante, mesures: Measures, invalid: ReadonlySet<MeasureName>): PricedComponent | Problem[] {
+  const { model, unpublished, byKey } = prepared;
   const tarif = c as unknown as Readonly<Record<string, unknown>>;
   let problems: Problem[] | undefined;
   for (const name of unpublished) (problems ??= []).push({ kind: 'tarif', field: name });

@@ -9,7 +9,8 @@ import type { Registry } from '../prestations/create-registry.js';
 import type { PricingContext, PrestationDeclaration } from '../prestations/define.js';
 import type { PrestationId } from '../prestations/registry.js';
 import type { CheckedPrestation } from '../validation/check.js';
-import { priceComponent, type PricedComponent, type Problem } from './component.js';
+import { prepareComponent, pricePrepared, type PreparedComponent, type Problem } from './component.js';
+import { SumCache } from '../money/round.js';
 
 /**
  * Les lignes d'un ensemble de prestations, les avertissements, et les problèmes de chiffrage de
@@ -94,11 +95,13 @@ function issueOf(problem: Problem, w: Where): QuoteIssue {
 }
 
 /**
- * Une composante d'une prestation du catalogue, si sa déclaration la dit ponctuelle, et la source que
- * portent ses lignes (gelée : partagée par toutes les lignes de tous les devis).
+ * Une composante d'une prestation du catalogue, préparée : son modèle et ses chiffrages déjà faits, si
+ * sa déclaration la dit ponctuelle, et la source que portent ses lignes (gelée : partagée par toutes
+ * les lignes de tous les devis).
  */
 interface ComposantePlan {
   readonly composante: Composante;
+  readonly prepared: PreparedComponent;
   readonly ponctuelle: boolean;
   readonly source: Source;
 }
@@ -110,29 +113,56 @@ function lineSource(source: Composante['source']): Source {
 /** Ce qu'une prestation d'un catalogue validé permet de savoir une fois pour toutes. */
 interface PrestationPlan {
   readonly entry: Prestation;
-  /** Le registre du catalogue : celui des modèles de ses composantes. */
-  readonly registry: Registry;
   readonly sirensParam: string | undefined;
   readonly composantes: ReadonlyMap<string, ComposantePlan>;
 }
 
-/** Les plans de chiffrage d'un catalogue (objet gelé), par déclaration de prestation. */
-const PLANS = new WeakMap<Catalogue, Map<PrestationDeclaration, PrestationPlan>>();
+/**
+ * Le chiffreur d'un catalogue validé, préparé une fois et gardé sur lui : son registre, le plan de
+ * chaque prestation (ses composantes préparées), et les sommes de montants déjà faites pour ses devis.
+ * Un devis ne cherche plus rien par catalogue ni par composante : il suit le chiffreur.
+ *
+ * @internal
+ */
+export interface Pricer {
+  readonly catalogue: Catalogue;
+  readonly registry: Registry;
+  readonly sums: SumCache;
+  /** Le plan d'une prestation (préparé à sa première demande). */
+  readonly plan: (declaration: PrestationDeclaration) => PrestationPlan;
+}
 
-function planOf(catalogue: Catalogue, declaration: PrestationDeclaration): PrestationPlan {
-  let plans = PLANS.get(catalogue);
-  if (plans === undefined) PLANS.set(catalogue, (plans = new Map()));
-  let plan = plans.get(declaration);
-  if (plan === undefined) {
-    const entry = catalogue.prestations[declaration.id as PrestationId] as Prestation;
-    const declared = declaration.composantes as Readonly<Record<string, { readonly ponctuelle?: true }>>;
-    const composantes = new Map<string, ComposantePlan>();
-    for (const [name, composante] of Object.entries(entry.composantes as Readonly<Record<string, Composante>>)) {
-      composantes.set(name, { composante, ponctuelle: declared[name]?.ponctuelle === true, source: lineSource(composante.source) });
-    }
-    plans.set(declaration, (plan = { entry, registry: registryOf(catalogue), sirensParam: sirensParam(declaration), composantes }));
+/** Les chiffreurs, par catalogue (objet gelé). */
+const PRICERS = new WeakMap<Catalogue, Pricer>();
+
+/**
+ * Le chiffreur d'un catalogue validé (voir {@link Pricer}).
+ *
+ * @internal
+ */
+export function pricerOf(catalogue: Catalogue): Pricer {
+  let pricer = PRICERS.get(catalogue);
+  if (pricer === undefined) {
+    const registry = registryOf(catalogue);
+    const plans = new Map<PrestationDeclaration, PrestationPlan>();
+    const plan = (declaration: PrestationDeclaration): PrestationPlan => {
+      let found = plans.get(declaration);
+      if (found === undefined) plans.set(declaration, (found = planFor(catalogue, registry, declaration)));
+      return found;
+    };
+    PRICERS.set(catalogue, (pricer = { catalogue, registry, sums: new SumCache(), plan }));
   }
-  return plan;
+  return pricer;
+}
+
+function planFor(catalogue: Catalogue, registry: Registry, declaration: PrestationDeclaration): PrestationPlan {
+  const entry = catalogue.prestations[declaration.id as PrestationId] as Prestation;
+  const declared = declaration.composantes as Readonly<Record<string, { readonly ponctuelle?: true }>>;
+  const composantes = new Map<string, ComposantePlan>();
+  for (const [name, composante] of Object.entries(entry.composantes as Readonly<Record<string, Composante>>)) {
+    composantes.set(name, { composante, prepared: prepareComponent(composante, registry), ponctuelle: declared[name]?.ponctuelle === true, source: lineSource(composante.source) });
+  }
+  return { entry, sirensParam: sirensParam(declaration), composantes };
 }
 
 /**
@@ -148,6 +178,7 @@ export function priceLines(
   collectivite: Partial<Collectivite>,
   invalid: ReadonlySet<string>,
   catalogue: Catalogue,
+  pricer: Pricer = pricerOf(catalogue),
 ): PricedLines {
   const out: PricedLines = { lignes: [], avertissements: [], issues: [], manquants: [] };
   const siren = collectivite.siren ?? '';
@@ -164,7 +195,7 @@ export function priceLines(
   const invalidPopulation = invalid.has('population');
   for (const { declaration, params } of prestations) {
     id = declaration.id as PrestationId;
-    const plan = planOf(catalogue, declaration);
+    const plan = pricer.plan(declaration);
     const entry = plan.entry;
     missing = NO_MISSING;
     const demands = declaration.chiffrer(params as never, ctx);
@@ -191,7 +222,7 @@ export function priceLines(
       const m = demand.mesures;
       const mesures: Measures =
         m === undefined ? { quantite: 1, population: collectivite.population } : { quantite: 'quantite' in m ? m.quantite : 1, quotaGo: m.quotaGo, population: collectivite.population };
-      const r = priceComponent(composante, mesures, invalidPopulation ? POPULATION : NONE, plan.registry);
+      const r = pricePrepared(cp.prepared, composante, mesures, invalidPopulation ? POPULATION : NONE);
       if (Array.isArray(r)) {
         for (const problem of r) {
           out.issues.push(issueOf(problem, { id, entry, composante, composanteId: demand.composante, path: demand.path, millesime: catalogue.millesime }));

@@ -8,9 +8,8 @@ import type { Catalogue } from '../catalogue/types.js';
 import type { IssueCode } from '../core/codes.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { toInvoices, totalOf } from '../invoices/invoices.js';
-import { SumCache } from '../money/round.js';
 import type { PrestationId } from '../prestations/registry.js';
-import { priceLines } from '../pricing/lines.js';
+import { priceLines, pricerOf } from '../pricing/lines.js';
 import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
 import { checkAdhesion } from '../validation/check.js';
 import { memberDescription, memberGivesBilling, merge } from '../validation/debtors.js';
@@ -51,9 +50,10 @@ export function computeQuote(input: unknown, catalogue: Catalogue): Quote<Presta
 export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefined; registry?: Registry | undefined }, catalogue: Catalogue): Quote<PrestationId> {
   // La voie rapide n'a valu que pour le registre selon lequel l'adhésion a été lue.
   const checked = checkAdhesion(read.snap, catalogue, read.registry === registryOf(catalogue) ? read.valid : undefined);
-  const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue);
+  const pricer = pricerOf(catalogue);
+  const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue, pricer);
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
-  const sums = sumsOf(catalogue);
+  const sums = pricer.sums;
   const factures = partial(toInvoices(priced.lignes, checked.collectivite, debtorsOf(checked.collectivite, checked.destinataires), sums), priced.manquants);
   const avertissements = checked.destinataires.length === 0 ? priced.avertissements : [...priced.avertissements, ...unbilled(checked.destinataires, factures)];
   const out: Quote<PrestationId> = {
@@ -83,15 +83,6 @@ function debtorsOf(collectivite: Partial<Collectivite>, destinataires: readonly 
   const i = destinataires.findIndex((d) => d.siren === own.siren);
   if (i < 0) return [own, ...destinataires];
   return destinataires.map((d, j) => (j === i ? merge(own, d) : d));
-}
-
-/** Les sommes de montants déjà faites pour les devis d'un catalogue, gardées sur lui. */
-const SUMS = new WeakMap<Catalogue, SumCache>();
-
-function sumsOf(catalogue: Catalogue): SumCache {
-  let sums = SUMS.get(catalogue);
-  if (sums === undefined) SUMS.set(catalogue, (sums = new SumCache()));
-  return sums;
 }
 
 /** Les avertissements qui concernent aussi l'adhérent, rédigés pour lui (sans nom de champ). */

@@ -4,24 +4,13 @@
  * contredisent. Rien n'est jamais fusionné en silence : deux descriptions ne se complètent que
  * quand elles ne se contredisent pas.
  */
-import type { Adresse, Collectivite, Destinataire, Path } from '../core/shapes.js';
+import type { Adresse, Collectivite, Destinataire } from '../core/shapes.js';
 import { ADRESSE_DECLARATION } from './fields.js';
 
 /** Les champs du bloc de facturation d'un débiteur : un bloc se prend en entier, jamais champ par champ. */
 const BILLING = ['siret', 'codeService', 'engagement', 'adresse'] as const;
 /** Les champs d'une adresse, dans l'ordre de leur déclaration, pour les comparer un à un. */
 const ADRESSE_KEYS = /* @__PURE__ */ Object.keys(ADRESSE_DECLARATION) as (keyof Adresse)[];
-
-/**
- * Une description d'un SIREN dans une adhésion, et d'où elle vient (`['collectivite']`,
- * `['destinataires', 0]`).
- *
- * @internal
- */
-export interface Description {
-  readonly debiteur: Destinataire;
-  readonly path: Path;
-}
 
 /** `true` si la description donne au moins un champ du bloc de facturation. */
 function hasBilling(d: Destinataire): boolean {
@@ -108,6 +97,8 @@ export function merge(a: Destinataire, b: Destinataire): Destinataire {
  */
 export function memberDescription(c: Partial<Collectivite>): Destinataire | undefined {
   if (c.siren === undefined) return undefined;
+  // Le cas courant (ni SIRET, ni code service, ni engagement, ni adresse) sans objet intermédiaire.
+  if (!memberGivesBilling(c)) return c.nom === undefined ? canonical({ siren: c.siren, type: c.type }) : c.type === undefined ? { siren: c.siren, nom: c.nom } : { siren: c.siren, nom: c.nom, type: c.type };
   return canonical({ siren: c.siren, nom: c.nom, type: c.type, siret: c.siret, codeService: c.codeService, engagement: c.engagement, adresse: c.adresse });
 }
 
@@ -119,18 +110,4 @@ export function memberDescription(c: Partial<Collectivite>): Destinataire | unde
  */
 export function memberGivesBilling(c: Partial<Collectivite>): boolean {
   return c.siret !== undefined || c.codeService !== undefined || c.engagement !== undefined || c.adresse !== undefined;
-}
-
-/**
- * Les descriptions que donne une adhésion (sa collectivité, puis ses destinataires), chacune avec
- * son chemin.
- *
- * @internal
- */
-export function descriptionsOf(collectivite: Partial<Collectivite>, destinataires: readonly Destinataire[] | undefined): Description[] {
-  const out: Description[] = [];
-  const own = memberDescription(collectivite);
-  if (own !== undefined) out.push({ debiteur: own, path: ['collectivite'] });
-  destinataires?.forEach((d, i) => out.push({ debiteur: d, path: ['destinataires', i] }));
-  return out;
 }

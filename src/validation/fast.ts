@@ -1,6 +1,5 @@
 import type { Collectivite } from '../core/shapes.js';
 import { Reader, type Snapshot } from '../input/snapshot.js';
-import type { PrestationDeclaration } from '../prestations/define.js';
 import { behaviourOf, type ParamDeclaration } from '../prestations/param-kinds.js';
 import { REGISTRY } from '../prestations/registry.js';
 import type { Registry } from '../prestations/create-registry.js';
@@ -10,23 +9,31 @@ import { fastCheckOf, fastField, REJECT, type AnyField } from './fields.js';
 
 type Fields = ReadonlyMap<string, AnyField>;
 
-let collectiviteFieldsBuilt: Fields | undefined;
-const collectiviteFields = (): Fields => (collectiviteFieldsBuilt ??= new Map(Object.entries(COLLECTIVITE_DECLARATION)));
+let collectiviteOrderBuilt: Order | undefined;
+const collectiviteOrder = (): Order => (collectiviteOrderBuilt ??= orderOf(new Map(Object.entries(COLLECTIVITE_DECLARATION))));
 
-/** Ce que la voie rapide sait des prestations d'un registre : par identifiant, leurs champs, leur place et leurs règles. */
-interface PrestationsPlan {
-  readonly params: ReadonlyMap<string, { declaration: PrestationDeclaration; fields: Fields; position: number }>;
-  readonly checks: ReadonlyMap<string, ((out: Record<string, unknown>) => boolean) | undefined>;
+/** Ce que la voie rapide sait d'une prestation d'un registre : ses champs préparés, sa place et ses règles. */
+interface ParamsPlan {
+  readonly order: Order;
+  readonly position: number;
+  readonly check: ((out: Record<string, unknown>) => boolean) | undefined;
 }
+
+/** Ce que la voie rapide sait des prestations d'un registre, par identifiant : préparé une fois, gardé sur le registre. */
+type PrestationsPlan = ReadonlyMap<string, ParamsPlan>;
 
 const PLANS = new WeakMap<Registry, PrestationsPlan>();
 
 function plan(r: Registry): PrestationsPlan {
   let p = PLANS.get(r);
   if (p === undefined) {
-    const params = new Map(r.prestations.map((d, position) => [d.id, { declaration: d, fields: new Map(Object.entries(d.parametres)) as Fields, position }]));
-    const checks = new Map([...params].map(([id, x]) => [id, boundsHold(x.fields, x.declaration.unParmi)]));
-    PLANS.set(r, (p = { params, checks }));
+    p = new Map(
+      r.prestations.map((d, position) => {
+        const fields = new Map(Object.entries(d.parametres)) as Fields;
+        return [d.id, { order: orderOf(fields), position, check: boundsHold(fields, d.unParmi) }];
+      }),
+    );
+    PLANS.set(r, p);
   }
   return p;
 }
@@ -63,26 +70,21 @@ interface FieldPlan {
   readonly check: (value: unknown) => unknown;
 }
 
-/** Les champs d'un objet, par nom, et le nombre de champs requis. */
+/** Les champs d'un objet (leurs déclarations, et leur vérification par nom) et le nombre de champs requis. */
 interface Order {
+  readonly fields: Fields;
   readonly plans: ReadonlyMap<string, FieldPlan>;
   readonly required: number;
 }
 
-const ORDERS = new WeakMap<Fields, Order>();
-
 function orderOf(fields: Fields): Order {
-  let o = ORDERS.get(fields);
-  if (o === undefined) {
-    let required = 0;
-    const plans = new Map<string, FieldPlan>();
-    for (const [name, f] of fields) {
-      plans.set(name, { position: plans.size, requis: f.requis, check: fastCheckOf(f) });
-      if (f.requis) required++;
-    }
-    ORDERS.set(fields, (o = { plans, required }));
+  let required = 0;
+  const plans = new Map<string, FieldPlan>();
+  for (const [name, f] of fields) {
+    plans.set(name, { position: plans.size, requis: f.requis, check: fastCheckOf(f) });
+    if (f.requis) required++;
   }
-  return o;
+  return { fields, plans, required };
 }
 
 /**
@@ -90,13 +92,15 @@ function orderOf(fields: Fields): Order {
  * est vérifié à la volée. La valeur validée suit l'ordre des déclarations (celui de la sortie de zod) :
  * quand l'entrée les donne déjà dans cet ordre, les valeurs lues sont la valeur validée.
  */
-function readFields(r: Reader, value: unknown, fields: Fields, depth: number, check?: (out: Record<string, unknown>) => boolean): Read {
+function readFields(r: Reader, value: unknown, order: Order, depth: number, check?: (out: Record<string, unknown>) => boolean): Read {
   const opened = openRecord(r, value, depth);
   if (!('keys' in opened)) return opened;
   const { keys, record } = opened;
-  const { plans, required } = orderOf(fields);
+  const { fields, plans, required } = order;
   const copy: Record<string, unknown> = {};
-  const values: Record<string, unknown> = {};
+  // Les valeurs validées, quand l'une diffère de sa valeur lue (texte rogné) : tant qu'elles sont les
+  // mêmes, la copie les porte déjà, et rien d'autre n'est alloué.
+  let values: Record<string, unknown> | undefined;
   let ok = true;
   let inOrder = true;
   let last = -1;
@@ -111,7 +115,8 @@ function readFields(r: Reader, value: unknown, fields: Fields, depth: number, ch
       const v = f.check(member);
       if (v === REJECT) ok = false;
       else {
-        values[key] = v;
+        if (values !== undefined) values[key] = v;
+        else if (v !== member) (values = { ...copy })[key] = v;
         if (f.position < last) inOrder = false;
         last = f.position;
         if (f.requis && v !== undefined) requiredSeen++;
@@ -120,16 +125,17 @@ function readFields(r: Reader, value: unknown, fields: Fields, depth: number, ch
   }
   r.close(record, copy);
   if (!ok) return { copy, valid: undefined };
+  const checked = values ?? copy;
   let valid: Record<string, unknown>;
   if (inOrder) {
     if (requiredSeen !== required) return { copy, valid: undefined };
-    valid = values;
+    valid = checked;
   } else {
     valid = {};
     for (const [name, f] of fields) {
-      const v = values[name];
+      const v = checked[name];
       if (v === undefined && f.requis) return { copy, valid: undefined };
-      if (Object.prototype.hasOwnProperty.call(values, name)) valid[name] = v;
+      if (Object.prototype.hasOwnProperty.call(checked, name)) valid[name] = v;
     }
   }
   return { copy, valid: check && !check(valid) ? undefined : valid };
@@ -158,12 +164,12 @@ function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): ((out
   };
 }
 
-function readPrestations(r: Reader, value: unknown, depth: number, { params: PARAMS, checks: CHECKS }: PrestationsPlan): Read {
+function readPrestations(r: Reader, value: unknown, depth: number, PARAMS: PrestationsPlan): Read {
   const opened = openRecord(r, value, depth);
   if (!('keys' in opened)) return opened;
   const { keys, record } = opened;
   const copy: Record<string, unknown> = {};
-  const values: Record<string, Record<string, unknown> | undefined> = {};
+  let values: Record<string, unknown> | undefined;
   let ok = true;
   let inOrder = true;
   let last = -1;
@@ -180,18 +186,21 @@ function readPrestations(r: Reader, value: unknown, depth: number, { params: PAR
     }
     r.enter(key);
     const raw = r.get(record, key);
-    const read = readFields(r, raw, p.fields, depth + 1, CHECKS.get(key));
+    const read = readFields(r, raw, p.order, depth + 1, p.check);
     r.leave();
     Reader.set(copy, key, read.copy);
-    if (read.copy === undefined) values[key] = undefined;
-    else if (read.valid === undefined) ok = false;
-    else values[key] = read.valid;
+    if (read.copy === undefined) {
+      if (values !== undefined) values[key] = undefined;
+    } else if (read.valid === undefined) ok = false;
+    else if (values !== undefined) values[key] = read.valid;
+    else if (read.valid !== read.copy) (values = { ...copy })[key] = read.valid;
   }
   r.close(record, copy);
   if (!ok) return { copy, valid: undefined };
-  if (inOrder) return { copy, valid: values };
-  const valid: Record<string, Record<string, unknown> | undefined> = {};
-  for (const id of PARAMS.keys()) if (Object.prototype.hasOwnProperty.call(values, id)) valid[id] = values[id];
+  const checked = values ?? copy;
+  if (inOrder) return { copy, valid: checked };
+  const valid: Record<string, unknown> = {};
+  for (const id of PARAMS.keys()) if (Object.prototype.hasOwnProperty.call(checked, id)) valid[id] = checked[id];
   return { copy, valid };
 }
 
@@ -223,7 +232,7 @@ export function readAdhesion(input: unknown, registry: Registry = REGISTRY): { s
     if (key === 'collectivite' || key === 'prestations') {
       r.enter(key);
       const raw = r.get(input, key);
-      const read = key === 'collectivite' ? readFields(r, raw, collectiviteFields(), 1) : readPrestations(r, raw, 1, plan(registry));
+      const read = key === 'collectivite' ? readFields(r, raw, collectiviteOrder(), 1) : readPrestations(r, raw, 1, plan(registry));
       r.leave();
       Reader.set(copy, key, read.copy);
       if (read.valid === undefined) ok = false;
