@@ -82,6 +82,24 @@ describe('immuabilité', () => {
     expect(a.collectivite).not.toBe(b.collectivite);
   });
 
+  it('les avertissements et remarques sans paramètre sont partagés et gelés ; leurs listes sont à l’appelant', () => {
+    const input = adhesion({ maintenanceBase: { postes: 2 } });
+    const a = quote(input, { catalogue: catalogueTest });
+    const b = quote(input, { catalogue: catalogueTest });
+    expect(a.avertissements.length).toBeGreaterThan(0);
+    expect(a.remarques.length).toBeGreaterThan(0);
+    for (const key of ['avertissements', 'remarques'] as const) {
+      expect(a[key]).not.toBe(b[key]);
+      a[key].forEach((w, i) => {
+        expect(w).toBe(b[key][i]);
+        everyObject(w, (o) => expect(Object.isFrozen(o)).toBe(true));
+      });
+    }
+    (a.avertissements as unknown[]).length = 0;
+    expect(() => (a.remarques[0]!.path as unknown[]).push('x')).toThrow(TypeError);
+    expect(quote(input, { catalogue: catalogueTest })).toEqual(b);
+  });
+
   it('propriété : des écritures quelconques sur un devis (affecter, supprimer, ajouter, redéfinir) n’atteignent ni le devis suivant ni le catalogue', () => {
     const catalogue = JSON.stringify(catalogueTest);
     fc.assert(

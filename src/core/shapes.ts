@@ -544,6 +544,15 @@ export interface QuoteWarning {
 /**
  * Le devis d'une adhésion : lignes, factures par SIREN, total, tous en chaînes décimales.
  *
+ * **À qui appartient un devis rendu.** Rien de ce qu'un appelant écrit sur un devis n'atteint un
+ * autre devis, le catalogue ou la bibliothèque. Le devis, ses listes (`lignes`, `factures`,
+ * `avertissements`, `remarques`, `manquants`, `destinataires`), chaque ligne, chaque facture et la
+ * `collectivite` sont propres à ce devis : l'appelant peut les modifier. Ce qui est le même pour tous
+ * les devis est partagé et gelé en profondeur (`Object.isFrozen`) : le `calcul` et la `source` de
+ * chaque ligne, et les avertissements et remarques sans paramètre (leur `path` et leurs `params`
+ * compris). Une écriture sur ces parties échoue (`TypeError` en mode strict) ; pour les modifier,
+ * copiez-les (`structuredClone(devis)` copie tout).
+ *
  * @category Devis
  * @example
  * ```ts

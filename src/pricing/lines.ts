@@ -1,7 +1,7 @@
 import type { Collectivite, Manquant, Path, QuoteIssue, QuoteLine, QuoteWarning, Source } from '../core/shapes.js';
 import type { MeasureName, Measures } from '../models/define.js';
 import type { Composante } from '../models/registry.js';
-import { makeIssue, makePlainWarning } from '../wording/issues.js';
+import { makeIssue, makePlainWarning, type PlainWarningCode } from '../wording/issues.js';
 import { describeLine, formatBand } from '../wording/terms.js';
 import type { Catalogue, Prestation } from '../catalogue/types.js';
 import { registryOf } from '../catalogue/trust.js';
@@ -11,6 +11,8 @@ import type { PrestationId } from '../prestations/registry.js';
 import type { CheckedPrestation } from '../validation/check.js';
 import { prepareComponent, pricePrepared, type PreparedComponent, type Problem } from './component.js';
 import { SumCache } from '../money/round.js';
+import { deepFreeze } from '../shared/freeze.js';
+
 
 /**
  * Les lignes d'un ensemble de prestations, les avertissements, et les problèmes de chiffrage de
@@ -130,7 +132,17 @@ export interface Pricer {
   readonly sums: SumCache;
   /** Le plan d'une prestation (préparé à sa première demande). */
   readonly plan: (declaration: PrestationDeclaration) => PrestationPlan;
+  /**
+   * L'avertissement sans paramètre d'une prestation à un chemin : le même pour tous les devis, il est
+   * rédigé une fois, gelé en profondeur et partagé.
+   */
+  readonly warning: (code: PlainWarningCode, path: Path) => QuoteWarning;
+  /** Un avertissement partagé rédigé pour l'adhérent (la remarque d'un devis), gelé et partagé de même. */
+  readonly remark: (warning: QuoteWarning, reword: (w: QuoteWarning) => QuoteWarning) => QuoteWarning;
 }
+
+/** Au-delà, les avertissements ne sont plus gardés (leurs chemins viennent des déclarations : il y en a peu). */
+const SHARED_LIMIT = 512;
 
 /** Les chiffreurs, par catalogue (objet gelé). */
 const PRICERS = new WeakMap<Catalogue, Pricer>();
@@ -150,7 +162,24 @@ export function pricerOf(catalogue: Catalogue): Pricer {
       if (found === undefined) plans.set(declaration, (found = planFor(catalogue, registry, declaration)));
       return found;
     };
-    PRICERS.set(catalogue, (pricer = { catalogue, registry, sums: new SumCache(), plan }));
+    const warnings = new Map<string, QuoteWarning>();
+    const remarks = new WeakMap<QuoteWarning, QuoteWarning>();
+    const warning = (code: PlainWarningCode, path: Path): QuoteWarning => {
+      const key = `${code}\u0000${path.join('\u0000')}`;
+      let found = warnings.get(key);
+      if (found === undefined) {
+        found = deepFreeze(makePlainWarning(code, path));
+        if (warnings.size < SHARED_LIMIT) warnings.set(key, found);
+      }
+      return found;
+    };
+    const remark = (w: QuoteWarning, reword: (w: QuoteWarning) => QuoteWarning): QuoteWarning => {
+      if (!Object.isFrozen(w)) return reword(w);
+      let found = remarks.get(w);
+      if (found === undefined) remarks.set(w, (found = deepFreeze(reword(w))));
+      return found;
+    };
+    PRICERS.set(catalogue, (pricer = { catalogue, registry, sums: new SumCache(), plan, warning, remark }));
   }
   return pricer;
 }
@@ -186,7 +215,7 @@ export function priceLines(
   let missing: { composante: string; path: Path }[] = NO_MISSING;
   const ctx: PricingContext = {
     collectivite,
-    warn: (code, path) => out.avertissements.push(makePlainWarning(code, ['prestations', id, ...path])),
+    warn: (code, path) => out.avertissements.push(pricer.warning(code, ['prestations', id, ...path])),
     manque: (composante, path) => {
       if (missing === NO_MISSING) missing = [];
       missing.push({ composante, path });

@@ -9,7 +9,7 @@ import type { IssueCode } from '../core/codes.js';
 import { guard, QuoteError, unwrap } from '../errors/quote-error.js';
 import { toInvoices, totalOf } from '../invoices/invoices.js';
 import type { PrestationId } from '../prestations/registry.js';
-import { priceLines, pricerOf } from '../pricing/lines.js';
+import { priceLines, pricerOf, type Pricer } from '../pricing/lines.js';
 import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
 import { checkAdhesion } from '../validation/check.js';
 import { memberDescription, memberGivesBilling, merge } from '../validation/debtors.js';
@@ -55,16 +55,18 @@ export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefin
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);
   const sums = pricer.sums;
   const factures = partial(toInvoices(priced.lignes, checked.collectivite, debtorsOf(checked.collectivite, checked.destinataires), sums), priced.manquants);
-  const avertissements = checked.destinataires.length === 0 ? priced.avertissements : [...priced.avertissements, ...unbilled(checked.destinataires, factures)];
+  // Les listes gardées par le devis sont à leur taille exacte : une liste remplie par `push` en réserve
+  // le double, que garderait chacun des devis d'un lot.
+  const avertissements = checked.destinataires.length === 0 ? priced.avertissements.slice() : [...priced.avertissements, ...unbilled(checked.destinataires, factures)];
   const out: Quote<PrestationId> = {
     millesime: catalogue.millesime,
     collectivite: checked.collectivite as Collectivite,
-    lignes: priced.lignes,
+    lignes: priced.lignes.slice(),
     factures,
     total: factures.length === 1 ? factures[0]!.total : totalOf(priced.lignes, sums),
     devise: 'EUR',
     avertissements,
-    remarques: forMember(avertissements),
+    remarques: forMember(avertissements, pricer),
     totalPartiel: priced.manquants.length > 0,
     manquants: priced.manquants,
   };
@@ -85,13 +87,18 @@ function debtorsOf(collectivite: Partial<Collectivite>, destinataires: readonly 
   return destinataires.map((d, j) => (j === i ? merge(own, d) : d));
 }
 
-/** Les avertissements qui concernent aussi l'adhérent, rédigés pour lui (sans nom de champ). */
-function forMember(avertissements: readonly QuoteWarning[]): QuoteWarning[] {
+/**
+ * Les avertissements qui concernent aussi l'adhérent, rédigés pour lui (sans nom de champ) ; ceux que
+ * le chiffreur partage entre devis le sont une fois.
+ */
+function forMember(avertissements: readonly QuoteWarning[], pricer: Pricer): QuoteWarning[] {
   if (avertissements.length === 0) return [];
   const out: QuoteWarning[] = [];
-  for (const w of avertissements) if (WARNING_AUDIENCES[w.code].includes('adherent')) out.push(rewordIssue({ ...w }, 'adherent'));
-  return out;
+  for (const w of avertissements) if (WARNING_AUDIENCES[w.code].includes('adherent')) out.push(pricer.remark(w, forAdherent));
+  return out.slice();
 }
+
+const forAdherent = (w: QuoteWarning): QuoteWarning => rewordIssue({ ...w }, 'adherent');
 
 /** Les factures d'un SIREN dont une part n'est pas chiffrée portent `totalPartiel: true`. */
 function partial<Id extends string>(factures: Invoice<Id>[], manquants: readonly Manquant<Id>[]): Invoice<Id>[] {
