@@ -1,12 +1,14 @@
 /**
  * Ce que coûte chaque partie du paquet autonome pour tableurs : il est reconstruit avec esbuild,
- * comme `tsup.config.ts` le construit (IIFE, es2019, minifié, tout inclus), avec un métafichier qui
- * dit combien d'octets chaque module source laisse dans la sortie. Les parties : decimal.js, zod, et
- * chaque dossier de `src/`. Le gzip d'une partie est estimé au prorata de ses octets minifiés.
+ * avec les options que suit `tsup.config.ts` (`scripts/spreadsheet-bundle.ts` : IIFE, es2019,
+ * minifié, tout inclus, decimal.js réduit), et un métafichier qui dit combien d'octets chaque module
+ * source laisse dans la sortie. Les parties : decimal.js, zod, et chaque dossier de `src/`. Le gzip
+ * d'une partie est estimé au prorata de ses octets minifiés.
  */
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { STANDALONE_ENTRY, standaloneBuildOptions } from '../scripts/spreadsheet-bundle.js';
 
 /** Une partie du paquet : ses octets dans la sortie minifiée, sa part, et son gzip estimé. */
 export interface Part {
@@ -29,15 +31,9 @@ function partOf(input: string): string {
 /** Le métafichier du paquet autonome, résumé par partie, du plus lourd au plus léger. */
 export async function spreadsheetParts(root: string): Promise<{ octets: number; gzip: number; parties: Part[] }> {
   const r = await build({
-    entryPoints: [join(root, 'src', 'spreadsheet', 'standalone.ts')],
+    ...standaloneBuildOptions(),
+    entryPoints: [join(root, STANDALONE_ENTRY)],
     absWorkingDir: root,
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    globalName: 'TE90Tarifs',
-    platform: 'browser',
-    target: 'es2019',
-    treeShaking: true,
     write: false,
     metafile: true,
     logLevel: 'silent',
