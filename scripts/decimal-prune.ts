@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parse, type Node } from 'acorn';
+import { parse, type Comment, type Node } from 'acorn';
 import type { Plugin } from 'esbuild';
 
 /**
@@ -113,7 +113,7 @@ function withoutComments(source: string, start: number, end: number, comments: r
  * n'emporte pas. Lève une erreur si le module n'a plus la forme attendue.
  */
 export function pruneDecimalSource(source: string): string {
-  const comments: { start: number; end: number }[] = [];
+  const comments: Comment[] = [];
   const program = parse(source, { ecmaVersion: 'latest', sourceType: 'module', onComment: comments }) as unknown as AnyNode;
   const body = program['body'] as AnyNode[];
   const cuts: { start: number; end: number; text: string }[] = [];
