@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type BuildResult } from 'esbuild';
 import { STANDALONE_ENTRY, standaloneBuildOptions } from '../scripts/spreadsheet-bundle.js';
 
 /** Une partie du paquet : ses octets dans la sortie minifiée, sa part, et son gzip estimé. */
@@ -46,7 +46,7 @@ export interface SpreadsheetParts {
   readonly dependances: DependencyCost[];
 }
 
-async function buildStandalone(root: string, extra: BuildOptions = {}) {
+async function buildStandalone(root: string, extra: BuildOptions = {}): Promise<BuildResult<{ write: false; metafile: true }>> {
   return build({
     ...standaloneBuildOptions(),
     entryPoints: [join(root, STANDALONE_ENTRY)],
@@ -55,7 +55,7 @@ async function buildStandalone(root: string, extra: BuildOptions = {}) {
     metafile: true,
     logLevel: 'silent',
     ...extra,
-  });
+  }) as Promise<BuildResult<{ write: false; metafile: true }>>;
 }
 
 const gzip9 = (bytes: Uint8Array): number => gzipSync(bytes, { level: 9 }).length;
