@@ -12,7 +12,8 @@ import type { Plugin } from 'esbuild';
  * les méthodes absentes de {@link DECIMAL_METHODS} et les fonctions statiques absentes de
  * {@link DECIMAL_STATICS}, puis les constantes `LN10` et `PI` (mille chiffres chacune) que seules
  * les fonctions retirées lisent ; esbuild écarte ensuite les fonctions internes devenues inutiles.
- * Ce qui reste est le code de decimal.js, inchangé : les calculs gardés sont les mêmes.
+ * Ce qui reste est le code de decimal.js, inchangé, sauf un appel de `parseOther` (voir `POW2`) :
+ * les calculs gardés sont les mêmes.
  *
  * La construction échoue si le module ne ressemble plus à ce qu'attend le greffon : une méthode
  * gardée introuvable, une méthode retirée qu'appelle encore le code gardé, une constante retirée
@@ -44,6 +45,7 @@ export const DECIMAL_METHODS: readonly string[] = [
   // Appelées sans être nommées (`String(d)`, `JSON.stringify`, `d + ''`).
   'toString',
   'valueOf',
+  // Appelée par decimal.js lui-même (`finiteToString`, qu'emploient `toFixed` et `toString`).
   'isFinite',
 ];
 
