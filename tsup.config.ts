@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { build } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 import { appsScriptGlue, appsScriptManifest, excelMetadata, excelPage, excelScript } from './scripts/spreadsheet-glue.js';
 import { excelIcon } from './scripts/png-icon.js';
+import { STANDALONE_ENTRY, STANDALONE_GLOBAL, STANDALONE_PLUGINS, STANDALONE_TARGET } from './scripts/spreadsheet-bundle.js';
 import { EXCEL_FILES, excelManifest } from './src/spreadsheet/manifest.js';
 import { emetteurJsonSchema, jsonSchemas, parametresPesJsonSchema } from './scripts/json-schemas.js';
 
@@ -38,28 +37,6 @@ function writeSpreadsheetGlue(dir: string): void {
   // Ces fichiers sont des scripts (IIFE) pour les tableurs, pas des modules ES : ce dossier n'est pas « type: module ».
   writeFileSync(`${dir}/package.json`, JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 }
-
-/**
- * Le paquet autonome ne doit définir qu'un global, `TE90Tarifs`. zod écrit sur `globalThis` pour
- * partager sa configuration entre plusieurs copies chargées ensemble (`__zod_globalConfig` dans
- * zod/v4/core/core.js, `__zod_globalRegistry` dans registries.js) ; les catalogues de confiance de
- * la bibliothèque, eux, sont privés à leur module.
- * Le paquet autonome est une seule copie, scellée : dans ces modules, `globalThis` devient un objet
- * propre au paquet. La construction échoue si l'un d'eux cesse d'écrire ainsi (le test du contexte
- * nu dit s'il reste un global).
- */
-const PRIVATE_GLOBALS = /[\\/]zod[\\/]v4[\\/]core[\\/](core|registries)\.js$/;
-const privateGlobals: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'globaux-prives',
-  setup(build) {
-    build.onLoad({ filter: PRIVATE_GLOBALS }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!/\bglobalThis\b/.test(source)) throw new Error(`globaux-prives : ${args.path} n'écrit plus sur globalThis, revoir ce greffon.`);
-      const contents = `var __te90Globals = {};\n${source.replace(/\bglobalThis\b/g, '__te90Globals')}`;
-      return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js', resolveDir: dirname(args.path) };
-    });
-  },
-};
 
 /**
  * Le simulateur en un seul fichier HTML, qui s'ouvre hors ligne (file://) : la page d'exemple, avec
@@ -151,17 +128,18 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { 'te90-tarifs': 'src/spreadsheet/standalone.ts' },
+    // Le paquet autonome des tableurs : voir scripts/spreadsheet-bundle.ts (que suit aussi le banc).
+    entry: { 'te90-tarifs': STANDALONE_ENTRY },
     outDir: 'dist/tableur',
     format: ['iife'],
-    globalName: 'TE90Tarifs',
+    globalName: STANDALONE_GLOBAL,
     platform: 'browser',
-    target: 'es2019',
+    target: STANDALONE_TARGET,
     minify: true,
     noExternal: [/.*/],
     treeshake: true,
     outExtension: () => ({ js: '.js' }),
-    esbuildPlugins: [privateGlobals],
+    esbuildPlugins: [...STANDALONE_PLUGINS],
     onSuccess: async () => writeSpreadsheetGlue('dist/tableur'),
   },
   {
