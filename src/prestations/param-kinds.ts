@@ -280,13 +280,16 @@ export const PARAM_KIND_BEHAVIOURS: { readonly [K in ParamKind]: ParamKindBehavi
     schema: (p) => sirensSchema(p.max),
     check: ({ max }) => (value) => {
       if (!Array.isArray(value) || value.length < 1 || value.length > max) return REJECT;
+      // La liste lue (déjà une copie) est rendue telle quelle quand chaque SIREN y est écrit sans espace.
+      let same = true;
       const out: string[] = new Array(value.length);
       for (let i = 0; i < value.length; i++) {
         const s = fastSiren(value[i]);
         if (s === REJECT || out.indexOf(s) !== -1) return REJECT;
         out[i] = s;
+        if (s !== value[i]) same = false;
       }
-      return out;
+      return same ? value : out;
     },
     bornes: (p) => `de 1 à ${formatNumber(p.max)} SIREN, sans doublon`,
   },
@@ -297,7 +300,8 @@ export const PARAM_KIND_BEHAVIOURS: { readonly [K in ParamKind]: ParamKindBehavi
     check: ({ max, maxDuree }) => (value) => {
       if (!Array.isArray(value) || value.length < 1 || value.length > max) return REJECT;
       for (const d of value) if (typeof d !== 'number' || !Number.isFinite(d) || d <= 0 || d > maxDuree) return REJECT;
-      return value.slice() as number[];
+      // La liste lue (déjà une copie) est rendue telle quelle.
+      return value as number[];
     },
     bornes: (p) => `de 1 à ${formatNumber(p.max)} durées, chacune de plus de 0 à ${formatNumber(p.maxDuree)} ${p.unite}`,
   },

@@ -136,7 +136,7 @@ export interface Pricer {
    * L'avertissement sans paramètre d'une prestation à un chemin : le même pour tous les devis, il est
    * rédigé une fois, gelé en profondeur et partagé.
    */
-  readonly warning: (code: PlainWarningCode, path: Path) => QuoteWarning;
+  readonly warning: (prestation: string, code: PlainWarningCode, path: Path) => QuoteWarning;
   /** Un avertissement partagé rédigé pour l'adhérent (la remarque d'un devis), gelé et partagé de même. */
   readonly remark: (warning: QuoteWarning, reword: (w: QuoteWarning) => QuoteWarning) => QuoteWarning;
 }
@@ -164,11 +164,12 @@ export function pricerOf(catalogue: Catalogue): Pricer {
     };
     const warnings = new Map<string, QuoteWarning>();
     const remarks = new WeakMap<QuoteWarning, QuoteWarning>();
-    const warning = (code: PlainWarningCode, path: Path): QuoteWarning => {
-      const key = `${code}\u0000${path.join('\u0000')}`;
+    const warning = (prestation: string, code: PlainWarningCode, path: Path): QuoteWarning => {
+      let key = prestation + '\u0000' + code;
+      for (let i = 0; i < path.length; i++) key += (typeof path[i] === 'number' ? '\u0001' : '\u0000') + path[i]!;
       let found = warnings.get(key);
       if (found === undefined) {
-        found = deepFreeze(makePlainWarning(code, path));
+        found = deepFreeze(makePlainWarning(code, ['prestations', prestation, ...path]));
         if (warnings.size < SHARED_LIMIT) warnings.set(key, found);
       }
       return found;
@@ -215,7 +216,7 @@ export function priceLines(
   let missing: { composante: string; path: Path }[] = NO_MISSING;
   const ctx: PricingContext = {
     collectivite,
-    warn: (code, path) => out.avertissements.push(pricer.warning(code, ['prestations', id, ...path])),
+    warn: (code, path) => out.avertissements.push(pricer.warning(id, code, path)),
     manque: (composante, path) => {
       if (missing === NO_MISSING) missing = [];
       missing.push({ composante, path });

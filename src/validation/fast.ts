@@ -38,10 +38,26 @@ function plan(r: Registry): PrestationsPlan {
   return p;
 }
 
-/** Ce qu'une lecture d'objet donne : sa copie (pour zod au besoin) et, si tout est prouvé valide, sa valeur validée. */
+/**
+ * Ce qu'une lecture d'objet donne : sa copie (pour zod au besoin) et, si tout est prouvé valide, sa
+ * valeur validée. Une seule par adhésion lue : chaque lecture l'écrit, son appelant la lit aussitôt.
+ */
 interface Read {
-  readonly copy: unknown;
-  readonly valid: Record<string, unknown> | undefined;
+  copy: unknown;
+  valid: Record<string, unknown> | undefined;
+}
+
+function done(out: Read, copy: unknown, valid: Record<string, unknown> | undefined): Read {
+  out.copy = copy;
+  out.valid = valid;
+  return out;
+}
+
+/** Les valeurs lues jusqu'ici (chacune déjà sa valeur validée), dans un objet à part. */
+function valuesSoFar(copy: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const key of Object.keys(copy)) values[key] = copy[key];
+  return values;
 }
 
 function readMember(r: Reader, container: object, key: string, depth: number): unknown {
@@ -52,15 +68,24 @@ function readMember(r: Reader, container: object, key: string, depth: number): u
   return copy;
 }
 
-/** Ouvre un objet à lire champ par champ ; toute autre valeur est copiée telle quelle (et n'est pas valide). */
-function openRecord(r: Reader, value: unknown, depth: number): Read | { keys: string[]; record: object } {
-  if (typeof value !== 'object' || value === null) return { copy: typeof value === 'function' ? r.copy(value) : value, valid: undefined };
+/**
+ * Ouvre un objet à lire champ par champ : ses clés ; toute autre valeur est copiée telle quelle (et
+ * n'est pas valide), dans `out`, et rien n'est rendu.
+ */
+function openRecord(r: Reader, value: unknown, depth: number, out: Read): string[] | undefined {
+  if (typeof value !== 'object' || value === null) {
+    done(out, typeof value === 'function' ? r.copy(value) : value, undefined);
+    return undefined;
+  }
   const opened = r.open(value, depth);
-  if (typeof opened !== 'string') return { copy: opened.copy, valid: undefined };
-  if (opened === 'array') return { copy: r.fill(value, opened, depth), valid: undefined };
-  const keys = r.keys(value);
-  if (keys === undefined) return { copy: r.close(value, undefined), valid: undefined };
-  return { keys, record: value };
+  if (typeof opened !== 'string') done(out, opened.copy, undefined);
+  else if (opened === 'array') done(out, r.fill(value, opened, depth), undefined);
+  else {
+    const keys = r.keys(value);
+    if (keys !== undefined) return keys;
+    done(out, r.close(value, undefined), undefined);
+  }
+  return undefined;
 }
 
 /** Un champ connu : sa place dans l'ordre des déclarations, s'il est requis, et sa vérification rapide. */
@@ -92,10 +117,10 @@ function orderOf(fields: Fields): Order {
  * est vérifié à la volée. La valeur validée suit l'ordre des déclarations (celui de la sortie de zod) :
  * quand l'entrée les donne déjà dans cet ordre, les valeurs lues sont la valeur validée.
  */
-function readFields(r: Reader, value: unknown, order: Order, depth: number, check?: (out: Record<string, unknown>) => boolean): Read {
-  const opened = openRecord(r, value, depth);
-  if (!('keys' in opened)) return opened;
-  const { keys, record } = opened;
+function readFields(r: Reader, value: unknown, order: Order, depth: number, check: ((out: Record<string, unknown>) => boolean) | undefined, out: Read): Read {
+  const keys = openRecord(r, value, depth, out);
+  if (keys === undefined) return out;
+  const record = value as object;
   const { fields, plans, required } = order;
   const copy: Record<string, unknown> = {};
   // Les valeurs validées, quand l'une diffère de sa valeur lue (texte rogné) : tant qu'elles sont les
@@ -116,7 +141,7 @@ function readFields(r: Reader, value: unknown, order: Order, depth: number, chec
       if (v === REJECT) ok = false;
       else {
         if (values !== undefined) values[key] = v;
-        else if (v !== member) (values = { ...copy })[key] = v;
+        else if (v !== member) (values = valuesSoFar(copy))[key] = v;
         if (f.position < last) inOrder = false;
         last = f.position;
         if (f.requis && v !== undefined) requiredSeen++;
@@ -124,21 +149,21 @@ function readFields(r: Reader, value: unknown, order: Order, depth: number, chec
     }
   }
   r.close(record, copy);
-  if (!ok) return { copy, valid: undefined };
+  if (!ok) return done(out, copy, undefined);
   const checked = values ?? copy;
   let valid: Record<string, unknown>;
   if (inOrder) {
-    if (requiredSeen !== required) return { copy, valid: undefined };
+    if (requiredSeen !== required) return done(out, copy, undefined);
     valid = checked;
   } else {
     valid = {};
     for (const [name, f] of fields) {
       const v = checked[name];
-      if (v === undefined && f.requis) return { copy, valid: undefined };
+      if (v === undefined && f.requis) return done(out, copy, undefined);
       if (Object.prototype.hasOwnProperty.call(checked, name)) valid[name] = v;
     }
   }
-  return { copy, valid: check && !check(valid) ? undefined : valid };
+  return done(out, copy, check && !check(valid) ? undefined : valid);
 }
 
 function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): ((out: Record<string, unknown>) => boolean) | undefined {
@@ -164,10 +189,10 @@ function boundsHold(fields: Fields, oneOf: readonly string[] | undefined): ((out
   };
 }
 
-function readPrestations(r: Reader, value: unknown, depth: number, PARAMS: PrestationsPlan): Read {
-  const opened = openRecord(r, value, depth);
-  if (!('keys' in opened)) return opened;
-  const { keys, record } = opened;
+function readPrestations(r: Reader, value: unknown, depth: number, PARAMS: PrestationsPlan, out: Read): Read {
+  const keys = openRecord(r, value, depth, out);
+  if (keys === undefined) return out;
+  const record = value as object;
   const copy: Record<string, unknown> = {};
   let values: Record<string, unknown> | undefined;
   let ok = true;
@@ -186,22 +211,22 @@ function readPrestations(r: Reader, value: unknown, depth: number, PARAMS: Prest
     }
     r.enter(key);
     const raw = r.get(record, key);
-    const read = readFields(r, raw, p.order, depth + 1, p.check);
+    const read = readFields(r, raw, p.order, depth + 1, p.check, out);
     r.leave();
     Reader.set(copy, key, read.copy);
     if (read.copy === undefined) {
       if (values !== undefined) values[key] = undefined;
     } else if (read.valid === undefined) ok = false;
     else if (values !== undefined) values[key] = read.valid;
-    else if (read.valid !== read.copy) (values = { ...copy })[key] = read.valid;
+    else if (read.valid !== read.copy) (values = valuesSoFar(copy))[key] = read.valid;
   }
   r.close(record, copy);
-  if (!ok) return { copy, valid: undefined };
+  if (!ok) return done(out, copy, undefined);
   const checked = values ?? copy;
-  if (inOrder) return { copy, valid: checked };
+  if (inOrder) return done(out, copy, checked);
   const valid: Record<string, unknown> = {};
   for (const id of PARAMS.keys()) if (Object.prototype.hasOwnProperty.call(checked, id)) valid[id] = checked[id];
-  return { copy, valid };
+  return done(out, copy, valid);
 }
 
 /**
@@ -221,6 +246,7 @@ export function readAdhesion(input: unknown, registry: Registry = REGISTRY): { s
   const keys = r.keys(input);
   if (keys === undefined) return { snap: r.result(r.close(input, undefined)), valid: undefined };
   const copy: Record<string, unknown> = {};
+  const slot: Read = { copy: undefined, valid: undefined };
   let ok = true;
   let collectivite: Record<string, unknown> | undefined;
   let prestations: Record<string, unknown> | undefined;
@@ -232,7 +258,7 @@ export function readAdhesion(input: unknown, registry: Registry = REGISTRY): { s
     if (key === 'collectivite' || key === 'prestations') {
       r.enter(key);
       const raw = r.get(input, key);
-      const read = key === 'collectivite' ? readFields(r, raw, collectiviteOrder(), 1) : readPrestations(r, raw, 1, plan(registry));
+      const read = key === 'collectivite' ? readFields(r, raw, collectiviteOrder(), 1, undefined, slot) : readPrestations(r, raw, 1, plan(registry), slot);
       r.leave();
       Reader.set(copy, key, read.copy);
       if (read.valid === undefined) ok = false;
