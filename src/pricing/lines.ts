@@ -144,6 +144,12 @@ export interface Pricer {
 /** Au-delà, les avertissements ne sont plus gardés (leurs chemins viennent des déclarations : il y en a peu). */
 const SHARED_LIMIT = 512;
 
+function samePath(a: Path, b: Path): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Les chiffreurs, par catalogue (objet gelé). */
 const PRICERS = new WeakMap<Catalogue, Pricer>();
 
@@ -162,18 +168,20 @@ export function pricerOf(catalogue: Catalogue): Pricer {
       if (found === undefined) plans.set(declaration, (found = planFor(catalogue, registry, declaration)));
       return found;
     };
-    const warnings = new Map<string, QuoteWarning>();
-    const remarks = new WeakMap<QuoteWarning, QuoteWarning>();
+    // Par prestation, puis par code : les avertissements déjà rédigés, chacun avec son chemin.
+    const warnings = new Map<string, Map<string, { readonly path: Path; readonly warning: QuoteWarning }[]>>();
+    let kept = 0;
     const warning = (prestation: string, code: PlainWarningCode, path: Path): QuoteWarning => {
-      let key = prestation + '\u0000' + code;
-      for (let i = 0; i < path.length; i++) key += (typeof path[i] === 'number' ? '\u0001' : '\u0000') + path[i]!;
-      let found = warnings.get(key);
-      if (found === undefined) {
-        found = deepFreeze(makePlainWarning(code, ['prestations', prestation, ...path]));
-        if (warnings.size < SHARED_LIMIT) warnings.set(key, found);
-      }
+      let byCode = warnings.get(prestation);
+      if (byCode === undefined) warnings.set(prestation, (byCode = new Map()));
+      let known = byCode.get(code);
+      if (known === undefined) byCode.set(code, (known = []));
+      for (const k of known) if (samePath(k.path, path)) return k.warning;
+      const found = deepFreeze(makePlainWarning(code, ['prestations', prestation, ...path]));
+      if (kept++ < SHARED_LIMIT) known.push({ path: [...path], warning: found });
       return found;
     };
+    const remarks = new WeakMap<QuoteWarning, QuoteWarning>();
     const remark = (w: QuoteWarning, reword: (w: QuoteWarning) => QuoteWarning): QuoteWarning => {
       if (!Object.isFrozen(w)) return reword(w);
       let found = remarks.get(w);
