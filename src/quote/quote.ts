@@ -11,7 +11,7 @@ import { toInvoices, totalOf } from '../invoices/invoices.js';
 import type { PrestationId } from '../prestations/registry.js';
 import { priceLines, pricerOf, type Pricer } from '../pricing/lines.js';
 import type { Adhesion, ValidAdhesion } from '../validation/adhesion.js';
-import { checkAdhesion } from '../validation/check.js';
+import { checkAdhesion, type CheckedPrestation } from '../validation/check.js';
 import { memberDescription, memberGivesBilling, merge } from '../validation/debtors.js';
 import type { Snapshot } from '../input/snapshot.js';
 import { readAdhesion } from '../validation/fast.js';
@@ -47,9 +47,13 @@ export function computeQuote(input: unknown, catalogue: Catalogue): Quote<Presta
  * @internal
  * @throws {@link QuoteError} avec tous les problèmes trouvés
  */
-export function quoteRead(read: { snap: Snapshot; valid: ValidAdhesion | undefined; registry?: Registry | undefined }, catalogue: Catalogue): Quote<PrestationId> {
+export function quoteRead(
+  read: { snap: Snapshot; valid: ValidAdhesion | undefined; registry?: Registry | undefined; ticked?: readonly CheckedPrestation[] | undefined },
+  catalogue: Catalogue,
+): Quote<PrestationId> {
   // La voie rapide n'a valu que pour le registre selon lequel l'adhésion a été lue.
-  const checked = checkAdhesion(read.snap, catalogue, read.registry === registryOf(catalogue) ? read.valid : undefined);
+  const fast = read.registry === registryOf(catalogue);
+  const checked = checkAdhesion(read.snap, catalogue, fast ? read.valid : undefined, fast ? read.ticked : undefined);
   const pricer = pricerOf(catalogue);
   const priced = priceLines(checked.prestations, checked.collectivite, checked.invalid, catalogue, pricer);
   if (checked.issues.length > 0 || priced.issues.length > 0) throw new QuoteError([...checked.issues, ...priced.issues]);

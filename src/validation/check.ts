@@ -94,7 +94,7 @@ function ownContradiction(collectivite: Partial<Collectivite>, destinataires: re
  *
  * @internal
  */
-export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: ValidAdhesion): CheckedAdhesion {
+export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: ValidAdhesion, fastList?: readonly CheckedPrestation[]): CheckedAdhesion {
   const value = snap.value;
   const r = registryOf(catalogue);
   const mandatory = checkMandatory(value, catalogue);
@@ -103,8 +103,10 @@ export function checkAdhesion(snap: Snapshot, catalogue: Catalogue, valid?: Vali
   const parsed = valid !== undefined ? ({ success: true, data: valid } as const) : adhesionSchema(r).safeParse(value, REPORT);
   if (parsed.success) {
     const { collectivite, prestations, destinataires } = parsed.data;
-    const list: CheckedPrestation[] = [];
-    if (valid !== undefined) {
+    let list: CheckedPrestation[] = [];
+    // La voie rapide a déjà dressé la liste des prestations cochées, dans l'ordre des déclarations.
+    if (valid !== undefined && fastList !== undefined) list = fastList as CheckedPrestation[];
+    else if (valid !== undefined) {
       // La voie rapide rend les prestations dans l'ordre des déclarations : seules les cochées sont lues.
       for (const id of Object.keys(prestations)) {
         const params = prestations[id];

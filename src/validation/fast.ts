@@ -4,6 +4,8 @@ import { behaviourOf, type ParamDeclaration } from '../prestations/param-kinds.j
 import { REGISTRY } from '../prestations/registry.js';
 import type { Registry } from '../prestations/create-registry.js';
 import type { ValidAdhesion } from './adhesion.js';
+import type { CheckedPrestation } from './check.js';
+import type { PrestationDeclaration } from '../prestations/define.js';
 import { COLLECTIVITE_DECLARATION, MILLESIME_DECLARATION, SCHEMA_DECLARATION } from './collectivite.js';
 import { fastCheckOf, fastField, REJECT, type AnyField } from './fields.js';
 
@@ -14,6 +16,7 @@ const collectiviteOrder = (): Order => (collectiviteOrderBuilt ??= orderOf(new M
 
 /** Ce que la voie rapide sait d'une prestation d'un registre : ses champs préparés, sa place et ses règles. */
 interface ParamsPlan {
+  readonly declaration: PrestationDeclaration;
   readonly order: Order;
   readonly position: number;
   readonly check: ((out: Record<string, unknown>) => boolean) | undefined;
@@ -30,7 +33,7 @@ function plan(r: Registry): PrestationsPlan {
     p = new Map(
       r.prestations.map((d, position) => {
         const fields = new Map(Object.entries(d.parametres)) as Fields;
-        return [d.id, { order: orderOf(fields), position, check: boundsHold(fields, d.unParmi) }];
+        return [d.id, { declaration: d, order: orderOf(fields), position, check: boundsHold(fields, d.unParmi) }];
       }),
     );
     PLANS.set(r, p);
@@ -45,6 +48,8 @@ function plan(r: Registry): PrestationsPlan {
 interface Read {
   copy: unknown;
   valid: Record<string, unknown> | undefined;
+  /** Les prestations cochées et valides, dans l'ordre des déclarations (lues dans cet ordre), prêtes à chiffrer. */
+  ticked: CheckedPrestation[] | undefined;
 }
 
 function done(out: Read, copy: unknown, valid: Record<string, unknown> | undefined): Read {
@@ -194,6 +199,7 @@ function readPrestations(r: Reader, value: unknown, depth: number, PARAMS: Prest
   if (keys === undefined) return out;
   const record = value as object;
   const copy: Record<string, unknown> = {};
+  const ticked: CheckedPrestation[] = [];
   let values: Record<string, unknown> | undefined;
   let ok = true;
   let inOrder = true;
@@ -217,13 +223,19 @@ function readPrestations(r: Reader, value: unknown, depth: number, PARAMS: Prest
     if (read.copy === undefined) {
       if (values !== undefined) values[key] = undefined;
     } else if (read.valid === undefined) ok = false;
-    else if (values !== undefined) values[key] = read.valid;
-    else if (read.valid !== read.copy) (values = valuesSoFar(copy))[key] = read.valid;
+    else {
+      ticked.push({ declaration: p.declaration, params: read.valid });
+      if (values !== undefined) values[key] = read.valid;
+      else if (read.valid !== read.copy) (values = valuesSoFar(copy))[key] = read.valid;
+    }
   }
   r.close(record, copy);
   if (!ok) return done(out, copy, undefined);
   const checked = values ?? copy;
-  if (inOrder) return done(out, copy, checked);
+  if (inOrder) {
+    out.ticked = ticked;
+    return done(out, copy, checked);
+  }
   const valid: Record<string, unknown> = {};
   for (const id of PARAMS.keys()) if (Object.prototype.hasOwnProperty.call(checked, id)) valid[id] = checked[id];
   return done(out, copy, valid);
@@ -237,7 +249,10 @@ function readPrestations(r: Reader, value: unknown, depth: number, PARAMS: Prest
  *
  * @internal
  */
-export function readAdhesion(input: unknown, registry: Registry = REGISTRY): { snap: Snapshot; valid: ValidAdhesion | undefined; registry?: Registry } {
+export function readAdhesion(
+  input: unknown,
+  registry: Registry = REGISTRY,
+): { snap: Snapshot; valid: ValidAdhesion | undefined; registry?: Registry; ticked?: readonly CheckedPrestation[] | undefined } {
   const r = new Reader();
   if (typeof input !== 'object' || input === null) return { snap: r.result(r.copy(input)), valid: undefined };
   const opened = r.open(input, 0);
@@ -246,7 +261,8 @@ export function readAdhesion(input: unknown, registry: Registry = REGISTRY): { s
   const keys = r.keys(input);
   if (keys === undefined) return { snap: r.result(r.close(input, undefined)), valid: undefined };
   const copy: Record<string, unknown> = {};
-  const slot: Read = { copy: undefined, valid: undefined };
+  const slot: Read = { copy: undefined, valid: undefined, ticked: undefined };
+  let ticked: CheckedPrestation[] | undefined;
   let ok = true;
   let collectivite: Record<string, unknown> | undefined;
   let prestations: Record<string, unknown> | undefined;
@@ -263,7 +279,10 @@ export function readAdhesion(input: unknown, registry: Registry = REGISTRY): { s
       Reader.set(copy, key, read.copy);
       if (read.valid === undefined) ok = false;
       else if (key === 'collectivite') collectivite = read.valid;
-      else prestations = read.valid;
+      else {
+        prestations = read.valid;
+        ticked = read.ticked;
+      }
     } else {
       const member = readMember(r, input, key, 0);
       Reader.set(copy, key, member);
@@ -283,7 +302,7 @@ export function readAdhesion(input: unknown, registry: Registry = REGISTRY): { s
     prestations: prestations as ValidAdhesion['prestations'],
   };
   const withMillesime = hasMillesime ? { millesime: millesime as number, ...valid } : valid;
-  return { snap, valid: hasSchema ? { $schema: schema as string, ...withMillesime } : withMillesime, registry };
+  return { snap, valid: hasSchema ? { $schema: schema as string, ...withMillesime } : withMillesime, registry, ticked };
 }
 
 /**
