@@ -147,6 +147,13 @@ export interface ColdStart {
   readonly importEtDevisCpuMs: number;
   readonly tours: number;
   readonly entrees: readonly [ColdEntry, ColdEntry];
+  /**
+   * Un processus qui importe un module ES vide (un fichier du projet) : ce que Node fait pour le
+   * premier `import` de tout fichier (son chargeur de modules), que le processus nu ne fait pas ; et
+   * son temps de calcul au-delà du processus nu (différence des médianes).
+   */
+  readonly moduleVide: ProcessTimes;
+  readonly moduleVideCpuMs: number;
 }
 
 /** L'objectif du démarrage à froid : au plus 20 ms de temps de calcul au-delà d'un processus nu. */
@@ -175,11 +182,12 @@ export function adhesionRange(adhesion: unknown, prefix = ''): unknown[][] {
 const PRINT_CPU = 'const __u = process.resourceUsage(); console.log(JSON.stringify({ cpu: (__u.userCPUTime + __u.systemCPUTime) / 1000, dans: typeof __dans === "number" ? __dans : null }));';
 
 /**
- * Les quatre sortes de processus : nu (module ES), `import` du paquet et `quote` ; nu (script),
- * le paquet autonome lu et exécuté comme un script (`vm.runInThisContext`, comme un tableur charge
- * son fichier), puis `TE90Tarifs.devis` sur la plage de la même adhésion.
+ * Les cinq sortes de processus : nu (module ES), `import` du paquet et `quote`, `import` d'un module
+ * vide (`./vide.mjs`, à écrire dans le dossier du processus) ; nu (script), le paquet autonome lu et
+ * exécuté comme un script (`vm.runInThisContext`, comme un tableur charge son fichier), puis
+ * `TE90Tarifs.devis` sur la plage de la même adhésion.
  */
-export function coldStartScripts(bundle: string, adhesion: unknown): Record<'esmNu' | 'esm' | 'autonomeNu' | 'autonome', string[]> {
+export function coldStartScripts(bundle: string, adhesion: unknown): Record<'esmNu' | 'esm' | 'esmVide' | 'autonomeNu' | 'autonome', string[]> {
   const t = 'const __t = process.cpuUsage();';
   const d = 'const __c = process.cpuUsage(__t), __dans = (__c.user + __c.system) / 1000;';
   const esm = `${t} const { quote } = await import('@te90/tarifs'); quote(${JSON.stringify(adhesion)}); ${d} ${PRINT_CPU}`;
@@ -189,6 +197,7 @@ export function coldStartScripts(bundle: string, adhesion: unknown): Record<'esm
   return {
     esmNu: ['--input-type=module', '-e', `const __dans = 0; ${PRINT_CPU}`],
     esm: ['--input-type=module', '-e', esm],
+    esmVide: ['--input-type=module', '-e', `${t} await import('./vide.mjs'); ${d} ${PRINT_CPU}`],
     autonomeNu: ['-e', `const __dans = 0; ${PRINT_CPU}`],
     autonome: ['-e', autonome],
   };
@@ -197,10 +206,11 @@ export function coldStartScripts(bundle: string, adhesion: unknown): Record<'esm
 /**
  * Chronomètre `runs` tours de processus neufs dans le projet où l'archive est installée : pour le
  * module ES et pour le paquet autonome des tableurs, un processus nu puis un processus qui charge
- * l'entrée et établit un devis de `adhesion`.
+ * l'entrée et établit un devis de `adhesion` ; et un processus qui importe un module ES vide.
  */
 export function coldStart(project: ConsumerProject, adhesion: unknown, runs = 31): ColdStart {
   const bundle = join(project.dir, 'node_modules', '@te90', 'tarifs', 'dist', 'tableur', 'te90-tarifs.js');
+  writeFileSync(join(project.dir, 'vide.mjs'), 'export {};\n');
   const scripts = coldStartScripts(bundle, adhesion);
   const run = (args: string[]) => {
     const t0 = performance.now();
@@ -210,7 +220,7 @@ export function coldStart(project: ConsumerProject, adhesion: unknown, runs = 31
     const out = JSON.parse(r.stdout) as { cpu: number; dans: number };
     return { ms, cpuMs: out.cpu, dansMs: out.dans };
   };
-  const samples = { esmNu: [], esm: [], autonomeNu: [], autonome: [] } as Record<keyof typeof scripts, { ms: number; cpuMs: number; dansMs: number }[]>;
+  const samples = { esmNu: [], esm: [], esmVide: [], autonomeNu: [], autonome: [] } as Record<keyof typeof scripts, { ms: number; cpuMs: number; dansMs: number }[]>;
   const order = Object.keys(samples) as (keyof typeof scripts)[];
   for (let i = 0; i < runs; i++) for (const k of i % 2 === 0 ? order : [...order].reverse()) samples[k].push(run(scripts[k]));
   const fix = (n: number) => Number(n.toFixed(1));
@@ -234,6 +244,7 @@ export function coldStart(project: ConsumerProject, adhesion: unknown, runs = 31
     };
   };
   const esm = entry('esm', 'esmNu', 'esm');
+  const moduleVide = times(samples.esmVide);
   return {
     processusNuMs: esm.processusNu.ms,
     avecDevisMs: esm.avecDevis.ms,
@@ -241,6 +252,8 @@ export function coldStart(project: ConsumerProject, adhesion: unknown, runs = 31
     importEtDevisCpuMs: esm.chargementEtDevisCpuMs,
     tours: runs,
     entrees: [esm, entry('autonome', 'autonomeNu', 'autonome')],
+    moduleVide,
+    moduleVideCpuMs: fix(moduleVide.cpuMs - esm.processusNu.cpuMs),
   };
 }
 
@@ -275,7 +288,10 @@ export function coldStartReport(froid: ColdStart): string {
       `  ${ENTREES[e.entree].padEnd(66)} ${f(e.processusNu.cpuMs)} (${f(e.processusNu.cpuMinMs)}) ${f(e.avecDevis.cpuMs)} (${f(e.avecDevis.cpuMinMs)}) ${f(e.surcoutCpuMs)} (${f(e.surcoutCpuMinMs)})  ≤ ${COLD_START_TARGET_MS} ${e.surcoutCpuMs <= COLD_START_TARGET_MS ? 'atteint' : 'MANQUÉ '}  ${f(e.surcoutMs)}`,
     );
   }
-  lines.push(`  (dans le processus, chargement et devis : module ES ${f(froid.entrees[0].chargementEtDevisCpuMs)} ms, paquet autonome ${f(froid.entrees[1].chargementEtDevisCpuMs)} ms de calcul)`);
+  lines.push(`  Dans le processus, chargement et devis : module ES ${f(froid.entrees[0].chargementEtDevisCpuMs).trim()} ms, paquet autonome ${f(froid.entrees[1].chargementEtDevisCpuMs).trim()} ms de calcul.`);
+  lines.push(
+    `  Un module ES vide importé coûte déjà ${f(froid.moduleVideCpuMs).trim()} ms de calcul au-delà du processus nu (le chargeur de modules de Node, pour le premier import de tout fichier) : la part du paquet dans le surcoût du module ES est de ${f(froid.entrees[0].avecDevis.cpuMs - froid.moduleVide.cpuMs).trim()} ms.`,
+  );
   return lines.join('\n');
 }
 
