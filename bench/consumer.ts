@@ -124,8 +124,10 @@ export interface ColdEntry {
   readonly processusNu: ProcessTimes;
   readonly avecDevis: ProcessTimes;
   /**
-   * Le surcoût sur le processus nu : en temps de calcul, différence des médianes (la mesure comparée à
-   * l'objectif) et des minimums ; en temps écoulé, différence des médianes.
+   * Le surcoût sur le processus nu : en temps de calcul, médiane des différences d'un même tour (les
+   * deux processus lancés l'un après l'autre : une charge de la machine qui varie pèse sur les deux ;
+   * la mesure comparée à l'objectif) et différence des minimums ; en temps écoulé, médiane des
+   * différences d'un même tour.
    */
   readonly surcoutCpuMs: number;
   readonly surcoutCpuMinMs: number;
@@ -150,7 +152,7 @@ export interface ColdStart {
   /**
    * Un processus qui importe un module ES vide (un fichier du projet) : ce que Node fait pour le
    * premier `import` de tout fichier (son chargeur de modules), que le processus nu ne fait pas ; et
-   * son temps de calcul au-delà du processus nu (différence des médianes).
+   * son temps de calcul au-delà du processus nu (médiane des différences d'un même tour).
    */
   readonly moduleVide: ProcessTimes;
   readonly moduleVideCpuMs: number;
@@ -233,13 +235,14 @@ export function coldStart(project: ConsumerProject, adhesion: unknown, runs = 31
   const entry = (entree: ColdEntry['entree'], nu: keyof typeof scripts, avec: keyof typeof scripts): ColdEntry => {
     const n = times(samples[nu]);
     const a = times(samples[avec]);
+    const paired = (f: (x: { ms: number; cpuMs: number }) => number) => median(samples[avec].map((x, i) => f(x) - f(samples[nu][i]!)));
     return {
       entree,
       processusNu: n,
       avecDevis: a,
-      surcoutCpuMs: fix(a.cpuMs - n.cpuMs),
+      surcoutCpuMs: fix(paired((x) => x.cpuMs)),
       surcoutCpuMinMs: fix(a.cpuMinMs - n.cpuMinMs),
-      surcoutMs: fix(a.ms - n.ms),
+      surcoutMs: fix(paired((x) => x.ms)),
       chargementEtDevisCpuMs: fix(median(samples[avec].map((x) => x.dansMs))),
     };
   };
@@ -253,7 +256,7 @@ export function coldStart(project: ConsumerProject, adhesion: unknown, runs = 31
     tours: runs,
     entrees: [esm, entry('autonome', 'autonomeNu', 'autonome')],
     moduleVide,
-    moduleVideCpuMs: fix(moduleVide.cpuMs - esm.processusNu.cpuMs),
+    moduleVideCpuMs: fix(median(samples.esmVide.map((x, i) => x.cpuMs - samples.esmNu[i]!.cpuMs))),
   };
 }
 
@@ -279,7 +282,7 @@ export function coldStartObjectives(froid: ColdStart): { objectif: string; mesur
 export function coldStartReport(froid: ColdStart): string {
   const f = (n: number) => n.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).padStart(6);
   const lines = [
-    `Démarrage à froid depuis l'archive installée (${froid.tours} tours de processus neufs alternés ; médiane, minimum entre parenthèses ; ms)`,
+    `Démarrage à froid depuis l'archive installée (${froid.tours} tours de processus neufs alternés ; médianes, minimums entre parenthèses ; surcoût : médiane des différences d'un même tour ; ms)`,
     `  ${'Entrée'.padEnd(66)} ${'temps de calcul (utilisateur + système)'.padEnd(63)} temps écoulé`,
     `  ${''.padEnd(66)} ${'    nu'.padEnd(16)}${'    avec devis'.padEnd(16)}${'    surcoût'.padEnd(17)}${'objectif'.padEnd(14)}     surcoût`,
   ];
@@ -290,7 +293,7 @@ export function coldStartReport(froid: ColdStart): string {
   }
   lines.push(`  Dans le processus, chargement et devis : module ES ${f(froid.entrees[0].chargementEtDevisCpuMs).trim()} ms, paquet autonome ${f(froid.entrees[1].chargementEtDevisCpuMs).trim()} ms de calcul.`);
   lines.push(
-    `  Un module ES vide importé coûte déjà ${f(froid.moduleVideCpuMs).trim()} ms de calcul au-delà du processus nu (le chargeur de modules de Node, pour le premier import de tout fichier) : la part du paquet dans le surcoût du module ES est de ${f(froid.entrees[0].avecDevis.cpuMs - froid.moduleVide.cpuMs).trim()} ms.`,
+    `  Un module ES vide importé coûte déjà ${f(froid.moduleVideCpuMs).trim()} ms de calcul au-delà du processus nu (le chargeur de modules de Node, pour le premier import de tout fichier) : la part du paquet dans le surcoût du module ES est d'environ ${f(froid.entrees[0].surcoutCpuMs - froid.moduleVideCpuMs).trim()} ms.`,
   );
   return lines.join('\n');
 }
