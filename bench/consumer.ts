@@ -4,9 +4,13 @@
  * - le paquet d'une application qui n'importe que `quote`, ou que `isValidSiren`, est construit avec
  *   esbuild comme le ferait son outil (bundle, minifié, ESM, plateforme neutre), et pesé après gzip -9 ;
  *   un métafichier dit ce que chaque partie (decimal.js, zod, chaque fichier de dist/) y laisse ;
- * - le démarrage à froid d'un processus Node qui importe le paquet et établit un devis est chronométré.
+ * - le démarrage à froid est chronométré en processus neufs, pour les deux entrées : le module ES
+ *   (`import('@te90/tarifs')` puis `quote`) et le paquet autonome des tableurs
+ *   (`dist/tableur/te90-tarifs.js` exécuté comme un script, puis `TE90Tarifs.devis`), chacune
+ *   comparée à un processus nu, en temps de calcul et en temps écoulé.
  *
- * `npm run bench` l'appelle ; seul : `npx tsx bench/consumer.ts` (après `npm run build`).
+ * `npm run bench` l'appelle ; seul : `npx tsx bench/consumer.ts` (après `npm run build`), ou
+ * `npx tsx bench/consumer.ts --froid` pour le seul démarrage à froid.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -103,10 +107,40 @@ function median(values: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** Les mesures d'une sorte de processus : temps de calcul (utilisateur + système) et temps écoulé, en ms. */
+export interface ProcessTimes {
+  /** Médiane et minimum du temps de calcul de tout le processus, lu par `process.resourceUsage()` à sa fin. */
+  readonly cpuMs: number;
+  readonly cpuMinMs: number;
+  /** Médiane et minimum du temps écoulé, vu du processus qui le lance (sortie comprise). */
+  readonly ms: number;
+  readonly minMs: number;
+}
+
+/** Le démarrage à froid d'une entrée : le processus nu, le processus qui charge l'entrée et établit un devis, le surcoût. */
+export interface ColdEntry {
+  /** `esm` : `import('@te90/tarifs')` puis `quote` ; `autonome` : `dist/tableur/te90-tarifs.js` chargé comme un script, puis `TE90Tarifs.devis`. */
+  readonly entree: 'esm' | 'autonome';
+  readonly processusNu: ProcessTimes;
+  readonly avecDevis: ProcessTimes;
+  /**
+   * Le surcoût sur le processus nu : en temps de calcul, médiane des différences d'un même tour (les
+   * deux processus lancés l'un après l'autre : une charge de la machine qui varie pèse sur les deux ;
+   * la mesure comparée à l'objectif) et différence des minimums ; en temps écoulé, médiane des
+   * différences d'un même tour.
+   */
+  readonly surcoutCpuMs: number;
+  readonly surcoutCpuMinMs: number;
+  readonly surcoutMs: number;
+  /** Médiane du temps de calcul du chargement et du devis, mesuré dans le processus (`process.cpuUsage()` avant et après). */
+  readonly chargementEtDevisCpuMs: number;
+}
+
 /**
- * Démarrage à froid : médianes, en temps écoulé, d'un processus nu et d'un processus qui importe le
- * paquet et établit un devis ; et le temps de calcul (utilisateur + système) de l'import et du devis
- * mesuré dans le processus, moins sensible que le temps écoulé à une machine chargée.
+ * Démarrage à froid, des deux entrées, en processus neufs (les quatre sortes de processus alternent à
+ * chaque tour, pour qu'une machine chargée pèse autant sur chacune) : les champs du module ES
+ * (`processusNuMs`, `avecDevisMs`, `surcoutMs` en temps écoulé, `importEtDevisCpuMs`) restent ceux des
+ * passes précédentes ; `entrees` les donne en temps de calcul, pour les deux entrées.
  */
 export interface ColdStart {
   readonly processusNuMs: number;
@@ -114,28 +148,154 @@ export interface ColdStart {
   readonly surcoutMs: number;
   readonly importEtDevisCpuMs: number;
   readonly tours: number;
+  readonly entrees: readonly [ColdEntry, ColdEntry];
+  /**
+   * Un processus qui importe un module ES vide (un fichier du projet) : ce que Node fait pour le
+   * premier `import` de tout fichier (son chargeur de modules), que le processus nu ne fait pas ; et
+   * son temps de calcul au-delà du processus nu (médiane des différences d'un même tour).
+   */
+  readonly moduleVide: ProcessTimes;
+  readonly moduleVideCpuMs: number;
 }
 
-/** Chronomètre `runs` processus neufs, nus puis important le paquet installé (ESM) et établissant `adhesion`. */
-export function coldStart(project: ConsumerProject, adhesion: unknown, runs = 21): ColdStart {
-  const script = `const c = process.cpuUsage(); const { quote } = await import('@te90/tarifs'); quote(${JSON.stringify(adhesion)}); const d = process.cpuUsage(c); console.log((d.user + d.system) / 1000);`;
+/** L'objectif du démarrage à froid : au plus 20 ms de temps de calcul au-delà d'un processus nu. */
+export const COLD_START_TARGET_MS = 20;
+
+/**
+ * Une adhésion en plage de deux colonnes (chemin, valeur), comme dans un tableur : les prestations
+ * sans le préfixe `prestations.`, une liste jointe par « ; », une prestation sans paramètre cochée.
+ */
+export function adhesionRange(adhesion: unknown, prefix = ''): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const [key, value] of Object.entries(adhesion as Record<string, unknown>)) {
+    if (prefix === '' && key === 'prestations') {
+      rows.push(...adhesionRange(value));
+      continue;
+    }
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (Array.isArray(value)) rows.push([path, value.join('; ')]);
+    else if (typeof value === 'object' && value !== null && Object.keys(value).length > 0) rows.push(...adhesionRange(value, path));
+    else rows.push([path, typeof value === 'object' ? true : value]);
+  }
+  return rows;
+}
+
+/** Ce que chaque processus mesuré imprime à sa fin : le temps de calcul de tout le processus, en ms. */
+const PRINT_CPU = 'const __u = process.resourceUsage(); console.log(JSON.stringify({ cpu: (__u.userCPUTime + __u.systemCPUTime) / 1000, dans: typeof __dans === "number" ? __dans : null }));';
+
+/**
+ * Les cinq sortes de processus : nu (module ES), `import` du paquet et `quote`, `import` d'un module
+ * vide (`./vide.mjs`, à écrire dans le dossier du processus) ; nu (script), le paquet autonome lu et
+ * exécuté comme un script (`vm.runInThisContext`, comme un tableur charge son fichier), puis
+ * `TE90Tarifs.devis` sur la plage de la même adhésion.
+ */
+export function coldStartScripts(bundle: string, adhesion: unknown): Record<'esmNu' | 'esm' | 'esmVide' | 'autonomeNu' | 'autonome', string[]> {
+  const t = 'const __t = process.cpuUsage();';
+  const d = 'const __c = process.cpuUsage(__t), __dans = (__c.user + __c.system) / 1000;';
+  const esm = `${t} const { quote } = await import('@te90/tarifs'); quote(${JSON.stringify(adhesion)}); ${d} ${PRINT_CPU}`;
+  const autonome =
+    `${t} require('node:vm').runInThisContext(require('node:fs').readFileSync(${JSON.stringify(bundle)}, 'utf8'), { filename: ${JSON.stringify(bundle)} });` +
+    ` const __r = TE90Tarifs.devis(${JSON.stringify(adhesionRange(adhesion))}); if (!Array.isArray(__r) || __r.length < 2 || __r[0][0] !== 'Prestation') throw new Error(JSON.stringify(__r)); ${d} ${PRINT_CPU}`;
+  return {
+    esmNu: ['--input-type=module', '-e', `const __dans = 0; ${PRINT_CPU}`],
+    esm: ['--input-type=module', '-e', esm],
+    esmVide: ['--input-type=module', '-e', `${t} await import('./vide.mjs'); ${d} ${PRINT_CPU}`],
+    autonomeNu: ['-e', `const __dans = 0; ${PRINT_CPU}`],
+    autonome: ['-e', autonome],
+  };
+}
+
+/**
+ * Chronomètre `runs` tours de processus neufs dans le projet où l'archive est installée : pour le
+ * module ES et pour le paquet autonome des tableurs, un processus nu puis un processus qui charge
+ * l'entrée et établit un devis de `adhesion` ; et un processus qui importe un module ES vide.
+ */
+export function coldStart(project: ConsumerProject, adhesion: unknown, runs = 31): ColdStart {
+  const bundle = join(project.dir, 'node_modules', '@te90', 'tarifs', 'dist', 'tableur', 'te90-tarifs.js');
+  writeFileSync(join(project.dir, 'vide.mjs'), 'export {};\n');
+  const scripts = coldStartScripts(bundle, adhesion);
   const run = (args: string[]) => {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: project.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    if (r.status !== 0) throw new Error(`échec : node ${args.join(' ')}`);
-    return { ms: performance.now() - t0, cpuMs: Number(r.stdout) };
+    const r = spawnSync(process.execPath, args, { cwd: project.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`échec : node ${args.join(' ')}\n${r.stderr}`);
+    const out = JSON.parse(r.stdout) as { cpu: number; dans: number };
+    return { ms, cpuMs: out.cpu, dansMs: out.dans };
   };
-  const nu: number[] = [];
-  const paquet: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    nu.push(run(['--input-type=module', '-e', '0']).ms);
-    const p = run(['--input-type=module', '-e', script]);
-    paquet.push(p.ms);
-    cpu.push(p.cpuMs);
-  }
+  const samples = { esmNu: [], esm: [], esmVide: [], autonomeNu: [], autonome: [] } as Record<keyof typeof scripts, { ms: number; cpuMs: number; dansMs: number }[]>;
+  const order = Object.keys(samples) as (keyof typeof scripts)[];
+  for (let i = 0; i < runs; i++) for (const k of i % 2 === 0 ? order : [...order].reverse()) samples[k].push(run(scripts[k]));
   const fix = (n: number) => Number(n.toFixed(1));
-  return { processusNuMs: fix(median(nu)), avecDevisMs: fix(median(paquet)), surcoutMs: fix(median(paquet) - median(nu)), importEtDevisCpuMs: fix(median(cpu)), tours: runs };
+  const times = (s: { ms: number; cpuMs: number }[]): ProcessTimes => ({
+    cpuMs: fix(median(s.map((x) => x.cpuMs))),
+    cpuMinMs: fix(Math.min(...s.map((x) => x.cpuMs))),
+    ms: fix(median(s.map((x) => x.ms))),
+    minMs: fix(Math.min(...s.map((x) => x.ms))),
+  });
+  const entry = (entree: ColdEntry['entree'], nu: keyof typeof scripts, avec: keyof typeof scripts): ColdEntry => {
+    const n = times(samples[nu]);
+    const a = times(samples[avec]);
+    const paired = (f: (x: { ms: number; cpuMs: number }) => number) => median(samples[avec].map((x, i) => f(x) - f(samples[nu][i]!)));
+    return {
+      entree,
+      processusNu: n,
+      avecDevis: a,
+      surcoutCpuMs: fix(paired((x) => x.cpuMs)),
+      surcoutCpuMinMs: fix(a.cpuMinMs - n.cpuMinMs),
+      surcoutMs: fix(paired((x) => x.ms)),
+      chargementEtDevisCpuMs: fix(median(samples[avec].map((x) => x.dansMs))),
+    };
+  };
+  const esm = entry('esm', 'esmNu', 'esm');
+  const moduleVide = times(samples.esmVide);
+  return {
+    processusNuMs: esm.processusNu.ms,
+    avecDevisMs: esm.avecDevis.ms,
+    surcoutMs: esm.surcoutMs,
+    importEtDevisCpuMs: esm.chargementEtDevisCpuMs,
+    tours: runs,
+    entrees: [esm, entry('autonome', 'autonomeNu', 'autonome')],
+    moduleVide,
+    moduleVideCpuMs: fix(median(samples.esmVide.map((x, i) => x.cpuMs - samples.esmNu[i]!.cpuMs))),
+  };
+}
+
+const ENTREES: Record<ColdEntry['entree'], string> = {
+  esm: "module ES (import('@te90/tarifs') + quote)",
+  autonome: 'paquet autonome des tableurs (te90-tarifs.js + TE90Tarifs.devis)',
+};
+
+/**
+ * Les lignes d'objectifs du démarrage à froid, pour le tableau du banc d'essai (`bench/run.ts`) :
+ * une par entrée, le surcoût en temps de calcul (différence des médianes) comparé à 20 ms.
+ */
+export function coldStartObjectives(froid: ColdStart): { objectif: string; mesure: number; cible: string; atteint: boolean }[] {
+  return froid.entrees.map((e) => ({
+    objectif: `démarrage à froid, ${ENTREES[e.entree]} : temps de calcul au-delà d'un processus nu (ms ; minimums ${e.surcoutCpuMinMs.toLocaleString('fr-FR')}, temps écoulé ${e.surcoutMs.toLocaleString('fr-FR')})`,
+    mesure: e.surcoutCpuMs,
+    cible: `≤ ${COLD_START_TARGET_MS}`,
+    atteint: e.surcoutCpuMs <= COLD_START_TARGET_MS,
+  }));
+}
+
+/** Le tableau du démarrage à froid : pour chaque entrée, le processus nu, le processus avec un devis, le surcoût, l'objectif. */
+export function coldStartReport(froid: ColdStart): string {
+  const f = (n: number) => n.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).padStart(6);
+  const lines = [
+    `Démarrage à froid depuis l'archive installée (${froid.tours} tours de processus neufs alternés ; médianes, minimums entre parenthèses ; surcoût : médiane des différences d'un même tour ; ms)`,
+    `  ${'Entrée'.padEnd(66)} ${'temps de calcul (utilisateur + système)'.padEnd(63)} temps écoulé`,
+    `  ${''.padEnd(66)} ${'    nu'.padEnd(16)}${'    avec devis'.padEnd(16)}${'    surcoût'.padEnd(17)}${'objectif'.padEnd(14)}     surcoût`,
+  ];
+  for (const e of froid.entrees) {
+    lines.push(
+      `  ${ENTREES[e.entree].padEnd(66)} ${f(e.processusNu.cpuMs)} (${f(e.processusNu.cpuMinMs)}) ${f(e.avecDevis.cpuMs)} (${f(e.avecDevis.cpuMinMs)}) ${f(e.surcoutCpuMs)} (${f(e.surcoutCpuMinMs)})  ≤ ${COLD_START_TARGET_MS} ${e.surcoutCpuMs <= COLD_START_TARGET_MS ? 'atteint' : 'MANQUÉ '}  ${f(e.surcoutMs)}`,
+    );
+  }
+  lines.push(`  Dans le processus, chargement et devis : module ES ${f(froid.entrees[0].chargementEtDevisCpuMs).trim()} ms, paquet autonome ${f(froid.entrees[1].chargementEtDevisCpuMs).trim()} ms de calcul.`);
+  lines.push(
+    `  Un module ES vide importé coûte déjà ${f(froid.moduleVideCpuMs).trim()} ms de calcul au-delà du processus nu (le chargeur de modules de Node, pour le premier import de tout fichier) : la part du paquet dans le surcoût du module ES est d'environ ${f(froid.entrees[0].surcoutCpuMs - froid.moduleVideCpuMs).trim()} ms.`,
+  );
+  return lines.join('\n');
 }
 
 /** Les deux paquets d'application mesurés, avec leurs objectifs (octets gzip). */
@@ -170,15 +330,24 @@ export function consumerReport(m: Awaited<ReturnType<typeof measureConsumer>>): 
     lines.push(`  ${b.noms.join(', ')}, par partie (même construction depuis les sources : ${fmt(b.sources.octets)} octets, ${fmt(b.sources.gzip)} gzip ; gzip estimé au prorata) :`);
     for (const p of b.parties) lines.push(`    ${p.partie.padEnd(40)} ${fmt(p.octets).padStart(9)} ${fmt(p.gzipEstime).padStart(8)}`);
   }
-  lines.push(
-    `  Démarrage à froid depuis l'archive installée (médiane de ${m.froid.tours}) : processus nu ${fmt(m.froid.processusNuMs)} ms ; import + 1 devis ${fmt(m.froid.avecDevisMs)} ms ; surcoût ${fmt(m.froid.surcoutMs)} ms ; temps de calcul de l'import et du devis ${fmt(m.froid.importEtDevisCpuMs)} ms`,
-  );
+  lines.push(coldStartReport(m.froid).replace(/^/gm, '  '));
   lines.push(`  Archive : ${m.fichiers} fichiers ; package.json publié : ${fmt(m.packageJsonOctets)} octets (au-delà de 4 096, Node 20 le lit plus lentement au démarrage)`);
   return lines.join('\n');
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const { CASES } = await import('./adhesions.js');
-  const m = await measureConsumer(join(import.meta.dirname, '..'), CASES[0]!.adhesion);
-  console.log(consumerReport(m));
+  const root = join(import.meta.dirname, '..');
+  const tours = /^--froid=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--froid')) ?? '');
+  if (process.argv.includes('--froid') || tours) {
+    // Le démarrage à froid seul : `npx tsx bench/consumer.ts --froid` (ou `--froid=61` pour 61 tours).
+    const project = installTarball(root);
+    try {
+      console.log(coldStartReport(coldStart(project, CASES[0]!.adhesion, tours ? Number(tours[1]) : undefined)));
+    } finally {
+      project.remove();
+    }
+  } else {
+    console.log(consumerReport(await measureConsumer(root, CASES[0]!.adhesion)));
+  }
 }
