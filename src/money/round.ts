@@ -23,11 +23,19 @@ export function toMontant(value: Dec): string {
   return roundToCent(value).toFixed(2);
 }
 
-/** Les sommes déjà faites, en arbre : un nœud par suite de montants (ses montants dans l'ordre). */
+/**
+ * Les sommes déjà faites, en arbre : un nœud par suite de montants (ses montants dans l'ordre). Le
+ * premier montant qui suit un nœud y est gardé à part (le cas de presque tous les nœuds), les autres
+ * dans une table.
+ */
 interface SumNode {
   total: string | undefined;
-  readonly next: Map<string, SumNode>;
+  key: string | undefined;
+  child: SumNode | undefined;
+  more: Map<string, SumNode> | undefined;
 }
+
+const node = (): SumNode => ({ total: undefined, key: undefined, child: undefined, more: undefined });
 
 const SUMS_LIMIT = 16_384;
 
@@ -38,7 +46,7 @@ const SUMS_LIMIT = 16_384;
  * @internal
  */
 export class SumCache {
-  root: SumNode = { total: undefined, next: new Map() };
+  root: SumNode = node();
   nodes = 0;
 }
 
@@ -62,21 +70,25 @@ export function sumMontantsOf<T>(items: readonly T[], montant: (item: T) => stri
   if (items.length === 1) return montant(items[0]!);
   if (items.length === 0) return '0.00';
   if (cache === undefined) return add(items, montant);
-  let node = cache.root;
+  let at = cache.root;
   for (let i = 0; i < items.length; i++) {
     const t = montant(items[i]!);
-    let next = node.next.get(t);
+    let next = at.key === t ? at.child : at.more?.get(t);
     if (next === undefined) {
       if (++cache.nodes > SUMS_LIMIT) {
-        cache.root = { total: undefined, next: new Map() };
+        cache.root = node();
         cache.nodes = 0;
         return add(items, montant);
       }
-      node.next.set(t, (next = { total: undefined, next: new Map() }));
+      next = node();
+      if (at.key === undefined) {
+        at.key = t;
+        at.child = next;
+      } else (at.more ??= new Map()).set(t, next);
     }
-    node = next;
+    at = next;
   }
-  return (node.total ??= add(items, montant));
+  return (at.total ??= add(items, montant));
 }
 
 function add<T>(items: readonly T[], montant: (item: T) => string): string {
