@@ -21,6 +21,8 @@ export function toInvoices<Id extends string>(
   const invoice = (siren: string, g: QuoteLine<Id>[]): Invoice<Id> => {
     const destinataire = destinataires.length === 0 ? undefined : destinataires.find((d) => d.siren === siren);
     const nom = destinataire?.nom ?? (siren === collectivite.siren ? collectivite.nom : undefined);
+    // Le cas courant en un seul objet, écrit d'un coup (un objet complété champ à champ en alloue un second).
+    if (destinataire === undefined && nom !== undefined) return { siren, nom, lignes: g, total: sumMontantsOf(g, montant, sums) } as Invoice<Id>;
     // Les champs dans l'ordre de la sortie : siren, nom, destinataire, lignes, total.
     const out: Record<string, unknown> = { siren };
     if (nom !== undefined) out['nom'] = nom;

@@ -274,23 +274,40 @@ export function priceLines(
       for (let k = 0; k < count; k++) {
         const billed = sirens === undefined ? siren : sirens[k]!;
         const dOffice = offered && billed === siren;
-        const ligne: Record<string, unknown> = {
-          prestation: id,
-          composante: demand.composante,
-          libelle: composante.libelle,
-          siren: billed,
-          quantite: p.quantite,
-          unite: p.unite,
-          prixUnitaire: p.prixUnitaire,
-          montant: p.montantText,
-          detail: dOffice || demand.intervention ? describeLine(p.calcul, dOffice, demand.intervention, undefined, p.detail) : p.detail,
-          calcul: p.calcul,
-          source: cp.source,
-        };
-        if (dOffice) ligne['inclusDOffice'] = true;
-        if (demand.intervention) ligne['intervention'] = { rang: demand.intervention.rang, sur: demand.intervention.sur };
-        if (composante.remarque !== undefined) ligne['remarque'] = composante.remarque;
-        if (cp.ponctuelle) ligne['ponctuelle'] = true;
+        const detail = dOffice || demand.intervention ? describeLine(p.calcul, dOffice, demand.intervention, undefined, p.detail) : p.detail;
+        const remarque = composante.remarque;
+        let ligne: Record<string, unknown>;
+        // Chaque ligne écrite d'un coup, champs facultatifs compris (un objet complété champ à champ en
+        // alloue un second) ; les champs dans l'ordre de la sortie.
+        if (!dOffice && demand.intervention === undefined && remarque === undefined && !cp.ponctuelle) {
+          ligne = { prestation: id, composante: demand.composante, libelle: composante.libelle, siren: billed, quantite: p.quantite, unite: p.unite, prixUnitaire: p.prixUnitaire, montant: p.montantText, detail, calcul: p.calcul, source: cp.source };
+        } else if (!dOffice && remarque !== undefined && cp.ponctuelle) {
+          ligne =
+            demand.intervention === undefined
+              ? { prestation: id, composante: demand.composante, libelle: composante.libelle, siren: billed, quantite: p.quantite, unite: p.unite, prixUnitaire: p.prixUnitaire, montant: p.montantText, detail, calcul: p.calcul, source: cp.source, remarque, ponctuelle: true }
+              : {
+                  prestation: id,
+                  composante: demand.composante,
+                  libelle: composante.libelle,
+                  siren: billed,
+                  quantite: p.quantite,
+                  unite: p.unite,
+                  prixUnitaire: p.prixUnitaire,
+                  montant: p.montantText,
+                  detail,
+                  calcul: p.calcul,
+                  source: cp.source,
+                  intervention: { rang: demand.intervention.rang, sur: demand.intervention.sur },
+                  remarque,
+                  ponctuelle: true,
+                };
+        } else {
+          ligne = { prestation: id, composante: demand.composante, libelle: composante.libelle, siren: billed, quantite: p.quantite, unite: p.unite, prixUnitaire: p.prixUnitaire, montant: p.montantText, detail, calcul: p.calcul, source: cp.source };
+          if (dOffice) ligne['inclusDOffice'] = true;
+          if (demand.intervention) ligne['intervention'] = { rang: demand.intervention.rang, sur: demand.intervention.sur };
+          if (remarque !== undefined) ligne['remarque'] = remarque;
+          if (cp.ponctuelle) ligne['ponctuelle'] = true;
+        }
         out.lignes.push(ligne as unknown as QuoteLine<PrestationId>);
       }
     }
