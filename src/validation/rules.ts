@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import type { PrestationDeclaration } from '../prestations/define.js';
 import { behaviourOf } from '../prestations/param-kinds.js';
 import { registryOf } from '../catalogue/trust.js';
+import type { Registry } from '../prestations/create-registry.js';
 import { makeIssue } from '../wording/issues.js';
 import { isRecord } from '../shared/is-record.js';
 
@@ -13,6 +14,15 @@ function example(d: PrestationDeclaration): { champsExemple: string[]; valeursEx
     return exemple === undefined ? [] : [[name, exemple] as const];
   });
   return { champsExemple: parts.map(([name]) => name), valeursExemple: parts.map(([, v]) => v) };
+}
+
+/** Les prestations obligatoires d'un registre, relevées une fois et gardées sur lui. */
+const MANDATORY = new WeakMap<Registry, readonly Registry['prestations'][number][]>();
+
+function mandatoryOf(r: Registry): readonly Registry['prestations'][number][] {
+  let found = MANDATORY.get(r);
+  if (found === undefined) MANDATORY.set(r, (found = r.prestations.filter((d) => d.obligatoire === 'toujours')));
+  return found;
 }
 
 /**
@@ -26,8 +36,7 @@ export function checkMandatory(input: unknown, catalogue: Catalogue): QuoteIssue
   const prestations = input['prestations'];
   if (prestations !== undefined && !isRecord(prestations)) return [];
   const issues: QuoteIssue[] = [];
-  for (const d of registryOf(catalogue).prestations) {
-    if (d.obligatoire !== 'toujours') continue;
+  for (const d of mandatoryOf(registryOf(catalogue))) {
     const ticked = prestations !== undefined && Object.prototype.hasOwnProperty.call(prestations, d.id) && prestations[d.id] !== undefined;
     if (!ticked) {
       issues.push(
