@@ -13,7 +13,6 @@ import { prepareComponent, pricePrepared, type PreparedComponent, type Problem }
 import { SumCache } from '../money/round.js';
 import { deepFreeze } from '../shared/freeze.js';
 
-
 /**
  * Les lignes d'un ensemble de prestations, les avertissements, et les problèmes de chiffrage de
  * chaque prestation.
@@ -120,15 +119,14 @@ interface PrestationPlan {
 }
 
 /**
- * Le chiffreur d'un catalogue validé, préparé une fois et gardé sur lui : son registre, le plan de
- * chaque prestation (ses composantes préparées), et les sommes de montants déjà faites pour ses devis.
+ * Le chiffreur d'un catalogue validé, préparé une fois et gardé sur lui : le plan de chaque prestation
+ * (ses composantes préparées), les sommes de montants déjà faites pour ses devis, et leurs
+ * avertissements sans paramètre.
  * Un devis ne cherche plus rien par catalogue ni par composante : il suit le chiffreur.
  *
  * @internal
  */
 export interface Pricer {
-  readonly catalogue: Catalogue;
-  readonly registry: Registry;
   readonly sums: SumCache;
   /** Le plan d'une prestation (préparé à sa première demande). */
   readonly plan: (declaration: PrestationDeclaration) => PrestationPlan;
@@ -188,7 +186,7 @@ export function pricerOf(catalogue: Catalogue): Pricer {
       if (found === undefined) remarks.set(w, (found = deepFreeze(reword(w))));
       return found;
     };
-    PRICERS.set(catalogue, (pricer = { catalogue, registry, sums: new SumCache(), plan, warning, remark }));
+    PRICERS.set(catalogue, (pricer = { sums: new SumCache(), plan, warning, remark }));
   }
   return pricer;
 }
@@ -278,12 +276,12 @@ export function priceLines(
         const remarque = composante.remarque;
         let ligne: Record<string, unknown>;
         // Chaque ligne écrite d'un coup, champs facultatifs compris (un objet complété champ à champ en
-        // alloue un second) ; les champs dans l'ordre de la sortie.
-        if (!dOffice && demand.intervention === undefined && remarque === undefined && !cp.ponctuelle) {
-          ligne = { prestation: id, composante: demand.composante, libelle: composante.libelle, siren: billed, quantite: p.quantite, unite: p.unite, prixUnitaire: p.prixUnitaire, montant: p.montantText, detail, calcul: p.calcul, source: cp.source };
-        } else if (!dOffice && remarque !== undefined && cp.ponctuelle) {
+        // alloue un second) ; les champs dans l'ordre de la sortie. Une journée de secrétariat porte
+        // sa remarque et se dit ponctuelle ; les autres cas, rares, sont complétés.
+        if (!dOffice && remarque !== undefined && cp.ponctuelle) {
+          const { intervention } = demand;
           ligne =
-            demand.intervention === undefined
+            intervention === undefined
               ? { prestation: id, composante: demand.composante, libelle: composante.libelle, siren: billed, quantite: p.quantite, unite: p.unite, prixUnitaire: p.prixUnitaire, montant: p.montantText, detail, calcul: p.calcul, source: cp.source, remarque, ponctuelle: true }
               : {
                   prestation: id,
@@ -297,7 +295,7 @@ export function priceLines(
                   detail,
                   calcul: p.calcul,
                   source: cp.source,
-                  intervention: { rang: demand.intervention.rang, sur: demand.intervention.sur },
+                  intervention: { rang: intervention.rang, sur: intervention.sur },
                   remarque,
                   ponctuelle: true,
                 };
