@@ -178,7 +178,8 @@ export function quoteBatchEntry(entry: { ok: true; value: unknown } | { ok: fals
  */
 export class BatchTally {
   private readonly ids: readonly PrestationId[];
-  private readonly parPrestation: Map<PrestationId, { montants: Map<string, number>; adherents: number }>;
+  /** Par prestation : le nombre de lignes de chaque montant, et le nombre d'adhérents. */
+  private readonly parPrestation: Map<PrestationId, { montants: Map<string, { n: number }>; adherents: number }>;
   private acceptes = 0;
   private refuses = 0;
   private readonly ledger: SirenLedger;
@@ -186,7 +187,7 @@ export class BatchTally {
   constructor(private readonly catalogue: Catalogue) {
     this.ledger = new SirenLedger(catalogue);
     this.ids = idsIn(registryOf(catalogue)) as readonly PrestationId[];
-    this.parPrestation = new Map(this.ids.map((id) => [id, { montants: new Map<string, number>(), adherents: 0 }]));
+    this.parPrestation = new Map(this.ids.map((id) => [id, { montants: new Map<string, { n: number }>(), adherents: 0 }]));
   }
 
   /** Ajoute le résultat de l'adhésion `index` (et son fichier, en ligne de commande). */
@@ -199,13 +200,16 @@ export class BatchTally {
     this.ledger.add(index, result.data, fichier);
     // Les lignes d'une prestation se suivent dans un devis : l'adhérent est compté à la première.
     let last: PrestationId | undefined;
+    let p: { montants: Map<string, { n: number }>; adherents: number } | undefined;
     for (const ligne of result.data.lignes) {
-      const p = this.parPrestation.get(ligne.prestation)!;
-      p.montants.set(ligne.montant, (p.montants.get(ligne.montant) ?? 0) + 1);
-      if (ligne.prestation !== last) {
+      if (ligne.prestation !== last || p === undefined) {
         last = ligne.prestation;
+        p = this.parPrestation.get(last)!;
         p.adherents++;
       }
+      const count = p.montants.get(ligne.montant);
+      if (count === undefined) p.montants.set(ligne.montant, { n: 1 });
+      else count.n++;
     }
   }
 
@@ -215,7 +219,7 @@ export class BatchTally {
     const parPrestation = this.ids.map((id) => {
       const p = this.parPrestation.get(id)!;
       let sum = ZERO;
-      for (const [montant, count] of p.montants) sum = sum.plus(new Dec(montant).times(count));
+      for (const [montant, count] of p.montants) sum = sum.plus(new Dec(montant).times(count.n));
       total = total.plus(sum);
       return { prestation: id, libelle: this.catalogue.prestations[id].libelle, adherents: p.adherents, total: toMontant(sum) };
     });
