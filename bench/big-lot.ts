@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Adhesion } from '../dist/index.js';
+import { isValidSiren, type Adhesion } from '../dist/index.js';
 
 export interface BigLotResult {
   readonly octets: number;
@@ -24,16 +24,7 @@ export interface BigLotResult {
 /** Un SIREN valide (clé de Luhn), distinct pour chaque `n` (moins de 10 000 000). */
 function sirenOf(n: number): string {
   const base = String(30_000_000 + n).padStart(8, '0');
-  for (let c = 0; c < 10; c++) {
-    const s = base + c;
-    let sum = 0;
-    for (let k = 0; k < 9; k++) {
-      let v = Number(s[8 - k]);
-      if (k % 2 === 1) v = v * 2 > 9 ? v * 2 - 9 : v * 2;
-      sum += v;
-    }
-    if (sum % 10 === 0) return s;
-  }
+  for (let c = 0; c < 10; c++) if (isValidSiren(base + c)) return base + c;
   throw new Error('inatteignable');
 }
 
